@@ -1,0 +1,72 @@
+"""extract_article(): the one place that orders the extraction steps.
+
+decode -> parse once -> metadata -> body (comment regions excluded) -> quotes.
+Everything here is a pure function of its inputs: no network, no globals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime, timezone
+
+from .body import extract_body
+from .decode import decode_html
+from .metadata import extract_metadata
+from .model import Article
+from .quotes import extract_block_quotes
+from .tree import parse_html
+
+
+def _content_type(headers: Mapping[str, str] | None) -> str | None:
+    if not headers:
+        return None
+    for key, value in headers.items():
+        if key.lower() == "content-type":
+            return value
+    return None
+
+
+def extract_article(
+    html: bytes | str,
+    url: str | None = None,
+    *,
+    headers: Mapping[str, str] | None = None,
+    fetched_at: datetime | None = None,
+) -> Article:
+    """Extract one article record from a page's bytes (or decoded text).
+
+    ``fetched_at`` anchors relative dates ("3 hours ago"); it defaults to now,
+    which is the only clock read in the pipeline.
+    """
+    if fetched_at is None:
+        fetched_at = datetime.now(timezone.utc)
+    elif fetched_at.tzinfo is None:
+        fetched_at = fetched_at.replace(tzinfo=timezone.utc)
+    text, _encoding = decode_html(html, _content_type(headers))
+    tree = parse_html(text)
+    meta = extract_metadata(tree, url, fetched_at=fetched_at)
+    body = extract_body(tree, headline=meta.headline, url=url, article_body=meta.article_body)
+    images = body.images or meta.images
+    article = Article(
+        url=url,
+        canonical_url=meta.canonical_url or url,
+        headline=meta.headline,
+        standfirst=meta.standfirst,
+        authors=meta.authors,
+        published=meta.published,
+        published_raw=meta.published_raw,
+        modified=meta.modified,
+        modified_raw=meta.modified_raw,
+        language=meta.language,
+        site_name=meta.site_name,
+        section=meta.section,
+        tags=meta.tags,
+        description=meta.description,
+        images=images,
+        blocks=body.blocks,
+        comment_count=meta.comment_count,
+        fetched_at=fetched_at,
+        warnings=[*meta.warnings, *body.warnings],
+    )
+    article.quotes = extract_block_quotes(article.blocks)
+    return article

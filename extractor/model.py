@@ -1,0 +1,259 @@
+"""The records the extractor returns.
+
+Plain dataclasses with no imports from the rest of the package, so that any
+layer (fetchers, exporters, a user's pipeline) can depend on them without
+pulling in lxml or dateparser. Every record is picklable and round-trips
+through ``to_dict()`` / ``from_dict()`` exactly, which is what the JSON
+exporters and the fixture regression tests rely on.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from datetime import datetime
+from typing import Any, Literal, TypeVar
+
+BlockKind = Literal["paragraph", "heading", "list_item", "blockquote", "caption", "preformatted"]
+QuoteKind = Literal["direct", "indirect", "mixed", "block"]
+
+_T = TypeVar("_T")
+
+
+def _dt_out(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _dt_in(value: Any) -> datetime | None:
+    if value is None or isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(str(value))
+
+
+@dataclass(slots=True)
+class Block:
+    """One unit of the article body, in reading order."""
+
+    kind: BlockKind
+    text: str
+    level: int | None = None  # heading level (2 for <h2>) when kind == "heading"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "text": self.text, "level": self.level}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Block:
+        return cls(kind=data["kind"], text=data["text"], level=data.get("level"))
+
+
+@dataclass(slots=True)
+class Image:
+    """An image that belongs to the article (not a logo, avatar or ad)."""
+
+    src: str
+    alt: str | None = None
+    caption: str | None = None
+    credit: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"src": self.src, "alt": self.alt, "caption": self.caption, "credit": self.credit}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Image:
+        return cls(
+            src=data["src"], alt=data.get("alt"), caption=data.get("caption"), credit=data.get("credit")
+        )
+
+
+@dataclass(slots=True)
+class Quote:
+    """A quoted or reported statement found in the article text."""
+
+    text: str
+    kind: QuoteKind
+    speaker: str | None = None
+    speaker_resolved: str | None = None
+    cue: str | None = None
+    addressee: str | None = None
+    block_index: int | None = None
+    span: tuple[int, int] | None = None  # character offsets into the text it was found in
+    translated: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "kind": self.kind,
+            "speaker": self.speaker,
+            "speaker_resolved": self.speaker_resolved,
+            "cue": self.cue,
+            "addressee": self.addressee,
+            "block_index": self.block_index,
+            "span": list(self.span) if self.span is not None else None,
+            "translated": self.translated,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Quote:
+        span = data.get("span")
+        return cls(
+            text=data["text"],
+            kind=data["kind"],
+            speaker=data.get("speaker"),
+            speaker_resolved=data.get("speaker_resolved"),
+            cue=data.get("cue"),
+            addressee=data.get("addressee"),
+            block_index=data.get("block_index"),
+            span=(int(span[0]), int(span[1])) if span is not None else None,
+            translated=bool(data.get("translated", False)),
+        )
+
+
+@dataclass(slots=True)
+class Comment:
+    """One reader comment or forum post, in page order."""
+
+    text: str
+    id: str | None = None
+    parent_id: str | None = None
+    depth: int = 0
+    author: str | None = None
+    author_url: str | None = None
+    published: datetime | None = None
+    published_raw: str | None = None
+    likes: int | None = None
+    dislikes: int | None = None
+    liked_by: list[str] = field(default_factory=list)
+    permalink: str | None = None
+    author_deleted: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "parent_id": self.parent_id,
+            "depth": self.depth,
+            "author": self.author,
+            "author_url": self.author_url,
+            "published": _dt_out(self.published),
+            "published_raw": self.published_raw,
+            "text": self.text,
+            "likes": self.likes,
+            "dislikes": self.dislikes,
+            "liked_by": list(self.liked_by),
+            "permalink": self.permalink,
+            "author_deleted": self.author_deleted,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Comment:
+        return cls(
+            text=data["text"],
+            id=data.get("id"),
+            parent_id=data.get("parent_id"),
+            depth=int(data.get("depth") or 0),
+            author=data.get("author"),
+            author_url=data.get("author_url"),
+            published=_dt_in(data.get("published")),
+            published_raw=data.get("published_raw"),
+            likes=data.get("likes"),
+            dislikes=data.get("dislikes"),
+            liked_by=list(data.get("liked_by") or []),
+            permalink=data.get("permalink"),
+            author_deleted=bool(data.get("author_deleted", False)),
+        )
+
+
+@dataclass(slots=True)
+class Article:
+    """Everything extracted from one article page.
+
+    ``body`` is derived from ``blocks`` (their texts joined by newlines) so the
+    two can never disagree; it is still written by ``to_dict()`` because most
+    consumers only want the plain text.
+    """
+
+    url: str | None = None
+    canonical_url: str | None = None
+    headline: str | None = None
+    standfirst: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: datetime | None = None
+    published_raw: str | None = None
+    modified: datetime | None = None
+    modified_raw: str | None = None
+    language: str | None = None
+    site_name: str | None = None
+    section: str | None = None
+    tags: list[str] = field(default_factory=list)
+    description: str | None = None
+    images: list[Image] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+    comment_count: int | None = None
+    fetched_at: datetime | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def body(self) -> str:
+        return "\n".join(block.text for block in self.blocks)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, datetime):
+                value = value.isoformat()
+            elif isinstance(value, list):
+                value = [v.to_dict() if hasattr(v, "to_dict") else v for v in value]
+            out[f.name] = value
+            if f.name == "blocks":
+                out["body"] = self.body
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        return cls(
+            url=data.get("url"),
+            canonical_url=data.get("canonical_url"),
+            headline=data.get("headline"),
+            standfirst=data.get("standfirst"),
+            authors=list(data.get("authors") or []),
+            published=_dt_in(data.get("published")),
+            published_raw=data.get("published_raw"),
+            modified=_dt_in(data.get("modified")),
+            modified_raw=data.get("modified_raw"),
+            language=data.get("language"),
+            site_name=data.get("site_name"),
+            section=data.get("section"),
+            tags=list(data.get("tags") or []),
+            description=data.get("description"),
+            images=[Image.from_dict(d) for d in data.get("images") or []],
+            blocks=[Block.from_dict(d) for d in data.get("blocks") or []],
+            quotes=[Quote.from_dict(d) for d in data.get("quotes") or []],
+            comments=[Comment.from_dict(d) for d in data.get("comments") or []],
+            comment_count=data.get("comment_count"),
+            fetched_at=_dt_in(data.get("fetched_at")),
+            warnings=list(data.get("warnings") or []),
+        )
+
+
+@dataclass(slots=True)
+class ErrorRecord:
+    """What a batch writes for a page that could not be fetched or extracted.
+
+    A failing page never stops a batch; it becomes one of these so the output
+    still says, per input, what happened.
+    """
+
+    url: str | None
+    error: str  # the error type, e.g. "NotFound", "DecodeError", "ExtractionError"
+    message: str
+    time: datetime | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"url": self.url, "error": self.error, "message": self.message, "time": _dt_out(self.time)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> ErrorRecord:
+        return cls(
+            url=data.get("url"), error=data["error"], message=data["message"], time=_dt_in(data.get("time"))
+        )

@@ -1,0 +1,49 @@
+"""Text -> lxml tree, plus the small node helpers every extractor shares.
+
+The tree is parsed once per page; extractors read it and never re-parse.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree, html
+
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_WS = re.compile(r"\s+")
+
+HtmlElement = html.HtmlElement
+
+
+def parse_html(text: str) -> HtmlElement:
+    """Parse a decoded page into an lxml HTML tree; never raises on junk input.
+
+    lxml refuses str input that still carries an XML encoding declaration, so
+    the declaration is dropped (the text is already decoded).
+    """
+    text = _XML_DECL.sub("", text, count=1).replace("\x00", "")
+    if not text.strip():
+        return html.document_fromstring("<html><body></body></html>")
+    parser = html.HTMLParser(remove_comments=True, remove_pis=True, recover=True, default_doctype=False)
+    try:
+        root = html.document_fromstring(text, parser=parser)
+    except (etree.ParserError, ValueError):
+        root = html.document_fromstring("<html><body></body></html>")
+    return root
+
+
+def collapse_ws(text: str | None) -> str:
+    """Fold runs of whitespace (incl. NBSP) to single spaces and strip."""
+    if not text:
+        return ""
+    return _WS.sub(" ", text.replace("\xa0", " ")).strip()
+
+
+def node_text(node: HtmlElement) -> str:
+    """Visible-ish text of a node, whitespace-collapsed."""
+    return collapse_ws(node.text_content())
+
+
+def class_id(node: HtmlElement) -> str:
+    """Lowercased class and id of a node, the usual input of boilerplate hints."""
+    return f"{node.get('class') or ''} {node.get('id') or ''}".lower()
