@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from datetime import datetime, timezone
 
 from .body import extract_body
+from .comments import extract_comments, find_comment_sections
 from .decode import decode_html
 from .metadata import extract_metadata
 from .model import Article
@@ -45,7 +46,12 @@ def extract_article(
     text, _encoding = decode_html(html, _content_type(headers))
     tree = parse_html(text)
     meta = extract_metadata(tree, url, fetched_at=fetched_at)
-    body = extract_body(tree, headline=meta.headline, url=url, article_body=meta.article_body)
+    # The comment section is found first so the body never sees it.
+    sections = find_comment_sections(tree)
+    comments, comment_warnings = extract_comments(sections, fetched_at=fetched_at, language=meta.language)
+    body = extract_body(
+        tree, headline=meta.headline, url=url, article_body=meta.article_body, exclude=sections
+    )
     images = body.images or meta.images
     article = Article(
         url=url,
@@ -64,9 +70,10 @@ def extract_article(
         description=meta.description,
         images=images,
         blocks=body.blocks,
+        comments=comments,
         comment_count=meta.comment_count,
         fetched_at=fetched_at,
-        warnings=[*meta.warnings, *body.warnings],
+        warnings=[*meta.warnings, *comment_warnings, *body.warnings],
     )
     article.quotes = extract_block_quotes(article.blocks)
     return article

@@ -16,6 +16,6 @@ class BodyResult:
 
 
 def extract_body(tree: HtmlElement, *, headline: str | None = None, url: str | None = None,
-                 article_body: str | None = None) -> BodyResult:
+                 article_body: str | None = None, exclude: list[HtmlElement] | None = None) -> BodyResult:
     blocks = [Block("paragraph", t) for p in tree.iter("p") if (t := node_text(p))]
     return BodyResult(blocks=blocks)
