@@ -1,11 +1,137 @@
-"""Main text detection (placeholder: all <p> text)."""
+"""Main-text detection: which part of the page is the article, as ordered blocks.
+
+The algorithm is general (no per-site rules) and runs in one pass over the tree:
+
+1. *Prune* what is never article text: scripts, forms with inputs, hidden
+   nodes, the comment sections found earlier, and containers whose class/id
+   names them as navigation, sharing, related links, ads or newsletters
+   (unless they hold most of the page's text, which happens on sloppy sites).
+2. *Segment* the rest into text runs, the way a browser breaks lines: a run
+   ends at every block-level element and at ``<br>``. Each run knows its
+   owner element and how much of its text is link text.
+3. *Score* containers readability-style from the runs they hold (length,
+   commas), weighted by tag and class hints and penalised by link density;
+   pick the best container and the siblings that look like more of it.
+4. *Emit* the runs inside the chosen containers as typed blocks, dropping
+   link lists and boilerplate lines (share prompts, "Read more", credits).
+
+The tree is pruned in place: ``extract_article`` parses a fresh tree per
+call and runs the body step last, so no other step sees the pruned tree.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from urllib.parse import urljoin
 
-from .model import Block, Image
-from .tree import HtmlElement, node_text
+from .model import Block, BlockKind, Image
+from .tree import HtmlElement, collapse_ws
+
+# --- vocabularies (data, not logic) -------------------------------------------------
+
+_DROP_TAGS = frozenset(
+    {
+        "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
+        "canvas", "button", "select", "option", "input", "textarea", "map", "audio", "video",
+        "source", "track", "link", "meta", "head", "title", "dialog", "nav",
+    }
+)  # fmt: skip
+
+BLOCK_TAGS = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "div",
+        "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3",
+        "h4", "h5", "h6", "header", "hr", "li", "main", "menu", "ol", "p", "pre", "section",
+        "summary", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "ul", "caption",
+        "html", "hgroup", "legend", "picture",
+    }
+)  # fmt: skip
+
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+
+# Class/id words that name a non-article region. Matched against the
+# hyphen/underscore-separated parts of each class token and of the id.
+_NEGATIVE_WORDS = frozenset(
+    {
+        "nav", "navbar", "navigation", "menu", "menus", "breadcrumb", "breadcrumbs", "footer",
+        "sidebar", "sidebars", "widget", "widgets", "share", "sharing", "shares", "social",
+        "sociable", "addthis", "sharethis", "related", "recommended", "recommendations",
+        "recirc", "newsletter", "subscribe", "subscription", "signup", "promo", "promos",
+        "advert", "advertisement", "advertising", "ad", "ads", "adsense", "adslot", "dfp",
+        "sponsor", "sponsored", "cookie", "cookies", "consent", "popup", "modal", "overlay",
+        "masthead", "skip", "toolbar", "pagination", "pager", "tags", "tagcloud", "byline",
+        "comment", "comments", "commentlist", "respond", "disqus", "outbrain", "taboola",
+        "trending", "popular", "mostread", "most", "banner", "teaser", "teasers", "rail",
+        "print", "copyright", "login", "signin", "author", "bio", "meta",
+        "timestamp", "jump", "toc", "hidden", "offscreen", "sr", "screenreader", "tools",
+        "utility", "follow", "rss", "syndication", "links", "blogroll", "archive", "archives",
+        "categories", "category", "lightbox", "gallery", "slideshow", "carousel", "video",
+        "player", "header", "topbar", "bottom", "secondary", "complementary", "extra",
+        "credit", "credits", "enlarge", "zoom", "rating", "vote", "votes",
+        "likes", "reactions", "emoji", "feedback", "survey", "poll", "donate", "paywall",
+        "alert", "notice", "message", "messages", "flash", "error",
+    }
+)  # fmt: skip
+# Words that, in a class/id, mark the article itself.
+_POSITIVE_WORDS = frozenset(
+    {
+        "article", "articlebody", "body", "content", "entry", "main", "post", "story", "text",
+        "blog", "hentry", "postbody", "storybody", "richtext", "prose", "column", "page",
+        "single", "news", "inhalt", "artikel", "contenu", "contenido", "testo",
+    }
+)  # fmt: skip
+# Negative words strong enough to override a positive one in the same name
+# ("related-posts", "share-article", "entry-footer").
+_STRONG_NEGATIVE = frozenset(
+    {
+        "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "footer", "sidebar",
+        "share", "sharing", "social", "sociable", "addthis", "sharethis", "related",
+        "recommended", "recirc", "newsletter", "subscribe", "promo", "advert", "advertisement",
+        "ad", "ads", "sponsor", "sponsored", "cookie", "consent", "popup", "modal", "comment",
+        "comments", "commentlist", "respond", "disqus", "outbrain", "taboola", "trending",
+        "mostread", "tags", "byline", "credit", "meta", "paywall", "print",
+        "timestamp", "author", "bio", "tools", "toolbar", "teaser", "teasers",
+    }
+)  # fmt: skip
+# Joined class names that mark the article text itself; their ancestors are never pruned.
+_CONTENT_MARKERS = frozenset(
+    {
+        "entrycontent", "entrybody", "postbody", "postcontent", "posttext", "postentry",
+        "articlebody", "articlecontent", "articletext", "storybody", "storycontent", "storytext",
+        "blogpost", "contentbody", "bodytext", "maincontent", "articlebodytext", "itemprop",
+    }
+)  # fmt: skip
+_ROLE_NEGATIVE = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "menu", "dialog"})
+
+_NAME_SPLIT = re.compile(r"[\s_\-:./]+")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+# Whole-line boilerplate that sits inside article containers.
+_BOILERPLATE_LINE = re.compile(
+    r"""^(?:
+        (?:liked|enjoyed|like)\s+this\s+(?:article|story|post)\b.* |
+        share\s+(?:this|now|on|via)\b.* | share$ | tweet$ | email$ | print$ | pin\s+it$ |
+        (?:join|start)\s+the\s+(?:discussion|conversation)\b.* |
+        (?:read|see|view|show)\s+(?:more|also|all|full)\b.{0,60} |
+        continue\s+reading\b.{0,60} | click\s+here\b.{0,80} |
+        (?:sign\s+up|subscribe)\b.{0,120} | (?:advertisement|anzeige|publicité|werbung|ad)$ |
+        (?:related|more)\s+(?:articles?|stories|posts|news|coverage)\b.{0,40} |
+        (?:leave|write|post|add)\s+(?:a|new|your)\s+(?:comment|reply)\b.{0,80} |
+        \d+\s+comments?$ | comments?\s*\(\d+\)$ | no\s+comments(?:\s+yet)?\.?$ |
+        (?:lesen\s+sie\s+(?:auch|mehr)|mehr\s+zum\s+thema|lire\s+aussi|à\s+lire\s+aussi|
+           voir\s+aussi|leer\s+más|lee\s+también|leggi\s+anche)\b.{0,120} |
+        (?:photo|image|picture|bild|foto)\s*:.{0,60} | ©.{0,80} | \(c\)\s.{0,60} |
+        (?:all\s+rights\s+reserved|copyright\b).{0,80} |
+        follow\s+us\b.{0,80} | (?:last\s+)?updated?:?$ | (?:tags?|topics?|filed\s+under)\s*:.{0,200}
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_CREDIT_TAIL = re.compile(r"\s*(?:/|\||–|—|-)?\s*(?:©|\(c\)|(?:photo|image|credit|foto|bild)\s*:)\s*(.+)$", re.IGNORECASE)
+
+
+# --- records -------------------------------------------------------------------------
 
 
 @dataclass(slots=True)
@@ -15,7 +141,479 @@ class BodyResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def extract_body(tree: HtmlElement, *, headline: str | None = None, url: str | None = None,
-                 article_body: str | None = None, exclude: list[HtmlElement] | None = None) -> BodyResult:
-    blocks = [Block("paragraph", t) for p in tree.iter("p") if (t := node_text(p))]
-    return BodyResult(blocks=blocks)
+@dataclass(slots=True)
+class _Run:
+    """A line of text as a browser would break it, with its owner element."""
+
+    owner: HtmlElement
+    text: str
+    link_len: int
+
+
+# --- step 1: pruning -------------------------------------------------------------------
+
+
+def _name_words(node: HtmlElement) -> set[str]:
+    """Words of class tokens and the id that can name a region.
+
+    Only each token's whole form and its first and last parts count: a middle
+    part ("entry-author-jane" on WordPress posts) names an attribute of the
+    region, not the region itself.
+    """
+    raw = f"{node.get('class') or ''} {node.get('id') or ''}"
+    if not raw.strip():
+        return set()
+    words: set[str] = set()
+    for token in _CAMEL.sub("-", raw).lower().split():
+        parts = [p for p in _NAME_SPLIT.split(token) if p]
+        if not parts:
+            continue
+        words.add(parts[0])
+        words.add(parts[-1])
+        if len(parts) > 1:
+            words.add("".join(parts))
+    return words
+
+
+def _is_hidden(node: HtmlElement) -> bool:
+    if node.get("hidden") is not None or node.get("aria-hidden") == "true":
+        return True
+    style = node.get("style")
+    return bool(style and _HIDDEN_STYLE.search(style))
+
+
+def _negative_region(node: HtmlElement) -> bool:
+    """Does this element's class/id/role name it as a non-article region?"""
+    role = (node.get("role") or "").lower()
+    if role in _ROLE_NEGATIVE:
+        return True
+    words = _name_words(node)
+    if not words:
+        return node.tag in ("aside", "footer")
+    if words & _STRONG_NEGATIVE:
+        return True
+    if words & _POSITIVE_WORDS:
+        return False
+    return bool(words & _NEGATIVE_WORDS) or node.tag in ("aside", "footer")
+
+
+def _protected(body: HtmlElement) -> set[HtmlElement]:
+    """Elements marked as the article text, and all their ancestors."""
+    out: set[HtmlElement] = set()
+    for node in body.iter():
+        if not isinstance(node.tag, str):
+            continue
+        if node.get("itemprop") == "articleBody" or _name_words(node) & _CONTENT_MARKERS:
+            out.add(node)
+            out.update(node.iterancestors())
+    return out
+
+
+def _link_density(node: HtmlElement) -> float:
+    total = _text_len(node)
+    if not total:
+        return 1.0
+    return sum(_text_len(a) for a in node.iter("a")) / total
+
+
+def _text_len(node: HtmlElement) -> int:
+    return len(collapse_ws(node.text_content()))
+
+
+def _form_is_chrome(form: HtmlElement) -> bool:
+    """Comment, search and newsletter forms go; page-wrapping forms (ASP.NET) stay."""
+    has_inputs = form.find(".//textarea") is not None or form.find(".//input") is not None
+    return has_inputs and _text_len(form) < 1500
+
+
+def _drop(node: HtmlElement) -> None:
+    if node.getparent() is not None:
+        node.drop_tree()  # keeps the tail text in the parent
+
+
+def prune(root: HtmlElement, exclude: list[HtmlElement] | None = None) -> None:
+    """Remove everything that can never be article text, in place."""
+    for node in exclude or ():
+        _drop(node)
+    doomed: list[HtmlElement] = []
+    for node in root.iter():
+        tag = node.tag
+        if not isinstance(tag, str):
+            doomed.append(node)
+        elif tag in _DROP_TAGS or _is_hidden(node):
+            doomed.append(node)
+        elif tag == "form" and _form_is_chrome(node):
+            doomed.append(node)
+    for node in doomed:
+        _drop(node)
+    body = root.find("body")
+    if body is None:
+        body = root
+    total = max(_text_len(body), 1)
+    protected = _protected(body)
+    # Second pass after the cheap removals, so text shares are measured on what is left.
+    doomed = []
+    for node in body.iter():
+        tag = node.tag
+        if tag in ("html", "body", "main", "article") or tag not in BLOCK_TAGS and tag != "span":
+            continue
+        if _negative_region(node):
+            doomed.append(node)
+    for node in doomed:
+        if node.getparent() is None:
+            continue
+        # A "negative" wrapper that holds most of the page is a sloppy name, not boilerplate.
+        if node.tag not in ("aside", "footer", "nav"):
+            size = _text_len(node)
+            if size > 0.5 * total or size > 1000 and _name_words(node) & _POSITIVE_WORDS:
+                continue
+            if node.get("itemprop") == "articleBody" or size > 1000 and _link_density(node) < 0.25:
+                continue
+        _drop(node)
+
+
+# --- step 2: segmentation --------------------------------------------------------------
+
+
+class _Segmenter:
+    """Turns the tree into text runs in one recursive pass."""
+
+    __slots__ = ("runs", "_parts", "_link_len")
+
+    def __init__(self) -> None:
+        self.runs: list[_Run] = []
+        self._parts: list[str] = []
+        self._link_len = 0
+
+    def _flush(self, owner: HtmlElement) -> None:
+        if self._parts:
+            text = collapse_ws("".join(self._parts))
+            if text:
+                self.runs.append(_Run(owner, text, min(self._link_len, len(text))))
+            self._parts = []
+            self._link_len = 0
+
+    def _add(self, text: str | None, in_link: bool) -> None:
+        if text:
+            self._parts.append(text)
+            if in_link:
+                self._link_len += len(text.strip())
+
+    def walk(self, node: HtmlElement, owner: HtmlElement, in_link: bool = False) -> None:
+        tag = node.tag
+        if tag in BLOCK_TAGS:
+            self._flush(owner)
+            owner = node
+        elif tag == "br":
+            self._flush(owner)
+            return
+        elif tag == "img":
+            return
+        in_link = in_link or tag == "a"
+        self._add(node.text, in_link)
+        for child in node:
+            self.walk(child, owner, in_link)
+            if child.tail:
+                if child.tag in BLOCK_TAGS:
+                    self._flush(child)
+                self._add(child.tail, in_link)
+        if tag in BLOCK_TAGS:
+            self._flush(node)
+
+
+def segment(root: HtmlElement) -> list[_Run]:
+    seg = _Segmenter()
+    seg.walk(root, root)
+    seg._flush(root)
+    return seg.runs
+
+
+# --- step 3: scoring -------------------------------------------------------------------
+
+_TAG_WEIGHT = {
+    "div": 5, "article": 10, "main": 5, "section": 3, "pre": 3, "td": 3, "blockquote": 3,
+    "form": -3, "ol": -3, "ul": -3, "dl": -3, "dd": -3, "dt": -3, "li": -3, "address": -3,
+    "th": -5, "h1": -5, "h2": -5, "h3": -5, "h4": -5, "h5": -5, "h6": -5,
+}  # fmt: skip
+
+
+def _class_weight(node: HtmlElement) -> int:
+    words = _name_words(node)
+    weight = 0
+    if words & _POSITIVE_WORDS:
+        weight += 25
+    if words & _NEGATIVE_WORDS:
+        weight -= 25
+    if node.get("itemprop") == "articleBody":
+        weight += 50
+    return weight
+
+
+@dataclass(slots=True)
+class _Stats:
+    text_len: int = 0
+    link_len: int = 0
+    score: float = 0.0
+
+
+def _score(runs: list[_Run]) -> dict[HtmlElement, _Stats]:
+    stats: dict[HtmlElement, _Stats] = {}
+    for run in runs:
+        n = len(run.text)
+        node: HtmlElement | None = run.owner
+        while node is not None:
+            st = stats.get(node)
+            if st is None:
+                st = stats[node] = _Stats()
+            st.text_len += n
+            st.link_len += run.link_len
+            node = node.getparent()
+        if n - run.link_len < 25:
+            continue
+        points = 1 + run.text.count(",") + run.text.count("，") + min(n // 100, 3)
+        owner = run.owner
+        targets = [owner] if owner.tag in ("div", "td", "section", "article") else []
+        parent = owner.getparent()
+        if parent is not None:
+            targets.append(parent)
+            grand = parent.getparent()
+            if grand is not None:
+                targets.append(grand)
+        for level, target in enumerate(targets):
+            stats[target].score += points / (1 if level == 0 else 2 * level)
+    return stats
+
+
+def _final_score(node: HtmlElement, st: _Stats) -> float:
+    base = st.score + _TAG_WEIGHT.get(node.tag, 0) + _class_weight(node)
+    density = st.link_len / st.text_len if st.text_len else 1.0
+    return base * (1.0 - density)
+
+
+def _choose(root: HtmlElement, runs: list[_Run]) -> list[HtmlElement]:
+    """The best-scoring container plus siblings that continue the article."""
+    stats = _score(runs)
+    best: HtmlElement | None = None
+    best_score = float("-inf")
+    for node, st in stats.items():
+        if node.tag in ("html", "body") or st.score <= 0:
+            continue
+        score = _final_score(node, st)
+        if score > best_score:
+            best, best_score = node, score
+    if best is None:
+        body = root.find("body")
+        return [body if body is not None else root]
+    # Climb while the parent holds clearly more article text (split articles).
+    while True:
+        parent = best.getparent()
+        if parent is None or parent.tag in ("html",):
+            break
+        pst = stats.get(parent)
+        bst = stats[best]
+        if pst is None or pst.score < bst.score * 1.5 or _final_score(parent, pst) < best_score * 0.9:
+            break
+        best, best_score = parent, _final_score(parent, pst)
+    selected = [best]
+    parent = best.getparent()
+    if parent is None:
+        return selected
+    threshold = max(10.0, best_score * 0.2)
+    selected = []
+    for sibling in parent:
+        if sibling is best:
+            selected.append(sibling)
+            continue
+        st = stats.get(sibling)
+        if st is None or not st.text_len:
+            continue
+        density = st.link_len / st.text_len
+        if _final_score(sibling, st) >= threshold and density < 0.3:
+            selected.append(sibling)
+        elif sibling.tag == "p" and density < 0.25 and (st.text_len > 80 or st.text_len > 20 and density == 0):
+            selected.append(sibling)
+    return selected
+
+
+# --- step 4: emitting blocks -----------------------------------------------------------
+
+
+def _kind(run: _Run, stop: set[HtmlElement]) -> tuple[BlockKind, int | None]:
+    owner = run.owner
+    tag = owner.tag
+    if tag in _HEADINGS:
+        return "heading", _HEADINGS[tag]
+    if tag in ("figcaption", "caption"):
+        return "caption", None
+    if tag == "pre":
+        return "preformatted", None
+    node: HtmlElement | None = owner
+    while node is not None and node not in stop:
+        if node.tag == "blockquote":
+            return "blockquote", None
+        if node.tag == "figcaption":
+            return "caption", None
+        node = node.getparent()
+    if tag in ("li", "dd", "dt"):
+        return "list_item", None
+    return "paragraph", None
+
+
+def _inside(run: _Run, selected: set[HtmlElement], cache: dict[HtmlElement, bool]) -> bool:
+    path: list[HtmlElement] = []
+    node: HtmlElement | None = run.owner
+    result = False
+    while node is not None:
+        if node in cache:
+            result = cache[node]
+            break
+        if node in selected:
+            result = True
+            break
+        path.append(node)
+        node = node.getparent()
+    for n in path:
+        cache[n] = result
+    return result
+
+
+def _norm(text: str | None) -> str:
+    return re.sub(r"\W+", " ", (text or "").casefold()).strip()
+
+
+def _split_credit(text: str) -> tuple[str, str | None]:
+    match = _CREDIT_TAIL.search(text)
+    if match and match.start() > 0:
+        return text[: match.start()].strip(), match.group(1).strip()
+    return text, None
+
+
+def _keep(run: _Run, kind: BlockKind) -> bool:
+    text = run.text
+    n = len(text)
+    if kind == "heading":
+        return run.link_len < n * 0.5 and not _BOILERPLATE_LINE.match(text)
+    if run.link_len > n * 0.5 and not (n > 200 and run.link_len < n * 0.8):
+        return False
+    if n < 120 and _BOILERPLATE_LINE.match(text):
+        return False
+    return True
+
+
+def _images(selected: list[HtmlElement], url: str | None) -> list[Image]:
+    images: list[Image] = []
+    seen: set[str] = set()
+    for container in selected:
+        for img in container.iter("img"):
+            src = img.get("src") or img.get("data-src") or img.get("data-lazy-src") or ""
+            if not src or src.startswith("data:"):
+                srcset = img.get("srcset") or img.get("data-srcset") or ""
+                src = srcset.split(",")[0].strip().split(" ")[0] if srcset else src
+            if not src or src.startswith("data:"):
+                continue
+            full = urljoin(url, src) if url else src
+            if full in seen:
+                continue
+            seen.add(full)
+            caption = credit = None
+            figure = next((a for a in img.iterancestors("figure")), None)
+            if figure is not None:
+                cap = figure.find(".//figcaption")
+                if cap is not None:
+                    caption, credit = _caption_parts(cap)
+            images.append(Image(src=full, alt=img.get("alt") or None, caption=caption, credit=credit))
+    return images
+
+
+def _caption_parts(cap: HtmlElement) -> tuple[str | None, str | None]:
+    """Caption text and credit, from credit markup or a trailing "© ..." line."""
+    credit = None
+    text_parts: list[str] = []
+    for node in cap.iter():
+        words = _name_words(node) if node is not cap else set()
+        if node.get("data-x-credit") or words & {"credit", "credits", "copyright", "source", "photographer"}:
+            credit = collapse_ws(node.text_content())
+    full = collapse_ws(cap.text_content())
+    if credit and full.endswith(credit):
+        text_parts.append(full[: -len(credit)])
+    else:
+        text_parts.append(full)
+    caption = collapse_ws(" ".join(text_parts)).rstrip(" /|–—-")
+    if credit is None:
+        caption, credit = _split_credit(caption)
+    return (caption or None), credit
+
+
+def extract_body(
+    tree: HtmlElement,
+    *,
+    headline: str | None = None,
+    url: str | None = None,
+    article_body: str | None = None,
+    exclude: list[HtmlElement] | None = None,
+) -> BodyResult:
+    """The article's own text as ordered blocks, plus its images."""
+    # Images (with captions and credits) are read before pruning drops credit spans.
+    prune_root = tree
+    _mark_figures(tree)
+    prune(prune_root, exclude)
+    body = tree.find("body")
+    root = body if body is not None else tree
+    runs = segment(root)
+    result = BodyResult()
+    if not runs:
+        result.warnings.append("no text found in page")
+        return result
+    selected = _choose(root, runs)
+    selected_set = set(selected)
+    cache: dict[HtmlElement, bool] = {}
+    headline_norm = _norm(headline)
+    headline_seen = False
+    seen_texts: set[str] = set()
+    blocks: list[Block] = []
+    for run in runs:
+        if not _inside(run, selected_set, cache):
+            continue
+        kind, level = _kind(run, selected_set)
+        if not _keep(run, kind):
+            continue
+        text = run.text
+        if kind == "caption":
+            text, _credit = _split_credit(text)
+            if not text:
+                continue
+        if not headline_seen and headline_norm and _norm(text) == headline_norm:
+            headline_seen = True
+            continue
+        if len(text) > 40:
+            # Pages that ship a second copy (print view, hidden mobile layout) repeat paragraphs.
+            if text in seen_texts:
+                continue
+            seen_texts.add(text)
+        blocks.append(Block(kind, text, level))
+    result.blocks = _trim(blocks)
+    result.images = _images(selected, url)
+    if not result.blocks and article_body:
+        result.blocks = [Block("paragraph", p) for p in (collapse_ws(x) for x in article_body.split("\n")) if p]
+        result.warnings.append("body taken from JSON-LD articleBody")
+    return result
+
+
+def _mark_figures(tree: HtmlElement) -> None:
+    """Protect credit spans inside figcaptions from the class-name pruning.
+
+    Credits are split off caption text later; removing them early would lose
+    the credit for ``Image.credit``.
+    """
+    for cap in tree.iter("figcaption"):
+        for node in cap.iter():
+            if node is not cap and _name_words(node) & _STRONG_NEGATIVE:
+                node.set("data-x-credit", "1")
+                node.attrib.pop("class", None)
+
+
+def _trim(blocks: list[Block]) -> list[Block]:
+    """Drop trailing headings that introduce nothing (e.g. "Latest articles")."""
+    while blocks and blocks[-1].kind == "heading":
+        blocks.pop()
+    return blocks
