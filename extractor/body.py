@@ -404,16 +404,17 @@ def _choose(root: HtmlElement, runs: list[_Run]) -> list[HtmlElement]:
     if best is None:
         body = root.find("body")
         return [body if body is not None else root]
-    # Climb while the parent holds clearly more article text (split articles).
-    while True:
-        parent = best.getparent()
-        if parent is None or parent.tag in ("html",):
+    # Climb to an ancestor that scores nearly as well: the best node is then
+    # one section of a longer article (a recipe box, a split story body).
+    node = best.getparent()
+    for _ in range(4):
+        if node is None or node.tag in ("html", "body"):
             break
-        pst = stats.get(parent)
-        bst = stats[best]
-        if pst is None or pst.score < bst.score * 1.5 or _final_score(parent, pst) < best_score * 0.9:
-            break
-        best, best_score = parent, _final_score(parent, pst)
+        nst = stats.get(node)
+        if nst is not None and _final_score(node, nst) >= best_score * 0.75:
+            best = node
+        node = node.getparent()
+    best_score = max(best_score, _final_score(best, stats[best]))
     selected = [best]
     parent = best.getparent()
     if parent is None:
