@@ -71,6 +71,9 @@ _NEGATIVE_WORDS = frozenset(
         "credit", "credits", "enlarge", "zoom", "rating", "vote", "votes",
         "likes", "reactions", "emoji", "feedback", "survey", "poll", "donate", "paywall",
         "alert", "notice", "message", "messages", "flash", "error",
+        # the same regions named in other languages
+        "autor", "auteur", "rubrik", "kommentar", "kommentare", "teilen", "werbung", "anzeige",
+        "partage", "commentaires", "publicite", "compartir", "comentarios", "publicidad",
     }
 )  # fmt: skip
 # Words that, in a class/id, mark the article itself.
@@ -92,6 +95,8 @@ _STRONG_NEGATIVE = frozenset(
         "comments", "commentlist", "respond", "disqus", "outbrain", "taboola", "trending",
         "mostread", "tags", "byline", "credit", "meta", "paywall", "print",
         "timestamp", "author", "bio", "tools", "toolbar", "teaser", "teasers",
+        "autor", "auteur", "kommentar", "kommentare", "teilen", "werbung", "anzeige", "partage",
+        "commentaires", "publicite", "compartir", "comentarios", "publicidad",
     }
 )  # fmt: skip
 # Joined class names that mark the article text itself; their ancestors are never pruned.
@@ -128,7 +133,10 @@ _BOILERPLATE_LINE = re.compile(
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
-_CREDIT_TAIL = re.compile(r"\s*(?:/|\||–|—|-)?\s*(?:©|\(c\)|(?:photo|image|credit|foto|bild)\s*:)\s*(.+)$", re.IGNORECASE)
+_CREDIT_TAIL = re.compile(
+    r"\s*(?:/|\||–|—|-)?\s*[(\[]?\s*(?:©|\(c\)|(?:photo|image|credit|foto|bild|picture)s?\s*:)\s*(.+?)[)\]]?$",
+    re.IGNORECASE,
+)
 
 
 # --- records -------------------------------------------------------------------------
@@ -489,6 +497,16 @@ def _split_credit(text: str) -> tuple[str, str | None]:
     return text, None
 
 
+_CREDIT_PREFIX = re.compile(r"^\s*(?:©|\(c\)|(?:photo|image|credit|foto|bild|picture)s?\s*:)\s*", re.IGNORECASE)
+
+
+def _clean_credit(credit: str | None) -> str | None:
+    """ "© Shutterstock" and "Photo: AP" both become the bare credit."""
+    if not credit:
+        return None
+    return _CREDIT_PREFIX.sub("", credit).strip(" ()[]") or None
+
+
 def _keep(run: _Run, kind: BlockKind) -> bool:
     text = run.text
     n = len(text)
@@ -542,7 +560,7 @@ def _caption_parts(cap: HtmlElement) -> tuple[str | None, str | None]:
     caption = collapse_ws(" ".join(text_parts)).rstrip(" /|–—-")
     if credit is None:
         caption, credit = _split_credit(caption)
-    return (caption or None), credit
+    return (caption or None), _clean_credit(credit)
 
 
 def extract_body(
@@ -613,8 +631,35 @@ def _mark_figures(tree: HtmlElement) -> None:
                 node.attrib.pop("class", None)
 
 
+_BYLINE = re.compile(
+    r"^(?:(?:posted|written|published|words|text|story|photos?)\s+)?"
+    r"(?:by|von|par|por|door|di|av|af)\s+[^\W\d_][^.!?]{0,80}$",
+    re.IGNORECASE,
+)
+_DATELINE = re.compile(
+    r"^(?:(?:updated|published|posted|last\s+modified|veröffentlicht(?:\s+am)?|aktualisiert(?:\s+am)?|"
+    r"stand|publié(?:\s+le)?|mis\s+à\s+jour(?:\s+le)?|actualizado|publicado)\b[^.!?]{0,80}"
+    r"|[\w ,.:|/–-]{0,40}\b(?:19|20)\d{2}\b[\w ,.:|/–-]{0,30})$",
+    re.IGNORECASE,
+)
+
+
 def _trim(blocks: list[Block]) -> list[Block]:
-    """Drop trailing headings that introduce nothing (e.g. "Latest articles")."""
-    while blocks and blocks[-1].kind == "heading":
-        blocks.pop()
-    return blocks
+    """Drop the article header's byline and date lines, and trailing orphan headings.
+
+    Only short lines before the first real paragraph are candidates, so a
+    sentence that starts with "By" in the text is never touched.
+    """
+    out: list[Block] = []
+    in_header = True
+    for block in blocks:
+        if in_header and block.kind == "paragraph" and len(block.text) >= 120:
+            in_header = False
+        if in_header and len(block.text) < 100 and (
+            _BYLINE.match(block.text) or _DATELINE.match(block.text)
+        ):
+            continue
+        out.append(block)
+    while out and out[-1].kind == "heading":
+        out.pop()
+    return out
