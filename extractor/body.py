@@ -107,6 +107,14 @@ _CONTENT_MARKERS = frozenset(
         "blogpost", "contentbody", "bodytext", "maincontent", "articlebodytext", "itemprop",
     }
 )  # fmt: skip
+# Regions of long, link-poor text that are still not the article: the size
+# guard that rescues misnamed article wrappers must not rescue these.
+_COMMENT_WORDS = frozenset(
+    {
+        "comment", "comments", "commentlist", "commentbody", "respond", "disqus", "replies",
+        "reply", "kommentar", "kommentare", "commentaires", "comentarios", "discussion",
+    }
+)  # fmt: skip
 _ROLE_NEGATIVE = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "menu", "dialog"})
 
 _NAME_SPLIT = re.compile(r"[\s_\-:./]+")
@@ -275,7 +283,9 @@ def prune(root: HtmlElement, exclude: list[HtmlElement] | None = None) -> None:
             size = _text_len(node)
             if size > 0.5 * total or size > 1000 and _name_words(node) & _POSITIVE_WORDS:
                 continue
-            if node.get("itemprop") == "articleBody" or size > 1000 and _link_density(node) < 0.25:
+            if node.get("itemprop") == "articleBody":
+                continue
+            if size > 1000 and not _name_words(node) & _COMMENT_WORDS and _link_density(node) < 0.25:
                 continue
         _drop(node)
 
