@@ -281,6 +281,8 @@ def prune(root: HtmlElement, exclude: list[HtmlElement] | None = None) -> None:
         # A "negative" wrapper that holds most of the page is a sloppy name, not boilerplate.
         if node.tag not in ("aside", "footer", "nav"):
             size = _text_len(node)
+            if node.tag == "span" and size > 300:
+                continue  # an unclosed span swallowed the page; its name no longer describes it
             if size > 0.5 * total or size > 1000 and _name_words(node) & _POSITIVE_WORDS:
                 continue
             if node.get("itemprop") == "articleBody":

@@ -31,6 +31,10 @@ import codecs
 import re
 from collections.abc import Iterator
 from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from charset_normalizer.models import CharsetMatch
 
 _REPLACEMENT = "\ufffd"
 _BOM_CHAR = "\ufeff"
@@ -70,6 +74,9 @@ _NON_TEXT = re.compile(
 _TAG = re.compile(rb"<[^>]*>")
 _HIGH_BYTE_LINES = re.compile(rb"[^\n]*[\x80-\xff][^\n]*")
 _ESCAPED_RUN = re.compile("[\udc80-\udcff]+")
+# How much worse than the detector's best guess windows-1252 may look and still win.
+_CP1252_CHAOS_SLACK = 0.05
+_CP1252_COHERENCE_SLACK = 0.05
 
 # Multi-byte legacy text needs this many extra UTF-8 bytes (about 8 characters) before its
 # declaration is overridden; accidental UTF-8 lookalikes are shorter than that.
@@ -482,12 +489,7 @@ def _detected_codecs(sample: bytes) -> list[str]:
 
 
 def _detector_labels(sample: bytes) -> list[str]:
-    """charset-normalizer's matches, windows-1252 first when it reads the sample alike.
-
-    charset-normalizer folds encodings that decode the sample identically into one match
-    and may name, say, windows-1250 for German text; the web's usual windows-1252 gives the
-    same text there and better text for the bytes outside the sample.
-    """
+    """charset-normalizer's matches, best first, windows-1252 first when it is about as good."""
     try:
         from charset_normalizer import from_bytes
     except ImportError:
@@ -496,12 +498,29 @@ def _detector_labels(sample: bytes) -> list[str]:
         matches = list(from_bytes(sample, preemptive_behaviour=False))
     except Exception:  # noqa: BLE001 - a detector bug must not turn into a lost page
         return []
-    labels: list[str] = []
+    labels = [match.encoding for match in matches]
+    return ["cp1252", *labels] if _windows_1252_about_as_good(matches) else labels
+
+
+def _windows_1252_about_as_good(matches: list[CharsetMatch]) -> bool:
+    """Break charset-normalizer's near-ties in favour of windows-1252.
+
+    On a few hundred bytes of French or German, several Latin code pages decode with no
+    "chaos" at all and the detector picks among them almost at random (windows-1257 for
+    French, reading ç as į). windows-1252 is by far the most common legacy charset of the
+    web, so, like browsers' detectors, it wins unless a rival is clearly better: less
+    chaotic, or more coherent with a language (Turkish in windows-1254, say).
+    """
+    if not matches:
+        return False
+    best = matches[0]
     for match in matches:
         if "cp1252" in match.could_be_from_charset:
-            labels.append("cp1252")
-        labels.append(match.encoding)
-    return labels
+            return (
+                match.chaos <= best.chaos + _CP1252_CHAOS_SLACK
+                and match.coherence >= best.coherence - _CP1252_COHERENCE_SLACK
+            )
+    return False
 
 
 def _dammit_labels(sample: bytes) -> list[str]:

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from urllib.parse import urljoin, urlsplit
 
 from .dates import normalise_language, parse_date
 from .meta.authors import clean_authors, name_key
-from .meta.byline import find_byline_names, find_visible_dates
+from .meta.byline import VisibleDate, find_byline_names, find_visible_dates
 from .meta.headline import choose_headline, find_standfirst
 from .meta.jsonld import JsonLdArticle, extract_items, read_article
 from .meta.metatags import (
@@ -85,6 +85,15 @@ class _Sources:
     language: str | None
     site_keys: list[str]
     fetched_at: datetime | None
+    _visible_dates: list[VisibleDate] | None = None
+
+    def visible_dates(self) -> list[VisibleDate]:
+        """Dates shown near the headline, searched once per page and only if needed."""
+        if self._visible_dates is None:
+            self._visible_dates = find_visible_dates(
+                self.tree, self.h1, language=self.language, fetched_at=self.fetched_at
+            )
+        return self._visible_dates
 
 
 def _language(tree: HtmlElement, meta: MetaTags, ld: JsonLdArticle) -> str | None:
@@ -110,19 +119,19 @@ def _host_key(url: str | None) -> str | None:
     """'https://www.example-news.co.uk/x' -> 'examplenews' (the registrable label)."""
     if not url:
         return None
-    host = (urlsplit(url).hostname or "").lower()
-    labels = [lbl for lbl in host.split(".") if lbl not in ("www", "m", "amp", "mobile", "edition")]
-    while len(labels) > 1 and (len(labels[-1]) <= 3 and labels[-1] in ("com", "org", "net", "co", "uk", "jp", "de",
-                                                                         "fr", "au", "ne", "or", "go", "ac")):
+    labels = (urlsplit(url).hostname or "").lower().split(".")[:-1]  # the TLD never names the site
+    labels = [lbl for lbl in labels if lbl not in ("www", "m", "amp", "mobile", "edition")]
+    while len(labels) > 1 and labels[-1] in ("co", "com", "org", "net", "ac", "go", "ne", "or", "gov", "edu"):
         labels.pop()
     return name_key(labels[-1]) if labels else None
 
 
 def _site_keys(meta: MetaTags, ld: JsonLdArticle, url: str | None) -> list[str]:
-    names = [*(meta.all(k) for k in SITE_NAME_KEYS)]
-    flat = [v.lstrip("@") for values in names for v in values]
-    flat += [ld.site_name or "", ld.publisher or ""]
-    keys = [name_key(v) for v in flat if v]
+    """Comparison keys of the site's names (twitter:site is left out: it is
+    often the author's own handle on personal sites)."""
+    names = [v for key in SITE_NAME_KEYS if key != "twitter:site" for v in meta.all(key)]
+    names += [ld.site_name or "", ld.publisher or ""]
+    keys = [name_key(v) for v in names if v]
     host = _host_key(url)
     if host:
         keys.append(host)
@@ -155,6 +164,26 @@ def _meta_author_strings(meta: MetaTags) -> list[str]:
     return []
 
 
+_AUTHOR_PATH = re.compile(r"/(?:authors?|editors?|people|staff|writers?|contributors?|profiles?|autor|auteur)/"
+                          r"([a-z]+(?:-[a-z]+){1,3})/?$")
+
+
+def _names_from_author_urls(meta: MetaTags) -> list[str]:
+    """'https://site/editors/jane-doe' -> 'Jane Doe': the last resort when the
+    only author statement is a profile URL."""
+    names: list[str] = []
+    for key in AUTHOR_KEYS:
+        for value in meta.all(key):
+            match = _AUTHOR_PATH.search(urlsplit(value).path) if value.startswith("http") else None
+            if match:
+                names.append(" ".join(w.capitalize() for w in match.group(1).split("-")))
+    return names
+
+
+def _is_username(name: str) -> bool:
+    return bool(re.fullmatch(r"[a-z][a-z0-9_.-]+", name))
+
+
 def _authors(src: _Sources) -> tuple[list[str], str | None]:
     persons = [name for name, is_person in src.ld.authors if is_person]
     orgs = [name for name, is_person in src.ld.authors if not is_person]
@@ -162,14 +191,31 @@ def _authors(src: _Sources) -> tuple[list[str], str | None]:
         ("json-ld", persons),
         ("meta", _meta_author_strings(src.meta)),
         ("microdata", src.micro.authors),
-        ("byline", find_byline_names(src.tree, src.h1)),
-        ("json-ld", orgs),
     ]
     for source, raw in ordered:
+        names = clean_authors(raw, src.site_keys)
+        if names and not all(_is_username(n) for n in names):
+            return names, source
+        if names:  # user names only ("jdoe"): the visible byline spells the person out
+            visible = _byline_authors(src)
+            return (visible, "byline") if visible else (names, source)
+    visible = _byline_authors(src)
+    if visible:
+        return visible, "byline"
+    for source, raw in (("json-ld", orgs), ("meta-url", _names_from_author_urls(src.meta))):
         names = clean_authors(raw, src.site_keys)
         if names:
             return names, source
     return [], None
+
+
+def _byline_authors(src: _Sources) -> list[str]:
+    """Names of the nearest visible byline that still has names after cleaning."""
+    for raw in find_byline_names(src.tree, src.h1):
+        names = clean_authors(raw, src.site_keys)
+        if names:
+            return names
+    return []
 
 
 def _parse(raw: str | None, src: _Sources) -> datetime | None:
@@ -185,26 +231,69 @@ def _url_date(url: str | None) -> tuple[datetime, str] | None:
     return (value, raw) if value is not None else None
 
 
+def _structured_published(src: _Sources) -> list[tuple[str, str]]:
+    """(source, raw) publication dates from structured data, strongest first."""
+    ordered: list[tuple[str, str | None]] = [("json-ld", src.ld.published_raw)]
+    ordered += [("meta", v) for k in OG_PUBLISHED_KEYS for v in src.meta.all(k)]
+    ordered.append(("microdata", src.micro.published_raw))
+    ordered += [("meta", v) for k in OTHER_PUBLISHED_KEYS for v in src.meta.all(k)]
+    return [(source, raw) for source, raw in ordered if raw]
+
+
 def _published(src: _Sources) -> tuple[datetime | None, str | None, str | None]:
-    og = src.meta.first_with_key(OG_PUBLISHED_KEYS)
-    other = src.meta.first_with_key(OTHER_PUBLISHED_KEYS)
-    ordered = [
-        ("json-ld", src.ld.published_raw),
-        ("meta", og[1] if og else None),
-        ("microdata", src.micro.published_raw),
-        ("meta", other[1] if other else None),
-    ]
-    for source, raw in ordered:
+    structured = _structured_published(src)
+    for index, (source, raw) in enumerate(structured):
         value = _parse(raw, src)
         if value is not None:
+            if _is_utc_with_time(value):
+                value = _localise(value, [r for _s, r in structured[index + 1:]], src)
             return value, raw, source
-    for visible in find_visible_dates(src.tree, src.h1, language=src.language, fetched_at=src.fetched_at):
-        if not visible.modified:
-            return visible.value, visible.raw, "visible"
+    visible = src.visible_dates()
+    # A page that only shows "updated ..." still dates the article best with it.
+    for found in [d for d in visible if not d.modified] + [d for d in visible if d.modified]:
+        return found.value, found.raw, "visible"
     from_url = _url_date(src.url)
     if from_url is not None:
         return from_url[0], from_url[1], "url"
     return None, None, None
+
+
+def _is_utc_with_time(value: datetime) -> bool:
+    return value.utcoffset() == timedelta(0) and (value.hour, value.minute) != (0, 0)
+
+
+def _localise(value: datetime, other_raws: list[str], src: _Sources) -> datetime:
+    """Restate a UTC timestamp in the page's local time when the page shows it.
+
+    Many CMSs write UTC into meta tags while the page displays local time
+    ("Dec. 22, 2016, 6:47 p.m." for 00:47Z the next day). The publication
+    day a reader sees is the local one, so when another stated time differs
+    from the UTC one by a whole-quarter-hour offset of at most 14 hours, that
+    offset is adopted (the instant is unchanged).
+    """
+    others = [_parse(raw, src) for raw in other_raws[:6]]
+    others += [d.value for d in src.visible_dates() if not d.modified]
+    for other in others:
+        offset = _wall_clock_offset(value, other)
+        if offset is not None:
+            return value.astimezone(timezone(offset))
+    return value
+
+
+def _wall_clock_offset(utc_value: datetime, other: datetime | None) -> timedelta | None:
+    if other is None:
+        return None
+    if other.utcoffset() not in (None, timedelta(0)):
+        # The other source states its offset: it is the same instant, locally.
+        same = abs((other - utc_value).total_seconds()) < 120
+        return other.utcoffset() if same else None
+    if (other.hour, other.minute) == (0, 0):
+        return None  # a date without a time says nothing about the offset
+    diff = (other.replace(tzinfo=None) - utc_value.replace(tzinfo=None)).total_seconds()
+    seconds = round(diff / 900) * 900  # offsets are whole quarter hours
+    if seconds == 0 or abs(seconds) > 14 * 3600 or abs(diff - seconds) > 90:
+        return None
+    return timedelta(seconds=seconds)
 
 
 def _modified(src: _Sources) -> tuple[datetime | None, str | None]:
