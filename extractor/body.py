@@ -188,6 +188,8 @@ def _name_words(node: HtmlElement) -> set[str]:
         words.add(parts[-1])
         if len(parts) > 1:
             words.add("".join(parts))
+        if parts[0].startswith("comment") or parts[-1].endswith(("comment", "comments")):
+            words.add("comment")  # "commentbody", "blogcomment": compounds without a separator
     return words
 
 

@@ -20,7 +20,7 @@ from urllib.parse import urljoin, urlsplit
 
 from .dates import normalise_language, parse_date
 from .meta.authors import clean_authors, name_key
-from .meta.byline import VisibleDate, find_byline_names, find_visible_dates
+from .meta.byline import VisibleDate, element_positions, find_byline_names, find_visible_dates
 from .meta.headline import choose_headline, find_standfirst
 from .meta.jsonld import JsonLdArticle, extract_items, read_article
 from .meta.metatags import (
@@ -86,12 +86,18 @@ class _Sources:
     site_keys: list[str]
     fetched_at: datetime | None
     _visible_dates: list[VisibleDate] | None = None
+    _positions: dict[HtmlElement, int] | None = None
+
+    def positions(self) -> dict[HtmlElement, int]:
+        if self._positions is None:
+            self._positions = element_positions(self.tree)
+        return self._positions
 
     def visible_dates(self) -> list[VisibleDate]:
         """Dates shown near the headline, searched once per page and only if needed."""
         if self._visible_dates is None:
             self._visible_dates = find_visible_dates(
-                self.tree, self.h1, language=self.language, fetched_at=self.fetched_at
+                self.tree, self.h1, language=self.language, fetched_at=self.fetched_at, positions=self.positions()
             )
         return self._visible_dates
 
@@ -211,7 +217,7 @@ def _authors(src: _Sources) -> tuple[list[str], str | None]:
 
 def _byline_authors(src: _Sources) -> list[str]:
     """Names of the nearest visible byline that still has names after cleaning."""
-    for raw in find_byline_names(src.tree, src.h1):
+    for raw in find_byline_names(src.tree, src.h1, src.positions()):
         names = clean_authors(raw, src.site_keys)
         if names:
             return names

@@ -59,6 +59,7 @@ _MAX_DEPTH = 6
 
 _VERBS = frozenset().union(*(lang.verbs for lang in LANGUAGES))
 _ADDRESSEE_VERBS = frozenset().union(*(lang.addressee_verbs for lang in LANGUAGES))
+_NEEDS_THAT = frozenset().union(*(lang.needs_complementizer for lang in LANGUAGES))
 _SKIP = frozenset().union(*(lang.skip_words for lang in LANGUAGES))
 _COMPLEMENTIZERS = frozenset(w for lang in LANGUAGES for w in lang.complementizers)
 _PRON_SING = frozenset().union(*(lang.pronouns_singular for lang in LANGUAGES))
@@ -83,6 +84,7 @@ _STATEMENT_INTRO_RE = re.compile(
 _TRANSLATED_RE = re.compile("|".join(TRANSLATION_MARKERS), re.IGNORECASE)
 _TOKEN_RE = re.compile(r"\w+(?:[.'’&-]\w+)*|[^\w\s]")
 _WORD_RE = re.compile(r"\w+")
+_DOTTED_RE = re.compile(r"(?:[a-z]\.)+[a-z]")  # "u.s", "e.u", "n.c": dotted initials
 _SENT_END_RE = re.compile(r"[.!?…]+[\"”’»«“'」』)\]]*(?=\s+[\"“„«»‘'「『(\[]?[\w])|\n")
 _JOIN_GAP_RE = re.compile(r"[\s,.;:\u00a0]*(?:(?:but|and|then|aber|und)\s+)?", re.IGNORECASE)
 _CONTENT_CUT_RE = re.compile(
@@ -245,7 +247,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     while j > 0 and dot - j < 12 and (text[j - 1].isalpha() or text[j - 1] == "."):
         j -= 1
     word = text[j:dot].lower()
-    return word in _ABBREV or (len(word) == 1 and text[j].isupper())
+    return word in _ABBREV or (len(word) == 1 and text[j].isupper()) or bool(_DOTTED_RE.fullmatch(word))
 
 
 def _sentence_ends(text: str, marks: list[_Mark]) -> list[int]:
@@ -396,6 +398,23 @@ def _speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
     if chosen[0][2].lower() in _CONNECTORS - {"the"}:
         return None
     return chosen[0][0], chosen[-1][1]
+
+
+_RELATIVE = frozenset("who which that whose whom where der die das".split())
+
+
+def _plausible_speaker(text: str, speaker: Span) -> bool:
+    """A subject, not a clause: no verb before any relative pronoun ('X, who has ...' is fine)."""
+    tokens = _tokens(text, speaker[0], speaker[1])
+    if len(tokens) <= 5:
+        return True
+    for tok in tokens:
+        low = tok[2].lower()
+        if low in _RELATIVE:
+            return True
+        if low in _AUX or low in _VERBS or low.endswith("n't"):
+            return False
+    return True
 
 
 def _np_after(text: str, start: int, end: int, max_tokens: int = 14) -> Span | None:
@@ -654,7 +673,7 @@ def _content_start(text: str, pos: int, end: int) -> int:
     tokens = _tokens(text, pos, min(end, pos + 160))
     for k, tok in enumerate(tokens[:10]):
         if tok[2].lower() in _COMPLEMENTIZERS:
-            if all(t[2][0].isalnum() or t[2] == "," for t in tokens[:k]):
+            if all(_adverbial_token(t[2]) for t in tokens[:k]):
                 return tok[0]
             break
     k = 0
@@ -675,6 +694,16 @@ def _content_start(text: str, pos: int, end: int) -> int:
                 continue
         break
     return tokens[k][0] if k < len(tokens) else end
+
+
+_ADVERBIAL = frozenset("in a an the on at with to during statement interview speech email letter news conference "
+                       "press release tweet post earlier later also previously repeatedly , : ; - reporters".split())
+
+
+def _adverbial_token(word: str) -> bool:
+    """Words that may sit between a cue and 'that' ('said in a statement Monday that')."""
+    low = word.lower()
+    return low in _ADVERBIAL or low in _SKIP or low in _TIME_START or _is_capitalized(word)
 
 
 def _content_end(text: str, start: int, end: int) -> int:
@@ -760,6 +789,17 @@ def _clause_final(text: str, cue_end: int, sent_end: int) -> bool:
     return len(words) <= 8 and (first in _TIME_START or first in {"in", "at", "to", "after", "before", "while", "when"})
 
 
+_RESUME_RE = re.compile(r"[^,.;:!?]{0,40}?,\s+(?!who\b|which\b|whose\b|a\b|an\b|the\b|\w+ing\b|according\b|citing\b)(?=\S)", re.IGNORECASE)
+
+
+def _resumed_end(text: str, cue_end: int, sent_end: int, comma: int) -> int:
+    """'A, Mr. Obama said, but B.': the statement resumes after the attribution; else it ends at the comma."""
+    m = _RESUME_RE.match(text, cue_end, sent_end)
+    if m is None or _word_count(text, m.end(), sent_end) < 3:
+        return comma
+    return _content_end(text, m.end(), sent_end)
+
+
 def _is_parenthetical_subject(text: str, sent_start: int, comma: int) -> bool:
     """'Trump, speaking to veterans, said ...': the part before the comma is 'Name, aside'."""
     first = text.find(",", sent_start, comma)
@@ -821,7 +861,8 @@ def _reported_one(
     comma = text.rfind(",", sent_start, speaker[0])
     if comma > sent_start and not text[comma + 1 : speaker[0]].strip() and _clause_final(text, cue.end(), sent_end):
         if _word_count(text, sent_start, comma) >= 3:
-            return _Found(sent_start, comma, "", "indirect", text[speaker[0] : speaker[1]], speaker[0], low)
+            return _Found(sent_start, _resumed_end(text, cue.end(), sent_end, comma), "", "indirect",
+                          text[speaker[0] : speaker[1]], speaker[0], low)
     addressee = None
     start = cue.end()
     if low in _ADDRESSEE_VERBS:
@@ -830,6 +871,10 @@ def _reported_one(
     start = _content_start(text, start, sent_end)
     end = _content_end(text, start, sent_end)
     if _word_count(text, start, end) < 3:
+        return None
+    if low in _NEEDS_THAT and text[start : start + 5].lower().rstrip() not in _COMPLEMENTIZERS:
+        return None
+    if not _plausible_speaker(text, speaker):
         return None
     return _Found(
         start,
