@@ -50,7 +50,12 @@ def extract_article(
     sections = find_comment_sections(tree)
     comments, comment_warnings = extract_comments(sections, fetched_at=fetched_at, language=meta.language)
     body = extract_body(
-        tree, headline=meta.headline, url=url, article_body=meta.article_body, exclude=sections
+        tree,
+        headline=meta.headline,
+        standfirst=meta.standfirst,
+        url=url,
+        article_body=meta.article_body,
+        exclude=sections,
     )
     images = body.images or meta.images
     article = Article(

@@ -30,11 +30,13 @@ from .tree import HtmlElement, collapse_ws
 
 # --- vocabularies (data, not logic) -------------------------------------------------
 
+# Never-text elements. (<source> is not here: libxml2 treats it as a container
+# and nests the <img> of a <picture> inside it.)
 _DROP_TAGS = frozenset(
     {
         "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
         "canvas", "button", "select", "option", "input", "textarea", "map", "audio", "video",
-        "source", "track", "link", "meta", "head", "title", "dialog", "nav",
+        "link", "meta", "head", "title", "dialog", "nav",
     }
 )  # fmt: skip
 
@@ -70,7 +72,7 @@ _NEGATIVE_WORDS = frozenset(
         "player", "header", "topbar", "bottom", "secondary", "complementary", "extra",
         "credit", "credits", "enlarge", "zoom", "rating", "vote", "votes",
         "likes", "reactions", "emoji", "feedback", "survey", "poll", "donate", "paywall",
-        "alert", "notice", "message", "messages", "flash", "error",
+        "alert", "notice", "message", "messages", "flash", "error", "side", "sharedaddy",
         # the same regions named in other languages
         "autor", "auteur", "rubrik", "kommentar", "kommentare", "teilen", "werbung", "anzeige",
         "partage", "commentaires", "publicite", "compartir", "comentarios", "publicidad",
@@ -96,7 +98,7 @@ _STRONG_NEGATIVE = frozenset(
         "mostread", "tags", "byline", "credit", "meta", "paywall", "print",
         "timestamp", "author", "bio", "tools", "toolbar", "teaser", "teasers",
         "autor", "auteur", "kommentar", "kommentare", "teilen", "werbung", "anzeige", "partage",
-        "commentaires", "publicite", "compartir", "comentarios", "publicidad",
+        "commentaires", "publicite", "compartir", "comentarios", "publicidad", "sharedaddy",
     }
 )  # fmt: skip
 # Joined class names that mark the article text itself; their ancestors are never pruned.
@@ -115,6 +117,7 @@ _COMMENT_WORDS = frozenset(
         "reply", "kommentar", "kommentare", "commentaires", "comentarios", "discussion",
     }
 )  # fmt: skip
+_CREDIT_WORDS = frozenset({"credit", "credits", "copyright", "photographer", "source", "courtesy"})
 _ROLE_NEGATIVE = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "menu", "dialog"})
 
 _NAME_SPLIT = re.compile(r"[\s_\-:./]+")
@@ -137,7 +140,7 @@ _BOILERPLATE_LINE = re.compile(
            voir\s+aussi|leer\s+más|lee\s+también|leggi\s+anche)\b.{0,120} |
         (?:photo|image|picture|bild|foto)\s*:.{0,60} | ©.{0,80} | \(c\)\s.{0,60} |
         (?:all\s+rights\s+reserved|copyright\b).{0,80} |
-        follow\s+us\b.{0,80} | (?:last\s+)?updated?:?$ | (?:tags?|topics?|filed\s+under)\s*:.{0,200}
+        follow\s+us\b.{0,80} | like\s+this:? | loading\.{0,3} | like\s+loading\.{0,3} | (?:last\s+)?updated?:?$ | (?:tags?|topics?|filed\s+under)\s*:.{0,200}
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -560,18 +563,8 @@ def _images(selected: list[HtmlElement], url: str | None) -> list[Image]:
 
 def _caption_parts(cap: HtmlElement) -> tuple[str | None, str | None]:
     """Caption text and credit, from credit markup or a trailing "© ..." line."""
-    credit = None
-    text_parts: list[str] = []
-    for node in cap.iter():
-        words = _name_words(node) if node is not cap else set()
-        if node.get("data-x-credit") or words & {"credit", "credits", "copyright", "source", "photographer"}:
-            credit = collapse_ws(node.text_content())
-    full = collapse_ws(cap.text_content())
-    if credit and full.endswith(credit):
-        text_parts.append(full[: -len(credit)])
-    else:
-        text_parts.append(full)
-    caption = collapse_ws(" ".join(text_parts)).rstrip(" /|–—-")
+    credit = cap.get("data-x-credit") or None
+    caption = collapse_ws(cap.text_content()).rstrip(" /|–—-")
     if credit is None:
         caption, credit = _split_credit(caption)
     return (caption or None), _clean_credit(credit)
@@ -581,6 +574,7 @@ def extract_body(
     tree: HtmlElement,
     *,
     headline: str | None = None,
+    standfirst: str | None = None,
     url: str | None = None,
     article_body: str | None = None,
     exclude: list[HtmlElement] | None = None,
@@ -601,7 +595,8 @@ def extract_body(
     selected_set = set(selected)
     cache: dict[HtmlElement, bool] = {}
     headline_norm = _norm(headline)
-    headline_seen = False
+    standfirst_norm = _norm(standfirst)
+    headline_seen = standfirst_seen = False
     seen_texts: set[str] = set()
     blocks: list[Block] = []
     for run in runs:
@@ -617,6 +612,12 @@ def extract_body(
                 continue
         if not headline_seen and headline_norm and _norm(text) == headline_norm:
             headline_seen = True
+            # Kickers and section labels above the headline are not article text.
+            if all(_is_label(b.text) for b in blocks):
+                blocks.clear()
+            continue
+        if not standfirst_seen and standfirst_norm and _norm(text) == standfirst_norm:
+            standfirst_seen = True  # the standfirst is its own field
             continue
         if len(text) > 40:
             # Pages that ship a second copy (print view, hidden mobile layout) repeat paragraphs.
@@ -632,6 +633,10 @@ def extract_body(
     return result
 
 
+def _is_label(text: str) -> bool:
+    return len(text) < 80 and not text.rstrip().endswith((".", "!", "?", ":", "…"))
+
+
 def _mark_figures(tree: HtmlElement) -> None:
     """Protect credit spans inside figcaptions from the class-name pruning.
 
@@ -639,10 +644,13 @@ def _mark_figures(tree: HtmlElement) -> None:
     the credit for ``Image.credit``.
     """
     for cap in tree.iter("figcaption"):
-        for node in cap.iter():
-            if node is not cap and _name_words(node) & _STRONG_NEGATIVE:
-                node.set("data-x-credit", "1")
-                node.attrib.pop("class", None)
+        credits = [
+            node for node in cap.iter() if node is not cap and _name_words(node) & _CREDIT_WORDS
+        ]
+        if credits:
+            cap.set("data-x-credit", collapse_ws(" ".join(c.text_content() for c in credits)))
+            for node in credits:
+                _drop(node)
 
 
 _BYLINE = re.compile(
