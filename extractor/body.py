@@ -589,8 +589,7 @@ def extract_body(
     runs = segment(root)
     result = BodyResult()
     if not runs:
-        result.warnings.append("no text found in page")
-        return result
+        return _fallback(result, article_body)
     selected = _choose(root, runs)
     selected_set = set(selected)
     cache: dict[HtmlElement, bool] = {}
@@ -627,9 +626,24 @@ def extract_body(
         blocks.append(Block(kind, text, level))
     result.blocks = _trim(blocks)
     result.images = _images(selected, url)
-    if not result.blocks and article_body:
-        result.blocks = [Block("paragraph", p) for p in (collapse_ws(x) for x in article_body.split("\n")) if p]
+    return _fallback(result, article_body)
+
+
+def _fallback(result: BodyResult, article_body: str | None) -> BodyResult:
+    """Use JSON-LD articleBody when the page's markup gave (almost) nothing.
+
+    Some sites render the text with JavaScript and ship it only as
+    structured data; a detected body far shorter than the declared one means
+    detection failed rather than that the article is short.
+    """
+    found = sum(len(b.text) for b in result.blocks)
+    declared = collapse_ws(article_body or "")
+    if declared and (found == 0 or len(declared) > 500 and found < 0.3 * len(declared)):
+        paragraphs = [collapse_ws(x) for x in (article_body or "").split("\n")]
+        result.blocks = [Block("paragraph", p) for p in paragraphs if p]
         result.warnings.append("body taken from JSON-LD articleBody")
+    elif not result.blocks:
+        result.warnings.append("no article text found")
     return result
 
 

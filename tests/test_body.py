@@ -1,0 +1,119 @@
+"""Main-text detection on small hand-written pages."""
+
+from __future__ import annotations
+
+from extractor.body import extract_body
+from extractor.tree import parse_html
+
+PARA = (
+    "The council met on Tuesday evening to discuss the new budget, which includes funding for "
+    "roads, schools and the library, and which has been debated for several months."
+)
+
+
+def _page(article: str, extra: str = "") -> str:
+    return f"""<html><head><title>T</title></head><body>
+    <header class="site-header"><nav class="main-nav"><ul><li><a href="/">Home</a></li>
+    <li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li></ul></nav></header>
+    <div id="wrapper"><div class="content">{article}</div>
+    <aside class="sidebar"><h3>Most read</h3><ul><li><a href="/a">A story about something else</a></li>
+    <li><a href="/b">Another story about other things</a></li></ul></aside></div>
+    {extra}
+    <footer class="site-footer"><p>Copyright 2024 Example News. All rights reserved.</p></footer>
+    </body></html>"""
+
+
+def _texts(html: str, **kw: object) -> list[str]:
+    return [b.text for b in extract_body(parse_html(html), **kw).blocks]  # type: ignore[arg-type]
+
+
+def test_keeps_paragraphs_in_order_and_drops_navigation() -> None:
+    html = _page(f"<h1>Budget approved</h1><p>{PARA}</p><p>Second. {PARA}</p><p>Third. {PARA}</p>")
+    texts = _texts(html, headline="Budget approved")
+    assert texts == [PARA, f"Second. {PARA}", f"Third. {PARA}"]
+
+
+def test_headline_and_standfirst_are_not_body() -> None:
+    html = _page(
+        "<p class='kicker'>Local politics</p><h1>Budget approved</h1>"
+        "<p class='dek'>Update: the mayor responds</p>"
+        f"<p>{PARA}</p><p>More. {PARA}</p>"
+    )
+    texts = _texts(html, headline="Budget approved", standfirst="Update: the mayor responds")
+    assert texts == [PARA, f"More. {PARA}"]
+
+
+def test_block_kinds_heading_list_quote_caption() -> None:
+    html = _page(
+        f"<p>{PARA}</p><h2>What happens next</h2><p>Next. {PARA}</p>"
+        "<ul><li>Roads get 2 million</li><li>Schools get 3 million</li></ul>"
+        "<blockquote><p>We are delighted with the result of the vote.</p></blockquote>"
+        "<figure><img src='/img/a.jpg' alt='The hall'><figcaption>The council hall on Tuesday. "
+        "<span class='credit'>Photo: Jane Roe</span></figcaption></figure>"
+        f"<p>Last. {PARA}</p>"
+    )
+    result = extract_body(parse_html(html), url="https://news.example/a")
+    kinds = [(b.kind, b.text) for b in result.blocks]
+    assert ("heading", "What happens next") in kinds
+    assert ("list_item", "Roads get 2 million") in kinds
+    assert ("blockquote", "We are delighted with the result of the vote.") in kinds
+    assert ("caption", "The council hall on Tuesday.") in kinds
+    assert all("Jane Roe" not in text for _, text in kinds)
+    [image] = result.images
+    assert image.src == "https://news.example/img/a.jpg"
+    assert image.caption == "The council hall on Tuesday."
+    assert image.credit == "Jane Roe"
+
+
+def test_share_prompts_and_newsletter_inside_article_are_dropped() -> None:
+    html = _page(
+        f"<p>{PARA}</p><div class='share-box'><p>Liked this article? Share now!</p>"
+        "<a href='#'>Facebook</a></div>"
+        "<div class='newsletter-signup'><p>Sign up for our daily newsletter and never miss a story.</p></div>"
+        f"<p>Later. {PARA}</p><p>Join the discussion</p><p>Read more</p>"
+    )
+    body = "\n".join(_texts(html))
+    assert "Share now" not in body
+    assert "newsletter" not in body
+    assert "Join the discussion" not in body
+    assert "Read more" not in body
+    assert f"Later. {PARA}" in body
+
+
+def test_excluded_comment_section_never_reaches_body() -> None:
+    html = _page(f"<p>{PARA}</p><p>Two. {PARA}</p>", extra="""
+        <section class="talk"><ol><li><p>I strongly disagree with the council, this budget is a
+        waste of money and everybody in town knows it, frankly.</p></li></ol></section>""")
+    tree = parse_html(html)
+    section = tree.xpath("//section[@class='talk']")
+    texts = [b.text for b in extract_body(tree, exclude=section).blocks]
+    assert texts == [PARA, f"Two. {PARA}"]
+
+
+def test_repeated_copy_of_the_text_is_emitted_once() -> None:
+    html = _page(f"<p>{PARA}</p><p>Two. {PARA}</p><div class='print-copy'><p>{PARA}</p></div>")
+    texts = _texts(html)
+    assert texts.count(PARA) == 1
+
+
+def test_text_in_br_separated_div_is_found() -> None:
+    html = _page(f"<div class='entry'>{PARA}<br><br>Second line. {PARA}<br>Third. {PARA}</div>")
+    texts = _texts(html)
+    assert texts == [PARA, f"Second line. {PARA}", f"Third. {PARA}"]
+
+
+def test_byline_and_date_lines_at_the_top_are_dropped() -> None:
+    html = _page(f"<p>By Jane Roe</p><p>Published 3 March 2024</p><p>{PARA}</p><p>By then. {PARA}</p>")
+    assert _texts(html) == [PARA, f"By then. {PARA}"]
+
+
+def test_empty_and_junk_pages_do_not_crash() -> None:
+    for html in ["", "<html></html>", "<p>", "\x00\x01garbage<<<>>>", "<html><body><script>x</script>"]:
+        result = extract_body(parse_html(html))
+        assert isinstance(result.blocks, list)
+
+
+def test_json_ld_article_body_is_a_fallback_when_nothing_is_found() -> None:
+    result = extract_body(parse_html("<html><body><div></div></body></html>"), article_body="One.\nTwo.")
+    assert [b.text for b in result.blocks] == ["One.", "Two."]
+    assert result.warnings
