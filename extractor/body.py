@@ -23,7 +23,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import urljoin
+
+from lxml import etree
 
 from .model import Block, BlockKind, Image
 from .tree import HtmlElement, collapse_ws
@@ -172,7 +175,7 @@ class _Run:
 # --- step 1: pruning -------------------------------------------------------------------
 
 
-def _name_words(node: HtmlElement) -> set[str]:
+def _name_words(node: HtmlElement) -> frozenset[str]:
     """Words of class tokens and the id that can name a region.
 
     Only each token's whole form and its first and last parts count: a middle
@@ -180,8 +183,14 @@ def _name_words(node: HtmlElement) -> set[str]:
     region, not the region itself.
     """
     raw = f"{node.get('class') or ''} {node.get('id') or ''}"
-    if not raw.strip():
-        return set()
+    if raw == " ":
+        return frozenset()
+    return _words_of(raw)
+
+
+@lru_cache(maxsize=8192)
+def _words_of(raw: str) -> frozenset[str]:
+    """Cached on the raw attribute text: pages repeat the same class names many times."""
     words: set[str] = set()
     for token in _CAMEL.sub("-", raw).lower().split():
         parts = [p for p in _NAME_SPLIT.split(token) if p]
@@ -193,7 +202,7 @@ def _name_words(node: HtmlElement) -> set[str]:
             words.add("".join(parts))
         if parts[0].startswith("comment") or parts[-1].endswith(("comment", "comments")):
             words.add("comment")  # "commentbody", "blogcomment": compounds without a separator
-    return words
+    return frozenset(words)
 
 
 def _is_hidden(node: HtmlElement) -> bool:
@@ -218,12 +227,15 @@ def _negative_region(node: HtmlElement) -> bool:
     return bool(words & _NEGATIVE_WORDS) or node.tag in ("aside", "footer")
 
 
-def _protected(body: HtmlElement) -> set[HtmlElement]:
+_MAYBE_HIDDEN = etree.XPath(".//*[@hidden or @aria-hidden or @style]")
+# Elements that can name a region, plus the unnamed tags that are regions by themselves.
+_CANDIDATE_REGIONS = etree.XPath(".//*[@class or @id or @role or @itemprop or self::aside or self::footer]")
+
+
+def _protected(named: list[HtmlElement]) -> set[HtmlElement]:
     """Elements marked as the article text, and all their ancestors."""
     out: set[HtmlElement] = set()
-    for node in body.iter():
-        if not isinstance(node.tag, str):
-            continue
+    for node in named:
         if node.get("itemprop") == "articleBody" or _name_words(node) & _CONTENT_MARKERS:
             out.add(node)
             out.update(node.iterancestors())
@@ -238,7 +250,7 @@ def _link_density(node: HtmlElement) -> float:
 
 
 def _text_len(node: HtmlElement) -> int:
-    return len(collapse_ws(node.text_content()))
+    return len(" ".join(node.text_content().split()))
 
 
 def _form_is_chrome(form: HtmlElement) -> bool:
@@ -257,13 +269,11 @@ def prune(root: HtmlElement, exclude: list[HtmlElement] | None = None) -> None:
     for node in exclude or ():
         _drop(node)
     doomed: list[HtmlElement] = []
-    for node in root.iter():
-        tag = node.tag
-        if not isinstance(tag, str):
+    for node in root.iter(*_DROP_TAGS, "form"):
+        if node.tag != "form" or _form_is_chrome(node):
             doomed.append(node)
-        elif tag in _DROP_TAGS or _is_hidden(node):
-            doomed.append(node)
-        elif tag == "form" and _form_is_chrome(node):
+    for node in _MAYBE_HIDDEN(root):
+        if _is_hidden(node):
             doomed.append(node)
     for node in doomed:
         _drop(node)
@@ -271,10 +281,11 @@ def prune(root: HtmlElement, exclude: list[HtmlElement] | None = None) -> None:
     if body is None:
         body = root
     total = max(_text_len(body), 1)
-    protected = _protected(body)
+    named = _CANDIDATE_REGIONS(body)
+    protected = _protected(named)
     # Second pass after the cheap removals, so text shares are measured on what is left.
     doomed = []
-    for node in body.iter():
+    for node in named:
         tag = node.tag
         if tag in ("html", "body", "main", "article") or tag not in BLOCK_TAGS and tag != "span":
             continue
