@@ -9,7 +9,8 @@ Candidates, in order; the first one that decodes cleanly wins:
 4. detection: valid UTF-8 first (cheap, and by far the most common answer), then UTF-8 with
    a few stray single-byte characters, then charset-normalizer on a bounded sample of the
    page's text (bs4's UnicodeDammit when charset-normalizer is missing);
-5. UTF-8 with replacement characters, which always succeeds.
+5. when nothing decodes cleanly, the first declared (else detected) charset with replacement
+   characters, as browsers do, else UTF-8 with replacement characters: always succeeds.
 
 "Cleanly" means a strict decode that produces no U+FFFD the bytes did not already encode.
 Labels go through the WHATWG mapping browsers use (ISO-8859-1 and ASCII are read as
@@ -247,11 +248,34 @@ def _decode_bytes(data: bytes, content_type: str | None) -> tuple[str, str]:
         if text is not None:
             return text, codec
         data = data[size:]
-    for codec in _declared_codecs(data, content_type):
+    declared = list(_declared_codecs(data, content_type))
+    for codec in declared:
         found = _decode_declared(data, codec)
         if found is not None:
             return found
-    return _decode_undeclared(data)
+    found = _sniff_undeclared(data)
+    if found is not None:
+        return found
+    detected = _detected_codecs(_detection_sample(data))
+    for codec in detected:
+        if codec in _WIDE_UNICODE:
+            continue  # no NUL pattern (sniffed above), so not UTF-16/32
+        text = _try_decode(data, codec)
+        if text is not None:
+            return text, codec
+    return _decode_lenient(data, [*declared, *detected])
+
+
+def _decode_lenient(data: bytes, candidates: list[str]) -> tuple[str, str]:
+    """Nothing decodes cleanly: replace the broken bytes, as browsers do.
+
+    The declared charset comes first: a Shift_JIS page with one corrupt byte should lose
+    that byte, not every Japanese character to a UTF-8 reading.
+    """
+    for codec in candidates:
+        if codec not in _WIDE_UNICODE:
+            return data.decode(codec, errors="replace"), codec
+    return data.decode("utf-8", errors="replace"), "utf-8"
 
 
 def _sniff_bom(data: bytes) -> tuple[str, int] | None:
@@ -369,8 +393,8 @@ def _wide_codec_for_bytes(data: bytes, codec: str) -> str:
     """
     if b"\x00" not in data[:1024]:
         return ""
-    if codec == "utf-16":
-        return _utf16_order(data) or "utf-16-le"
+    if codec.startswith("utf-16"):
+        return _utf16_order(data) or (codec if codec != "utf-16" else "utf-16-le")
     if codec == "utf-32":
         return "utf-32-be" if data.startswith(b"\x00") else "utf-32-le"
     return codec
@@ -430,11 +454,11 @@ def _mend_stray_bytes(match: re.Match[str]) -> str:
 # --- detection ----------------------------------------------------------------------------
 
 
-def _decode_undeclared(data: bytes) -> tuple[str, str]:
-    """No usable BOM or declaration: sniff, detect, and finally force UTF-8.
+def _sniff_undeclared(data: bytes) -> tuple[str, str] | None:
+    """Cheap, near-certain readings tried before any statistical detection.
 
-    Valid UTF-8 is tried before any statistical detection: it is what detection would say
-    anyway, and a strict decode costs far less than a detector run on a large page.
+    Valid UTF-8 is what a detector would say anyway, and a strict decode costs far less
+    than a detector run on a large page.
     """
     order = _utf16_order(data)
     if order is not None:
@@ -446,18 +470,9 @@ def _decode_undeclared(data: bytes) -> tuple[str, str]:
         if text is not None:
             return text, "iso2022_jp"
     text = _try_decode(data, "utf-8")
-    if text is not None:
-        return text, "utf-8"
-    text = _mostly_utf8(data)
-    if text is not None:
-        return text, "utf-8"
-    for codec in _detected_codecs(_detection_sample(data)):
-        if codec in _WIDE_UNICODE:
-            continue  # no NUL pattern (checked above), so not UTF-16/32
-        text = _try_decode(data, codec)
-        if text is not None:
-            return text, codec
-    return data.decode("utf-8", errors="replace"), "utf-8"
+    if text is None:
+        text = _mostly_utf8(data)
+    return None if text is None else (text, "utf-8")
 
 
 def _detection_sample(data: bytes) -> bytes:
