@@ -20,8 +20,14 @@ from urllib.parse import urljoin, urlsplit
 
 from .dates import normalise_language, parse_date
 from .meta.authors import clean_authors, name_key
-from .meta.byline import VisibleDate, element_positions, find_byline_names, find_visible_dates
-from .meta.headline import choose_headline, find_standfirst
+from .meta.byline import (
+    VisibleDate,
+    element_positions,
+    find_byline_names,
+    find_comment_count,
+    find_visible_dates,
+)
+from .meta.headline import choose_headline, find_standfirst, site_name_from_title
 from .meta.jsonld import JsonLdArticle, extract_items, read_article
 from .meta.metatags import (
     AUTHOR_KEYS,
@@ -38,7 +44,7 @@ from .meta.metatags import (
     read_meta,
 )
 from .meta.microdata import Microdata, read_microdata
-from .meta.regions import headline_nodes, main_h1
+from .meta.regions import headline_nodes, in_foreign_region, is_home_link, main_h1
 from .model import Image
 from .tree import HtmlElement, collapse_ws
 
@@ -97,7 +103,11 @@ class _Sources:
         """Dates shown near the headline, searched once per page and only if needed."""
         if self._visible_dates is None:
             self._visible_dates = find_visible_dates(
-                self.tree, self.h1, language=self.language, fetched_at=self.fetched_at, positions=self.positions()
+                self.tree,
+                self.h1,
+                language=self.language,
+                fetched_at=self.fetched_at,
+                positions=self.positions(),
             )
         return self._visible_dates
 
@@ -116,9 +126,10 @@ def _language(tree: HtmlElement, meta: MetaTags, ld: JsonLdArticle) -> str | Non
     return None
 
 
-def _site_name(meta: MetaTags, ld: JsonLdArticle) -> str | None:
+def _site_name(src: _Sources, headline: str | None) -> str | None:
+    meta, ld = src.meta, src.ld
     value = meta.first("og:site_name") or ld.site_name or ld.publisher or meta.first("application-name")
-    return collapse_ws(value) or None
+    return collapse_ws(value) or site_name_from_title(src.tree.findtext(".//title"), headline)
 
 
 def _host_key(url: str | None) -> str | None:
@@ -145,7 +156,10 @@ def _site_keys(meta: MetaTags, ld: JsonLdArticle, url: str | None) -> list[str]:
 
 
 def _headline(src: _Sources) -> str | None:
-    h1s = [collapse_ws(h.text_content()) for h in headline_nodes(src.tree)]
+    nodes = headline_nodes(src.tree)
+    # An h1 linking to the front page is the site's name: a site key, not a candidate.
+    site_keys = src.site_keys + [name_key(h.text_content()) for h in nodes if is_home_link(h)]
+    h1s = [collapse_ws(h.text_content()) for h in nodes if not is_home_link(h)]
     if src.h1 is not None:
         first = collapse_ws(src.h1.text_content())
         h1s = [first, *[h for h in h1s if h != first]]
@@ -158,7 +172,7 @@ def _headline(src: _Sources) -> str | None:
         src.meta.first("parsely-title", "sailthru.title", "dc.title", "citation_title", "title"),
         title_tag,
     ]
-    return choose_headline([h for h in h1s if h and len(h) <= 300], structured, src.site_keys)
+    return choose_headline([h for h in h1s if h and len(h) <= 300], structured, site_keys)
 
 
 def _meta_author_strings(meta: MetaTags) -> list[str]:
@@ -170,8 +184,10 @@ def _meta_author_strings(meta: MetaTags) -> list[str]:
     return []
 
 
-_AUTHOR_PATH = re.compile(r"/(?:authors?|editors?|people|staff|writers?|contributors?|profiles?|autor|auteur)/"
-                          r"([a-z]+(?:-[a-z]+){1,3})/?$")
+_AUTHOR_PATH = re.compile(
+    r"/(?:authors?|editors?|people|staff|writers?|contributors?|profiles?|autor|auteur)/"
+    r"([a-z]+(?:-[a-z]+){1,3})/?$"
+)
 
 
 def _names_from_author_urls(meta: MetaTags) -> list[str]:
@@ -252,7 +268,7 @@ def _published(src: _Sources) -> tuple[datetime | None, str | None, str | None]:
         value = _parse(raw, src)
         if value is not None:
             if _is_utc_with_time(value):
-                value = _localise(value, [r for _s, r in structured[index + 1:]], src)
+                value = _localise(value, [r for _s, r in structured[index + 1 :]], src)
             return value, raw, source
     visible = src.visible_dates()
     # A page that only shows "updated ..." still dates the article best with it.
@@ -308,6 +324,9 @@ def _modified(src: _Sources) -> tuple[datetime | None, str | None]:
         value = _parse(raw, src)
         if value is not None:
             return value, raw
+    for visible in src.visible_dates():
+        if visible.modified:
+            return visible.value, visible.raw
     return None, None
 
 
@@ -335,9 +354,17 @@ def _images(src: _Sources) -> list[Image]:
 
 
 def _section(src: _Sources, headline: str | None) -> str | None:
-    value = src.meta.first(SECTION_KEYS[0]) or src.ld.section or src.micro.section or src.meta.first(*SECTION_KEYS[1:])
+    value = (
+        src.meta.first(SECTION_KEYS[0])
+        or src.ld.section
+        or src.micro.section
+        or src.meta.first(*SECTION_KEYS[1:])
+    )
     if value:
         return value
+    categories = _rel_links(src.tree, "category")
+    if categories:
+        return categories[0]
     crumbs = [c for c in src.ld.breadcrumb if not headline or name_key(c) != name_key(headline)]
     return crumbs[-1] if len(crumbs) > 1 else None
 
@@ -349,19 +376,38 @@ def _split_tags(values: list[str]) -> list[str]:
     return tags
 
 
+def _rel_links(tree: HtmlElement, kind: str) -> list[str]:
+    """Texts of the post's rel="tag" links (WordPress and others): rel="category tag"
+    are its categories (kind "category"), plain rel="tag" its tags (kind "tag").
+    Tag clouds in sidebars are foreign regions and skipped."""
+    out: list[str] = []
+    for link in tree.xpath("//a[contains(concat(' ', normalize-space(@rel), ' '), ' tag ')]"):
+        is_category = "category" in (link.get("rel") or "").lower().split()
+        if is_category != (kind == "category") or in_foreign_region(link):
+            continue
+        text = collapse_ws(link.text_content())
+        if text and text not in out:
+            out.append(text)
+    return out
+
+
 def _tags(src: _Sources) -> list[str]:
     options = [src.meta.all("article:tag"), src.ld.keywords, src.micro.keywords]
     options += [_split_tags(src.meta.all(k)) for k in TAG_KEYS[1:]]
+    options.append(_rel_links(src.tree, "tag"))
     for tags in options:
         if tags:
             return list({t.casefold(): t for t in reversed(tags)}.values())[::-1]
     return []
 
 
-def extract_metadata(tree: HtmlElement, url: str | None = None, *, fetched_at: datetime | None = None) -> Metadata:
+def extract_metadata(
+    tree: HtmlElement, url: str | None = None, *, fetched_at: datetime | None = None
+) -> Metadata:
     """Read every metadata syntax of the page once and choose each field by precedence."""
+    warnings: list[str] = []
     meta = read_meta(tree)
-    ld = read_article(extract_items(tree), url)
+    ld = read_article(extract_items(tree, warnings), url)
     src = _Sources(
         tree=tree,
         url=url,
@@ -378,6 +424,8 @@ def extract_metadata(tree: HtmlElement, url: str | None = None, *, fetched_at: d
     published, published_raw, published_source = _published(src)
     modified, modified_raw = _modified(src)
     comment_count = ld.comment_count if ld.comment_count is not None else src.micro.comment_count
+    if comment_count is None:
+        comment_count = find_comment_count(tree)
     return Metadata(
         headline=headline,
         standfirst=find_standfirst(src.h1, headline),
@@ -387,7 +435,7 @@ def extract_metadata(tree: HtmlElement, url: str | None = None, *, fetched_at: d
         modified=modified,
         modified_raw=modified_raw,
         language=src.language,
-        site_name=_site_name(meta, ld),
+        site_name=_site_name(src, headline),
         section=_section(src, headline),
         tags=_tags(src),
         description=meta.first(*DESCRIPTION_KEYS) or ld.description or src.micro.description,
@@ -395,6 +443,7 @@ def extract_metadata(tree: HtmlElement, url: str | None = None, *, fetched_at: d
         images=_images(src),
         comment_count=comment_count,
         article_body=ld.article_body,
+        warnings=warnings,
         published_source=published_source,
         authors_source=authors_source,
     )

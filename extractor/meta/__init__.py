@@ -1,0 +1,12 @@
+"""Readers of page metadata, one module per markup syntax (extruct-style).
+
+- ``jsonld``: <script type="application/ld+json">
+- ``metatags``: <meta> (OpenGraph, Twitter, Dublin Core, Parse.ly, citation_*...) and <link>
+- ``microdata``: itemprop attributes
+- ``byline``: visible bylines and datelines near the headline
+- ``headline``: headline choice by agreement, standfirst
+- ``authors``: cleaning, splitting and rejecting author strings
+- ``regions``: which page regions hold someone else's metadata (comments, related lists)
+
+``extractor.metadata.extract_metadata`` combines them with one precedence.
+"""

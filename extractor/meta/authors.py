@@ -1,0 +1,246 @@
+"""Author strings -> clean person names.
+
+Bylines arrive as "By Jane Doe and John Roe, Staff Writers | Jan 3, 2020",
+"Von Max Muster", "jane@example.com", "@handle", "Staff", a URL, or the site's
+own name. One string may hold several people; one person may be listed by
+several sources. This module only cleans, splits, rejects and dedupes; which
+source to trust is decided by the caller.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+__all__ = ["clean_authors", "is_junk_name", "name_key", "split_names"]
+
+_PREFIX = re.compile(
+    r"^(?:(?:written|posted|published|reported|story|text|words|photos?|compiled|edited|interview)\s+)?"
+    r"(?:by|von|par|por|door|di|av|af|from)\b\s*[:\-]?\s*",
+    re.IGNORECASE,
+)
+_LABEL = re.compile(
+    r"^(?:authors?|autor(?:in|en)?|auteure?s?|autore|writers?|reporters?|text|texte|bylines?|"
+    r"著者|作者|筆者|文|記者|執筆者?|取材)\s*[:：●|]\s*",
+    re.IGNORECASE,
+)
+# Separators between people; 'y'/'e' (es/pt "and") only in lower case, as they
+# are also initials.
+_SPLIT = re.compile(
+    r"\s*(?:[,;|/、，＆&]|\s(?:and|und|et|with|mit|en|og|och)\s|\s(?:y|e)\s)\s*",
+    re.IGNORECASE,
+)
+_SPLIT_CASED_YE = re.compile(r"\s(?:Y|E)\s")
+_TRAILING_META = re.compile(
+    r"\s*(?:\b(?:published|updated|posted|last updated|veröffentlicht|aktualisiert|publié|mis à jour|on)\b|"
+    r"\d|[|•·–—(\[]).*$",
+    re.IGNORECASE,
+)
+# "Jane DoePublished March 3" (adjacent elements run together by text_content()).
+_GLUED_META = re.compile(r"(?<=[a-z])(?:Published|Updated|Posted|Veröffentlicht|Aktualisiert|Publié).*$")
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# A dateline after the name: "Jane Doe December 3", "Jane DoeDec 3".
+_DATE_TAIL = re.compile(rf"(?:\s+|(?<=[A-Za-z])){_MONTH}\s*\d.*$")
+# "Jane DoeNEW YORK DAILY NEWS": a name glued to an upper-case credit line.
+_GLUED_CAPS = re.compile(r"(?<=[a-z])(?=[A-Z]{2,})")
+_IN_SECTION = re.compile(r"\s+in\s+.*$")  # "Jane Doe in Politics"
+# "Doe, Jane" (library order, as Dublin Core and some CMSs write it).
+_INVERTED = re.compile(r"^([A-Z][\w'’-]+),\s*([A-Z][\w'’-]+(?:\s+[A-Z]\.?)?)$")
+_EMAIL = re.compile(r"\S+@\S+\.\w+")
+_URL = re.compile(r"https?://|www\.|\.(?:com|org|net|html?)\b", re.IGNORECASE)
+_ROLE_WORDS = re.compile(
+    r"\b(?:staff|writers?|reporters?|correspondents?|editors?|editorial|contributors?|contributing|columnists?|"
+    r"photographers?|producers?|interns?|freelancers?|desk|bureau|team|newsroom|redaktion|"
+    r"rédaction|redacción|redazione|administrators?|admin|webmaster|moderators?|anonymous|unknown|"
+    r"follow|twitter|facebook|email|e-mail|profile|articles|posts|bio|"
+    r"illustrations?|illustrated|graphics|video|photos?|images?|getty|shutterstock|"
+    r"updated|published|posted|share|comments?|subscribe|sponsored|partner|author|archive|rss|feed|"
+    r"account|sign|login|newsletter|menu|search|home)\b",
+    re.IGNORECASE,
+)
+# Whole strings that are never a person, even if a source says so.
+_JUNK_NAMES = frozenset(
+    [
+        "by",
+        "von",
+        "par",
+        "por",
+        "staff",
+        "admin",
+        "administrator",
+        "editor",
+        "editors",
+        "author",
+        "authors",
+        "anonymous",
+        "unknown",
+        "guest",
+        "none",
+        "null",
+        "undefined",
+        "redaktion",
+        "newsroom",
+        "team",
+        "web",
+        "desk",
+        "wire",
+        "wires",
+        "news",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+    ]
+)
+_NON_WORD = re.compile(r"[\W_]+")
+_SPACES = re.compile(r"\s+")
+_DIGIT = re.compile(r"\d")
+_USERNAME = re.compile(r"[a-z][a-z0-9_.-]{2,30}")
+_MAX_WORDS = 6
+_MAX_LEN = 60
+
+
+def name_key(name: str) -> str:
+    """Comparison key: NFKC, casefolded, punctuation and spacing removed."""
+    text = unicodedata.normalize("NFKC", name).casefold()
+    return _NON_WORD.sub("", text)
+
+
+def _strip_decoration(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)
+    text = _SPACES.sub(" ", text).strip(" \t\n-–—:|,;•·")
+    for _ in range(2):
+        text = _LABEL.sub("", _PREFIX.sub("", text)).strip(" -–—:|,;")
+    return text
+
+
+def split_names(text: str) -> list[str]:
+    """'By A, B and C' -> ['A', 'B', 'C'], decoration removed, nothing rejected yet."""
+    text = _strip_decoration(text)
+    if not text or text.startswith(("http://", "https://", "www.", "@", "/")):
+        return []  # a profile URL or a handle names no one in a printable way
+    text = _DATE_TAIL.sub("", _GLUED_META.sub("", _EMAIL.sub(" | ", text)))
+    text = _GLUED_CAPS.sub(" | ", text)
+    inverted = _INVERTED.match(text)
+    if inverted:
+        return [f"{inverted.group(2)} {inverted.group(1)}"]
+    parts = _SPLIT.split(text)
+    names: list[str] = []
+    for part in parts:
+        part = _strip_decoration(part)
+        if not _is_cjk(part):
+            part = _IN_SECTION.sub("", _TRAILING_META.sub("", part)).strip(" -–—:|,;.'\"")
+        if part:
+            names.append(part)
+    return names
+
+
+def _is_cjk(text: str) -> bool:
+    return any(
+        "\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" for ch in text
+    )
+
+
+# What a site's name may carry around it when it signs as the author ("CBC News", "The Herald Staff").
+_SITE_AFFIXES = frozenset(
+    [
+        "the",
+        "news",
+        "staff",
+        "team",
+        "editors",
+        "editorial",
+        "desk",
+        "online",
+        "redaktion",
+        "newsroom",
+        "com",
+        "magazine",
+        "media",
+        "digital",
+        "reporters",
+        "writers",
+        "wire",
+    ]
+)
+
+
+def _names_site(key: str, site: str) -> bool:
+    """True when ``key`` is the site's own name, give or take a word like "News" or "Staff".
+
+    Only whole affixes count: "CBC News" on a site called "CBC" is the site,
+    while a name that merely contains the site's name plus other words
+    ("Example Submissions" on example.com, a person whose blog is named after
+    them on a longer domain) is kept.
+    """
+    if key == site:
+        return True
+    longer, shorter = (key, site) if len(key) > len(site) else (site, key)
+    if len(shorter) < 3 or shorter not in longer:
+        return False
+    rest = longer.replace(shorter, " ", 1).split()
+    return all(_affix_words(part) for part in rest)
+
+
+def _affix_words(text: str) -> bool:
+    """'newsstaff' -> True: the text is a run of site affixes."""
+    if not text:
+        return True
+    return any(text.startswith(a) and _affix_words(text[len(a) :]) for a in _SITE_AFFIXES)
+
+
+def is_junk_name(name: str, site_keys: Iterable[str] = ()) -> bool:
+    """True for strings that are not a person's name (or are the site itself)."""
+    key = name_key(name)
+    if len(key) < 2 or len(name) > _MAX_LEN:
+        return True
+    if key in _JUNK_NAMES or name.startswith("@") or _URL.search(name) or "@" in name:
+        return True
+    if any(_names_site(key, site) for site in site_keys if site):
+        return True
+    if _is_cjk(name):
+        return False
+    words = name.split()
+    if len(words) > _MAX_WORDS or _DIGIT.search(name):
+        return True
+    if _ROLE_WORDS.search(name):
+        return True
+    if len(words) == 1 and _USERNAME.fullmatch(name):
+        return False  # a username ("jdoe"); generic words are in the junk lists
+    # A name has at least one capitalised word; "the team" has none.
+    return not any(w[:1].isupper() for w in words)
+
+
+def clean_authors(raw: Iterable[str], site_keys: Iterable[str] = ()) -> list[str]:
+    """Split, clean, reject and dedupe author strings, keeping first-seen order."""
+    sites = [k for k in site_keys if k]
+    out: list[str] = []
+    seen: set[str] = set()
+    for text in raw:
+        if not text:
+            continue
+        for name in split_names(text):
+            key = name_key(name)
+            if key in seen or is_junk_name(name, sites):
+                continue
+            seen.add(key)
+            out.append(name)
+    return out

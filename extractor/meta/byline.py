@@ -1,0 +1,306 @@
+"""Visible bylines and datelines: what a reader sees under the headline.
+
+The last resort after structured data: candidates are found by their markup
+(rel=author, class "byline"/"author", <time>, class "date") and ranked by
+their distance to the headline, so the article's own byline wins over an
+author box at the bottom or a teaser in a sidebar (those regions are skipped
+outright).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+
+from lxml import etree
+
+from ..dates import find_date_in_text, parse_date
+from ..tree import HtmlElement, class_id, collapse_ws
+from .regions import in_foreign_region
+
+__all__ = [
+    "VisibleDate",
+    "element_positions",
+    "find_byline_names",
+    "find_comment_count",
+    "find_visible_dates",
+]
+
+_BYLINE_TOKEN = re.compile(
+    r"(?:^|[\s_-])(?:by-?line|byl|bylines|author|authors|authorname|author-?name|contributors?|writer|"
+    r"creator|reporter|autor|auteur|signature|firma)(?=[\s_-]|$)"
+)
+_NOT_BYLINE_TOKEN = re.compile(
+    r"bio|avatar|image|img|photo|pic|thumb|desc|about|social|follow|twitter|mail|title|job|role|position|"
+    r"label|prefix|icon|more|count|comment"
+)
+_DATE_TOKEN = re.compile(
+    r"(?:^|[\s_-])(?:date|dates|time|datetime|timestamp|published|pubdate|pub-?date|posted|post-?date|"
+    r"dateline|updated|modified|publish|publication|meta|metadata|byline|entry-?meta|post-?meta|article-?meta|"
+    r"datum|fecha|data)(?=[\s_-]|$)"
+)
+_MODIFIED_HINT = re.compile(r"updat|modif|aktualisiert|mis à jour|actualiz|aggiornat|更新", re.IGNORECASE)
+_AUTHOR_LINK = re.compile(
+    r"/(?:author|authors|autor|auteur|writers?|people|staff|profile|reporters?)/", re.IGNORECASE
+)
+_BY_TEXT = re.compile(
+    r"^\s*(?:(?:written|posted|reported|story|text)\s+by|by|von|par|por|door|di)\s+\S", re.IGNORECASE
+)
+_DIGIT = re.compile(r"\d")
+_MAX_BYLINE_CHARS = 200
+_MAX_DATELINE_CHARS = 160
+_MAX_DATE_TRIES = 25  # dateparser costs ~1 ms a call: bound the calls per page
+_MAX_DATES = 4
+_SHORT_BYLINE = 120
+_MAX_BYLINE_TRIES = 8
+_WINDOW = 60  # elements around the headline searched for unmarked bylines/datelines
+
+
+@dataclass(slots=True)
+class VisibleDate:
+    value: datetime
+    raw: str
+    modified: bool
+    distance: int
+
+
+def element_positions(tree: HtmlElement) -> dict[HtmlElement, int]:
+    """Document-order index of every element: distances to the headline are measured in it."""
+    return {el: i for i, el in enumerate(tree.iter()) if isinstance(el.tag, str)}
+
+
+def _distance(pos: int, anchor: int | None) -> int:
+    """Elements from the headline; things above it cost more than things below."""
+    if anchor is None:
+        return pos
+    return pos - anchor if pos >= anchor else 3 * (anchor - pos)
+
+
+def _is_byline_node(node: HtmlElement) -> bool:
+    if "author" in (node.get("rel") or "").lower().split():
+        return True
+    if (node.get("itemprop") or "").lower() == "author":
+        return True
+    if node.tag == "a" and _AUTHOR_LINK.search(node.get("href") or ""):
+        return True
+    names = class_id(node)
+    if not _BYLINE_TOKEN.search(names):
+        return False
+    return any(_BYLINE_TOKEN.search(t) and not _NOT_BYLINE_TOKEN.search(t) for t in names.split())
+
+
+def _names_in(node: HtmlElement) -> list[str]:
+    """The byline's text when it reads "By ...", else its link texts, else its text.
+
+    "By A and B" keeps its connectors in the text; a bare list of links
+    ("A", "B") is clearer from the links; a line like "Written by A in
+    Section" is the text, whose tail the name cleaner cuts off.
+    """
+    text = collapse_ws(node.text_content())
+    if _BY_TEXT.match(text) and len(text) <= _MAX_BYLINE_CHARS:
+        return [text]
+    links = [collapse_ws(a.text_content()) for a in node.iter("a")]
+    links = [t for t in links if t and len(t) <= 60]
+    if links and node.tag != "a":
+        return links
+    return [text] if text and len(text) <= _MAX_BYLINE_CHARS else []
+
+
+def _group(best: HtmlElement, chosen: set[HtmlElement]) -> list[HtmlElement]:
+    """The best byline element plus its same-class siblings (one element per
+    author is common)."""
+    parent = best.getparent()
+    if parent is None:
+        return [best]
+    return [best] + [
+        sib
+        for sib in parent
+        if sib is not best and sib in chosen and sib.tag == best.tag and sib.get("class") == best.get("class")
+    ]
+
+
+def _cost(distance: int, text: str) -> int:
+    """Nearness to the headline, with long texts (author boxes, bios) penalised."""
+    return distance + max(0, len(text) - 40) // 4
+
+
+def find_byline_names(
+    tree: HtmlElement, anchor: HtmlElement | None, positions: dict[HtmlElement, int] | None = None
+) -> Iterator[list[str]]:
+    """Raw byline strings (still to be cleaned), one list per candidate byline,
+    nearest the headline ``anchor`` first. Lazy: callers stop at the first
+    list that survives cleaning (a lone "By" element does not). ``positions``
+    (from ``element_positions``) may be shared between calls on one page."""
+    positions = positions if positions is not None else element_positions(tree)
+    anchor_pos = positions.get(anchor) if anchor is not None else None
+    scored: list[tuple[int, int, HtmlElement]] = []
+    for node, pos in positions.items():
+        if node.tag in ("meta", "link", "script", "style", "body", "html", "img"):
+            continue
+        if not _is_byline_node(node):
+            continue
+        text = collapse_ws(node.text_content())
+        if not text or len(text) > _SHORT_BYLINE or in_foreign_region(node):
+            continue
+        scored.append((_cost(_distance(pos, anchor_pos), text), pos, node))
+    scored.extend(_by_text_candidates(tree, positions, anchor_pos))
+    scored.sort(key=lambda item: item[0])
+    chosen = {node for _d, _p, node in scored}
+    for _cost_, _pos, best in scored[:_MAX_BYLINE_TRIES]:
+        out: list[str] = []
+        for node in _group(best, chosen):
+            out.extend(_names_in(node))
+        if out:
+            yield out
+
+
+def _by_text_candidates(
+    tree: HtmlElement, positions: dict[HtmlElement, int], anchor_pos: int | None
+) -> list[tuple[int, int, HtmlElement]]:
+    """Short elements right after the headline whose text starts "By ..." (unmarked bylines)."""
+    if anchor_pos is None:
+        return []
+    out: list[tuple[int, int, HtmlElement]] = []
+    for node, pos in positions.items():
+        if pos <= anchor_pos or pos - anchor_pos > _WINDOW:
+            continue
+        if node.tag not in ("p", "div", "span", "li", "address", "section", "header", "strong", "em", "b"):
+            continue
+        text = collapse_ws(node.text_content())
+        if 4 <= len(text) <= 120 and _BY_TEXT.match(text) and not in_foreign_region(node):
+            out.append((_cost(_distance(pos, anchor_pos), text) + 5, pos, node))
+    return out
+
+
+def _is_date_node(node: HtmlElement) -> bool:
+    if node.tag == "time" or node.get("datetime"):
+        return True
+    return bool(_DATE_TOKEN.search(class_id(node)))
+
+
+def _date_of(
+    node: HtmlElement, language: str | None, fetched_at: datetime | None
+) -> tuple[datetime, str] | None:
+    for attr in ("datetime", "content", "data-datetime", "data-timestamp", "data-time", "data-date", "title"):
+        raw = node.get(attr)
+        if raw:
+            value = parse_date(raw, language=language, fetched_at=fetched_at)
+            if value is not None:
+                return value, raw.strip()
+    text = collapse_ws(node.text_content())
+    if not text or len(text) > _MAX_DATELINE_CHARS:
+        return None
+    return find_date_in_text(text, language=language, fetched_at=fetched_at)
+
+
+def find_visible_dates(
+    tree: HtmlElement,
+    anchor: HtmlElement | None,
+    *,
+    language: str | None,
+    fetched_at: datetime | None,
+    positions: dict[HtmlElement, int] | None = None,
+) -> list[VisibleDate]:
+    """Dates shown near the headline (<time>, class "date"...), nearest first."""
+    positions = positions if positions is not None else element_positions(tree)
+    anchor_pos = positions.get(anchor) if anchor is not None else None
+    candidates = [
+        (_distance(pos, anchor_pos), node)
+        for node, pos in positions.items()
+        if node.tag not in ("meta", "script", "style", "body", "html") and _is_date_node(node)
+    ]
+    candidates += _dateline_candidates(positions, anchor_pos)
+    candidates.sort(key=lambda item: item[0])
+    out: list[VisibleDate] = []
+    for distance, node in candidates[:_MAX_DATE_TRIES]:
+        if len(out) >= _MAX_DATES or in_foreign_region(node):
+            continue
+        found = _date_of(node, language, fetched_at)
+        if found is None:
+            continue
+        context = " ".join(
+            (node.get("class") or "", node.get("itemprop") or "", collapse_ws(node.text_content())[:40])
+        )
+        parent = node.getparent()
+        if parent is not None:
+            context += " " + (parent.get("class") or "")
+        out.append(VisibleDate(found[0], found[1], bool(_MODIFIED_HINT.search(context)), distance))
+    return out
+
+
+_TEXT_TAGS = frozenset(
+    {"p", "div", "span", "li", "small", "em", "strong", "b", "i", "dd", "td", "address", "font"}
+)
+
+
+def _dateline_candidates(
+    positions: dict[HtmlElement, int], anchor_pos: int | None
+) -> list[tuple[int, HtmlElement]]:
+    """Unmarked short text elements right around the headline ("1 June 2019", "2019年3月15日")."""
+    if anchor_pos is None:
+        return []
+    out: list[tuple[int, HtmlElement]] = []
+    for node, pos in positions.items():
+        if not (anchor_pos - _WINDOW // 6 <= pos <= anchor_pos + _WINDOW // 2) or node.tag not in _TEXT_TAGS:
+            continue
+        text = node.text_content()
+        if len(text) <= _MAX_DATELINE_CHARS and _DIGIT.search(text):
+            out.append((_distance(pos, anchor_pos) + 3, node))
+    return out
+
+
+_COMMENT_COUNT = re.compile(
+    r"^\D{0,12}?(?:(?P<n1>\d{1,6})\s+(?:comments?|kommentare?|commentaires?|commenti|comentarios?|reacties|"
+    r"reactions?|réactions?|responses?|replies|thoughts\s+on)\b"
+    r"|(?:comments?|kommentare?|commentaires?|commenti|comentarios?|reacties|reactions?|réactions?|responses?)"
+    r"\s*[(\[:]?\s*(?P<n2>\d{1,6})\s*[)\]]?\s*$)",
+    re.IGNORECASE,
+)
+_COUNT_TAGS = ("h2", "h3", "h4", "a", "span", "div", "p", "button", "strong")
+
+
+def find_comment_count(tree: HtmlElement) -> int | None:
+    """A count the page states ("Kommentare (3)", "12 Comments", "6 thoughts on ...").
+
+    Headings win over links and spans (a comment-count link may round or
+    lag); counts in teaser lists and sidebars belong to other articles and are
+    skipped, while the comment section itself is where the heading lives.
+    """
+    best: tuple[int, int] | None = None
+    for node in tree.iter(*_COUNT_TAGS):
+        # Headings are small: their whole text; other elements only their own
+        # text, as text_content() of every container would be quadratic.
+        text = node.text_content() if node.tag in ("h2", "h3", "h4") else node.text
+        if not text or len(text) > 80:
+            continue
+        match = _COMMENT_COUNT.match(collapse_ws(text))
+        if match is None or in_foreign_region(node, comments=False):
+            continue
+        rank = 0 if node.tag in ("h2", "h3", "h4") else 1
+        count = int(match.group("n1") or match.group("n2"))
+        if best is None or rank < best[0]:
+            best = (rank, count)
+        if rank == 0:
+            break
+    if best is None:
+        best = _bare_count_link(tree)
+    return best[1] if best is not None else None
+
+
+# A comment icon with a bare number: <a href="#comments"><i class="icon"/>5</a>.
+_COUNT_LINKS = etree.XPath(
+    "//a[contains(@href, '#comment') or contains(@href, '#respond') or contains(@href, '#disqus')]"
+    " | //*[contains(@class, 'comment-count') or contains(@class, 'comments-count')"
+    " or contains(@class, 'commentcount') or contains(@class, 'comments__count')]"
+)
+
+
+def _bare_count_link(tree: HtmlElement) -> tuple[int, int] | None:
+    """The last resort: a link to the comment section whose whole text is a number."""
+    for node in _COUNT_LINKS(tree):
+        text = collapse_ws(node.text_content()).replace(",", "").replace(".", "")
+        if text.isdigit() and len(text) < 7 and not in_foreign_region(node, comments=False):
+            return (2, int(text))
+    return None
