@@ -1,0 +1,185 @@
+"""The exporter interface every output format implements.
+
+Modelled on Scrapy's item exporters: ``start_exporting()``, then
+``export_item(record)`` once per record, then ``finish_exporting()``; or use
+the exporter as a context manager, which finishes on success and aborts on an
+exception. Exporters stream: a record is serialised and written when it
+arrives, so memory stays flat however long the batch is.
+
+A *target* is either a path, written atomically through
+:class:`~extractor.export.atomic.AtomicFile` (nothing appears at the path
+until ``finish_exporting()``), or an already open text stream such as
+``sys.stdout``, which is written directly and never closed by the exporter.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from abc import ABC, abstractmethod
+from types import TracebackType
+from typing import IO, TYPE_CHECKING, Any, ClassVar
+
+from ..model import Article, ErrorRecord
+from .atomic import AtomicFile, commit_all
+
+if TYPE_CHECKING:  # typing.Self is 3.11+; typing_extensions is only needed by type checkers
+    from typing_extensions import Self
+
+Record = Article | ErrorRecord
+Target = str | os.PathLike[str] | IO[str]
+
+ARTICLE_ID_LENGTH = 16
+
+# Characters json.dumps(ensure_ascii=False) leaves raw but str.splitlines() and
+# pre-2019 JavaScript treat as line breaks; escaping them keeps one record per line.
+_LINE_BREAK_ESCAPES = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def article_id(record: Article | ErrorRecord | str | None, key: str | None = None) -> str:
+    """A stable 16-hex-digit id that joins an article's rows across tables.
+
+    It is the first 16 hex digits of the SHA-1 of the record's canonical URL,
+    else its URL, else ``key`` (the input it came from, e.g. a file path), so
+    the same page gets the same id in every run and every format. A bare
+    string is hashed as is. A record with neither URL nor key falls back to
+    its own serialised content, which is still deterministic.
+    """
+    if isinstance(record, str):
+        basis = record
+    elif isinstance(record, Article) and (record.canonical_url or record.url):
+        basis = record.canonical_url or record.url or ""
+    elif isinstance(record, ErrorRecord) and record.url:
+        basis = record.url
+    elif key:
+        basis = key
+    elif record is not None:
+        basis = json.dumps(record.to_dict(), ensure_ascii=False, sort_keys=True)
+    else:
+        raise ValueError("article_id needs a record or a key")
+    return hashlib.sha1(basis.encode("utf-8")).hexdigest()[:ARTICLE_ID_LENGTH]
+
+
+def record_to_dict(record: Record) -> dict[str, Any]:
+    """The JSON shape of a record: ``Article.to_dict()`` or ``{url, error, message, time}``."""
+    return record.to_dict()
+
+
+def record_from_dict(data: dict[str, Any]) -> Record:
+    """Inverse of :func:`record_to_dict`: an object with an ``error`` key is an error record."""
+    if "error" in data:
+        return ErrorRecord.from_dict(data)
+    return Article.from_dict(data)
+
+
+def dumps_record(record: Record, *, indent: int | None = None) -> str:
+    """One record as JSON text: UTF-8 characters kept, Unicode line separators escaped."""
+    text = json.dumps(record_to_dict(record), ensure_ascii=False, indent=indent)
+    return text.translate(_LINE_BREAK_ESCAPES)
+
+
+def is_stream(target: object) -> bool:
+    return hasattr(target, "write")
+
+
+class Exporter(ABC):
+    """Base class: owns the output files and the start / export / finish life cycle.
+
+    Subclasses implement :meth:`_begin`, :meth:`_write` and :meth:`_end` and
+    open their outputs with :meth:`_open`; the base class publishes them all
+    together on finish and discards them all on abort.
+    """
+
+    format_name: ClassVar[str]
+    # Line ending written for "\n" in files; "\n" everywhere so output is byte-identical across OSes.
+    newline: ClassVar[str | None] = "\n"
+
+    def __init__(self, target: Target) -> None:
+        self.target = target
+        self.items_exported = 0
+        self.errors_exported = 0
+        self._atomic_files: list[AtomicFile] = []
+        self._streams: list[IO[str]] = []
+        self._state = "new"
+
+    # -- public life cycle -------------------------------------------------
+    def start_exporting(self) -> None:
+        if self._state != "new":
+            raise RuntimeError(f"{type(self).__name__}: start_exporting() called twice")
+        self._state = "open"
+        try:
+            self._begin()
+        except BaseException:
+            self.abort()
+            raise
+
+    def export_item(self, record: Record, *, key: str | None = None) -> None:
+        """Write one record. ``key`` names the input it came from (used for ids when there is no URL)."""
+        if self._state != "open":
+            raise RuntimeError(f"{type(self).__name__}: export_item() outside start/finish")
+        if not isinstance(record, (Article, ErrorRecord)):
+            raise TypeError(f"expected Article or ErrorRecord, got {type(record).__name__}")
+        self._write(record, key)
+        if isinstance(record, ErrorRecord):
+            self.errors_exported += 1
+        else:
+            self.items_exported += 1
+
+    def finish_exporting(self) -> None:
+        """Write any trailer and publish the files; the outputs are complete after this."""
+        if self._state != "open":
+            raise RuntimeError(f"{type(self).__name__}: finish_exporting() without start_exporting()")
+        try:
+            self._end()
+            for stream in self._streams:
+                stream.flush()
+            commit_all(self._atomic_files)
+        except BaseException:
+            self.abort()
+            raise
+        self._state = "finished"
+
+    def abort(self) -> None:
+        """Discard every file written so far (streams cannot be taken back, only left alone)."""
+        for atomic in self._atomic_files:
+            atomic.abort()
+        self._state = "aborted"
+
+    def __enter__(self) -> Self:
+        self.start_exporting()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if exc_type is None:
+            self.finish_exporting()
+        elif self._state == "open":
+            self.abort()
+
+    # -- for subclasses ----------------------------------------------------
+    def _open(self, target: Target) -> IO[str]:
+        """Open one output: an atomic file for a path, the stream itself otherwise."""
+        if is_stream(target):
+            stream: IO[str] = target  # type: ignore[assignment]
+            self._streams.append(stream)
+            return stream
+        atomic = AtomicFile(os.fspath(target), newline=self.newline)  # type: ignore[arg-type]
+        self._atomic_files.append(atomic)
+        return atomic.open()
+
+    @abstractmethod
+    def _begin(self) -> None:
+        """Open the outputs and write any header."""
+
+    @abstractmethod
+    def _write(self, record: Record, key: str | None) -> None:
+        """Serialise and write one record."""
+
+    @abstractmethod
+    def _end(self) -> None:
+        """Write any trailer (files are published by the base class)."""

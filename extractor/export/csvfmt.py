@@ -1,0 +1,229 @@
+"""CSV: four joinable tables, one row per article, quote, comment and failed page.
+
+Given a target ``out.csv`` the exporter writes
+
+    out.csv            articles   (ARTICLE_FIELDS)  one row per article
+    out.quotes.csv     quotes     (QUOTE_FIELDS)    one row per quote
+    out.comments.csv   comments   (COMMENT_FIELDS)  one row per reader comment
+    out.errors.csv     errors     (ERROR_FIELDS)    one row per page that failed
+
+All four are always written (header only when empty), so a script can rely on
+them existing. They join on ``article_id``, a stable hash of the canonical URL
+(or URL, or the input's key when there is none; see
+:func:`~extractor.export.base.article_id`). Failed pages get their own table
+rather than an ``error`` column in ``articles``, because they share no other
+column with articles.
+
+Encoding, fixed so that the tables are lossless for every exported field:
+
+- UTF-8 without BOM, RFC 4180 quoting (the ``csv`` module's ``excel``
+  dialect): a cell with a comma, a quote or a newline is quoted, quotes are
+  doubled, rows end with CRLF, newlines inside cells are kept as they are;
+- lists (``authors``, ``tags``, ``warnings``, ``liked_by``) and lists of
+  objects (``images``) are JSON array text, e.g. ``["Ann Lee", "Bo Chen"]``;
+  an empty list is ``[]``;
+- dates are ISO 8601, booleans ``true`` / ``false``, a missing value (None)
+  is an empty cell;
+- the article text is ``body`` (the blocks joined by newlines); block kinds
+  and heading levels are only in the JSON formats.
+
+Writing to a stream (e.g. stdout) writes the articles table only: one stream
+cannot hold four tables. :attr:`CsvExporter.dropped_rows` counts what was
+left out so the caller can say so.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from ..model import Article, ErrorRecord
+from .base import Exporter, Record, Target, article_id, is_stream
+
+ARTICLE_FIELDS: tuple[str, ...] = (
+    "article_id",
+    "source",
+    "url",
+    "canonical_url",
+    "headline",
+    "standfirst",
+    "authors",
+    "published",
+    "published_raw",
+    "modified",
+    "modified_raw",
+    "language",
+    "site_name",
+    "section",
+    "tags",
+    "description",
+    "comment_count",
+    "images",
+    "fetched_at",
+    "warnings",
+    "body",
+)
+QUOTE_FIELDS: tuple[str, ...] = (
+    "article_id",
+    "quote_index",
+    "kind",
+    "speaker",
+    "speaker_resolved",
+    "cue",
+    "addressee",
+    "block_index",
+    "span_start",
+    "span_end",
+    "translated",
+    "text",
+)
+COMMENT_FIELDS: tuple[str, ...] = (
+    "article_id",
+    "comment_index",
+    "comment_id",
+    "parent_id",
+    "depth",
+    "author",
+    "author_url",
+    "published",
+    "published_raw",
+    "likes",
+    "dislikes",
+    "liked_by",
+    "author_deleted",
+    "permalink",
+    "text",
+)
+ERROR_FIELDS: tuple[str, ...] = ("article_id", "source", "url", "error", "message", "time")
+
+TABLES: dict[str, tuple[str, ...]] = {
+    "articles": ARTICLE_FIELDS,
+    "quotes": QUOTE_FIELDS,
+    "comments": COMMENT_FIELDS,
+    "errors": ERROR_FIELDS,
+}
+
+
+def table_paths(target: str | os.PathLike[str]) -> dict[str, Path]:
+    """Where each table goes: ``out.csv`` -> ``out.csv``, ``out.quotes.csv``, ..."""
+    path = Path(target)
+    stem = path.name[:-4] if path.name.lower().endswith(".csv") else path.name
+    return {table: path if table == "articles" else path.with_name(f"{stem}.{table}.csv") for table in TABLES}
+
+
+def cell(value: Any) -> str:
+    """Encode one value the documented way (JSON text for lists, ISO dates, true/false)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        items = [v.to_dict() if hasattr(v, "to_dict") else v for v in value]
+        return json.dumps(items, ensure_ascii=False)
+    return str(value)
+
+
+def article_row(article: Article, aid: str, source: str | None) -> list[str]:
+    values: dict[str, Any] = {"article_id": aid, "source": source, "body": article.body}
+    return [cell(values[name] if name in values else getattr(article, name)) for name in ARTICLE_FIELDS]
+
+
+def quote_rows(article: Article, aid: str) -> Iterator[list[str]]:
+    for index, quote in enumerate(article.quotes):
+        start, end = quote.span if quote.span is not None else (None, None)
+        values: dict[str, Any] = {
+            "article_id": aid,
+            "quote_index": index,
+            "kind": quote.kind,
+            "speaker": quote.speaker,
+            "speaker_resolved": quote.speaker_resolved,
+            "cue": quote.cue,
+            "addressee": quote.addressee,
+            "block_index": quote.block_index,
+            "span_start": start,
+            "span_end": end,
+            "translated": quote.translated,
+            "text": quote.text,
+        }
+        yield [cell(values[name]) for name in QUOTE_FIELDS]
+
+
+def comment_rows(article: Article, aid: str) -> Iterator[list[str]]:
+    for index, comment in enumerate(article.comments):
+        values: dict[str, Any] = {
+            "article_id": aid,
+            "comment_index": index,
+            "comment_id": comment.id,
+            "parent_id": comment.parent_id,
+            "depth": comment.depth,
+            "author": comment.author,
+            "author_url": comment.author_url,
+            "published": comment.published,
+            "published_raw": comment.published_raw,
+            "likes": comment.likes,
+            "dislikes": comment.dislikes,
+            "liked_by": comment.liked_by,
+            "author_deleted": comment.author_deleted,
+            "permalink": comment.permalink,
+            "text": comment.text,
+        }
+        yield [cell(values[name]) for name in COMMENT_FIELDS]
+
+
+def error_row(error: ErrorRecord, aid: str, source: str | None) -> list[str]:
+    values: dict[str, Any] = {"article_id": aid, "source": source, **error.to_dict()}
+    values["time"] = error.time
+    return [cell(values[name]) for name in ERROR_FIELDS]
+
+
+class CsvExporter(Exporter):
+    """Articles, quotes, comments and errors as four CSV tables (one for a stream)."""
+
+    format_name = "csv"
+    newline = ""  # the csv module writes its own line endings and embedded newlines
+
+    def __init__(self, target: Target) -> None:
+        super().__init__(target)
+        self._writers: dict[str, Any] = {}
+        self.dropped_rows = 0
+
+    @property
+    def articles_only(self) -> bool:
+        """True when writing to a stream, where only the articles table fits."""
+        return is_stream(self.target)
+
+    def _begin(self) -> None:
+        if self.articles_only:
+            outputs: dict[str, Target] = {"articles": self.target}
+        else:
+            outputs = dict(table_paths(self.target))  # type: ignore[arg-type]
+        for table, output in outputs.items():
+            writer = csv.writer(self._open(output))
+            writer.writerow(TABLES[table])
+            self._writers[table] = writer
+
+    def _write(self, record: Record, key: str | None) -> None:
+        aid = article_id(record, key)
+        if isinstance(record, ErrorRecord):
+            self._rows("errors", [error_row(record, aid, key)])
+            return
+        self._rows("articles", [article_row(record, aid, key)])
+        self._rows("quotes", quote_rows(record, aid))
+        self._rows("comments", comment_rows(record, aid))
+
+    def _rows(self, table: str, rows: Any) -> None:
+        writer = self._writers.get(table)
+        if writer is None:
+            self.dropped_rows += sum(1 for _ in rows)
+            return
+        writer.writerows(rows)
+
+    def _end(self) -> None:
+        """Nothing to add: every row is complete when written."""

@@ -1,0 +1,258 @@
+"""The command line, run in-process through main([...]) plus one real subprocess per entry point."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from extractor import cli
+from extractor.cli import main
+from extractor.export import ARTICLE_FIELDS, COMMENT_FIELDS, ERROR_FIELDS, QUOTE_FIELDS, article_id
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def page(title: str, extra: str = "") -> bytes:
+    """A small article page written for these tests."""
+    return (
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
+        f"<title>{title}</title></head><body><article><h1>{title}</h1>"
+        "<p>The council met on Tuesday, and the vote, after a long debate, was close: seven to six.</p>"
+        "<p>“We will build the bridge,” said the mayor, who spoke for twenty minutes — in Ünïcode.</p>"
+        f"{extra}</article></body></html>"
+    ).encode()
+
+
+@pytest.fixture()
+def pages(tmp_path: Path) -> Path:
+    """pages/a.html, pages/b.htm, pages/sub/c.html.gz, pages/notes.txt (ignored)."""
+    root = tmp_path / "pages"
+    (root / "sub").mkdir(parents=True)
+    (root / "a.html").write_bytes(page("Alpha story"))
+    (root / "b.htm").write_bytes(page("Bravo story"))
+    (root / "sub" / "c.html.gz").write_bytes(gzip.compress(page("Charlie story")))
+    (root / "notes.txt").write_text("not a page", encoding="utf-8")
+    return root
+
+
+def jsonl(text: str) -> list[dict]:
+    return [json.loads(line) for line in text.splitlines()]
+
+
+def test_single_file_to_stdout_as_jsonl(pages: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract", str(pages / "a.html")]) == 0
+    out, err = capsys.readouterr()
+    [record] = jsonl(out)
+    assert record["headline"] == "Alpha story"
+    assert "seven to six" in record["body"]
+    assert record["url"] is None
+    assert err == ""
+
+
+def test_folder_is_searched_recursively_in_sorted_order(
+    pages: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["extract", str(pages)]) == 0
+    headlines = [r["headline"] for r in jsonl(capsys.readouterr().out)]
+    assert headlines == ["Alpha story", "Bravo story", "Charlie story"]
+
+
+def test_glob_expands_to_matching_files(pages: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract", str(pages / "**" / "*.gz")]) == 0
+    assert [r["headline"] for r in jsonl(capsys.readouterr().out)] == ["Charlie story"]
+
+
+def test_stdin_with_url(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(page("Delta story"))))
+    assert main(["extract", "-", "--url", "https://news.example/d", "--format", "json"]) == 0
+    [record] = json.loads(capsys.readouterr().out)
+    assert record["headline"] == "Delta story"
+    assert record["url"] == "https://news.example/d"
+
+
+def test_missing_file_becomes_error_record_and_exit_1(
+    pages: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = str(pages / "nope.html")
+    assert main(["extract", str(pages / "a.html"), missing]) == 1
+    out, err = capsys.readouterr()
+    good, bad = jsonl(out)
+    assert good["headline"] == "Alpha story"
+    assert bad["error"] == "NotFound" and bad["message"] == f"no such file: {missing}"
+    assert set(bad) == {"url", "error", "message", "time"}
+    assert f"extractor: error: no such file: {missing}\n" in err
+
+
+def test_corrupt_gzip_is_a_decode_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "broken.html.gz"
+    bad.write_bytes(gzip.compress(page("Echo"))[:30])
+    assert main(["extract", str(bad), "--quiet"]) == 1
+    out, err = capsys.readouterr()
+    assert jsonl(out)[0]["error"] == "DecodeError"
+    assert err == ""  # --quiet
+
+
+def test_exception_in_extraction_does_not_stop_the_batch(
+    pages: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    real = cli.extract_article
+
+    def flaky(html: bytes, url: str | None = None, **kwargs: object) -> object:
+        if b"Bravo" in html:
+            raise ValueError("cannot cope\nwith this page")
+        return real(html, url, **kwargs)
+
+    monkeypatch.setattr(cli, "extract_article", flaky)
+    assert main(["extract", str(pages)]) == 1
+    out, err = capsys.readouterr()
+    records = jsonl(out)
+    assert [r.get("error") for r in records] == [None, "ExtractionError", None]
+    assert records[1]["message"] == f"{pages / 'b.htm'}: ValueError: cannot cope"
+    assert "1 of 3 pages failed" in err
+
+
+def test_csv_output_file_writes_the_joinable_tables(pages: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.csv"
+    assert main(["extract", str(pages), str(pages / "gone.html"), "--output", str(out), "-q"]) == 1
+    tables = {}
+    for name, fields in [
+        ("", ARTICLE_FIELDS),
+        (".quotes", QUOTE_FIELDS),
+        (".comments", COMMENT_FIELDS),
+        (".errors", ERROR_FIELDS),
+    ]:
+        with open(tmp_path / f"out{name}.csv", encoding="utf-8", newline="") as f:
+            rows = list(csv.DictReader(f))
+            tables[name] = rows
+        with open(tmp_path / f"out{name}.csv", encoding="utf-8", newline="") as f:
+            assert next(csv.reader(f)) == list(fields)
+    articles = tables[""]
+    assert [r["headline"] for r in articles] == ["Alpha story", "Bravo story", "Charlie story"]
+    assert articles[0]["article_id"] == article_id(str(pages / "a.html"))
+    assert "seven to six" in articles[0]["body"] and "\n" in articles[0]["body"]
+    assert [r["error"] for r in tables[".errors"]] == ["NotFound"]
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_csv_to_stdout_is_articles_only_with_a_note(
+    pages: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def with_quote(html: bytes, url: str | None = None, **kwargs: object) -> object:
+        from extractor.model import Quote
+
+        article = real(html, url, **kwargs)
+        article.quotes = [Quote("We will build the bridge", "direct", speaker="the mayor")]
+        return article
+
+    real = cli.extract_article
+    monkeypatch.setattr(cli, "extract_article", with_quote)
+    assert main(["extract", str(pages / "a.html"), "--format", "csv"]) == 0
+    out, err = capsys.readouterr()
+    rows = list(csv.reader(io.StringIO(out, newline="")))
+    assert rows[0] == list(ARTICLE_FIELDS) and len(rows) == 2
+    assert "articles table only" in err
+
+
+def test_format_follows_output_suffix(pages: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.json"
+    assert main(["extract", str(pages / "a.html"), "-o", str(out)]) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))[0]["headline"] == "Alpha story"
+
+
+def test_fetched_at_is_passed_through(pages: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract", str(pages / "a.html"), "--fetched-at", "2024-05-01T12:00:00Z"]) == 0
+    assert jsonl(capsys.readouterr().out)[0]["fetched_at"] == "2024-05-01T12:00:00+00:00"
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["extract", "{pages}", "--url", "https://x.example/"], "--url needs a single input"),
+        (["extract", "{pages}/a.html", "--fetched-at", "yesterday"], "not an ISO 8601 date-time"),
+        (["extract", "{pages}/a.html", "--format", "xml"], "invalid choice"),
+        (["extract", "{pages}/a.html", "-o", "{pages}/no/such/dir/out.jsonl"], "folder does not exist"),
+        (["extract", "-", "-"], "only once"),
+        (["extract"], "the following arguments are required"),
+    ],
+)
+def test_usage_errors_exit_2(
+    pages: Path, capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    code = main([a.format(pages=pages) for a in argv])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert f"extractor: error: {message}" in err or message in err.splitlines()[-1]
+
+
+def test_empty_folder_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err == f"extractor: error: no .html/.htm(.gz) pages found in: {tmp_path}\n"
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["extract", "--help"]])
+def test_help_explains_flags_with_examples(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(argv) == 0
+    out = capsys.readouterr().out
+    assert "examples:" in out and "e.g." in out
+    if argv[0] == "extract":
+        for flag in ("--url", "--format", "--output", "--fetched-at", "--quiet"):
+            assert flag in out
+        assert "out.quotes.csv" in out.lower() or "OUT.quotes.csv" in out
+
+
+def test_json_shortcut_prints_one_object(pages: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--json", str(pages / "sub" / "c.html.gz"), "--url", ""]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert record["headline"] == "Charlie story" and record["url"] is None
+
+
+def test_json_shortcut_failure_prints_error_object(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--json", str(tmp_path / "nope.html")]) == 1
+    out, err = capsys.readouterr()
+    assert json.loads(out)["error"] == "NotFound"
+    assert err.startswith("extractor: error: no such file:")
+
+
+def test_cli_py_from_a_checkout(tmp_path: Path) -> None:
+    (tmp_path / "p.html").write_bytes(page("Foxtrot story"))
+    result = subprocess.run(
+        [sys.executable, "cli.py", "extract", str(tmp_path / "p.html"), "--format", "json"],
+        cwd=REPO,
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.decode("utf-8"))[0]["headline"] == "Foxtrot story"
+
+
+def test_python_m_extractor_json_shortcut(tmp_path: Path) -> None:
+    (tmp_path / "p.html").write_bytes(page("Golf story"))
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "extractor",
+            "--json",
+            str(tmp_path / "p.html"),
+            "--url",
+            "https://g.example/1",
+        ],
+        cwd=REPO,
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    record = json.loads(result.stdout.decode("utf-8"))
+    assert (record["headline"], record["url"]) == ("Golf story", "https://g.example/1")
