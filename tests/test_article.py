@@ -1,0 +1,60 @@
+"""extract_article(): the public entry point, as a pure function."""
+
+from __future__ import annotations
+
+import pickle
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timezone
+
+import extractor
+from extractor import Article, extract_article, extract_quotes
+
+PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Bridge reopens after repairs | Riverside Gazette</title>
+<meta property="og:site_name" content="Riverside Gazette">
+<link rel="canonical" href="https://gazette.example/news/bridge-reopens">
+</head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Bridge reopens after repairs</h1>
+<p>The old river bridge reopened on Monday after six months of repairs that cost the town more
+than two million pounds, the council said in a statement.</p>
+<p>Traffic was light in the morning, but by the afternoon queues had formed on both banks as
+drivers returned to their usual route into the town centre.</p></article>
+<footer>© Riverside Gazette</footer></body></html>"""
+
+
+def test_public_names() -> None:
+    for name in ("extract_article", "extract_quotes", "Article", "Quote", "Comment"):
+        assert hasattr(extractor, name)
+    assert isinstance(extract_quotes("no quotes here"), list)
+
+
+def test_bytes_and_str_give_the_same_record() -> None:
+    fetched = datetime(2024, 1, 1, tzinfo=timezone.utc)
+    a = extract_article(PAGE.encode("utf-8"), "https://gazette.example/x", fetched_at=fetched)
+    b = extract_article(PAGE, "https://gazette.example/x", fetched_at=fetched)
+    assert a == b
+    assert a.headline == "Bridge reopens after repairs"
+    assert a.body.startswith("The old river bridge reopened on Monday")
+    assert "Home" not in a.body and "©" not in a.body
+    assert a.canonical_url == "https://gazette.example/news/bridge-reopens"
+
+
+def test_same_input_same_record_across_threads() -> None:
+    fetched = datetime(2024, 1, 1, tzinfo=timezone.utc)
+    expected = extract_article(PAGE, None, fetched_at=fetched)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda _: extract_article(PAGE, None, fetched_at=fetched), range(16)))
+    assert all(r == expected for r in results)
+    assert pickle.loads(pickle.dumps(expected)) == expected
+
+
+def test_naive_fetched_at_is_taken_as_utc() -> None:
+    article = extract_article(PAGE, None, fetched_at=datetime(2024, 1, 1))
+    assert article.fetched_at == datetime(2024, 1, 1, tzinfo=timezone.utc)
+
+
+def test_junk_input_gives_an_empty_record_not_an_exception() -> None:
+    for junk in (b"", b"\xff\xfe\x00\x00garbage", b"<html><body></body></html>", "plain text only", b"\x00" * 100):
+        article = extract_article(junk)
+        assert isinstance(article, Article)
+        assert article.body == "" or isinstance(article.body, str)
