@@ -1,0 +1,68 @@
+"""Getting pages: HTTP, local files, WARC archives, stdin; and finding URLs (sitemaps, feeds).
+
+Every fetcher returns a ``Page`` or raises a ``FetchError`` subclass whose
+class name is the error type batch jobs record.
+"""
+
+from __future__ import annotations
+
+from .cache import DiskCache, default_cache_dir
+from .discover import Entry, UrlFilter, discover, parse_document, url_key
+from .files import FileFetcher, iter_file_pages, read_page
+from .http import DEFAULT_USER_AGENT, HttpFetcher, HttpOptions
+from .page import (
+    HTML_TYPES,
+    Blocked,
+    Fetcher,
+    FetchError,
+    HostUnavailable,
+    HTTPError,
+    InvalidURL,
+    NetworkError,
+    NotFound,
+    NotHTML,
+    Page,
+    RateLimited,
+    RobotsDisallowed,
+    Timeout,
+    TooLarge,
+    TooManyRedirects,
+)
+from .stdin import StdinFetcher, read_stdin_page
+from .warc import WarcFetcher, iter_warc_pages
+
+__all__ = [
+    "DEFAULT_USER_AGENT",
+    "HTML_TYPES",
+    "Blocked",
+    "DiskCache",
+    "Entry",
+    "FetchError",
+    "Fetcher",
+    "FileFetcher",
+    "HTTPError",
+    "HostUnavailable",
+    "HttpFetcher",
+    "HttpOptions",
+    "InvalidURL",
+    "NetworkError",
+    "NotFound",
+    "NotHTML",
+    "Page",
+    "RateLimited",
+    "RobotsDisallowed",
+    "StdinFetcher",
+    "Timeout",
+    "TooLarge",
+    "TooManyRedirects",
+    "UrlFilter",
+    "WarcFetcher",
+    "default_cache_dir",
+    "discover",
+    "iter_file_pages",
+    "iter_warc_pages",
+    "parse_document",
+    "read_page",
+    "read_stdin_page",
+    "url_key",
+]

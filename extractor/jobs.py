@@ -1,0 +1,498 @@
+"""Batch scraping: sources -> fetch -> extract -> records, lazily, with a bounded worker pool.
+
+``scrape()`` is the library entry point (a generator of Article / ErrorRecord);
+``run_job()`` adds what a long command-line job needs on top: a resumable
+output (see :mod:`extractor.resume`), a progress bar and a summary.
+
+Memory stays flat because nothing is materialised: URL sources are read
+lazily, at most ``2 * workers`` pages are in flight, and each record is
+written and dropped as it completes. The only state that grows is one 8-byte
+hash per URL seen, which de-duplication and resuming need.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import re
+import sys
+import time
+from collections import Counter
+from collections.abc import Collection, Generator, Iterable, Iterator
+from concurrent.futures import (
+    FIRST_COMPLETED,
+    Executor,
+    Future,
+    ProcessPoolExecutor,
+    ThreadPoolExecutor,
+    wait,
+)
+from dataclasses import dataclass, field, fields
+from datetime import datetime, timezone
+from typing import IO, Any
+from urllib.parse import urlsplit
+
+from .article import extract_article
+from .fetch.discover import UrlFilter, discover, parse_date, url_key
+from .fetch.files import iter_file_pages
+from .fetch.http import DEFAULT_MAX_BYTES, DEFAULT_USER_AGENT, HttpFetcher, HttpOptions
+from .fetch.page import FetchError, Page
+from .fetch.stdin import read_stdin_page
+from .fetch.warc import iter_warc_pages
+from .model import Article, ErrorRecord
+
+Record = Article | ErrorRecord
+Task = str | Page | FetchError  # a URL to fetch, or a page (or failure) a local source already produced
+
+
+@dataclass(frozen=True, slots=True)
+class ScrapeOptions:
+    """Every option of a scraping job; ``scrape(**options)`` and the CLI use the same names."""
+
+    # sources (besides the positional URLs)
+    urls_file: str | None = None  # one URL a line; "-" for stdin
+    sitemaps: tuple[str, ...] = ()
+    feeds: tuple[str, ...] = ()
+    warcs: tuple[str, ...] = ()
+    files: tuple[str, ...] = ()
+    stdin: bool = False  # one HTML page on stdin
+    stdin_url: str | None = None
+    # filters
+    since: datetime | str | None = None
+    until: datetime | str | None = None
+    include: str | None = None
+    exclude: str | None = None
+    max_urls: int | None = None
+    # HTTP
+    user_agent: str = DEFAULT_USER_AGENT
+    delay: float = 1.0
+    per_host: int = 2
+    connect_timeout: float = 10.0
+    timeout: float = 30.0
+    total_timeout: float = 120.0
+    retries: int = 3
+    max_redirects: int = 10
+    max_retry_after: float = 120.0
+    backoff: float = 0.5
+    max_bytes: int = DEFAULT_MAX_BYTES
+    robots: bool = True
+    breaker_threshold: int = 5
+    breaker_cooldown: float = 60.0
+    cache: bool = False
+    cache_dir: str | None = None
+    cache_ttl: float | None = None
+    # execution
+    workers: int = 8
+    processes: int = 0  # >0: extract in this many processes (pays off when fetching is cheap)
+    skip: Collection[str] = ()  # URLs not to fetch (already done)
+
+    @classmethod
+    def build(cls, **options: Any) -> ScrapeOptions:
+        """Like the constructor, but tolerant of lists and with a clear error for unknown names."""
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(options) - known)
+        if unknown:
+            raise TypeError(f"unknown scrape option(s): {', '.join(unknown)}")
+        for name in ("sitemaps", "feeds", "warcs", "files"):
+            value = options.get(name)
+            if isinstance(value, str):
+                options[name] = (value,)
+            elif value is not None:
+                options[name] = tuple(value)
+        return cls(**{k: v for k, v in options.items() if v is not None or k in ("max_urls", "cache_ttl")})
+
+    def http_options(self) -> HttpOptions:
+        return HttpOptions(
+            user_agent=self.user_agent,
+            delay=self.delay,
+            per_host=self.per_host,
+            connect_timeout=self.connect_timeout,
+            read_timeout=self.timeout,
+            total_timeout=self.total_timeout,
+            max_retries=self.retries,
+            max_redirects=self.max_redirects,
+            max_retry_after=self.max_retry_after,
+            backoff_base=self.backoff,
+            max_bytes=self.max_bytes,
+            respect_robots=self.robots,
+            breaker_threshold=self.breaker_threshold,
+            breaker_cooldown=self.breaker_cooldown,
+            cache=self.cache,
+            cache_dir=self.cache_dir,
+            cache_ttl=self.cache_ttl,
+            pool_size=max(8, self.workers * 2),
+        )
+
+    def url_filter(self) -> UrlFilter:
+        return UrlFilter(
+            since=_as_date(self.since),
+            until=_as_date(self.until),
+            include=re.compile(self.include) if self.include else None,
+            exclude=re.compile(self.exclude) if self.exclude else None,
+        )
+
+
+def _as_date(value: datetime | str | None) -> datetime | None:
+    if value is None or isinstance(value, datetime):
+        return value
+    parsed = parse_date(value)
+    if parsed is None:
+        raise ValueError(f"not a date: {value!r} (use YYYY-MM-DD or ISO 8601)")
+    return parsed
+
+
+def url_hash(url: str) -> int:
+    """8-byte digest of the normalised URL: the memory cost of remembering one URL."""
+    return int.from_bytes(hashlib.blake2b(url_key(url).encode("utf-8"), digest_size=8).digest(), "big")
+
+
+# ---------------------------------------------------------------- sources
+
+
+def read_url_lines(lines: Iterable[str]) -> Iterator[str]:
+    """URLs one a line; blank lines and ``#`` comments ignored."""
+    for line in lines:
+        url = line.strip()
+        if url and not url.startswith("#"):
+            yield url
+
+
+def _url_file(path: str) -> Iterator[str]:
+    if path == "-":
+        yield from read_url_lines(sys.stdin)
+        return
+    with open(path, encoding="utf-8-sig") as fh:
+        yield from read_url_lines(fh)
+
+
+def _discovery_starts(fetcher: HttpFetcher, starts: Iterable[str]) -> Iterator[str]:
+    """A bare site address means: the sitemaps its robots.txt lists, else /sitemap.xml."""
+    for start in starts:
+        parts = urlsplit(start)
+        if parts.path in ("", "/") and not parts.query:
+            listed = fetcher.robots_sitemaps(start)
+            yield from listed or [f"{parts.scheme}://{parts.netloc}/sitemap.xml"]
+        else:
+            yield start
+
+
+@dataclass(slots=True)
+class _Sources:
+    """Produces the job's tasks lazily, once per normalised URL."""
+
+    options: ScrapeOptions
+    fetcher: HttpFetcher
+    urls: Iterable[str]
+    already: frozenset[int]  # handled by an earlier run: skipped, not "duplicates"
+    seen: set[int] = field(default_factory=set)
+    duplicates: int = 0
+    skipped: int = 0
+    discovery_errors: list[ErrorRecord] = field(default_factory=list)
+
+    def _fresh(self, url: str) -> bool:
+        digest = url_hash(url)
+        if digest in self.already:
+            self.skipped += 1
+            return False
+        if digest in self.seen:
+            self.duplicates += 1
+            return False
+        self.seen.add(digest)
+        return True
+
+    def tasks(self) -> Iterator[Task]:
+        flt = self.options.url_filter()
+        count = 0
+        for task in self._raw_tasks(flt):
+            url = task if isinstance(task, str) else task.url
+            if not isinstance(task, FetchError) and not _pattern_ok(flt, url):
+                continue
+            if not self._fresh(url):
+                continue
+            yield task
+            count += 1
+            if self.options.max_urls is not None and count >= self.options.max_urls:
+                return
+
+    def _raw_tasks(self, flt: UrlFilter) -> Iterator[Task]:
+        opts = self.options
+        yield from self.urls
+        if opts.urls_file:
+            yield from _url_file(opts.urls_file)
+        starts = [*opts.sitemaps, *opts.feeds]
+        if starts:
+            entries = discover(
+                _discovery_starts(self.fetcher, starts),
+                lambda u: self.fetcher.fetch(u, accept=None).body,
+                url_filter=flt,
+                on_error=self._discovery_failed,
+            )
+            for entry in entries:
+                yield entry.url
+        if opts.files:
+            yield from iter_file_pages(opts.files, max_bytes=opts.max_bytes)
+        if opts.warcs:
+            yield from iter_warc_pages(opts.warcs, max_bytes=opts.max_bytes)
+        if opts.stdin:
+            try:
+                yield read_stdin_page(opts.stdin_url, max_bytes=opts.max_bytes)
+            except FetchError as exc:
+                yield exc
+
+    def _discovery_failed(self, url: str, exc: Exception) -> None:
+        if not self._fresh(url):
+            return  # already recorded (by an earlier run): one record per URL, always
+        kind = exc.kind if isinstance(exc, FetchError) else "DiscoveryError"
+        reason = exc.reason if isinstance(exc, FetchError) else str(exc)
+        self.discovery_errors.append(ErrorRecord(url, kind, f"discovery: {reason}", _now()))
+
+
+def _pattern_ok(flt: UrlFilter, url: str) -> bool:
+    if flt.include is not None and not flt.include.search(url):
+        return False
+    return not (flt.exclude is not None and flt.exclude.search(url))
+
+
+# ---------------------------------------------------------------- work
+
+
+@dataclass(slots=True, frozen=True)
+class Outcome:
+    """One finished task: the record plus what the summary needs to know about it."""
+
+    record: Record
+    source: str
+    nbytes: int = 0
+    from_cache: bool = False
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def extract_page(page: Page) -> Article:
+    """Page -> Article. Relative links resolve against where redirects ended; ``url`` stays what was asked."""
+    article = extract_article(page.body, page.final_url, headers=page.headers, fetched_at=page.fetched_at)
+    article.url = page.url
+    return article
+
+
+def _error(url: str, exc: BaseException) -> ErrorRecord:
+    if isinstance(exc, FetchError):
+        return ErrorRecord(url, exc.kind, exc.reason, _now())
+    return ErrorRecord(url, "ExtractionError", f"{type(exc).__name__}: {exc}", _now())
+
+
+def _work(task: Task, fetcher: HttpFetcher, extractors: Executor | None) -> Outcome:
+    """Fetch (unless the source already did) and extract; never raises for a page-level failure."""
+    if isinstance(task, FetchError):
+        return Outcome(_error(task.url, task), task.url)
+    url = task if isinstance(task, str) else task.url
+    try:
+        page = fetcher.fetch(task) if isinstance(task, str) else task
+    except FetchError as exc:
+        return Outcome(_error(url, exc), url)
+    try:
+        if extractors is not None:
+            article = extractors.submit(extract_page, page).result()
+        else:
+            article = extract_page(page)
+    except Exception as exc:  # noqa: BLE001 - one bad page must not stop a batch
+        return Outcome(_error(url, exc), url, len(page.body), page.from_cache)
+    return Outcome(article, url, len(page.body), page.from_cache)
+
+
+def _process_pool(processes: int) -> ProcessPoolExecutor | None:
+    if processes <= 0:
+        return None
+    # forkserver: forking a process that already runs fetch threads is unsafe.
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    return ProcessPoolExecutor(max_workers=processes, mp_context=ctx)
+
+
+def iter_outcomes(
+    urls: Iterable[str],
+    options: ScrapeOptions,
+    *,
+    done: Collection[int] = (),
+    stats: JobSummary | None = None,
+) -> Generator[Outcome, None, None]:
+    """The engine: a bounded window of tasks on a thread pool, outcomes yielded as they finish.
+
+    ``done`` holds url hashes (:func:`url_hash`) already handled, e.g. read back from an output.
+    """
+    fetcher = HttpFetcher(options.http_options())
+    already = frozenset(done) | {url_hash(u) for u in options.skip}
+    sources = _Sources(options, fetcher, urls, already)
+    extractors = _process_pool(options.processes)
+    workers = max(1, options.workers)
+    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="scrape")
+    inflight: set[Future[Outcome]] = set()
+    try:
+        for task in sources.tasks():
+            inflight.add(pool.submit(_work, task, fetcher, extractors))
+            yield from _drain_discovery_errors(sources)
+            if len(inflight) >= 2 * workers:
+                finished, inflight = wait(inflight, return_when=FIRST_COMPLETED)
+                yield from (f.result() for f in finished)
+        yield from _drain_discovery_errors(sources)
+        while inflight:
+            finished, inflight = wait(inflight, return_when=FIRST_COMPLETED)
+            yield from (f.result() for f in finished)
+    finally:
+        if stats is not None:
+            stats.duplicates += sources.duplicates
+            stats.skipped += sources.skipped
+        for future in inflight:
+            future.cancel()
+        pool.shutdown(wait=False, cancel_futures=True)
+        if extractors is not None:
+            extractors.shutdown(wait=False, cancel_futures=True)
+        fetcher.close()
+
+
+def scrape(urls: Iterable[str] | str | None = None, **options: Any) -> Iterator[Record]:
+    """Fetch and extract pages lazily, yielding an Article or an ErrorRecord per input.
+
+    ``urls`` is an iterable of URLs (or one URL); the other sources and every
+    politeness / execution knob are keyword options with the CLI's names
+    (see :class:`ScrapeOptions`). Records arrive in completion order. Safe to
+    call from a thread or a process: no global state, no signal handlers.
+    Stopping the iteration early cancels the pending work.
+    """
+    opts = ScrapeOptions.build(**options)
+    url_list: Iterable[str] = [urls] if isinstance(urls, str) else (urls or ())
+    for outcome in iter_outcomes(url_list, opts):
+        yield outcome.record
+
+
+# ---------------------------------------------------------------- command-line jobs
+
+
+@dataclass(slots=True)
+class JobSummary:
+    ok: int = 0
+    failed: Counter[str] = field(default_factory=Counter)
+    resumed: int = 0  # records already in the output from earlier runs
+    skipped: int = 0  # inputs not fetched because the output already has them
+    duplicates: int = 0  # inputs skipped because their URL was seen (or already written)
+    bytes: int = 0
+    from_cache: int = 0
+    elapsed: float = 0.0
+    interrupted: bool = False
+
+    @property
+    def done(self) -> int:
+        return self.ok + sum(self.failed.values())
+
+    @property
+    def pages_per_second(self) -> float:
+        return self.done / self.elapsed if self.elapsed > 0 else 0.0
+
+    def add(self, outcome: Outcome) -> None:
+        if isinstance(outcome.record, ErrorRecord):
+            self.failed[outcome.record.error] += 1
+        else:
+            self.ok += 1
+        self.bytes += outcome.nbytes
+        self.from_cache += outcome.from_cache
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "ok": self.ok,
+            "failed": dict(self.failed),
+            "resumed": self.resumed,
+            "skipped": self.skipped,
+            "duplicates": self.duplicates,
+            "bytes": self.bytes,
+            "from_cache": self.from_cache,
+            "elapsed": round(self.elapsed, 3),
+            "pages_per_second": round(self.pages_per_second, 2),
+            "interrupted": self.interrupted,
+        }
+
+    def format(self) -> str:
+        failed = sum(self.failed.values())
+        kinds = ", ".join(f"{k} {v}" for k, v in self.failed.most_common())
+        lines = [
+            f"{'interrupted' if self.interrupted else 'done'}: {self.ok} ok, {failed} failed"
+            + (f" ({kinds})" if kinds else ""),
+            f"  {self.bytes / 1e6:.1f} MB in {self.elapsed:.1f}s, {self.pages_per_second:.1f} pages/s"
+            + (f", {self.from_cache} from cache" if self.from_cache else ""),
+        ]
+        if self.resumed or self.skipped or self.duplicates:
+            lines.append(
+                f"  {self.resumed} records already in the output ({self.skipped} inputs skipped),"
+                f" {self.duplicates} duplicate inputs"
+            )
+        if self.interrupted:
+            lines.append("  rerun the same command to resume")
+        return "\n".join(lines)
+
+
+def _progress(total: int | None, quiet: bool, stream: IO[str]) -> Any:
+    """A tqdm bar on a terminal; a no-op object otherwise (logs and pipes stay clean)."""
+    if quiet or not (hasattr(stream, "isatty") and stream.isatty()):
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="page", file=stream, dynamic_ncols=True, smoothing=0.1)
+
+
+def count_known_inputs(urls: Collection[str], options: ScrapeOptions) -> int | None:
+    """How many inputs there are, when that is cheap to know (no discovery, no archives)."""
+    if options.sitemaps or options.feeds or options.warcs or options.files:
+        return None
+    total = len(urls)
+    if options.urls_file and options.urls_file != "-":
+        with open(options.urls_file, encoding="utf-8-sig") as fh:
+            total += sum(1 for _ in read_url_lines(fh))
+    return total + (1 if options.stdin else 0)
+
+
+def run_job(
+    urls: Collection[str],
+    options: ScrapeOptions,
+    writer: Any,
+    *,
+    quiet: bool = False,
+    stderr: IO[str] | None = None,
+) -> JobSummary:
+    """Run a job into a resumable ``writer`` (from :func:`extractor.resume.open_output`).
+
+    KeyboardInterrupt (Ctrl-C, or SIGTERM turned into it by the CLI) stops the
+    job cleanly: what was written is synced, and a rerun resumes.
+    """
+    err = stderr if stderr is not None else sys.stderr
+    summary = JobSummary(resumed=writer.resumed)
+    opts = options
+    total = count_known_inputs(urls, opts)
+    if total is not None:
+        total = max(0, total - writer.resumed)  # what is left to do, assuming the inputs did not change
+    bar = _progress(total, quiet, err)
+    started = time.monotonic()
+    # The writer's ``done`` set holds url hashes (it was opened with key=url_hash).
+    outcomes = iter_outcomes(urls, opts, done=writer.done, stats=summary)
+    try:
+        for outcome in outcomes:
+            writer.write(outcome.record, source=outcome.source)
+            summary.add(outcome)
+            if bar is not None:
+                bar.update(1)
+                bar.set_postfix(ok=summary.ok, failed=sum(summary.failed.values()), refresh=False)
+    except KeyboardInterrupt:
+        summary.interrupted = True
+    finally:
+        outcomes.close()
+        writer.close()
+        summary.elapsed = time.monotonic() - started
+        if bar is not None:
+            bar.close()
+    return summary
+
+
+def _drain_discovery_errors(sources: _Sources) -> Iterator[Outcome]:
+    while sources.discovery_errors:
+        error = sources.discovery_errors.pop()
+        yield Outcome(error, error.url or "")

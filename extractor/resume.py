@@ -1,0 +1,384 @@
+"""Append-only, resumable output files for long scraping jobs.
+
+The normal exporters publish a file atomically when a batch *finishes*; a job
+that runs for hours must instead keep every record it has already paid for,
+survive SIGKILL, and carry on where it stopped. The rules that make that safe:
+
+- one writer (the job's main thread) appends whole records with ``os.write``
+  on an ``O_APPEND`` descriptor, and fsyncs every batch and on close, so a
+  kill can tear at most the last record;
+- JSON Lines: on reopening, bytes after the last newline (a torn line) are
+  cut off; every complete line is a complete record;
+- CSV (four tables, as :mod:`extractor.export.csvfmt` writes them): after
+  each record a journal line with the four table sizes is appended; on
+  reopening each table is cut back to the last journalled sizes, so a record
+  is in all its tables or in none;
+- the URLs already written (articles *and* errors) are returned as ``done``
+  so the job skips them; with ``retry_errors`` the error records are removed
+  first (by an atomic rewrite) so their URLs are tried again without
+  leaving two records for one URL;
+- an exclusive ``flock`` stops two jobs appending to the same output.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+import time
+from collections.abc import Callable, Hashable, Iterator
+from pathlib import Path
+from typing import IO, Any, Protocol
+
+from .export.base import article_id, dumps_record
+from .export.csvfmt import TABLES, article_row, comment_rows, error_row, quote_rows, table_paths
+from .model import Article, ErrorRecord
+
+try:  # POSIX only; elsewhere the lock is skipped.
+    import fcntl
+except ImportError:  # pragma: no cover
+    fcntl = None  # type: ignore[assignment]
+
+Record = Article | ErrorRecord
+KeyFn = Callable[[str], Hashable]
+CSV_ORDER: tuple[str, ...] = ("articles", "quotes", "comments", "errors")
+
+
+class OutputLocked(RuntimeError):
+    """Another job is appending to this output."""
+
+
+class RecordWriter(Protocol):
+    done: set[Hashable]
+
+    def write(self, record: Record, *, source: str | None = None) -> None: ...
+
+    def sync(self) -> None: ...
+
+    def close(self) -> None: ...
+
+
+def _identity(url: str) -> Hashable:
+    return url
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def _open_append(path: Path) -> int:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+
+
+def _lock(fd: int, path: Path) -> None:
+    if fcntl is None:
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as exc:
+        os.close(fd)
+        raise OutputLocked(f"{path} is being written by another job") from exc
+
+
+def _replace_atomically(path: Path, lines: Iterator[bytes]) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            for line in lines:
+                fh.write(line)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+class _Batcher:
+    """fsync after ``every`` records or ``seconds``, whichever first: durability without a sync per line."""
+
+    def __init__(self, every: int, seconds: float) -> None:
+        self.every = max(1, every)
+        self.seconds = seconds
+        self.pending = 0
+        self.last = time.monotonic()
+
+    def due(self) -> bool:
+        self.pending += 1
+        return self.pending >= self.every or time.monotonic() - self.last >= self.seconds
+
+    def reset(self) -> None:
+        self.pending = 0
+        self.last = time.monotonic()
+
+
+# ---------------------------------------------------------------- JSON Lines
+
+
+def scan_jsonl(path: Path) -> tuple[int, list[tuple[str | None, bool]]]:
+    """(offset just past the last complete line, [(url, is_error)] for each complete record line)."""
+    good_end = 0
+    seen: list[tuple[str | None, bool]] = []
+    with open(path, "rb") as fh:
+        for line in fh:
+            if not line.endswith(b"\n"):
+                break  # a torn last line: the job died while writing it
+            good_end += len(line)
+            try:
+                data = json.loads(line)
+            except ValueError:
+                continue
+            if isinstance(data, dict):
+                url = data.get("url")
+                seen.append((url if isinstance(url, str) else None, "error" in data))
+    return good_end, seen
+
+
+class JsonlAppender:
+    """Resumable JSON Lines output; ``done`` holds the keys of URLs already in the file."""
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        resume: bool = True,
+        retry_errors: bool = False,
+        key: KeyFn = _identity,
+        sync_every: int = 50,
+        sync_seconds: float = 2.0,
+    ) -> None:
+        self.path = Path(path)
+        self.done: set[Hashable] = set()
+        self.resumed = 0
+        self.truncated_bytes = 0
+        self._fd = _open_append(self.path)
+        _lock(self._fd, self.path)
+        if resume:
+            self._recover(retry_errors, key)
+        else:
+            os.ftruncate(self._fd, 0)
+        self._batch = _Batcher(sync_every, sync_seconds)
+
+    def _recover(self, retry_errors: bool, key: KeyFn) -> None:
+        size = os.fstat(self._fd).st_size
+        good_end, seen = scan_jsonl(self.path)
+        if good_end < size:
+            os.ftruncate(self._fd, good_end)
+            os.fsync(self._fd)
+            self.truncated_bytes = size - good_end
+        if retry_errors and any(is_error for _, is_error in seen):
+            self._drop_error_lines()
+            seen = [item for item in seen if not item[1]]
+        self.done = {key(url) for url, _ in seen if url}
+        self.resumed = len(seen)
+
+    def _drop_error_lines(self) -> None:
+        def keep() -> Iterator[bytes]:
+            with open(self.path, "rb") as fh:
+                for line in fh:
+                    try:
+                        data = json.loads(line)
+                    except ValueError:
+                        continue
+                    if not (isinstance(data, dict) and "error" in data):
+                        yield line
+
+        _replace_atomically(self.path, keep())
+        # The descriptor (and its lock) still point at the old inode: move both to the new file.
+        os.close(self._fd)
+        self._fd = _open_append(self.path)
+        _lock(self._fd, self.path)
+
+    def write(self, record: Record, *, source: str | None = None) -> None:
+        _write_all(self._fd, (dumps_record(record) + "\n").encode("utf-8"))
+        if self._batch.due():
+            self.sync()
+
+    def sync(self) -> None:
+        os.fsync(self._fd)
+        self._batch.reset()
+
+    def close(self) -> None:
+        if self._fd >= 0:
+            self.sync()
+            os.close(self._fd)
+            self._fd = -1
+
+
+# ---------------------------------------------------------------- CSV tables
+
+
+def _csv_text(rows: Any) -> bytes:
+    buf = io.StringIO(newline="")
+    csv.writer(buf).writerows(rows)
+    return buf.getvalue().encode("utf-8")
+
+
+def _read_journal(path: Path) -> list[int] | None:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    # The last element is either empty or a torn line: only newline-terminated lines count.
+    for line in reversed(data.split(b"\n")[:-1]):
+        parts = line.split()
+        if len(parts) == len(CSV_ORDER) and all(p.isdigit() for p in parts):
+            return [int(p) for p in parts]
+    return None
+
+
+def _csv_urls(path: Path, column: str = "url") -> Iterator[str]:
+    with open(path, newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            value = row.get(column)
+            if value:
+                yield value
+
+
+class CsvAppender:
+    """Resumable CSV output in the four-table layout of the CSV exporter, plus ``<out>.progress``."""
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        resume: bool = True,
+        retry_errors: bool = False,
+        key: KeyFn = _identity,
+        sync_every: int = 50,
+        sync_seconds: float = 2.0,
+    ) -> None:
+        self.paths = table_paths(path)
+        self.journal_path = self.paths["articles"].with_name(self.paths["articles"].name + ".progress")
+        self.done: set[Hashable] = set()
+        self.resumed = 0
+        self.truncated_bytes = 0
+        self._journal = _open_append(self.journal_path)
+        _lock(self._journal, self.journal_path)
+        self._fds = {table: _open_append(self.paths[table]) for table in CSV_ORDER}
+        if resume:
+            self._recover(retry_errors, key)
+        else:
+            for fd in [*self._fds.values(), self._journal]:
+                os.ftruncate(fd, 0)
+        self._sizes = {table: os.fstat(fd).st_size for table, fd in self._fds.items()}
+        for table, fd in self._fds.items():
+            if self._sizes[table] == 0:
+                self._append(table, _csv_text([TABLES[table]]))
+        self._commit_point()
+        self._compact_journal()
+        self._batch = _Batcher(sync_every, sync_seconds)
+
+    def _recover(self, retry_errors: bool, key: KeyFn) -> None:
+        sizes = _read_journal(self.journal_path)
+        if sizes is not None:
+            for table, size in zip(CSV_ORDER, sizes):
+                fd = self._fds[table]
+                actual = os.fstat(fd).st_size
+                if actual > size:
+                    os.ftruncate(fd, size)
+                    self.truncated_bytes += actual - size
+            for fd in self._fds.values():
+                os.fsync(fd)
+        if retry_errors:
+            header = _csv_text([TABLES["errors"]])
+            _replace_atomically(self.paths["errors"], iter([header]))
+            os.close(self._fds["errors"])
+            self._fds["errors"] = _open_append(self.paths["errors"])
+        urls = [*_csv_urls(self.paths["articles"]), *_csv_urls(self.paths["errors"])]
+        self.done = {key(url) for url in urls}
+        self.resumed = len(urls)
+
+    def _append(self, table: str, data: bytes) -> None:
+        if data:
+            _write_all(self._fds[table], data)
+            self._sizes[table] += len(data)
+
+    def _commit_point(self) -> None:
+        line = " ".join(str(self._sizes[t]) for t in CSV_ORDER) + "\n"
+        _write_all(self._journal, line.encode("ascii"))
+
+    def _compact_journal(self) -> None:
+        """Keep the journal short across many resumes: one line for the state we start from."""
+        os.fsync(self._journal)
+        for fd in self._fds.values():
+            os.fsync(fd)
+        os.ftruncate(self._journal, 0)
+        self._commit_point()
+        os.fsync(self._journal)
+
+    def write(self, record: Record, *, source: str | None = None) -> None:
+        aid = article_id(record, source)
+        if isinstance(record, ErrorRecord):
+            self._append("errors", _csv_text([error_row(record, aid, source)]))
+        else:
+            self._append("quotes", _csv_text(quote_rows(record, aid)))
+            self._append("comments", _csv_text(comment_rows(record, aid)))
+            self._append("articles", _csv_text([article_row(record, aid, source)]))
+        self._commit_point()
+        if self._batch.due():
+            self.sync()
+
+    def sync(self) -> None:
+        for fd in self._fds.values():
+            os.fsync(fd)
+        os.fsync(self._journal)
+        self._batch.reset()
+
+    def close(self) -> None:
+        if self._journal >= 0:
+            self.sync()
+            for fd in self._fds.values():
+                os.close(fd)
+            os.close(self._journal)
+            self._journal = -1
+
+
+class StreamWriter:
+    """Non-resumable output to an open text stream (stdout): JSON Lines only."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.done: set[Hashable] = set()
+        self.resumed = 0
+        self.truncated_bytes = 0
+        self._stream = stream
+
+    def write(self, record: Record, *, source: str | None = None) -> None:
+        self._stream.write(dumps_record(record) + "\n")
+        self._stream.flush()
+
+    def sync(self) -> None:
+        self._stream.flush()
+
+    def close(self) -> None:
+        self._stream.flush()
+
+
+def open_output(
+    fmt: str,
+    target: str | os.PathLike[str] | IO[str],
+    *,
+    resume: bool = True,
+    retry_errors: bool = False,
+    key: KeyFn = _identity,
+) -> JsonlAppender | CsvAppender | StreamWriter:
+    """The resumable writer for ``fmt`` ("jsonl" or "csv") at ``target`` (a path, or a stream for jsonl)."""
+    fmt = fmt.lower()
+    if hasattr(target, "write"):
+        if fmt != "jsonl":
+            raise ValueError("only jsonl can be written to a stream")
+        return StreamWriter(target)  # type: ignore[arg-type]
+    if fmt == "jsonl":
+        return JsonlAppender(target, resume=resume, retry_errors=retry_errors, key=key)  # type: ignore[arg-type]
+    if fmt == "csv":
+        return CsvAppender(target, resume=resume, retry_errors=retry_errors, key=key)  # type: ignore[arg-type]
+    raise ValueError(f"scrape writes jsonl or csv, not {fmt!r}")

@@ -1,0 +1,173 @@
+"""The ``scrape`` subcommand: argument parsing only; the work is in :mod:`extractor.jobs`.
+
+    python cli.py scrape --urls FILE --format jsonl --output OUT --delay 0
+
+Rerunning the same command with the same output resumes the job.
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import FrameType
+from typing import Any
+
+from .fetch.http import DEFAULT_USER_AGENT
+from .jobs import ScrapeOptions, run_job, url_hash
+from .resume import OutputLocked, open_output
+
+# The CLI-wide convention (extractor/cli.py): 0 all pages ok, 1 some failed (still recorded), 2 usage.
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+def _size(text: str) -> int:
+    """``20MB``, ``512k``, ``1000000`` -> bytes."""
+    units = {"k": 1024, "m": 1024**2, "g": 1024**3}
+    value = text.strip().lower().removesuffix("b").removesuffix("i")
+    factor = units.get(value[-1:], 1)
+    number = value[:-1] if value[-1:] in units else value
+    try:
+        return int(float(number) * factor)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r}") from None
+
+
+def add_scrape_parser(subparsers: Any) -> None:
+    """Register ``scrape`` on an ``argparse`` subparsers object."""
+    p = subparsers.add_parser(
+        "scrape",
+        help="fetch and extract many pages into JSON Lines or CSV (resumable)",
+        description="Fetch pages (URLs, a URL file, sitemaps, feeds, folders, WARC files, stdin), extract "
+        "articles, and append records to OUTPUT as they finish. Rerun the same command to resume.",
+    )
+    src = p.add_argument_group("sources")
+    src.add_argument("inputs", nargs="*", metavar="URL", help="page URLs")
+    src.add_argument("--urls", dest="urls_file", metavar="FILE", help="file with one URL a line ('-': stdin)")
+    src.add_argument(
+        "--sitemap",
+        dest="sitemaps",
+        action="append",
+        default=[],
+        metavar="URL",
+        help="sitemap or sitemap index (gzip ok); a bare site URL uses its robots.txt sitemaps",
+    )
+    src.add_argument("--feed", dest="feeds", action="append", default=[], metavar="URL", help="RSS/Atom feed")
+    src.add_argument(
+        "--warc", dest="warcs", action="append", default=[], metavar="FILE", help="WARC/ARC file"
+    )
+    src.add_argument("--files", action="append", default=[], metavar="PATH", help="saved HTML file or folder")
+    src.add_argument("--stdin", action="store_true", help="read one HTML page from stdin")
+    src.add_argument("--stdin-url", metavar="URL", help="the address of the page given on stdin")
+
+    flt = p.add_argument_group("filters (sitemaps and feeds; patterns apply to every URL)")
+    flt.add_argument("--since", metavar="DATE", help="only entries dated on/after DATE (YYYY-MM-DD)")
+    flt.add_argument("--until", metavar="DATE", help="only entries dated on/before DATE")
+    flt.add_argument("--include", metavar="REGEX", help="only URLs matching REGEX")
+    flt.add_argument("--exclude", metavar="REGEX", help="skip URLs matching REGEX")
+    flt.add_argument("--max-urls", type=int, metavar="N", help="stop after N inputs")
+
+    out = p.add_argument_group("output")
+    out.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    out.add_argument(
+        "--output", "-o", default="-", metavar="OUT", help="output file ('-': stdout, no resume)"
+    )
+    out.add_argument("--overwrite", action="store_true", help="start OUT afresh instead of resuming")
+    out.add_argument("--retry-errors", action="store_true", help="on resume, retry URLs that failed before")
+    out.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no summary")
+
+    net = p.add_argument_group("HTTP")
+    net.add_argument("--user-agent", default=DEFAULT_USER_AGENT, help="identify yourself (add a contact)")
+    net.add_argument(
+        "--delay",
+        type=float,
+        default=1.0,
+        metavar="S",
+        help="seconds between requests to one host (robots.txt Crawl-delay may raise it)",
+    )
+    net.add_argument("--per-host", type=int, default=2, metavar="N", help="concurrent requests per host")
+    net.add_argument("--workers", type=int, default=8, metavar="N", help="fetch threads")
+    net.add_argument(
+        "--processes", type=int, default=0, metavar="N", help="extraction processes (0: in threads)"
+    )
+    net.add_argument("--timeout", type=float, default=30.0, metavar="S", help="read timeout")
+    net.add_argument("--connect-timeout", type=float, default=10.0, metavar="S")
+    net.add_argument("--retries", type=int, default=3, metavar="N", help="retries on 429/5xx/network errors")
+    net.add_argument("--max-redirects", type=int, default=10, metavar="N")
+    net.add_argument(
+        "--max-retry-after",
+        type=float,
+        default=120.0,
+        metavar="S",
+        help="longest Retry-After to wait; longer fails with RateLimited",
+    )
+    net.add_argument("--max-bytes", type=_size, default=_size("20MB"), metavar="SIZE", help="body size cap")
+    net.add_argument("--ignore-robots", dest="robots", action="store_false", help="do not obey robots.txt")
+    net.add_argument("--cache", action="store_true", help="use the on-disk HTTP cache")
+    net.add_argument("--cache-dir", metavar="DIR", help="cache folder (implies --cache)")
+    net.add_argument(
+        "--cache-ttl", type=float, metavar="S", help="reuse cached pages this long without asking"
+    )
+    p.set_defaults(func=run_scrape, run=run_scrape)  # extractor.cli dispatches on ``run``
+
+
+def options_from_args(args: argparse.Namespace) -> ScrapeOptions:
+    names = {
+        "urls_file", "sitemaps", "feeds", "warcs", "files", "stdin", "stdin_url", "since", "until", "include",
+        "exclude", "max_urls", "user_agent", "delay", "per_host", "workers", "processes", "timeout",
+        "connect_timeout", "retries", "max_redirects", "max_retry_after", "max_bytes", "robots", "cache",
+        "cache_dir", "cache_ttl",
+    }  # fmt: skip
+    values = {name: getattr(args, name) for name in names if hasattr(args, name)}
+    if values.get("cache_dir"):
+        values["cache"] = True
+    return ScrapeOptions.build(**values)
+
+
+@contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """``kill`` ends the job like Ctrl-C: synced output, summary, resumable."""
+
+    def handler(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, handler)
+    except ValueError:  # not the main thread: leave signals alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def run_scrape(args: argparse.Namespace) -> int:
+    """Run the job described by ``args``: 0 all ok, 1 some pages failed (each has an error record), 130 stopped."""
+    try:
+        options = options_from_args(args)
+    except (TypeError, ValueError) as exc:
+        print(f"scrape: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if not (args.inputs or options.urls_file or options.sitemaps or options.feeds or options.warcs
+            or options.files or options.stdin):  # fmt: skip
+        print(
+            "scrape: give URLs, --urls FILE, --sitemap, --feed, --warc, --files or --stdin", file=sys.stderr
+        )
+        return EXIT_USAGE
+    target = sys.stdout if args.output == "-" else args.output
+    try:
+        writer = open_output(args.format, target, resume=not args.overwrite, retry_errors=args.retry_errors,
+                             key=url_hash)  # fmt: skip
+    except (OutputLocked, ValueError, OSError) as exc:
+        print(f"scrape: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    with _sigterm_as_interrupt():
+        summary = run_job(args.inputs, options, writer, quiet=args.quiet)
+    if not args.quiet:
+        print(summary.format(), file=sys.stderr)
+    if summary.interrupted:
+        return EXIT_INTERRUPTED
+    return EXIT_SOME_FAILED if summary.failed else EXIT_OK

@@ -1,0 +1,219 @@
+"""Sitemaps, sitemap indexes, feeds, filters and URL normalisation."""
+
+from __future__ import annotations
+
+import gzip
+import re
+from datetime import datetime, timezone
+
+import pytest
+from _server import LocalServer, Response, page
+
+from extractor.fetch import HttpFetcher, HttpOptions, UrlFilter, discover, parse_document, url_key
+from extractor.fetch.discover import gunzip_capped, parse_date
+from extractor.jobs import scrape
+from extractor.model import Article, ErrorRecord
+
+NS = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+
+
+def urlset(*items: tuple[str, str | None]) -> bytes:
+    body = "".join(f"<url><loc>{u}</loc>{f'<lastmod>{d}</lastmod>' if d else ''}</url>" for u, d in items)
+    return f'<?xml version="1.0" encoding="UTF-8"?><urlset {NS}>{body}</urlset>'.encode()
+
+
+def index(*items: tuple[str, str | None]) -> bytes:
+    body = "".join(
+        f"<sitemap><loc>{u}</loc>{f'<lastmod>{d}</lastmod>' if d else ''}</sitemap>" for u, d in items
+    )
+    return f'<?xml version="1.0"?><sitemapindex {NS}>{body}</sitemapindex>'.encode()
+
+
+RSS = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>
+<item><title>First</title><link>https://example.org/a</link><pubDate>Tue, 02 Jan 2024 10:00:00 GMT</pubDate></item>
+<item><title>Guid only</title><guid>https://example.org/b</guid><pubDate>Wed, 03 Jan 2024 10:00:00 +0100</pubDate></item>
+<item><title>Not a link</title><guid isPermaLink="false">tag-123</guid></item>
+</channel></rss>"""
+
+ATOM = b"""<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://example.org/">
+<entry><title>E1</title><link rel="alternate" type="text/html" href="/e1"/><link rel="edit" href="/edit/1"/>
+<published>2024-02-01T00:00:00Z</published></entry>
+<entry><title>E2</title><link href="https://example.org/e2"/><updated>2024-02-05T00:00:00+02:00</updated></entry>
+</feed>"""
+
+RDF = b"""<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel><title>C</title></channel><item><title>R</title><link>https://example.org/r</link>
+<dc:date>2024-03-01</dc:date></item></rdf:RDF>"""
+
+
+def test_urlset() -> None:
+    doc = parse_document(
+        urlset(("https://example.org/1", "2024-01-02"), ("/rel", None)), "https://example.org/s.xml"
+    )
+    assert doc.kind == "urlset"
+    assert [e.url for e in doc.entries] == ["https://example.org/1", "https://example.org/rel"]
+    assert doc.entries[0].date == datetime(2024, 1, 2, tzinfo=timezone.utc) and doc.entries[1].date is None
+
+
+def test_gzip_and_index() -> None:
+    doc = parse_document(gzip.compress(index(("https://example.org/s1.xml.gz", "2024-01-01T00:00:00Z"))))
+    assert doc.kind == "sitemapindex" and doc.entries[0].url.endswith("s1.xml.gz")
+
+
+def test_gzip_bomb_sitemap_is_refused() -> None:
+    with pytest.raises(ValueError):
+        gunzip_capped(gzip.compress(b"\0" * 3_000_000), max_bytes=1_000_000)
+
+
+def test_rss_atom_rdf() -> None:
+    rss = parse_document(RSS)
+    assert rss.kind == "feed" and [e.url for e in rss.entries] == [
+        "https://example.org/a",
+        "https://example.org/b",
+    ]
+    assert rss.entries[1].date == datetime(2024, 1, 3, 9, 0, tzinfo=timezone.utc)
+    atom = parse_document(ATOM)
+    assert [e.url for e in atom.entries] == ["https://example.org/e1", "https://example.org/e2"]
+    assert atom.entries[1].date == datetime(2024, 2, 4, 22, 0, tzinfo=timezone.utc)
+    rdf = parse_document(RDF)
+    assert [(e.url, e.date) for e in rdf.entries] == [
+        ("https://example.org/r", datetime(2024, 3, 1, tzinfo=timezone.utc))
+    ]
+
+
+def test_garbage_and_entities_are_harmless() -> None:
+    assert parse_document(b"not xml at all").kind == "unknown"
+    xxe = b'<?xml version="1.0"?><!DOCTYPE u [<!ENTITY x SYSTEM "file:///etc/passwd">]><urlset><url><loc>&x;</loc></url></urlset>'
+    assert all("root:" not in e.url for e in parse_document(xxe).entries)
+
+
+def test_dates() -> None:
+    assert parse_date("2024") == datetime(2024, 1, 1, tzinfo=timezone.utc)
+    assert parse_date("2024-05-06T07:08:09+02:00") == datetime(2024, 5, 6, 5, 8, 9, tzinfo=timezone.utc)
+    assert parse_date("Mon, 06 May 2024 07:08:09 GMT") == datetime(2024, 5, 6, 7, 8, 9, tzinfo=timezone.utc)
+    assert parse_date("yesterday-ish") is None and parse_date(None) is None
+
+
+def test_url_key_normalises() -> None:
+    assert url_key("HTTPS://Example.org:443/a?b=2&a=1&utm_source=x#top") == url_key(
+        "https://example.org/a?a=1&b=2"
+    )
+    assert url_key("http://example.org") == url_key("http://EXAMPLE.org/")
+    assert url_key("https://example.org/a") != url_key("https://example.org/b")
+    assert url_key("https://example.org/a?id=1") != url_key("https://example.org/a?id=2")
+
+
+def test_filter() -> None:
+    from extractor.fetch import Entry
+
+    flt = UrlFilter(
+        since=datetime(2024, 1, 1),
+        until=datetime(2024, 6, 30),
+        include=re.compile("/news/"),
+        exclude=re.compile("/video/"),
+    )
+    assert flt.accepts(Entry("https://e.org/news/1", parse_date("2024-03-01")))
+    assert not flt.accepts(Entry("https://e.org/news/1", parse_date("2023-12-31")))
+    assert not flt.accepts(Entry("https://e.org/news/1", parse_date("2024-07-01")))
+    assert not flt.accepts(Entry("https://e.org/sport/1", parse_date("2024-03-01")))
+    assert not flt.accepts(Entry("https://e.org/news/video/1", parse_date("2024-03-01")))
+    assert flt.accepts(Entry("https://e.org/news/undated"))
+    assert not UrlFilter(require_date=True).accepts(Entry("https://e.org/x"))
+
+
+def test_discover_walks_index_dedups_and_filters() -> None:
+    docs = {
+        "https://e.org/index.xml": index(
+            ("https://e.org/old.xml", "2020-01-01"),
+            ("https://e.org/new.xml.gz", "2024-05-01"),
+            ("https://e.org/new.xml.gz", None),
+        ),
+        "https://e.org/old.xml": urlset(("https://e.org/ancient", "2019-01-01")),
+        "https://e.org/new.xml.gz": gzip.compress(
+            urlset(
+                ("https://e.org/a", "2024-04-01"),
+                ("https://E.org/a#dup", "2024-04-01"),
+                ("https://e.org/b", "2023-01-01"),
+            )
+        ),
+    }
+    fetched: list[str] = []
+
+    def get(url: str) -> bytes:
+        fetched.append(url)
+        return docs[url]
+
+    found = list(discover(["https://e.org/index.xml"], get, url_filter=UrlFilter(since=datetime(2024, 1, 1))))
+    assert [e.url for e in found] == ["https://e.org/a"]
+    assert "https://e.org/old.xml" not in fetched  # index lastmod before `since`: not even read
+    assert fetched.count("https://e.org/new.xml.gz") == 1
+
+
+def test_discover_reports_broken_documents_and_limits() -> None:
+    errors: list[str] = []
+
+    def get(url: str) -> bytes:
+        if "broken" in url:
+            raise OSError("boom")
+        return urlset(*[(f"https://e.org/{i}", None) for i in range(10)])
+
+    found = list(
+        discover(
+            ["https://e.org/broken.xml", "https://e.org/ok.xml"],
+            get,
+            max_urls=3,
+            on_error=lambda u, e: errors.append(u),
+        )
+    )
+    assert len(found) == 3 and errors == ["https://e.org/broken.xml"]
+
+
+def test_scrape_from_sitemap_and_feed_over_http() -> None:
+    with LocalServer() as srv:
+        srv.routes["/robots.txt"] = Response(
+            body=f"User-agent: *\nAllow: /\nSitemap: {srv.url('/sitemap_index.xml')}\n".encode(),
+            headers={"Content-Type": "text/plain"},
+        )
+        srv.routes["/sitemap_index.xml"] = Response(
+            body=index((srv.url("/news.xml.gz"), None)), headers={"Content-Type": "application/xml"}
+        )
+        srv.routes["/news.xml.gz"] = Response(
+            body=gzip.compress(
+                urlset(
+                    (srv.url("/a1"), "2024-05-01"),
+                    (srv.url("/a2"), "2024-05-02"),
+                    (srv.url("/old"), "2010-01-01"),
+                )
+            ),
+            headers={"Content-Type": "application/x-gzip"},
+        )
+        srv.routes["/feed"] = Response(
+            body=f"<rss><channel><item><link>{srv.url('/a2')}</link></item><item><link>{srv.url('/f1')}</link></item></channel></rss>".encode(),
+            headers={"Content-Type": "application/rss+xml"},
+        )
+        srv.routes["/missing.xml"] = Response(404)
+        srv.fallback = lambda req: Response(body=page(req.path.strip("/").upper()))
+        records = list(
+            scrape(
+                sitemaps=[srv.base],
+                feeds=[srv.url("/feed"), srv.url("/missing.xml")],
+                since="2024-01-01",
+                delay=0,
+            )
+        )
+    articles = sorted(r.url for r in records if isinstance(r, Article))
+    assert articles == [srv.url("/a1"), srv.url("/a2"), srv.url("/f1")]  # a2 once although listed twice
+    assert [(r.url, r.error) for r in records if isinstance(r, ErrorRecord)] == [
+        (srv.url("/missing.xml"), "NotFound")
+    ]
+
+
+def test_robots_sitemaps_listing() -> None:
+    with LocalServer() as srv:
+        srv.routes["/robots.txt"] = Response(
+            body=b"Sitemap: /s1.xml\nSitemap: https://other.example/s2.xml\n",
+            headers={"Content-Type": "text/plain"},
+        )
+        sitemaps = HttpFetcher(HttpOptions(delay=0)).robots_sitemaps(srv.url("/"))
+    assert "https://other.example/s2.xml" in sitemaps

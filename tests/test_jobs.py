@@ -1,0 +1,318 @@
+"""Batch jobs: the scrape() generator, the scrape subcommand, resumable outputs."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from _server import LocalServer, Response, page
+
+from extractor.jobs import ScrapeOptions, scrape, url_hash
+from extractor.model import Article, ErrorRecord
+from extractor.resume import CsvAppender, JsonlAppender, OutputLocked
+from extractor.scrape_cli import add_scrape_parser
+
+ROOT = Path(__file__).resolve().parent.parent
+CLI = (
+    "import argparse, sys\n"
+    "from extractor.scrape_cli import add_scrape_parser\n"
+    "p = argparse.ArgumentParser(prog='cli.py'); add_scrape_parser(p.add_subparsers(dest='command'))\n"
+    "a = p.parse_args(sys.argv[1:]); sys.exit(a.func(a))\n"
+)
+
+
+def run_cli(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="cli.py")
+    add_scrape_parser(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(argv)
+    return int(args.func(args))
+
+
+@pytest.fixture()
+def server() -> LocalServer:
+    with LocalServer() as srv:
+        srv.routes["/broken"] = Response(500)
+        srv.routes["/gone"] = Response(404)
+        srv.routes["/pdf"] = Response(body=b"%PDF", headers={"Content-Type": "application/pdf"})
+        srv.fallback = lambda req: Response(body=page(f"Story {req.path.strip('/')}"))
+        yield srv
+
+
+def lines(path: Path) -> list[dict]:
+    raw = path.read_bytes()
+    assert raw.endswith(b"\n")
+    return [json.loads(line) for line in raw.splitlines()]
+
+
+def url_file(tmp_path: Path, urls: list[str], name: str = "urls.txt") -> Path:
+    path = tmp_path / name
+    path.write_text("# inputs\n" + "\n".join(urls) + "\n\n")
+    return path
+
+
+# ---------------------------------------------------------------- library
+
+
+def test_scrape_is_lazy_and_yields_records(server: LocalServer) -> None:
+    gen = scrape([server.url("/a"), server.url("/gone"), server.url("/pdf")], delay=0, retries=0)
+    time.sleep(0.1)
+    assert server.hits == []  # nothing happens until iteration starts
+    records = list(gen)
+    by_url = {r.url: r for r in records}
+    assert isinstance(by_url[server.url("/a")], Article) and by_url[server.url("/a")].headline == "Story a"
+    assert by_url[server.url("/gone")].error == "NotFound"  # type: ignore[union-attr]
+    assert by_url[server.url("/pdf")].error == "NotHTML"  # type: ignore[union-attr]
+
+
+def test_scrape_stops_early_without_fetching_everything(server: LocalServer) -> None:
+    gen = scrape((server.url(f"/p{i}") for i in range(200)), delay=0, workers=2)
+    first = next(gen)
+    gen.close()
+    assert isinstance(first, Article)
+    time.sleep(0.2)
+    assert len([h for h in server.hits if h.path.startswith("/p")]) < 20
+
+
+def test_scrape_dedups_and_skips(server: LocalServer) -> None:
+    urls = [
+        server.url("/a"),
+        server.url("/a#x"),
+        server.url("/a?utm_source=feed"),
+        server.url("/b"),
+        server.url("/c"),
+    ]
+    records = list(scrape(urls, delay=0, skip=[server.url("/c")]))
+    assert sorted(r.url for r in records) == [server.url("/a"), server.url("/b")]
+
+
+def test_scrape_with_extraction_processes(server: LocalServer) -> None:
+    records = list(scrape([server.url(f"/p{i}") for i in range(4)], delay=0, processes=1))
+    assert sorted(r.headline for r in records) == [f"Story p{i}" for i in range(4)]  # type: ignore[union-attr]
+
+
+def test_scrape_from_a_worker_thread(server: LocalServer) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as pool:
+        records = pool.submit(lambda: list(scrape([server.url("/t")], delay=0))).result(timeout=30)
+    assert [r.url for r in records] == [server.url("/t")]
+
+
+def test_include_exclude_patterns(server: LocalServer) -> None:
+    urls = [server.url("/news/1"), server.url("/news/video/2"), server.url("/sport/3")]
+    records = list(scrape(urls, delay=0, include="/news/", exclude="/video/"))
+    assert [r.url for r in records] == [server.url("/news/1")]
+
+
+def test_unknown_option_is_an_error() -> None:
+    with pytest.raises(TypeError, match="dealy"):
+        list(scrape(["http://127.0.0.1:9/"], dealy=0))
+
+
+def test_options_build_accepts_lists() -> None:
+    opts = ScrapeOptions.build(sitemaps=["a"], warcs="b.warc", delay=0)
+    assert opts.sitemaps == ("a",) and opts.warcs == ("b.warc",) and opts.http_options().delay == 0
+
+
+# ---------------------------------------------------------------- command line
+
+
+def test_cli_exact_form(server: LocalServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    urls = [server.url(f"/p{i}") for i in range(5)] + [server.url("/gone"), server.url("/pdf")]
+    out = tmp_path / "out.jsonl"
+    code = run_cli(
+        [
+            "scrape",
+            "--urls",
+            str(url_file(tmp_path, urls)),
+            "--format",
+            "jsonl",
+            "--output",
+            str(out),
+            "--delay",
+            "0",
+        ]
+    )
+    assert code == 1  # some pages failed; they are error records, the job still ran to the end
+    records = lines(out)
+    assert sorted(r["url"] for r in records) == sorted(urls)
+    errors = {r["url"]: r for r in records if "error" in r}
+    assert errors[server.url("/gone")]["error"] == "NotFound" and errors[server.url("/gone")]["message"]
+    assert errors[server.url("/gone")]["time"]
+    summary = capsys.readouterr().err
+    assert "5 ok, 2 failed" in summary and "NotFound 1" in summary and "pages/s" in summary
+
+
+def test_cli_quiet_prints_nothing(
+    server: LocalServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    run_cli(["scrape", server.url("/a"), "--output", str(tmp_path / "o.jsonl"), "--delay", "0", "--quiet"])
+    assert capsys.readouterr().err == ""
+
+
+def test_cli_to_stdout(server: LocalServer, capsys: pytest.CaptureFixture[str]) -> None:
+    run_cli(["scrape", server.url("/a"), "--delay", "0", "-q"])
+    assert json.loads(capsys.readouterr().out)["url"] == server.url("/a")
+
+
+def test_cli_needs_a_source(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_cli(["scrape", "--output", "x.jsonl"]) == 2
+
+
+def test_cli_files_source(tmp_path: Path) -> None:
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "one.html").write_bytes(page("Saved one"))
+    out = tmp_path / "o.jsonl"
+    run_cli(["scrape", "--files", str(tmp_path / "site"), "--output", str(out), "-q"])
+    [record] = lines(out)
+    assert record["headline"] == "Saved one" and record["url"].startswith("file://")
+
+
+# ---------------------------------------------------------------- resuming
+
+
+def test_jsonl_resume_skips_done_and_repairs_torn_line(server: LocalServer, tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    first = [server.url(f"/p{i}") for i in range(4)]
+    run_cli(["scrape", *first, "--output", str(out), "--delay", "0", "-q"])
+    with open(out, "ab") as fh:
+        fh.write(b'{"url": "' + server.url("/p9").encode() + b'", "headline": "to')  # a kill mid-write
+    everything = first + [server.url(f"/p{i}") for i in range(4, 10)]
+    run_cli(["scrape", *everything, "--output", str(out), "--delay", "0", "-q"])
+    records = lines(out)
+    assert Counter(r["url"] for r in records) == Counter(everything)
+    hits = Counter(h.path for h in server.hits)
+    assert all(hits[f"/p{i}"] == 1 for i in range(10))
+
+
+def test_retry_errors_replaces_error_records(server: LocalServer, tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    argv = [
+        "scrape",
+        server.url("/a"),
+        server.url("/broken"),
+        "--output",
+        str(out),
+        "--delay",
+        "0",
+        "--retries",
+        "0",
+        "-q",
+    ]
+    run_cli(argv)
+    assert {r["url"]: r.get("error") for r in lines(out)}[server.url("/broken")] == "HTTPError"
+    run_cli(argv)  # plain rerun: the failure is already recorded
+    assert len(server.hits_for("/broken")) == 1
+    server.routes["/broken"] = Response(body=page("Fixed"))
+    run_cli([*argv, "--retry-errors"])
+    records = {r["url"]: r for r in lines(out)}
+    assert len(lines(out)) == 2 and records[server.url("/broken")]["headline"] == "Fixed"
+    assert len(server.hits_for("/a")) == 1
+
+
+def test_overwrite_starts_afresh(server: LocalServer, tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    run_cli(["scrape", server.url("/a"), "--output", str(out), "--delay", "0", "-q"])
+    run_cli(["scrape", server.url("/b"), "--output", str(out), "--delay", "0", "-q", "--overwrite"])
+    assert [r["url"] for r in lines(out)] == [server.url("/b")]
+
+
+def test_csv_output_resumes_through_journal(server: LocalServer, tmp_path: Path) -> None:
+    out = tmp_path / "out.csv"
+    first = [server.url("/p0"), server.url("/p1"), server.url("/gone")]
+    run_cli(
+        ["scrape", *first, "--format", "csv", "--output", str(out), "--delay", "0", "-q", "--retries", "0"]
+    )
+    with open(out, "ab") as fh:  # rows written but never journalled: a kill before the commit point
+        fh.write(b'x,y,"half a row')
+    with open(tmp_path / "out.quotes.csv", "ab") as fh:
+        fh.write(b"orphan,row\r\n")
+    everything = [*first, server.url("/p2")]
+    run_cli(["scrape", *everything, "--format", "csv", "--output", str(out), "--delay", "0", "-q"])
+    with open(out, newline="", encoding="utf-8") as fh:
+        articles = list(csv.DictReader(fh))
+    with open(tmp_path / "out.errors.csv", newline="", encoding="utf-8") as fh:
+        errors = list(csv.DictReader(fh))
+    assert sorted(r["url"] for r in articles) == [server.url("/p0"), server.url("/p1"), server.url("/p2")]
+    assert [(r["url"], r["error"]) for r in errors] == [(server.url("/gone"), "NotFound")]
+    assert b"orphan" not in (tmp_path / "out.quotes.csv").read_bytes()
+
+
+def test_output_is_locked_against_a_second_job(tmp_path: Path) -> None:
+    first = JsonlAppender(tmp_path / "o.jsonl")
+    try:
+        with pytest.raises(OutputLocked):
+            JsonlAppender(tmp_path / "o.jsonl")
+        with pytest.raises(OutputLocked):
+            CsvAppender(tmp_path / "o.csv"), CsvAppender(tmp_path / "o.csv")
+    finally:
+        first.close()
+
+
+def test_appender_done_uses_keys(tmp_path: Path) -> None:
+    path = tmp_path / "o.jsonl"
+    writer = JsonlAppender(path, key=url_hash)
+    writer.write(Article(url="https://e.org/a"))
+    writer.write(ErrorRecord("https://e.org/b", "NotFound", "gone"))
+    writer.close()
+    again = JsonlAppender(path, key=url_hash)
+    assert again.done == {url_hash("https://e.org/a"), url_hash("https://e.org/b")} and again.resumed == 2
+    again.close()
+
+
+def _spawn(argv: list[str]) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.Popen(
+        [sys.executable, "-c", CLI, *argv], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+
+
+def _wait_for_lines(path: Path, count: int, timeout: float = 20.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if path.exists() and path.read_bytes().count(b"\n") >= count:
+            return
+        time.sleep(0.02)
+    raise AssertionError(f"{path} never reached {count} lines")
+
+
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM, signal.SIGINT])
+def test_killed_job_resumes_with_each_url_once(tmp_path: Path, sig: signal.Signals) -> None:
+    with LocalServer() as srv:
+        srv.fallback = lambda req: Response(body=page(f"Story {req.path}"), delay=0.02)
+        urls = [srv.url(f"/p{i}") for i in range(80)]
+        out = tmp_path / "out.jsonl"
+        argv = [
+            "scrape",
+            "--urls",
+            str(url_file(tmp_path, urls)),
+            "--output",
+            str(out),
+            "--delay",
+            "0",
+            "--workers",
+            "2",
+        ]
+        proc = _spawn(argv)
+        _wait_for_lines(out, 15)
+        proc.send_signal(sig)
+        _, err = proc.communicate(timeout=20)
+        if sig != signal.SIGKILL:
+            assert proc.returncode == 130 and b"interrupted" in err
+        partial = out.read_bytes().count(b"\n")
+        assert 15 <= partial < 80
+        proc = _spawn(argv)
+        _, err = proc.communicate(timeout=60)
+        assert proc.returncode == 0, err
+    records = lines(out)
+    assert Counter(r["url"] for r in records) == Counter(urls)
+    assert all(r.get("headline", "").startswith("Story") for r in records)
