@@ -27,7 +27,9 @@ from . import __version__
 from .article import extract_article
 from .export import FORMATS, CsvExporter, Exporter, get_exporter
 from .export.base import Record, dumps_record
+from .demo import add_demo_parser
 from .model import ErrorRecord
+from .scrape_cli import add_scrape_parser
 
 PROG = "extractor"
 PAGE_SUFFIXES: tuple[str, ...] = (".html", ".htm", ".html.gz", ".htm.gz")
@@ -352,6 +354,8 @@ def run_json_shortcut(path: str, url: str | None) -> int:
 
 SUBCOMMANDS: tuple[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None], ...] = (
     add_extract_parser,
+    add_scrape_parser,
+    add_demo_parser,
 )
 
 
