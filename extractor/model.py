@@ -189,6 +189,12 @@ class Article:
     quotes: list[Quote] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
     comment_count: int | None = None
+    # What kind of page this is: "article", "liveblog", "forum" (a thread),
+    # "index" (a section or tag page listing other articles), or None when
+    # not determined. An index page is flagged, not mangled into an article.
+    page_type: str | None = None
+    # The page shows a teaser cut short by a paywall or registration wall.
+    paywalled: bool = False
     fetched_at: datetime | None = None
     warnings: list[str] = field(default_factory=list)
 
@@ -231,6 +237,8 @@ class Article:
             quotes=[Quote.from_dict(d) for d in data.get("quotes") or []],
             comments=[Comment.from_dict(d) for d in data.get("comments") or []],
             comment_count=data.get("comment_count"),
+            page_type=data.get("page_type"),
+            paywalled=bool(data.get("paywalled", False)),
             fetched_at=_dt_in(data.get("fetched_at")),
             warnings=list(data.get("warnings") or []),
         )

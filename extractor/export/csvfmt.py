@@ -63,6 +63,8 @@ ARTICLE_FIELDS: tuple[str, ...] = (
     "tags",
     "description",
     "comment_count",
+    "page_type",
+    "paywalled",
     "images",
     "fetched_at",
     "warnings",
