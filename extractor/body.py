@@ -121,7 +121,9 @@ _COMMENT_WORDS = frozenset(
     }
 )  # fmt: skip
 _CREDIT_WORDS = frozenset({"credit", "credits", "copyright", "photographer", "source", "courtesy"})
-_ROLE_NEGATIVE = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "menu", "dialog"})
+_ROLE_NEGATIVE = frozenset(
+    {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "dialog"}
+)
 
 _NAME_SPLIT = re.compile(r"[\s_\-:./]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -289,6 +291,8 @@ def prune(root: HtmlElement, exclude: list[HtmlElement] | None = None) -> None:
         tag = node.tag
         if tag in ("html", "body", "main", "article") or tag not in BLOCK_TAGS and tag != "span":
             continue
+        if node in protected:
+            continue
         if _negative_region(node):
             doomed.append(node)
     for node in doomed:
@@ -314,7 +318,7 @@ def prune(root: HtmlElement, exclude: list[HtmlElement] | None = None) -> None:
 class _Segmenter:
     """Turns the tree into text runs in one recursive pass."""
 
-    __slots__ = ("runs", "_parts", "_link_len")
+    __slots__ = ("_link_len", "_parts", "runs")
 
     def __init__(self) -> None:
         self.runs: list[_Run] = []
@@ -465,9 +469,13 @@ def _choose(root: HtmlElement, runs: list[_Run]) -> list[HtmlElement]:
         if st is None or not st.text_len:
             continue
         density = st.link_len / st.text_len
-        if _final_score(sibling, st) >= threshold and density < 0.3:
-            selected.append(sibling)
-        elif sibling.tag == "p" and density < 0.25 and (st.text_len > 80 or st.text_len > 20 and density == 0):
+        if (
+            _final_score(sibling, st) >= threshold
+            and density < 0.3
+            or sibling.tag == "p"
+            and density < 0.25
+            and (st.text_len > 80 or st.text_len > 20 and density == 0)
+        ):
             selected.append(sibling)
     return selected
 
@@ -525,7 +533,9 @@ def _split_credit(text: str) -> tuple[str, str | None]:
     return text, None
 
 
-_CREDIT_PREFIX = re.compile(r"^\s*(?:©|\(c\)|(?:photo|image|credit|foto|bild|picture)s?\s*:)\s*", re.IGNORECASE)
+_CREDIT_PREFIX = re.compile(
+    r"^\s*(?:©|\(c\)|(?:photo|image|credit|foto|bild|picture)s?\s*:)\s*", re.IGNORECASE
+)
 
 
 def _clean_credit(credit: str | None) -> str | None:
@@ -542,9 +552,7 @@ def _keep(run: _Run, kind: BlockKind) -> bool:
         return run.link_len < n * 0.5 and not _BOILERPLATE_LINE.match(text)
     if run.link_len > n * 0.5 and not (n > 200 and run.link_len < n * 0.8):
         return False
-    if n < 120 and _BOILERPLATE_LINE.match(text):
-        return False
-    return True
+    return not (n < 120 and _BOILERPLATE_LINE.match(text))
 
 
 def _images(selected: list[HtmlElement], url: str | None) -> list[Image]:
@@ -669,9 +677,7 @@ def _mark_figures(tree: HtmlElement) -> None:
     the credit for ``Image.credit``.
     """
     for cap in tree.iter("figcaption"):
-        credits = [
-            node for node in cap.iter() if node is not cap and _name_words(node) & _CREDIT_WORDS
-        ]
+        credits = [node for node in cap.iter() if node is not cap and _name_words(node) & _CREDIT_WORDS]
         if credits:
             cap.set("data-x-credit", collapse_ws(" ".join(c.text_content() for c in credits)))
             for node in credits:
@@ -702,9 +708,7 @@ def _trim(blocks: list[Block]) -> list[Block]:
     for block in blocks:
         if in_header and block.kind == "paragraph" and len(block.text) >= 120:
             in_header = False
-        if in_header and len(block.text) < 100 and (
-            _BYLINE.match(block.text) or _DATELINE.match(block.text)
-        ):
+        if in_header and len(block.text) < 100 and (_BYLINE.match(block.text) or _DATELINE.match(block.text)):
             continue
         out.append(block)
     while out and out[-1].kind == "heading":

@@ -40,7 +40,7 @@ def _load_pages(folder: Path) -> dict[str, tuple[bytes, str]]:
 
 def _handler(pages: dict[str, tuple[bytes, str]]) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+        def do_GET(self) -> None:
             if self.path == "/robots.txt":
                 body, ctype, status = b"User-agent: *\nAllow: /\n", "text/plain", 200
             elif self.path in pages:

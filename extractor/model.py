@@ -11,12 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from datetime import datetime
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal
 
 BlockKind = Literal["paragraph", "heading", "list_item", "blockquote", "caption", "preformatted"]
 QuoteKind = Literal["direct", "indirect", "mixed", "block"]
-
-_T = TypeVar("_T")
 
 
 def _dt_out(value: datetime | None) -> str | None:

@@ -54,7 +54,13 @@ def test_naive_fetched_at_is_taken_as_utc() -> None:
 
 
 def test_junk_input_gives_an_empty_record_not_an_exception() -> None:
-    for junk in (b"", b"\xff\xfe\x00\x00garbage", b"<html><body></body></html>", "plain text only", b"\x00" * 100):
+    for junk in (
+        b"",
+        b"\xff\xfe\x00\x00garbage",
+        b"<html><body></body></html>",
+        "plain text only",
+        b"\x00" * 100,
+    ):
         article = extract_article(junk)
         assert isinstance(article, Article)
         assert article.body == "" or isinstance(article.body, str)

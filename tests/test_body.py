@@ -81,9 +81,12 @@ def test_share_prompts_and_newsletter_inside_article_are_dropped() -> None:
 
 
 def test_excluded_comment_section_never_reaches_body() -> None:
-    html = _page(f"<p>{PARA}</p><p>Two. {PARA}</p>", extra="""
+    html = _page(
+        f"<p>{PARA}</p><p>Two. {PARA}</p>",
+        extra="""
         <section class="talk"><ol><li><p>I strongly disagree with the council, this budget is a
-        waste of money and everybody in town knows it, frankly.</p></li></ol></section>""")
+        waste of money and everybody in town knows it, frankly.</p></li></ol></section>""",
+    )
     tree = parse_html(html)
     section = tree.xpath("//section[@class='talk']")
     texts = [b.text for b in extract_body(tree, exclude=section).blocks]

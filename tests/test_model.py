@@ -69,7 +69,9 @@ def test_body_is_derived_from_blocks() -> None:
 def test_records_pickle() -> None:
     article = _full_article()
     assert pickle.loads(pickle.dumps(article)) == article
-    error = ErrorRecord(url="u", error="NotFound", message="404", time=datetime(2020, 1, 1, tzinfo=timezone.utc))
+    error = ErrorRecord(
+        url="u", error="NotFound", message="404", time=datetime(2020, 1, 1, tzinfo=timezone.utc)
+    )
     assert pickle.loads(pickle.dumps(error)) == error
     assert ErrorRecord.from_dict(json.loads(json.dumps(error.to_dict()))) == error
 
