@@ -10,6 +10,7 @@ outright).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -85,7 +86,12 @@ def _is_byline_node(node: HtmlElement) -> bool:
         return True
     if node.tag == "a" and _AUTHOR_LINK.search(node.get("href") or ""):
         return True
-    names = class_id(node)
+    return _byline_names(class_id(node))
+
+
+@lru_cache(maxsize=4096)
+def _byline_names(names: str) -> bool:
+    """Cached on the class/id text: a page repeats a few hundred distinct names thousands of times."""
     if not _BYLINE_TOKEN.search(names):
         return False
     return any(_BYLINE_TOKEN.search(t) and not _NOT_BYLINE_TOKEN.search(t) for t in names.split())
@@ -177,7 +183,12 @@ def _by_text_candidates(
 def _is_date_node(node: HtmlElement) -> bool:
     if node.tag == "time" or node.get("datetime"):
         return True
-    return bool(_DATE_TOKEN.search(class_id(node)))
+    return _date_names(class_id(node))
+
+
+@lru_cache(maxsize=4096)
+def _date_names(names: str) -> bool:
+    return bool(_DATE_TOKEN.search(names))
 
 
 def _date_of(
