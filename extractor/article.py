@@ -10,12 +10,12 @@ from collections.abc import Mapping
 from datetime import datetime, timezone
 
 from .body import extract_body
-from .comments import extract_comments, find_comment_sections
+from .comments import declared_comment_count, extract_comments, find_comment_sections
 from .decode import decode_html
 from .metadata import extract_metadata
 from .model import Article
 from .quotes import extract_block_quotes
-from .tree import parse_html
+from .tree import HtmlElement, parse_html
 
 
 def _content_type(headers: Mapping[str, str] | None) -> str | None:
@@ -25,6 +25,14 @@ def _content_type(headers: Mapping[str, str] | None) -> str | None:
         if key.lower() == "content-type":
             return value
     return None
+
+
+def _declared_count(from_metadata: int | None, sections: list[HtmlElement], tree: HtmlElement) -> int | None:
+    """The count the page states: structured data first, then a visible "Comments (5)"."""
+    if from_metadata is not None:
+        return from_metadata
+    count = declared_comment_count(sections) if sections else None
+    return count if count is not None else declared_comment_count(tree)
 
 
 def extract_article(
@@ -76,7 +84,7 @@ def extract_article(
         images=images,
         blocks=body.blocks,
         comments=comments,
-        comment_count=meta.comment_count,
+        comment_count=_declared_count(meta.comment_count, sections, tree),
         fetched_at=fetched_at,
         warnings=[*meta.warnings, *comment_warnings, *body.warnings],
     )

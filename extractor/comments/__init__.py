@@ -1,0 +1,174 @@
+"""Reader comments and forum posts as records.
+
+find_comment_sections() runs before the body extractor so that comment text never
+reaches the body; extract_comments() turns the same sections into Comment records in page
+order. detect.py proposes and judges groups of comment items, sections.py widens them to
+the whole section (with forms), records.py reads one item, text.py renders its words.
+
+Quoted text: forum posts that quote an earlier post keep the quote in their text. The
+annotated forum data we measure against includes it, and a reader of the record sees what
+the page shows; threading (parent_id) carries the reply relation instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import datetime
+from functools import lru_cache
+
+from ..model import Comment
+from ..tree import HtmlElement, collapse_ws
+from . import hints
+from .detect import choose_items, short_text
+from .records import build_comment, stable_id
+from .sections import find_sections
+
+__all__ = ["declared_comment_count", "extract_comments", "find_comment_sections"]
+
+_DEPTH_CLASS = re.compile(r"\b(?:depth|level)-?(\d+)\b", re.IGNORECASE)
+_PARENT_ATTRS = ("data-parent-id", "data-parent", "data-parentid", "data-reply-to", "data-in-reply-to")
+
+
+def find_comment_sections(tree: HtmlElement) -> list[HtmlElement]:
+    """Top-most elements of the comment section(s), comment forms included, in page order."""
+    return list(_detect(_page_root(tree))[1])
+
+
+@lru_cache(maxsize=4)
+def _detect(root: HtmlElement) -> tuple[tuple[HtmlElement, ...], tuple[HtmlElement, ...]]:
+    """(items, sections) of one page, memoised per root element.
+
+    Why a cache: extract_comments() receives the sections that find_comment_sections()
+    returned a moment earlier and needs the items found on the way; detection is the
+    costly step. Bounded, keyed by element identity (the key keeps the tree alive, so an
+    id can never be reused); a caller that edits the tree between the two calls must not
+    rely on it.
+    """
+    items, sections = find_sections(root)
+    return tuple(items), tuple(sections)
+
+
+def _page_root(node: HtmlElement) -> HtmlElement:
+    root = node.getroottree().getroot()
+    body = root.find("body")
+    return body if body is not None else root
+
+
+def extract_comments(
+    sections: list[HtmlElement], *, fetched_at: datetime | None = None, language: str | None = None
+) -> tuple[list[Comment], list[str]]:
+    """Comment records from the sections, in page order, and warnings."""
+    if not sections:
+        return [], []
+    all_items, _ = _detect(_page_root(sections[0]))
+    inside = {id(s) for s in sections}
+    items = [i for i in all_items if id(i) in inside or any(id(a) in inside for a in i.iterancestors())]
+    if not items and not all_items:
+        items = choose_items(sections)  # sections chosen by the caller, not by us
+    ids = {id(i) for i in items}
+    comments: list[Comment] = []
+    kept: list[HtmlElement] = []
+    for item in items:
+        record = build_comment(item, ids, fetched_at=fetched_at, language=language)
+        if record is not None:
+            comments.append(record)
+            kept.append(item)
+    _assign_ids(comments)
+    _thread(kept, comments)
+    warnings: list[str] = []
+    undated = sum(1 for c in comments if c.published is None)
+    if comments and undated:
+        warnings.append(f"comments: {undated} of {len(comments)} without a readable date")
+    return comments, warnings
+
+
+def _assign_ids(comments: list[Comment]) -> None:
+    seen: set[str] = set()
+    for comment in comments:
+        if comment.id is None or comment.id in seen:
+            comment.id = stable_id(comment)
+        while comment.id in seen:
+            comment.id += "x"
+        seen.add(comment.id)
+
+
+def _thread(items: list[HtmlElement], comments: list[Comment]) -> None:
+    """parent_id and depth from nesting, else from explicit reply markers or depth classes."""
+    index = {id(item): n for n, item in enumerate(items)}
+    by_id = {c.id: c for c in comments if c.id}
+    for n, item in enumerate(items):
+        comment = comments[n]
+        parent_n = next((index[id(a)] for a in item.iterancestors() if id(a) in index), None)
+        if parent_n is not None:
+            comment.parent_id = comments[parent_n].id
+            comment.depth = comments[parent_n].depth + 1
+            continue
+        explicit = _explicit_parent(item, by_id)
+        if explicit is not None and explicit is not comment:
+            comment.parent_id = explicit.id
+            comment.depth = explicit.depth + 1
+            continue
+        level = _depth_class(item)
+        if level is not None and level > 0:
+            parent = next((c for c in reversed(comments[:n]) if c.depth == level - 1), None)
+            if parent is not None:
+                comment.parent_id = parent.id
+                comment.depth = level
+
+
+def _explicit_parent(item: HtmlElement, by_id: dict[str, Comment]) -> Comment | None:
+    for attr in _PARENT_ATTRS:
+        value = item.get(attr)
+        if value and value in by_id:
+            return by_id[value]
+        for prefix in ("comment-", "post-", "p", "c"):
+            if value and prefix + value in by_id:
+                return by_id[prefix + value]
+    for link in item.iter("a"):
+        href = link.get("href") or ""
+        if "#" not in href:
+            continue
+        before = collapse_ws((link.getprevious().tail if link.getprevious() is not None else link.getparent().text) or "")
+        label = f"{before} {collapse_ws(link.text_content())}"
+        if hints.IN_REPLY_TO.search(label):
+            target = by_id.get(href.rsplit("#", 1)[1])
+            if target is not None:
+                return target
+    return None
+
+
+def _depth_class(item: HtmlElement) -> int | None:
+    match = _DEPTH_CLASS.search(item.get("class") or "")
+    return int(match.group(1)) - 1 if match else None
+
+
+def declared_comment_count(tree_or_sections: HtmlElement | Iterable[HtmlElement]) -> int | None:
+    """The comment count the page shows ("Comments (5)", "12 Kommentare", a bare "5" on a
+    link to #comments), or None.
+
+    A count is only trusted from a short text that is nothing but the count and its word,
+    or a bare number on an element that names comments (class, title or link target).
+    """
+    roots = [tree_or_sections] if isinstance(tree_or_sections, HtmlElement) else list(tree_or_sections)
+    for root in roots:
+        for node in root.iter("h1", "h2", "h3", "h4", "h5", "span", "a", "div", "p", "strong", "b", "li"):
+            text = short_text(node, 40)
+            if not text:
+                continue
+            match = hints.DECLARED_COUNT.match(text)
+            if match:
+                return int(re.sub(r"[.,]", "", match.group(1) or match.group(2)))
+            if _BARE_COUNT.match(text) and _names_comments(node):
+                return int(re.sub(r"[.,]", "", text))
+    return None
+
+
+_BARE_COUNT = re.compile(r"^\d{1,6}$")
+
+
+def _names_comments(node: HtmlElement) -> bool:
+    words = " ".join(filter(None, (node.get("class"), node.get("id"), node.get("title"), node.get("aria-label"))))
+    href = node.get("href") or ""
+    return bool(re.search(r"comment|kommentar|commentaire|comentario|disqus|respond|reactions", f"{words} {href}", re.IGNORECASE)) \
+        and not re.search(r"like|vote|share|view|read", words, re.IGNORECASE)

@@ -1,0 +1,638 @@
+"""Finding the comment section: which elements are single comments (items), and which
+top-most elements hold the whole section (list, headings, forms) so the body never sees it.
+
+Why groups: a comment section is a repeated pattern, items that share their markup
+(same tag and class word, numbered ids, one schema.org type) and each carry an author-like
+element, a date-like element and a text block. Class and id words in several languages
+propose the groups; the per-item structure decides. A group of one is accepted only on a
+comment-specific word or schema type, so a blog article marked "post" never becomes a
+comment of itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from ..tree import HtmlElement, collapse_ws
+from . import hints
+
+_SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "iframe", "select", "option"})
+_ITEM_TAGS = frozenset({"div", "li", "article", "section", "table", "tr", "td", "tbody", "dl", "dt", "dd", "blockquote", "p", "aside"})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4"})
+_MAX_META_TEXT = 80
+_SAMPLE = 12
+_EPOCH_ATTRS = ("data-time", "data-timestamp", "data-utime", "data-xutime", "data-unix", "data-epoch")
+_MAX_GROUPS = 8
+# Links to a comment or post itself (a comment's title may link there): not a teaser's target.
+_COMMENT_HREF = re.compile(r"comment|cid=|reply|[?&]p=\d|showpost|msg|#", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """What one candidate item carries, judged on its own content (nested items excluded)."""
+
+    has_date: bool
+    has_author: bool
+    text_len: int
+    teaser: bool
+    linky: bool = False  # mostly the text of links to other pages
+
+
+@dataclass(slots=True)
+class Group:
+    """Elements proposed as items of one comment list by a shared key."""
+
+    members: list[HtmlElement]
+    strength: int  # 3 schema, 2 comment word, 1 post/message word
+
+
+def _tokens(node: HtmlElement) -> list[str]:
+    return (node.get("class") or "").split()
+
+
+def _token_key(token: str) -> str:
+    return re.sub(r"\d+", "", token.lower()).strip("-_")
+
+
+def item_keys(node: HtmlElement) -> list[tuple[tuple[str, ...], int]]:
+    """Grouping keys (with strength) an element proposes itself under."""
+    tag = node.tag
+    keys: list[tuple[tuple[str, ...], int]] = []
+    itemtype = node.get("itemtype") or ""
+    if hints.SCHEMA_ITEM.search(itemtype):
+        keys.append((("schema", itemtype.rsplit("/", 1)[-1].lower()), 3))
+    itemprop = (node.get("itemprop") or "").lower()
+    if itemprop in ("comment", "comments", "suggestedanswer", "acceptedanswer"):
+        keys.append((("prop", itemprop), 3))
+    for token in _tokens(node):
+        if hints.NOISE_TOKEN.match(token):
+            continue
+        key = _token_key(token)
+        if hints.STRONG_ITEM.search(key) or key in ("com", "coms"):
+            keys.append((("cls", tag, key), 2))
+        elif hints.WEAK_ITEM.search(key):
+            keys.append((("cls", tag, key), 1))
+    node_id = node.get("id") or ""
+    numbered = hints.NUMBERED_ID.match(node_id)
+    if numbered:
+        prefix = numbered.group(1).lower()
+        strong = hints.STRONG_ITEM.search(prefix) or prefix.strip("-_") in ("com", "c")
+        keys.append((("id", tag, prefix), 2 if strong else 1))
+    for attr in hints.ITEM_DATA_ATTRS:
+        if node.get(attr) is not None:
+            keys.append((("data", tag, attr), 2 if "comment" in attr else 1))
+            break
+    return keys
+
+
+def collect_groups(roots: Iterable[HtmlElement]) -> list[Group]:
+    """All proposed groups under the roots, one per distinct member set.
+
+    Identity sets use id() of elements that the groups keep alive: lxml reuses an
+    element's proxy only while a reference to it exists.
+    """
+    by_key: dict[tuple[str, ...], Group] = {}
+    for root in roots:
+        for node in iter_elements(root):
+            if node.tag not in _ITEM_TAGS:
+                continue
+            done: set[tuple[str, ...]] = set()
+            for key, strength in item_keys(node):
+                if key in done:
+                    continue
+                done.add(key)
+                group = by_key.setdefault(key, Group([], strength))
+                group.members.append(node)
+    for number, group in enumerate(_sibling_groups(roots)):
+        by_key[("sib", str(number))] = group
+    unique: dict[frozenset[int], Group] = {}
+    for group in by_key.values():
+        ident = frozenset(id(m) for m in group.members)
+        if ident not in unique or unique[ident].strength < group.strength:
+            unique[ident] = group
+    return list(unique.values())
+
+
+_MIN_SIBLINGS = 3
+
+
+def _sibling_groups(roots: Iterable[HtmlElement]) -> list[Group]:
+    """Runs of same-tag, same-class siblings (3 or more), whatever their class words say.
+
+    Why: some forums and comment widgets name nothing (tables of posts, bare <div>s); the
+    structure alone (a repeated item with author, date and text) must then carry the
+    detection, judged more strictly than named groups (strength 0).
+    """
+    groups: list[Group] = []
+    for root in roots:
+        for parent in iter_elements(root):
+            if len(parent) < _MIN_SIBLINGS:
+                continue
+            buckets: dict[tuple[str, str], list[HtmlElement]] = {}
+            for child in parent:
+                if isinstance(child.tag, str) and child.tag in _ITEM_TAGS:
+                    sig = (child.tag, " ".join(t for t in sorted(_tokens(child)) if not hints.NOISE_TOKEN.match(t)))
+                    buckets.setdefault(sig, []).append(child)
+            groups.extend(Group(members, 0) for members in buckets.values() if len(members) >= _MIN_SIBLINGS)
+    return groups
+
+
+def iter_elements(root: HtmlElement) -> Iterator[HtmlElement]:
+    """Elements under root (root included), skipping scripts, styles and other invisible parts."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if not isinstance(node.tag, str) or node.tag in _SKIP_TAGS:
+            continue
+        yield node
+        stack.extend(reversed(node))
+
+
+def own_elements(member: HtmlElement, nested: set[int]) -> Iterator[HtmlElement]:
+    """The member's subtree without the subtrees of nested items (replies)."""
+    stack = [member]
+    while stack:
+        node = stack.pop()
+        if not isinstance(node.tag, str) or node.tag in _SKIP_TAGS:
+            continue
+        if node is not member and id(node) in nested:
+            continue
+        yield node
+        stack.extend(reversed(node))
+
+
+def scope(member: HtmlElement) -> list[HtmlElement]:
+    """The elements that make up one item: itself, plus for a <dt> the <dd>s that follow it
+    (definition-list layouts put author and date in <dt>, text and footer in <dd>), and
+    for a numbered table row the unnumbered rows after it (one post over several rows)."""
+    if member.tag == "dt":
+        follows = lambda sib: sib.tag == "dd"
+    elif member.tag == "tr" and member.get("id"):
+        follows = lambda sib: sib.tag == "tr" and not sib.get("id")
+    else:
+        return [member]
+    roots = [member]
+    sibling = member.getnext()
+    while sibling is not None and follows(sibling) and len(roots) < 5:
+        roots.append(sibling)
+        sibling = sibling.getnext()
+    return roots
+
+
+def item_elements(member: HtmlElement, nested: set[int]) -> Iterator[HtmlElement]:
+    for root in scope(member):
+        yield from own_elements(root, nested)
+
+
+def is_date_element(node: HtmlElement) -> bool:
+    """An element that states a date by markup (not by its wording)."""
+    if node.tag == "time" or node.get("datetime") is not None:
+        return True
+    prop = (node.get("itemprop") or "").lower()
+    return prop in ("datecreated", "datepublished", "commenttime", "uploaddate") or any(
+        node.get(attr) is not None for attr in _EPOCH_ATTRS)
+
+
+def is_author_element(node: HtmlElement) -> bool:
+    """An element that names a person by markup: itemprop, class words or a profile link."""
+    prop = (node.get("itemprop") or "").lower()
+    if prop in ("author", "creator"):
+        return True
+    if node.tag == "a" and hints.PROFILE_HREF.search(node.get("href") or ""):
+        return _short(node)
+    if node.tag == "cite":
+        return _short(node)
+    if node.tag in _NAME_TAGS and _framed_as_name(node):
+        return _short(node)
+    words = f"{node.get('class') or ''} {node.get('id') or ''}"
+    if words.strip() and hints.AUTHOR_HINT.search(words) and not hints.NOT_AUTHOR_HINT.search(words):
+        return _short(node)
+    return False
+
+
+_NAME_TAGS = frozenset({"a", "b", "strong", "span", "em", "i", "font"})
+
+
+def _framed_as_name(node: HtmlElement) -> bool:
+    """'<b>Ann</b> says:' or 'by <a>Ann</a>': the words around the element make it a name."""
+    if node.tail and hints.SAYS_AFTER.match(node.tail):
+        return True
+    prev = node.getprevious()
+    if prev is not None:
+        before = (prev.text_content() if len(prev) == 0 else "") + (prev.tail or "")
+    else:
+        before = node.getparent().text if node.getparent() is not None else None
+    return bool(before and hints.BY_BEFORE.search(before[-30:]))
+
+
+def _short(node: HtmlElement) -> bool:
+    text = short_text(node, 60)
+    return text is not None and 0 < len(text) and len(text.split()) <= 8
+
+
+def short_text(node: HtmlElement, limit: int) -> str | None:
+    """The node's collapsed text when it is at most limit characters, else None.
+
+    Why bounded: meta elements are tested all over the item, and text_content() of a
+    large ancestor costs as much as the page.
+    """
+    parts: list[str] = []
+    size = 0
+    for piece in node.itertext():
+        size += len(piece)
+        if size > 4 * limit + 200:
+            return None
+        parts.append(piece)
+    text = collapse_ws("".join(parts))
+    return text if len(text) <= limit else None
+
+
+_Agg = tuple[int, int, int, int, int]  # dates, names, teaser marks, text chars, link chars
+
+
+class Facts:
+    """Per-call memo: what each element says by itself, summed over its subtree.
+
+    Why: one element is looked at by many proposed groups; with subtree sums, an item's
+    evidence is its sum minus the sums of the items nested in it, so judging a group costs
+    little more than its size. The memo keeps the elements alive (unique id()s).
+    """
+
+    def __init__(self) -> None:
+        self._own: dict[int, _Agg] = {}
+        self._sum: dict[int, _Agg] = {}
+        self._keep: list[HtmlElement] = []
+
+    def own(self, node: HtmlElement) -> _Agg:
+        """The node's own evidence; its tail counts toward its parent."""
+        key = id(node)
+        found = self._own.get(key)
+        if found is None:
+            text = node.text.strip() if node.text else ""
+            tails = sum(len(c.tail.strip()) for c in node if c.tail)
+            dated = is_date_element(node) or _has_date_text(node)
+            marked = (node.tag in _HEADINGS and _links_elsewhere(node)) or bool(
+                text and len(text) <= 30 and hints.READ_MORE.match(text))
+            found = (int(dated), int(is_author_element(node)), int(marked), len(text) + tails,
+                     len(text) if text and _in_outward_link(node) else 0)
+            self._own[key] = found
+            self._keep.append(node)
+        return found
+
+    def total(self, node: HtmlElement) -> _Agg:
+        """Sum of own() over the visible subtree (iterative post-order, memoised)."""
+        key = id(node)
+        if key in self._sum:
+            return self._sum[key]
+        stack: list[tuple[HtmlElement, bool]] = [(node, False)]
+        while stack:
+            current, done = stack.pop()
+            if id(current) in self._sum:
+                continue
+            children = [c for c in current if isinstance(c.tag, str) and c.tag not in _SKIP_TAGS]
+            if not done:
+                stack.append((current, True))
+                stack.extend((c, False) for c in children if id(c) not in self._sum)
+                continue
+            acc = list(self.own(current))
+            for child in children:
+                sub = self._sum[id(child)]
+                for k in range(5):
+                    acc[k] += sub[k]
+            self._sum[id(current)] = (acc[0], acc[1], acc[2], acc[3], acc[4])
+            self._keep.append(current)
+        return self._sum[key]
+
+
+def features(member: HtmlElement, nested: set[int], facts: Facts | None = None,
+             inner: list[HtmlElement] | None = None) -> Features:
+    """Date, author, text and teaser evidence of one candidate item.
+
+    inner: the items nested directly in this one (replies), whose evidence is not its own.
+    """
+    facts = facts or Facts()
+    if inner is None:
+        inner = [n for n in member.iterdescendants() if id(n) in nested and
+                 _nearest_in(n, nested) is member]
+    acc = [0, 0, 0, 0, 0]
+    for root in scope(member):
+        sub = facts.total(root)
+        for k in range(5):
+            acc[k] += sub[k]
+    for child in inner:
+        sub = facts.total(child)
+        for k in range(5):
+            acc[k] -= sub[k]
+        acc[3] += len(child.tail.strip()) if child.tail else 0  # the tail is the parent's text
+    if member.tag != "dt":
+        acc[1] -= facts.own(member)[1]  # an item is not its own author line
+    dates, names, marks, text_len, link_len = acc
+    linky = text_len < 300 and link_len >= 0.6 * text_len > 0
+    has_author = names > 0 or bool(member.get("data-author"))
+    return Features(dates > 0, has_author, text_len, marks > 0, linky)
+
+
+def _nearest_in(node: HtmlElement, ids: set[int]) -> HtmlElement | None:
+    for anc in node.iterancestors():
+        if id(anc) in ids:
+            return anc
+    return None
+
+
+def _inner_map(members: list[HtmlElement]) -> dict[int, list[HtmlElement]]:
+    """For each member, the members nested directly inside it."""
+    ids = {id(m) for m in members}
+    inner: dict[int, list[HtmlElement]] = {id(m): [] for m in members}
+    for m in members:
+        host = _nearest_in(m, ids)
+        if host is not None:
+            inner[id(host)].append(m)
+    return inner
+
+
+def _in_outward_link(node: HtmlElement) -> bool:
+    """Inside a link to another page (not a fragment, not a profile)."""
+    for anc in (node, *node.iterancestors()):
+        if anc.tag == "a":
+            href = anc.get("href") or ""
+            return bool(href) and "#" not in href and not hints.PROFILE_HREF.search(href)
+    return False
+
+
+def _has_date_text(node: HtmlElement) -> bool:
+    for text in (node.text, node.tail):
+        if text and len(text) <= _MAX_META_TEXT and hints.date_like(text):
+            return True
+    title = node.get("title")
+    return bool(title and len(title) <= _MAX_META_TEXT and hints.date_like(title))
+
+
+def _links_elsewhere(heading: HtmlElement) -> bool:
+    """A heading linking to another page: the mark of a teaser, not of a comment."""
+    text = collapse_ws(heading.text_content())
+    if len(text.split()) < 3 or hints.SAYS_END.search(text):
+        return False  # a name in a heading (author panes, "Ann says:"), not a title
+    for link in heading.iter("a"):
+        href = link.get("href") or ""
+        rel = (link.get("rel") or "").lower()
+        if any(word in rel for word in ("external", "nofollow", "ugc")):
+            continue  # a commenter's own website: user content, not a teaser's target
+        if (href and "#" not in href and not href.startswith("javascript") and not hints.PROFILE_HREF.search(href)
+                and not _COMMENT_HREF.search(href)):
+            return True
+    return False
+
+
+@dataclass(slots=True)
+class Judged:
+    group: Group
+    feats: list[Features]
+    score: float
+
+
+def _judge(group: Group, facts: Facts | None = None) -> Judged | None:
+    """Score a group as a comment list, or None when its items do not look like comments."""
+    facts = facts or Facts()
+    first = _judge_sample(group, facts)
+    return _judge_full(group, facts) if first is not None else None
+
+
+def _judge_sample(group: Group, facts: Facts) -> Judged | None:
+    """The verdict on a spread sample of the members: most proposed groups fail, and cheaply.
+
+    The score is scaled up to the group's size so samples can be ranked against each other.
+    """
+    members = group.members
+    n = len(members)
+    if n == 1 and group.strength < 2:
+        return None
+    if n <= _SAMPLE:
+        return _judge_full(group, facts)
+    ids = {id(m) for m in members}
+    step = n / _SAMPLE
+    sample = Group([members[int(k * step)] for k in range(_SAMPLE)], group.strength)
+    inner = _inner_map(members)
+    verdict = _verdict(sample, [features(m, ids, facts, inner[id(m)]) for m in sample.members])
+    if verdict is not None:
+        verdict.score *= n / _SAMPLE
+    return verdict
+
+
+def _judge_full(group: Group, facts: Facts) -> Judged | None:
+    ids = {id(m) for m in group.members}
+    inner = _inner_map(group.members)
+    return _verdict(group, [features(m, ids, facts, inner[id(m)]) for m in group.members])
+
+
+def _verdict(group: Group, feats: list[Features]) -> Judged | None:
+    n = len(group.members)
+    dated = sum(1 for f in feats if f.has_date)
+    authored = sum(1 for f in feats if f.has_author)
+    texted = sum(1 for f in feats if f.text_len >= 15)
+    # Link-heavy items are teasers unless comment words name the group (a commenter's
+    # name often links to a website, and a short comment is then mostly link text).
+    teasers = sum(1 for f in feats if f.teaser or (f.linky and group.strength < 2))
+    if texted < 0.6 * n or teasers > 0.3 * n:
+        return None
+    if group.strength == 0 and (n < _MIN_SIBLINGS or min(dated, authored, texted) < 0.8 * n or teasers):
+        return None  # unnamed repeated blocks: only clear author + date + text items
+    numbered = all(_comment_numbered(m) for m in group.members)
+    if dated < 0.5 * n and not (group.strength >= 2 and (n >= 3 or numbered) and authored >= 0.7 * n):
+        return None  # undated comments pass only on comment words and authors throughout
+    if group.strength < 2 and (authored < 0.7 * n or dated < 0.7 * n):
+        return None  # "post"/"message" words also name articles and teasers: ask for more
+    if n == 1 and not (authored or group.strength >= 3 or _numbered_comment(group.members[0], feats[0])):
+        return None
+    good = sum(1 for f in feats if f.has_date and f.text_len >= 15)
+    sizes = sorted(f.text_len for f in feats)
+    wordy = 0.5 + min(1.0, sizes[n // 2] / 300)  # comments say something; topic lists are short
+    score = good * (1.0 + authored / n) * wordy + 0.5 * group.strength
+    return Judged(group, feats, score)
+
+
+def _comment_numbered(node: HtmlElement) -> bool:
+    """The page numbers the element as a comment: id="comment-979764", "dsq-comment-5"."""
+    numbered = hints.NUMBERED_ID.match(node.get("id") or "")
+    return bool(numbered and hints.STRONG_ITEM.search(numbered.group(1)))
+
+
+def _numbered_comment(node: HtmlElement, feat: Features) -> bool:
+    """A lone item without a name line still counts when the page numbers it as a comment
+    and it carries a date and some words."""
+    return _comment_numbered(node) and feat.has_date and feat.text_len >= 40
+
+
+def expand(group: Group) -> Group:
+    """Each member widened to its largest ancestor that holds no other member.
+
+    Why: many layouts name only the text box ("post", "message-body") while the author
+    and date sit beside it in an unnamed cell or wrapper; the item is the whole unit.
+    """
+    counts: dict[int, int] = {}
+    keep: list[HtmlElement] = []
+    for m in group.members:
+        for anc in m.iterancestors():
+            counts[id(anc)] = counts.get(id(anc), 0) + 1
+            keep.append(anc)
+    widened: list[HtmlElement] = []
+    for m in group.members:
+        top = m
+        for anc in m.iterancestors():
+            if anc.tag in ("body", "html") or counts.get(id(anc), 0) > 1:
+                break
+            top = anc
+        widened.append(top)
+    shapes = {(w.tag, w.getparent().tag if w.getparent() is not None else "") for w in widened}
+    if len(shapes) > 1:  # not a repeated pattern: keep the group as it was (and failing)
+        return group
+    # The name was on a part (a "comments" counter, a "message" box), not on the widened
+    # unit: judge it as a weakly named group.
+    return Group(widened, min(group.strength, 1))
+
+
+def _nearest_member(node: HtmlElement, ids: set[int]) -> HtmlElement | None:
+    for anc in node.iterancestors():
+        if id(anc) in ids:
+            return anc
+    return None
+
+
+def _contains_many(outer: Group, inner: Group) -> bool:
+    """True when some outer item holds two or more inner items in its own content and the
+    outer group is the smaller one: a container (posts quoting two posts are not)."""
+    if len(outer.members) >= len(inner.members):
+        return False
+    ids = {id(m) for m in outer.members}
+    counts: dict[int, int] = {}
+    for m in inner.members:
+        if id(m) in ids:
+            continue
+        host = _nearest_member(m, ids)
+        if host is not None:
+            counts[id(host)] = counts.get(id(host), 0) + 1
+            if counts[id(host)] >= 2:
+                return True
+    return False
+
+
+def _inside(inner: Group, outer: Group) -> bool:
+    """True when every inner item sits inside some outer item."""
+    ids = {id(m) for m in outer.members}
+    return all(id(m) in ids or _nearest_member(m, ids) is not None for m in inner.members)
+
+
+def choose_items(roots: Iterable[HtmlElement]) -> list[HtmlElement]:
+    """The comment items under the roots, in document order (threaded replies included)."""
+    facts = Facts()
+    sampled: list[tuple[Judged, Group]] = []
+    for group in collect_groups(roots):
+        verdict = _judge_sample(group, facts)
+        if verdict is None and len(group.members) >= 2:
+            group = expand(group)
+            verdict = _judge_sample(group, facts)
+        if verdict is not None:
+            sampled.append((verdict, group))
+    sampled.sort(key=lambda pair: -pair[0].score)
+    judged = []
+    for rough, group in sampled[:_MAX_GROUPS]:  # full judgement only for the best-looking few
+        verdict = rough if rough.group is group else _judge_full(group, facts)
+        if verdict is not None:
+            judged.append(verdict)
+    judged = [j for j in judged if not any(o is not j and _contains_many(j.group, o.group) for o in judged)]
+    judged = [j for j in judged if not any(o is not j and _inside(j.group, o.group)
+                                           and not _inside(o.group, j.group) for o in judged)]
+    if not judged:
+        return []
+    judged.sort(key=lambda j: -j.score)
+    chosen = [judged[0]]
+    for other in judged[1:]:
+        if _covered(other.group, chosen) or other.group.strength == 0:
+            continue  # unnamed blocks never join a list found otherwise (related-topic lists)
+        if _overlaps(other.group, chosen) or (_near(other.group, chosen[0].group)
+                                              and _median_text(other) >= 0.25 * _median_text(chosen[0])):
+            chosen.append(other)
+    return _document_order(roots, _union(chosen))
+
+
+def _median_text(judged: Judged) -> float:
+    """Typical text size of a group's items: lists of other topics beside a thread are short."""
+    sizes = sorted(f.text_len for f in judged.feats)
+    return float(sizes[len(sizes) // 2]) if sizes else 0.0
+
+
+def _union(chosen: list[Judged]) -> dict[int, HtmlElement]:
+    """Members of the chosen groups that carry a date or an author, minus those that sit
+    inside an item of another group (an inner box of the same post)."""
+    items: dict[int, HtmlElement] = {}
+    owner: dict[int, int] = {}
+    for n, j in enumerate(chosen):
+        well_dated = sum(f.has_date for f in j.feats) >= 0.8 * len(j.feats)
+        for m, f in zip(j.group.members, j.feats):
+            if (f.has_date or (f.has_author and not well_dated)) and id(m) not in items:  # a wrapper sharing the class is not one
+                items[id(m)] = m
+                owner[id(m)] = n
+    tails = {id(r): r for m in items.values() for r in scope(m)[1:]}  # the <dd>s of a <dt> item
+    inner = {key for key, m in items.items()
+             if key in tails or any((id(a) in items and owner[id(a)] != owner[key]) or id(a) in tails
+                                    for a in m.iterancestors())}
+    return {key: m for key, m in items.items() if key not in inner}
+
+
+def _member_within(node: HtmlElement, group: Group) -> bool:
+    ids = {id(m) for m in group.members}
+    return id(node) in ids or _nearest_member(node, ids) is not None
+
+
+def _covered(group: Group, chosen: list[Judged]) -> bool:
+    """Every member is, or sits inside, an item already chosen."""
+    return all(any(_member_within(m, j.group) for j in chosen) for m in group.members)
+
+
+def _overlaps(group: Group, chosen: list[Judged]) -> bool:
+    """Some members sit inside chosen items and others do not: two markups of one list."""
+    return any(_member_within(m, j.group) for j in chosen for m in group.members)
+
+
+def _near(group: Group, anchor: Group) -> bool:
+    """A second group joins only when it sits next to the first (a forum's opening post)."""
+    top = lowest_common_ancestor(anchor.members)
+    if top is None:
+        return False
+    region = top
+    for _ in range(3):
+        parent = region.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            break
+        region = parent
+    return all(any(a is region for a in m.iterancestors()) for m in group.members)
+
+
+def _document_order(roots: Iterable[HtmlElement], items: dict[int, HtmlElement]) -> list[HtmlElement]:
+    ordered: list[HtmlElement] = []
+    seen: set[int] = set()
+    for root in roots:
+        for node in iter_elements(root):
+            if id(node) in items and id(node) not in seen:
+                seen.add(id(node))
+                ordered.append(node)
+    return ordered
+
+
+def lowest_common_ancestor(nodes: list[HtmlElement]) -> HtmlElement | None:
+    if not nodes:
+        return None
+    if len(nodes) == 1:
+        return nodes[0].getparent()
+    first_chain = [nodes[0], *nodes[0].iterancestors()]
+    common = {id(a): i for i, a in enumerate(first_chain)}
+    best = 0
+    for node in nodes[1:]:
+        for anc in (node, *node.iterancestors()):
+            if id(anc) in common:
+                best = max(best, common[id(anc)])
+                break
+        else:
+            return None
+    return first_chain[best]

@@ -1,0 +1,196 @@
+"""Word tables for comment detection, kept as data so they can grow without code changes.
+
+Why regexes over class/id words: every comment system names its markup, in the site's
+language or in English, and those names are the cheapest strong signal there is. They only
+*help* the structural test in detect.py (repeated items that each carry an author, a date
+and a text); they never decide alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Class/id words of a single comment or post (strong: comment-specific in several languages).
+STRONG_ITEM = re.compile(
+    r"comment|kommentar|komment|commentaire|comentario|commento|coment|reactie|reaktion"
+    r"|disqus|dsq-|talkback|leserbrief|respuesta|reponse|réponse|antwort|reply|replies"
+    r"|bbp-reply|reader-?response",
+    re.IGNORECASE,
+)
+# Words that name forum posts and messages, but also blog articles ("post-123"), so a group
+# carrying only these needs at least two members.
+WEAK_ITEM = re.compile(
+    r"post|message|msg|beitrag|entry|topic|thread|discussion|answer|response|note|contribution"
+    r"|forum|bbcode|windowbg|postbit|talk",
+    re.IGNORECASE,
+)
+# Class tokens that say nothing about identity (zebra striping, state, per-user) and so
+# must not split one group of items into several.
+NOISE_TOKEN = re.compile(
+    r"^(?:odd|even|alt\d*|bg\d|row\d|first|last|parent|clearfix|clear|hentry|byuser|bypostauthor"
+    r"|(?:thread|comment)-(?:odd|even|alt)|depth-?\d+|level-?\d+|.*author.*|.*user.*|is-.*|has-.*"
+    r"|js-.*|ng-.*|selected|active|new|unread|read|highlight\w*|sticky|moderator|admin|staff)$",
+    re.IGNORECASE,
+)
+# Ids that number comments or posts: comment-123, post_45, p11011, msg_2, dsq-comment-9.
+NUMBERED_ID = re.compile(
+    r"^([a-z_-]*?(?:comment|kommentar|post|p|m|msg|message|reply|entry|c|li-comment|div-comment|dsq-comment"
+    r"|elComment|answer|note|r)[-_]?)\d+$",
+    re.IGNORECASE,
+)
+SCHEMA_ITEM = re.compile(r"schema\.org/(?:Comment|UserComments|DiscussionForumPosting|Answer|SocialMediaPosting)\b",
+                         re.IGNORECASE)
+ITEM_DATA_ATTRS = ("data-author", "data-comment-id", "data-commentid", "data-post-id", "data-postid",
+                   "data-comment", "data-pid")
+
+# Parts of an item.
+STRONG_AUTHOR_HINT = re.compile(
+    r"author|user-?name|poster|\bfn\b|nick|autor|auteur|autore|commenter|byline|\bby\b|username|nutzer|verfasser",
+    re.IGNORECASE
+)
+# Texts of buttons that sit in author areas ("Quote", "Reply with quote").
+BUTTON_WORDS = re.compile(
+    r"\b(?:quote|reply|zitat|zitieren|antworten|répondre|citer|citant|responder|citar|rispondi|report|melden|signaler"
+    r"|profile|profil|pm|message privé|private message|send|senden)\b",
+    re.IGNORECASE,
+)
+AUTHOR_HINT = re.compile(
+    r"author|user|poster|nick|\bname\b|username|autor|auteur|autore|benutzer|nutzer|verfasser|member|\bfn\b|vcard"
+    r"|utilisateur|usuario|utente|gebruiker|naam|nombre|\bnom\b|mitglied"
+    r"|commenter|byline|profile|usr|who|person|writer|signature-name",
+    re.IGNORECASE,
+)
+NOT_AUTHOR_HINT = re.compile(r"avatar|photo|image|img|pic|title|rank|stats|info-list|count|signature|extra|tag|label"
+                             r"|field|badge|role|status|online|level|joined|since|location|posts|karma|info|desc|text|body|content|message|date"
+                             r"|icons|buttons|actions|tools|controls|options|menu",
+                             re.IGNORECASE)
+DATE_HINT = re.compile(
+    r"date|time|posted|timestamp|datum|fecha|zeit|when|ago|published|created|meta|heure|data|info|details"
+    r"|byline|head",
+    re.IGNORECASE,
+)
+TEXT_HINT = re.compile(
+    r"comment[-_]?(?:body|content|text|message|entry)|commenttext|commentbody|postbody|post[-_]?(?:body|content|text|message|entry)"
+    r"|message[-_]?(?:body|content|text)|messagecontent|bbwrapper|bbcode|postcontent|post_message|msgbody|msg-body"
+    r"|userContent|cooked|inhalt|texto|contenido"
+    r"|(?<![a-z])(?:content|text|body|message|entry|inner|post|msg|beitrag)(?![a-z])",
+    re.IGNORECASE,
+)
+TEXT_ITEMPROPS = frozenset({"text", "commenttext", "articlebody", "description", "content", "reviewbody"})
+LIKE_HINT = re.compile(r"like|vote|upvote|score|point|karma|thumb|recommend|gefaellt|gefällt|kudos|reaction|plus|rating|heart|love",
+                       re.IGNORECASE)
+DISLIKE_HINT = re.compile(r"dislike|downvote|vote-?down|thumbs?-?down|negative|minus|unlike|contra", re.IGNORECASE)
+LIKED_BY_HINT = re.compile(r"liked-?by|likedby|likers|who-?liked|likes-?list|reactions-?list|reaction-?users|likes-?users",
+                           re.IGNORECASE)
+PROFILE_HREF = re.compile(
+    r"(?:^|/)(?:users?|members?|profiles?|u|people|benutzer|mitglied|mitglieder|usuarios?|utilisateurs?|membres?|author|autor)"
+    r"(?:/|[-_.]?\d)"
+    r"|viewprofile|showuser|profile\.php|member\.php|user_?info|user_?profile=|user_id=|userid=|uid=|[?&;]u=\d|[?&;]user=|mode=viewprofile|action=profile|showprofile|memberlist"
+    r"|/~",
+    re.IGNORECASE,
+)
+PERMALINK_HINT = re.compile(r"permalink|bookmark|comment-?link|post-?link|share-?link|anchor", re.IGNORECASE)
+
+# Whole texts of controls inside an item ("chrome"): dropped from the comment text.
+CHROME_TEXT = re.compile(
+    r"^(?:reply|reply to (?:this|comment)|gefällt mir:?|likes?:|reply with quote|quote|multi-?quote|report|report abuse|report post|flag"
+    r"|link to (?:this )?comment|link|permalink|share|edit|delete|like|likes?|unlike|dislike|recommend|upvote|downvote"
+    r"|vote up|vote down|thanks|thank|top|back to top|go to top|antworten|zitieren|melden|teilen|bearbeiten|löschen"
+    r"|gefällt mir|nach oben|répondre|citer|signaler|partager|modifier|j'aime|responder|citar|denunciar|compartir"
+    r"|me gusta|rispondi|cita|segnala|condividi|mi piace|reageer|beantwoorden|log in to reply|login to reply"
+    r"|sign in to reply|cancel reply|was this helpful\??|helpful\??|show more|read more|mehr|weiterlesen|collapse|expand|hide|show|more|less"
+    r"|[↑↓▲▼+\-|·•#]+|\(\s*\)|\d+\s*(?:points?|likes?|replies|reply)?)$",
+    re.IGNORECASE,
+)
+# Display names of accounts that no longer exist.
+DELETED_AUTHOR = re.compile(
+    r"^\W*(?:deactivated (?:account|user)|deleted(?: user| account| member)?|\[deleted\]|\[removed\]|account deleted"
+    r"|gelöschte[rs]? (?:benutzer|nutzer|user|account|mitglied)|benutzer gelöscht|utilisateur supprimé|compte supprimé"
+    r"|usuario eliminado|cuenta eliminada|utente cancellato|verwijderd account|verwijderde gebruiker)\W*$",
+    re.IGNORECASE,
+)
+# "in reply to", as the words sit before a link to the parent.
+IN_REPLY_TO = re.compile(
+    r"in reply to|replying to|reply to|als antwort auf|antwort auf|en réponse à|en respuesta a|in risposta a|@",
+    re.IGNORECASE,
+)
+# Visible comment counts: "Comments (5)", "5 Comments", "12 Kommentare", "3 réponses".
+COUNT_WORDS = (
+    r"comments?|responses?|replies|reactions?|kommentare?|leserkommentare?|commentaires?|réponses?"
+    r"|comentarios?|respuestas?|commenti|reacties|antworten|opinions?|thoughts"
+)
+DECLARED_COUNT = re.compile(
+    rf"^\W*(?:(\d[\d.,]*)\s+(?:{COUNT_WORDS})\b(?:\s+(?:on|to|for|zu|zum|zur|sur|à|a|en|su|op)\b.*)?"
+    rf"|(?:{COUNT_WORDS})\s*[(\[:]?\s*(\d[\d.,]*)\s*[)\]]?)\W*$",
+    re.IGNORECASE,
+)
+
+# Date-looking text, used only to decide whether an element carries a date (parsing is
+# left to extractor.dates). Months in en/de/fr/es/it/pt/nl, numeric dates, clock times,
+# weekday names and relative phrases.
+_MONTHS = (
+    r"jan(?:uary|uar|vier|eiro|uari)?|feb(?:ruary|ruar|rero|braio|ruari)?|fév(?:rier)?|mar(?:ch|s|zo|ço)?|märz|maart"
+    r"|apr(?:il|ile)?|avr(?:il)?|abr(?:il)?|may|mai|mayo|maggio|maio|mei|jun(?:e|i|io)?|juin|giugno|jul(?:y|i|io)?"
+    r"|juil(?:let)?|luglio|aug(?:ust|ustus)?|août|ago(?:sto)?|sep(?:t(?:ember|embre)?)?|set(?:embro|tembre)?"
+    r"|oct(?:ober|obre|ubre)?|okt(?:ober)?|ott(?:obre)?|out(?:ubro)?|nov(?:ember|embre|iembre)?|dec(?:ember)?"
+    r"|dez(?:ember)?|déc(?:embre)?|dic(?:iembre|embre)?"
+)
+DATE_LIKE = re.compile(
+    r"(?<!\d)\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)|(?<!\d)\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})(?!\d)"
+    rf"|\b(?:{_MONTHS})\.?\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?:{_MONTHS})\b"
+    rf"|\b(?:{_MONTHS})\.?\s+\d{{4}}\b|-(?:{_MONTHS})-\d{{4}}"
+    r"|\b\d{1,2}:\d{2}\b|\d+\s*(?:sec|second|min|minute|hour|hr|day|week|month|year|yr)s?\s+ago\b"
+    r"|\b(?:yesterday|today|just now|gestern|heute|hier|aujourd'hui|ayer|hoy|ieri|oggi|gisteren|vandaag)\b"
+    r"|\bvor\s+\d+\s+\w+|\bil y a\s+\d+|\bhace\s+\d+|\b\d+\s+\w+\s+fa\b|\bhá\s+\d+|\d+\s+\w+\s+geleden"
+    r"|\b\d+\s+(?:monat|monate|woche|wochen|tag|tage|jahr|jahre|stunde|stunden|minute|minuten)\b",
+    re.IGNORECASE,
+)
+
+# Field labels that sit where a name would ("Username", "Autor:").
+FIELD_LABEL = re.compile(
+    r"^(?:user ?name|user|author|name|nick(?:name)?|poster|member|benutzer(?:name)?|autor|auteur|nom|nombre|usuario"
+    r"|posts?|joined|registered|location|rank|group|beiträge|wohnort|mitglied seit|messages|inscrit)\s*:?$",
+    re.IGNORECASE,
+)
+# Account dates ("Joined Mar 2017", "Mitglied seit"), which are not post dates.
+JOINED = re.compile(
+    r"\b(?:joined|registered|member since|join date|seit|since|registriert|mitglied seit|dabei seit|angemeldet|inscrit|inscription"
+    r"|registrado|miembro desde|iscritto|lid sinds|last (?:seen|visit|active|edited)|zuletzt|dernière visite|edited"
+    r"|bearbeitet|modifié)\b",
+    re.IGNORECASE,
+)
+
+# Words around a bare name: "<b>Ann</b> says:", "by <a>Ann</a>", "von <strong>Ann</strong>".
+SAYS_AFTER = re.compile(
+    r"^\s*(?:says|said|wrote|writes|schreibt|schrieb|sagt|meint|dit|a écrit|écrit|dice|escribió|scrive|ha scritto"
+    r"|schreef|zegt)\b",
+    re.IGNORECASE,
+)
+BY_BEFORE = re.compile(r"(?:^|\s)(?:by|von|par|por|da|door|posted by|written by|geschrieben von|publié par)\s*:?\s*$",
+                       re.IGNORECASE)
+
+# "Read more" links end excerpts of other pages (teasers), never a comment.
+READ_MORE = re.compile(
+    r"^\s*(?:read more|continue reading|more\s*»|weiterlesen|mehr lesen|lire la suite|leer más|seguir leyendo"
+    r"|continua a leggere|leia mais|lees meer)\b",
+    re.IGNORECASE,
+)
+
+# Date phrases without digits ("yesterday", "gestern"): the only DATE_LIKE matches a text
+# without digits can have, so digit-free texts are tested against this short list only.
+DATELESS_WORDS = re.compile(
+    r"\b(?:yesterday|today|just now|gestern|heute|hier|aujourd'hui|ayer|hoy|ieri|oggi|gisteren|vandaag)\b",
+    re.IGNORECASE,
+)
+_DIGIT = re.compile(r"\d")
+
+
+def date_like(text: str) -> bool:
+    """Cheap test first: most text has no digit and is no date."""
+    if _DIGIT.search(text):
+        return bool(DATE_LIKE.search(text))
+    return bool(DATELESS_WORDS.search(text))
+SAYS_END = re.compile(
+    r"\b(?:says|said|wrote|writes|schreibt|schrieb|sagt|meint|dit|a écrit|dice|escribió|scrive|schreef|zegt)\s*[:,]?\s*$",
+    re.IGNORECASE,
+)

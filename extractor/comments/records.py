@@ -1,0 +1,491 @@
+"""One comment item -> one Comment record: author, date, text, votes, ids and threading.
+
+Why parts are located before the text is rendered: the author line, the date, the vote
+counter and the permalink sit inside the item next to the words; knowing them lets the
+text block be chosen as what is left, and keeps chrome out of the text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from ..dates import find_date_in_text, parse_date
+from ..model import Comment
+from ..tree import HtmlElement, collapse_ws
+from . import hints
+from .detect import _EPOCH_ATTRS, is_author_element, is_date_element, item_elements, scope, short_text
+from .text import render
+
+_AUTHOR_TRAIL = re.compile(
+    r"\s*(?:says|said|wrote|writes|schreibt|schrieb|sagt|meint|dit|a écrit|écrit|dice|escribió|scrive|ha scritto"
+    r"|schreef|zegt)\s*[:,]?\s*$|\s*:\s*$",
+    re.IGNORECASE,
+)
+_AUTHOR_LEAD = re.compile(r"^(?:posted by|written by|by|von|par|por|da|door|autor|author)\s*:?\s+", re.IGNORECASE)
+_NUMBER = re.compile(r"^\D{0,24}?([-+]?\d[\d.,]*)\s*(?:[kK]\b)?\D{0,24}$")
+_TEXT_BLOCK_TAGS = frozenset({"div", "p", "section", "blockquote", "td", "span", "article", "dd", "li"})
+
+
+@dataclass(slots=True)
+class Parts:
+    """The located parts of one item (elements, not yet text)."""
+
+    author: HtmlElement | None = None
+    author_name: str | None = None
+    author_url: str | None = None
+    date_value: datetime | None = None
+    date_raw: str | None = None
+    date_nodes: list[HtmlElement] = field(default_factory=list)
+    text_block: HtmlElement | None = None
+    likes: int | None = None
+    dislikes: int | None = None
+    vote_nodes: list[HtmlElement] = field(default_factory=list)
+    liked_by: list[str] = field(default_factory=list)
+    liked_by_node: HtmlElement | None = None
+    permalink: str | None = None
+
+
+def build_comment(
+    item: HtmlElement,
+    nested: set[int],
+    *,
+    fetched_at: datetime | None,
+    language: str | None,
+) -> Comment | None:
+    """The record of one item, or None when it has no text and no author (an empty shell)."""
+    elements = [n for n in item_elements(item, nested) if not _in_quote(n, item)]
+    parts = Parts()
+    _find_author(item, elements, parts)
+    _find_text_block(item, elements, parts)
+    _find_date(elements, parts, fetched_at=fetched_at, language=language)
+    _find_votes(elements, parts)
+    _find_permalink(item, elements, parts)
+    text = _comment_text(item, nested, parts)
+    if not text and item.tag == "dt":
+        text = _companion_text(item, nested)
+    if not text and parts.date_value is None:
+        return None
+    author = parts.author_name
+    return Comment(
+        text=text,
+        id=item_id(item),
+        author=author,
+        author_url=parts.author_url,
+        published=parts.date_value,
+        published_raw=parts.date_raw,
+        likes=parts.likes,
+        dislikes=parts.dislikes,
+        liked_by=parts.liked_by,
+        permalink=parts.permalink,
+        author_deleted=bool(author and hints.DELETED_AUTHOR.match(author)),
+    )
+
+
+# ---------------------------------------------------------------- author
+
+def _author_rank(node: HtmlElement, item: HtmlElement, candidates: list[HtmlElement]) -> int:
+    """Lower is better: schema markup, a profile link in an author-named area, a name-named leaf,
+    a bare profile link, anything else."""
+    prop = (node.get("itemprop") or "").lower()
+    if prop in ("author", "creator"):
+        return 0
+    profile = node.tag == "a" and bool(hints.PROFILE_HREF.search(node.get("href") or ""))
+    if profile and _author_area(node, item):
+        return 1
+    if _named(node) and not any(c is not node and _in_block(c, node) for c in candidates):
+        words = f"{node.get('class') or ''} {node.get('id') or ''}"
+        return 2 if hints.STRONG_AUTHOR_HINT.search(words) else 3
+    if profile:
+        return 4
+    return 5
+
+
+def _named(node: HtmlElement) -> bool:
+    words = f"{node.get('class') or ''} {node.get('id') or ''}"
+    return bool(hints.AUTHOR_HINT.search(words))
+
+
+def _author_area(node: HtmlElement, item: HtmlElement) -> bool:
+    for anc in (node, *node.iterancestors()):
+        if _named(anc):
+            return True
+        if anc is item:
+            break
+    return False
+
+
+def _find_author(item: HtmlElement, elements: list[HtmlElement], parts: Parts) -> None:
+    data_author = item.get("data-author")
+    candidates = [n for n in elements if (n is not item or item.tag == "dt") and is_author_element(n) and not _label(n)]
+    if candidates:
+        best = min(candidates, key=lambda n: _author_rank(n, item, candidates))
+        parts.author = best
+        parts.author_name = _author_name(best) or None
+        parts.author_url = _author_link(best)
+    if data_author and not parts.author_name:
+        parts.author_name = collapse_ws(data_author)
+
+
+def _label(node: HtmlElement) -> bool:
+    """'Username', 'Author:' and similar field labels are not names."""
+    text = short_text(node, 60) or ""
+    return text.endswith(":") or bool(hints.FIELD_LABEL.match(text)) or bool(hints.BUTTON_WORDS.search(text))
+
+
+def _author_name(node: HtmlElement) -> str:
+    prop_name = node.xpath(".//*[@itemprop='name']")
+    linked = [t for a in node.iter("a") if a is not node and (t := short_text(a, 60))]
+    if prop_name:
+        text = collapse_ws(prop_name[0].get("content") or prop_name[0].text_content())
+    elif linked:
+        text = linked[0]  # the name link inside an author line ("by <a>name</a> » date")
+    else:
+        text = _text_without_badges(node)
+    text = _AUTHOR_TRAIL.sub("", text)
+    text = re.sub(r"\s*\(\d+\)$", "", text)  # user numbers shown after the name
+    text = _AUTHOR_LEAD.sub("", text)
+    return text.strip(" \t-–—|·•")
+
+
+def _text_without_badges(node: HtmlElement) -> str:
+    """The node's text without reputation badges, ranks and counters next to the name."""
+    parts: list[str] = [node.text or ""]
+    for child in node:
+        words = child.get("class") or "" if isinstance(child.tag, str) else ""
+        if isinstance(child.tag, str) and not (words and hints.NOT_AUTHOR_HINT.search(words)):
+            parts.append(_text_without_badges(child))
+        parts.append(child.tail or "")
+    return collapse_ws(" ".join(parts)).replace(" + ", " +").strip()
+
+
+def _author_link(node: HtmlElement) -> str | None:
+    if node.tag == "a" and node.get("href"):
+        return node.get("href")
+    inner = node.xpath(".//a[@href]")
+    if inner:
+        return inner[0].get("href")
+    for anc in node.iterancestors():
+        if anc.tag == "a" and anc.get("href"):
+            return anc.get("href")
+        break
+    return None
+
+
+# ---------------------------------------------------------------- text block
+
+def _find_text_block(item: HtmlElement, elements: list[HtmlElement], parts: Parts) -> None:
+    """The element holding the words: the longest body-named element free of author and date lines.
+
+    Without one, the item itself is rendered minus its meta elements.
+    """
+    candidates: list[tuple[HtmlElement, int]] = []
+    for node in elements:
+        if node is item or node.tag not in _TEXT_BLOCK_TAGS or not _text_named(node):
+            continue
+        text = collapse_ws(node.text_content())
+        if text and not re.search(r"[^\W\d_]", text):
+            continue  # a post number or a counter, not words
+        if text or node.xpath(".//img|.//iframe|.//video|.//object"):
+            candidates.append((node, len(text)))
+    if not candidates:
+        return
+    meta = [n for n in elements if n is not item and (is_author_element(n) or _date_ish(n))]
+    free = [(n, ln) for n, ln in candidates if not any(_in_block(m, n) for m in meta)]
+    if not free:  # mentions (profile links) may sit in the words; the post's own name and date may not
+        own_meta = [n for n in (parts.author, *[m for m in meta if _date_ish(m)]) if n is not None]
+        free = [(n, ln) for n, ln in candidates if not any(_in_block(m, n) for m in own_meta)]
+    if free:
+        parts.text_block = max(free, key=lambda c: c[1])[0]
+
+
+def _date_ish(node: HtmlElement) -> bool:
+    """A short element that states a date (by markup or by wording): a meta line, not prose."""
+    if is_date_element(node):
+        return True
+    text = short_text(node, 80)
+    return text is not None and bool(text) and hints.date_like(text)
+
+
+def _text_named(node: HtmlElement) -> bool:
+    prop = (node.get("itemprop") or "").lower()
+    if prop in hints.TEXT_ITEMPROPS:
+        return True
+    words = f"{node.get('class') or ''} {node.get('id') or ''}"
+    return bool(words.strip()) and bool(hints.TEXT_HINT.search(words))
+
+
+# ---------------------------------------------------------------- date
+
+def _in_block(node: HtmlElement, block: HtmlElement | None) -> bool:
+    return block is not None and (node is block or any(a is block for a in node.iterancestors()))
+
+
+def _find_date(elements: list[HtmlElement], parts: Parts, *, fetched_at: datetime | None,
+               language: str | None) -> None:
+    """Markup dates first (datetime attributes), then date-named elements, then any short text."""
+    block = parts.text_block
+    outside = [n for n in elements if not _in_block(n, block)]
+    for node in outside:
+        if is_date_element(node) and not _joined_context(node):
+            value = _markup_date(node, fetched_at=fetched_at, language=language)
+            if value is not None:
+                parts.date_value = value
+                parts.date_raw = collapse_ws(node.text_content()) or _markup_raw(node)
+                parts.date_nodes.append(node)
+                return
+    hinted = [n for n in outside if n is not parts.author and hints.DATE_HINT.search(_attr_words(n))]
+    for texts_of in (_whole_text, _direct_texts):
+        for node in (hinted if texts_of is _whole_text else outside):
+            if node is parts.author or _joined_context(node):
+                continue
+            for text in texts_of(node):
+                if _take_date(text, node, parts, fetched_at=fetched_at, language=language):
+                    return
+    for node in outside:
+        if node is not parts.author and not _joined_context(node):
+            for text in _whole_text(node):
+                if _take_date(text, node, parts, fetched_at=fetched_at, language=language):
+                    return
+
+
+def _take_date(text: str, node: HtmlElement, parts: Parts, *, fetched_at: datetime | None,
+               language: str | None) -> bool:
+    if hints.JOINED.search(text):
+        return False
+    found = find_date_in_text(text, language=language, fetched_at=fetched_at)
+    if found is None and len(text) <= 40 and hints.date_like(text):
+        value = parse_date(_strip_label(text), language=language, fetched_at=fetched_at)
+        found = (value, text) if value is not None else None
+    if found is None:
+        return False
+    parts.date_value, raw = found
+    parts.date_raw = collapse_ws(text) if len(text) <= 40 else raw
+    parts.date_nodes.append(node)
+    return True
+
+
+def _joined_context(node: HtmlElement) -> bool:
+    """A date labelled 'Joined', 'Member since', 'Edited': it describes the account or an
+    edit, not the post. The label is the node's own text or what stands right before it."""
+    own = short_text(node, 80) or ""
+    before = ""
+    prev = node.getprevious()
+    if prev is not None:
+        before = (short_text(prev, 40) or "") + " " + (prev.tail or "")
+    elif node.getparent() is not None:
+        parent = node.getparent()
+        before = parent.text or ""
+        grand_prev = parent.getprevious()  # <dt>Joined:</dt><dd>date</dd>
+        if grand_prev is not None and not before.strip():
+            before = short_text(grand_prev, 40) or ""
+    return bool(hints.JOINED.search(f"{before[-40:]} {own}"))
+
+
+def _strip_label(text: str) -> str:
+    """'Posted: 12 Jan 2018, 12:15' -> '12 Jan 2018, 12:15'; 'on' / 'am' / 'le' lead words, '@'
+    before times and trailing '(#123)' / '#4' post numbers too."""
+    text = collapse_ws(text)
+    text = re.sub(r"\s*(?:\(\s*#?\d*\)?|#\d+)\s*$", "", text.replace("@", " ")).strip(" ,(")
+    text = re.sub(r"^[^\d:]{0,20}?:\s*", "", text) if re.match(r"^[^\d]{0,20}:\s", text) else text
+    return re.sub(r"^(?:on|am|le|el|il|op|posted|gepostet|publié|publicado|»|-|–|\|)\s+", "", text,
+                  flags=re.IGNORECASE)
+
+
+def _direct_texts(node: HtmlElement) -> list[str]:
+    """The node's own text and tail and a date-like title, when short and date-like."""
+    out: list[str] = []
+    title = node.get("title")
+    if title and len(title) <= 80 and hints.date_like(title):
+        out.append(title)
+    for text in (node.text, node.tail):
+        if text and text.strip() and len(text) <= 80 and hints.date_like(text):
+            out.append(text.strip())
+    return out
+
+
+def _whole_text(node: HtmlElement) -> list[str]:
+    whole = short_text(node, 60)
+    return [whole] if whole and hints.date_like(whole) else []
+
+
+def _markup_date(node: HtmlElement, *, fetched_at: datetime | None, language: str | None) -> datetime | None:
+    """The machine-readable value, but the displayed day when the two are within a day and a
+    half: markup is often UTC while the reader sees (and means) the local day."""
+    value = None
+    for raw in (node.get("datetime"), node.get("content"), *(node.get(a) for a in _EPOCH_ATTRS), node.get("title")):
+        if raw:
+            value = parse_date(raw, language=language, fetched_at=fetched_at)
+            if value is not None:
+                break
+    shown_raw = short_text(node, 60)
+    shown = parse_date(shown_raw, language=language, fetched_at=fetched_at) if shown_raw else None
+    if value is None:
+        return shown
+    if shown is not None and abs((shown - value).total_seconds()) <= 36 * 3600 and shown.date() != value.date():
+        return shown
+    return value
+
+
+def _markup_raw(node: HtmlElement) -> str | None:
+    return node.get("datetime") or node.get("content") or node.get("title")
+
+
+# ---------------------------------------------------------------- votes, permalink
+
+def _attr_words(node: HtmlElement) -> str:
+    return " ".join(filter(None, (node.get("class"), node.get("id"), node.get("title"), node.get("aria-label"),
+                                  node.get("data-action"), node.get("data-type"))))
+
+
+def _count_of(node: HtmlElement) -> int | None:
+    for attr in ("data-count", "data-likes", "data-value", "data-score"):
+        value = node.get(attr)
+        if value and value.strip().lstrip("+-").isdigit():
+            return int(value.strip())
+    text = short_text(node, 40)
+    match = _NUMBER.match(text) if text else None
+    if not match:
+        return None
+    digits = re.sub(r"[.,]", "", match.group(1))
+    try:
+        return abs(int(digits))
+    except ValueError:
+        return None
+
+
+def _find_votes(elements: list[HtmlElement], parts: Parts) -> None:
+    block = parts.text_block
+    for node in elements:
+        if _in_block(node, block):
+            continue
+        words = _attr_words(node)
+        if not words:
+            continue
+        if parts.liked_by_node is None and hints.LIKED_BY_HINT.search(words):
+            parts.liked_by_node = node
+            parts.liked_by = _names(node)
+            continue
+        if parts.dislikes is None and hints.DISLIKE_HINT.search(words):
+            count = _count_of(node)
+            if count is not None:
+                parts.dislikes = count
+                parts.vote_nodes.append(node)
+            continue
+        if parts.likes is None and hints.LIKE_HINT.search(words) and not _inside_any(node, parts.vote_nodes):
+            count = _count_of(node)
+            if count is not None:
+                parts.likes = count
+                parts.vote_nodes.append(node)
+
+
+def _inside_any(node: HtmlElement, others: list[HtmlElement]) -> bool:
+    return any(o is node or any(a is o for a in node.iterancestors()) for o in others)
+
+
+def _names(node: HtmlElement) -> list[str]:
+    names = [collapse_ws(n.text_content()) for n in node.xpath(".//a|.//li|.//*[contains(@class,'name')]")]
+    names = [n for n in names if n and len(n) <= 60]
+    if not names:
+        text = collapse_ws(node.text_content())
+        names = [p.strip() for p in re.split(r",|\band\b|\bund\b|\bet\b", text) if p.strip()]
+    out: list[str] = []
+    for name in names:
+        if name not in out and not hints.CHROME_TEXT.match(name):
+            out.append(name)
+    return out
+
+
+def _find_permalink(item: HtmlElement, elements: list[HtmlElement], parts: Parts) -> None:
+    block = parts.text_block
+    own_id = item.get("id")
+    for node in elements:
+        if node.tag != "a" or _in_block(node, block):
+            continue
+        href = node.get("href") or ""
+        if not href or href.startswith("javascript"):
+            continue
+        words = f"{_attr_words(node)} {node.get('rel') or ''}"
+        text = collapse_ws(node.text_content()).lower()
+        if (hints.PERMALINK_HINT.search(words) or text in ("link to comment", "permalink", "link", "#")
+                or (own_id and href.endswith("#" + own_id))
+                or re.search(r"#(?:comment|post|p|msg|reply|c)[-_]?\d+$", href)):
+            parts.permalink = href
+            return
+
+
+# ---------------------------------------------------------------- text, id
+
+_QUOTE_WORDS = re.compile(r"quote|zitat|citation|cita\b|bbcode_quote|bbCodeBlock", re.IGNORECASE)
+
+
+def _in_quote(node: HtmlElement, item: HtmlElement) -> bool:
+    """Inside a quotation of another post: its author and date are not this post's."""
+    for anc in (node, *node.iterancestors()):
+        if anc is item:
+            return False
+        words = anc.get("class") or ""
+        if _QUOTE_WORDS.search(words) or (anc.tag in ("blockquote", "q") and not hints.TEXT_HINT.search(words)):
+            return True
+    return False
+
+
+def _comment_text(item: HtmlElement, nested: set[int], parts: Parts) -> str:
+    skip = set(nested)
+    skip.discard(id(item))
+    for node in (parts.author, parts.liked_by_node, *parts.date_nodes, *parts.vote_nodes):
+        if node is not None:
+            skip.add(id(node))
+    roots = [parts.text_block] if parts.text_block is not None else scope(item)
+    text = "\n".join(t for r in roots if (t := render(r, skip)))
+    lines = text.split("\n")
+    if lines and hints.SAYS_AFTER.match(lines[0]) and len(lines[0]) <= 20:
+        text = "\n".join(lines[1:])  # the tail of "<b>Ann</b> says:"
+    if parts.text_block is None:
+        text = _drop_meta_lines(text, parts)
+    return text
+
+
+def _companion_text(item: HtmlElement, nested: set[int]) -> str:
+    """Text of the sibling that carries an item's words when the item holds only its meta
+    line (<dt>author, date</dt><dd>text</dd> and similar two-part layouts)."""
+    sibling = item.getnext()
+    if sibling is None or id(sibling) in nested or sibling.tag not in ("dd", "div", "p", "blockquote", "tr", "li"):
+        return ""
+    return render(sibling, nested)
+
+
+def _drop_meta_lines(text: str, parts: Parts) -> str:
+    """Without a text block, a stray author or date line may remain: drop lines that are only that."""
+    drop = {s for s in (parts.author_name, parts.date_raw) if s}
+    return "\n".join(line for line in text.split("\n") if line not in drop)
+
+
+_ID_ATTRS = ("data-comment-id", "data-commentid", "data-post-id", "data-postid", "data-id", "data-pid")
+
+
+def item_id(item: HtmlElement) -> str | None:
+    """The page's own id for the item: id attribute, data attribute, or a numbered anchor."""
+    if item.get("id"):
+        return item.get("id")
+    for attr in _ID_ATTRS:
+        if item.get(attr):
+            return item.get(attr)
+    for anchor in item.xpath("./a[@id or @name][1]|./*[1]/a[@id or @name][1]"):
+        value = anchor.get("id") or anchor.get("name")
+        if value and hints.NUMBERED_ID.match(value):
+            return value
+    prev = item.getprevious()
+    if prev is not None and prev.tag == "a":
+        value = prev.get("id") or prev.get("name")
+        if value and hints.NUMBERED_ID.match(value):
+            return value
+    return None
+
+
+def stable_id(comment: Comment) -> str:
+    """A content hash for items the page does not number, stable across runs."""
+    key = "\x1f".join([comment.author or "", comment.published_raw or "", comment.text[:500]])
+    return "h" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]

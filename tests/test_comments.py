@@ -1,0 +1,342 @@
+"""Comment detection and records, on small hand-written pages (one per comment system)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from extractor import extract_article
+from extractor.comments import declared_comment_count, extract_comments, find_comment_sections
+from extractor.tree import parse_html
+
+FETCHED = datetime(2024, 3, 10, 12, 0, tzinfo=timezone.utc)
+
+ARTICLE = """
+<header><nav><a href="/">Home</a> <a href="/news">News</a></nav></header>
+<article class="post-7 post type-post hentry">
+  <h1>Harbour bridge reopens after repairs</h1>
+  <p class="byline">By <a href="/author/jane">Jane Roe</a> on <time datetime="2024-03-01">March 1, 2024</time></p>
+  <div class="entry-content">
+    <p>The harbour bridge reopened on Friday after eight months of repairs to its steel deck and railings.</p>
+    <p>Engineers replaced more than four hundred bolts and repainted the towers, the city council said.</p>
+    <p>Traffic is expected to return to normal levels within a week, according to the transport office.</p>
+  </div>
+</article>
+"""
+
+
+def _page(comments_html: str, article: str = ARTICLE) -> str:
+    return f"<html><head><title>t</title></head><body>{article}{comments_html}<footer>(c) Site</footer></body></html>"
+
+
+def _comments(html: str, language: str | None = "en"):
+    tree = parse_html(html)
+    sections = find_comment_sections(tree)
+    comments, _warnings = extract_comments(sections, fetched_at=FETCHED, language=language)
+    return tree, sections, comments
+
+
+WORDPRESS = """
+<div id="comments" class="comments-area">
+  <h2 class="comments-title">3 thoughts on &ldquo;Harbour bridge reopens&rdquo;</h2>
+  <ol class="comment-list">
+    <li id="comment-11" class="comment even thread-even depth-1 parent">
+      <article id="div-comment-11" class="comment-body">
+        <footer class="comment-meta">
+          <div class="comment-author vcard"><img class="avatar" src="a.png" alt="">
+            <b class="fn"><a href="https://alice.example" class="url">Alice Hart</a></b> <span class="says">says:</span></div>
+          <div class="comment-metadata"><a href="#comment-11"><time datetime="2024-03-02T09:15:00+00:00">March 2, 2024 at 9:15 am</time></a></div>
+        </footer>
+        <div class="comment-content"><p>Finally open again.</p><p>My commute was twice as long.</p></div>
+        <div class="reply"><a class="comment-reply-link" href="?replytocom=11#respond">Reply</a></div>
+      </article>
+      <ol class="children">
+        <li id="comment-12" class="comment odd alt depth-2 parent">
+          <article id="div-comment-12" class="comment-body">
+            <footer class="comment-meta">
+              <div class="comment-author vcard"><b class="fn">Bo Lind</b> <span class="says">says:</span></div>
+              <div class="comment-metadata"><a href="#comment-12"><time datetime="2024-03-02T10:00:00+00:00">March 2, 2024 at 10:00 am</time></a></div>
+            </footer>
+            <div class="comment-content"><p>Same here, the ferry was packed every morning.</p></div>
+            <div class="reply"><a class="comment-reply-link" href="?replytocom=12#respond">Reply</a></div>
+          </article>
+          <ol class="children">
+            <li id="comment-13" class="comment even depth-3">
+              <article id="div-comment-13" class="comment-body">
+                <footer class="comment-meta">
+                  <div class="comment-author vcard"><b class="fn">Alice Hart</b> <span class="says">says:</span></div>
+                  <div class="comment-metadata"><a href="#comment-13"><time datetime="2024-03-03T08:00:00+00:00">March 3, 2024 at 8:00 am</time></a></div>
+                </footer>
+                <div class="comment-content"><p>The ferry is a nice ride though.</p></div>
+              </article>
+            </li>
+          </ol>
+        </li>
+      </ol>
+    </li>
+  </ol>
+  <div id="respond" class="comment-respond">
+    <h3 id="reply-title" class="comment-reply-title">Leave a Reply</h3>
+    <form action="/wp-comments-post.php" method="post" id="commentform" class="comment-form">
+      <p class="comment-notes">Your email address will not be published.</p>
+      <textarea id="comment" name="comment"></textarea><input type="submit" value="Post Comment">
+    </form>
+  </div>
+</div>
+"""
+
+
+def test_wordpress_threaded_three_levels() -> None:
+    _tree, sections, comments = _comments(_page(WORDPRESS))
+    assert [c.author for c in comments] == ["Alice Hart", "Bo Lind", "Alice Hart"]
+    assert [c.id for c in comments] == ["comment-11", "comment-12", "comment-13"]
+    assert [c.parent_id for c in comments] == [None, "comment-11", "comment-12"]
+    assert [c.depth for c in comments] == [0, 1, 2]
+    assert comments[0].text == "Finally open again.\nMy commute was twice as long."
+    assert comments[0].published == datetime(2024, 3, 2, 9, 15, tzinfo=timezone.utc)
+    assert comments[0].published_raw == "March 2, 2024 at 9:15 am"
+    assert comments[0].author_url == "https://alice.example"
+    assert comments[0].permalink == "#comment-11"
+    assert all("Reply" not in c.text and "says" not in c.text for c in comments)
+    assert [s.get("id") for s in sections] == ["comments"]
+
+
+def test_wordpress_comments_and_form_stay_out_of_body() -> None:
+    article = extract_article(_page(WORDPRESS), fetched_at=FETCHED)
+    assert "bolts" in article.body
+    assert "ferry" not in article.body
+    assert "Leave a Reply" not in article.body
+    assert len(article.comments) == 3
+
+
+NEWS_VOTES = """
+<section class="user-comments" id="reader-comments">
+  <h3>Comments (3)</h3>
+  <div class="comment-item" data-comment-id="501">
+    <div class="comment-head"><a class="comment-user" href="/users/kmiller">K. Miller</a>
+      <span class="comment-date">2 hours ago</span></div>
+    <div class="comment-text"><p>Good news for the whole east side of town.</p></div>
+    <div class="comment-tools"><span class="vote-up" title="Like"><span class="count">14</span></span>
+      <span class="vote-down" title="Dislike"><span class="count">2</span></span>
+      <a href="#" class="report">Report</a> <a href="#c501">Link to comment</a></div>
+  </div>
+  <div class="comment-item" data-comment-id="502">
+    <div class="comment-head"><span class="comment-user">[deleted]</span>
+      <span class="comment-date">yesterday</span></div>
+    <div class="comment-text"><p>It should never have taken eight months.</p></div>
+    <div class="comment-tools"><span class="vote-up" title="Like"><span class="count">1</span></span>
+      <span class="vote-down" title="Dislike"><span class="count">9</span></span></div>
+  </div>
+  <div class="comment-item" data-comment-id="503">
+    <div class="comment-head"><a class="comment-user" href="/users/ptan">P. Tan</a>
+      <span class="comment-date">March 4, 2024</span></div>
+    <div class="comment-text"><p>Does anyone know if the cycle lane is finished?</p></div>
+    <div class="comment-tools"><span class="vote-up" title="Like"><span class="count">0</span></span>
+      <span class="vote-down" title="Dislike"><span class="count">0</span></span></div>
+  </div>
+</section>
+"""
+
+
+def test_news_site_votes_relative_dates_and_deleted_author() -> None:
+    tree, sections, comments = _comments(_page(NEWS_VOTES))
+    assert [c.author for c in comments] == ["K. Miller", "[deleted]", "P. Tan"]
+    assert [(c.likes, c.dislikes) for c in comments] == [(14, 2), (1, 9), (0, 0)]
+    assert [c.author_deleted for c in comments] == [False, True, False]
+    assert comments[0].id == "501"
+    assert comments[0].author_url == "/users/kmiller"
+    assert comments[0].published == FETCHED - timedelta(hours=2)
+    assert comments[1].published is not None and comments[1].published.date() == (FETCHED - timedelta(days=1)).date()
+    assert comments[2].published is not None and comments[2].published.date().isoformat() == "2024-03-04"
+    for comment in comments:
+        assert "Report" not in comment.text and "Link to comment" not in comment.text
+        assert "14" not in comment.text
+    assert declared_comment_count(tree) == 3
+    assert declared_comment_count(sections) == 3
+
+
+FORUM = """
+<html><body><div id="wrap"><h2 class="topic-title"><a href="/viewtopic.php?t=9">Lemon tree drops leaves</a></h2>
+<div class="pagination">3 posts</div>
+<div id="p101" class="post bg2"><div class="inner"><div class="postbody">
+  <h3 class="first"><a href="#p101">Lemon tree drops leaves</a></h3>
+  <p class="author">by <strong><a href="./memberlist.php?mode=viewprofile&amp;u=5" class="username">greenthumb</a></strong> &raquo; 12 Jan 2018, 12:15</p>
+  <div class="content">My lemon tree lost half its leaves this week.<br>It stands by a south window.</div>
+</div><dl class="postprofile"><dt><a href="./memberlist.php?mode=viewprofile&amp;u=5">greenthumb</a></dt>
+  <dd><strong>Posts:</strong> 310</dd><dd><strong>Joined:</strong> 03 Mar 2011, 10:00</dd></dl></div></div>
+<div id="p102" class="post bg1"><div class="inner"><div class="postbody">
+  <h3><a href="#p102">Re: Lemon tree drops leaves</a></h3>
+  <p class="author">by <strong><a href="./memberlist.php?mode=viewprofile&amp;u=8" class="username">citrusfan</a></strong> &raquo; 12 Jan 2018, 13:40</p>
+  <div class="content"><blockquote><cite>greenthumb wrote:</cite>It stands by a south window.</blockquote>Too much heat from the radiator, probably.</div>
+</div><dl class="postprofile"><dt><a href="./memberlist.php?mode=viewprofile&amp;u=8">citrusfan</a></dt>
+  <dd><strong>Joined:</strong> 20 Feb 2015, 09:00</dd></dl></div></div>
+<div id="p103" class="post bg2"><div class="inner"><div class="postbody">
+  <h3><a href="#p103">Re: Lemon tree drops leaves</a></h3>
+  <p class="author">by <strong><a href="./memberlist.php?mode=viewprofile&amp;u=5" class="username">greenthumb</a></strong> &raquo; 13 Jan 2018, 08:05</p>
+  <div class="content">Moved it, thanks!</div>
+</div><dl class="postprofile"><dt><a href="./memberlist.php?mode=viewprofile&amp;u=5">greenthumb</a></dt>
+  <dd><strong>Joined:</strong> 03 Mar 2011, 10:00</dd></dl></div></div>
+</div></body></html>
+"""
+
+
+def test_forum_thread_counts_opening_post_and_keeps_quotes() -> None:
+    _tree, _sections, comments = _comments(FORUM)
+    assert [c.author for c in comments] == ["greenthumb", "citrusfan", "greenthumb"]
+    assert [c.id for c in comments] == ["p101", "p102", "p103"]
+    assert [c.published.date().isoformat() for c in comments if c.published] == [
+        "2018-01-12", "2018-01-12", "2018-01-13"]
+    assert comments[0].text == "My lemon tree lost half its leaves this week.\nIt stands by a south window."
+    # The quoted earlier post stays in the reply, as the page shows it (see the package docstring).
+    assert "south window" in comments[1].text and "radiator" in comments[1].text
+    assert comments[2].text == "Moved it, thanks!"
+    assert all(c.depth == 0 for c in comments)
+
+
+XENFORO = """
+<html><body><div class="p-body"><h1>Best tuner app?</h1>
+<article class="message message--post" data-author="Strummer" id="js-post-1">
+  <div class="message-cell message-cell--user"><h4 class="message-name"><a href="/members/strummer.12/" class="username">Strummer</a></h4></div>
+  <div class="message-cell message-cell--main"><header class="message-attribution"><time class="u-dt" datetime="2020-04-21T10:58:00+0200">21.04.20</time></header>
+  <div class="message-body"><div class="bbWrapper">Which tuner app do you use on stage?</div></div></div>
+</article>
+<article class="message message--post" data-author="Bass Fan" id="js-post-2">
+  <div class="message-cell message-cell--user"><h4 class="message-name"><a href="/members/bass-fan.77/" class="username">Bass Fan</a></h4></div>
+  <div class="message-cell message-cell--main"><header class="message-attribution"><time class="u-dt" datetime="2020-04-21T11:20:00+0200">21.04.20</time></header>
+  <div class="message-body"><div class="bbWrapper">A clip-on tuner beats any app in a loud room.</div></div></div>
+</article>
+</div></body></html>
+"""
+
+
+def test_xenforo_like_messages() -> None:
+    _tree, _sections, comments = _comments(XENFORO, language="de")
+    assert [c.author for c in comments] == ["Strummer", "Bass Fan"]
+    assert comments[1].text == "A clip-on tuner beats any app in a loud room."
+    assert comments[0].published is not None and comments[0].published.date().isoformat() == "2020-04-21"
+    assert comments[0].author_url == "/members/strummer.12/"
+
+
+GERMAN = """
+<section id="kommentare" class="kommentare">
+  <h2>Leserkommentare (2)</h2>
+  <div class="kommentar" id="k-1"><div class="kommentar__kopf"><span class="kommentar__nutzer">Radler_LF</span>
+    <span class="kommentar__zeit">vor 3 Tagen</span></div>
+    <div class="kommentar__text"><p>Endlich ist die Brücke wieder offen.</p></div>
+    <div class="kommentar__aktionen"><button>Antworten</button> <button>Melden</button></div></div>
+  <div class="kommentar" id="k-2"><div class="kommentar__kopf"><span class="kommentar__nutzer">Ute B.</span>
+    <span class="kommentar__zeit">gestern</span></div>
+    <div class="kommentar__text"><p>Hoffentlich hält sie diesmal länger.</p></div>
+    <div class="kommentar__aktionen"><button>Antworten</button></div></div>
+</section>
+"""
+
+
+def test_german_relative_dates_resolve_against_fetch_time() -> None:
+    tree, _sections, comments = _comments(_page(GERMAN), language="de")
+    assert [c.author for c in comments] == ["Radler_LF", "Ute B."]
+    assert [c.published_raw for c in comments] == ["vor 3 Tagen", "gestern"]
+    assert comments[0].published is not None
+    assert comments[0].published.date() == (FETCHED - timedelta(days=3)).date()
+    assert comments[1].published is not None
+    assert comments[1].published.date() == (FETCHED - timedelta(days=1)).date()
+    assert all("Antworten" not in c.text and "Melden" not in c.text for c in comments)
+    assert declared_comment_count(tree) == 2
+
+
+EMPTY_SECTION = """
+<div id="comments" class="comments-area">
+  <h3 class="comments-title">0 Comments</h3>
+  <p class="no-comments">Be the first to comment.</p>
+  <div id="respond"><h3>Leave a Reply</h3>
+  <form id="commentform" action="/wp-comments-post.php"><textarea name="comment"></textarea></form></div>
+</div>
+"""
+
+
+def test_empty_comment_section() -> None:
+    tree, sections, comments = _comments(_page(EMPTY_SECTION))
+    assert comments == []
+    assert sections and all("bolts" not in s.text_content() for s in sections)
+    assert declared_comment_count(tree) == 0
+
+
+FORM_ONLY = """
+<div class="comment-box"><h4>Write new comment:</h4>
+  <form class="comment-form" action="/api/comments" method="post">
+    <textarea name="text"></textarea><p class="hint">All changes will be saved. No drafts are saved when editing</p>
+    <button type="submit">Send</button></form></div>
+"""
+
+
+def test_comment_form_only_gives_no_comments_and_stays_out_of_body() -> None:
+    _tree, sections, comments = _comments(_page(FORM_ONLY))
+    assert comments == []
+    assert len(sections) == 1
+    article = extract_article(_page(FORM_ONLY), fetched_at=FETCHED)
+    assert article.comments == []
+    assert "Write new comment" not in article.body
+    assert "No drafts are saved" not in article.body
+    assert "four hundred bolts" in article.body
+
+
+def test_plain_article_is_never_a_comment() -> None:
+    related = """<aside class="related"><h3>More news</h3><ul>
+      <li class="post"><h4><a href="/n/1">Tram line extended to the airport terminal</a></h4><span>March 2, 2024</span></li>
+      <li class="post"><h4><a href="/n/2">New library opens its doors in the old mill</a></h4><span>March 3, 2024</span></li>
+      </ul></aside>"""
+    _tree, sections, comments = _comments(_page(related))
+    assert comments == []
+    assert sections == []
+
+
+DEFINITION_LIST = """
+<div id="comments"><h3>2 comments</h3><dl id="comment_list">
+  <dt class="comment" id="comment-1"><span class="comment_author">Natalia</span> <span class="comment_time">March 5, 2024 at 8:28 pm</span></dt>
+  <dd class="comment"><p>Wonderful story, thank you for writing it.</p><p class="reply"><a href="#respond">Reply</a></p></dd>
+  <dt class="comment" id="comment-2"><span class="comment_author">Susana</span> <span class="comment_time">March 6, 2024 at 4:43 pm</span></dt>
+  <dd class="comment"><p>Enjoy the holidays!</p></dd>
+</dl></div>
+"""
+
+
+def test_definition_list_layout_pairs_meta_and_text() -> None:
+    _tree, _sections, comments = _comments(_page(DEFINITION_LIST))
+    assert [(c.author, c.text) for c in comments] == [
+        ("Natalia", "Wonderful story, thank you for writing it."),
+        ("Susana", "Enjoy the holidays!"),
+    ]
+    assert comments[1].published_raw == "March 6, 2024 at 4:43 pm"
+
+
+FLAT_REPLIES = """
+<div class="comments"><h3>Comments</h3>
+  <div class="comment" id="c-1"><span class="author">Mara</span> <span class="date">05.03.2024</span>
+    <div class="text"><p>Who paid for the repairs?</p></div></div>
+  <div class="comment" id="c-2"><span class="author">Olaf</span> <span class="date">06.03.2024</span>
+    <div class="text"><p>In reply to <a href="#c-1">Mara</a>: the state and the city split the cost.</p></div></div>
+</div>
+"""
+
+
+def test_in_reply_to_link_threads_flat_comments() -> None:
+    _tree, _sections, comments = _comments(_page(FLAT_REPLIES))
+    assert [c.id for c in comments] == ["c-1", "c-2"]
+    assert comments[1].parent_id == "c-1"
+    assert comments[1].depth == 1
+    assert comments[0].published is not None and comments[0].published.date().isoformat() == "2024-03-05"
+
+
+def test_ids_are_stable_hashes_when_the_page_has_none() -> None:
+    html = _page(NEWS_VOTES.replace(' data-comment-id="501"', "").replace(' data-comment-id="502"', ""))
+    first = [c.id for c in _comments(html)[2]]
+    second = [c.id for c in _comments(html)[2]]
+    assert first == second
+    assert len(set(first)) == 3
+    assert first[2] == "503"
+
+
+def test_no_body_returns_nothing() -> None:
+    tree = parse_html("")
+    assert find_comment_sections(tree) == []
+    assert extract_comments([]) == ([], [])
+    assert declared_comment_count(tree) is None
