@@ -26,12 +26,12 @@ import csv
 import io
 import json
 import os
-import tempfile
 import time
 from collections.abc import Callable, Hashable, Iterator
 from pathlib import Path
 from typing import IO, Any, Protocol
 
+from .atomic import AtomicFile
 from .export.base import article_id, dumps_record
 from .export.csvfmt import TABLES, article_row, comment_rows, error_row, quote_rows, table_paths
 from .model import Article, ErrorRecord
@@ -87,20 +87,9 @@ def _lock(fd: int, path: Path) -> None:
 
 
 def _replace_atomically(path: Path, lines: Iterator[bytes]) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            for line in lines:
-                fh.write(line)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    with AtomicFile(path, binary=True) as fh:
+        for line in lines:
+            fh.write(line)
 
 
 class _Batcher:

@@ -16,7 +16,7 @@ import os
 from types import MappingProxyType
 from typing import Any
 
-from .atomic import AtomicFile, commit_all
+from ..atomic import AtomicFile, commit_all
 from .base import Exporter, Record, Target, article_id, dumps_record, record_from_dict, record_to_dict
 from .csvfmt import ARTICLE_FIELDS, COMMENT_FIELDS, ERROR_FIELDS, QUOTE_FIELDS, CsvExporter, table_paths
 from .jsonfmt import JsonExporter

@@ -13,13 +13,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 import time
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
+from ..atomic import AtomicFile
 from .page import Page
 
 
@@ -138,18 +138,9 @@ class DiskCache:
         }
         path = self._path(page.url)
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(json.dumps(meta, ensure_ascii=True).encode("ascii") + b"\n")
-                fh.write(page.body)
-            os.replace(tmp, path)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+        with AtomicFile(path, binary=True, fsync=False) as fh:
+            fh.write(json.dumps(meta, ensure_ascii=True).encode("ascii") + b"\n")
+            fh.write(page.body)
 
     def revalidated(self, entry: CacheEntry, headers: dict[str, str]) -> Page:
         """A 304 arrived: refresh the stored time and headers (RFC 9111 4.3.4), keep the body."""
