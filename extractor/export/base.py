@@ -21,8 +21,8 @@ from abc import ABC, abstractmethod
 from types import TracebackType
 from typing import IO, TYPE_CHECKING, Any, ClassVar
 
-from ..model import Article, ErrorRecord
 from ..atomic import AtomicFile, commit_all
+from ..model import Article, ErrorRecord
 
 if TYPE_CHECKING:  # typing.Self is 3.11+; typing_extensions is only needed by type checkers
     from typing_extensions import Self

@@ -10,10 +10,10 @@ outright).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 
 from lxml import etree
 
