@@ -39,6 +39,11 @@ Span = tuple[int, int]
 # ---------------------------------------------------------------- tables derived from quote_cues
 
 
+def _words(spaced: str) -> frozenset[str]:
+    """A word set written as one spaced string, so long lists stay readable."""
+    return frozenset(spaced.split())
+
+
 def _closers_by_opener() -> dict[str, frozenset[str]]:
     out: dict[str, set[str]] = {}
     for opener, closer in QUOTE_PAIRS:
@@ -47,19 +52,49 @@ def _closers_by_opener() -> dict[str, frozenset[str]]:
 
 
 def _alternation(words: Sequence[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    """A regex matching any of ``words`` (longest first), built as a trie.
+
+    Python's re tries alternatives one by one at every position; a trie shares
+    prefixes, which makes the cue scan several times faster on long texts.
+    """
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word.lower():
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict[str, dict]) -> str:
+    ends_here = "" in node
+    branches = [
+        (r"\s+" if ch == " " else re.escape(ch)) + _trie_regex(child)
+        for ch, child in sorted(node.items())
+        if ch
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends_here:
+        # longest match first: try the continuation, fall back to the word ending here
+        return "(?:" + body + ")?"
+    return body
 
 
 _CLOSERS = _closers_by_opener()
 _OPENERS = frozenset(_CLOSERS)
 _ALL_CLOSERS = frozenset(c for _, c in QUOTE_PAIRS)
 _MARKS = _OPENERS | _ALL_CLOSERS
-_MARK_RE = re.compile("[" + re.escape("".join(sorted(_MARKS))) + "\n]")
+# "''" (two apostrophes) is how some archives write a double quotation mark
+_MARK_RE = re.compile("''|[" + re.escape("".join(sorted(_MARKS))) + "\n]")
 _MAX_DEPTH = 6
 
 _VERBS = frozenset().union(*(lang.verbs for lang in LANGUAGES))
 _ADDRESSEE_VERBS = frozenset().union(*(lang.addressee_verbs for lang in LANGUAGES))
 _NEEDS_THAT = frozenset().union(*(lang.needs_complementizer for lang in LANGUAGES))
+_OBJECT_CUES = frozenset().union(*(lang.object_cues for lang in LANGUAGES))
+_OBJECT_PREP = dict(pair for lang in LANGUAGES for pair in lang.object_preposition)
 _SKIP = frozenset().union(*(lang.skip_words for lang in LANGUAGES))
 _COMPLEMENTIZERS = frozenset(w for lang in LANGUAGES for w in lang.complementizers)
 _PRON_SING = frozenset().union(*(lang.pronouns_singular for lang in LANGUAGES))
@@ -71,8 +106,15 @@ _ACCORDING_AFTER = tuple(dict.fromkeys(p for lang in LANGUAGES for p in lang.acc
 _INVERTED_SHORT = frozenset(p for lang in LANGUAGES for p in lang.inverted_short)
 
 _CUE_RE = re.compile(
-    r"(?<![\w'’-])(?:(?P<acc>" + _alternation(_ACCORDING_BEFORE) + r")|(?P<after>"
-    + _alternation(_ACCORDING_AFTER) + r")|(?P<verb>" + _alternation(sorted(_VERBS)) + r"))(?![\w'’-])",
+    r"(?<![\w'’-])(?:(?<=, )(?P<inv>"
+    + _alternation(sorted(_INVERTED_SHORT))
+    + r")|(?P<acc>"
+    + _alternation(_ACCORDING_BEFORE)
+    + r")|(?P<after>"
+    + _alternation(_ACCORDING_AFTER)
+    + r")|(?P<verb>"
+    + _alternation(sorted(_VERBS | _OBJECT_CUES))
+    + r"))(?![\w'’-])",
     re.IGNORECASE,
 )
 _STATEMENT_INTRO_RE = re.compile(
@@ -85,7 +127,7 @@ _TRANSLATED_RE = re.compile("|".join(TRANSLATION_MARKERS), re.IGNORECASE)
 _TOKEN_RE = re.compile(r"\w+(?:[.'’&-]\w+)*|[^\w\s]")
 _WORD_RE = re.compile(r"\w+")
 _DOTTED_RE = re.compile(r"(?:[a-z]\.)+[a-z]")  # "u.s", "e.u", "n.c": dotted initials
-_SENT_END_RE = re.compile(r"[.!?…]+[\"”’»«“'」』)\]]*(?=\s+[\"“„«»‘'「『(\[]?[\w])|\n")
+_SENT_END_RE = re.compile(r"[.!?…]+[\"”’»«“'」』)\]]*(?=\s+[\"“„«»‘'「『(\[]{0,2}[\w])|\n")
 _JOIN_GAP_RE = re.compile(r"[\s,.;:\u00a0]*(?:(?:but|and|then|aber|und)\s+)?", re.IGNORECASE)
 _CONTENT_CUT_RE = re.compile(
     r",\s+(?:adding|saying|noting|arguing|warning|insisting|explaining|stressing|claiming|"
@@ -93,37 +135,45 @@ _CONTENT_CUT_RE = re.compile(
     r"insisted|told|called|urged|claimed|stressed|explained)\b",
     re.IGNORECASE,
 )
-_PROPER_RUN_RE = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|de|von|van|al|bin))*\s+[A-Z][\w'’-]+")
+_PROPER_RUN_RE = re.compile(
+    r"\b[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|de|von|van|al|bin))*\s+[A-Z][\w'’-]+"
+)
 _GROUP_RE = re.compile(r"\b((?:[A-Z][\w&.-]*\s+){1,4})(?:" + _alternation(_GROUP_NOUNS) + r")\b")
 
-_ABBREV = frozenset(
+_ABBREV = _words(
     "mr mrs ms dr sen rep gov gen lt col sgt st jr sr prof rev no vs etc inc corp co ltd "
-    "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n d.c a.m p.m e.g i.e".split()
+    "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n d.c a.m p.m e.g i.e"
 )
-_LEAD_JUNK = frozenset(
+_LEAD_JUNK = _words(
     "but and so yet still however meanwhile when while as because if although though after before "
-    "since where then now instead also indeed moreover later earlier what aber und doch".split()
+    "since where then now instead also indeed moreover later earlier what despite aber und doch"
 )
-_BLOCKERS = frozenset(
-    "to not n't never would could should might must will can cannot did does do may shall zu nicht nie".split()
+_BLOCKERS = _words(
+    "to not n't never would could should might must will can cannot did does do may shall zu nicht nie"
 )
-_PASSIVE = frozenset("was were been being be is are am".split())
-_AUX = frozenset(
+_PASSIVE = _words("was were been being be is are am get gets got getting")
+_AUX = _words(
     "is was are were has had have will would can could did does do be been being may might must "
-    "shall should ist war sind waren hat hatte haben wird wurde".split()
+    "shall should ist war sind waren hat hatte haben wird wurde"
 )
-_DETERMINERS = frozenset("the a an another one two three several some many most other his her their its".split())
-_CONNECTORS = frozenset("of for at with 's ’s and the de von der des".split())
-_TIME_START = frozenset(
+_PREPOSITIONS = _words(
+    "of for at with from by about to into on in during after before despite over under than via "
+    "von mit bei nach für über"
+)
+_DETERMINERS = _words("the a an another one two three several some many most other his her their its")
+_CONNECTORS = _words("of for at with 's ’s and the de von der des")
+_TIME_START = _words(
     "on in at during last this late early earlier yesterday today monday tuesday wednesday "
-    "thursday friday saturday sunday am im".split()
+    "thursday friday saturday sunday am im"
 )
 _DASHES = frozenset({"—", "―", "–", "-"})
 _SEPARATORS = frozenset({",", ";", ":", "(", ")", "—", "―", "–"})
 _MAX_SPEAKER_TOKENS = 12
 _MAX_JOINED = 4
-_LOOKBACK = 300
-_RESOLVE_WINDOW = 4000
+_LOOKBACK = 200
+_WINDOW = 3000
+_DENSE = 12  # "said, adding" is the tightest real pair of cues
+_RESOLVE_WINDOW = 1500
 _QUOTABLE = ("paragraph", "blockquote", "list_item")
 
 
@@ -158,6 +208,7 @@ class _Attribution:
     speaker: Span | None
     cue: str
     addressee: Span | None = None
+    content_end: int | None = None  # '"A" to drive up prices, she said': the statement runs past the mark
 
 
 # ---------------------------------------------------------------- quotation marks
@@ -167,7 +218,7 @@ def _can_open(text: str, i: int) -> bool:
     """An opener needs no word glued before it; an ambiguous one also needs a word after it."""
     prev = text[i - 1] if i > 0 else " "
     nxt = text[i + 1] if i + 1 < len(text) else " "
-    if nxt.isspace() and (text[i] in AMBIGUOUS_MARKS or text[i] in "\"”"):
+    if nxt.isspace() and (text[i] in AMBIGUOUS_MARKS or text[i] in '"”'):
         return False
     if text[i] in AMBIGUOUS_MARKS or text[i] == '"':
         return not prev.isalnum()
@@ -194,6 +245,12 @@ def _continues_paragraph(text: str, newline: int, opener: str) -> int | None:
     return None
 
 
+def _closing_pair(text: str, start: int, stack: list[tuple[str, int]]) -> bool:
+    """Whether "''" at ``start`` closes an open straight quotation (judged by its last character)."""
+    prev = text[start - 1] if start > 0 else " "
+    return any(opener == '"' for opener, _ in stack) and not prev.isspace()
+
+
 def _scan_marks(text: str) -> list[_Mark]:
     """Pair quotation marks in one pass; return the top-level quotations in order.
 
@@ -207,7 +264,9 @@ def _scan_marks(text: str) -> list[_Mark]:
         i = m.start()
         if i < skip_to:
             continue
-        ch = text[i]
+        ch = m.group()
+        if ch == "''":
+            ch, i = '"', m.end() - 1 if _closing_pair(text, m.start(), stack) else m.start()
         if ch == "\n":
             if stack and _is_paragraph_start(text, stack[0][1]):
                 j = _continues_paragraph(text, i, stack[0][0])
@@ -275,8 +334,16 @@ def _sentence_bounds(ends: list[int], pos: int) -> Span:
     return start, end
 
 
-def _tokens(text: str, start: int, end: int) -> list[Token]:
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text, start, end)]
+def _tokens(text: str, start: int, end: int, limit: int = 0) -> list[Token]:
+    """Words and punctuation of text[start:end]; at most ``limit`` of them when it is set."""
+    if not limit:
+        return [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text, start, end)]
+    out: list[Token] = []
+    for m in _TOKEN_RE.finditer(text, start, end):
+        out.append((m.start(), m.end(), m.group()))
+        if len(out) >= limit:
+            break
+    return out
 
 
 def _strip_span(text: str, start: int, end: int, chars: str = " \t\n,;:.—–-") -> Span:
@@ -287,17 +354,24 @@ def _strip_span(text: str, start: int, end: int, chars: str = " \t\n,;:.—–-"
     return start, end
 
 
-def _word_count(text: str, start: int, end: int) -> int:
-    return sum(1 for _ in _WORD_RE.finditer(text, start, end))
+def _word_count(text: str, start: int, end: int, cap: int = 8) -> int:
+    """Words in text[start:end], counting at most ``cap`` (callers only compare with small numbers)."""
+    n = 0
+    for _ in _WORD_RE.finditer(text, start, end):
+        n += 1
+        if n >= cap:
+            break
+    return n
 
 
 def _inner(text: str, mark: _Mark) -> str:
-    return text[mark.start + 1 : mark.end - 1].strip(" ,\n")
+    return text[mark.start : mark.end].strip("".join(_MARKS) + " ,\n")
 
 
 def _paragraph_end(text: str, pos: int) -> int:
-    j = text.find("\n", pos)
-    return len(text) if j < 0 else j
+    """End of the paragraph holding ``pos``, looking at most _WINDOW characters ahead (keeps scans linear)."""
+    j = text.find("\n", pos, pos + _WINDOW)
+    return min(len(text), pos + _WINDOW) if j < 0 else j
 
 
 def _is_paragraph_start(text: str, pos: int) -> bool:
@@ -341,8 +415,11 @@ def _leading_np(tokens: list[Token]) -> list[Token]:
     if tokens[0][2].lower() in _PRONOUNS:
         return tokens[:1]
     out: list[Token] = []
-    for tok in tokens[:8]:
+    for tok in tokens[:10]:
         low = tok[2].lower()
+        if tok[2] == "." and out and _abbrev_token(out[-1][2]):
+            out.append(tok)
+            continue
         if not tok[2][0].isalnum() or low in _AUX or low in _VERBS or low in _BLOCKERS:
             break
         if out and not _is_capitalized(tok[2]) and low.endswith("ed"):
@@ -389,18 +466,19 @@ def _speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
     else:
         chosen = segments[-1]
     if chosen and chosen[-1][2].lower() in {"and", "but", "or", "und"}:
-        chosen = _leading_np(next((s for s in segments if s), []))
+        own = _leading_np(chosen[:-1])
+        chosen = own if own else _leading_np(next((s for s in segments if s), []))
     while chosen and (chosen[0][2].lower() in _LEAD_JUNK or not chosen[0][2][0].isalnum()):
         chosen = chosen[1:]
     if not chosen:
         return None
     chosen = chosen[-_MAX_SPEAKER_TOKENS:]
-    if chosen[0][2].lower() in _CONNECTORS - {"the"}:
+    if chosen[0][2].lower() in _PREPOSITIONS:
         return None
     return chosen[0][0], chosen[-1][1]
 
 
-_RELATIVE = frozenset("who which that whose whom where der die das".split())
+_RELATIVE = _words("who which that whose whom where der die das")
 
 
 def _plausible_speaker(text: str, speaker: Span) -> bool:
@@ -420,7 +498,7 @@ def _plausible_speaker(text: str, speaker: Span) -> bool:
 def _np_after(text: str, start: int, end: int, max_tokens: int = 14) -> Span | None:
     """The speaker after an inverted cue ('said Steve Grubbs, an Iowa operative')."""
     out: list[Token] = []
-    for tok in _without_parentheses(_tokens(text, start, min(end, start + 250)))[:max_tokens]:
+    for tok in _without_parentheses(_tokens(text, start, min(end, start + 250), max_tokens + 8))[:max_tokens]:
         low = tok[2].lower()
         if tok[2] in _SEPARATORS or tok[2] in {"!", "?"} or tok[2] in _MARKS:
             break
@@ -438,7 +516,7 @@ def _np_after(text: str, start: int, end: int, max_tokens: int = 14) -> Span | N
 
 def _addressee_after(text: str, start: int, end: int) -> tuple[Span | None, int]:
     """The hearer of 'told' ('told Reuters that', 'told reporters'); returns its span and where it ends."""
-    tokens = _tokens(text, start, min(end, start + 200))
+    tokens = _tokens(text, start, min(end, start + 200), 16)
     if not tokens:
         return None, start
     that = next((k for k, t in enumerate(tokens[:9]) if t[2].lower() in _COMPLEMENTIZERS), None)
@@ -465,7 +543,7 @@ def _addressee_after(text: str, start: int, end: int) -> tuple[Span | None, int]
 
 def _attribution_after(text: str, pos: int, limit: int) -> _Attribution | None:
     """'," he said.' / '," said Len Burman,' / '«, sagte Müller.' / '" — Jane Doe' after a quotation."""
-    tokens = _without_parentheses(_tokens(text, pos, min(limit, pos + 300)))
+    tokens = _without_parentheses(_tokens(text, pos, min(limit, pos + 300), 40))
     k = 0
     while k < len(tokens) and tokens[k][2] == ",":
         k += 1
@@ -480,10 +558,51 @@ def _attribution_after(text: str, pos: int, limit: int) -> _Attribution | None:
             if j == 0:
                 spk = _np_after(text, tok[1], limit)
                 return _Attribution(tok[0], spk[1] if spk else tok[1], spk, tok[2])
+            if not _ends_with_comma(text, pos) and not _closes_clause(text, tok[1], limit):
+                return (
+                    None  # '"..." Gov. X said it would be ...': a new statement, not this one's attribution
+                )
             return _speaker_first(text, window[:j], tok, limit)
-        if tok[2] in {".", "!", "?", ";", ":"} and not (tok[2] == "." and j > 0 and _abbrev_token(window[j - 1][2])):
+        if tok[2] in {".", "!", "?", ";", ":"} and not (
+            tok[2] == "."
+            and j > 0
+            and (_abbrev_token(window[j - 1][2]) or (j + 1 < len(window) and window[j + 1][2] == ","))
+        ):
             return None
     return None
+
+
+def _ends_with_comma(text: str, mark_end: int) -> bool:
+    """'"A," he said ...': a quotation closing on a comma is always completed by its attribution."""
+    j = mark_end - 1
+    while j > 0 and mark_end - j < 4 and (text[j] in _MARKS or text[j].isspace()):
+        j -= 1
+    return text[j] == ","
+
+
+_TRAILING_PREPOSITIONS = _words(
+    "in on at after before during of to via while as from with about when through"
+)
+
+
+def _closes_clause(text: str, pos: int, limit: int) -> bool:
+    """After 'he said' comes the end of the clause (or 'in an interview', 'of Cruz'), not a new clause."""
+    tokens = _tokens(text, pos, min(limit, pos + 120), 12)
+    k = 0
+    while (
+        k < len(tokens) and k < 4 and (tokens[k][2].lower() in _SKIP or tokens[k][2].lower() in _TIME_START)
+    ):
+        if tokens[k][2].lower() in _TRAILING_PREPOSITIONS and k == 0:
+            return True
+        k += 1
+    if k >= len(tokens):
+        return True
+    word = tokens[k][2]
+    if not word[0].isalnum() or word.lower() in _TRAILING_PREPOSITIONS:
+        return True
+    # "told Reuters.", "told reporters on Monday": the hearer, then the clause ends
+    cue_word = text[max(0, pos - 12) : pos].split()[-1:]
+    return bool(cue_word) and cue_word[0].lower() in _ADDRESSEE_VERBS
 
 
 def _speaker_first(text: str, before: list[Token], cue: Token, limit: int) -> _Attribution | None:
@@ -492,15 +611,32 @@ def _speaker_first(text: str, before: list[Token], cue: Token, limit: int) -> _A
     if not before or len(before) > _MAX_SPEAKER_TOKENS + 8:
         return None
     segments = [s for s in _split_segments(before) if s]
-    if not segments or (len(segments) > 1 and before[-1][2] != "," and len(segments[-1]) > 3):
+    if not segments:
         return None
-    speaker = segments[0][: _MAX_SPEAKER_TOKENS]
+    while segments and segments[0] and segments[0][0][2].lower() in _LEAD_JUNK:
+        segments[0] = segments[0][1:]
+    segments = [s for s in segments if s]
+    if not segments:
+        return None
+    first = segments[0][0][2]
+    content_end = None
+    if len(segments) > 1 and first[0].islower() and first.lower() not in _PRONOUNS | _DETERMINERS:
+        # '"A" to drive up the stock price, she said': the words after the mark belong to the statement
+        speaker = segments[-1]
+        if len(speaker) > 5:
+            return None
+        content_end = text.rfind(",", before[0][0], speaker[0][0])
+        before = speaker
+    elif len(segments) > 1 and before[-1][2] != "," and len(segments[-1]) > 3:
+        return None
+    else:
+        speaker = segments[0][:_MAX_SPEAKER_TOKENS]
     addressee = None
     end = cue[1]
     if cue[2].lower() in _ADDRESSEE_VERBS:
         addressee, end = _addressee_after(text, cue[1], limit)
         end = max(end, cue[1])
-    return _Attribution(before[0][0], end, (speaker[0][0], speaker[-1][1]), cue[2], addressee)
+    return _Attribution(before[0][0], end, (speaker[0][0], speaker[-1][1]), cue[2], addressee, content_end)
 
 
 def _dash_attribution(text: str, tokens: list[Token], limit: int) -> _Attribution | None:
@@ -596,6 +732,14 @@ def _continues(text: str, ends: list[int], marks: list[_Mark], k: int, after: in
         _, sent_end = _sentence_bounds(ends, max(after - 1, 0))
         if after < sent_end <= nxt.start:
             gap_start = sent_end
+            _, next_end = _sentence_bounds(ends, sent_end)
+            if (
+                next_end <= nxt.start
+                and next_end - sent_end < _WINDOW
+                and not text[next_end : nxt.start].strip()
+                and not _CUE_RE.search(text, sent_end, next_end)
+            ):
+                gap_start = next_end  # '"A," Obama said. He didn't suggest retaliation. "B."'
         elif nxt.start < sent_end and text[after : nxt.start].rstrip().endswith((",", ":")):
             # '"A," Trump said during a rally in Kenansville, "B."'
             gap_start = nxt.start if len(_tokens(text, after, nxt.start)) <= 16 else after
@@ -610,6 +754,24 @@ def _continues(text: str, ends: list[int], marks: list[_Mark], k: int, after: in
     return rest == "" or _sentence_bounds(ends, nxt.end - 1)[1] <= nxt.end + 1
 
 
+def _skip_titles(
+    text: str, ends: list[int], marks: list[_Mark], k: int, after: int, consumed: list[Span]
+) -> int:
+    """'Perez said Sunday on NBC's "Meet the Press."': short quotations in the attribution's sentence are names."""
+    if k >= len(marks) or marks[k].start < after:
+        return k
+    _, sent_end = _sentence_bounds(ends, max(after - 1, 0))
+    while (
+        k < len(marks)
+        and marks[k].end <= sent_end
+        and _word_count(text, marks[k].start, marks[k].end) <= 6
+        and text[max(0, marks[k].start - 3) : marks[k].start].strip()[-1:] not in (",", ":")
+    ):
+        consumed.append((marks[k].start, marks[k].end))
+        k += 1
+    return k
+
+
 def _direct_quotes(text: str, marks: list[_Mark], ends: list[int], consumed: list[Span]) -> list[_Found]:
     out: list[_Found] = []
     k = 0
@@ -619,31 +781,48 @@ def _direct_quotes(text: str, marks: list[_Mark], ends: list[int], consumed: lis
         if _word_count(text, mark.start, mark.end) == 0:
             continue
         sent_start, _ = _sentence_bounds(ends, mark.start)
+        sent_start = max(sent_start, mark.start - 1000)
         before = text[sent_start : mark.start]
         limit = marks[k].start if k < len(marks) else len(text)
         limit = min(limit, _paragraph_end(text, mark.end))
         attribution: _Attribution | None = None
         kind = "direct"
-        if before.strip() in ("", "(", "—", "–", "-"):
+        start = mark.start
+        lead = before.strip()
+        if lead and lead[-1] not in ",:" and lead not in ("(", "—", "–", "-"):
+            # 'Both parties "saw Burma as ...," said Victor Cha': the sentence is the statement
+            attribution = _attribution_after(text, mark.end, limit)
+            if attribution is not None:
+                kind, start = "mixed", sent_start + len(before) - len(before.lstrip())
+            else:
+                attribution = _attribution_before(text, sent_start, mark.start)
+                if attribution is not None and _sentence_bounds(ends, mark.end - 1)[1] > mark.end + 1:
+                    attribution = (
+                        None  # 'Obama said "it gets me mad" every time ...': left to reported speech
+                    )
+        elif not lead or lead in ("(", "—", "–", "-"):
             attribution = _attribution_after(text, mark.end, limit)
             if attribution is None and _is_paragraph_start(text, mark.start):
                 attribution = _colon_intro(text, sent_start + len(before) - len(before.lstrip()))
                 if attribution is not None and _paragraph_end(text, mark.end) - mark.end < 3:
                     kind = "block"
         else:
-            attribution = _attribution_before(text, sent_start, mark.start)
-            if attribution is not None and before.rstrip()[-1:] not in (",", ":"):
-                # 'Obama said "it gets me mad" every time ...' is reported speech with a quoted part
-                if _sentence_bounds(ends, mark.end - 1)[1] > mark.end + 1:
-                    attribution = None
+            attribution = _attribution_after(text, mark.end, limit) or _attribution_before(
+                text, sent_start, mark.start
+            )
         if attribution is None:
             continue
         end = mark.end
+        if attribution.content_end is not None:
+            kind, end = ("mixed" if kind == "direct" else kind), attribution.content_end
         pieces = [_inner(text, mark)]
         consumed.append((attribution.start, attribution.end))
+        k = _skip_titles(text, ends, marks, k, attribution.end, consumed)
         # "A," he said. "B."  -> one statement, when B has no attribution of its own
-        while k < len(marks) and len(pieces) < _MAX_JOINED and _continues(
-            text, ends, marks, k, max(end, attribution.end)
+        while (
+            k < len(marks)
+            and len(pieces) < _MAX_JOINED
+            and _continues(text, ends, marks, k, max(end, attribution.end))
         ):
             end = marks[k].end
             pieces.append(_inner(text, marks[k]))
@@ -652,7 +831,7 @@ def _direct_quotes(text: str, marks: list[_Mark], ends: list[int], consumed: lis
         adr = attribution.addressee
         out.append(
             _Found(
-                start=mark.start,
+                start=start,
                 end=end,
                 text=" ".join(p for p in pieces if p),
                 kind=kind,
@@ -670,7 +849,7 @@ def _direct_quotes(text: str, marks: list[_Mark], ends: list[int], consumed: lis
 
 def _content_start(text: str, pos: int, end: int) -> int:
     """Skip what sits between cue and content: time phrases, 'in a statement', a colon."""
-    tokens = _tokens(text, pos, min(end, pos + 160))
+    tokens = _tokens(text, pos, min(end, pos + 160), 14)
     for k, tok in enumerate(tokens[:10]):
         if tok[2].lower() in _COMPLEMENTIZERS:
             if all(_adverbial_token(t[2]) for t in tokens[:k]):
@@ -696,8 +875,10 @@ def _content_start(text: str, pos: int, end: int) -> int:
     return tokens[k][0] if k < len(tokens) else end
 
 
-_ADVERBIAL = frozenset("in a an the on at with to during statement interview speech email letter news conference "
-                       "press release tweet post earlier later also previously repeatedly , : ; - reporters".split())
+_ADVERBIAL = _words(
+    "in a an the on at with to during statement interview speech email letter news conference "
+    "press release tweet post earlier later also previously repeatedly , : ; - reporters"
+)
 
 
 def _adverbial_token(word: str) -> bool:
@@ -729,7 +910,11 @@ def _inside(spans: list[Span], starts: list[int], pos: int) -> bool:
 def _according(text: str, cue: re.Match[str], sent_start: int, sent_end: int) -> tuple[Span, Span] | None:
     """(content span, speaker span) for 'According to X, C.' and 'C, according to X.'."""
     pre = text[sent_start : cue.start()].strip()
-    lead = [t for t in _tokens(text, sent_start, cue.start()) if t[2].lower() not in _LEAD_JUNK and t[2] != ","]
+    lead = [
+        t
+        for t in _tokens(text, max(sent_start, cue.start() - 200), cue.start())
+        if t[2].lower() not in _LEAD_JUNK and t[2] != ","
+    ]
     if not lead:
         spk = _np_after(text, cue.end(), sent_end, max_tokens=16)
         if spk is not None:
@@ -761,11 +946,13 @@ def _capitalised_source(text: str, start: int, end: int) -> Span | None:
 
 def _inverted_speaker_ok(text: str, start: int, end: int) -> bool:
     """After '..., said' comes a speaker, not a clause ('said he would' is a clause)."""
-    tokens = _tokens(text, start, min(end, start + 300))
+    if end - start > 300:
+        return False
+    tokens = _tokens(text, start, end, 41)
     if not tokens or len(tokens) > 40:
         return False
     first = tokens[0][2].lower()
-    if first in _COMPLEMENTIZERS or first in {"it", "there"}:
+    if first in _COMPLEMENTIZERS or first in {"it", "there"} or first in _SKIP or first in _TIME_START:
         return False
     if first in _PRONOUNS:
         return len(tokens) <= 4
@@ -774,27 +961,43 @@ def _inverted_speaker_ok(text: str, start: int, end: int) -> bool:
 
 def _clause_final(text: str, cue_end: int, sent_end: int) -> bool:
     """True when nothing clause-like follows the cue ('..., a source said on Monday.')."""
-    tokens = _tokens(text, cue_end, min(sent_end, cue_end + 200))
+    tokens = _tokens(text, cue_end, min(sent_end, cue_end + 200), 16)
     words = [t for t in tokens if t[2][0].isalnum()]
+    if tokens and tokens[0][2] == ":":
+        return False  # "..., the union wrote:" introduces what follows
     if not words or tokens[0][2] == ",":
         return True
     first = words[0][2].lower()
     if first in _COMPLEMENTIZERS:
         return False
     k = 0
-    while k < len(tokens) and k < 5 and (tokens[k][2].lower() in _SKIP or tokens[k][2].lower() in _TIME_START):
+    while (
+        k < len(tokens) and k < 5 and (tokens[k][2].lower() in _SKIP or tokens[k][2].lower() in _TIME_START)
+    ):
         k += 1
     if k and (k == len(tokens) or tokens[k][2] in {",", ".", ";"}):
         return True
-    return len(words) <= 8 and (first in _TIME_START or first in {"in", "at", "to", "after", "before", "while", "when"})
+    return len(words) <= 8 and (
+        first in _TIME_START or first in {"in", "at", "to", "after", "before", "while", "when"}
+    )
 
 
-_RESUME_RE = re.compile(r"[^,.;:!?]{0,40}?,\s+(?!who\b|which\b|whose\b|a\b|an\b|the\b|\w+ing\b|according\b|citing\b)(?=\S)", re.IGNORECASE)
+_RESUME_RE = re.compile(
+    r"[^,.;:!?]{0,40}?,\s+(?!who\b|which\b|whose\b|a\b|an\b|the\b|\w+ing\b|according\b|citing\b)(?=\S)",
+    re.IGNORECASE,
+)
 
 
-def _resumed_end(text: str, cue_end: int, sent_end: int, comma: int) -> int:
+_RESUME_AFTER_SPEAKER_RE = re.compile(
+    r"[^,.;:!?]{0,40}?,\s+(?!who\b|which\b|whose\b|\w+ing\b|according\b|citing\b)(?=\S)", re.IGNORECASE
+)
+
+
+def _resumed_end(
+    text: str, cue_end: int, sent_end: int, comma: int, resume: re.Pattern[str] = _RESUME_RE
+) -> int:
     """'A, Mr. Obama said, but B.': the statement resumes after the attribution; else it ends at the comma."""
-    m = _RESUME_RE.match(text, cue_end, sent_end)
+    m = resume.match(text, cue_end, sent_end)
     if m is None or _word_count(text, m.end(), sent_end) < 3:
         return comma
     return _content_end(text, m.end(), sent_end)
@@ -805,7 +1008,14 @@ def _is_parenthetical_subject(text: str, sent_start: int, comma: int) -> bool:
     first = text.find(",", sent_start, comma)
     if first < 0:
         return False
-    head = _tokens(text, sent_start, first)
+    last_aside = text.rfind(",", sent_start, comma)
+    if last_aside >= 0 and text[last_aside + 1 : last_aside + 8].split()[:1] in (
+        ["who"],
+        ["which"],
+        ["whose"],
+    ):
+        return True  # "Aparna Mathur, who studies tax policy, said ...
+    head = _tokens(text, sent_start, min(first, sent_start + 200))
     return 0 < len(head) <= 5 and all(_is_capitalized(t[2]) or t[2].lower() in _CONNECTORS for t in head)
 
 
@@ -815,7 +1025,15 @@ def _participle(
     """'X said A, adding that B' / 'X mocked it, saying B': the speaker is the sentence's subject."""
     speaker = sentence_speaker
     if speaker is None:
-        lead = _leading_np(_tokens(text, sent_start, cue.start()))
+        head = _tokens(text, sent_start, min(cue.start(), sent_start + 300))
+        while head and head[0][2].lower() in _PREPOSITIONS:
+            # "In a column Monday, X wrote ..., arguing": skip the opening phrase
+            comma = next((k for k, t in enumerate(head) if t[2] == ","), None)
+            head = head[comma + 1 :] if comma is not None else []
+        lead = _leading_np(head)
+        speaker = (lead[0][0], lead[-1][1]) if lead else None
+    if speaker is None:
+        lead = _leading_np(_tokens(text, sent_start, min(cue.start(), sent_start + 200)))
         speaker = (lead[0][0], lead[-1][1]) if lead else None
     if speaker is None:
         return None
@@ -826,11 +1044,70 @@ def _participle(
     return _Found(start, end, "", "indirect", text[speaker[0] : speaker[1]], speaker[0], low)
 
 
+_OBJECT_END_RE = re.compile(r"[,;:—–]|\s-\s|\s+(?:and|but)\s+(?:also\s+)?(?:said|says|added|called|urged)\b")
+
+
+def _object_report(
+    text: str, cue: re.Match[str], low: str, sent_start: int, sent_end: int, sentence_speaker: Span | None
+) -> _Found | None:
+    """'X cited several factors', 'X called for lower taxes', 'X accused Y of Z': the object is the content."""
+    pre = text[sent_start : cue.start()].rstrip()
+    if low.endswith("ing") and pre.endswith(","):
+        speaker = sentence_speaker
+        if speaker is None:
+            lead = _leading_np(_tokens(text, sent_start, min(cue.start(), sent_start + 200)))
+            speaker = (lead[0][0], lead[-1][1]) if lead else None
+    else:
+        speaker = _speaker_before(text, sent_start, cue.start())
+    if speaker is None or not _plausible_speaker(text, speaker):
+        return None
+    start = cue.end()
+    prep = _OBJECT_PREP.get(low)
+    if prep is not None:
+        hit = next(
+            (t for t in _tokens(text, start, min(sent_end, start + 120))[:8] if t[2].lower() == prep), None
+        )
+        start = hit[1] if hit else start
+    start = _content_start(text, start, sent_end)
+    m = _OBJECT_END_RE.search(text, start, sent_end)
+    end = _content_end(text, start, m.start() if m else sent_end)
+    if _word_count(text, start, end) < 2:
+        return None
+    return _Found(start, end, "", "indirect", text[speaker[0] : speaker[1]], speaker[0], low)
+
+
+def _interrupts(text: str, sent_start: int, speaker_start: int, cue_end: int, sent_end: int) -> bool:
+    """'A, he said, B': commas on both sides of 'he said' and words on both sides of the commas."""
+    before = text[sent_start:speaker_start].rstrip()
+    if not before.endswith(",") or _word_count(text, sent_start, speaker_start) < 2:
+        return False
+    tokens = _tokens(text, cue_end, min(sent_end, cue_end + 80))
+    k = 0
+    while (
+        k < len(tokens) and k < 4 and (tokens[k][2].lower() in _SKIP or tokens[k][2].lower() in _TIME_START)
+    ):
+        k += 1
+    return k < len(tokens) and tokens[k][2] == "," and _word_count(text, tokens[k][1], sent_end) >= 3
+
+
+def _inverted_short(text: str, cue: re.Match[str], low: str, sent_start: int, sent_end: int) -> _Found | None:
+    """German '..., so der Sprecher.': a short cue, then only the speaker up to the sentence end."""
+    spk = _np_after(text, cue.end(), sent_end, max_tokens=8)
+    if spk is None or text[spk[1] : sent_end].strip(" .!?\"'”“«»„"):
+        return None
+    comma = cue.start() - 2
+    if _word_count(text, sent_start, comma) < 3:
+        return None
+    return _Found(sent_start, comma, "", "indirect", text[spk[0] : spk[1]], spk[0], low)
+
+
 def _reported_one(
     text: str, cue: re.Match[str], sent_start: int, sent_end: int, sentence_speaker: Span | None
 ) -> _Found | None:
     """Read one cue with its sentence; None when it is not reported speech."""
     low = " ".join(cue.group().split()).lower()
+    if cue.group("inv"):
+        return _inverted_short(text, cue, low, sent_start, sent_end)
     if cue.group("after"):
         return None  # "X zufolge": rare; left to future work
     if cue.group("acc"):
@@ -839,42 +1116,57 @@ def _reported_one(
             return None
         (cs, ce), spk = got
         return _Found(cs, ce, "", "indirect", text[spk[0] : spk[1]], spk[0], low)
+    if low in _OBJECT_CUES and low not in _VERBS:
+        return _object_report(text, cue, low, sent_start, sent_end, sentence_speaker)
     pre = text[sent_start : cue.start()].rstrip()
-    if low.endswith("ing") and pre.endswith(","):
+    if low.endswith("ing") and (
+        pre.endswith(",") or pre.split()[-1:] in (["despite"], ["by"], ["after"], ["before"])
+    ):
         return _participle(text, cue, low, sent_start, sent_end, sentence_speaker)
     # "..., said Jeffrey Trimble, a senior official."  (inverted, content first)
     if pre.endswith(",") and _inverted_speaker_ok(text, cue.end(), sent_end):
-        spk = _np_after(text, cue.end(), sent_end)
+        after = _np_after(text, cue.end(), sent_end)
         comma = sent_start + len(pre) - 1
-        if spk and _word_count(text, sent_start, comma) >= 3 and not _is_parenthetical_subject(text, sent_start, comma):
-            return _Found(sent_start, comma, "", "indirect", text[spk[0] : spk[1]], spk[0], low)
+        if (
+            after
+            and _plausible_speaker(text, after)
+            and _word_count(text, sent_start, comma) >= 3
+            and not _is_parenthetical_subject(text, sent_start, comma)
+        ):
+            return _Found(sent_start, comma, "", "indirect", text[after[0] : after[1]], after[0], low)
     speaker = _speaker_before(text, sent_start, cue.start())
     if speaker is None and pre.endswith((",", " and", " und")):
         if sentence_speaker is not None:
             speaker = sentence_speaker
         else:
-            lead = _leading_np(_tokens(text, sent_start, cue.start()))
+            lead = _leading_np(_tokens(text, sent_start, min(cue.start(), sent_start + 200)))
             speaker = (lead[0][0], lead[-1][1]) if lead else None
-    if speaker is None:
+    if speaker is None or not _plausible_speaker(text, speaker):
         return None
     # "..., a source said."  (speaker and cue close the sentence)
     comma = text.rfind(",", sent_start, speaker[0])
-    if comma > sent_start and not text[comma + 1 : speaker[0]].strip() and _clause_final(text, cue.end(), sent_end):
-        if _word_count(text, sent_start, comma) >= 3:
-            return _Found(sent_start, _resumed_end(text, cue.end(), sent_end, comma), "", "indirect",
-                          text[speaker[0] : speaker[1]], speaker[0], low)
+    if (
+        comma > sent_start
+        and not text[comma + 1 : speaker[0]].strip()
+        and _clause_final(text, cue.end(), sent_end)
+        and _word_count(text, sent_start, comma) >= 3
+    ):
+        end = _resumed_end(text, cue.end(), sent_end, comma, _RESUME_AFTER_SPEAKER_RE)
+        return _Found(sent_start, end, "", "indirect", text[speaker[0] : speaker[1]], speaker[0], low)
     addressee = None
     start = cue.end()
     if low in _ADDRESSEE_VERBS:
         addressee, start = _addressee_after(text, cue.end(), sent_end)
         start = max(start, cue.end())
+    if _interrupts(text, sent_start, speaker[0], start, sent_end):
+        # "The museum, Mr. Obama said, would make ...": the statement is the whole sentence
+        end = _content_end(text, start, sent_end)
+        return _Found(sent_start, end, "", "indirect", text[speaker[0] : speaker[1]], speaker[0], low)
     start = _content_start(text, start, sent_end)
     end = _content_end(text, start, sent_end)
     if _word_count(text, start, end) < 3:
         return None
     if low in _NEEDS_THAT and text[start : start + 5].lower().rstrip() not in _COMPLEMENTIZERS:
-        return None
-    if not _plausible_speaker(text, speaker):
         return None
     return _Found(
         start,
@@ -888,23 +1180,34 @@ def _reported_one(
     )
 
 
-def _reported(text: str, marks: list[_Mark], ends: list[int], consumed: list[Span], direct: list[_Found]) -> list[_Found]:
+def _reported(
+    text: str, marks: list[_Mark], ends: list[int], consumed: list[Span], direct: list[_Found]
+) -> list[_Found]:
     mark_spans = [(m.start, m.end) for m in marks]
     mark_starts = [m.start for m in marks]
     skip = sorted(consumed + [(f.start, f.end) for f in direct])
     skip_starts = [s for s, _ in skip]
     direct_speakers = sorted(
-        (f.speaker_pos, f.speaker_pos + len(f.speaker)) for f in direct if f.speaker and f.speaker_pos is not None
+        (f.speaker_pos, f.speaker_pos + len(f.speaker))
+        for f in direct
+        if f.speaker and f.speaker_pos is not None
     )
     direct_starts = [s for s, _ in direct_speakers]
     out: list[_Found] = []
     last_sentence: Span = (-1, -1)
     sentence_speaker: Span | None = None
+    last_pos = -_DENSE
     for cue in _CUE_RE.finditer(text):
         pos = cue.start()
         if _inside(mark_spans, mark_starts, pos) or _inside(skip, skip_starts, pos):
             continue
+        if out and out[-1].start < pos < out[-1].end and _new_clause_before(text, out[-1].start, pos) is None:
+            continue  # inside the previous statement and no new clause right before it: part of it
+        if pos - last_pos < _DENSE:
+            continue  # right after a cue that was not speech: cue words packed like junk, not prose
         sent_start, sent_end = _sentence_bounds(ends, pos)
+        # bounded windows keep a punctuation-free megabyte linear
+        sent_start, sent_end = max(sent_start, pos - 1000), min(sent_end, cue.end() + _WINDOW)
         if (sent_start, sent_end) != last_sentence:
             last_sentence, sentence_speaker = (sent_start, sent_end), None
         if sentence_speaker is None:
@@ -913,6 +1216,7 @@ def _reported(text: str, marks: list[_Mark], ends: list[int], consumed: list[Spa
                 sentence_speaker = direct_speakers[j]
         found = _reported_one(text, cue, sent_start, sent_end, sentence_speaker)
         if found is None:
+            last_pos = pos
             continue
         if out and out[-1].start < found.start < out[-1].end:
             # a cue inside reported content is part of it ("said leaders had agreed to ..."),
@@ -927,15 +1231,19 @@ def _reported(text: str, marks: list[_Mark], ends: list[int], consumed: list[Spa
     kept: list[_Found] = []
     for found in out:
         found.start, found.end = _strip_span(text, found.start, found.end)
-        if _word_count(text, found.start, found.end) < 3:
+        if _word_count(text, found.start, found.end) < (2 if found.cue in _OBJECT_CUES else 3):
             continue
         found.text = text[found.start : found.end]
         found.kind = _kind_for(marks, mark_starts, found.start, found.end)
+        if _is_title(text, found, marks, mark_starts):
+            continue  # 'said on "Fox News Sunday"': a title, not the statement
         kept.append(found)
     return _drop_nested(kept)
 
 
-_CLAUSE_JOIN_RE = re.compile(r"[,;]\s*(?:(?:but|and|while|as|though|although|yet|so|aber|und)\s+)?$", re.IGNORECASE)
+_CLAUSE_JOIN_RE = re.compile(
+    r"[,;]\s*(?:(?:but|and|while|as|though|although|yet|so|aber|und)\s+)?$", re.IGNORECASE
+)
 
 
 def _new_clause_before(text: str, lo: int, speaker_pos: int | None) -> int | None:
@@ -944,6 +1252,20 @@ def _new_clause_before(text: str, lo: int, speaker_pos: int | None) -> int | Non
         return None
     m = _CLAUSE_JOIN_RE.search(text, max(lo, speaker_pos - 20), speaker_pos)
     return m.start() if m else None
+
+
+def _is_title(text: str, found: _Found, marks: list[_Mark], mark_starts: list[int]) -> bool:
+    """Content that is only a short quoted name, maybe after 'on'/'in' ('on "Face the Nation"')."""
+    tokens = _tokens(text, found.start, min(found.end, found.start + 80))
+    if not tokens or tokens[0][2].lower() not in {"on", "in"}:
+        return False
+    tokens = tokens[1:]
+    while tokens and tokens[0][2].lower() in _DETERMINERS | {"'s", "’s"}:
+        tokens = tokens[1:]
+    if not tokens or _word_count(text, tokens[0][0], found.end) > 6:
+        return False
+    k = bisect.bisect_left(mark_starts, tokens[0][0])
+    return any(marks[j].start < found.end for j in range(k, min(k + 1, len(marks))))
 
 
 def _drop_nested(found: list[_Found]) -> list[_Found]:
@@ -1000,10 +1322,14 @@ def _nearest_name(text: str, start: int, end: int) -> str | None:
     return " ".join(last.group().split()) if last else None
 
 
-def _translated(text: str, found: _Found) -> bool:
-    """The article says the quoted words are translated, in or just before the quote's sentence."""
+def _translated(markers: list[int], found: _Found) -> bool:
+    """The article says the quoted words are translated, in or just before the quote's sentence.
+
+    ``markers`` are the offsets of every translation note, found once per text.
+    """
     lo = max(0, (found.speaker_pos if found.speaker_pos is not None else found.start) - 400)
-    return bool(_TRANSLATED_RE.search(text, lo, min(len(text), found.end + 80)))
+    k = bisect.bisect_left(markers, lo)
+    return k < len(markers) and markers[k] < found.end + 80
 
 
 # ---------------------------------------------------------------- public API
@@ -1029,6 +1355,7 @@ def _extract(text: str) -> list[Quote]:
     direct = _direct_quotes(text, marks, ends, consumed)
     reported = _reported(text, marks, ends, consumed, direct)
     found = sorted(direct + reported, key=lambda f: f.start)
+    markers = [m.start() for m in _TRANSLATED_RE.finditer(text)]
     quotes: list[Quote] = []
     for k, f in enumerate(found):
         quotes.append(
@@ -1036,11 +1363,11 @@ def _extract(text: str) -> list[Quote]:
                 text=f.text,
                 kind=f.kind,  # type: ignore[arg-type]
                 speaker=f.speaker,
-                speaker_resolved=_resolve(text, f, found[:k]),
+                speaker_resolved=_resolve(text, f, found[max(0, k - 6) : k]),
                 cue=f.cue,
                 addressee=f.addressee,
                 span=(f.start, f.end),
-                translated=_translated(text, f),
+                translated=_translated(markers, f),
             )
         )
     return quotes
@@ -1085,14 +1412,21 @@ def _bare_blockquotes(blocks: Sequence[Block], have: set[int | None]) -> list[Qu
     out: list[Quote] = []
     for index in range(1, len(blocks)):
         block, intro = blocks[index], blocks[index - 1]
-        if block.kind != "blockquote" or index in have or not block.text.strip() or intro.kind not in _QUOTABLE:
+        if (
+            block.kind != "blockquote"
+            or index in have
+            or not block.text.strip()
+            or intro.kind not in _QUOTABLE
+        ):
             continue
         joined = intro.text.replace("\n", " ") + '\n"' + block.text.replace("\n", " ") + '"'
         attribution = _colon_intro(joined, len(intro.text) + 1)
         if attribution is None:
             continue
         spk = attribution.speaker
-        probe = _Found(0, 0, "", "block", joined[spk[0] : spk[1]] if spk else None, spk[0] if spk else None, None)
+        probe = _Found(
+            0, 0, "", "block", joined[spk[0] : spk[1]] if spk else None, spk[0] if spk else None, None
+        )
         out.append(
             Quote(
                 text=block.text.strip(),

@@ -1,0 +1,257 @@
+"""Quotation-mark and speech-cue tables, kept as plain data.
+
+Why a separate module: the quote finder in ``quotes.py`` is language-neutral
+machinery; everything that differs between languages (which characters open
+and close a quotation, which verbs report speech, which words introduce a
+source like "according to" or "laut") lives here. Adding a language means
+adding one ``LanguageCues`` entry, not touching the scanner.
+
+Everything is immutable (tuples, frozensets, frozen dataclasses) so the
+module holds no mutable state.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Quotation-mark pairs, opener -> the closers that may end it. Several styles
+# reuse the same character in different roles (German „…“ closes with the
+# English opener “; Swedish ”…” and Finnish »…» use one character for both),
+# so an opener can have several closers and the scanner decides by context.
+QUOTE_PAIRS: tuple[tuple[str, str], ...] = (
+    ('"', '"'),  # straight double, everywhere
+    ("“", "”"),  # English, Spanish, Italian (curly)
+    ("“", '"'),  # mixed typography: curly opener, straight closer
+    ('"', "”"),  # ... and the other way round
+    ("„", '"'),
+    ("«", '"'),
+    ("„", "“"),  # German, Czech
+    ("„", "”"),  # Polish, Dutch, Hungarian, Romanian
+    ("”", "”"),  # Swedish, Finnish
+    ("«", "»"),  # French, Spanish, Italian, Russian, Norwegian
+    ("»", "«"),  # German, Danish (chevrons pointing inwards)
+    ("»", "»"),  # Finnish, Swedish (chevrons)
+    ("「", "」"),  # CJK primary
+    ("『", "』"),  # CJK nested / secondary
+    ("‘", "’"),  # English single (nested or British primary)
+    ("‚", "‘"),  # German single
+    ("‹", "›"),  # French single
+    ("›", "‹"),  # German single chevrons
+    ("'", "'"),  # straight single; only trusted at word boundaries
+)
+
+# Characters that are apostrophes as often as quotation marks; the scanner
+# only treats them as quotes at word boundaries.
+AMBIGUOUS_MARKS: frozenset[str] = frozenset({"'", "’", "‘"})
+
+# Markers saying that the quoted words are a translation.
+TRANSLATION_MARKERS: tuple[str, ...] = (
+    r"translated from",
+    r"translated by",
+    r"our translation",
+    r"\(translated\)",
+    r"übersetzt",
+    r"übersetzung",
+    r"traduit",
+    r"traducción",
+    r"traduzione",
+)
+
+
+def _words(spaced: str) -> frozenset[str]:
+    """A word set written as one spaced string, so long lists stay readable."""
+    return frozenset(spaced.split())
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageCues:
+    """Speech cues of one language.
+
+    ``object_cues`` report speech through their object rather than a clause
+    ("cited several factors", "called for lower taxes", "accused Holt of being
+    a Democrat"): the content is the object, up to the next comma.
+    ``object_preposition`` says where such content starts after an addressee
+    ("accused X of" -> "of").
+    ``needs_complementizer`` lists cues that are as often nouns or other verbs
+    ("news reports", "he posted a video"): they only introduce speech when
+    "that" follows ("reports that ...") or when they close the sentence.
+
+    ``verbs`` report speech and can stand before the content ("X said that
+    ...") or after it ("..., X said."). ``addressee_verbs`` take the hearer as
+    object ("told Reuters"). ``according_before`` introduce a source before
+    it ("according to X", "laut X"); ``according_after`` follow it ("X
+    zufolge"); ``inverted_short`` are one-word cues that only close a
+    sentence (German ", so X."). ``complementizers`` ("that", "dass") are
+    dropped from the start of the content. ``skip_words`` are adverbs and
+    auxiliaries that may sit between speaker, cue and content.
+    """
+
+    verbs: frozenset[str]
+    needs_complementizer: frozenset[str] = frozenset()  # also nouns ("news reports"): need "that" after
+    addressee_verbs: frozenset[str] = frozenset()
+    object_cues: frozenset[str] = frozenset()
+    object_preposition: tuple[tuple[str, str], ...] = ()
+    according_before: tuple[str, ...] = ()
+    according_after: tuple[str, ...] = ()
+    inverted_short: tuple[str, ...] = ()
+    complementizers: tuple[str, ...] = ()
+    skip_words: frozenset[str] = frozenset()
+    pronouns_singular: frozenset[str] = frozenset()
+    pronouns_plural: frozenset[str] = frozenset()
+    group_nouns: tuple[str, ...] = ()  # "Huawei representatives" -> an organisation speaking
+
+
+ENGLISH = LanguageCues(
+    verbs=_words("""
+        said says say told tells telling added adds adding saying wrote writes writing
+        noted notes noting warned warns warning argued argues arguing claimed claims claiming
+        denied denies denying explained explains explaining insisted insists insisting
+        stated declared declares announced announces announcing acknowledged acknowledges
+        acknowledging admitted admits admitting recalled recalls recalling suggested suggests
+        suggesting tweeted tweets tweeting predicted predicts predicting confirmed confirms
+        confirming emphasized emphasised emphasizes stressed stresses stressing complained
+        complains complaining conceded concedes conceding observed observes remarked remarks
+        remarking reported reports reporting promised promises promising pledged pledges
+        pledging vowed vows vowing urged urges cautioned cautions contended contends
+        maintained maintains asserted asserts asserting countered counters quipped joked
+        replied replies responded responds continued continues concluded concludes charged
+        alleged alleges alleging testified testifies boasted boasts bragged brags lamented
+        laments mused revealed reveals disclosed informed informs asked asks added explained
+        agreed agrees announced acknowledged reiterated reiterates insisted clarified
+        clarifies conceded griped wrote posted retorted recounted recounts repeated
+        predicted proclaimed proclaims pointed boasted shouted yelled screamed chanted exclaimed
+        wondered wonders demanded demands interjected answered answers snapped sang sings singing
+        recalls recounted wrote quipped scoffed joked jokes told explained pleaded questioned
+        added cautioned conceded affirmed affirms yells shouts screams exclaims
+        """),
+    needs_complementizer=_words("""reports reporting claims remarks notes answers promises pledges posted maintained
+        maintains tweets counters vows reveals revealed charged admits proclaims insists adds
+        pledged pledges continues continued responded agreed agrees proposed"""),
+    object_cues=_words("""
+        cited citing mentioned mentioning attacked attacking described describes
+        describing criticized criticizes criticizing criticised praised praises praising proposed
+        proposes proposing defended defends defending questioned questioning demanded
+        demanding mocked mocking blasted blasting echoed echoing condemned condemns
+        condemning dismissed dismisses dismissing touted touting slammed slamming
+        accused accuses accusing blamed blames blaming called calling decried decries
+        lambasted ridiculed
+        """)
+    | frozenset(
+        (
+            "called for",
+            "calling for",
+            "calls for",
+            "call for",
+            "called on",
+            "calls on",
+            "calling on",
+            "talked about",
+            "talking about",
+            "talks about",
+            "spoke about",
+            "spoke of",
+            "speaking about",
+            "asked about",
+            "complained about",
+            "warned of",
+            "warned about",
+            "pointed to",
+            "points to",
+            "pointing to",
+            "pointed out",
+            "went on to say",
+        )
+    ),
+    object_preposition=(
+        ("accused", "of"),
+        ("accuses", "of"),
+        ("accusing", "of"),
+        ("blamed", "for"),
+        ("blames", "for"),
+        ("blaming", "for"),
+        ("praised", "for"),
+        ("criticized", "for"),
+    ),
+    addressee_verbs=frozenset(
+        {
+            "told",
+            "tells",
+            "telling",
+            "tell",
+            "informed",
+            "informs",
+            "assured",
+            "assures",
+            "reminded",
+            "reminds",
+            "warned",
+            "warns",
+            "asked",
+            "asks",
+            "urged",
+            "urges",
+        }
+    ),
+    according_before=("according to",),
+    complementizers=("that",),
+    skip_words=_words("""
+        also later previously then has have had long once recently repeatedly again further publicly
+        privately simply only just flatly bluntly firmly earlier yesterday today tonight monday
+        tuesday wednesday thursday friday saturday sunday morning afternoon evening night last
+        this week month year on
+        """),
+    pronouns_singular=frozenset({"he", "she", "i"}),
+    pronouns_plural=frozenset({"they", "we"}),
+    group_nouns=(
+        "representatives",
+        "representative",
+        "officials",
+        "spokespeople",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "spokesmen",
+        "executives",
+        "lawyers",
+        "aides",
+        "staff",
+        "press office",
+        "press team",
+        "management",
+    ),
+)
+
+GERMAN = LanguageCues(
+    verbs=_words("""
+        sagte sagt sagten sagen erklärte erklärt erklärten betonte betont betonten meinte meint
+        ergänzte ergänzt fügte teilte berichtete berichtet warnte warnt kritisierte kritisiert
+        forderte fordert bestätigte bestätigt schrieb schreibt räumte versicherte versichert
+        behauptete behauptet hieß verkündete verkündet mahnte unterstrich
+        """),
+    addressee_verbs=frozenset({"sagte", "sagt", "erklärte", "versicherte", "teilte"}),
+    according_before=("laut", "nach angaben von", "nach angaben", "zufolge"),
+    according_after=("zufolge",),
+    inverted_short=("so",),
+    complementizers=("dass", "daß"),
+    skip_words=_words("""
+        am im in der dem den auch zudem außerdem bereits noch gestern heute montag dienstag
+        mittwoch donnerstag freitag samstag sonntag abend morgen
+        """),
+    pronouns_singular=frozenset({"er", "sie"}),
+    pronouns_plural=frozenset({"wir"}),
+    group_nouns=("sprecher", "sprecherin", "vertreter"),
+)
+
+FRENCH = LanguageCues(
+    verbs=_words("dit déclaré affirmé expliqué ajouté estimé souligné indiqué précisé"),
+    according_before=("selon", "d'après"),
+    complementizers=("que", "qu'"),
+)
+
+SPANISH = LanguageCues(
+    verbs=_words("dijo afirmó declaró explicó añadió aseguró señaló indicó sostuvo"),
+    according_before=("según",),
+    complementizers=("que",),
+)
+
+LANGUAGES: tuple[LanguageCues, ...] = (ENGLISH, GERMAN, FRENCH, SPANISH)

@@ -1,0 +1,356 @@
+"""Tests for extractor.quotes: quotation marks, attribution, reported speech, robustness.
+
+All texts here are written for these tests, except the few sentences of the
+project's own sample page (../shared/seed/), which is our material, not eval data.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from extractor.model import Block, Quote
+from extractor.quotes import extract_block_quotes, extract_quotes
+
+
+def _only(quotes: list[Quote]) -> Quote:
+    assert len(quotes) == 1, [q.to_dict() for q in quotes]
+    return quotes[0]
+
+
+def _by_cue(quotes: list[Quote], cue: str) -> Quote:
+    hits = [q for q in quotes if q.cue == cue]
+    assert hits, [q.to_dict() for q in quotes]
+    return hits[0]
+
+
+# ---------------------------------------------------------------- quotation-mark styles
+
+STYLES = {
+    "straight": ('"', '"'),
+    "english curly": ("“", "”"),
+    "german low-high": ("„", "“"),
+    "german chevrons": ("»", "«"),
+    "french guillemets": ("« ", " »"),
+    "polish/dutch": ("„", "”"),
+    "swedish": ("”", "”"),
+    "finnish chevrons": ("»", "»"),
+    "cjk": ("「", "」"),
+    "cjk double": ("『", "』"),
+    "british single": ("‘", "’"),
+}
+
+
+@pytest.mark.parametrize("style", sorted(STYLES))
+def test_each_quotation_mark_style_gives_a_direct_quote(style: str) -> None:
+    opener, closer = STYLES[style]
+    text = f"{opener}We will rebuild the harbour before winter,{closer} the mayor said."
+    quote = _only(extract_quotes(text))
+    assert quote.kind == "direct"
+    assert quote.text == "We will rebuild the harbour before winter"
+    assert quote.speaker == "the mayor"
+    assert quote.cue == "said"
+    assert quote.span is not None and text[quote.span[0]] == opener[0]
+
+
+def test_span_points_into_the_text() -> None:
+    text = 'Intro sentence here.\n"The budget is balanced," the minister told reporters.'
+    quote = _only(extract_quotes(text))
+    start, end = quote.span or (0, 0)
+    assert text[start:end] == '"The budget is balanced,"'
+    assert quote.addressee == "reporters"
+
+
+def test_nested_quotes_stay_inside_the_outer_quote() -> None:
+    text = "“He told me ‘never again’ and walked out of the room,” she said."
+    quote = _only(extract_quotes(text))
+    assert "‘never again’" in quote.text
+    assert quote.speaker == "she"
+
+
+def test_speaker_before_quote_with_colon() -> None:
+    quote = _only(extract_quotes("The senator wrote: “This bill will not pass the chamber this year.”"))
+    assert quote.kind == "direct"
+    assert quote.speaker == "The senator"
+    assert quote.cue == "wrote"
+
+
+# ---------------------------------------------------------------- split, scare and multi-paragraph quotes
+
+
+def test_split_quote_is_joined_into_one_statement() -> None:
+    text = '"We are ready," he said. "The vote is next week."'
+    quote = _only(extract_quotes(text))
+    assert quote.text == "We are ready The vote is next week."
+    assert quote.span == (0, len(text))
+    assert quote.speaker == "he"
+
+
+def test_split_quote_with_comma_continuation() -> None:
+    text = "“The plan works,” said Ana Ruiz, a city planner, “but nobody reads it.”"
+    quote = _only(extract_quotes(text))
+    assert quote.speaker == "Ana Ruiz"
+    assert quote.span == (0, len(text))
+
+
+def test_scare_quotes_are_not_statements() -> None:
+    text = 'The so-called "reform" changed little, and the "experts" disagreed about its cost.'
+    assert extract_quotes(text) == []
+
+
+def test_title_in_quotes_is_not_a_statement() -> None:
+    assert extract_quotes('She appeared on "Morning Talk" last week to promote the book.') == []
+
+
+def test_quote_over_several_paragraphs() -> None:
+    text = (
+        "“The first part of the speech went on for a while.\n"
+        "“And the second part ended it,” the chairwoman said."
+    )
+    quote = _only(extract_quotes(text))
+    assert quote.span == (0, text.index("”") + 1)
+    assert quote.speaker == "the chairwoman"
+    assert "first part" in quote.text and "second part" in quote.text
+
+
+def test_colon_intro_before_quoted_paragraph_is_a_block() -> None:
+    text = (
+        "The company sent us the following statement:\n"
+        '"We take these concerns seriously and will cooperate fully with the investigation."'
+    )
+    quote = _only(extract_quotes(text))
+    assert quote.kind == "block"
+    assert quote.speaker == "The company"
+    assert "following statement" in (quote.cue or "")
+
+
+# ---------------------------------------------------------------- reported speech (English)
+
+
+def test_said_that() -> None:
+    quote = _only(extract_quotes("The governor said that the bridge would reopen in May."))
+    assert (quote.kind, quote.speaker, quote.cue) == ("indirect", "The governor", "said")
+    assert quote.text == "that the bridge would reopen in May"
+
+
+def test_told_with_addressee() -> None:
+    quote = _only(extract_quotes("A company spokesman on Monday told Reuters that sales had doubled."))
+    assert quote.speaker == "A company spokesman"
+    assert quote.addressee == "Reuters"
+    assert quote.cue == "told"
+    assert quote.text == "that sales had doubled"
+
+
+def test_according_to_before_and_after() -> None:
+    quotes = extract_quotes(
+        "According to the annual report, profits fell by a third. "
+        "Prices will rise again next year, according to the central bank."
+    )
+    assert [q.speaker for q in quotes] == ["the annual report", "the central bank"]
+    assert quotes[0].text == "profits fell by a third"
+    assert quotes[1].text == "Prices will rise again next year"
+    assert all(q.cue == "according to" for q in quotes)
+
+
+@pytest.mark.parametrize("verb", ["added", "warned", "argued", "claimed", "denied", "insisted"])
+def test_other_speech_verbs(verb: str) -> None:
+    quote = _only(extract_quotes(f"The opposition leader {verb} that the figures were wrong."))
+    assert quote.cue == verb
+    assert quote.speaker == "The opposition leader"
+
+
+def test_content_first_then_speaker() -> None:
+    quote = _only(extract_quotes("The talks collapsed late on Friday night, two officials said."))
+    assert quote.speaker == "two officials"
+    assert quote.text == "The talks collapsed late on Friday night"
+
+
+def test_inverted_speaker_with_apposition() -> None:
+    quote = _only(extract_quotes("Costs will double, said Maria Lopez, an analyst at the bank."))
+    assert quote.speaker == "Maria Lopez"
+    assert quote.text == "Costs will double"
+
+
+def test_second_clause_is_its_own_statement() -> None:
+    quotes = extract_quotes("The minister said the port would open soon, adding that taxes would not rise.")
+    assert [q.text for q in quotes] == ["the port would open soon", "that taxes would not rise"]
+    assert {q.speaker for q in quotes} == {"The minister"}
+
+
+def test_mixed_quote() -> None:
+    quote = _only(extract_quotes('The judge said the ruling was "final and binding" for both sides.'))
+    assert quote.kind == "mixed"
+    assert quote.speaker == "The judge"
+
+
+def test_pronoun_speaker_is_resolved() -> None:
+    text = "Mayor Helen Park opened the meeting. She said the budget would be cut."
+    quote = _only(extract_quotes(text))
+    assert quote.speaker == "She"
+    assert (quote.speaker_resolved or "").endswith("Helen Park")
+
+
+def test_modal_and_passive_are_not_statements() -> None:
+    assert extract_quotes("It is hard to say what the result will be.") == []
+    assert extract_quotes("He was told to leave the building at once.") == []
+
+
+# ---------------------------------------------------------------- German cues
+
+
+def test_german_direct_quotes() -> None:
+    quotes = extract_quotes(
+        "„Die Lage ist ernst“, sagte Müller. »Wir handeln jetzt«, erklärte die Ministerin."
+    )
+    assert [(q.kind, q.speaker, q.cue) for q in quotes] == [
+        ("direct", "Müller", "sagte"),
+        ("direct", "die Ministerin", "erklärte"),
+    ]
+
+
+def test_german_reported_speech() -> None:
+    quotes = extract_quotes(
+        "Die Ministerin erklärte, die Gespräche seien gescheitert. "
+        "Die Preise würden weiter steigen, so der Sprecher des Ministeriums. "
+        "Laut Polizei wurde niemand verletzt."
+    )
+    assert [(q.speaker, q.cue) for q in quotes] == [
+        ("Die Ministerin", "erklärte"),
+        ("der Sprecher des Ministeriums", "so"),
+        ("Polizei", "laut"),
+    ]
+    assert quotes[0].text == "die Gespräche seien gescheitert"
+    assert quotes[1].text == "Die Preise würden weiter steigen"
+
+
+def test_german_so_needs_a_comma_and_a_closing_speaker() -> None:
+    assert extract_quotes("Es war so kalt, dass niemand kam.") == []
+
+
+# ---------------------------------------------------------------- robustness
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "“",
+        "He said “this never closes and goes on and on.",
+        '"""" "" said said said ,,,',
+        "« « « » said",
+        "\n\n\n“\n”\n",
+        "'' '' ''",
+        "said",
+        "according to",
+    ],
+)
+def test_malformed_text_never_raises(text: str) -> None:
+    assert isinstance(extract_quotes(text), list)
+
+
+def test_unbalanced_mark_costs_only_its_own_quote() -> None:
+    text = 'He said “this never closes. "We will appeal," the lawyer said.'
+    quote = _only([q for q in extract_quotes(text) if q.kind == "direct"])
+    assert quote.speaker == "the lawyer"
+
+
+def test_one_megabyte_text_completes() -> None:
+    paragraph = (
+        "Officials said the plan would cost more than expected. “We will fight this,” she said. "
+        "He added “an unbalanced quote that never closes. According to the report, costs rose. "
+    )
+    text = "\n".join([paragraph * 4] * (1_000_000 // (len(paragraph) * 4) + 1))[:1_000_000]
+    started = time.perf_counter()
+    quotes = extract_quotes(text)
+    elapsed = time.perf_counter() - started
+    assert isinstance(quotes, list) and len(quotes) > 1000
+    assert elapsed < 60  # generous: linear scans take a few seconds on a busy machine
+
+
+def test_megabyte_without_punctuation_completes() -> None:
+    text = ("the spokesman said that " * 50_000)[:1_000_000]
+    assert isinstance(extract_quotes(text), list)
+
+
+# ---------------------------------------------------------------- blocks and the sample page
+
+SEED = [
+    (
+        "According to a Wall Street Journal report, US officials have reached out to their counterparts "
+        "and telecom executives in allied countries, including Germany, Italy and Japan asking them to drop "
+        "Huawei equipment and even offering financial incentives for doing so."
+    ),
+    (
+        "When we reached out to Huawei representatives Germany to see what they thought about Washington "
+        "pressuring foreign governments, they provided us with the following statement (translated from German):"
+    ),
+    (
+        "\"HUAWEI's products and solutions are used in more than 170 countries by 46 of the world's 50 largest "
+        "telecommunications network operators, Fortune 500 companies and hundreds of millions of consumers. "
+        'We will continue to deliver our innovative solutions to our global customers."'
+    ),
+    "ZTE Corp is another Chinese company that has been in trouble with Washington.",
+    (
+        "Asked for comment on the Wall Street Journal report, a Chinese foreign ministry spokesman on Friday "
+        "told Reuters that China hoped the relevant countries could provide a fair environment for its companies "
+        "to compete worldwide."
+    ),
+]
+
+
+def test_sample_page_statements() -> None:
+    blocks = [Block(kind="heading", text="Washington pressures allied countries", level=2)]
+    blocks += [Block(kind="paragraph", text=t) for t in SEED]
+    quotes = extract_block_quotes(blocks)
+
+    statement = _only([q for q in quotes if q.kind == "block"])
+    assert statement.block_index == 3
+    assert statement.speaker == "they"
+    assert "Huawei" in (statement.speaker_resolved or "")
+    assert statement.translated
+    assert statement.text.startswith("HUAWEI's products")
+    assert statement.span == (0, len(SEED[2]))
+
+    spokesman = _by_cue(quotes, "told")
+    assert spokesman.kind == "indirect"
+    assert spokesman.addressee == "Reuters"
+    assert spokesman.speaker == "a Chinese foreign ministry spokesman"
+    assert spokesman.block_index == 5
+
+    report = _by_cue(quotes, "according to")
+    assert report.kind == "indirect"
+    assert report.speaker == "a Wall Street Journal report"
+    assert report.block_index == 1
+    start, end = report.span or (0, 0)
+    assert blocks[1].text[start:end].startswith("US officials have reached out")
+
+
+def test_block_spans_are_relative_to_their_block() -> None:
+    blocks = [
+        Block(kind="paragraph", text="Nothing to see here."),
+        Block(kind="paragraph", text='"Prices will fall," the trader said.'),
+    ]
+    quote = _only(extract_block_quotes(blocks))
+    assert quote.block_index == 1
+    start, end = quote.span or (0, 0)
+    assert blocks[1].text[start:end] == '"Prices will fall,"'
+
+
+def test_bare_blockquote_after_intro() -> None:
+    blocks = [
+        Block(kind="paragraph", text="In a letter to members, the union wrote:"),
+        Block(kind="blockquote", text="We will not accept any cut to pensions, now or later."),
+    ]
+    quote = _only(extract_block_quotes(blocks))
+    assert quote.kind == "block"
+    assert quote.speaker == "the union"
+    assert quote.block_index == 1
+
+
+def test_captions_and_headings_are_not_read() -> None:
+    blocks = [
+        Block(kind="caption", text='"We won," the coach said after the final.'),
+        Block(kind="heading", text='"We won," the coach said', level=2),
+    ]
+    assert extract_block_quotes(blocks) == []
