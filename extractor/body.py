@@ -76,6 +76,7 @@ _NEGATIVE_WORDS = frozenset(
         "credit", "credits", "enlarge", "zoom", "rating", "vote", "votes",
         "likes", "reactions", "emoji", "feedback", "survey", "poll", "donate", "paywall",
         "alert", "notice", "message", "messages", "flash", "error", "side", "sharedaddy",
+        "piano", "offer", "regwall", "subscriber", "upsell", "signature", "sig", "postsig",
         # the same regions named in other languages
         "autor", "auteur", "rubrik", "kommentar", "kommentare", "teilen", "werbung", "anzeige",
         "partage", "commentaires", "publicite", "compartir", "comentarios", "publicidad",
@@ -102,6 +103,7 @@ _STRONG_NEGATIVE = frozenset(
         "timestamp", "author", "bio", "tools", "toolbar", "teaser", "teasers",
         "autor", "auteur", "kommentar", "kommentare", "teilen", "werbung", "anzeige", "partage",
         "commentaires", "publicite", "compartir", "comentarios", "publicidad", "sharedaddy",
+        "piano", "regwall", "upsell",
     }
 )  # fmt: skip
 # Joined class names that mark the article text itself; their ancestors are never pruned.
@@ -145,7 +147,10 @@ _BOILERPLATE_LINE = re.compile(
            voir\s+aussi|leer\s+más|lee\s+también|leggi\s+anche)\b.{0,120} |
         (?:photo|image|picture|bild|foto)\s*:.{0,60} | ©.{0,80} | \(c\)\s.{0,60} |
         (?:all\s+rights\s+reserved|copyright\b).{0,80} |
-        follow\s+us\b.{0,80} | like\s+this:? | loading\.{0,3} | like\s+loading\.{0,3} | (?:last\s+)?updated?:?$ | (?:tags?|topics?|filed\s+under)\s*:.{0,200}
+        follow\s+us\b.{0,80} | (?:already\s+a\s+subscriber|bereits\s+abonnent|déjà\s+abonné)\b.{0,60} |
+        (?:subscribe|weiterlesen\s+mit|continue\s+reading\s+with)\b.{0,80} |
+        関連記事 | 関連ニュース | 相關新聞 | 相关新闻 | 延伸閱讀 | 延伸阅读 | 推荐阅读 |
+        اقرأ\s+أيضا.{0,60} | читайте\s+также.{0,60} | смотрите\s+также.{0,60} | like\s+this:? | loading\.{0,3} | like\s+loading\.{0,3} | (?:last\s+)?updated?:?$ | (?:tags?|topics?|filed\s+under)\s*:.{0,200}
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -529,20 +534,17 @@ def _norm(text: str | None) -> str:
 def _split_credit(text: str) -> tuple[str, str | None]:
     match = _CREDIT_TAIL.search(text)
     if match and match.start() > 0:
-        return text[: match.start()].strip(), match.group(1).strip()
+        return text[: match.start()].strip(), text[match.start() :].strip(" ()[]/|–—-")
     return text, None
 
 
-_CREDIT_PREFIX = re.compile(
-    r"^\s*(?:©|\(c\)|(?:photo|image|credit|foto|bild|picture)s?\s*:)\s*", re.IGNORECASE
-)
 
 
 def _clean_credit(credit: str | None) -> str | None:
-    """ "© Shutterstock" and "Photo: AP" both become the bare credit."""
+    """The credit as written ("© Shutterstock", "Photo: AP"), without enclosing brackets."""
     if not credit:
         return None
-    return _CREDIT_PREFIX.sub("", credit).strip(" ()[]") or None
+    return credit.strip(" ()[]/|") or None
 
 
 def _keep(run: _Run, kind: BlockKind) -> bool:
@@ -555,16 +557,41 @@ def _keep(run: _Run, kind: BlockKind) -> bool:
     return not (n < 120 and _BOILERPLATE_LINE.match(text))
 
 
+_LAZY_SRC_ATTRS = ("data-src", "data-lazy-src", "data-original", "data-url", "data-hi-res-src")
+
+
+def _image_src(img: HtmlElement) -> str | None:
+    """The URL the <img> names as its picture, seeing through lazy-loading placeholders.
+
+    A lazy loader's attribute wins over a placeholder src (a data: URI or a
+    1x1 gif); srcset is the last resort, and then its widest candidate.
+    """
+    src = (img.get("src") or "").strip()
+    if src and not src.startswith("data:"):
+        return src
+    for attr in _LAZY_SRC_ATTRS:
+        value = (img.get(attr) or "").strip()
+        if value and not value.startswith("data:"):
+            return value
+    srcset = img.get("srcset") or img.get("data-srcset") or ""
+    best: tuple[float, str] | None = None
+    for candidate in srcset.split(","):
+        parts = candidate.split()
+        if not parts or parts[0].startswith("data:"):
+            continue
+        width = float(parts[1][:-1]) if len(parts) > 1 and parts[1][:-1].replace(".", "").isdigit() else 0.0
+        if best is None or width > best[0]:
+            best = (width, parts[0])
+    return best[1] if best else None
+
+
 def _images(selected: list[HtmlElement], url: str | None) -> list[Image]:
     images: list[Image] = []
     seen: set[str] = set()
     for container in selected:
-        for img in container.iter("img"):
-            src = img.get("src") or img.get("data-src") or img.get("data-lazy-src") or ""
-            if not src or src.startswith("data:"):
-                srcset = img.get("srcset") or img.get("data-srcset") or ""
-                src = srcset.split(",")[0].strip().split(" ")[0] if srcset else src
-            if not src or src.startswith("data:"):
+        for img in container.iter("img", "amp-img"):
+            src = _image_src(img)
+            if not src:
                 continue
             full = urljoin(url, src) if url else src
             if full in seen:
@@ -689,12 +716,34 @@ _BYLINE = re.compile(
     r"(?:by|von|par|por|door|di|av|af)\s+[^\W\d_][^.!?]{0,80}$",
     re.IGNORECASE,
 )
-_DATELINE = re.compile(
-    r"^(?:(?:updated|published|posted|last\s+modified|veröffentlicht(?:\s+am)?|aktualisiert(?:\s+am)?|"
-    r"stand|publié(?:\s+le)?|mis\s+à\s+jour(?:\s+le)?|actualizado|publicado)\b[^.!?]{0,80}"
-    r"|[\w ,.:|/–-]{0,40}\b(?:19|20)\d{2}\b[\w ,.:|/–-]{0,30})$",
+_DATE_WORDS = (
+    r"(?:updated|published|posted|last\s+modified|veröffentlicht(?:\s+am)?|aktualisiert(?:\s+am)?|"
+    r"stand|publié(?:\s+le)?|mis\s+à\s+jour(?:\s+le)?|actualizado|publicado|pubblicato|aggiornato)"
+)
+_MONTHS = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|okt|dez|"
+    r"janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|"
+    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|"
+    r"янв|фев|мар|апр|ма[йя]|июн|июл|авг|сен|окт|ноя|дек)\w*\.?"
+)
+_DATELINE_WORDS = re.compile(rf"^{_DATE_WORDS}\b[^.!?]{{0,80}}$", re.IGNORECASE)
+# A date written as a date: numeric (2024/05/20, 20.05.2024, 2023年10月5日) or with a month name.
+_DATE_IN_LINE = re.compile(
+    rf"\d{{1,4}}\s*[./\-年]\s*\d{{1,2}}\s*[./\-月]\s*\d{{1,4}}"
+    rf"|\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}"
+    rf"|\b\d{{1,2}}\.?\s+{_MONTHS}\s+(?:19|20)\d{{2}}",
     re.IGNORECASE,
 )
+
+
+def _is_dateline(text: str) -> bool:
+    """A short line that states a date: "Published 3 March 2024", "2024/05/20 14:30 | By X".
+
+    Few words, so that a sentence mentioning a year ("drained in 2019") is never one.
+    """
+    if _DATELINE_WORDS.match(text):
+        return True
+    return len(text) < 70 and len(text.split()) <= 8 and bool(_DATE_IN_LINE.search(text))
 
 
 def _trim(blocks: list[Block]) -> list[Block]:
@@ -708,7 +757,12 @@ def _trim(blocks: list[Block]) -> list[Block]:
     for block in blocks:
         if in_header and block.kind == "paragraph" and len(block.text) >= 120:
             in_header = False
-        if in_header and len(block.text) < 100 and (_BYLINE.match(block.text) or _DATELINE.match(block.text)):
+        if (
+            in_header
+            and block.kind != "caption"
+            and len(block.text) < 100
+            and (_BYLINE.match(block.text) or _is_dateline(block.text))
+        ):
             continue
         out.append(block)
     while out and out[-1].kind == "heading":

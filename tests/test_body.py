@@ -62,7 +62,7 @@ def test_block_kinds_heading_list_quote_caption() -> None:
     [image] = result.images
     assert image.src == "https://news.example/img/a.jpg"
     assert image.caption == "The council hall on Tuesday."
-    assert image.credit == "Jane Roe"
+    assert image.credit == "Photo: Jane Roe"
 
 
 def test_share_prompts_and_newsletter_inside_article_are_dropped() -> None:
