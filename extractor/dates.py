@@ -67,7 +67,9 @@ _DATEPARSER_LANGUAGES = frozenset(
 )
 _MIN_YEAR = 1990
 # Languages whose news sites (nearly) all share one time zone; the others
-# (en, es, pt, ru, ar...) span many and get UTC for an unstated offset.
+# (en, es, pt, ar...) span many and get UTC for an unstated offset. Russian
+# spans eleven zones, but its national and most regional outlets publish in
+# Moscow time, so that is the best reading of an unstated offset.
 _LANGUAGE_ZONES = {
     "de": "Europe/Berlin", "fr": "Europe/Paris", "it": "Europe/Rome", "nl": "Europe/Amsterdam",
     "pl": "Europe/Warsaw", "cs": "Europe/Prague", "sk": "Europe/Bratislava", "hu": "Europe/Budapest",
@@ -75,6 +77,7 @@ _LANGUAGE_ZONES = {
     "fi": "Europe/Helsinki", "el": "Europe/Athens", "ro": "Europe/Bucharest", "bg": "Europe/Sofia",
     "hr": "Europe/Zagreb", "sl": "Europe/Ljubljana", "tr": "Europe/Istanbul", "uk": "Europe/Kyiv",
     "ja": "Asia/Tokyo", "ko": "Asia/Seoul", "zh": "Asia/Shanghai", "he": "Asia/Jerusalem",
+    "ru": "Europe/Moscow", "be": "Europe/Minsk",
 }  # fmt: skip
 _MAX_YEAR = 2100
 _MAX_FUTURE = timedelta(days=2)

@@ -27,7 +27,7 @@ from .meta.byline import (
     find_comment_count,
     find_visible_dates,
 )
-from .meta.headline import choose_headline, find_standfirst, site_name_from_title
+from .meta.headline import agrees, choose_headline, find_standfirst, headline_like, site_name_from_title
 from .meta.jsonld import JsonLdArticle, extract_items, read_article
 from .meta.metatags import (
     AUTHOR_KEYS,
@@ -172,7 +172,15 @@ def _headline(src: _Sources) -> str | None:
         src.meta.first("parsely-title", "sailthru.title", "dc.title", "citation_title", "title"),
         title_tag,
     ]
-    return choose_headline([h for h in h1s if h and len(h) <= 300], structured, site_keys)
+    h1s = [h for h in h1s if h and len(h) <= 300]
+    titles = [t for t in structured if t]
+    if not any(agrees(h, t) for h in h1s for t in titles):
+        # Forums and some CMSs put the site name in the h1 and the title in an h2.
+        for node in src.tree.iter("h2"):
+            text = collapse_ws(node.text_content())
+            if text and headline_like(text) and any(agrees(text, t) for t in titles):
+                return text
+    return choose_headline(h1s, structured, site_keys)
 
 
 def _meta_author_strings(meta: MetaTags) -> list[str]:
@@ -401,6 +409,15 @@ def _tags(src: _Sources) -> list[str]:
     return []
 
 
+def _headline_element(tree: HtmlElement, headline: str) -> HtmlElement | None:
+    key = name_key(headline)
+    for node in tree.iter("h2", "h3", "h4", "b", "strong", "font", "span", "p", "td", "div"):
+        text = node.text_content()
+        if len(text) < 2 * len(headline) + 20 and name_key(text) == key:
+            return node
+    return None
+
+
 def extract_metadata(
     tree: HtmlElement, url: str | None = None, *, fetched_at: datetime | None = None
 ) -> Metadata:
@@ -420,6 +437,10 @@ def extract_metadata(
         fetched_at=fetched_at,
     )
     headline = _headline(src)
+    if src.h1 is None and headline:
+        # Pages without an <h1> (old table layouts, forums) still show the headline
+        # somewhere; bylines and datelines are searched near that element.
+        src.h1 = _headline_element(tree, headline)
     authors, authors_source = _authors(src)
     published, published_raw, published_source = _published(src)
     modified, modified_raw = _modified(src)

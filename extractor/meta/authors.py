@@ -16,12 +16,13 @@ from collections.abc import Iterable
 __all__ = ["clean_authors", "is_junk_name", "name_key", "split_names"]
 
 _PREFIX = re.compile(
-    r"^(?:(?:written|posted|published|reported|story|text|words|photos?|compiled|edited|interview)\s+)?"
-    r"(?:by|von|par|por|door|di|av|af|from)\b\s*[:\-]?\s*",
+    r"^(?:(?:written|posted|published|reported|reporting|story|text|words|photos?|compiled|edited|interview)\s+)?"
+    r"(?:by|von|par|por|door|di|av|af|from|بقلم|מאת)(?:\b|(?=\s))\s*[:\-]?\s*",
     re.IGNORECASE,
 )
 _LABEL = re.compile(
     r"^(?:authors?|autor(?:in|en)?|auteure?s?|autore|writers?|reporters?|text|texte|bylines?|"
+    r"автор|корреспондент|الكاتب|כתב|"
     r"著者|作者|筆者|文|記者|執筆者?|取材)\s*[:：●|]\s*",
     re.IGNORECASE,
 )
@@ -34,7 +35,7 @@ _SPLIT = re.compile(
 _SPLIT_CASED_YE = re.compile(r"\s(?:Y|E)\s")
 _TRAILING_META = re.compile(
     r"\s*(?:\b(?:published|updated|posted|last updated|veröffentlicht|aktualisiert|publié|mis à jour|on)\b|"
-    r"\d|[|•·–—(\[]).*$",
+    r"\d|[|•·–—(\[»«]).*$",
     re.IGNORECASE,
 )
 # "Jane DoePublished March 3" (adjacent elements run together by text_content()).
@@ -225,8 +226,10 @@ def is_junk_name(name: str, site_keys: Iterable[str] = ()) -> bool:
         return True
     if len(words) == 1 and _USERNAME.fullmatch(name):
         return False  # a username ("jdoe"); generic words are in the junk lists
-    # A name has at least one capitalised word; "the team" has none.
-    return not any(w[:1].isupper() for w in words)
+    # A name has at least one capitalised word; "the team" has none. Scripts
+    # without case (Arabic, Hebrew, Thai...) cannot be judged this way.
+    cased = [w for w in words if w[:1].lower() != w[:1].upper()]
+    return bool(cased) and not any(w[:1].isupper() for w in cased)
 
 
 def clean_authors(raw: Iterable[str], site_keys: Iterable[str] = ()) -> list[str]:

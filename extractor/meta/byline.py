@@ -47,8 +47,22 @@ _AUTHOR_LINK = re.compile(
     r"/(?:author|authors|autor|auteur|writers?|people|staff|profile|reporters?)/", re.IGNORECASE
 )
 _BY_TEXT = re.compile(
-    r"^\s*(?:(?:written|posted|reported|story|text)\s+by|by|von|par|por|door|di)\s+\S", re.IGNORECASE
+    r"^\s*(?:(?:written|posted|reported|reporting|story|text|words)\s+by|by|von|par|por|door|di)\s+\S",
+    re.IGNORECASE,
 )
+# The same after a separator: "Sunday 14 April 2024 · Reporting by Olu Benedict".
+_BY_AFTER_SEPARATOR = re.compile(
+    r"[·|•–—]\s*((?:(?:written|posted|reported|reporting|story|text|words)\s+)?(?:by|von|par|por)\s+\S.*)$",
+    re.IGNORECASE,
+)
+
+
+def _by_phrase(text: str) -> str | None:
+    """The "By ..." part of a short line, at its start or after a separator."""
+    if _BY_TEXT.match(text):
+        return text
+    match = _BY_AFTER_SEPARATOR.search(text)
+    return match.group(1) if match else None
 _DIGIT = re.compile(r"\d")
 _MAX_BYLINE_CHARS = 200
 _MAX_DATELINE_CHARS = 160
@@ -105,8 +119,9 @@ def _names_in(node: HtmlElement) -> list[str]:
     Section" is the text, whose tail the name cleaner cuts off.
     """
     text = collapse_ws(node.text_content())
-    if _BY_TEXT.match(text) and len(text) <= _MAX_BYLINE_CHARS:
-        return [text]
+    phrase = _by_phrase(text)
+    if phrase and len(text) <= _MAX_BYLINE_CHARS:
+        return [phrase]
     links = [collapse_ws(a.text_content()) for a in node.iter("a")]
     links = [t for t in links if t and len(t) <= 60]
     if links and node.tag != "a":
@@ -175,7 +190,7 @@ def _by_text_candidates(
         if node.tag not in ("p", "div", "span", "li", "address", "section", "header", "strong", "em", "b"):
             continue
         text = collapse_ws(node.text_content())
-        if 4 <= len(text) <= 120 and _BY_TEXT.match(text) and not in_foreign_region(node):
+        if 4 <= len(text) <= 120 and _by_phrase(text) and not in_foreign_region(node):
             out.append((_cost(_distance(pos, anchor_pos), text) + 5, pos, node))
     return out
 
@@ -197,6 +212,13 @@ def _date_of(
     for attr in ("datetime", "content", "data-datetime", "data-timestamp", "data-time", "data-date", "title"):
         raw = node.get(attr)
         if raw:
+            value = parse_date(raw, language=language, fetched_at=fetched_at)
+            if value is not None:
+                return value, raw.strip()
+    # A dateline that wraps a machine-readable <time> means the same moment, stated exactly.
+    for inner in node.iter("time"):
+        raw = inner.get("datetime")
+        if inner is not node and raw:
             value = parse_date(raw, language=language, fetched_at=fetched_at)
             if value is not None:
                 return value, raw.strip()

@@ -98,7 +98,7 @@ def _name_sized(text: str) -> bool:
     return bool(text) and len(text.split()) <= 6 and len(text) <= 60
 
 
-def _agrees(h1: str, title: str) -> bool:
+def agrees(h1: str, title: str) -> bool:
     """True when a structured title is the h1, a truncation of it, or the h1 plus decoration."""
     hk, tk = name_key(h1), name_key(title)
     if not hk or not tk:
@@ -113,7 +113,7 @@ def _agrees(h1: str, title: str) -> bool:
     return False
 
 
-def _headline_like(text: str) -> bool:
+def headline_like(text: str) -> bool:
     """Long enough to be a headline rather than a section or a person's name."""
     if any("\u3040" <= ch <= "\u9fff" for ch in text):
         return len(text) >= 12
@@ -134,9 +134,9 @@ def choose_headline(
     titles = [collapse_ws(t) for t in structured if t and collapse_ws(t)]
     visible = [h for h in h1s if not _is_site_part(h, site_keys)]
     for h1 in visible:
-        if any(_agrees(h1, t) for t in titles):
+        if any(agrees(h1, t) for t in titles):
             return h1
-    if len(visible) == 1 and _headline_like(visible[0]):
+    if len(visible) == 1 and headline_like(visible[0]):
         return visible[0]
     for title in titles:
         cleaned = strip_site_name(title, site_keys)
