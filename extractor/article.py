@@ -12,8 +12,9 @@ from datetime import datetime, timezone
 from .body import extract_body
 from .comments import declared_comment_count, extract_comments, find_comment_sections
 from .decode import decode_html
-from .metadata import extract_metadata
-from .model import Article
+from .metadata import Metadata, extract_metadata
+from .model import Article, Block
+from .pagetype import detect_page_type, finalize_page_type
 from .quotes import extract_block_quotes
 from .tree import HtmlElement, parse_html
 
@@ -35,6 +36,18 @@ def _declared_count(from_metadata: int | None, sections: list[HtmlElement], tree
     return count if count is not None else declared_comment_count(tree)
 
 
+def _unmangle_index(meta: Metadata) -> None:
+    """A section or tag page lists other articles: their bylines and dates are not the page's.
+
+    Only what the page states about itself in structured data is kept.
+    """
+    if meta.authors_source == "byline":
+        meta.authors = []
+    if meta.published_source in ("visible", "url"):
+        meta.published = None
+        meta.published_raw = None
+
+
 def extract_article(
     html: bytes | str,
     url: str | None = None,
@@ -54,6 +67,7 @@ def extract_article(
     text, _encoding = decode_html(html, _content_type(headers))
     tree = parse_html(text)
     meta = extract_metadata(tree, url, fetched_at=fetched_at)
+    page_type, paywall_hint = detect_page_type(tree, meta)  # reads the unpruned tree
     # The comment section is found first so the body never sees it.
     sections = find_comment_sections(tree)
     comments, comment_warnings = extract_comments(sections, fetched_at=fetched_at, language=meta.language)
@@ -66,6 +80,13 @@ def extract_article(
         exclude=sections,
     )
     images = body.images or meta.images
+    page_type, paywalled = finalize_page_type(page_type, paywall_hint, body.blocks)
+    if page_type == "index":
+        _unmangle_index(meta)
+    elif page_type == "forum" and comments and not body.blocks:
+        # A thread's posts are all records (the opening one too, as forum users
+        # expect); the opening post is also the page's own text.
+        body.blocks = [Block("paragraph", line) for line in comments[0].text.split("\n") if line.strip()]
     article = Article(
         url=url,
         canonical_url=meta.canonical_url or url,
@@ -85,6 +106,8 @@ def extract_article(
         blocks=body.blocks,
         comments=comments,
         comment_count=_declared_count(meta.comment_count, sections, tree),
+        page_type=page_type,
+        paywalled=paywalled,
         fetched_at=fetched_at,
         warnings=[*meta.warnings, *comment_warnings, *body.warnings],
     )
