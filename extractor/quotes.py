@@ -11,7 +11,8 @@ How it works, in three linear passes over the text:
    quotations right after the attribution join it ("A," he said. "B."), as
    they continue the same speaker's words. Quotations inside a sentence (scare
    quotes, titles) are never statements on their own; they only make reported
-   speech "mixed".
+   speech "mixed". Interview transcripts ("HOST: ..." paragraphs, two labels
+   or more) give one statement per turn.
 3. Reported speech: every speech cue outside quotations ("said", "told",
    "according to", "sagte", "laut") is read with its sentence: speaker before
    and content after ("X said that ..."), or content before and speaker after
@@ -130,8 +131,8 @@ _DOTTED_RE = re.compile(r"(?:[a-z]\.)+[a-z]")  # "u.s", "e.u", "n.c": dotted ini
 _SENT_END_RE = re.compile(r"[.!?…]+[\"”’»«“'」』)\]]*(?=\s+[\"“„«»‘'「『(\[]{0,2}[\w])|\n")
 _JOIN_GAP_RE = re.compile(r"[\s,.;:\u00a0]*(?:(?:but|and|then|aber|und)\s+)?", re.IGNORECASE)
 _CONTENT_CUT_RE = re.compile(
-    r",\s+(?:adding|saying|noting|arguing|warning|insisting|explaining|stressing|claiming|"
-    r"according\s+to|while|but|though)\b|\s+and\s+(?:also\s+)?(?:added|said|warned|noted|argued|"
+    r",[\"”’»']?\s+(?:adding|saying|noting|arguing|warning|insisting|explaining|stressing|claiming|"
+    r"according\s+to)\b|\s+and\s+(?:also\s+)?(?:added|said|warned|noted|argued|"
     r"insisted|told|called|urged|claimed|stressed|explained)\b",
     re.IGNORECASE,
 )
@@ -141,7 +142,8 @@ _PROPER_RUN_RE = re.compile(
 _GROUP_RE = re.compile(r"\b((?:[A-Z][\w&.-]*\s+){1,4})(?:" + _alternation(_GROUP_NOUNS) + r")\b")
 
 _ABBREV = _words(
-    "mr mrs ms dr sen rep gov gen lt col sgt st jr sr prof rev no vs etc inc corp co ltd "
+    "mr mrs ms dr sen sens rep reps gov gen lt col sgt capt cmdr adm maj cpl pvt supt atty hon fr pres "
+    "st jr sr prof rev no vs etc inc corp co ltd "
     "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n d.c a.m p.m e.g i.e"
 )
 _LEAD_JUNK = _words(
@@ -234,6 +236,21 @@ def _can_close(text: str, i: int) -> bool:
     return not prev.isspace() or text[i] in "«»"
 
 
+def _opens_statement(text: str, pos: int) -> bool:
+    """A quotation opening a paragraph or a sentence may run on into the next paragraphs.
+
+    One that opens mid-sentence is a phrase; left open at a paragraph end it is a stray mark.
+    """
+    if _is_paragraph_start(text, pos):
+        return True
+    j = pos
+    while j > 0 and pos - j < 4 and text[j - 1] in " \t\u00a0":
+        j -= 1
+    while j > 0 and pos - j < 6 and text[j - 1] in _MARKS:
+        j -= 1
+    return j > 0 and j < pos and text[j - 1] in ".!?:"
+
+
 def _continues_paragraph(text: str, newline: int, opener: str) -> int | None:
     """Index of the repeated opening mark that carries a quotation into the next paragraph."""
     j = newline + 1
@@ -268,7 +285,7 @@ def _scan_marks(text: str) -> list[_Mark]:
         if ch == "''":
             ch, i = '"', m.end() - 1 if _closing_pair(text, m.start(), stack) else m.start()
         if ch == "\n":
-            if stack and _is_paragraph_start(text, stack[0][1]):
+            if stack and _opens_statement(text, stack[0][1]):
                 j = _continues_paragraph(text, i, stack[0][0])
                 stack = stack[:1] if j is not None else []
                 skip_to = (j + 1) if j is not None else -1
@@ -446,7 +463,7 @@ def _speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
     """
     lo = max(lo, cue_start - _LOOKBACK)
     tokens = [t for t in _without_parentheses(_tokens(text, lo, cue_start)) if t[2] not in ("'", "’")]
-    if tokens and tokens[-1][2].lower() in _BLOCKERS:
+    if tokens and (tokens[-1][2].lower() in _BLOCKERS or _modifier_slot(tokens[-1][2])):
         return None
     while tokens and tokens[-1][2].lower() in _SKIP:
         tokens.pop()
@@ -476,6 +493,16 @@ def _speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
     if chosen[0][2].lower() in _PREPOSITIONS:
         return None
     return chosen[0][0], chosen[-1][1]
+
+
+_NOT_SUBJECT_END = _words("as the a an his her its their our my your")
+
+
+def _modifier_slot(word: str) -> bool:
+    """'his proposed ban', 'an alleged incident', 'as predicted', 'That said,':
+    the cue is an adjective or an idiom there, not a verb with a subject."""
+    low = word.lower()
+    return low in _NOT_SUBJECT_END or word == "That"
 
 
 _RELATIVE = _words("who which that whose whom where der die das")
@@ -555,6 +582,8 @@ def _attribution_after(text: str, pos: int, limit: int) -> _Attribution | None:
         if low in _VERBS or (low in _INVERTED_SHORT and j == 0):
             if j > 0 and window[j - 1][2].lower() in _PASSIVE:
                 return None
+            if _introduces_next(text, tok[1], limit):
+                return None  # '"A." Mr. Z said: "B."': the cue belongs to the quotation after the colon
             if j == 0:
                 spk = _np_after(text, tok[1], limit)
                 return _Attribution(tok[0], spk[1] if spk else tok[1], spk, tok[2])
@@ -568,8 +597,47 @@ def _attribution_after(text: str, pos: int, limit: int) -> _Attribution | None:
             and j > 0
             and (_abbrev_token(window[j - 1][2]) or (j + 1 < len(window) and window[j + 1][2] == ","))
         ):
-            return None
+            return _unlisted_verb(text, window[:j], pos) if tok[2] == "." else None
     return None
+
+
+def _unlisted_verb(text: str, before: list[Token], pos: int) -> _Attribution | None:
+    """'"...," Oliver barked.': after a quotation closing on a comma, 'Name verb-ed.' is its attribution.
+
+    Verb lists never cover every manner of speaking (barked, retaliated, fired back); the
+    comma inside the quotation and a short 'subject + past tense' sentence are evidence enough.
+    """
+    if not _ends_with_comma(text, pos) or not 2 <= len(before) <= 7:
+        return None
+    verb = before[-1]
+    if not (verb[2].islower() and verb[2].endswith("ed")):
+        return None
+    subject = _leading_np(before[:-1])
+    if len(subject) != len(before) - 1:
+        return None
+    first = subject[0][2]
+    if not (first.lower() in _PRONOUNS or _is_capitalized(first)):
+        return None
+    return _Attribution(subject[0][0], verb[1], (subject[0][0], subject[-1][1]), verb[2])
+
+
+def _introduces_next(text: str, cue_end: int, limit: int) -> bool:
+    """'he said:' (a colon right after the cue or its hearer) opens the next quotation."""
+    tokens = _tokens(text, cue_end, min(limit, cue_end + 60), 6)
+    for tok in tokens:
+        if tok[2] == ":":
+            return True
+        if not (tok[2][0].isalnum() and (_is_capitalized(tok[2]) or tok[2].lower() in _SKIP)):
+            return False
+    return False
+
+
+def _ends_sentence(text: str, mark: _Mark) -> bool:
+    """The quotation closes on a full stop: what follows starts a new sentence."""
+    j = mark.end - 1
+    while j > mark.start and mark.end - j < 4 and (text[j] in _MARKS or text[j].isspace()):
+        j -= 1
+    return text[j] == "."
 
 
 def _ends_with_comma(text: str, mark_end: int) -> bool:
@@ -663,12 +731,23 @@ def _attribution_before(text: str, sent_start: int, quote_start: int) -> _Attrib
     speaker = _speaker_before(text, sent_start, cue.start())
     if speaker is None and not text[sent_start : cue.start()].strip():
         speaker = _np_after(text, cue.end(), quote_start)  # "Said Ellis: ..."
+    if (
+        speaker is None
+        and cue.group().lower().endswith("ing")
+        and _after_comma(text, sent_start, cue.start())
+    ):
+        speaker = _sentence_subject(text, sent_start, cue.start())  # 'X called it "A," adding: "B."'
     if speaker is None:
         return None
     addressee = None
     if cue.group().lower() in _ADDRESSEE_VERBS:
         addressee, _ = _addressee_after(text, cue.end(), quote_start)
     return _Attribution(min(speaker[0], cue.start()), quote_start, speaker, cue.group(), addressee)
+
+
+def _after_comma(text: str, lo: int, pos: int) -> bool:
+    """A comma (maybe inside a closing quotation mark: 'trust," adding') comes right before ``pos``."""
+    return text[max(lo, pos - 8) : pos].rstrip().rstrip("".join(_ALL_CLOSERS)).endswith(",")
 
 
 def _colon_before(text: str, sent_start: int, quote_start: int) -> _Attribution | None:
@@ -683,8 +762,26 @@ def _colon_before(text: str, sent_start: int, quote_start: int) -> _Attribution 
         return _Attribution(speaker[0], colon + 1, speaker, word[2]) if speaker else None
     names = _leading_np(tokens)
     if not names or names[-1] is not tokens[-1]:
-        return None
+        # 'McConnell delivered a blunt message to Trump: "..."': the sentence's subject speaks
+        subject = _sentence_subject(text, sent_start, colon)
+        return _Attribution(subject[0], colon + 1, subject, ":") if subject else None
     return _Attribution(names[0][0], colon + 1, (names[0][0], names[-1][1]), ":")
+
+
+def _sentence_subject(text: str, sent_start: int, end: int) -> Span | None:
+    """A name or pronoun opening the sentence, taken as the speaker when no cue names one."""
+    head = _tokens(text, sent_start, min(end, sent_start + 200))
+    if head and head[0][2].lower() in _PREPOSITIONS:
+        # "In the email, Ash ...": skip the opening phrase
+        comma = next((k for k, t in enumerate(head) if t[2] == ","), None)
+        head = head[comma + 1 :] if comma is not None else []
+    lead = _leading_np(head)
+    if not lead or lead[-1][1] >= end:
+        return None
+    first = lead[0][2]
+    if first.lower() in _PRONOUNS or (_is_capitalized(first) and first.lower() not in _DETERMINERS):
+        return lead[0][0], lead[-1][1]
+    return None
 
 
 def _colon_intro(text: str, para_start: int) -> _Attribution | None:
@@ -727,9 +824,12 @@ def _continues(text: str, ends: list[int], marks: list[_Mark], k: int, after: in
     if after > nxt.start:
         return False
     gap_start = after
-    if text.count("\n", after, nxt.start) == 0:
+    same_paragraph = text.count("\n", after, nxt.start) == 0
+    _, sent_end = _sentence_bounds(ends, max(after - 1, 0))
+    if not same_paragraph and after < sent_end <= nxt.start and "\n" not in text[after:sent_end]:
+        gap_start = sent_end  # '"A!" he said to a cheer.' then "B." opening the next paragraph
+    elif same_paragraph:
         # the rest of the attribution sentence (", a law professor at ...") may sit in between
-        _, sent_end = _sentence_bounds(ends, max(after - 1, 0))
         if after < sent_end <= nxt.start:
             gap_start = sent_end
             _, next_end = _sentence_bounds(ends, sent_end)
@@ -740,8 +840,8 @@ def _continues(text: str, ends: list[int], marks: list[_Mark], k: int, after: in
                 and not _CUE_RE.search(text, sent_end, next_end)
             ):
                 gap_start = next_end  # '"A," Obama said. He didn't suggest retaliation. "B."'
-        elif nxt.start < sent_end and text[after : nxt.start].rstrip().endswith((",", ":")):
-            # '"A," Trump said during a rally in Kenansville, "B."'
+        elif nxt.start < sent_end and text[after : nxt.start].rstrip().endswith((",", ":", ".")):
+            # '"A," Trump said during a rally in Kenansville, "B."' (or '... in Fort Mill, S.C. "B."')
             gap_start = nxt.start if len(_tokens(text, after, nxt.start)) <= 16 else after
     m = _JOIN_GAP_RE.match(text, gap_start, nxt.start)
     if m is None or m.end() != nxt.start or text.count("\n", gap_start, nxt.start) > 2:
@@ -751,7 +851,10 @@ def _continues(text: str, ends: list[int], marks: list[_Mark], k: int, after: in
     if _attribution_after(text, nxt.end, limit) is not None:
         return False
     rest = text[nxt.end : limit].strip()
-    return rest == "" or _sentence_bounds(ends, nxt.end - 1)[1] <= nxt.end + 1
+    if rest == "" or _sentence_bounds(ends, nxt.end - 1)[1] <= nxt.end + 1:
+        return True
+    # '... "B" - raising his profile.': a full sentence quoted, then a trailing remark
+    return rest[0] in _DASHES and _word_count(text, nxt.start, nxt.end) >= 4
 
 
 def _skip_titles(
@@ -770,6 +873,15 @@ def _skip_titles(
         consumed.append((marks[k].start, marks[k].end))
         k += 1
     return k
+
+
+def _leads_into(text: str, sent_start: int, quote_start: int, attribution: _Attribution) -> bool:
+    """Words of the statement precede the quotation (and its attribution) in the same sentence."""
+    if attribution.start < quote_start or text[sent_start:quote_start].rstrip().endswith(":"):
+        return False  # 'Asked about it, Clinton said, "..."': the lead holds the attribution
+    if _CUE_RE.search(text, sent_start, quote_start):
+        return False
+    return _word_count(text, sent_start, quote_start) >= 3
 
 
 def _direct_quotes(text: str, marks: list[_Mark], ends: list[int], consumed: list[Span]) -> list[_Found]:
@@ -791,7 +903,7 @@ def _direct_quotes(text: str, marks: list[_Mark], ends: list[int], consumed: lis
         lead = before.strip()
         if lead and lead[-1] not in ",:" and lead not in ("(", "—", "–", "-"):
             # 'Both parties "saw Burma as ...," said Victor Cha': the sentence is the statement
-            attribution = _attribution_after(text, mark.end, limit)
+            attribution = None if _ends_sentence(text, mark) else _attribution_after(text, mark.end, limit)
             if attribution is not None:
                 kind, start = "mixed", sent_start + len(before) - len(before.lstrip())
             else:
@@ -810,6 +922,10 @@ def _direct_quotes(text: str, marks: list[_Mark], ends: list[int], consumed: lis
             attribution = _attribution_after(text, mark.end, limit) or _attribution_before(
                 text, sent_start, mark.start
             )
+            if attribution is not None and _leads_into(text, sent_start, mark.start, attribution):
+                # 'After the 2014 victories, "there is a sense of urgency," Law said': the
+                # opening clause is part of what was said
+                kind, start = "mixed", sent_start + len(before) - len(before.lstrip())
         if attribution is None:
             continue
         end = mark.end
@@ -817,7 +933,8 @@ def _direct_quotes(text: str, marks: list[_Mark], ends: list[int], consumed: lis
             kind, end = ("mixed" if kind == "direct" else kind), attribution.content_end
         pieces = [_inner(text, mark)]
         consumed.append((attribution.start, attribution.end))
-        k = _skip_titles(text, ends, marks, k, attribution.end, consumed)
+        if attribution.start >= mark.end:
+            k = _skip_titles(text, ends, marks, k, attribution.end, consumed)
         # "A," he said. "B."  -> one statement, when B has no attribution of its own
         while (
             k < len(marks)
@@ -944,6 +1061,15 @@ def _capitalised_source(text: str, start: int, end: int) -> Span | None:
     return (out[0][0], out[-1][1]) if out else None
 
 
+def _np_closed(text: str, np_end: int, sent_end: int) -> bool:
+    """The inverted speaker ends at a comma or the sentence end; more words make it a clause.
+
+    '..., said Ms. Brainard conveyed respect' is 'Name, apposition, said CLAUSE', not an inversion.
+    """
+    rest = text[np_end:sent_end].lstrip()
+    return not rest or rest[0] in ",.;!?(—–"
+
+
 def _inverted_speaker_ok(text: str, start: int, end: int) -> bool:
     """After '..., said' comes a speaker, not a clause ('said he would' is a clause)."""
     if end - start > 300:
@@ -1044,7 +1170,23 @@ def _participle(
     return _Found(start, end, "", "indirect", text[speaker[0] : speaker[1]], speaker[0], low)
 
 
-_OBJECT_END_RE = re.compile(r"[,;:—–]|\s-\s|\s+(?:and|but)\s+(?:also\s+)?(?:said|says|added|called|urged)\b")
+_OBJECT_END_RE = re.compile(r"[;:]|\s+(?:and|but)\s+(?:also\s+)?(?:said|says|added|called|urged)\b")
+
+
+def _names_something(text: str, sent_start: int, cue: re.Match[str]) -> bool:
+    """'a program called Sandy Hook Promise', 'The program, called EB-5': naming, not speech.
+
+    'called' right after a comma, or after an indefinite noun phrase ('a company called'),
+    followed by a capitalised name is a participle that gives a name.
+    """
+    nxt = _tokens(text, cue.end(), min(len(text), cue.end() + 40), 1)
+    if not nxt or not _is_capitalized(nxt[0][2]):
+        return False
+    pre = text[sent_start : cue.start()].rstrip()
+    if pre.endswith(","):
+        return True
+    words = pre.split()[-4:]
+    return any(w.lower() in {"a", "an"} for w in words) and not any(_is_capitalized(w) for w in words[1:])
 
 
 def _object_report(
@@ -1052,6 +1194,8 @@ def _object_report(
 ) -> _Found | None:
     """'X cited several factors', 'X called for lower taxes', 'X accused Y of Z': the object is the content."""
     pre = text[sent_start : cue.start()].rstrip()
+    if low == "called" and _names_something(text, sent_start, cue):
+        return None
     if low.endswith("ing") and pre.endswith(","):
         speaker = sentence_speaker
         if speaker is None:
@@ -1090,11 +1234,17 @@ def _interrupts(text: str, sent_start: int, speaker_start: int, cue_end: int, se
     return k < len(tokens) and tokens[k][2] == "," and _word_count(text, tokens[k][1], sent_end) >= 3
 
 
+_SOURCE_ARTICLES = _words("der die das ein eine einer des dem den")
+
+
 def _inverted_short(text: str, cue: re.Match[str], low: str, sent_start: int, sent_end: int) -> _Found | None:
     """German '..., so der Sprecher.': a short cue, then only the speaker up to the sentence end."""
     spk = _np_after(text, cue.end(), sent_end, max_tokens=8)
     if spk is None or text[spk[1] : sent_end].strip(" .!?\"'”“«»„"):
         return None
+    words = text[spk[0] : spk[1]].split()
+    if not (words[0].lower() in _SOURCE_ARTICLES or all(_is_capitalized(w) for w in words)):
+        return None  # English '..., so we left.' is a clause, not a source
     comma = cue.start() - 2
     if _word_count(text, sent_start, comma) < 3:
         return None
@@ -1124,11 +1274,12 @@ def _reported_one(
     ):
         return _participle(text, cue, low, sent_start, sent_end, sentence_speaker)
     # "..., said Jeffrey Trimble, a senior official."  (inverted, content first)
-    if pre.endswith(",") and _inverted_speaker_ok(text, cue.end(), sent_end):
+    if pre.endswith(",") and low not in _ADDRESSEE_VERBS and _inverted_speaker_ok(text, cue.end(), sent_end):
         after = _np_after(text, cue.end(), sent_end)
         comma = sent_start + len(pre) - 1
         if (
             after
+            and _np_closed(text, after[1], sent_end)
             and _plausible_speaker(text, after)
             and _word_count(text, sent_start, comma) >= 3
             and not _is_parenthetical_subject(text, sent_start, comma)
@@ -1348,6 +1499,37 @@ def extract_quotes(text: str) -> list[Quote]:
         return []
 
 
+_TURN_RE = re.compile(
+    r"^[ \t\"“„«»']*(?P<label>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):[ \t]+(?P<body>\S[^\n]*)",
+    re.MULTILINE,
+)
+_MIN_TURNS = 2
+
+
+def _transcript_turns(text: str, found: list[_Found]) -> list[_Found]:
+    """'WALLACE: Do you really see ...' paragraphs of an interview transcript are the speaker's words.
+
+    A single capitalised label could be a heading ('UPDATE: ...'); a transcript has several
+    turns, so the labels count only when at least two paragraphs start with one.
+    """
+    turns = list(_TURN_RE.finditer(text))
+    if len(turns) < _MIN_TURNS or len({m.group("label") for m in turns}) < 2:
+        return []
+    taken = sorted((f.start, f.end) for f in found)
+    starts = [a for a, _ in taken]
+    out: list[_Found] = []
+    for m in turns:
+        start, end = _strip_span(text, m.start("body"), m.end("body"), " \t\"“”„«»'")
+        if _word_count(text, start, end) < 3:
+            continue
+        k = bisect.bisect_right(starts, end) - 1
+        if k >= 0 and taken[k][1] > start:
+            continue  # already read as a quotation or reported speech
+        label = m.group("label")
+        out.append(_Found(start, end, text[start:end], "direct", label, m.start("label"), ":"))
+    return out
+
+
 def _extract(text: str) -> list[Quote]:
     marks = _scan_marks(text)
     ends = _sentence_ends(text, marks)
@@ -1355,6 +1537,7 @@ def _extract(text: str) -> list[Quote]:
     direct = _direct_quotes(text, marks, ends, consumed)
     reported = _reported(text, marks, ends, consumed, direct)
     found = sorted(direct + reported, key=lambda f: f.start)
+    found = sorted(found + _transcript_turns(text, found), key=lambda f: f.start)
     markers = [m.start() for m in _TRANSLATED_RE.finditer(text)]
     quotes: list[Quote] = []
     for k, f in enumerate(found):

@@ -354,3 +354,108 @@ def test_captions_and_headings_are_not_read() -> None:
         Block(kind="heading", text='"We won," the coach said', level=2),
     ]
     assert extract_block_quotes(blocks) == []
+
+
+# ---------------------------------------------------------------- span boundaries and false alarms
+
+
+def test_cue_before_a_colon_opens_the_next_quotation() -> None:
+    text = '"We came here to work," Ms. Lind said. "We are not a threat." Mr. Oduya said: "The vote was a shock."'
+    first, second = extract_quotes(text)
+    assert first.speaker == "Ms. Lind"
+    assert first.text == "We came here to work We are not a threat."
+    assert second.speaker == "Mr. Oduya" and second.text == "The vote was a shock."
+
+
+def test_quoted_phrase_ending_a_sentence_keeps_the_next_attribution_to_itself() -> None:
+    text = (
+        'Back in May he told the panel that voters were "tired of the hearings." '
+        'On Friday, he remarked: "There is a legal process. It should not be politicized."'
+    )
+    quote = _by_cue(extract_quotes(text), "remarked")
+    assert quote.kind == "direct"
+    assert quote.text.startswith("There is a legal process")
+    assert "tired" not in quote.text
+
+
+def test_reported_content_runs_past_commas_to_the_sentence_end() -> None:
+    said = _only(
+        extract_quotes("The county chair said the count was fair, but required every campaign to organise.")
+    )
+    assert said.text.endswith("required every campaign to organise")
+    called = _only(
+        extract_quotes("She also called for all bidders to publish costs, including fees, before the vote.")
+    )
+    assert called.text.endswith("before the vote")
+
+
+def test_opening_clause_before_a_quotation_belongs_to_the_statement() -> None:
+    text = 'After the two upsets last spring, "there is real urgency to hold those seats," Okafor said.'
+    quote = _only(extract_quotes(text))
+    assert quote.kind == "mixed"
+    assert quote.span is not None and quote.span[0] == 0
+    assert quote.speaker == "Okafor"
+
+
+def test_name_apposition_said_clause_is_not_an_inversion() -> None:
+    text = "Ms. Varga, a former official at the central bank, said the governor showed real patience in the talks."
+    quote = _only(extract_quotes(text))
+    assert quote.speaker == "Ms. Varga"
+    assert quote.text.startswith("the governor showed")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "His proposed levy on imports drew criticism from farmers across the region.",
+        "That said, the plan still leaves several questions about funding unanswered.",
+        "Mr. Holt now runs a small charity called Open Harbour Trust in the old port.",
+        "It rained all day on the coast, so we left.",
+    ],
+)
+def test_adjectives_idioms_and_names_are_not_speech(text: str) -> None:
+    assert extract_quotes(text) == []
+
+
+def test_interview_transcript_turns_are_statements() -> None:
+    text = "Partial transcript:\nHOST: Why did you leave the committee so suddenly?\nMS. ABARA: Because the rules were never explained to us."
+    host, guest = extract_quotes(text)
+    assert (host.speaker, host.cue, host.kind) == ("HOST", ":", "direct")
+    assert guest.speaker == "MS. ABARA"
+    assert guest.text == "Because the rules were never explained to us."
+
+
+def test_a_single_label_line_is_not_a_transcript() -> None:
+    assert extract_quotes("UPDATE: The ferry schedule has changed for the weekend.") == []
+
+
+def test_quotation_in_the_next_paragraph_continues_after_the_attribution_sentence() -> None:
+    text = '"We will fix the bridge!" she said to loud applause.\n\n"And the county will pay for it, every cent."\n\nThe crowd left.'
+    quote = _only(extract_quotes(text))
+    assert quote.text == "We will fix the bridge! And the county will pay for it, every cent."
+
+
+def test_unlisted_manner_verb_after_a_comma_quotation() -> None:
+    quote = _only(extract_quotes('"That is quite enough for one evening," Oduya grumbled.'))
+    assert (quote.speaker, quote.cue) == ("Oduya", "grumbled")
+
+
+def test_rank_abbreviation_does_not_cut_the_speaker() -> None:
+    text = '"They do not get it," said Army Capt. Jo Reyes, who said he would abstain. "The plan is far off."'
+    quote = extract_quotes(text)[0]
+    assert quote.speaker is not None and "Jo Reyes" in quote.speaker
+
+
+def test_participle_cue_takes_the_sentence_subject() -> None:
+    text = (
+        'In the email, Ash called the move "a breach of trust," adding: "I am informing every member today."'
+    )
+    quote = _by_cue(extract_quotes(text), "adding")
+    assert quote.kind == "direct" and quote.speaker == "Ash"
+    assert quote.text == "I am informing every member today."
+
+
+def test_quotation_opened_mid_paragraph_runs_into_the_next_paragraph() -> None:
+    text = '"We met many groups," said Dana. "I think we need more talk about the world.\n\n"Groups want to ask questions."'
+    quote = _only(extract_quotes(text))
+    assert quote.text.endswith("Groups want to ask questions.")
