@@ -1,0 +1,418 @@
+"""What kind of page this is (article, live blog, forum thread, index) and whether a paywall cut it.
+
+Two steps, because the evidence comes at two moments of the pipeline:
+
+    page_type, paywall_hint = detect_page_type(tree, meta)     # before body pruning
+    ...body extraction...
+    page_type, paywalled = finalize_page_type(page_type, paywall_hint, blocks)
+
+``detect_page_type`` reads the *unpruned* tree: the structured data, the
+repeated entry markup of live blogs and forums, teaser lists and paywall
+boxes are exactly what body extraction throws away. ``finalize_page_type``
+then weighs those hints against what the body turned out to be: a paywall box
+on a page that still serves 1,500 words did not cut anything, and a page of
+headlines whose body is real running text is an article with a long rail.
+
+The rules are general (schema.org types, class-name words, sentence
+patterns), never tied to a site. Both functions are pure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, Protocol
+from urllib.parse import urlsplit
+
+from .meta.jsonld import extract_items, iter_nodes, node_types
+from .tree import HtmlElement, collapse_ws
+
+__all__ = [
+    "ARTICLE",
+    "FORUM",
+    "INDEX",
+    "LIVEBLOG",
+    "detect_page_type",
+    "finalize_page_type",
+]
+
+ARTICLE, LIVEBLOG, FORUM, INDEX = "article", "liveblog", "forum", "index"
+
+# schema.org types -> page type. Only top-level nodes count (depth 0: top, @graph,
+# mainEntity), so a LiveBlogPosting listed in a "related" ItemList says nothing.
+_LIVE_TYPES = frozenset({"liveblogposting"})
+_FORUM_TYPES = frozenset({"discussionforumposting", "qapage"})
+_INDEX_TYPES = frozenset({"collectionpage", "itemlist", "searchresultspage"})
+_ARTICLE_TYPES = frozenset(
+    {
+        "article",
+        "newsarticle",
+        "blogposting",
+        "reportagenewsarticle",
+        "analysisnewsarticle",
+        "opinionnewsarticle",
+        "reviewnewsarticle",
+        "backgroundnewsarticle",
+        "techarticle",
+        "report",
+    }
+)
+
+_WORD = re.compile(r"[a-z0-9]+")
+# Class/id words of repeated entries. Checked per word so "post" does not fire on "poster-frame".
+_LIVE_WORDS = frozenset(
+    {"live", "liveblog", "liveupdate", "liveupdates", "update", "updates", "ticker", "timeline"}
+)
+_FORUM_WORDS = frozenset(
+    {"post", "posts", "postbit", "postbody", "message", "messages", "reply", "replies", "topic", "thread"}
+)
+_AUTHOR_WORDS = frozenset({"author", "user", "username", "poster", "member", "profile", "avatar"})
+_COMMENT_WORDS = frozenset({"comment", "comments", "commentlist", "discussion"})
+# Whole class/id words (or hyphen-joined tokens) of wall boxes. Bare "premium" or
+# "locked" are left out: they also name badges and menu items on free pages.
+_PAYWALL_WORDS = frozenset(
+    {
+        "paywall",
+        "paywalled",
+        "regwall",
+        "piano",
+        "subscriberonly",
+        "subscribersonly",
+        "premiumcontent",
+        "premiumwall",
+        "articlelocked",
+        "contentlocked",
+    }
+)
+# The sentence a wall shows where the text stops. Short elements only (see _MAX_WALL_TEXT).
+_WALL_TEXT = re.compile(
+    r"subscribe (?:now )?to (?:continue|keep) reading|to (?:continue|keep) reading,? (?:please )?"
+    r"(?:subscribe|sign in|log in|register)|(?:this|the) (?:article|story|content) is (?:only )?"
+    r"(?:available|reserved|exclusive) (?:to|for) (?:subscribers|members)|subscribers only|"
+    r"already a subscriber\?|reserved for subscribers|"
+    r"weiterlesen mit|nur für abonnenten|réservé aux abonnés|il vous reste \d+ ?% de cet article|"
+    r"exclusivo para (?:suscriptores|assinantes)|riservato agli abbonati",
+    re.IGNORECASE,
+)
+_MAX_WALL_TEXT = 300
+_MIN_ENTRIES = 3
+_MIN_ENTRY_WORDS = 12
+_MAX_ENTRY_LINK_SHARE = 0.25
+_RAIL_WORDS = frozenset(
+    {
+        "sidebar",
+        "related",
+        "recent",
+        "widget",
+        "rail",
+        "module",
+        "promo",
+        "teaser",
+        "teasers",
+        "more",
+        "footer",
+    }
+)
+_NOT_ENTRIES = frozenset({"a", "span", "script", "style", "option", "br", "meta", "link"})
+_MIN_TEASERS = 5
+_MIN_TEASER_WORDS = 3
+_LONG_PARAGRAPH_WORDS = 40
+_RUNNING_PARAGRAPH_WORDS = 20
+_INDEX_MAX_RUNNING_WORDS = 150
+# A body at least this long was evidently not cut by whatever wall the page also carries.
+_UNCUT_WORDS = 600
+_RUNNING_TEXT_PARAGRAPHS = 4
+# Longer than teaser excerpts get (WordPress cuts them at 55 words).
+_ARTICLE_PARAGRAPH_WORDS = 80
+_CLOCK = re.compile(r"^\s*(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s*[ap]\.?m\.?)?\b", re.IGNORECASE)
+
+
+class _HasText(Protocol):
+    kind: str
+    text: str
+
+
+# --------------------------------------------------------------------------- public
+
+
+def detect_page_type(tree: HtmlElement, meta: Any = None) -> tuple[str | None, bool]:
+    """(page type, paywall hint) from the unpruned tree, before body extraction.
+
+    Structured data wins (a page that declares itself a LiveBlogPosting is
+    one); then the shape of the markup: repeated timestamped entries (live
+    blog or forum), a list of teaser headlines with no running text (index).
+    ``meta`` (the ``Metadata`` record) is optional and only used to tell an
+    index from a dated article when the markup is ambiguous.
+    """
+    nodes = _top_nodes(tree)
+    paywall_hint = _declared_paywall(nodes) or _paywall_markup(tree)
+    declared = _declared_type(nodes)
+    if declared is not None:
+        return declared, paywall_hint
+    shaped = _entry_shape(tree)
+    if shaped is not None:
+        return shaped, paywall_hint
+    if _looks_like_index(tree, has_date=getattr(meta, "published", None) is not None):
+        return INDEX, paywall_hint
+    return ARTICLE, paywall_hint
+
+
+def finalize_page_type(
+    page_type: str | None, paywall_hint: bool, blocks: Sequence[_HasText] | Iterable[Any]
+) -> tuple[str | None, bool]:
+    """(page type, paywalled) once the body is known.
+
+    A paywall hint counts only when the body is short: the wall must have cut
+    something. An "index" verdict is withdrawn when the body turned out to be
+    running text (several long paragraphs, or one longer than any teaser
+    excerpt): the teasers were a rail.
+    """
+    texts = [(_kind(b), _text(b)) for b in blocks]
+    words = sum(len(text.split()) for _kind_, text in texts)
+    long_paragraphs = sum(
+        1 for kind, text in texts if kind == "paragraph" and len(text.split()) >= _LONG_PARAGRAPH_WORDS
+    )
+    longest = max((len(text.split()) for kind, text in texts if kind == "paragraph"), default=0)
+    if page_type == INDEX and (
+        long_paragraphs >= _RUNNING_TEXT_PARAGRAPHS or longest >= _ARTICLE_PARAGRAPH_WORDS
+    ):
+        page_type = ARTICLE
+    paywalled = bool(paywall_hint) and page_type != INDEX and words < _UNCUT_WORDS
+    return page_type, paywalled
+
+
+# --------------------------------------------------------------------------- structured data
+
+
+def _top_nodes(tree: HtmlElement) -> list[dict[str, Any]]:
+    """JSON-LD nodes that describe the page itself (depth 0), not items it lists."""
+    nodes: list[dict[str, Any]] = []
+    for item in extract_items(tree):
+        nodes.extend(node for node, depth in iter_nodes(item) if depth == 0)
+    return nodes
+
+
+def _declared_type(nodes: Sequence[dict[str, Any]]) -> str | None:
+    types: set[str] = set()
+    for node in nodes:
+        types |= node_types(node)
+    if types & _LIVE_TYPES:
+        return LIVEBLOG
+    if types & _FORUM_TYPES:
+        return FORUM
+    if types & _ARTICLE_TYPES:
+        return ARTICLE
+    if types & _INDEX_TYPES:
+        return INDEX
+    return None
+
+
+def _declared_paywall(nodes: Sequence[dict[str, Any]]) -> bool:
+    """schema.org paywall markup: ``isAccessibleForFree: false`` on the page or a part of it."""
+    for node in nodes:
+        for inner, _depth in iter_nodes(node):
+            if _is_false(inner.get("isAccessibleForFree")):
+                return True
+    return False
+
+
+def _is_false(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value is False
+    return isinstance(value, str) and value.strip().lower() in {"false", "no", "0"}
+
+
+# --------------------------------------------------------------------------- markup shape
+
+
+def _words(node: HtmlElement) -> set[str]:
+    """Words of class and id, plus joined forms ("live-update" -> "liveupdate")."""
+    raw = f"{node.get('class') or ''} {node.get('id') or ''}".lower()
+    words = set(_WORD.findall(raw))
+    for token in raw.split():
+        words.add(re.sub(r"[^a-z0-9]", "", token))
+    return words
+
+
+def _in_comments(node: HtmlElement) -> bool:
+    return any(_words(a) & _COMMENT_WORDS for a in node.iterancestors() if isinstance(a.tag, str))
+
+
+def _entry_groups(tree: HtmlElement) -> Iterator[list[HtmlElement]]:
+    """Runs of >= 3 sibling elements with the same tag and class that each carry a timestamp."""
+    for parent in tree.iter():
+        if not isinstance(parent.tag, str):
+            continue
+        groups: dict[tuple[str, str], list[HtmlElement]] = {}
+        for child in parent:
+            if isinstance(child.tag, str) and child.tag not in _NOT_ENTRIES:
+                key = (child.tag, (child.get("class") or "").split(" ")[0])
+                groups.setdefault(key, []).append(child)
+        for members in groups.values():
+            stamped = [m for m in members if _has_timestamp(m)]
+            if len(stamped) >= _MIN_ENTRIES and len(stamped) * 2 >= len(members):
+                yield stamped
+
+
+def _has_timestamp(node: HtmlElement) -> bool:
+    if node.find(".//time") is not None:
+        return True
+    for el in node.iter():
+        if isinstance(el.tag, str) and ({"time", "timestamp", "date"} & _words(el)):
+            return True
+    return _CLOCK.match(collapse_ws(node.text_content())[:12]) is not None
+
+
+def _entry_shape(tree: HtmlElement) -> str | None:
+    """Live blog or forum from repeated timestamped entries; None when there are none.
+
+    Comment lists have the same shape and are skipped; teaser lists (each entry
+    a linked headline) belong to index pages and are skipped too.
+    """
+    for entries in _entry_groups(tree):
+        first = entries[0]
+        if _words(first) & _COMMENT_WORDS or _in_comments(first):
+            continue
+        if sum(1 for e in entries if _teaser_link(e) is not None) * 2 >= len(entries):
+            continue
+        if sum(1 for e in entries if _own_text(e)) * 2 < len(entries):
+            continue  # a list of dated links or excerpts (latest news, archives), not updates or posts
+        if _in_rail(first):
+            continue
+        words: set[str] = set()
+        for entry in entries:
+            words |= _words(entry)
+            words |= {(entry.get("itemtype") or "").rsplit("/", 1)[-1].lower()}
+        if "discussionforumposting" in words or words & _FORUM_WORDS and not words & _LIVE_WORDS:
+            return FORUM
+        if words & _LIVE_WORDS or "blogposting" in words:
+            return LIVEBLOG
+        if all(_has_author(e) for e in entries):
+            return FORUM
+        return LIVEBLOG
+    return None
+
+
+def _own_text(entry: HtmlElement) -> bool:
+    """An update or a post is mostly its own words; a teaser is mostly its link."""
+    total = len(entry.text_content().split())
+    linked = sum(len(a.text_content().split()) for a in entry.iter("a"))
+    return total - linked >= _MIN_ENTRY_WORDS and linked <= total * _MAX_ENTRY_LINK_SHARE
+
+
+def _in_rail(node: HtmlElement) -> bool:
+    """Inside page furniture (aside, nav, footer, related/recent/sidebar boxes)."""
+    for ancestor in node.iterancestors():
+        if ancestor.tag in ("aside", "nav", "footer"):
+            return True
+        if _words(ancestor) & _RAIL_WORDS:
+            return True
+    return False
+
+
+def _has_author(entry: HtmlElement) -> bool:
+    return any(_words(el) & _AUTHOR_WORDS for el in entry.iter() if isinstance(el.tag, str))
+
+
+def _teaser_link(entry: HtmlElement) -> HtmlElement | None:
+    """A headline (h2-h4, or a link holding one) that links to another page."""
+    for heading in entry.iter("h1", "h2", "h3", "h4"):
+        links = [heading] if heading.tag == "a" else []
+        links += list(heading.iter("a"))
+        parent = heading.getparent()
+        if parent is not None and parent.tag == "a":
+            links.append(parent)
+        for link in links:
+            href = (link.get("href") or "").strip()
+            if href and not href.startswith("#") and not urlsplit(href).fragment:
+                return link
+    return None
+
+
+def _looks_like_index(tree: HtmlElement, *, has_date: bool) -> bool:
+    """Many linked headlines and little running text outside them: a section, tag or home page.
+
+    Teaser excerpts do not count as running text (archive themes print
+    55-word excerpts); a category description does, and stays under the bar.
+    A page with its own publication date needs less text to stay an article.
+    """
+    body = tree.find("body")
+    root = body if body is not None else tree
+    teasers = [heading for heading in root.iter("h2", "h3", "h4") if _is_teaser_heading(heading)]
+    if len(teasers) < _MIN_TEASERS:
+        return False
+    running = 0
+    for p in root.iter("p"):
+        words = len(collapse_ws(p.text_content()).split())
+        if words >= _RUNNING_PARAGRAPH_WORDS and not _link_heavy(p) and not _in_teaser(p):
+            running += words
+    return running < (_INDEX_MAX_RUNNING_WORDS // 2 if has_date else _INDEX_MAX_RUNNING_WORDS)
+
+
+def _is_teaser_heading(heading: HtmlElement) -> bool:
+    """A linked headline in the page's main listing: menus ("Home") and rails do not count."""
+    link = _teaser_link(_wrap(heading))
+    if link is None or len(collapse_ws(link.text_content()).split()) < _MIN_TEASER_WORDS:
+        return False
+    return not _in_comments(heading) and not _in_rail(heading)
+
+
+def _in_teaser(node: HtmlElement) -> bool:
+    """Inside a small container (up to 3 levels up) that holds one or two linked headlines."""
+    for depth, ancestor in enumerate(node.iterancestors()):
+        if depth >= 3 or ancestor.tag in ("body", "main"):
+            return False
+        linked = sum(1 for h in ancestor.iter("h2", "h3", "h4") if _teaser_link(_wrap(h)) is not None)
+        if linked:
+            return linked <= 2
+    return False
+
+
+def _wrap(heading: HtmlElement) -> HtmlElement:
+    """The heading's parent when the parent is the link itself (``<a><h3>..</h3></a>``)."""
+    parent = heading.getparent()
+    return parent if parent is not None and parent.tag == "a" else heading
+
+
+def _link_heavy(node: HtmlElement) -> bool:
+    text = len(collapse_ws(node.text_content()))
+    linked = sum(len(collapse_ws(a.text_content())) for a in node.iter("a"))
+    return text > 0 and linked * 2 > text
+
+
+# --------------------------------------------------------------------------- paywall markup
+
+
+def _paywall_markup(tree: HtmlElement) -> bool:
+    """A wall box in the body: a class/id word of paywall vendors, or the wall's sentence."""
+    body = tree.find("body")
+    root = body if body is not None else tree
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.tag in ("script", "style", "noscript", "body", "html"):
+            continue
+        if _words(el) & _PAYWALL_WORDS and _wall_sized(el):
+            return True
+        if el.tag in ("p", "div", "section", "aside", "h2", "h3", "h4", "strong", "span"):
+            text = collapse_ws(el.text_content())
+            if text and len(text) <= _MAX_WALL_TEXT and _WALL_TEXT.search(text):
+                return True
+    return False
+
+
+def _wall_sized(el: HtmlElement) -> bool:
+    """A box that shows something: empty placeholders are mounted on free pages too."""
+    if el.tag not in ("div", "section", "aside", "form", "p"):
+        return False
+    text = collapse_ws(el.text_content())
+    return len(text) >= 20 or el.find(".//form") is not None or el.find(".//button") is not None
+
+
+# --------------------------------------------------------------------------- blocks
+
+
+def _kind(block: Any) -> str:
+    return str(block.get("kind") if isinstance(block, dict) else getattr(block, "kind", ""))
+
+
+def _text(block: Any) -> str:
+    return str(block.get("text") if isinstance(block, dict) else getattr(block, "text", "")) or ""
