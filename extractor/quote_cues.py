@@ -243,9 +243,18 @@ GERMAN = LanguageCues(
 )
 
 FRENCH = LanguageCues(
-    verbs=_words("dit déclaré affirmé expliqué ajouté estimé souligné indiqué précisé"),
-    according_before=("selon", "d'après"),
-    complementizers=("que", "qu'"),
+    verbs=_words("""
+        dit déclaré affirmé expliqué ajouté estimé souligné indiqué précisé assuré confié raconté
+        résumé reconnu annoncé insisté prévenu
+        dit déclare affirme explique ajoute estime souligne indique précise assure confie raconte
+        résume reconnaît annonce insiste prévient lance sourit
+        """),
+    according_before=("selon", "d'après", "d’après"),
+    complementizers=("que", "qu'", "qu’"),
+    # the auxiliary of the passé composé: "», a déclaré le maire"
+    skip_words=_words("a ont avait avaient également aussi encore"),
+    pronouns_singular=frozenset({"il", "elle"}),
+    pronouns_plural=frozenset({"ils", "elles", "nous"}),
 )
 
 SPANISH = LanguageCues(

@@ -363,7 +363,7 @@ def _tokens(text: str, start: int, end: int, limit: int = 0) -> list[Token]:
     return out
 
 
-def _strip_span(text: str, start: int, end: int, chars: str = " \t\n,;:.—–-") -> Span:
+def _strip_span(text: str, start: int, end: int, chars: str = " \t\n\u00a0\u202f,;:.—–-") -> Span:
     while start < end and text[start] in chars:
         start += 1
     while end > start and text[end - 1] in chars:
@@ -382,7 +382,7 @@ def _word_count(text: str, start: int, end: int, cap: int = 8) -> int:
 
 
 def _inner(text: str, mark: _Mark) -> str:
-    return text[mark.start : mark.end].strip("".join(_MARKS) + " ,\n")
+    return text[mark.start : mark.end].strip("".join(_MARKS) + " ,\n\u00a0\u202f\u2009")
 
 
 def _paragraph_end(text: str, pos: int) -> int:
@@ -584,9 +584,10 @@ def _attribution_after(text: str, pos: int, limit: int) -> _Attribution | None:
                 return None
             if _introduces_next(text, tok[1], limit):
                 return None  # '"A." Mr. Z said: "B."': the cue belongs to the quotation after the colon
-            if j == 0:
+            if j == 0 or all(w[2].lower() in _SKIP for w in window[:j]):
+                # '," said X' / '», a déclaré X' (an auxiliary before the inverted cue)
                 spk = _np_after(text, tok[1], limit)
-                return _Attribution(tok[0], spk[1] if spk else tok[1], spk, tok[2])
+                return _Attribution(window[0][0], spk[1] if spk else tok[1], spk, tok[2])
             if not _ends_with_comma(text, pos) and not _closes_clause(text, tok[1], limit):
                 return (
                     None  # '"..." Gov. X said it would be ...': a new statement, not this one's attribution

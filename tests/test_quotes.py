@@ -459,3 +459,12 @@ def test_quotation_opened_mid_paragraph_runs_into_the_next_paragraph() -> None:
     text = '"We met many groups," said Dana. "I think we need more talk about the world.\n\n"Groups want to ask questions."'
     quote = _only(extract_quotes(text))
     assert quote.text.endswith("Groups want to ask questions.")
+
+
+def test_french_guillemets_with_no_break_spaces_and_passe_compose() -> None:
+    text = "«\u00a0Nous n’y croyions plus\u00a0», a déclaré la boulangère, Hélène Marchal."
+    [quote] = extract_quotes(text)
+    assert quote.text == "Nous n’y croyions plus"
+    assert quote.kind == "direct"
+    assert quote.cue == "déclaré"
+    assert quote.speaker is not None and "boulangère" in quote.speaker
