@@ -83,9 +83,10 @@ def extract_article(
     page_type, paywalled = finalize_page_type(page_type, paywall_hint, body.blocks)
     if page_type == "index":
         _unmangle_index(meta)
-    elif page_type == "forum" and comments and not body.blocks:
+    elif page_type == "forum" and comments and comments[0].depth == 0:
         # A thread's posts are all records (the opening one too, as forum users
-        # expect); the opening post is also the page's own text.
+        # expect); the opening post is also the page's own text, whatever else
+        # (board statistics, "who is online") the page shows around the posts.
         body.blocks = [Block("paragraph", line) for line in comments[0].text.split("\n") if line.strip()]
     article = Article(
         url=url,
