@@ -26,6 +26,7 @@ from typing import IO
 from . import __version__
 from .article import extract_article
 from .demo import add_demo_parser
+from .fixtures_cli import add_fixtures_parser
 from .export import FORMATS, CsvExporter, Exporter, get_exporter
 from .export.base import Record, dumps_record
 from .model import ErrorRecord
@@ -355,6 +356,7 @@ def run_json_shortcut(path: str, url: str | None) -> int:
 SUBCOMMANDS: tuple[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None], ...] = (
     add_extract_parser,
     add_scrape_parser,
+    add_fixtures_parser,
     add_demo_parser,
 )
 

@@ -6,9 +6,16 @@ A fixture is a folder ``<name>/`` holding ``page.html`` (the bytes as served),
 true, plus ``must_not_contain``). See ``fixtures/README.md`` for the format.
 
 ``compare()`` is a pure function of two dicts so that the same code serves the
-pytest regression suite and, later, a ``fixtures check`` command: it reports
-every difference as a ``FieldDiff`` instead of stopping at the first, because a
-fixture run is read by a person deciding what regressed.
+pytest regression suite (``extractor.pytest_plugin``) and the ``fixtures
+check`` command (``extractor.fixtures_cli``): it reports every difference as a
+``FieldDiff`` instead of stopping at the first, because a fixture run is read
+by a person deciding what regressed.
+
+The second half of the module is the workflow around it: extract a fixture
+(``run_fixture``), report (``format_result``, ``summary_table``), accept new
+output (``updated_expected``) and save a page as a new fixture
+(``record_fixture``). Only ``run_fixture`` and ``record_fixture`` touch the
+extractor; everything else is plain data in, plain data out.
 """
 
 from __future__ import annotations
@@ -29,13 +36,18 @@ MUST_NOT_CONTAIN = "must_not_contain"
 
 _WS = re.compile(r"\s+")
 _DATE_ONLY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-# Quotation marks and the punctuation that closes a quoted clause ("…,” said).
+# Quotation marks and the punctuation that closes a quoted clause ("…,” said),
+# including the CJK and Arabic full stop and commas.
 # Stripped from both ends of quote texts so that the mark convention is not part
 # of what a fixture asserts.
-_QUOTE_EDGES = "\"'“”„‟«»‹›‚‘’「」『』,.;: \t\n\u00a0\u202f"
+_QUOTE_EDGES = "\"'“”„‟«»‹›‚‘’「」『』,.;:。，、،؛ \t\n\u00a0\u202f"
 _COPYRIGHT_PREFIX = re.compile(r"^(?:©|\(c\)|copyright\b)\s*", re.IGNORECASE)
 _DATE_FIELDS = frozenset({"published", "modified", "fetched_at"})
-_TEXT_FIELDS = frozenset({"headline", "standfirst", "description"})
+# Free text compared by similarity when a threshold < 1 is set. The headline is
+# not among them: it is short and exact, so a near miss is a real change.
+_TEXT_FIELDS = frozenset({"standfirst", "description", "body"})
+KNOWN_FAILURES = "known_failures"
+TEXT_THRESHOLD = "text_threshold"
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,9 +56,17 @@ class FieldDiff:
 
     field: str
     message: str
+    # "value" (the field differs) or "must_not_contain" (boilerplate leaked in):
+    # --update can accept the first, never the second.
+    kind: str = "value"
 
     def __str__(self) -> str:
         return f"{self.field}: {self.message}"
+
+    @property
+    def top_field(self) -> str:
+        """The record field a diff is about: ``comments[2].author`` -> ``comments``."""
+        return re.split(r"[\[.]", self.field, maxsplit=1)[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +82,12 @@ class Fixture:
     expected: dict[str, Any]
     must_not_contain: dict[str, list[str]] = field(default_factory=dict)
     source: str | None = None
+    final_url: str | None = None  # where redirects ended, when it differs from ``url``
+    status: int | None = None
+    # Per-fixture similarity threshold for free text (meta.json "text_threshold").
+    text_threshold: float | None = None
+    # Fields the extractor is known to get wrong: {field: reason} (expected.json).
+    known_failures: dict[str, str] = field(default_factory=dict)
 
 
 # --------------------------------------------------------------------------- loading
@@ -86,6 +112,10 @@ def load_fixture(path: str | Path) -> Fixture:
     if fetched_at is not None and fetched_at.tzinfo is None:
         raise ValueError(f"{folder}: fetched_at must carry a timezone offset")
     must_not_contain = expected.pop(MUST_NOT_CONTAIN, None) or {}
+    known_failures = expected.pop(KNOWN_FAILURES, None) or {}
+    threshold = meta.get(TEXT_THRESHOLD)
+    if threshold is not None and not 0.0 <= float(threshold) <= 1.0:
+        raise ValueError(f"{folder}: text_threshold must be between 0 and 1, got {threshold!r}")
     return Fixture(
         name=folder.name,
         path=folder,
@@ -96,6 +126,10 @@ def load_fixture(path: str | Path) -> Fixture:
         expected=expected,
         must_not_contain={k: list(v) for k, v in must_not_contain.items()},
         source=meta.get("source"),
+        final_url=meta.get("final_url"),
+        status=meta.get("status"),
+        text_threshold=None if threshold is None else float(threshold),
+        known_failures={str(k): str(v) for k, v in known_failures.items()},
     )
 
 
@@ -117,8 +151,9 @@ def compare(
 
     Only fields present in ``expected`` are checked, so a fixture states what
     its author knows and nothing more. Keys starting with ``_`` are notes.
-    ``text_threshold`` < 1 accepts free text (headline, block and comment
-    texts) whose difflib similarity ratio reaches it; 1.0 means equal after
+    ``text_threshold`` < 1 accepts free text (standfirst, description, body,
+    blocks as a whole, comment and quote texts) whose difflib similarity ratio
+    reaches it (headline, dates, authors and counts stay exact); 1.0 means equal after
     whitespace folding. ``actual`` may be an ``Article`` (anything with
     ``to_dict()``) or its dict.
     """
@@ -152,7 +187,9 @@ def check_must_not_contain(
             at = haystack.find(_norm(needle))
             if at >= 0:
                 context = haystack[max(0, at - 40) : at + len(needle) + 40]
-                diffs.append(FieldDiff(name, f"must not contain {needle!r} (found in …{context}…)"))
+                diffs.append(
+                    FieldDiff(name, f"must not contain {needle!r} (found in …{context}…)", "must_not_contain")
+                )
     return diffs
 
 
@@ -448,7 +485,7 @@ def check_fixture(fixture: Fixture) -> list[str]:
         if value and _norm(value) not in page:
             problems.append(f"{name} is not on the page: {value!r}")
     for index, image in enumerate(fixture.expected.get("images") or []):
-        if str(image.get("src") or "").encode("utf-8") not in fixture.html:
+        if not _src_in_page(str(image.get("src") or ""), fixture.html):
             problems.append(f"images[{index}].src is not in the page source: {image.get('src')!r}")
     for index, block in enumerate(fixture.expected.get("blocks") or []):
         if _norm(block.get("text")) not in page:
@@ -457,6 +494,9 @@ def check_fixture(fixture: Fixture) -> list[str]:
         for line in str(comment.get("text") or "").split("\n"):
             if _norm(line) not in page:
                 problems.append(f"comments[{index}] text is not on the page: {line!r}")
+    for name in fixture.known_failures:
+        if name not in fixture.expected and name not in fixture.must_not_contain:
+            problems.append(f"known_failures.{name}: the fixture does not check that field")
     expected_body = _norm(_field_text(fixture.expected, "body"))
     for name, needles in fixture.must_not_contain.items():
         for needle in needles:
@@ -465,6 +505,16 @@ def check_fixture(fixture: Fixture) -> list[str]:
             if name == "body" and _norm(needle) in expected_body:
                 problems.append(f"must_not_contain.body {needle!r} occurs in the expected body")
     return problems
+
+
+def _src_in_page(src: str, html: bytes) -> bool:
+    """The image URL as written, or its path (pages often link images relative to themselves)."""
+    from urllib.parse import urlsplit
+
+    if src.encode("utf-8") in html:
+        return True
+    path = urlsplit(src).path
+    return len(path) > 1 and path.encode("utf-8") in html
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -543,3 +593,329 @@ def _parse_instant(value: str) -> datetime:
     if text.endswith(("Z", "z")):
         text = text[:-1] + "+00:00"
     return datetime.fromisoformat(text)
+
+
+# --------------------------------------------------------------------------- running fixtures
+
+# What a freshly recorded expectation pins, and on which keys for list items.
+RECORDED_FIELDS: tuple[str, ...] = (
+    "headline",
+    "standfirst",
+    "description",
+    "authors",
+    "published",
+    "modified",
+    "language",
+    "site_name",
+    "canonical_url",
+    "section",
+    "tags",
+    "comment_count",
+    "page_type",
+    "paywalled",
+    "images",
+    "blocks",
+    "comments",
+    "quotes",
+)
+_ITEM_KEYS: dict[str, tuple[str, ...]] = {
+    "images": ("src", "alt", "caption", "credit"),
+    "blocks": ("kind", "text"),
+    "comments": ("author", "depth", "published", "text"),
+    "quotes": ("text", "speaker"),
+}
+# Response headers that describe the transfer, not the saved bytes (page.html is
+# stored decoded), or that carry credentials: never written to meta.json.
+_DROPPED_HEADERS = frozenset(
+    {"content-encoding", "content-length", "transfer-encoding", "connection", "keep-alive", "set-cookie"}
+)
+_SLUG_JUNK = re.compile(r"[^a-z0-9]+")
+_MAX_SLUG = 60
+
+Extract = Callable[[Fixture], Any]
+
+
+@dataclass(frozen=True, slots=True)
+class FixtureResult:
+    """The outcome of re-extracting one fixture, split the way a reviewer reads it.
+
+    ``diffs`` are regressions; ``known`` are diffs in fields the fixture lists
+    under ``known_failures`` (reported, not failing); ``fixed`` names known
+    failures that now pass, so their entry can be removed.
+    """
+
+    name: str
+    path: Path
+    checked: tuple[str, ...] = ()
+    diffs: tuple[FieldDiff, ...] = ()
+    known: tuple[FieldDiff, ...] = ()
+    fixed: tuple[str, ...] = ()
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and not self.diffs
+
+    @property
+    def status(self) -> str:
+        if self.error is not None:
+            return "ERROR"
+        return "FAIL" if self.diffs else "ok"
+
+    @property
+    def failed_fields(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(d.top_field for d in self.diffs))
+
+
+def extract_fixture(fixture: Fixture) -> Any:
+    """The record the extractor gives for a fixture today, as a job would produce it.
+
+    Links resolve against the final URL (after redirects); the record keeps the
+    requested one, like ``extractor.jobs`` does.
+    """
+    from .article import extract_article  # local: comparing needs no extractor
+
+    article = extract_article(
+        fixture.html, fixture.final_url or fixture.url, headers=fixture.headers, fetched_at=fixture.fetched_at
+    )
+    article.url = fixture.url
+    return article
+
+
+def run_fixture(
+    fixture: Fixture,
+    *,
+    skip: Iterable[str] = (),
+    text_threshold: float = 1.0,
+    extract: Extract = extract_fixture,
+) -> tuple[FixtureResult, dict[str, Any] | None]:
+    """Extract one fixture and compare; returns the result and the extracted record.
+
+    The fixture's own ``text_threshold`` (meta.json) wins over the caller's
+    default: the person who wrote the page knows how stable its text is. An
+    exception in the extractor is a result (``error``), not a crash, so one
+    broken page does not hide the others.
+    """
+    skipped = frozenset(skip)
+    threshold = fixture.text_threshold if fixture.text_threshold is not None else text_threshold
+    checked = tuple(
+        k
+        for k in [*fixture.expected, *fixture.must_not_contain]
+        if not k.startswith("_") and k not in skipped
+    )
+    try:
+        record = _as_record(extract(fixture))
+    except Exception as exc:  # noqa: BLE001 - reported per fixture
+        error = f"{type(exc).__name__}: {exc}".splitlines()[0]
+        return FixtureResult(fixture.name, fixture.path, tuple(dict.fromkeys(checked)), error=error), None
+    diffs = check_record(fixture, record, skip=skipped, text_threshold=threshold)
+    known_fields = frozenset(fixture.known_failures)
+    regressions = tuple(d for d in diffs if d.top_field not in known_fields)
+    known = tuple(d for d in diffs if d.top_field in known_fields)
+    still_failing = {d.top_field for d in known}
+    fixed = tuple(f for f in fixture.known_failures if f not in still_failing and f not in skipped)
+    result = FixtureResult(
+        fixture.name, fixture.path, tuple(dict.fromkeys(checked)), regressions, known, fixed
+    )
+    return result, dict(record)
+
+
+# --------------------------------------------------------------------------- reporting
+
+
+def format_result(result: FixtureResult, *, show_known: bool = False) -> str:
+    """A readable block per fixture: every failing field with its diff, indented."""
+    lines = [f"{result.status} {result.name}  ({result.path})"]
+    if result.error is not None:
+        lines.append(f"  extraction failed: {result.error}")
+    for diff in result.diffs:
+        lines.append(_indent(str(diff)))
+    if show_known:
+        for diff in result.known:
+            lines.append(_indent(f"[known failure] {diff}"))
+    for name in result.fixed:
+        lines.append(f"  fixed: {name} now matches; remove it from known_failures")
+    return "\n".join(lines)
+
+
+def _indent(text: str) -> str:
+    head, *rest = text.split("\n")
+    return "\n".join(["  " + head, *("      " + line for line in rest)])
+
+
+def summary_table(results: Sequence[FixtureResult]) -> str:
+    """One row per fixture (result, fields checked, failing fields, known failures) and a total line."""
+    rows = [("fixture", "result", "checked", "failing fields", "known failures")]
+    for r in results:
+        known = sorted({d.top_field for d in r.known})
+        rows.append(
+            (
+                r.name,
+                r.status,
+                str(len(r.checked)),
+                ", ".join(r.failed_fields) if r.error is None else r.error[:60],
+                ", ".join(known) + (f" (fixed: {', '.join(r.fixed)})" if r.fixed else ""),
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    failed = sum(1 for r in results if not r.ok)
+    with_known = sum(1 for r in results if r.known)
+    lines.append(
+        f"{len(results)} fixtures: {len(results) - failed} passed, {failed} failed"
+        + (f" ({with_known} with known failures)" if with_known else "")
+    )
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- accepting new output
+
+
+def updated_expected(
+    expected: Mapping[str, Any], actual: Mapping[str, Any] | Any, fields: Iterable[str]
+) -> dict[str, Any]:
+    """``expected`` (as read from expected.json) with ``fields`` replaced by ``actual``'s values.
+
+    The key set stays partial: only fields already pinned are rewritten, and
+    list items keep the keys the fixture compared them on (so a fixture that
+    pins comment authors and texts does not start pinning permalinks). Notes,
+    ``must_not_contain`` and ``known_failures`` are kept: boilerplate that
+    leaked into the output is a bug to fix, not new truth to accept.
+    """
+    record = _as_record(actual)
+    out = dict(expected)
+    for name in fields:
+        if name not in out or name.startswith("_") or name in (MUST_NOT_CONTAIN, KNOWN_FAILURES):
+            continue
+        out[name] = _projected(name, out[name], record.get(name))
+    return out
+
+
+def _projected(name: str, old: Any, new: Any) -> Any:
+    """``new`` in the shape of ``old``: same item keys, date-only stays date-only."""
+    if name in _ITEM_KEYS and isinstance(new, list):
+        keys = _item_keys(name, old)
+        return [{k: _item_value(name, k, item.get(k), old) for k in keys if k in item} for item in new]
+    if name in _DATE_FIELDS and isinstance(old, str) and _DATE_ONLY.match(old) and new:
+        return str(new)[:10]
+    return new
+
+
+def _item_keys(name: str, old: Any) -> tuple[str, ...]:
+    used = [k for item in old or [] if isinstance(item, Mapping) for k in item]
+    return tuple(dict.fromkeys(used)) or _ITEM_KEYS[name]
+
+
+def _item_value(name: str, key: str, value: Any, old: Any) -> Any:
+    if name == "comments" and key == "published" and value:
+        return str(value)[:10]  # comments are compared on the day
+    return value
+
+
+def recorded_expected(record: Mapping[str, Any] | Any, note: str) -> dict[str, Any]:
+    """A first expectation from the extractor's output, to be reviewed by a person.
+
+    It pins the fields in ``RECORDED_FIELDS`` and leaves an empty
+    ``must_not_contain`` for the reviewer to fill with the page's furniture.
+    """
+    data = _as_record(record)
+    out: dict[str, Any] = {"_notes": [note]}
+    for name in RECORDED_FIELDS:
+        value = data.get(name)
+        out[name] = _projected(name, [dict.fromkeys(_ITEM_KEYS[name])] if name in _ITEM_KEYS else None, value)
+    out[MUST_NOT_CONTAIN] = {}
+    return out
+
+
+def write_json(path: Path, data: Mapping[str, Any]) -> None:
+    """Pretty, UTF-8 JSON (reviewable diffs), written to a temporary file and renamed."""
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    tmp.replace(path)
+
+
+def read_expected(folder: Path) -> dict[str, Any]:
+    """expected.json as written, ``must_not_contain`` and notes included."""
+    return _read_json(Path(folder) / EXPECTED_FILE)
+
+
+# --------------------------------------------------------------------------- recording
+
+
+def fixture_slug(url: str) -> str:
+    """A folder name from a URL: host without www, then the path, lowercase ASCII words."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    host = parts.hostname or "page"
+    host = host.removeprefix("www.")
+    slug = _SLUG_JUNK.sub("-", f"{host} {parts.path}".lower()).strip("-")
+    return slug[:_MAX_SLUG].rstrip("-") or "page"
+
+
+def unique_folder(root: Path, slug: str) -> Path:
+    """``root/slug``, or ``slug-2``, ``slug-3``... if taken: recording never overwrites."""
+    candidate, n = root / slug, 2
+    while candidate.exists():
+        candidate, n = root / f"{slug}-{n}", n + 1
+    return candidate
+
+
+def saved_headers(headers: Mapping[str, str]) -> dict[str, str]:
+    return {k: v for k, v in headers.items() if k.lower() not in _DROPPED_HEADERS}
+
+
+def record_fixture(
+    folder: Path,
+    *,
+    html: bytes,
+    url: str,
+    fetched_at: datetime,
+    headers: Mapping[str, str],
+    source: str,
+    final_url: str | None = None,
+    status: int | None = None,
+    extract: Extract = extract_fixture,
+) -> Fixture:
+    """Save a page as served plus the extractor's current record as its expectation.
+
+    ``folder`` must not exist yet. The expectation is today's output, marked as
+    such in ``_notes``: it catches regressions at once, and becomes truth once
+    a person has checked it against the page.
+    """
+    if fetched_at.tzinfo is None:
+        raise ValueError("fetched_at must carry a timezone offset")
+    folder.mkdir(parents=True, exist_ok=False)
+    (folder / PAGE_FILE).write_bytes(html)
+    meta: dict[str, Any] = {"url": url}
+    if final_url and final_url != url:
+        meta["final_url"] = final_url
+    if status is not None:
+        meta["status"] = status
+    meta.update({"fetched_at": fetched_at.isoformat(), "headers": saved_headers(headers), "source": source})
+    write_json(folder / META_FILE, meta)
+    fixture = load_fixture_from(folder, meta, {})
+    note = (
+        f"Recorded from the extractor's output ({fetched_at.date().isoformat()}): review every field "
+        "against the page, delete what you cannot vouch for, and list page furniture in must_not_contain."
+    )
+    write_json(folder / EXPECTED_FILE, recorded_expected(extract(fixture), note))
+    return load_fixture(folder)
+
+
+def load_fixture_from(folder: Path, meta: Mapping[str, Any], expected: Mapping[str, Any]) -> Fixture:
+    """A Fixture from a folder's page and given meta/expected dicts (before they are written)."""
+    fetched = meta.get("fetched_at")
+    return Fixture(
+        name=folder.name,
+        path=folder,
+        html=(folder / PAGE_FILE).read_bytes(),
+        url=meta.get("url"),
+        fetched_at=_parse_instant(fetched) if fetched else None,
+        headers=dict(meta.get("headers") or {}),
+        expected=dict(expected),
+        source=meta.get("source"),
+        final_url=meta.get("final_url"),
+        status=meta.get("status"),
+    )

@@ -97,6 +97,8 @@ _WALL_TEXT = re.compile(
 _MAX_WALL_TEXT = 300
 _MIN_ENTRIES = 3
 _MIN_ENTRY_WORDS = 12
+# An article this long before the repeated entries makes them its comments.
+_ARTICLE_BEFORE_ENTRIES_WORDS = 150
 _MAX_ENTRY_LINK_SHARE = 0.25
 _RAIL_WORDS = frozenset(
     {
@@ -124,6 +126,17 @@ _UNCUT_WORDS = 600
 _RUNNING_TEXT_PARAGRAPHS = 4
 # Longer than teaser excerpts get (WordPress cuts them at 55 words).
 _ARTICLE_PARAGRAPH_WORDS = 80
+_NOT_STAMPS = frozenset(
+    {"update", "updates", "timeline", "times", "timer", "validate", "candidate", "mandate"}
+)
+# A date or time as forums print them: 23.04.2020, 2020-04-23, 12/01/2018, 16:24, "3 days ago", "Jan 12".
+_DATE_TEXT = re.compile(
+    r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b(?:[01]?\d|2[0-3]):[0-5]\d\b|"
+    r"\b\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b",
+    re.IGNORECASE,
+)
+_DATE_TEXT_SPAN = 200
 _CLOCK = re.compile(r"^\s*(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s*[ap]\.?m\.?)?\b", re.IGNORECASE)
 
 
@@ -255,20 +268,37 @@ def _entry_groups(tree: HtmlElement) -> Iterator[list[HtmlElement]]:
 
 
 def _has_timestamp(node: HtmlElement) -> bool:
+    """A ``<time>``, an element named like a date ("post-date", "datePermalink"), or a date in the text.
+
+    The text test is only for entry containers (not paragraphs): three
+    paragraphs that each mention "at 10:30" are not three updates.
+    """
     if node.find(".//time") is not None:
         return True
     for el in node.iter():
-        if isinstance(el.tag, str) and ({"time", "timestamp", "date"} & _words(el)):
+        if isinstance(el.tag, str) and any(_is_stamp_token(w) for w in _words(el)):
             return True
-    return _CLOCK.match(collapse_ws(node.text_content())[:12]) is not None
+    text = collapse_ws(node.text_content())
+    if _CLOCK.match(text[:12]):
+        return True
+    return node.tag != "p" and _DATE_TEXT.search(text[:_DATE_TEXT_SPAN]) is not None
+
+
+def _is_stamp_token(word: str) -> bool:
+    if word in _NOT_STAMPS:
+        return False
+    return word.startswith(("date", "time")) or word.endswith(("date", "time", "timestamp"))
 
 
 def _entry_shape(tree: HtmlElement) -> str | None:
     """Live blog or forum from repeated timestamped entries; None when there are none.
 
-    Comment lists have the same shape and are skipped; teaser lists (each entry
-    a linked headline) belong to index pages and are skipped too.
+    Comment lists have the same shape and are skipped: by their names, and by
+    position (an article's own running text comes between its headline and
+    its comments; a thread's or live blog's entries follow the headline).
+    Teaser lists (each entry a linked headline) belong to index pages.
     """
+    order: dict[HtmlElement, int] | None = None
     for entries in _entry_groups(tree):
         first = entries[0]
         if _words(first) & _COMMENT_WORDS or _in_comments(first):
@@ -279,18 +309,46 @@ def _entry_shape(tree: HtmlElement) -> str | None:
             continue  # a list of dated links or excerpts (latest news, archives), not updates or posts
         if _in_rail(first):
             continue
-        words: set[str] = set()
-        for entry in entries:
-            words |= _words(entry)
-            words |= {(entry.get("itemtype") or "").rsplit("/", 1)[-1].lower()}
-        if "discussionforumposting" in words or words & _FORUM_WORDS and not words & _LIVE_WORDS:
-            return FORUM
-        if words & _LIVE_WORDS or "blogposting" in words:
-            return LIVEBLOG
-        if all(_has_author(e) for e in entries):
-            return FORUM
-        return LIVEBLOG
+        order = order if order is not None else {el: i for i, el in enumerate(tree.iter())}
+        if _running_words_before(tree, first, entries, order) >= _ARTICLE_BEFORE_ENTRIES_WORDS:
+            continue
+        kind = _entry_kind(entries)
+        if kind is not None:
+            return kind
     return None
+
+
+def _entry_kind(entries: Sequence[HtmlElement]) -> str | None:
+    """Names first (live/update vs post/message/reply), then authors on most entries (forum)."""
+    words: set[str] = set()
+    for entry in entries:
+        words |= _words(entry)
+        words |= {(entry.get("itemtype") or "").rsplit("/", 1)[-1].lower()}
+    if "discussionforumposting" in words or words & _FORUM_WORDS and not words & _LIVE_WORDS:
+        return FORUM
+    if words & _LIVE_WORDS or "blogposting" in words:
+        return LIVEBLOG
+    if sum(1 for e in entries if _has_author(e)) * 2 > len(entries):
+        return FORUM
+    return None
+
+
+def _running_words_before(
+    tree: HtmlElement, first: HtmlElement, entries: Sequence[HtmlElement], order: dict[HtmlElement, int]
+) -> int:
+    """Words of paragraphs after the headline and before the first entry, outside entries and rails."""
+    h1 = next(tree.iter("h1"), None)
+    start = order.get(h1, -1) if h1 is not None else -1
+    stop = order[first]
+    inside = set()
+    for entry in entries:
+        inside.update(entry.iter())
+    total = 0
+    for p in tree.iter("p"):
+        at = order.get(p, -1)
+        if start < at < stop and p not in inside and not _link_heavy(p) and not _in_rail(p):
+            total += len(collapse_ws(p.text_content()).split())
+    return total
 
 
 def _own_text(entry: HtmlElement) -> bool:
