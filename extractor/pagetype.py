@@ -21,8 +21,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 from typing import Any, Protocol
 from urllib.parse import urlsplit
+
+from lxml import etree
 
 from .meta.jsonld import extract_items, iter_nodes, node_types
 from .tree import HtmlElement, collapse_ws
@@ -137,6 +140,8 @@ _DATE_TEXT = re.compile(
     re.IGNORECASE,
 )
 _DATE_TEXT_SPAN = 200
+_NON_ALNUM = re.compile(r"[^a-z0-9]")
+_NAMED_OR_TIME = etree.XPath("//*[@class or @id] | //time")
 _CLOCK = re.compile(r"^\s*(?:[01]?\d|2[0-3])[:.h][0-5]\d(?:\s*[ap]\.?m\.?)?\b", re.IGNORECASE)
 
 
@@ -238,13 +243,44 @@ def _is_false(value: Any) -> bool:
 # --------------------------------------------------------------------------- markup shape
 
 
-def _words(node: HtmlElement) -> set[str]:
+def _words(node: HtmlElement) -> frozenset[str]:
     """Words of class and id, plus joined forms ("live-update" -> "liveupdate")."""
-    raw = f"{node.get('class') or ''} {node.get('id') or ''}".lower()
+    raw = f"{node.get('class') or ''} {node.get('id') or ''}"
+    return _words_of(raw) if raw != " " else frozenset()
+
+
+@lru_cache(maxsize=8192)
+def _words_of(raw: str) -> frozenset[str]:
+    """Cached on the attribute text: pages repeat a few hundred class names thousands of times."""
+    raw = raw.lower()
     words = set(_WORD.findall(raw))
     for token in raw.split():
-        words.add(re.sub(r"[^a-z0-9]", "", token))
-    return words
+        words.add(_NON_ALNUM.sub("", token))
+    return frozenset(words)
+
+
+@lru_cache(maxsize=8192)
+def _names_a_stamp(raw: str) -> bool:
+    return any(_is_stamp_token(w) for w in _words_of(raw))
+
+
+def _stamp_holders(tree: HtmlElement) -> set[HtmlElement]:
+    """Every element that is, or contains, a <time> or an element named like a date.
+
+    Computed once per page, so that testing each candidate entry is a set
+    lookup rather than a walk over its subtree.
+    """
+    holders: set[HtmlElement] = set()
+    for el in _NAMED_OR_TIME(tree):
+        if el.tag == "time" or _names_a_stamp(f"{el.get('class') or ''} {el.get('id') or ''}"):
+            if el in holders:
+                continue
+            holders.add(el)
+            for ancestor in el.iterancestors():
+                if ancestor in holders:
+                    break
+                holders.add(ancestor)
+    return holders
 
 
 def _in_comments(node: HtmlElement) -> bool:
@@ -253,6 +289,7 @@ def _in_comments(node: HtmlElement) -> bool:
 
 def _entry_groups(tree: HtmlElement) -> Iterator[list[HtmlElement]]:
     """Runs of >= 3 sibling elements with the same tag and class that each carry a timestamp."""
+    holders = _stamp_holders(tree)
     for parent in tree.iter():
         if not isinstance(parent.tag, str):
             continue
@@ -262,22 +299,19 @@ def _entry_groups(tree: HtmlElement) -> Iterator[list[HtmlElement]]:
                 key = (child.tag, (child.get("class") or "").split(" ")[0])
                 groups.setdefault(key, []).append(child)
         for members in groups.values():
-            stamped = [m for m in members if _has_timestamp(m)]
+            if len(members) < _MIN_ENTRIES:
+                continue
+            stamped = [m for m in members if m in holders or _has_timestamp_text(m)]
             if len(stamped) >= _MIN_ENTRIES and len(stamped) * 2 >= len(members):
                 yield stamped
 
 
-def _has_timestamp(node: HtmlElement) -> bool:
-    """A ``<time>``, an element named like a date ("post-date", "datePermalink"), or a date in the text.
+def _has_timestamp_text(node: HtmlElement) -> bool:
+    """A date or clock time at the start of the entry's text (the markup test is ``_stamp_holders``).
 
-    The text test is only for entry containers (not paragraphs): three
+    The date test is only for entry containers (not paragraphs): three
     paragraphs that each mention "at 10:30" are not three updates.
     """
-    if node.find(".//time") is not None:
-        return True
-    for el in node.iter():
-        if isinstance(el.tag, str) and any(_is_stamp_token(w) for w in _words(el)):
-            return True
     text = collapse_ws(node.text_content())
     if _CLOCK.match(text[:12]):
         return True
@@ -445,12 +479,15 @@ def _paywall_markup(tree: HtmlElement) -> bool:
     """A wall box in the body: a class/id word of paywall vendors, or the wall's sentence."""
     body = tree.find("body")
     root = body if body is not None else tree
+    # One search over the page's text first: most pages carry no wall sentence,
+    # and then no element's text needs to be read.
+    may_have_sentence = _WALL_TEXT.search(root.text_content()) is not None
     for el in root.iter():
         if not isinstance(el.tag, str) or el.tag in ("script", "style", "noscript", "body", "html"):
             continue
         if _words(el) & _PAYWALL_WORDS and _wall_sized(el):
             return True
-        if el.tag in ("p", "div", "section", "aside", "h2", "h3", "h4", "strong", "span"):
+        if may_have_sentence and el.tag in ("p", "div", "section", "aside", "h2", "h3", "h4", "strong", "span"):
             text = collapse_ws(el.text_content())
             if text and len(text) <= _MAX_WALL_TEXT and _WALL_TEXT.search(text):
                 return True
