@@ -199,6 +199,7 @@ class _Found:
     speaker_pos: int | None
     cue: str | None
     addressee: str | None = None
+    resolved: str | None = None  # filled in order, so later pronouns can reuse it
 
 
 @dataclass(slots=True)
@@ -522,13 +523,28 @@ def _plausible_speaker(text: str, speaker: Span) -> bool:
     return True
 
 
+# Lower-case words that, after a name, start a new phrase rather than continue
+# the speaker ('sagte Petra Lindqvist nach der Abstimmung', 'said Jane Doe in a statement').
+_AFTER_NAME_STOPS = frozenset(
+    """
+    on at after during before in to from while when via
+    nach am im in bei vor auf gegenüber unserer unserem unseren dieser diesem zu zum zur mit
+    à au aux lors devant après avant pendant en dans
+    """.split()
+)
+
+
 def _np_after(text: str, start: int, end: int, max_tokens: int = 14) -> Span | None:
     """The speaker after an inverted cue ('said Steve Grubbs, an Iowa operative')."""
     out: list[Token] = []
+    named = False
     for tok in _without_parentheses(_tokens(text, start, min(end, start + 250), max_tokens + 8))[:max_tokens]:
         low = tok[2].lower()
         if tok[2] in _SEPARATORS or tok[2] in {"!", "?"} or tok[2] in _MARKS:
             break
+        if named and tok[2] in _AFTER_NAME_STOPS:
+            break
+        named = named or _is_capitalized(tok[2])
         if tok[2] == "." and (not out or not _abbrev_token(out[-1][2])):
             break
         if low in _COMPLEMENTIZERS or (out and low in _TIME_START and tok[2][0].islower()):
@@ -1463,7 +1479,7 @@ def _previous_named(earlier: list[_Found]) -> str | None:
     for prev in reversed(earlier[-6:]):
         name = prev.speaker or ""
         if name and name.lower() not in _PRONOUNS and _is_capitalized(name):
-            return name
+            return prev.resolved or name  # "Oyelaran" was already resolved to "Martin Oyelaran"
     return None
 
 
@@ -1542,12 +1558,13 @@ def _extract(text: str) -> list[Quote]:
     markers = [m.start() for m in _TRANSLATED_RE.finditer(text)]
     quotes: list[Quote] = []
     for k, f in enumerate(found):
+        f.resolved = _resolve(text, f, found[max(0, k - 6) : k])
         quotes.append(
             Quote(
                 text=f.text,
                 kind=f.kind,  # type: ignore[arg-type]
                 speaker=f.speaker,
-                speaker_resolved=_resolve(text, f, found[max(0, k - 6) : k]),
+                speaker_resolved=f.resolved,
                 cue=f.cue,
                 addressee=f.addressee,
                 span=(f.start, f.end),
