@@ -264,3 +264,32 @@ SPANISH = LanguageCues(
 )
 
 LANGUAGES: tuple[LanguageCues, ...] = (ENGLISH, GERMAN, FRENCH, SPANISH)
+
+
+# Whole-statement patterns for writing systems where the word-based attribution
+# search does not apply: no spaces between words (Chinese, Japanese), a dash
+# before the inverted cue (Russian), or a cue prefixed to the verb (Arabic).
+# Each has the named groups ``q`` (the quoted words), ``cue`` and, where the
+# text gives one, ``speaker``. More can be added as data.
+STATEMENT_PATTERNS: tuple[str, ...] = (
+    # 陳志明表示：「…」 / 他說：「…」
+    (
+        r"(?P<speaker>[^\s，。、「」：:；！？]{2,12}?)(?P<cue>表示|說|说|指出|強調|强调|坦言|認為|认为)"
+        r"[：:，,]?\s*「(?P<q>[^」]{4,})」"
+    ),
+    # 市長の山田和夫さんは「…」と話した
+    (
+        r"(?:^|[、。\n]|で)(?P<speaker>[^、。「」\n]{1,20}?)(?:は|が)「(?P<q>[^」]{4,})」と"
+        r"(?P<cue>話した|述べた|語った|説明した|強調した|明かした|話す|語る|述べる|言う|いう)"
+    ),
+    # «…», — рассказал глава города Андрей Белов.
+    (
+        r"«(?P<q>[^»]{4,})»,?\s*[—–-]\s*(?P<cue>(?:с|рас)?сказала?|заявила?|отметила?|пояснила?|добавила?|"
+        r"сообщила?|подчеркнула?|признала?)\s+(?P<speaker>[^.,;!?«»]{2,60})"
+    ),
+    # وقالت مديرة المكتبة ريم العطار إن «…»
+    (
+        r"(?:^|\s)و?(?P<cue>قال|قالت|أوضح|أوضحت|أكد|أكدت|أضاف|أضافت|صرح|صرحت)\s+(?P<speaker>[^«»،.]{2,60}?)"
+        r"\s*(?:إن|أن|:)?\s*«(?P<q>[^»]{4,})»"
+    ),
+)

@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .model import Block, Quote
-from .quote_cues import AMBIGUOUS_MARKS, LANGUAGES, QUOTE_PAIRS, TRANSLATION_MARKERS
+from .quote_cues import AMBIGUOUS_MARKS, LANGUAGES, QUOTE_PAIRS, STATEMENT_PATTERNS, TRANSLATION_MARKERS
 
 Token = tuple[int, int, str]
 Span = tuple[int, int]
@@ -525,13 +525,11 @@ def _plausible_speaker(text: str, speaker: Span) -> bool:
 
 # Lower-case words that, after a name, start a new phrase rather than continue
 # the speaker ('sagte Petra Lindqvist nach der Abstimmung', 'said Jane Doe in a statement').
-_AFTER_NAME_STOPS = frozenset(
-    """
+_AFTER_NAME_STOPS = _words("""
     on at after during before in to from while when via
     nach am im in bei vor auf gegenüber unserer unserem unseren dieser diesem zu zum zur mit
     à au aux lors devant après avant pendant en dans
-    """.split()
-)
+    """)
 
 
 def _np_after(text: str, start: int, end: int, max_tokens: int = 14) -> Span | None:
@@ -1475,6 +1473,33 @@ def _resolve(text: str, found: _Found, earlier: list[_Found]) -> str | None:
     return None
 
 
+_STATEMENT_RES = tuple(re.compile(p) for p in STATEMENT_PATTERNS)
+
+
+def _pattern_statements(text: str, found: list[_Found]) -> list[_Found]:
+    """Direct statements matched by the whole-statement patterns, where nothing else was found."""
+    out: list[_Found] = []
+    taken = [(f.start, f.end) for f in found]
+    for regex in _STATEMENT_RES:
+        for m in regex.finditer(text):
+            start, end = m.span("q")
+            if any(s < end and start < e for s, e in taken):
+                continue
+            speaker = m.group("speaker").strip() if "speaker" in regex.groupindex else None
+            speaker_pos = m.start("speaker") if speaker else None
+            if speaker and "で" in speaker:
+                # 開館式で市長の… : an adverbial ("at the ceremony") before the speaker
+                cut = speaker.rindex("で") + 1
+                speaker, speaker_pos = speaker[cut:], (speaker_pos or 0) + cut
+            out.append(
+                _Found(
+                    start, end, m.group("q").strip(), "direct", speaker or None, speaker_pos, m.group("cue")
+                )
+            )
+            taken.append((start, end))
+    return out
+
+
 def _previous_named(earlier: list[_Found]) -> str | None:
     for prev in reversed(earlier[-6:]):
         name = prev.speaker or ""
@@ -1555,6 +1580,7 @@ def _extract(text: str) -> list[Quote]:
     reported = _reported(text, marks, ends, consumed, direct)
     found = sorted(direct + reported, key=lambda f: f.start)
     found = sorted(found + _transcript_turns(text, found), key=lambda f: f.start)
+    found = sorted(found + _pattern_statements(text, found), key=lambda f: f.start)
     markers = [m.start() for m in _TRANSLATED_RE.finditer(text)]
     quotes: list[Quote] = []
     for k, f in enumerate(found):

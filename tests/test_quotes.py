@@ -468,3 +468,23 @@ def test_french_guillemets_with_no_break_spaces_and_passe_compose() -> None:
     assert quote.kind == "direct"
     assert quote.cue == "déclaré"
     assert quote.speaker is not None and "boulangère" in quote.speaker
+
+
+def test_statements_in_cjk_russian_and_arabic_punctuation() -> None:
+    cases = {
+        "建築師陳志明表示：「我們盡量保留原有的木造屋架。」": ("我們盡量保留原有的木造屋架。", "表示"),
+        "市長の山田和夫さんは「商店街に人の流れを取り戻したい」と話した。": ("商店街に人の流れを取り戻したい", "話した"),
+        "«Мост открыт для всех жителей», — рассказал глава города Андрей Белов.": (
+            "Мост открыт для всех жителей",
+            "рассказал",
+        ),
+        "وقالت مديرة المكتبة ريم العطار إن «المكتبة مفتوحة للجميع مجانا».": ("المكتبة مفتوحة للجميع مجانا", "قالت"),
+    }
+    for text, (content, cue) in cases.items():
+        [quote] = extract_quotes(text)
+        assert (quote.text, quote.cue, quote.kind) == (content, cue, "direct")
+        assert quote.speaker
+
+
+def test_a_cjk_title_in_corner_brackets_is_not_a_statement() -> None:
+    assert extract_quotes("位於山城老街的百年戲院「光明座」歷時三年整修，日前終於完工。") == []
