@@ -3,8 +3,7 @@
 Each folder under fixtures/ is a hand-written page with the record its author
 knows to be true. The per-fixture test is the one users get
 (``extractor.pytest_plugin.fixture_tests``): metadata and body must match now,
-fields a fixture lists under ``known_failures`` are xfail. Comments and quotes
-have their own (non-strict xfail) tests until that work lands (issues 3, 4).
+fields a fixture lists under ``known_failures`` are xfail.
 """
 
 from __future__ import annotations
@@ -27,7 +26,6 @@ from extractor.fixtures import (
     compare,
     fixture_dirs,
     fixture_slug,
-    format_diffs,
     format_result,
     load_fixture,
     recorded_expected,
@@ -39,9 +37,6 @@ from extractor.pytest_plugin import fixture_tests, run_one
 
 FIXTURES_ROOT = Path(__file__).resolve().parent.parent / "fixtures"
 FIXTURE_DIRS = fixture_dirs(FIXTURES_ROOT)
-COMMENT_FIELDS = frozenset({"comments"})
-QUOTE_FIELDS = frozenset({"quotes"})
-LATER_FIELDS = COMMENT_FIELDS | QUOTE_FIELDS
 
 
 @lru_cache(maxsize=32)
@@ -59,8 +54,9 @@ def _diffs(path: Path, **select: frozenset[str]) -> list[FieldDiff]:
     return check_record(_fixture(path), _extracted(path).to_dict(), **select)
 
 
-# One test per fixture folder, exactly as a user's suite gets it.
-test_fixture = fixture_tests(FIXTURES_ROOT, skip=LATER_FIELDS)
+# One test per fixture folder, exactly as a user's suite gets it: every field,
+# comments and quotes included; what a fixture lists under known_failures is xfail.
+test_fixture = fixture_tests(FIXTURES_ROOT)
 
 
 def test_fixtures_exist() -> None:
@@ -97,20 +93,6 @@ def test_fixture_files_stay_small_and_sourced(path: Path) -> None:
 def test_fixture_is_consistent(path: Path) -> None:
     """The fixture files agree with each other, whatever the extractor does."""
     assert check_fixture(_fixture(path)) == []
-
-
-@pytest.mark.xfail(strict=False, reason="comments extraction: issue 3")
-@pytest.mark.parametrize("path", FIXTURE_DIRS, ids=lambda p: p.name)
-def test_fixture_comments(path: Path) -> None:
-    diffs = _diffs(path, only=COMMENT_FIELDS)
-    assert not diffs, "\n" + format_diffs(diffs)
-
-
-@pytest.mark.xfail(strict=False, reason="quote extraction: issue 4")
-@pytest.mark.parametrize("path", FIXTURE_DIRS, ids=lambda p: p.name)
-def test_fixture_quotes(path: Path) -> None:
-    diffs = _diffs(path, only=QUOTE_FIELDS)
-    assert not diffs, "\n" + format_diffs(diffs)
 
 
 # --------------------------------------------------------------------------- compare()
