@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from extractor import Article, Block, Comment, Quote, extract_article
+from extractor import Article, Block, Comment, Quote
 from extractor.fixtures import (
     FieldDiff,
     Fixture,
@@ -42,16 +42,6 @@ FIXTURE_DIRS = fixture_dirs(FIXTURES_ROOT)
 @lru_cache(maxsize=32)
 def _fixture(path: Path) -> Fixture:
     return load_fixture(path)
-
-
-@lru_cache(maxsize=32)
-def _extracted(path: Path) -> Article:
-    fx = _fixture(path)
-    return extract_article(fx.html, fx.url, headers=fx.headers, fetched_at=fx.fetched_at)
-
-
-def _diffs(path: Path, **select: frozenset[str]) -> list[FieldDiff]:
-    return check_record(_fixture(path), _extracted(path).to_dict(), **select)
 
 
 # One test per fixture folder, exactly as a user's suite gets it: every field,
