@@ -314,6 +314,87 @@ def _parse_english(raw: str) -> datetime | None:
         return None
 
 
+_EN_MD_NO_YEAR = re.compile(
+    rf"^(?:on\s+)?{_WEEKDAY_PART}(?P<mon>[a-z]{{3,9}})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
+    rf"(?:,?\s*(?:at\s+|@\s*|-\s+)?(?P<h>\d{{1,2}}):(?P<mi>\d{{2}})\s*(?P<ap>[ap])?\.?\s*(?:m\.?)?)?$",
+    re.IGNORECASE,
+)
+_NUMERIC_WITH_TIME = re.compile(
+    r"^(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2}),?\s*(?:at\s+|@\s*|-\s+)?"
+    r"(?P<h>\d{1,2}):(?P<mi>\d{2})(?::\d{2})?\s*(?P<ap>[ap])?\.?\s*(?:m\.?)?$",
+    re.IGNORECASE,
+)
+_RELATIVE_EN = re.compile(
+    r"^(?:about\s+|posted\s+)?(?P<n>\d+|an?|one)\s+(?P<unit>sec|second|min|minute|hr|hour|day|week)s?\s+ago$",
+    re.IGNORECASE,
+)
+_UNIT_SECONDS = {"sec": 1, "second": 1, "min": 60, "minute": 60, "hr": 3600, "hour": 3600, "day": 86400,
+                 "week": 604800}
+
+
+def _clock(hour: int, ampm: str | None) -> int:
+    ampm = (ampm or "").lower()
+    if ampm == "p" and hour < 12:
+        return hour + 12
+    if ampm == "a" and hour == 12:
+        return 0
+    return hour
+
+
+def _parse_yearless(raw: str, fetched_at: datetime | None) -> datetime | None:
+    """'Tuesday July 24, 11:35AM', 'Thursday, November 8 at 4:12 pm': comment dates that
+    leave out the year. The year is the fetch's, or the one before when that would put
+    the date in the future (what a reader assumes, and what dateparser's "prefer past"
+    gives, at a fraction of its cost)."""
+    if fetched_at is None:
+        return None
+    match = _EN_MD_NO_YEAR.match(raw)
+    if match is None:
+        return None
+    month = _MONTH_NUMBERS.get(match.group("mon").lower())
+    if month is None:
+        return None
+    hour = minute = 0
+    if match.group("h") is not None:
+        hour, minute = _clock(int(match.group("h")), match.group("ap")), int(match.group("mi"))
+    base = fetched_at.astimezone(timezone.utc).replace(tzinfo=None)
+    value = _safe_date(base.year, month, int(match.group("d")), hour, minute)
+    if value is not None and value > base + _MAX_FUTURE:
+        value = _safe_date(base.year - 1, month, int(match.group("d")), hour, minute)
+    return value
+
+
+def _parse_numeric_time(raw: str, language: str | None, fetched_at: datetime | None) -> datetime | None:
+    """'10/29/12 2:29 PM', '07.15.12 at 11:59', '11-07-2012, 05:53 pm': numeric dates with
+    a clock time. Month first for English (or no language) with '/' or '-', and wherever
+    the second number cannot be a month; two-digit years are this century's unless that
+    lies in the future."""
+    match = _NUMERIC_WITH_TIME.match(raw)
+    if match is None:
+        return None
+    first, second, sep = int(match.group("a")), int(match.group("b")), match.group("sep")
+    month_first = (sep in "/-" and language in (None, "en") and first <= 12) or (second > 12 >= first)
+    month, day = (first, second) if month_first else (second, first)
+    year = int(match.group("y"))
+    if year < 100:
+        now = (fetched_at or datetime.now(timezone.utc)).year  # only the century is read
+        year += 2000 if 2000 + year <= now + 1 else 1900
+    return _safe_date(year, month, day, _clock(int(match.group("h")), match.group("ap")), int(match.group("mi")))
+
+
+def _parse_relative_en(raw: str, fetched_at: datetime | None) -> datetime | None:
+    """'5 mins ago', 'about 1 hour ago', 'a day ago' against the fetch time (UTC)."""
+    if fetched_at is None:
+        return None
+    match = _RELATIVE_EN.match(raw)
+    if match is None:
+        return None
+    count = match.group("n").lower()
+    number = 1 if count in ("a", "an", "one") else int(count)
+    seconds = number * _UNIT_SECONDS[match.group("unit").lower()]
+    return fetched_at.astimezone(timezone.utc) - timedelta(seconds=seconds)
+
+
 def _offset_of(name: str) -> timezone | None:
     numeric = re.fullmatch(r"([+-])(\d{2}):?(\d{2})", name)
     if numeric:
@@ -381,6 +462,11 @@ def _parse_cached(raw: str, language: str | None, fetched_at: datetime | None) -
             value = _with_zone(value, language)
             return value if _plausible(value, fetched_at) else None
     value = _parse_numeric(raw, language) or _parse_english(raw)
+    if value is None and language in (None, "en"):
+        value = (_parse_yearless(raw, fetched_at) or _parse_numeric_time(raw, language, fetched_at)
+                 or _parse_relative_en(raw, fetched_at))
+    elif value is None:
+        value = _parse_numeric_time(raw, language, fetched_at)
     if value is None and len(raw) <= 80:
         value = _parse_with_dateparser(raw, language, fetched_at)
     if value is None:

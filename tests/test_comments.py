@@ -340,3 +340,110 @@ def test_no_body_returns_nothing() -> None:
     assert find_comment_sections(tree) == []
     assert extract_comments([]) == ([], [])
     assert declared_comment_count(tree) is None
+
+
+# ---------------------------------------------------------------- the article is never a comment section
+
+def _holds_article(sections: list) -> bool:
+    return any("four hundred bolts" in s.text_content() for s in sections)
+
+
+def test_article_inside_a_comment_named_wrapper_is_never_excluded() -> None:
+    """A theme names the content column "comments" and puts the article and its comments
+    in it, flat: the section may hold the comments, never the article."""
+    article = ARTICLE.replace("<article", "<div").replace("</article>", "</div>")
+    comments = """
+      <div class="comment" id="comment-1"><span class="author">Mara</span> <span class="date">March 2, 2024</span>
+        <p>Who paid for the repairs? The council never said how much it cost in the end.</p></div>
+      <div class="comment" id="comment-2"><span class="author">Olaf</span> <span class="date">March 3, 2024</span>
+        <p>The state and the city split the cost, according to the local paper.</p></div>"""
+    more = "".join(
+        f"""<div class="comment" id="comment-{n}"><span class="author">Reader {n}</span>
+          <span class="date">March {n}, 2024</span><p>{'I drive over the bridge every day and the detour was long. ' * 6}</p></div>"""
+        for n in range(3, 9))  # the comments outweigh the article, as on busy pages
+    html = (f"<html><head><title>Harbour bridge reopens after repairs</title></head><body>"
+            f"<div class='comments-wrap' id='comments'>{article}{comments}{more}</div></body></html>")
+    _tree, sections, found = _comments(html)
+    assert [c.author for c in found][:2] == ["Mara", "Olaf"] and len(found) == 8
+    assert not _holds_article(sections)
+    result = extract_article(html, fetched_at=FETCHED)
+    assert "four hundred bolts" in result.body
+    assert "split the cost" not in result.body
+
+
+def test_item_holding_the_headline_is_the_article_not_a_comment() -> None:
+    """A blog post marked up like its comments ("post" class, byline with a date) and
+    holding the page's headline and the replies is the article itself."""
+    html = """<html><head><title>Coffee logs for the fireplace</title></head><body><div id="content">
+      <div class="post article"><h1>Coffee logs for the fireplace</h1>
+        <p class="meta">Posted by <a href="/author/ann">Ann Lee</a> / March 1, 2024</p>
+        <p>Logs pressed from used coffee grounds burn longer than wood, a local maker says.</p>
+        <p>They cost a little more but leave almost no ash behind in the grate.</p>
+        <div class="replies">
+          <div class="post"><p class="meta"><a href="/user/dan">Dan</a> / March 2, 2024</p>
+            <p>Where can I order these directly from the maker?</p></div>
+        </div></div></div></body></html>"""
+    _tree, sections, found = _comments(html)
+    assert [c.author for c in found] == ["Dan"]
+    assert all("almost no ash" not in s.text_content() for s in sections)
+    assert "almost no ash" in extract_article(html, fetched_at=FETCHED).body
+
+
+def test_page_wrapping_form_is_not_a_section() -> None:
+    """ASP.NET wraps the whole page in one <form>; only the comment box inside counts."""
+    inner = ARTICLE + """
+      <div class="comment-entry"><h4>Add your comment</h4>
+        <textarea name="ctl00$CommentText" id="CommentText"></textarea>
+        <input type="submit" value="Post"></div>"""
+    html = f"<html><head><title>t</title></head><body><form id='Form' method='post' action='page.aspx'>{inner}</form></body></html>"
+    _tree, sections, found = _comments(html)
+    assert found == []
+    assert sections and all(s.tag != "form" for s in sections)
+    assert not _holds_article(sections)
+    result = extract_article(html, fetched_at=FETCHED)
+    assert "four hundred bolts" in result.body
+    assert "Add your comment" not in result.body
+
+
+FOOTER_LINES = """
+<h2 class="entry-title">Harbour bridge reopens after repairs</h2>
+<p>The harbour bridge reopened on Friday after eight months of repairs to its steel deck and railings.</p>
+<p>Engineers replaced more than four hundred bolts and repainted the towers, the city council said.</p>
+<p class="posted">Posted by Jane Roe on March 1, 2024 | <a href="/p/7">Permalink</a></p>
+<h2>Comments</h2>
+<a id="c101"></a>
+<p>Finally open again. My commute was twice as long while it was closed.</p>
+<p>Thanks to the crews who worked through the winter.</p>
+<p class="posted">Posted by: Alice Hart | Mar 2, 2024 9:15:00 AM</p>
+<a id="c102"></a>
+<p>The ferry was packed every single morning, glad that is over.</p>
+<p class="posted">Posted by: Bo Lind | Mar 2, 2024 10:00:00 AM</p>
+"""
+
+
+def test_footer_line_comments_take_the_paragraphs_above_them() -> None:
+    """Blog engines print each comment as paragraphs closed by 'Posted by: name | date'."""
+    html = f"<html><head><title>Harbour bridge reopens after repairs</title></head><body><div id='main'>{FOOTER_LINES}</div></body></html>"
+    _tree, _sections, found = _comments(html)
+    assert [(c.author, c.published.date().isoformat() if c.published else None) for c in found] == [
+        ("Alice Hart", "2024-03-02"), ("Bo Lind", "2024-03-02")]
+    assert found[0].text.startswith("Finally open again.")
+    assert "Thanks to the crews" in found[0].text
+    assert all("four hundred bolts" not in c.text for c in found)
+    result = extract_article(html, fetched_at=FETCHED)
+    assert "four hundred bolts" in result.body
+    assert "packed every single morning" not in result.body
+
+
+def test_year_less_and_numeric_comment_dates_read_without_the_slow_parser() -> None:
+    from extractor.dates import parse_date
+
+    assert parse_date("Tuesday July 24, 11:35AM", language="en", fetched_at=FETCHED) == datetime(
+        2023, 7, 24, 11, 35, tzinfo=timezone.utc)  # July 2024 would lie after the fetch
+    assert parse_date("Thursday, February 8 at 4:12 pm", language="en", fetched_at=FETCHED) == datetime(
+        2024, 2, 8, 16, 12, tzinfo=timezone.utc)
+    assert parse_date("10/29/12 2:29 PM", language="en", fetched_at=FETCHED) == datetime(
+        2012, 10, 29, 14, 29, tzinfo=timezone.utc)
+    assert parse_date("07.15.12 at 11:59", language="en", fetched_at=FETCHED) == datetime(
+        2012, 7, 15, 11, 59, tzinfo=timezone.utc)
+    assert parse_date("about 1 hour ago", language="en", fetched_at=FETCHED) == FETCHED - timedelta(hours=1)

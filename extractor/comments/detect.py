@@ -14,6 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+
+from lxml import etree
 
 from ..tree import HtmlElement, collapse_ws
 from . import hints
@@ -56,98 +59,139 @@ def _token_key(token: str) -> str:
     return re.sub(r"\d+", "", token.lower()).strip("-_")
 
 
+_DATA_SET = frozenset(hints.ITEM_DATA_ATTRS)
+
+
 def item_keys(node: HtmlElement) -> list[tuple[tuple[str, ...], int]]:
     """Grouping keys (with strength) an element proposes itself under."""
     tag = node.tag
     keys: list[tuple[tuple[str, ...], int]] = []
-    itemtype = node.get("itemtype") or ""
-    if hints.SCHEMA_ITEM.search(itemtype):
+    names = node.keys()
+    if not names:
+        return keys
+    itemtype = node.get("itemtype")
+    if itemtype and hints.SCHEMA_ITEM.search(itemtype):
         keys.append((("schema", itemtype.rsplit("/", 1)[-1].lower()), 3))
-    itemprop = (node.get("itemprop") or "").lower()
-    if itemprop in ("comment", "comments", "suggestedanswer", "acceptedanswer"):
-        keys.append((("prop", itemprop), 3))
-    for token in _tokens(node):
-        if hints.NOISE_TOKEN.match(token):
+    itemprop = node.get("itemprop")
+    if itemprop and itemprop.lower() in ("comment", "comments", "suggestedanswer", "acceptedanswer"):
+        keys.append((("prop", itemprop.lower()), 3))
+    classes = node.get("class")
+    if classes:
+        keys.extend(_class_keys(tag, classes))
+    node_id = node.get("id")
+    if node_id and node_id[-1].isdigit():
+        numbered = hints.NUMBERED_ID.match(node_id)
+        if numbered:
+            prefix = numbered.group(1).lower()
+            strong = hints.STRONG_ITEM.search(prefix) or prefix.strip("-_") in ("com", "c")
+            keys.append((("id", tag, prefix), 2 if strong else 1))
+    if not _DATA_SET.isdisjoint(names):
+        for attr in hints.ITEM_DATA_ATTRS:
+            if node.get(attr) is not None:
+                keys.append((("data", tag, attr), 2 if "comment" in attr else 1))
+                break
+    return keys
+
+
+@lru_cache(maxsize=4096)
+def _class_keys(tag: str, classes: str) -> tuple[tuple[tuple[str, ...], int], ...]:
+    """The class-word keys of one tag and class string. Why cached: a page repeats a few
+    hundred class strings over thousands of elements, and the word tests are regexes."""
+    keys: list[tuple[tuple[str, ...], int]] = []
+    for token in classes.split():
+        if token[:3].lower() == "js-":
+            token = token[3:]  # script hooks name the item too: "js-comment"
+        if not token or hints.NOISE_TOKEN.match(token):
             continue
         key = _token_key(token)
         if hints.STRONG_ITEM.search(key) or key in ("com", "coms"):
             keys.append((("cls", tag, key), 2))
         elif hints.WEAK_ITEM.search(key):
             keys.append((("cls", tag, key), 1))
-    node_id = node.get("id") or ""
-    numbered = hints.NUMBERED_ID.match(node_id)
-    if numbered:
-        prefix = numbered.group(1).lower()
-        strong = hints.STRONG_ITEM.search(prefix) or prefix.strip("-_") in ("com", "c")
-        keys.append((("id", tag, prefix), 2 if strong else 1))
-    for attr in hints.ITEM_DATA_ATTRS:
-        if node.get(attr) is not None:
-            keys.append((("data", tag, attr), 2 if "comment" in attr else 1))
-            break
-    return keys
+    return tuple(keys)
+
+
+@lru_cache(maxsize=4096)
+def _signature(tag: str, classes: str) -> tuple[str, str]:
+    """Tag and identity-bearing class tokens: what siblings of one repeated item share."""
+    return tag, " ".join(t for t in sorted(classes.split()) if not hints.NOISE_TOKEN.match(t))
 
 
 def collect_groups(roots: Iterable[HtmlElement]) -> list[Group]:
-    """All proposed groups under the roots, one per distinct member set.
-
-    Identity sets use id() of elements that the groups keep alive: lxml reuses an
-    element's proxy only while a reference to it exists.
-    """
-    by_key: dict[tuple[str, ...], Group] = {}
-    for root in roots:
-        for node in iter_elements(root):
-            if node.tag not in _ITEM_TAGS:
-                continue
-            done: set[tuple[str, ...]] = set()
-            for key, strength in item_keys(node):
-                if key in done:
-                    continue
-                done.add(key)
-                group = by_key.setdefault(key, Group([], strength))
-                group.members.append(node)
-    for number, group in enumerate(_sibling_groups(roots)):
-        by_key[("sib", str(number))] = group
-    unique: dict[frozenset[int], Group] = {}
-    for group in by_key.values():
-        ident = frozenset(id(m) for m in group.members)
-        if ident not in unique or unique[ident].strength < group.strength:
-            unique[ident] = group
-    return list(unique.values())
+    """All proposed groups under the roots, one per distinct member set."""
+    return scan(roots)[0]
 
 
 _MIN_SIBLINGS = 3
 
 
-def _sibling_groups(roots: Iterable[HtmlElement]) -> list[Group]:
-    """Runs of same-tag, same-class siblings (3 or more), whatever their class words say.
+def scan(roots: Iterable[HtmlElement]) -> tuple[list[Group], dict[int, HtmlElement]]:
+    """One pass over the page: the proposed groups, and the elements that hold a date
+    (themselves or below), by id().
 
-    Why: some forums and comment widgets name nothing (tables of posts, bare <div>s); the
-    structure alone (a repeated item with author, date and text) must then carry the
-    detection, judged more strictly than named groups (strength 0).
+    Groups: elements proposing themselves by name (class words, numbered ids, schema
+    types, data attributes), and runs of 3+ same-tag, same-class siblings whatever their
+    names say (some forums and widgets name nothing; strength 0, judged more strictly).
+    The date map lets most groups fail before their items are examined: nearly every
+    group that is no comment list lacks dates.
+
+    Identity sets use id() of elements that the groups and the map keep alive: lxml
+    reuses an element's proxy only while a reference to it exists.
     """
-    groups: list[Group] = []
+    by_key: dict[tuple[str, ...], Group] = {}
+    siblings: list[Group] = []
+    dated: dict[int, HtmlElement] = {}
     for root in roots:
-        for parent in iter_elements(root):
-            if len(parent) < _MIN_SIBLINGS:
-                continue
-            buckets: dict[tuple[str, str], list[HtmlElement]] = {}
-            for child in parent:
-                if isinstance(child.tag, str) and child.tag in _ITEM_TAGS:
-                    sig = (child.tag, " ".join(t for t in sorted(_tokens(child)) if not hints.NOISE_TOKEN.match(t)))
-                    buckets.setdefault(sig, []).append(child)
-            groups.extend(Group(members, 0) for members in buckets.values() if len(members) >= _MIN_SIBLINGS)
-    return groups
+        for node in iter_elements(root):
+            tag = node.tag
+            if tag in _ITEM_TAGS:
+                done: set[tuple[str, ...]] = set()
+                for key, strength in item_keys(node):
+                    if key not in done:
+                        done.add(key)
+                        by_key.setdefault(key, Group([], strength)).members.append(node)
+            if len(node) >= _MIN_SIBLINGS:
+                siblings.extend(_sibling_runs(node))
+            if is_date_element(node) or _has_date_text(node):
+                for holder in (node, *node.iterancestors()):
+                    if id(holder) in dated:
+                        break
+                    dated[id(holder)] = holder
+    unique: dict[frozenset[int], Group] = {}
+    for group in [*by_key.values(), *siblings]:
+        ident = frozenset(id(m) for m in group.members)
+        if ident not in unique or unique[ident].strength < group.strength:
+            unique[ident] = group
+    return list(unique.values()), dated
+
+
+def _sibling_runs(parent: HtmlElement) -> list[Group]:
+    """The children of parent grouped by tag and class, 3 or more alike."""
+    buckets: dict[tuple[str, str], list[HtmlElement]] = {}
+    for child in parent:
+        tag = child.tag
+        if isinstance(tag, str) and tag in _ITEM_TAGS:
+            buckets.setdefault(_signature(tag, child.get("class") or ""), []).append(child)
+    return [Group(members, 0) for members in buckets.values() if len(members) >= _MIN_SIBLINGS]
 
 
 def iter_elements(root: HtmlElement) -> Iterator[HtmlElement]:
-    """Elements under root (root included), skipping scripts, styles and other invisible parts."""
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if not isinstance(node.tag, str) or node.tag in _SKIP_TAGS:
-            continue
-        yield node
-        stack.extend(reversed(node))
+    """Elements under root (root included) in document order, skipping scripts, styles
+    and other invisible parts. lxml's own iterator does the walking; the few hidden
+    subtrees are collected first and left out."""
+    if not isinstance(root.tag, str) or root.tag in _SKIP_TAGS:
+        return
+    hidden: dict[int, HtmlElement] = {}
+    for box in root.iter(*_SKIP_TAGS):
+        if id(box) not in hidden:
+            hidden[id(box)] = box
+            hidden.update((id(d), d) for d in box.iterdescendants())
+    if not hidden:
+        yield from root.iter(etree.Element)
+        return
+    for node in root.iter(etree.Element):
+        if id(node) not in hidden:
+            yield node
 
 
 def own_elements(member: HtmlElement, nested: set[int]) -> Iterator[HtmlElement]:
@@ -171,6 +215,8 @@ def scope(member: HtmlElement) -> list[HtmlElement]:
         follows = lambda sib: sib.tag == "dd"
     elif member.tag == "tr" and member.get("id"):
         follows = lambda sib: sib.tag == "tr" and not sib.get("id")
+    elif footer_line(member):
+        return [*footer_run(member), member]
     else:
         return [member]
     roots = [member]
@@ -181,35 +227,100 @@ def scope(member: HtmlElement) -> list[HtmlElement]:
     return roots
 
 
+_FOOTER_TAGS = frozenset({"p", "div", "span", "dd", "small"})
+_RUN_TAGS = frozenset({"p", "div", "blockquote", "ul", "ol", "pre", "a", "br", "table", "dl"})
+_MAX_RUN = 12
+
+
+def footer_name(node: HtmlElement) -> str | None:
+    """The name in a plain-text byline ('Posted by: Ann |', 'written by Ann, <date>'),
+    where no markup marks the name."""
+    if not node.text or not hints.FOOTER_LEAD.match(node.text):
+        return None
+    match = hints.FOOTER_NAME.match(short_text(node, 200) or "")
+    name = match.group("name").strip() if match else ""
+    return name if name and not hints.date_like(name) else None
+
+
+def footer_line(node: HtmlElement) -> bool:
+    """A short 'Posted by: Ann | date' line that closes a comment printed above it."""
+    if node.tag not in _FOOTER_TAGS or not node.text or not hints.FOOTER_LEAD.match(node.text):
+        return False
+    text = short_text(node, 200)
+    return text is not None and hints.date_like(text)
+
+
+def footer_run(footer: HtmlElement) -> list[HtmlElement]:
+    """The blocks above a footer line that make up its comment, in page order.
+
+    The run climbs over paragraph-like siblings and must end at the footer of the
+    previous comment or at a heading that opens the comment list; a run ending anywhere
+    else (the article's own "Posted by" line under its title) is no comment's.
+    """
+    signature = _signature(footer.tag, footer.get("class") or "")
+    run: list[HtmlElement] = []
+    sibling = footer.getprevious()
+    while sibling is not None and len(run) <= _MAX_RUN:
+        tag = sibling.tag
+        if not isinstance(tag, str):
+            sibling = sibling.getprevious()
+            continue
+        if tag in _FOOTER_TAGS and _signature(tag, sibling.get("class") or "") == signature and footer_line(sibling):
+            return run[::-1]
+        if tag in _HEADINGS or tag in ("h5", "h6"):
+            heading = short_text(sibling, 80)
+            return run[::-1] if heading and hints.COMMENT_HEADING.search(heading) else []
+        if tag not in _RUN_TAGS or sibling.xpath(".//h1|.//h2|.//h3|.//form|.//textarea"):
+            return []
+        run.append(sibling)
+        sibling = sibling.getprevious()
+    return []
+
+
 def item_elements(member: HtmlElement, nested: set[int]) -> Iterator[HtmlElement]:
     for root in scope(member):
         yield from own_elements(root, nested)
 
 
+_DATE_PROPS = frozenset({"datecreated", "datepublished", "commenttime", "uploaddate"})
+_EPOCH_SET = frozenset(_EPOCH_ATTRS)
+
+
 def is_date_element(node: HtmlElement) -> bool:
     """An element that states a date by markup (not by its wording)."""
-    if node.tag == "time" or node.get("datetime") is not None:
+    if node.tag == "time":
         return True
-    prop = (node.get("itemprop") or "").lower()
-    return prop in ("datecreated", "datepublished", "commenttime", "uploaddate") or any(
-        node.get(attr) is not None for attr in _EPOCH_ATTRS)
+    keys = node.keys()
+    if not keys:
+        return False
+    if "datetime" in keys or not _EPOCH_SET.isdisjoint(keys):
+        return True
+    prop = node.get("itemprop")
+    return bool(prop) and prop.lower() in _DATE_PROPS
 
 
 def is_author_element(node: HtmlElement) -> bool:
     """An element that names a person by markup: itemprop, class words or a profile link."""
-    prop = (node.get("itemprop") or "").lower()
-    if prop in ("author", "creator"):
+    prop = node.get("itemprop")
+    if prop and prop.lower() in ("author", "creator"):
         return True
-    if node.tag == "a" and hints.PROFILE_HREF.search(node.get("href") or ""):
+    tag = node.tag
+    if tag == "a" and hints.profile_href(node.get("href") or ""):
         return _short(node)
-    if node.tag == "cite":
+    if tag == "cite":
         return _short(node)
-    if node.tag in _NAME_TAGS and _framed_as_name(node):
+    if tag in _NAME_TAGS and _framed_as_name(node):
         return _short(node)
-    words = f"{node.get('class') or ''} {node.get('id') or ''}"
-    if words.strip() and hints.AUTHOR_HINT.search(words) and not hints.NOT_AUTHOR_HINT.search(words):
+    classes, node_id = node.get("class"), node.get("id")
+    if (classes or node_id) and _author_words(f"{classes or ''} {node_id or ''}"):
         return _short(node)
     return False
+
+
+@lru_cache(maxsize=4096)
+def _author_words(words: str) -> bool:
+    """Class/id words that name an author box and nothing else (cached per string)."""
+    return bool(hints.AUTHOR_HINT.search(words)) and not hints.NOT_AUTHOR_HINT.search(words)
 
 
 _NAME_TAGS = frozenset({"a", "b", "strong", "span", "em", "i", "font"})
@@ -235,17 +346,13 @@ def _short(node: HtmlElement) -> bool:
 def short_text(node: HtmlElement, limit: int) -> str | None:
     """The node's collapsed text when it is at most limit characters, else None.
 
-    Why bounded: meta elements are tested all over the item, and text_content() of a
-    large ancestor costs as much as the page.
+    Why bounded: meta elements are tested all over the item; lxml builds the raw text
+    in C, and only short ones are collapsed and returned.
     """
-    parts: list[str] = []
-    size = 0
-    for piece in node.itertext():
-        size += len(piece)
-        if size > 4 * limit + 200:
-            return None
-        parts.append(piece)
-    text = collapse_ws("".join(parts))
+    text = node.text_content()
+    if len(text) > 4 * limit + 200:
+        return None
+    text = collapse_ws(text)
     return text if len(text) <= limit else None
 
 
@@ -257,7 +364,9 @@ class Facts:
 
     Why: one element is looked at by many proposed groups; with subtree sums, an item's
     evidence is its sum minus the sums of the items nested in it, so judging a group costs
-    little more than its size. The memo keeps the elements alive (unique id()s).
+    little more than its size. Sums are taken in one lxml iterwalk per unseen subtree
+    (no Python recursion, no repeated child lists). The memo keeps the elements alive
+    (unique id()s).
     """
 
     def __init__(self) -> None:
@@ -266,44 +375,67 @@ class Facts:
         self._keep: list[HtmlElement] = []
 
     def own(self, node: HtmlElement) -> _Agg:
-        """The node's own evidence; its tail counts toward its parent."""
+        """The node's own evidence; its tail's length counts toward its parent."""
         key = id(node)
         found = self._own.get(key)
         if found is None:
-            text = node.text.strip() if node.text else ""
-            tails = sum(len(c.tail.strip()) for c in node if c.tail)
-            dated = is_date_element(node) or _has_date_text(node)
-            marked = (node.tag in _HEADINGS and _links_elsewhere(node)) or bool(
-                text and len(text) <= 30 and hints.READ_MORE.match(text))
-            found = (int(dated), int(is_author_element(node)), int(marked), len(text) + tails,
-                     len(text) if text and _in_outward_link(node) else 0)
+            found = _own_facts(node)
             self._own[key] = found
             self._keep.append(node)
         return found
 
     def total(self, node: HtmlElement) -> _Agg:
-        """Sum of own() over the visible subtree (iterative post-order, memoised)."""
-        key = id(node)
-        if key in self._sum:
-            return self._sum[key]
-        stack: list[tuple[HtmlElement, bool]] = [(node, False)]
-        while stack:
-            current, done = stack.pop()
-            if id(current) in self._sum:
+        """Sum of own() over the visible subtree, plus the tails inside it (memoised)."""
+        known = self._sum.get(id(node))
+        if known is not None:
+            return known
+        if not isinstance(node.tag, str) or node.tag in _SKIP_TAGS:
+            return (0, 0, 0, 0, 0)
+        sums = self._sum
+        stack: list[list[int]] = []
+        walker = etree.iterwalk(node, events=("start", "end"))
+        for event, element in walker:
+            tag = element.tag
+            if event == "start":
+                if not isinstance(tag, str) or tag in _SKIP_TAGS or id(element) in sums:
+                    walker.skip_subtree()
+                    continue
+                stack.append(list(self.own(element)))
                 continue
-            children = [c for c in current if isinstance(c.tag, str) and c.tag not in _SKIP_TAGS]
-            if not done:
-                stack.append((current, True))
-                stack.extend((c, False) for c in children if id(c) not in self._sum)
+            if not isinstance(tag, str) or tag in _SKIP_TAGS:
+                if stack and element.tail:  # a script's tail is its parent's text
+                    stack[-1][3] += len(element.tail.strip())
                 continue
-            acc = list(self.own(current))
-            for child in children:
-                sub = self._sum[id(child)]
+            value = sums.get(id(element))
+            if value is None:
+                acc = stack.pop()
+                value = (acc[0], acc[1], acc[2], acc[3], acc[4])
+                sums[id(element)] = value
+                self._keep.append(element)
+            if stack:
+                parent = stack[-1]
                 for k in range(5):
-                    acc[k] += sub[k]
-            self._sum[id(current)] = (acc[0], acc[1], acc[2], acc[3], acc[4])
-            self._keep.append(current)
-        return self._sum[key]
+                    parent[k] += value[k]
+                tail = element.tail
+                if tail:
+                    parent[3] += len(tail.strip())
+        return sums[id(node)]
+
+
+def _own_facts(node: HtmlElement) -> _Agg:
+    """(dates, names, teaser marks, own text chars, outward-link chars) of one element."""
+    text = node.text.strip() if node.text else ""
+    tag = node.tag
+    dated = is_date_element(node) or _has_date_text(node)
+    marked = (tag in _HEADINGS and _links_elsewhere(node)) or bool(
+        text and len(text) <= 30 and hints.READ_MORE.match(text))
+    link = 0
+    if tag == "a":
+        href = node.get("href") or ""
+        if href and "#" not in href and not hints.profile_href(href):
+            link = len(collapse_ws(node.text_content()))
+    named = is_author_element(node) or (bool(text) and footer_name(node) is not None)
+    return int(dated), int(named), int(marked), len(text), link
 
 
 def features(member: HtmlElement, nested: set[int], facts: Facts | None = None,
@@ -330,7 +462,7 @@ def features(member: HtmlElement, nested: set[int], facts: Facts | None = None,
         acc[1] -= facts.own(member)[1]  # an item is not its own author line
     dates, names, marks, text_len, link_len = acc
     linky = text_len < 300 and link_len >= 0.6 * text_len > 0
-    has_author = names > 0 or bool(member.get("data-author"))
+    has_author = names > 0 or bool(member.get("data-author")) or footer_name(member) is not None
     return Features(dates > 0, has_author, text_len, marks > 0, linky)
 
 
@@ -343,22 +475,41 @@ def _nearest_in(node: HtmlElement, ids: set[int]) -> HtmlElement | None:
 
 def _inner_map(members: list[HtmlElement]) -> dict[int, list[HtmlElement]]:
     """For each member, the members nested directly inside it."""
-    ids = {id(m) for m in members}
+    nearest = nearest_members(members)
     inner: dict[int, list[HtmlElement]] = {id(m): [] for m in members}
     for m in members:
-        host = _nearest_in(m, ids)
+        host = nearest.get(id(m))
         if host is not None:
             inner[id(host)].append(m)
     return inner
 
 
-def _in_outward_link(node: HtmlElement) -> bool:
-    """Inside a link to another page (not a fragment, not a profile)."""
-    for anc in (node, *node.iterancestors()):
-        if anc.tag == "a":
-            href = anc.get("href") or ""
-            return bool(href) and "#" not in href and not hints.PROFILE_HREF.search(href)
-    return False
+def nearest_members(members: list[HtmlElement]) -> dict[int, HtmlElement | None]:
+    """For each member (by id()), the nearest member among its ancestors, or None.
+
+    Why a shared walk: members of one list sit under one chain of ancestors, and each
+    ancestor's answer is found once (a climb stops at an ancestor already answered), so
+    the cost is the number of distinct ancestors, not members times depth.
+    """
+    ids = {id(m) for m in members}
+    answer: dict[int, tuple[HtmlElement, HtmlElement | None]] = {}  # ancestor -> (itself, nearest member)
+    out: dict[int, HtmlElement | None] = {}
+    for m in members:
+        path: list[HtmlElement] = []
+        found: HtmlElement | None = None
+        for anc in m.iterancestors():
+            if id(anc) in ids:
+                found = anc
+                break
+            known = answer.get(id(anc))
+            if known is not None:
+                found = known[1]
+                break
+            path.append(anc)
+        for node in path:
+            answer[id(node)] = (node, found)
+        out[id(m)] = found
+    return out
 
 
 def _has_date_text(node: HtmlElement) -> bool:
@@ -379,7 +530,7 @@ def _links_elsewhere(heading: HtmlElement) -> bool:
         rel = (link.get("rel") or "").lower()
         if any(word in rel for word in ("external", "nofollow", "ugc")):
             continue  # a commenter's own website: user content, not a teaser's target
-        if (href and "#" not in href and not href.startswith("javascript") and not hints.PROFILE_HREF.search(href)
+        if (href and "#" not in href and not href.startswith("javascript") and not hints.profile_href(href)
                 and not _COMMENT_HREF.search(href)):
             return True
     return False
@@ -399,7 +550,17 @@ def _judge(group: Group, facts: Facts | None = None) -> Judged | None:
     return _judge_full(group, facts) if first is not None else None
 
 
-def _judge_sample(group: Group, facts: Facts) -> Judged | None:
+def _undated(group: Group, dated: dict[int, HtmlElement] | None) -> bool:
+    """Too few members hold any date for the group's strength to pass (see _verdict): a
+    necessary test on page-level marks, so it rejects without looking into the items."""
+    if dated is None or group.strength >= 2:
+        return False
+    n = len(group.members)
+    have = sum(1 for m in group.members if any(id(r) in dated for r in scope(m)))
+    return have < (0.8 if group.strength == 0 else 0.7) * n
+
+
+def _judge_sample(group: Group, facts: Facts, dated: dict[int, HtmlElement] | None = None) -> Judged | None:
     """The verdict on a spread sample of the members: most proposed groups fail, and cheaply.
 
     The score is scaled up to the group's size so samples can be ranked against each other.
@@ -407,6 +568,8 @@ def _judge_sample(group: Group, facts: Facts) -> Judged | None:
     members = group.members
     n = len(members)
     if n == 1 and group.strength < 2:
+        return None
+    if _undated(group, dated):
         return None
     if n <= _SAMPLE:
         return _judge_full(group, facts)
@@ -469,18 +632,22 @@ def expand(group: Group) -> Group:
 
     Why: many layouts name only the text box ("post", "message-body") while the author
     and date sit beside it in an unnamed cell or wrapper; the item is the whole unit.
+    A climb stops at the first ancestor another member's climb already passed: that one
+    and everything above it are shared.
     """
-    counts: dict[int, int] = {}
-    keep: list[HtmlElement] = []
+    seen: dict[int, tuple[HtmlElement, int]] = {}
     for m in group.members:
         for anc in m.iterancestors():
-            counts[id(anc)] = counts.get(id(anc), 0) + 1
-            keep.append(anc)
+            known = seen.get(id(anc))
+            if known is not None:
+                seen[id(anc)] = (anc, known[1] + 1)
+                break
+            seen[id(anc)] = (anc, 1)
     widened: list[HtmlElement] = []
     for m in group.members:
         top = m
         for anc in m.iterancestors():
-            if anc.tag in ("body", "html") or counts.get(id(anc), 0) > 1:
+            if anc.tag in ("body", "html") or seen[id(anc)][1] > 1:
                 break
             top = anc
         widened.append(top)
@@ -526,12 +693,14 @@ def _inside(inner: Group, outer: Group) -> bool:
 def choose_items(roots: Iterable[HtmlElement]) -> list[HtmlElement]:
     """The comment items under the roots, in document order (threaded replies included)."""
     facts = Facts()
+    roots = list(roots)
+    groups, dated = scan(roots)
     sampled: list[tuple[Judged, Group]] = []
-    for group in collect_groups(roots):
-        verdict = _judge_sample(group, facts)
+    for group in groups:
+        verdict = _judge_sample(group, facts, dated)
         if verdict is None and len(group.members) >= 2:
             group = expand(group)
-            verdict = _judge_sample(group, facts)
+            verdict = _judge_sample(group, facts, dated)
         if verdict is not None:
             sampled.append((verdict, group))
     sampled.sort(key=lambda pair: -pair[0].score)
@@ -573,7 +742,7 @@ def _union(chosen: list[Judged]) -> dict[int, HtmlElement]:
             if (f.has_date or (f.has_author and not well_dated)) and id(m) not in items:  # a wrapper sharing the class is not one
                 items[id(m)] = m
                 owner[id(m)] = n
-    tails = {id(r): r for m in items.values() for r in scope(m)[1:]}  # the <dd>s of a <dt> item
+    tails = {id(r): r for m in items.values() for r in scope(m) if r is not m}  # the <dd>s of a <dt> item, a footer's run
     inner = {key for key, m in items.items()
              if key in tails or any((id(a) in items and owner[id(a)] != owner[key]) or id(a) in tails
                                     for a in m.iterancestors())}

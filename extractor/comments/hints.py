@@ -9,6 +9,7 @@ and a text); they never decide alone.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Class/id words of a single comment or post (strong: comment-specific in several languages).
 STRONG_ITEM = re.compile(
@@ -33,9 +34,11 @@ NOISE_TOKEN = re.compile(
     re.IGNORECASE,
 )
 # Ids that number comments or posts: comment-123, post_45, p11011, msg_2, dsq-comment-9.
+# A one-letter prefix (p11, c-5) must stand alone or after a separator: "main-wrap1" and
+# "top1" are layout boxes, not numbered posts.
 NUMBERED_ID = re.compile(
-    r"^([a-z_-]*?(?:comment|kommentar|post|p|m|msg|message|reply|entry|c|li-comment|div-comment|dsq-comment"
-    r"|elComment|answer|note|r)[-_]?)\d+$",
+    r"^((?:[a-z_-]*?(?:comment|kommentar|post|msg|message|reply|entry|li-comment|div-comment|dsq-comment"
+    r"|elComment|answer|note)|(?:[a-z]+[-_])?[pmcr])[-_]?)\d+$",
     re.IGNORECASE,
 )
 SCHEMA_ITEM = re.compile(r"schema\.org/(?:Comment|UserComments|DiscussionForumPosting|Answer|SocialMediaPosting)\b",
@@ -89,6 +92,19 @@ PROFILE_HREF = re.compile(
     r"|/~",
     re.IGNORECASE,
 )
+# Substrings one of which every PROFILE_HREF match contains: a plain `in` test rules out
+# most links before the (slow, many-branched) regex runs.
+_PROFILE_WORDS = ("user", "member", "profil", "/u", "people", "benutzer", "mitglied", "usuario", "utilisateur",
+                  "membre", "author", "autor", "uid=", "u=", "/~")
+
+
+@lru_cache(maxsize=8192)
+def profile_href(href: str) -> bool:
+    """A link to a person's profile page (cached: author tests ask once per link and group)."""
+    lowered = href.lower()
+    return (lowered.startswith("u") or any(w in lowered for w in _PROFILE_WORDS)) and bool(PROFILE_HREF.search(href))
+
+
 PERMALINK_HINT = re.compile(r"permalink|bookmark|comment-?link|post-?link|share-?link|anchor", re.IGNORECASE)
 
 # Whole texts of controls inside an item ("chrome"): dropped from the comment text.
@@ -98,7 +114,7 @@ CHROME_TEXT = re.compile(
     r"|vote up|vote down|thanks|thank|top|back to top|go to top|antworten|zitieren|melden|teilen|bearbeiten|löschen"
     r"|gefällt mir|nach oben|répondre|citer|signaler|partager|modifier|j'aime|responder|citar|denunciar|compartir"
     r"|me gusta|rispondi|cita|segnala|condividi|mi piace|reageer|beantwoorden|log in to reply|login to reply"
-    r"|sign in to reply|cancel reply|was this helpful\??|helpful\??|show more|read more|mehr|weiterlesen|collapse|expand|hide|show|more|less"
+    r"|sign in to reply|cancel reply|leave a (?:comment|reply)|post a comment|add (?:a )?comment|was this helpful\??|helpful\??|show more|read more|mehr|weiterlesen|collapse|expand|hide|show|more|less"
     r"|[↑↓▲▼+\-|·•#]+|\(\s*\)|\d+\s*(?:points?|likes?|replies|reply)?)$",
     re.IGNORECASE,
 )
@@ -137,7 +153,7 @@ _MONTHS = (
 )
 DATE_LIKE = re.compile(
     r"(?<!\d)\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)|(?<!\d)\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})(?!\d)"
-    rf"|\b(?:{_MONTHS})\.?\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?:{_MONTHS})\b"
+    rf"|\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?:{_MONTHS})\b"
     rf"|\b(?:{_MONTHS})\.?\s+\d{{4}}\b|-(?:{_MONTHS})-\d{{4}}"
     r"|\b\d{1,2}:\d{2}\b|\d+\s*(?:sec|second|min|minute|hour|hr|day|week|month|year|yr)s?\s+ago\b"
     r"|\b(?:yesterday|today|just now|gestern|heute|hier|aujourd'hui|ayer|hoy|ieri|oggi|gisteren|vandaag)\b"
@@ -187,6 +203,8 @@ _DIGIT = re.compile(r"\d")
 
 def date_like(text: str) -> bool:
     """Cheap test first: most text has no digit and is no date."""
+    if text.isspace():
+        return False
     if _DIGIT.search(text):
         return bool(DATE_LIKE.search(text))
     return bool(DATELESS_WORDS.search(text))
@@ -194,3 +212,18 @@ SAYS_END = re.compile(
     r"\b(?:says|said|wrote|writes|schreibt|schrieb|sagt|meint|dit|a écrit|dice|escribió|scrive|schreef|zegt)\s*[:,]?\s*$",
     re.IGNORECASE,
 )
+
+# A comment's footer line, as blog engines print it under the comment's paragraphs
+# ("Posted by: Ann | Mar 26, 2007 2:00 PM"): the comment is the run of blocks above it.
+FOOTER_LEAD = re.compile(r"^\W*(?:posted|written|submitted|geschrieben|verfasst|publié|escrito|scritto)\s+(?:by|von|par|por|da)\b",
+                         re.IGNORECASE)
+FOOTER_NAME = re.compile(
+    r"^\W*(?:posted|written|submitted|geschrieben|verfasst|publié|escrito|scritto)\s+(?:by|von|par|por|da)\s*:?\s*"
+    r"(?P<name>[^|@\n]{1,60}?)\s*(?:\||\bat\b|\bon\b|\bam\b|\ble\b|,|\s-\s|–|•|·)",
+    re.IGNORECASE,
+)
+# Headings that open a comment list ("Comments", "12 Responses", "Kommentare").
+COMMENT_HEADING = re.compile(rf"\b(?:{COUNT_WORDS}|discussion|diskussion|leave a reply)\b", re.IGNORECASE)
+# What is left of a byline once its name and date are taken out: "Written by", "Posted by -".
+BYLINE_LEFTOVER = re.compile(r"^\W*(?:(?:posted|written|submitted|geschrieben|verfasst|publié)\s+)?(?:by|von|par|por)?\W*$",
+                             re.IGNORECASE)

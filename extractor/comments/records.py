@@ -16,7 +16,15 @@ from ..dates import find_date_in_text, parse_date
 from ..model import Comment
 from ..tree import HtmlElement, collapse_ws
 from . import hints
-from .detect import _EPOCH_ATTRS, is_author_element, is_date_element, item_elements, scope, short_text
+from .detect import (
+    _EPOCH_ATTRS,
+    _SKIP_TAGS,
+    footer_name,
+    is_author_element,
+    is_date_element,
+    scope,
+    short_text,
+)
 from .text import render
 
 _AUTHOR_TRAIL = re.compile(
@@ -55,8 +63,8 @@ def build_comment(
     fetched_at: datetime | None,
     language: str | None,
 ) -> Comment | None:
-    """The record of one item, or None when it has no text and no author (an empty shell)."""
-    elements = [n for n in item_elements(item, nested) if not _in_quote(n, item)]
+    """The record of one item, or None when it has no text (an empty shell: nothing to read)."""
+    elements = _own_unquoted(item, nested)
     parts = Parts()
     _find_author(item, elements, parts)
     _find_text_block(item, elements, parts)
@@ -66,7 +74,7 @@ def build_comment(
     text = _comment_text(item, nested, parts)
     if not text and item.tag == "dt":
         text = _companion_text(item, nested)
-    if not text and parts.date_value is None:
+    if not text:  # an empty shell (an article byline box, a bare footer) says nothing
         return None
     author = parts.author_name
     return Comment(
@@ -92,7 +100,7 @@ def _author_rank(node: HtmlElement, item: HtmlElement, candidates: list[HtmlElem
     prop = (node.get("itemprop") or "").lower()
     if prop in ("author", "creator"):
         return 0
-    profile = node.tag == "a" and bool(hints.PROFILE_HREF.search(node.get("href") or ""))
+    profile = node.tag == "a" and bool(hints.profile_href(node.get("href") or ""))
     if profile and _author_area(node, item):
         return 1
     if _named(node) and not any(c is not node and _in_block(c, node) for c in candidates):
@@ -127,6 +135,8 @@ def _find_author(item: HtmlElement, elements: list[HtmlElement], parts: Parts) -
         parts.author_url = _author_link(best)
     if data_author and not parts.author_name:
         parts.author_name = collapse_ws(data_author)
+    if not parts.author_name:
+        parts.author_name = next((name for n in elements if (name := footer_name(n))), None)
 
 
 def _label(node: HtmlElement) -> bool:
@@ -193,18 +203,41 @@ def _find_text_block(item: HtmlElement, elements: list[HtmlElement], parts: Part
     if not candidates:
         return
     meta = [n for n in elements if n is not item and (is_author_element(n) or _date_ish(n))]
-    free = [(n, ln) for n, ln in candidates if not any(_in_block(m, n) for m in meta)]
+    free = _not_holding(candidates, meta, item)
     if not free:  # mentions (profile links) may sit in the words; the post's own name and date may not
         own_meta = [n for n in (parts.author, *[m for m in meta if _date_ish(m)]) if n is not None]
-        free = [(n, ln) for n, ln in candidates if not any(_in_block(m, n) for m in own_meta)]
+        free = _not_holding(candidates, own_meta, item)
     if free:
         parts.text_block = max(free, key=lambda c: c[1])[0]
+
+
+def _not_holding(candidates: list[tuple[HtmlElement, int]], inner: list[HtmlElement],
+                 item: HtmlElement) -> list[tuple[HtmlElement, int]]:
+    """The candidates that hold none of the inner elements: one climb per inner element
+    (up to the item) instead of a climb per pair."""
+    ids = {id(n) for n, _ in candidates}
+    holding: set[int] = set()
+    for node in inner:
+        for anc in (node, *node.iterancestors()):
+            if id(anc) in ids:
+                holding.add(id(anc))
+            if anc is item:
+                break
+    return [(n, ln) for n, ln in candidates if id(n) not in holding]
+
+
+def _block_members(block: HtmlElement | None) -> dict[int, HtmlElement]:
+    """The text block and everything in it, by id() (values keep the proxies alive)."""
+    return {id(n): n for n in block.iter()} if block is not None else {}
 
 
 def _date_ish(node: HtmlElement) -> bool:
     """A short element that states a date (by markup or by wording): a meta line, not prose."""
     if is_date_element(node):
         return True
+    raw = node.text_content()
+    if len(raw) > 520 or not hints.date_like(raw):  # most elements: no date words at all
+        return False
     text = short_text(node, 80)
     return text is not None and bool(text) and hints.date_like(text)
 
@@ -226,8 +259,8 @@ def _in_block(node: HtmlElement, block: HtmlElement | None) -> bool:
 def _find_date(elements: list[HtmlElement], parts: Parts, *, fetched_at: datetime | None,
                language: str | None) -> None:
     """Markup dates first (datetime attributes), then date-named elements, then any short text."""
-    block = parts.text_block
-    outside = [n for n in elements if not _in_block(n, block)]
+    inside = _block_members(parts.text_block)
+    outside = [n for n in elements if id(n) not in inside]
     for node in outside:
         if is_date_element(node) and not _joined_context(node):
             value = _markup_date(node, fetched_at=fetched_at, language=language)
@@ -239,16 +272,20 @@ def _find_date(elements: list[HtmlElement], parts: Parts, *, fetched_at: datetim
     hinted = [n for n in outside if n is not parts.author and hints.DATE_HINT.search(_attr_words(n))]
     for texts_of in (_whole_text, _direct_texts):
         for node in (hinted if texts_of is _whole_text else outside):
-            if node is parts.author or _joined_context(node):
+            if node is parts.author:
                 continue
-            for text in texts_of(node):
-                if _take_date(text, node, parts, fetched_at=fetched_at, language=language):
-                    return
+            texts = texts_of(node)  # the (costlier) label test only for date-like texts
+            if texts and not _joined_context(node):
+                for text in texts:
+                    if _take_date(text, node, parts, fetched_at=fetched_at, language=language):
+                        return
     for node in outside:
-        if node is not parts.author and not _joined_context(node):
-            for text in _whole_text(node):
-                if _take_date(text, node, parts, fetched_at=fetched_at, language=language):
-                    return
+        if node is not parts.author:
+            texts = _whole_text(node)
+            if texts and not _joined_context(node):
+                for text in texts:
+                    if _take_date(text, node, parts, fetched_at=fetched_at, language=language):
+                        return
 
 
 def _take_date(text: str, node: HtmlElement, parts: Parts, *, fetched_at: datetime | None,
@@ -357,9 +394,9 @@ def _count_of(node: HtmlElement) -> int | None:
 
 
 def _find_votes(elements: list[HtmlElement], parts: Parts) -> None:
-    block = parts.text_block
+    inside = _block_members(parts.text_block)
     for node in elements:
-        if _in_block(node, block):
+        if id(node) in inside:
             continue
         words = _attr_words(node)
         if not words:
@@ -399,10 +436,10 @@ def _names(node: HtmlElement) -> list[str]:
 
 
 def _find_permalink(item: HtmlElement, elements: list[HtmlElement], parts: Parts) -> None:
-    block = parts.text_block
+    inside = _block_members(parts.text_block)
     own_id = item.get("id")
     for node in elements:
-        if node.tag != "a" or _in_block(node, block):
+        if node.tag != "a" or id(node) in inside:
             continue
         href = node.get("href") or ""
         if not href or href.startswith("javascript"):
@@ -421,15 +458,31 @@ def _find_permalink(item: HtmlElement, elements: list[HtmlElement], parts: Parts
 _QUOTE_WORDS = re.compile(r"quote|zitat|citation|cita\b|bbcode_quote|bbCodeBlock", re.IGNORECASE)
 
 
-def _in_quote(node: HtmlElement, item: HtmlElement) -> bool:
-    """Inside a quotation of another post: its author and date are not this post's."""
-    for anc in (node, *node.iterancestors()):
-        if anc is item:
-            return False
-        words = anc.get("class") or ""
-        if _QUOTE_WORDS.search(words) or (anc.tag in ("blockquote", "q") and not hints.TEXT_HINT.search(words)):
-            return True
-    return False
+def _own_unquoted(item: HtmlElement, nested: set[int]) -> list[HtmlElement]:
+    """The item's own elements (see item_elements) without quotations of other posts: a
+    walk that stops at each quote instead of a climb from every element."""
+    out: list[HtmlElement] = []
+    for root in scope(item):
+        stack = [root]
+        while stack:
+            node = stack.pop()
+            tag = node.tag
+            if not isinstance(tag, str) or tag in _SKIP_TAGS:
+                continue
+            if node is not root and (id(node) in nested or _quote_box(node)):
+                continue
+            out.append(node)
+            stack.extend(reversed(node))
+    return out
+
+
+def _quote_box(node: HtmlElement) -> bool:
+    """A quotation of another post: quote-named, or a bare <blockquote>/<q> (a text-named
+    one is the post's own text box)."""
+    words = node.get("class") or ""
+    if words and _QUOTE_WORDS.search(words):
+        return True
+    return node.tag in ("blockquote", "q") and not (words and hints.TEXT_HINT.search(words))
 
 
 def _comment_text(item: HtmlElement, nested: set[int], parts: Parts) -> str:
@@ -445,7 +498,7 @@ def _comment_text(item: HtmlElement, nested: set[int], parts: Parts) -> str:
         text = "\n".join(lines[1:])  # the tail of "<b>Ann</b> says:"
     if parts.text_block is None:
         text = _drop_meta_lines(text, parts)
-    return text
+    return "\n".join(line for line in text.split("\n") if not hints.BYLINE_LEFTOVER.match(line))
 
 
 def _companion_text(item: HtmlElement, nested: set[int]) -> str:

@@ -5,14 +5,23 @@ exists yet.
 Why widen only a little: the lowest common ancestor of the items may also hold the
 article (flat page layouts), so it is taken only when it adds little text of its own, and
 climbing further is allowed only into comment-named wrappers.
+
+The one hard rule: a section never contains the article. Removing a comment section from
+the tree removes everything in it, so a wrapper that also holds the headline or the
+article text (a page-wide ASP.NET <form>, a "comments" class on the content column)
+would cost the whole body. Article anchors (the page's <h1>, the heading that repeats the
+page title, itemprop=articleBody, an <article> that is no comment) are found once, and no
+item, list region or form box may contain one.
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..tree import HtmlElement, collapse_ws
-from .detect import choose_items, lowest_common_ancestor, short_text
+from . import hints
+from .detect import choose_items, lowest_common_ancestor, scope, short_text
 
 _BOX_TAGS = frozenset({"div", "section", "aside", "form", "ul", "ol", "footer", "header", "p", "h2", "h3", "h4", "span"})
 _FIELD_WORDS = re.compile(r"comment|message|reply|body|text|kommentar|commentaire|comentario|antwort|respuesta|post",
@@ -20,8 +29,14 @@ _FIELD_WORDS = re.compile(r"comment|message|reply|body|text|kommentar|commentair
 _NOT_SECTION = re.compile(r"no-?comments?-?(?:count)?\b|comment-?count|comments?-?link|comments?-?num|meta", re.IGNORECASE)
 _SECTION_CONTAINER = re.compile(r"comment|kommentar|commentaire|comentario|commento|disqus|respond|reply|replies"
                                 r"|discussion|reactions|leserbrief|talkback", re.IGNORECASE)
+Blocked = dict[int, HtmlElement]
 _MAX_OWN_TEXT = 300
 _MAX_BOX_TEXT = 200
+# A comment form holds fields, labels and a policy note; a form with more text than this
+# wraps the page (ASP.NET puts one <form> around everything).
+_MAX_FORM_TEXT = 2000
+_MIN_TITLE_HEADING = 12
+_MIN_ARTICLE_TEXT = 500
 
 
 def top_level(items: list[HtmlElement]) -> list[HtmlElement]:
@@ -30,18 +45,23 @@ def top_level(items: list[HtmlElement]) -> list[HtmlElement]:
     return [i for i in items if not any(id(a) in ids for a in i.iterancestors())]
 
 
-def list_sections(items: list[HtmlElement]) -> list[HtmlElement]:
-    """The element(s) that hold the comment list."""
+def list_sections(items: list[HtmlElement], blocked: Blocked | None = None) -> list[HtmlElement]:
+    """The element(s) that hold the comment list.
+
+    blocked: id()s of the elements that contain an article anchor, never a section.
+    """
+    blocked = blocked or {}
     tops = top_level(items)
     if not tops:
         return []
-    items_len = sum(len(collapse_ws(i.text_content())) for i in tops)
+    items_len = sum(len(collapse_ws(part.text_content())) for i in tops for part in scope(i))
     region = lowest_common_ancestor(tops)
-    if region is None or region.tag in ("body", "html") or _extra_text(region, items_len) > max(_MAX_OWN_TEXT, 0.3 * items_len):
-        return tops
+    if (region is None or region.tag in ("body", "html") or id(region) in blocked
+            or _extra_text(region, items_len) > max(_MAX_OWN_TEXT, 0.3 * items_len)):
+        return [part for top in tops for part in scope(top)]  # an item's parts: its footer's run too
     while True:
         parent = region.getparent()
-        if parent is None or parent.tag in ("body", "html"):
+        if parent is None or parent.tag in ("body", "html") or id(parent) in blocked:
             break
         extra = _extra_text(parent, items_len)
         if extra > max(_MAX_OWN_TEXT, 0.3 * items_len):
@@ -57,24 +77,50 @@ def _extra_text(node: HtmlElement, items_len: int) -> int:
 
 
 def _section_named(node: HtmlElement) -> bool:
-    words = f"{node.get('class') or ''} {node.get('id') or ''}"
+    classes, node_id = node.get("class"), node.get("id")
+    return bool(classes or node_id) and _section_words(f"{classes or ''} {node_id or ''}")
+
+
+@lru_cache(maxsize=4096)
+def _section_words(words: str) -> bool:
+    """Cached per class/id string: pages repeat their class strings many times."""
     return bool(_SECTION_CONTAINER.search(words)) and not _NOT_SECTION.search(words)
 
 
-def form_sections(tree: HtmlElement) -> list[HtmlElement]:
-    """Comment forms and 'write a comment' boxes, widened to their comment-named wrapper."""
+def form_sections(tree: HtmlElement, blocked: Blocked | None = None) -> list[HtmlElement]:
+    """Comment forms and 'write a comment' boxes, widened to their comment-named wrapper.
+
+    A form or box that holds the article (or far more text than a form) is a page
+    wrapper: only the boxes around its text areas count then.
+    """
+    blocked = blocked or {}
     found: list[HtmlElement] = []
     for form in tree.iter("form"):
         if _is_comment_form(form):
-            found.append(_widen_box(form))
+            if id(form) in blocked or short_text(form, _MAX_FORM_TEXT) is None:
+                found.extend(_field_boxes(form, blocked))
+            else:
+                found.append(_widen_box(form, blocked))
     for node in tree.iter(*_BOX_TAGS):
         if node.tag == "form" or not _section_named(node) or _inside_code(node):
             continue
         if node.xpath(".//textarea|.//*[@contenteditable='true']") or node.get("id") == "disqus_thread":
-            found.append(_widen_box(node))
-        elif short_text(node, _MAX_BOX_TEXT) is not None and _is_comment_box(node):
+            if id(node) in blocked:
+                found.extend(_field_boxes(node, blocked))
+            else:
+                found.append(_widen_box(node, blocked))
+        elif id(node) not in blocked and short_text(node, _MAX_BOX_TEXT) is not None and _is_comment_box(node):
             found.append(node)
     return found
+
+
+def _field_boxes(wrapper: HtmlElement, blocked: Blocked) -> list[HtmlElement]:
+    """The small boxes around the comment text areas inside a page-wrapping form."""
+    boxes: list[HtmlElement] = []
+    for area in wrapper.iter("textarea"):
+        if _FIELD_WORDS.search(f"{area.get('name') or ''} {area.get('id') or ''}"):
+            boxes.append(_widen_box(area, blocked))
+    return boxes
 
 
 def _is_comment_form(form: HtmlElement) -> bool:
@@ -98,13 +144,14 @@ def _inside_code(node: HtmlElement) -> bool:
     return any(a.tag in ("pre", "code") for a in node.iterancestors())
 
 
-def _widen_box(node: HtmlElement) -> HtmlElement:
+def _widen_box(node: HtmlElement, blocked: Blocked | None = None) -> HtmlElement:
     """Climb to the comment-named wrapper of a form while it adds only a heading's worth of text."""
+    blocked = blocked or {}
     base = len(collapse_ws(node.text_content()))
     region = node
     while True:
         parent = region.getparent()
-        if parent is None or parent.tag in ("body", "html"):
+        if parent is None or parent.tag in ("body", "html") or id(parent) in blocked:
             return region
         if len(collapse_ws(parent.text_content())) - base > _MAX_BOX_TEXT:
             return region
@@ -121,4 +168,91 @@ def merge_top_most(nodes: list[HtmlElement], tree: HtmlElement) -> list[HtmlElem
 def find_sections(root: HtmlElement) -> tuple[list[HtmlElement], list[HtmlElement]]:
     """(comment items, top-most section elements) of the page under root."""
     items = choose_items([root])
-    return items, merge_top_most([*list_sections(items), *form_sections(root)], root)
+    marks = headline_marks(root)
+    items = _drop_article_items(items, marks)
+    blocked = _blocking(article_anchors(root, items, marks))
+    items = [i for i in items if id(i) not in blocked]
+    return items, merge_top_most([*list_sections(items, blocked), *form_sections(root, blocked)], root)
+
+
+def headline_marks(root: HtmlElement) -> list[HtmlElement]:
+    """The page's <h1>s, the headings that repeat the page title, and itemprop=articleBody."""
+    title = _page_title(root)
+    marks: list[HtmlElement] = []
+    for heading in root.iter("h1", "h2", "h3"):
+        if heading.tag == "h1":
+            marks.append(heading)
+            continue
+        text = short_text(heading, 300)
+        if title and text and len(text) >= _MIN_TITLE_HEADING and text.casefold() in title:
+            marks.append(heading)
+    marks.extend(root.xpath(".//*[@itemprop='articleBody' or @property='articleBody']"))
+    return marks
+
+
+def _page_title(root: HtmlElement) -> str:
+    """og:title and <title>, casefolded and joined: headings are matched inside it."""
+    doc = root.getroottree().getroot()
+    values = [*doc.xpath("//meta[@property='og:title']/@content"), *(t.text_content() for t in doc.iter("title"))]
+    return " | ".join(collapse_ws(v).casefold() for v in values if v)
+
+
+def article_anchors(root: HtmlElement, items: list[HtmlElement], marks: list[HtmlElement]) -> list[HtmlElement]:
+    """Elements of the article itself that no comment section may contain: the headline
+    marks outside the items, and <article>s that are neither items, inside items nor
+    around items and hold an article's worth of text."""
+    ids = {id(i) for i in items}
+    anchors = [m for m in marks if not _in_items(m, ids)]
+    around = {id(a): a for i in items for a in i.iterancestors()}
+    for node in root.iter("article"):
+        if id(node) in around or _in_items(node, ids):
+            continue
+        if short_text(node, _MIN_ARTICLE_TEXT) is None:
+            anchors.append(node)
+    return anchors
+
+
+def _in_items(node: HtmlElement, ids: set[int]) -> bool:
+    """The node is an item or inside one (ids: the items, alive in the caller)."""
+    return id(node) in ids or any(id(a) in ids for a in node.iterancestors())
+
+
+def _drop_article_items(items: list[HtmlElement], marks: list[HtmlElement]) -> list[HtmlElement]:
+    """Items that hold the headline are the article, unless they are one of a kind with
+    the others (a forum's opening post carries the thread title in the same markup as
+    every reply). One that holds other items, or stands alone in its markup, is dropped.
+    """
+    holders = [i for i in items if _holds_any(i, marks)]
+    if not holders:
+        return items
+    ids = {id(i) for i in items}
+    shapes: dict[tuple[str, str], int] = {}
+    for item in items:
+        shapes[_shape(item)] = shapes.get(_shape(item), 0) + 1
+    drop = {id(h) for h in holders
+            if shapes[_shape(h)] < 2 or any(id(d) in ids for d in h.iterdescendants())}
+    return [i for i in items if id(i) not in drop]
+
+
+def _shape(node: HtmlElement) -> tuple[str, str]:
+    """Tag and class words without numbers or striping: what repeated items share."""
+    words = sorted({re.sub(r"\d+", "", t).strip("-_") for t in (node.get("class") or "").split()
+                    if not hints.NOISE_TOKEN.match(t)})
+    return node.tag, " ".join(w for w in words if w)
+
+
+def _holds_any(item: HtmlElement, marks: list[HtmlElement]) -> bool:
+    return any(m is item or any(a is item for a in m.iterancestors()) for m in marks)
+
+
+def _blocking(anchors: list[HtmlElement]) -> Blocked:
+    """The anchors and all their ancestors, by id(): the elements that hold the article.
+    The values keep the proxies alive, so the ids stay unique while the map is used."""
+    blocked: Blocked = {}
+    for anchor in anchors:
+        blocked[id(anchor)] = anchor
+        for anc in anchor.iterancestors():
+            if id(anc) in blocked:
+                break
+            blocked[id(anc)] = anc
+    return blocked
