@@ -78,6 +78,8 @@ def extract_article(
         url=url,
         article_body=meta.article_body,
         exclude=sections,
+        authors=meta.authors,
+        dated=meta.published is not None or meta.modified is not None,
     )
     images = body.images or meta.images
     page_type, paywalled = finalize_page_type(page_type, paywall_hint, body.blocks)

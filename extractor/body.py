@@ -22,6 +22,7 @@ call and runs the body step last, so no other step sees the pruned tree.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urljoin
@@ -624,6 +625,8 @@ def extract_body(
     url: str | None = None,
     article_body: str | None = None,
     exclude: list[HtmlElement] | None = None,
+    authors: Sequence[str] = (),
+    dated: bool = False,
 ) -> BodyResult:
     """The article's own text as ordered blocks, plus its images."""
     # Images (with captions and credits) are read before pruning drops credit spans.
@@ -670,7 +673,7 @@ def extract_body(
                 continue
             seen_texts.add(text)
         blocks.append(Block(kind, text, level))
-    result.blocks = _trim(blocks)
+    result.blocks = _trim(blocks, authors, dated)
     result.images = _images(selected, url)
     return _fallback(result, article_body)
 
@@ -746,24 +749,28 @@ def _is_dateline(text: str) -> bool:
     return len(text) < 70 and len(text.split()) <= 8 and bool(_DATE_IN_LINE.search(text))
 
 
-def _trim(blocks: list[Block]) -> list[Block]:
+def _trim(blocks: list[Block], authors: Sequence[str] = (), dated: bool = False) -> list[Block]:
     """Drop the article header's byline and date lines, and trailing orphan headings.
 
     Only short lines before the first real paragraph are candidates, so a
-    sentence that starts with "By" in the text is never touched.
+    sentence that starts with "By" in the text is never touched; and only
+    lines whose content the record already holds in its own fields: a byline
+    that names one of the extracted authors, a date line when the page's date
+    was extracted. Anything else stays text rather than being lost.
     """
+    surnames = {a.split()[-1].casefold() for a in authors if a.split()}
     out: list[Block] = []
     in_header = True
     for block in blocks:
         if in_header and block.kind == "paragraph" and len(block.text) >= 120:
             in_header = False
-        if (
-            in_header
-            and block.kind != "caption"
-            and len(block.text) < 100
-            and (_BYLINE.match(block.text) or _is_dateline(block.text))
-        ):
-            continue
+        if in_header and block.kind != "caption" and len(block.text) < 100:
+            text = block.text
+            folded = text.casefold()
+            if _BYLINE.match(text) and any(name in folded for name in surnames):
+                continue
+            if dated and _is_dateline(text):
+                continue
         out.append(block)
     while out and out[-1].kind == "heading":
         out.pop()

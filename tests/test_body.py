@@ -105,9 +105,11 @@ def test_text_in_br_separated_div_is_found() -> None:
     assert texts == [PARA, f"Second line. {PARA}", f"Third. {PARA}"]
 
 
-def test_byline_and_date_lines_at_the_top_are_dropped() -> None:
+def test_byline_and_date_lines_at_the_top_are_dropped_when_the_record_holds_them() -> None:
     html = _page(f"<p>By Jane Roe</p><p>Published 3 March 2024</p><p>{PARA}</p><p>By then. {PARA}</p>")
-    assert _texts(html) == [PARA, f"By then. {PARA}"]
+    assert _texts(html, authors=["Jane Roe"], dated=True) == [PARA, f"By then. {PARA}"]
+    # Without those fields the lines are the only place the information lives: kept.
+    assert _texts(html) == ["By Jane Roe", "Published 3 March 2024", PARA, f"By then. {PARA}"]
 
 
 def test_empty_and_junk_pages_do_not_crash() -> None:
