@@ -151,7 +151,7 @@ _BOILERPLATE_LINE = re.compile(
         follow\s+us\b.{0,80} | (?:already\s+a\s+subscriber|bereits\s+abonnent|déjà\s+abonné)\b.{0,60} |
         (?:subscribe|weiterlesen\s+mit|continue\s+reading\s+with)\b.{0,80} |
         関連記事 | 関連ニュース | 相關新聞 | 相关新闻 | 延伸閱讀 | 延伸阅读 | 推荐阅读 |
-        اقرأ\s+أيضا.{0,60} | читайте\s+также.{0,60} | смотрите\s+также.{0,60} | like\s+this:? | loading\.{0,3} | like\s+loading\.{0,3} | (?:last\s+)?updated?:?$ | (?:tags?|topics?|filed\s+under)\s*:.{0,200}
+        اقرأ\s+أيضا.{0,60} | читайте\s+также.{0,60} | смотрите\s+также.{0,60} | like\s+this:? | loading\.{0,3} | like\s+loading\.{0,3} | (?:last\s+)?updated?:?$ | (?:tags?|topics?|filed\s+under|themen|schlagw(?:orte|örter)|stichw(?:orte|örter)|mots[-\s]clés|étiquettes|sujets|etiquetas|temas|argomenti|parole\s+chiave)\s*:.{0,200}
     )$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -196,6 +196,10 @@ def _name_words(node: HtmlElement) -> frozenset[str]:
     return _words_of(raw)
 
 
+# Region words recognised inside compounds as well ("relatedposts", "newsletterbox").
+_COMPOUND_WORDS = ("related", "newsletter", "sharing", "social", "sidebar", "breadcrumb", "advert", "paywall")
+
+
 @lru_cache(maxsize=8192)
 def _words_of(raw: str) -> frozenset[str]:
     """Cached on the raw attribute text: pages repeat the same class names many times."""
@@ -210,6 +214,8 @@ def _words_of(raw: str) -> frozenset[str]:
             words.add("".join(parts))
         if parts[0].startswith("comment") or parts[-1].endswith(("comment", "comments")):
             words.add("comment")  # "commentbody", "blogcomment": compounds without a separator
+        joined = "".join(parts)
+        words.update(word for word in _COMPOUND_WORDS if word in joined)  # "jp-relatedposts", "socialshare"
     return frozenset(words)
 
 
@@ -553,7 +559,7 @@ def _keep(run: _Run, kind: BlockKind) -> bool:
     n = len(text)
     if kind == "heading":
         return run.link_len < n * 0.5 and not _BOILERPLATE_LINE.match(text)
-    if run.link_len > n * 0.5 and not (n > 200 and run.link_len < n * 0.8):
+    if run.link_len > n * 0.8 and not (n > 200 and run.link_len < n * 0.9):
         return False
     return not (n < 120 and _BOILERPLATE_LINE.match(text))
 
