@@ -35,6 +35,20 @@ def _size(text: str) -> int:
         raise argparse.ArgumentTypeError(f"not a size: {text!r}") from None
 
 
+_EXAMPLES = """examples:
+  extractor scrape --urls urls.txt --format jsonl --output out.jsonl --delay 0
+  extractor scrape https://news.example/a https://news.example/b -o out.jsonl
+  extractor scrape --sitemap https://news.example/sitemap.xml --since 2024-01-01 -o out.jsonl
+  extractor scrape --feed https://news.example/rss --include '/2024/' --max-urls 500 -o out.csv --format csv
+  extractor scrape --warc crawl.warc.gz -o out.jsonl
+  extractor scrape --urls urls.txt -o out.jsonl --cache --user-agent 'mybot/1.0 (me@example.org)'
+
+Every line of the output (article or error record) carries the requested URL in "url".
+An error record is {"url", "error", "message", "time"}; the job goes on. Interrupted
+(Ctrl-C, kill), the same command resumes: pages already written are skipped.
+Exit status: 0 all pages ok, 1 some pages failed (each has an error record), 2 usage, 130 stopped."""
+
+
 def add_scrape_parser(subparsers: Any) -> None:
     """Register ``scrape`` on an ``argparse`` subparsers object."""
     p = subparsers.add_parser(
@@ -42,6 +56,8 @@ def add_scrape_parser(subparsers: Any) -> None:
         help="fetch and extract many pages into JSON Lines or CSV (resumable)",
         description="Fetch pages (URLs, a URL file, sitemaps, feeds, folders, WARC files, stdin), extract "
         "articles, and append records to OUTPUT as they finish. Rerun the same command to resume.",
+        epilog=_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     src = p.add_argument_group("sources")
     src.add_argument("inputs", nargs="*", metavar="URL", help="page URLs")
@@ -70,7 +86,8 @@ def add_scrape_parser(subparsers: Any) -> None:
     flt.add_argument("--max-urls", type=int, metavar="N", help="stop after N inputs")
 
     out = p.add_argument_group("output")
-    out.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    out.add_argument("--format", choices=("jsonl", "csv"), default="jsonl",
+                     help="jsonl (default), or csv: OUT plus .quotes/.comments/.errors tables")  # fmt: skip
     out.add_argument(
         "--output", "-o", default="-", metavar="OUT", help="output file ('-': stdout, no resume)"
     )
@@ -93,9 +110,11 @@ def add_scrape_parser(subparsers: Any) -> None:
         "--processes", type=int, default=0, metavar="N", help="extraction processes (0: in threads)"
     )
     net.add_argument("--timeout", type=float, default=30.0, metavar="S", help="read timeout")
-    net.add_argument("--connect-timeout", type=float, default=10.0, metavar="S")
+    net.add_argument("--connect-timeout", type=float, default=10.0, metavar="S",
+                     help="seconds to wait for a connection (default: %(default)s)")  # fmt: skip
     net.add_argument("--retries", type=int, default=3, metavar="N", help="retries on 429/5xx/network errors")
-    net.add_argument("--max-redirects", type=int, default=10, metavar="N")
+    net.add_argument("--max-redirects", type=int, default=10, metavar="N",
+                     help="redirects per page, counted apart from retries (default: %(default)s)")  # fmt: skip
     net.add_argument(
         "--max-retry-after",
         type=float,
