@@ -1470,7 +1470,13 @@ def _resolve(text: str, found: _Found, earlier: list[_Found]) -> str | None:
         return " ".join(hit.group().split()) if hit else speaker
     if all(_is_capitalized(w) or w.lower() in _CONNECTORS for w in words):
         return speaker
-    return None
+    # "Transit director Leanne Fosse": the name at the end of a described speaker
+    tail: list[str] = []
+    for word in reversed(words):
+        if not _is_capitalized(word):
+            break
+        tail.insert(0, word)
+    return " ".join(tail) if len(tail) >= 2 else None
 
 
 _STATEMENT_RES = tuple(re.compile(p) for p in STATEMENT_PATTERNS)

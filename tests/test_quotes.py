@@ -488,3 +488,9 @@ def test_statements_in_cjk_russian_and_arabic_punctuation() -> None:
 
 def test_a_cjk_title_in_corner_brackets_is_not_a_statement() -> None:
     assert extract_quotes("位於山城老街的百年戲院「光明座」歷時三年整修，日前終於完工。") == []
+
+
+def test_described_speaker_resolves_to_the_name_it_ends_with() -> None:
+    [quote] = extract_quotes("Transit director Leanne Fosse said the chargers would let every bus charge overnight.")
+    assert quote.speaker == "Transit director Leanne Fosse"
+    assert quote.speaker_resolved == "Leanne Fosse"
