@@ -36,8 +36,8 @@ def find_comment_sections(tree: HtmlElement) -> list[HtmlElement]:
 
 
 @lru_cache(maxsize=4)
-def _detect(root: HtmlElement) -> tuple[tuple[HtmlElement, ...], tuple[HtmlElement, ...]]:
-    """(items, sections) of one page, memoised per root element.
+def _detect(root: HtmlElement) -> tuple[tuple[HtmlElement, ...], tuple[HtmlElement, ...], dict[int, HtmlElement]]:
+    """(items, sections, date holders) of one page, memoised per root element.
 
     Why a cache: extract_comments() receives the sections that find_comment_sections()
     returned a moment earlier and needs the items found on the way; detection is the
@@ -45,8 +45,8 @@ def _detect(root: HtmlElement) -> tuple[tuple[HtmlElement, ...], tuple[HtmlEleme
     id can never be reused); a caller that edits the tree between the two calls must not
     rely on it.
     """
-    items, sections = find_sections(root)
-    return tuple(items), tuple(sections)
+    items, sections, dated = find_sections(root)
+    return tuple(items), tuple(sections), dated
 
 
 def _page_root(node: HtmlElement) -> HtmlElement:
@@ -61,16 +61,18 @@ def extract_comments(
     """Comment records from the sections, in page order, and warnings."""
     if not sections:
         return [], []
-    all_items, _ = _detect(_page_root(sections[0]))
+    all_items, _, dated = _detect(_page_root(sections[0]))
     inside = {id(s) for s in sections}
     items = [i for i in all_items if id(i) in inside or any(id(a) in inside for a in i.iterancestors())]
+    holders: dict[int, HtmlElement] | None = dated
     if not items and not all_items:
         items = choose_items(sections)  # sections chosen by the caller, not by us
+        holders = None
     ids = {id(i) for i in items}
     comments: list[Comment] = []
     kept: list[HtmlElement] = []
     for item in items:
-        record = build_comment(item, ids, fetched_at=fetched_at, language=language)
+        record = build_comment(item, ids, fetched_at=fetched_at, language=language, dated=holders)
         if record is not None:
             comments.append(record)
             kept.append(item)

@@ -690,11 +690,17 @@ def _inside(inner: Group, outer: Group) -> bool:
     return all(id(m) in ids or _nearest_member(m, ids) is not None for m in inner.members)
 
 
-def choose_items(roots: Iterable[HtmlElement]) -> list[HtmlElement]:
-    """The comment items under the roots, in document order (threaded replies included)."""
+Scan = tuple[list[Group], dict[int, HtmlElement]]
+
+
+def choose_items(roots: Iterable[HtmlElement], scanned: Scan | None = None) -> list[HtmlElement]:
+    """The comment items under the roots, in document order (threaded replies included).
+
+    scanned: the result of scan(roots) when the caller keeps it for later steps.
+    """
     facts = Facts()
     roots = list(roots)
-    groups, dated = scan(roots)
+    groups, dated = scanned if scanned is not None else scan(roots)
     sampled: list[tuple[Judged, Group]] = []
     for group in groups:
         verdict = _judge_sample(group, facts, dated)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -62,13 +63,21 @@ def build_comment(
     *,
     fetched_at: datetime | None,
     language: str | None,
+    dated: Mapping[int, HtmlElement] | None = None,
 ) -> Comment | None:
-    """The record of one item, or None when it has no text (an empty shell: nothing to read)."""
+    """The record of one item, or None when it has no text (an empty shell: nothing to read).
+
+    dated: the page's date holders (elements stating a date and their ancestors, by id())
+    from the detection scan. Why: dates are looked for only among them, so reading an
+    item costs little more than walking it once; without the map every element is tried.
+    """
     elements = _own_unquoted(item, nested)
+    named = [n for n in elements if is_author_element(n)]
+    datey = elements if dated is None else [n for n in elements if id(n) in dated]
     parts = Parts()
-    _find_author(item, elements, parts)
-    _find_text_block(item, elements, parts)
-    _find_date(elements, parts, fetched_at=fetched_at, language=language)
+    _find_author(item, elements, named, parts)
+    _find_text_block(item, elements, named, datey, parts)
+    _find_date(datey, parts, fetched_at=fetched_at, language=language)
     _find_votes(elements, parts)
     _find_permalink(item, elements, parts)
     text = _comment_text(item, nested, parts)
@@ -125,9 +134,9 @@ def _author_area(node: HtmlElement, item: HtmlElement) -> bool:
     return False
 
 
-def _find_author(item: HtmlElement, elements: list[HtmlElement], parts: Parts) -> None:
+def _find_author(item: HtmlElement, elements: list[HtmlElement], named: list[HtmlElement], parts: Parts) -> None:
     data_author = item.get("data-author")
-    candidates = [n for n in elements if (n is not item or item.tag == "dt") and is_author_element(n) and not _label(n)]
+    candidates = [n for n in named if (n is not item or item.tag == "dt") and not _label(n)]
     if candidates:
         best = min(candidates, key=lambda n: _author_rank(n, item, candidates))
         parts.author = best
@@ -186,7 +195,8 @@ def _author_link(node: HtmlElement) -> str | None:
 
 # ---------------------------------------------------------------- text block
 
-def _find_text_block(item: HtmlElement, elements: list[HtmlElement], parts: Parts) -> None:
+def _find_text_block(item: HtmlElement, elements: list[HtmlElement], named: list[HtmlElement],
+                     datey: list[HtmlElement], parts: Parts) -> None:
     """The element holding the words: the longest body-named element free of author and date lines.
 
     Without one, the item itself is rendered minus its meta elements.
@@ -202,10 +212,11 @@ def _find_text_block(item: HtmlElement, elements: list[HtmlElement], parts: Part
             candidates.append((node, len(text)))
     if not candidates:
         return
-    meta = [n for n in elements if n is not item and (is_author_element(n) or _date_ish(n))]
+    dates = [n for n in datey if n is not item and _date_ish(n)]
+    meta = [*(n for n in named if n is not item), *dates]
     free = _not_holding(candidates, meta, item)
     if not free:  # mentions (profile links) may sit in the words; the post's own name and date may not
-        own_meta = [n for n in (parts.author, *[m for m in meta if _date_ish(m)]) if n is not None]
+        own_meta = [n for n in (parts.author, *dates) if n is not None]
         free = _not_holding(candidates, own_meta, item)
     if free:
         parts.text_block = max(free, key=lambda c: c[1])[0]
@@ -258,7 +269,9 @@ def _in_block(node: HtmlElement, block: HtmlElement | None) -> bool:
 
 def _find_date(elements: list[HtmlElement], parts: Parts, *, fetched_at: datetime | None,
                language: str | None) -> None:
-    """Markup dates first (datetime attributes), then date-named elements, then any short text."""
+    """Markup dates first (datetime attributes), then date-named elements, then any short text.
+
+    elements: the item's elements that may hold a date (all of them, or the date holders)."""
     inside = _block_members(parts.text_block)
     outside = [n for n in elements if id(n) not in inside]
     for node in outside:

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from ..tree import HtmlElement, collapse_ws
 from . import hints
-from .detect import choose_items, lowest_common_ancestor, scope, short_text
+from .detect import choose_items, lowest_common_ancestor, scan, scope, short_text
 
 _BOX_TAGS = frozenset({"div", "section", "aside", "form", "ul", "ol", "footer", "header", "p", "h2", "h3", "h4", "span"})
 _FIELD_WORDS = re.compile(r"comment|message|reply|body|text|kommentar|commentaire|comentario|antwort|respuesta|post",
@@ -30,6 +30,7 @@ _NOT_SECTION = re.compile(r"no-?comments?-?(?:count)?\b|comment-?count|comments?
 _SECTION_CONTAINER = re.compile(r"comment|kommentar|commentaire|comentario|commento|disqus|respond|reply|replies"
                                 r"|discussion|reactions|leserbrief|talkback", re.IGNORECASE)
 Blocked = dict[int, HtmlElement]
+Dated = dict[int, HtmlElement]
 _MAX_OWN_TEXT = 300
 _MAX_BOX_TEXT = 200
 # A comment form holds fields, labels and a policy note; a form with more text than this
@@ -165,14 +166,19 @@ def merge_top_most(nodes: list[HtmlElement], tree: HtmlElement) -> list[HtmlElem
     return [n for n in tree.iter() if id(n) in keep]
 
 
-def find_sections(root: HtmlElement) -> tuple[list[HtmlElement], list[HtmlElement]]:
-    """(comment items, top-most section elements) of the page under root."""
-    items = choose_items([root])
+def find_sections(root: HtmlElement) -> tuple[list[HtmlElement], list[HtmlElement], Dated]:
+    """(comment items, top-most section elements, date holders) of the page under root.
+
+    The date holders (elements stating a date, and their ancestors, by id()) come from
+    the detection scan; reading each item later looks for its date only among them.
+    """
+    scanned = scan([root])
+    items = choose_items([root], scanned)
     marks = headline_marks(root)
     items = _drop_article_items(items, marks)
     blocked = _blocking(article_anchors(root, items, marks))
     items = [i for i in items if id(i) not in blocked]
-    return items, merge_top_most([*list_sections(items, blocked), *form_sections(root, blocked)], root)
+    return items, merge_top_most([*list_sections(items, blocked), *form_sections(root, blocked)], root), scanned[1]
 
 
 def headline_marks(root: HtmlElement) -> list[HtmlElement]:
