@@ -12,7 +12,7 @@ comment of itself.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -49,6 +49,10 @@ class Group:
 
     members: list[HtmlElement]
     strength: int  # 3 schema, 2 comment word, 1 post/message word
+
+
+# (groups, date holders, elements stating a date themselves): see scan().
+Scan = tuple[list[Group], dict[int, HtmlElement], dict[int, HtmlElement]]
 
 
 def _tokens(node: HtmlElement) -> list[str]:
@@ -125,9 +129,9 @@ def collect_groups(roots: Iterable[HtmlElement]) -> list[Group]:
 _MIN_SIBLINGS = 3
 
 
-def scan(roots: Iterable[HtmlElement]) -> tuple[list[Group], dict[int, HtmlElement]]:
-    """One pass over the page: the proposed groups, and the elements that hold a date
-    (themselves or below), by id().
+def scan(roots: Iterable[HtmlElement]) -> Scan:
+    """One pass over the page: the proposed groups, the elements that hold a date
+    (themselves or below), and those that state one themselves, both by id().
 
     Groups: elements proposing themselves by name (class words, numbered ids, schema
     types, data attributes), and runs of 3+ same-tag, same-class siblings whatever their
@@ -135,34 +139,84 @@ def scan(roots: Iterable[HtmlElement]) -> tuple[list[Group], dict[int, HtmlEleme
     The date map lets most groups fail before their items are examined: nearly every
     group that is no comment list lacks dates.
 
+    Why XPath prefilters: a Python step per element of the page was the largest cost of
+    comment detection. libxml2 picks the few elements that can matter (item tags,
+    parents of 3+ children, date markup, short texts with a digit or a date word) and
+    only those are looked at in Python.
+
     Identity sets use id() of elements that the groups and the map keep alive: lxml
     reuses an element's proxy only while a reference to it exists.
     """
     by_key: dict[tuple[str, ...], Group] = {}
     siblings: list[Group] = []
     dated: dict[int, HtmlElement] = {}
+    stating: dict[int, HtmlElement] = {}
     for root in roots:
-        for node in iter_elements(root):
-            tag = node.tag
-            if tag in _ITEM_TAGS:
-                done: set[tuple[str, ...]] = set()
-                for key, strength in item_keys(node):
-                    if key not in done:
-                        done.add(key)
-                        by_key.setdefault(key, Group([], strength)).members.append(node)
-            if len(node) >= _MIN_SIBLINGS:
-                siblings.extend(_sibling_runs(node))
-            if is_date_element(node) or _has_date_text(node):
-                for holder in (node, *node.iterancestors()):
-                    if id(holder) in dated:
-                        break
-                    dated[id(holder)] = holder
+        if not isinstance(root.tag, str) or root.tag in _SKIP_TAGS:
+            continue
+        hidden = _hidden(root)
+        for node in root.iter(*_ITEM_TAGS):
+            if id(node) in hidden:
+                continue
+            done: set[tuple[str, ...]] = set()
+            for key, strength in item_keys(node):
+                if key not in done:
+                    done.add(key)
+                    by_key.setdefault(key, Group([], strength)).members.append(node)
+        for parent in _PARENTS_OF_MANY(root):
+            if id(parent) not in hidden:
+                siblings.extend(_sibling_runs(parent))
+        own = self_dated(root, hidden)
+        stating.update(own)
+        for node in own.values():
+            for holder in (node, *node.iterancestors()):
+                if id(holder) in dated:
+                    break
+                dated[id(holder)] = holder
     unique: dict[frozenset[int], Group] = {}
     for group in [*by_key.values(), *siblings]:
         ident = frozenset(id(m) for m in group.members)
         if ident not in unique or unique[ident].strength < group.strength:
             unique[ident] = group
-    return list(unique.values()), dated
+    return list(unique.values()), dated, stating
+
+
+_PARENTS_OF_MANY = etree.XPath(f"descendant-or-self::*[count(*) >= {_MIN_SIBLINGS}]")
+_DATE_MARKUP = etree.XPath(
+    "descendant-or-self::time | descendant-or-self::*[@datetime or @itemprop or "
+    + " or ".join(f"@{attr}" for attr in _EPOCH_ATTRS) + "]"
+)
+# Short visible texts and titles: the only places _has_date_text can find a date. libxml2
+# drops the long and the blank ones (most text nodes of a page); date_like() judges the rest.
+_SHORT_TEXTS = etree.XPath(f"descendant-or-self::text()[string-length(.) <= {_MAX_META_TEXT}][normalize-space(.)]")
+_SHORT_TITLES = etree.XPath(f"descendant-or-self::*/@title[string-length(.) <= {_MAX_META_TEXT}]")
+
+
+def self_dated(root: HtmlElement, hidden: dict[int, HtmlElement] | None = None) -> dict[int, HtmlElement]:
+    """The visible elements under root that state a date themselves: date markup, or a
+    short own text, tail or title that reads as a date (the same test as _has_date_text)."""
+    hidden = _hidden(root) if hidden is None else hidden
+    found: dict[int, HtmlElement] = {}
+    for node in _DATE_MARKUP(root):
+        if id(node) not in hidden and is_date_element(node):
+            found[id(node)] = node
+    for text in [*_SHORT_TEXTS(root), *_SHORT_TITLES(root)]:
+        owner = text.getparent()
+        if owner is None or id(owner) in hidden or id(owner) in found:
+            continue
+        if hints.date_like(text):
+            found[id(owner)] = owner
+    return found
+
+
+def _hidden(root: HtmlElement) -> dict[int, HtmlElement]:
+    """Scripts, styles and other invisible parts under root, with everything inside them."""
+    hidden: dict[int, HtmlElement] = {}
+    for box in root.iter(*_SKIP_TAGS):
+        if id(box) not in hidden:
+            hidden[id(box)] = box
+            hidden.update((id(d), d) for d in box.iterdescendants())
+    return hidden
 
 
 def _sibling_runs(parent: HtmlElement) -> list[Group]:
@@ -181,11 +235,7 @@ def iter_elements(root: HtmlElement) -> Iterator[HtmlElement]:
     subtrees are collected first and left out."""
     if not isinstance(root.tag, str) or root.tag in _SKIP_TAGS:
         return
-    hidden: dict[int, HtmlElement] = {}
-    for box in root.iter(*_SKIP_TAGS):
-        if id(box) not in hidden:
-            hidden[id(box)] = box
-            hidden.update((id(d), d) for d in box.iterdescendants())
+    hidden = _hidden(root)
     if not hidden:
         yield from root.iter(etree.Element)
         return
@@ -369,7 +419,8 @@ class Facts:
     (unique id()s).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, stating: Mapping[int, HtmlElement] | None = None) -> None:
+        self._stating = stating  # elements that state a date themselves (scan), when known
         self._own: dict[int, _Agg] = {}
         self._sum: dict[int, _Agg] = {}
         self._keep: list[HtmlElement] = []
@@ -379,7 +430,7 @@ class Facts:
         key = id(node)
         found = self._own.get(key)
         if found is None:
-            found = _own_facts(node)
+            found = _own_facts(node, self._stating)
             self._own[key] = found
             self._keep.append(node)
         return found
@@ -422,11 +473,11 @@ class Facts:
         return sums[id(node)]
 
 
-def _own_facts(node: HtmlElement) -> _Agg:
+def _own_facts(node: HtmlElement, stating: Mapping[int, HtmlElement] | None = None) -> _Agg:
     """(dates, names, teaser marks, own text chars, outward-link chars) of one element."""
     text = node.text.strip() if node.text else ""
     tag = node.tag
-    dated = is_date_element(node) or _has_date_text(node)
+    dated = id(node) in stating if stating is not None else (is_date_element(node) or _has_date_text(node))
     marked = (tag in _HEADINGS and _links_elsewhere(node)) or bool(
         text and len(text) <= 30 and hints.READ_MORE.match(text))
     link = 0
@@ -690,17 +741,14 @@ def _inside(inner: Group, outer: Group) -> bool:
     return all(id(m) in ids or _nearest_member(m, ids) is not None for m in inner.members)
 
 
-Scan = tuple[list[Group], dict[int, HtmlElement]]
-
-
 def choose_items(roots: Iterable[HtmlElement], scanned: Scan | None = None) -> list[HtmlElement]:
     """The comment items under the roots, in document order (threaded replies included).
 
     scanned: the result of scan(roots) when the caller keeps it for later steps.
     """
-    facts = Facts()
     roots = list(roots)
-    groups, dated = scanned if scanned is not None else scan(roots)
+    groups, dated, stating = scanned if scanned is not None else scan(roots)
+    facts = Facts(stating)
     sampled: list[tuple[Judged, Group]] = []
     for group in groups:
         verdict = _judge_sample(group, facts, dated)
