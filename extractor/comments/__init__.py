@@ -17,8 +17,6 @@ from collections.abc import Iterable
 from datetime import datetime
 from functools import lru_cache
 
-from lxml import etree
-
 from ..model import Comment
 from ..tree import HtmlElement, collapse_ws
 from . import hints
@@ -156,7 +154,7 @@ def declared_comment_count(tree_or_sections: HtmlElement | Iterable[HtmlElement]
     """
     roots = [tree_or_sections] if isinstance(tree_or_sections, HtmlElement) else list(tree_or_sections)
     for root in roots:
-        for node in _COUNT_CANDIDATES(root):
+        for node in root.iter("h1", "h2", "h3", "h4", "h5", "span", "a", "div", "p", "strong", "b", "li"):
             text = short_text(node, 40)
             if not text:
                 continue
@@ -169,13 +167,6 @@ def declared_comment_count(tree_or_sections: HtmlElement | Iterable[HtmlElement]
 
 
 _BARE_COUNT = re.compile(r"^\d{1,6}$")
-# Elements that can state a count: short (short_text's raw bound for 40 characters) and
-# holding a digit. libxml2 rules out the rest of the page before Python looks at it.
-_COUNT_TAGS = ("h1", "h2", "h3", "h4", "h5", "span", "a", "div", "p", "strong", "b", "li")
-_COUNT_CANDIDATES = etree.XPath(
-    "descendant-or-self::*[" + " or ".join(f"self::{tag}" for tag in _COUNT_TAGS) + "]"
-    f"[string-length(.) <= 360][translate(., '{hints.DIGITS}', '') != .]"
-)
 
 
 def _names_comments(node: HtmlElement) -> bool:

@@ -199,9 +199,6 @@ DATELESS_WORDS = re.compile(
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")
-# The digits of the scripts that pages write counts and dates in (ASCII, Arabic-Indic,
-# Persian, Devanagari, full-width), for XPath prefilters: \d in Python matches them all.
-DIGITS = "".join(chr(base + n) for base in (0x30, 0x660, 0x6F0, 0x966, 0xFF10) for n in range(10))
 
 
 def date_like(text: str) -> bool:
