@@ -21,6 +21,7 @@ from dataclasses import dataclass
 QUOTE_PAIRS: tuple[tuple[str, str], ...] = (
     ('"', '"'),  # straight double, everywhere
     ("“", "”"),  # English, Spanish, Italian (curly)
+    ("“", "“"),  # a mistyped closer ('“Not now,“ he said'); closers need no space before them
     ("“", '"'),  # mixed typography: curly opener, straight closer
     ('"', "”"),  # ... and the other way round
     ("„", '"'),
@@ -61,6 +62,13 @@ TRANSLATION_MARKERS: tuple[str, ...] = (
 def _words(spaced: str) -> frozenset[str]:
     """A word set written as one spaced string, so long lists stay readable."""
     return frozenset(spaced.split())
+
+
+# Verbs that attribute a quotation only when they stand right after it ('"...," the
+# letter reads.' / '"...," read the sign.'); elsewhere they are ordinary verbs ("she read
+# the report"), so they are not speech cues for reported speech. Regular past tenses
+# ("barked", "beamed") need no entry: any "-ed" word is accepted in that position.
+ATTRIBUTION_ONLY_VERBS: frozenset[str] = _words("read reads shot spoke cried sighed")
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +130,7 @@ ENGLISH = LanguageCues(
         predicted proclaimed proclaims pointed boasted shouted yelled screamed chanted exclaimed
         wondered wonders demanded demands interjected answered answers snapped sang sings singing
         recalls recounted wrote quipped scoffed joked jokes told explained pleaded questioned
+        asking interjected interjecting interjects
         added cautioned conceded affirmed affirms yells shouts screams exclaims
         """),
     needs_complementizer=_words("""reports reporting claims remarks notes answers promises pledges posted maintained

@@ -29,10 +29,17 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .model import Block, Quote
-from .quote_cues import AMBIGUOUS_MARKS, LANGUAGES, QUOTE_PAIRS, STATEMENT_PATTERNS, TRANSLATION_MARKERS
+from .quote_cues import (
+    AMBIGUOUS_MARKS,
+    ATTRIBUTION_ONLY_VERBS,
+    LANGUAGES,
+    QUOTE_PAIRS,
+    STATEMENT_PATTERNS,
+    TRANSLATION_MARKERS,
+)
 
 Token = tuple[int, int, str]
 Span = tuple[int, int]
@@ -92,6 +99,7 @@ _MARK_RE = re.compile("''|[" + re.escape("".join(sorted(_MARKS))) + "\n]")
 _MAX_DEPTH = 6
 
 _VERBS = frozenset().union(*(lang.verbs for lang in LANGUAGES))
+_ATTRIBUTION_ONLY = ATTRIBUTION_ONLY_VERBS
 _ADDRESSEE_VERBS = frozenset().union(*(lang.addressee_verbs for lang in LANGUAGES))
 _NEEDS_THAT = frozenset().union(*(lang.needs_complementizer for lang in LANGUAGES))
 _OBJECT_CUES = frozenset().union(*(lang.object_cues for lang in LANGUAGES))
@@ -181,10 +189,16 @@ _QUOTABLE = ("paragraph", "blockquote", "list_item")
 
 @dataclass(slots=True)
 class _Mark:
-    """One closed top-level quotation: opener index and the index after its closer."""
+    """One closed top-level quotation: opener index and the index after its closer.
+
+    A quotation running over several paragraphs (the opening mark repeated at each
+    paragraph start) is one mark per paragraph; ``continued`` marks the later ones, so
+    a paragraph with its own attribution ('"B," she said.') can start a new statement.
+    """
 
     start: int
     end: int
+    continued: bool = False
 
 
 @dataclass(slots=True)
@@ -200,6 +214,8 @@ class _Found:
     cue: str | None
     addressee: str | None = None
     resolved: str | None = None  # filled in order, so later pronouns can reuse it
+    # the quoted parts of a joined statement ('"A," he said, who ... "B."'); empty: the whole span
+    parts: list[Span] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -212,6 +228,7 @@ class _Attribution:
     cue: str
     addressee: Span | None = None
     content_end: int | None = None  # '"A" to drive up prices, she said': the statement runs past the mark
+    content_start: int | None = None  # 'A, she said. "B."': the statement starts before the attribution
 
 
 # ---------------------------------------------------------------- quotation marks
@@ -234,6 +251,8 @@ def _can_close(text: str, i: int) -> bool:
     nxt = text[i + 1] if i + 1 < len(text) else " "
     if text[i] in AMBIGUOUS_MARKS:
         return not prev.isspace() and not nxt.isalnum()
+    if prev == " " and i > 1 and text[i - 2] in ",.!?'’" and not nxt.isalnum():
+        return True  # 'regret that, ” he said' / '"... the 'Clinton' name,' " said': a stray space
     return not prev.isspace() or text[i] in "«»"
 
 
@@ -277,6 +296,7 @@ def _scan_marks(text: str) -> list[_Mark]:
     """
     stack: list[tuple[str, int]] = []
     closed: list[Span] = []
+    continued: set[int] = set()
     skip_to = -1
     for m in _MARK_RE.finditer(text):
         i = m.start()
@@ -286,10 +306,13 @@ def _scan_marks(text: str) -> list[_Mark]:
         if ch == "''":
             ch, i = '"', m.end() - 1 if _closing_pair(text, m.start(), stack) else m.start()
         if ch == "\n":
-            if stack and _opens_statement(text, stack[0][1]):
-                j = _continues_paragraph(text, i, stack[0][0])
-                stack = stack[:1] if j is not None else []
-                skip_to = (j + 1) if j is not None else -1
+            j = _continues_paragraph(text, i, stack[0][0]) if stack and _opens_statement(text, stack[0][1]) else None
+            if j is not None:
+                # the paragraph's part ends at the newline; the repeated opener starts the next part
+                closed.append((stack[0][1], i))
+                continued.add(j)
+                stack = [(stack[0][0], j)]
+                skip_to = j + 1
             else:
                 stack = []
             continue
@@ -309,7 +332,7 @@ def _scan_marks(text: str) -> list[_Mark]:
     for start, end in closed:
         if top and start < top[-1].end:
             continue
-        top.append(_Mark(start, end))
+        top.append(_Mark(start, end, start in continued))
     return top
 
 
@@ -510,15 +533,35 @@ _RELATIVE = _words("who which that whose whom where der die das")
 
 
 def _plausible_speaker(text: str, speaker: Span) -> bool:
-    """A subject, not a clause: no verb before any relative pronoun ('X, who has ...' is fine)."""
+    """A subject, not a clause: no verb before any relative pronoun ('X, who has ...' is fine).
+
+    Short spans are checked too: 'Scarborough is one of many', 'There is other' and
+    'Labor Secretary Ann Ruiz stopped' hold a verb; 'eight hours of' ends where a noun
+    should follow; 'said when Boyle' starts with the cue of another clause.
+    """
     tokens = _tokens(text, speaker[0], speaker[1])
-    if len(tokens) <= 5:
-        return True
-    for tok in tokens:
+    if not tokens:
+        return False
+    # 'She has since', 'Officials have often': auxiliaries and adverbs before the cue
+    while len(tokens) > 1 and (
+        tokens[-1][2].lower() in _AUX
+        or tokens[-1][2].lower() in _SKIP
+        or tokens[-1][2].lower() in {"not", "never", "already", "still", "often", "now", "since", "ever"}
+        or tokens[-1][2].endswith(("ly", "n't", "n’t"))
+    ):
+        tokens = tokens[:-1]
+    first = tokens[0][2].lower()
+    if first == "there" or (len(tokens) > 1 and first in _VERBS):
+        return False
+    if len(tokens) > 1 and tokens[-1][2].lower() in (_PREPOSITIONS - {"by"}) | {"the", "a", "an"}:
+        return False
+    for i, tok in enumerate(tokens):
         low = tok[2].lower()
         if low in _RELATIVE:
             return True
-        if low in _AUX or low in _VERBS or low.endswith("n't"):
+        if i > 0 and (low in _AUX or low.endswith("n't")):
+            return False
+        if len(tokens) > 5 and low in _VERBS:
             return False
     return True
 
@@ -582,8 +625,12 @@ def _addressee_after(text: str, start: int, end: int) -> tuple[Span | None, int]
 # ---------------------------------------------------------------- direct quotes
 
 
-def _attribution_after(text: str, pos: int, limit: int) -> _Attribution | None:
-    """'," he said.' / '," said Len Burman,' / '«, sagte Müller.' / '" — Jane Doe' after a quotation."""
+def _attribution_after(text: str, pos: int, limit: int, unlisted: bool = True) -> _Attribution | None:
+    """'," he said.' / '," said Len Burman,' / '«, sagte Müller.' / '" — Jane Doe' after a quotation.
+
+    ``unlisted`` also accepts verbs missing from the cue lists ('," Oliver barked.'); it is
+    off for a quotation inside a sentence, where 'X verb-ed' is as often the main clause.
+    """
     tokens = _without_parentheses(_tokens(text, pos, min(limit, pos + 300), 40))
     k = 0
     while k < len(tokens) and tokens[k][2] == ",":
@@ -591,11 +638,17 @@ def _attribution_after(text: str, pos: int, limit: int) -> _Attribution | None:
     if k < len(tokens) and tokens[k][2] in _DASHES:
         return _dash_attribution(text, tokens[k:], limit)
     window = tokens[k : k + _MAX_SPEAKER_TOKENS + 12]
+    if unlisted and window and window[0][2].lower() not in _VERBS:
+        inverted = _inverted_unlisted(text, window, pos, limit)
+        if inverted is not None:
+            return inverted
     for j, tok in enumerate(window):
         low = tok[2].lower()
         if low in _VERBS or (low in _INVERTED_SHORT and j == 0):
             if j > 0 and window[j - 1][2].lower() in _PASSIVE:
                 return None
+            if j == 0 and _is_capitalized(tok[2]) and _closes_with_stop(text, pos):
+                return None  # '"A." Asked about it, X replied ...': the cue opens the next sentence
             if _introduces_next(text, tok[1], limit):
                 return None  # '"A." Mr. Z said: "B."': the cue belongs to the quotation after the colon
             if j == 0 or all(w[2].lower() in _SKIP for w in window[:j]):
@@ -612,28 +665,81 @@ def _attribution_after(text: str, pos: int, limit: int) -> _Attribution | None:
             and j > 0
             and (_abbrev_token(window[j - 1][2]) or (j + 1 < len(window) and window[j + 1][2] == ","))
         ):
-            return _unlisted_verb(text, window[:j], pos) if tok[2] == "." else None
+            return _unlisted_verb(text, window[:j], pos) if tok[2] == "." and unlisted else None
     return None
 
 
-def _unlisted_verb(text: str, before: list[Token], pos: int) -> _Attribution | None:
-    """'"...," Oliver barked.': after a quotation closing on a comma, 'Name verb-ed.' is its attribution.
+# Words that may follow an unlisted verb in a short attribution ('shot back with a laugh').
+_MANNER_START = _words(
+    "back up out with in at on to as before after during from into over again while amid "
+    "through across without quickly"
+)
+_MAX_MANNER_TOKENS = 8
 
-    Verb lists never cover every manner of speaking (barked, retaliated, fired back); the
-    comma inside the quotation and a short 'subject + past tense' sentence are evidence enough.
+
+def _verb_like(word: str) -> bool:
+    """A lower-case past tense ('barked', 'retaliated') or a listed attribution-only verb ('read')."""
+    return word.isalpha() and word.islower() and (
+        (len(word) > 4 and word.endswith("ed")) or word in _ATTRIBUTION_ONLY
+    )
+
+
+def _requires_attribution(text: str, mark_end: int) -> bool:
+    """'"A," X Y.' / '"A!" X Y.' / '"A?" X Y.': the quotation ends without closing its sentence."""
+    j = mark_end - 1
+    while j > 0 and mark_end - j < 4 and (text[j] in _MARKS or text[j].isspace()):
+        j -= 1
+    return text[j] in ",!?"
+
+
+def _unlisted_verb(text: str, before: list[Token], pos: int) -> _Attribution | None:
+    """'"...," Oliver barked.' / '"...," an angry mayor shot back with a laugh.' / '"...," the suit reads.'
+
+    Verb lists never cover every manner of speaking (barked, retaliated, fired back); a
+    quotation that does not close its sentence, then a short 'subject + past tense
+    [+ manner phrase]' sentence, is evidence enough.
     """
-    if not _ends_with_comma(text, pos) or not 2 <= len(before) <= 7:
+    if not _requires_attribution(text, pos) or not 2 <= len(before) <= 6 + _MAX_MANNER_TOKENS:
         return None
-    verb = before[-1]
-    if not (verb[2].islower() and verb[2].endswith("ed")):
+    v = next((i for i, t in enumerate(before) if i > 0 and _verb_like(t[2])), None)
+    if v is None or v > 6:
         return None
-    subject = _leading_np(before[:-1])
-    if len(subject) != len(before) - 1:
+    rest = before[v + 1 :]
+    if len(rest) > 1 and rest[0][2] == "to" and rest[1][2][0].islower() and rest[1][2] not in _INFINITIVE_BLOCK:
+        return None  # '"...," the number needed to win.': an infinitive, not a manner phrase
+    if rest and (
+        len(rest) > _MAX_MANNER_TOKENS
+        or not (rest[0][2].lower() in _MANNER_START or rest[0][2].endswith("ly") or rest[0][2].lower() in _SKIP)
+    ):
+        return None
+    subject = _leading_np(before[:v])
+    if len(subject) != v:
         return None
     first = subject[0][2]
-    if not (first.lower() in _PRONOUNS or _is_capitalized(first)):
+    if not (first.lower() in _PRONOUNS | _DETERMINERS or _is_capitalized(first)):
         return None
+    verb = before[v]
     return _Attribution(subject[0][0], verb[1], (subject[0][0], subject[-1][1]), verb[2])
+
+
+def _inverted_unlisted(text: str, window: list[Token], pos: int, limit: int) -> _Attribution | None:
+    """'"This is fantastic!" beamed a delegate from Ohio.': an unlisted verb, then the speaker."""
+    if len(window) < 2 or not _verb_like(window[0][2]) or not _requires_attribution(text, pos):
+        return None
+    nxt = window[1][2]
+    if not (_is_capitalized(nxt) or nxt.lower() in _DETERMINERS):
+        return None
+    if any(t[2].lower() in _VERBS or t[2].lower() in _AUX for t in window[1:_MAX_SPEAKER_TOKENS]):
+        return None  # '"...," retired general X said': the listed verb decides
+    spk = _np_after(text, window[0][1], limit)
+    if spk is None:
+        return None
+    words = text[spk[0] : spk[1]].split()
+    if not any(_is_capitalized(w) for w in words) and not (
+        window[0][2] in _ATTRIBUTION_ONLY and words[0].lower() in _DETERMINERS and len(words) <= 4
+    ):
+        return None  # '," read the email.' / '," read one.' need no name; '," beamed Ohio's Jo Ruiz.' does
+    return _Attribution(window[0][0], spk[1], spk, window[0][2])
 
 
 def _introduces_next(text: str, cue_end: int, limit: int) -> bool:
@@ -647,10 +753,32 @@ def _introduces_next(text: str, cue_end: int, limit: int) -> bool:
     return False
 
 
+_TITLE_MAX_WORDS = 8
+_MINOR_WORDS = _words("a an the of and or in on at to for with by from as is are be vs de du la le")
+
+
+def _is_title_case(text: str, mark: _Mark) -> bool:
+    """'"Meet the Press,"' / '"Make Your Kid a Millionaire"': a short quotation whose words are
+    all capitalised (apart from minor words) names a show, book or slogan; it is not speech."""
+    words = _WORD_RE.findall(text, mark.start, mark.end)
+    if not words or len(words) > _TITLE_MAX_WORDS:
+        return False
+    major = [w for w in words if w.lower() not in _MINOR_WORDS]
+    return bool(major) and len(major) >= 2 and all(w[0].isupper() or w[0].isdigit() for w in major)
+
+
 def _ends_sentence(text: str, mark: _Mark) -> bool:
     """The quotation closes on a full stop: what follows starts a new sentence."""
     j = mark.end - 1
     while j > mark.start and mark.end - j < 4 and (text[j] in _MARKS or text[j].isspace()):
+        j -= 1
+    return text[j] == "."
+
+
+def _closes_with_stop(text: str, mark_end: int) -> bool:
+    """The quotation ends on a full stop (inside or just before its closing mark)."""
+    j = mark_end - 1
+    while j > 0 and mark_end - j < 4 and (text[j] in _MARKS or text[j].isspace()):
         j -= 1
     return text[j] == "."
 
@@ -683,6 +811,10 @@ def _closes_clause(text: str, pos: int, limit: int) -> bool:
     word = tokens[k][2]
     if not word[0].isalnum() or word.lower() in _TRAILING_PREPOSITIONS:
         return True
+    if word.islower() and word.endswith("ly") and k + 1 < len(tokens):
+        # "said pleasantly into the phone", "said quietly.": a manner adverb, then the clause ends
+        nxt = tokens[k + 1][2]
+        return not nxt[0].isalnum() or nxt.lower() in _TRAILING_PREPOSITIONS | _MANNER_START
     # "told Reuters.", "told reporters on Monday": the hearer, then the clause ends
     cue_word = text[max(0, pos - 12) : pos].split()[-1:]
     return bool(cue_word) and cue_word[0].lower() in _ADDRESSEE_VERBS
@@ -741,9 +873,25 @@ def _attribution_before(text: str, sent_start: int, quote_start: int) -> _Attrib
     cue = hits[-1] if hits and hits[-1].group("verb") else None
     if cue is not None and before[-1] not in ",:" and cue.end() < sent_start + len(before):
         return None  # only "X chanted "...": a cue right before the mark needs no comma
-    if cue is None or len(_tokens(text, cue.end(), quote_start)) > 8:
+    # 'Said Dora Penn, who grew up next door, "..."': a sentence-initial cue, then a longer speaker
+    max_gap = 8
+    if cue is not None and not text[sent_start : cue.start()].strip():
+        after_cue = _tokens(text, cue.end(), quote_start, 1)
+        if after_cue and _is_capitalized(after_cue[0][2]):
+            max_gap = 24
+    if cue is None or len(_tokens(text, cue.end(), quote_start)) > max_gap:
         return _colon_before(text, sent_start, quote_start) if before[-1] == ":" else None
-    speaker = _speaker_before(text, sent_start, cue.start())
+    speaker = None
+    if cue.group().lower().endswith("ing"):
+        # 'Ruiz thanked the crowd before asking, "..."': a participle's speaker is the subject,
+        # or the speaker of the cue before it ('"A," Ruiz said, adding, "B."')
+        earlier = [h for h in hits[:-1] if h.group("verb") and h.start() >= sent_start]
+        if earlier:
+            prev = earlier[-1]
+            speaker = _speaker_before(text, sent_start, prev.start()) or _np_after(text, prev.end(), cue.start())
+        elif text[sent_start:cue.start()].lstrip()[:1] not in _MARKS:
+            speaker = _sentence_subject(text, sent_start, cue.start())
+    speaker = speaker or _speaker_before(text, sent_start, cue.start())
     if speaker is None and not text[sent_start : cue.start()].strip():
         speaker = _np_after(text, cue.end(), quote_start)  # "Said Ellis: ..."
     if (
@@ -755,9 +903,38 @@ def _attribution_before(text: str, sent_start: int, quote_start: int) -> _Attrib
     if speaker is None:
         return None
     addressee = None
+    lead_from = cue.end()
     if cue.group().lower() in _ADDRESSEE_VERBS:
-        addressee, _ = _addressee_after(text, cue.end(), quote_start)
-    return _Attribution(min(speaker[0], cue.start()), quote_start, speaker, cue.group(), addressee)
+        addressee, lead_from = _addressee_after(text, cue.end(), quote_start)
+        lead_from = max(lead_from, cue.end())
+    content_start = None
+    if speaker[0] < cue.start():
+        content_start = _statement_lead(text, lead_from, quote_start)
+    return _Attribution(
+        min(speaker[0], cue.start()), quote_start, speaker, cue.group(), addressee, content_start=content_start
+    )
+
+
+# Words that open a reported clause between a cue and a quotation ('said that in 2009,
+# "..."', 'said because ...', 'said he came up with the idea: "..."'); anything else there
+# ('told the AP,', 'said on the other hand,', 'proclaimed at a press conference,') is
+# circumstance, and the statement is the quotation alone.
+_LEAD_OPENERS = _words("because since although though if unless whether there it")
+
+
+def _statement_lead(text: str, cue_end: int, quote_start: int) -> int | None:
+    """'Swers said because Obama is popular, "he is a good surrogate."': words of the
+    statement between the cue and the quotation make it one mixed statement starting there."""
+    start = _content_start(text, cue_end, quote_start)
+    if start >= quote_start or _word_count(text, start, quote_start, 3) < 2:
+        return None
+    first = _WORD_RE.search(text, start, quote_start)
+    if first is None:
+        return None
+    low = first.group().lower()
+    if low in _COMPLEMENTIZERS or low in _LEAD_OPENERS or low in _PRONOUNS:
+        return start
+    return None
 
 
 def _after_comma(text: str, lo: int, pos: int) -> bool:
@@ -829,6 +1006,40 @@ def _colon_intro(text: str, para_start: int) -> _Attribution | None:
     return _Attribution(prev_start, prev_end, speaker, hits[-1].group())
 
 
+_INTRO_MAX_TAIL = 6
+
+
+def _sentence_intro(text: str, ends: list[int], marks: list[_Mark], sent_start: int) -> _Attribution | None:
+    """'Jane Doe agreed. "..."' / 'X said in a statement. "..."': a sentence that is only
+    'speaker + cue' (maybe with 'in a statement', a day or a hearer) introduces the
+    quotation that opens the next sentence of the same paragraph.
+    """
+    prev_start, prev_end = _sentence_bounds(ends, max(0, sent_start - 1))
+    prev_start, _ = _strip_span(text, prev_start, prev_end, " \t\n\u00a0")
+    if prev_end > sent_start or text[prev_end:sent_start].strip() or "\n" in text[prev_start:sent_start]:
+        return None
+    body = text[prev_start:prev_end].rstrip()
+    if not body.endswith(".") or any(ch in body for ch in _MARKS if ch not in AMBIGUOUS_MARKS):
+        return None
+    cue = None
+    for cue in _CUE_RE.finditer(text, prev_start, prev_start + len(body)):
+        pass
+    if cue is None or not cue.group("verb") or cue.group().lower() in _OBJECT_CUES:
+        return None
+    tail = _tokens(text, cue.end(), prev_start + len(body) - 1)
+    if len(tail) > _INTRO_MAX_TAIL or not all(
+        _adverbial_token(t[2]) and t[2].lower() not in _COMPLEMENTIZERS for t in tail
+    ):
+        return None
+    speaker = _speaker_before(text, prev_start, cue.start())
+    if speaker is None or not _plausible_speaker(text, speaker):
+        return None
+    content_start = None
+    if text[prev_start : speaker[0]].rstrip().endswith(",") and _word_count(text, prev_start, speaker[0]) >= 3:
+        content_start = prev_start  # 'A, Schiff said. "B."': one statement, reported then quoted
+    return _Attribution(speaker[0], prev_start + len(body), speaker, cue.group(), content_start=content_start)
+
+
 def _continues(text: str, ends: list[int], marks: list[_Mark], k: int, after: int) -> bool:
     """Quotation k goes on with the statement ending at ``after``.
 
@@ -857,7 +1068,12 @@ def _continues(text: str, ends: list[int], marks: list[_Mark], k: int, after: in
                 gap_start = next_end  # '"A," Obama said. He didn't suggest retaliation. "B."'
         elif nxt.start < sent_end and text[after : nxt.start].rstrip().endswith((",", ":", ".")):
             # '"A," Trump said during a rally in Kenansville, "B."' (or '... in Fort Mill, S.C. "B."')
-            gap_start = nxt.start if len(_tokens(text, after, nxt.start)) <= 16 else after
+            gap = text[after : nxt.start].strip()
+            # ', 53, who lives in Springfield, Ill. "B."': a long apposition of the speaker may sit in between
+            max_gap = 40 if gap.startswith(",") and gap.endswith(".") else 16
+            gap_start = nxt.start if len(_tokens(text, after, nxt.start, max_gap + 1)) <= max_gap else after
+    if _introduced_by_participle(text, after, nxt.start):
+        return False  # '"A," she said, adding later, "B."': the second cue makes B a statement of its own
     m = _JOIN_GAP_RE.match(text, gap_start, nxt.start)
     if m is None or m.end() != nxt.start or text.count("\n", gap_start, nxt.start) > 2:
         return False
@@ -870,6 +1086,39 @@ def _continues(text: str, ends: list[int], marks: list[_Mark], k: int, after: in
         return True
     # '... "B" - raising his profile.': a full sentence quoted, then a trailing remark
     return rest[0] in _DASHES and _word_count(text, nxt.start, nxt.end) >= 4
+
+
+_INNER_MARK_WORDS = 4
+
+
+def _attribution_limit(text: str, marks: list[_Mark], k: int) -> int:
+    """Where the attribution after a quotation must end: at the next quotation, unless that
+    one is a short name inside the attribution ('," Bill Eastland, wearing "Vote Ruiz" pins, said.')."""
+    while k < len(marks):
+        nxt = marks[k]
+        lead = text[max(0, nxt.start - 3) : nxt.start].strip()
+        if _word_count(text, nxt.start, nxt.end, _INNER_MARK_WORDS + 1) > _INNER_MARK_WORDS or not lead[-1:].isalpha():
+            return nxt.start
+        k += 1
+    return len(text)
+
+
+def _introduced_by_participle(text: str, lo: int, quote_start: int) -> bool:
+    """', adding later, "B."' / ', saying: "B."': a participle cue right before the quotation."""
+    tail = _tokens(text, max(lo, quote_start - 40), quote_start)
+    words = [t for t in tail if t[2][0].isalnum()][-3:]
+    return any(w[2].lower().endswith("ing") and w[2].lower() in _VERBS for w in words) and bool(
+        tail and tail[-1][2] in {",", ":"}
+    )
+
+
+def _continuation_chain(marks: list[_Mark], k: int) -> list[_Mark]:
+    """The paragraphs that carry on the quotation before ``marks[k]`` (marked ``continued``)."""
+    chain: list[_Mark] = []
+    while k < len(marks) and marks[k].continued:
+        chain.append(marks[k])
+        k += 1
+    return chain
 
 
 def _skip_titles(
@@ -910,15 +1159,17 @@ def _direct_quotes(text: str, marks: list[_Mark], ends: list[int], consumed: lis
         sent_start, _ = _sentence_bounds(ends, mark.start)
         sent_start = max(sent_start, mark.start - 1000)
         before = text[sent_start : mark.start]
-        limit = marks[k].start if k < len(marks) else len(text)
-        limit = min(limit, _paragraph_end(text, mark.end))
+        limit = min(_attribution_limit(text, marks, k), _paragraph_end(text, mark.end))
         attribution: _Attribution | None = None
         kind = "direct"
         start = mark.start
         lead = before.strip()
         if lead and lead[-1] not in ",:" and lead not in ("(", "—", "–", "-"):
             # 'Both parties "saw Burma as ...," said Victor Cha': the sentence is the statement
-            attribution = None if _ends_sentence(text, mark) else _attribution_after(text, mark.end, limit)
+            if _ends_sentence(text, mark) or _is_title_case(text, mark):
+                attribution = None  # 'On NBC's "Meet the Press," Perez said ...': a name, not words said
+            else:
+                attribution = _attribution_after(text, mark.end, limit, unlisted=False)
             if attribution is not None:
                 kind, start = "mixed", sent_start + len(before) - len(before.lstrip())
             else:
@@ -933,6 +1184,11 @@ def _direct_quotes(text: str, marks: list[_Mark], ends: list[int], consumed: lis
                 attribution = _colon_intro(text, sent_start + len(before) - len(before.lstrip()))
                 if attribution is not None and _paragraph_end(text, mark.end) - mark.end < 3:
                     kind = "block"
+            if attribution is None and not lead:
+                attribution = _sentence_intro(text, ends, marks, sent_start)
+        elif _ends_sentence(text, mark):
+            # 'Clinton said, "A." She followed up by saying ...': what follows is the next sentence
+            attribution = _attribution_before(text, sent_start, mark.start)
         else:
             attribution = _attribution_after(text, mark.end, limit) or _attribution_before(
                 text, sent_start, mark.start
@@ -941,21 +1197,35 @@ def _direct_quotes(text: str, marks: list[_Mark], ends: list[int], consumed: lis
                 # 'After the 2014 victories, "there is a sense of urgency," Law said': the
                 # opening clause is part of what was said
                 kind, start = "mixed", sent_start + len(before) - len(before.lstrip())
+        chain: list[_Mark] = []
+        if attribution is None:
+            # '"A.\n"B," she said.': a quotation over several paragraphs is attributed at its end
+            chain = _continuation_chain(marks, k)
+            if chain:
+                last = chain[-1]
+                chain_limit = marks[k + len(chain)].start if k + len(chain) < len(marks) else len(text)
+                attribution = _attribution_after(text, last.end, min(chain_limit, _paragraph_end(text, last.end)))
         if attribution is None:
             continue
         end = mark.end
+        if attribution is not None and chain:
+            end, k = chain[-1].end, k + len(chain)
         if attribution.content_end is not None:
             kind, end = ("mixed" if kind == "direct" else kind), attribution.content_end
-        pieces = [_inner(text, mark)]
+        if attribution.content_start is not None:
+            kind, start = "mixed", attribution.content_start
+        pieces = [_inner(text, mark)] + [_inner(text, m) for m in chain]
         consumed.append((attribution.start, attribution.end))
         if attribution.start >= mark.end:
             k = _skip_titles(text, ends, marks, k, attribution.end, consumed)
+        parts: list[Span] = [(start, end)]
         # "A," he said. "B."  -> one statement, when B has no attribution of its own
         while (
             k < len(marks)
-            and len(pieces) < _MAX_JOINED
+            and (len(pieces) < _MAX_JOINED or marks[k].continued)
             and _continues(text, ends, marks, k, max(end, attribution.end))
         ):
+            parts.append((marks[k].start, marks[k].end))
             end = marks[k].end
             pieces.append(_inner(text, marks[k]))
             k += 1
@@ -971,6 +1241,7 @@ def _direct_quotes(text: str, marks: list[_Mark], ends: list[int], consumed: lis
                 speaker_pos=spk[0] if spk else None,
                 cue=" ".join(attribution.cue.split()),
                 addressee=text[adr[0] : adr[1]] if adr else None,
+                parts=parts if len(parts) > 1 else [],
             )
         )
     return out
@@ -1007,6 +1278,36 @@ def _content_start(text: str, pos: int, end: int) -> int:
     return tokens[k][0] if k < len(tokens) else end
 
 
+# A reported clause or object never opens with these: after them the cue word was a
+# plain verb ("reported from Paris", "added to his lead", "joked with a friend"),
+# a passive participle ("first reported by the Post") or the content is missing
+# ("said when she resigned", "said and did the same things").
+_NOT_CONTENT_START = _words("by from with into onto off as while when until than and or nor von mit")
+# ... unless the next word shows an adverbial that the content follows
+# ("say by 55% to 41% that ...", "said as much", "would not say when, or if, ...").
+_CONTENT_AFTER = {"by": _words("a an"), "as": _words("much well a an"), "when": _words(", or")}
+_INFINITIVE_BLOCK = _words("the a an his her their its our my your this that these those")
+
+
+# After an object cue only the passive agent and particles rule the object out: "described
+# as reckless" and "criticized with harsh words" do report speech ("called off a deal" does not).
+_NOT_OBJECT_START = _words("by off")
+
+
+def _starts_content(text: str, start: int, end: int, blocked: frozenset[str] = _NOT_CONTENT_START) -> bool:
+    """The words at ``start`` can open what was said ('to his portfolio' cannot, 'to cut taxes' can)."""
+    head = _tokens(text, start, min(end, start + 60), 2)
+    if not head:
+        return False
+    first = head[0][2].lower()
+    nxt = head[1][2].lower() if len(head) > 1 else ""
+    if first in blocked:
+        if text[max(0, start - 3) : start].rstrip().endswith(","):
+            return True  # 'said in the spring, when the story broke, "..."': an aside, then the words
+        return nxt in _CONTENT_AFTER.get(first, ()) or (first == "by" and nxt[:1].isdigit())
+    return not (first == "to" and nxt in _INFINITIVE_BLOCK)
+
+
 _ADVERBIAL = _words(
     "in a an the on at with to during statement interview speech email letter news conference "
     "press release tweet post earlier later also previously repeatedly , : ; - reporters"
@@ -1032,6 +1333,17 @@ def _kind_for(marks: list[_Mark], mark_starts: list[int], start: int, end: int) 
     if k > 0 and marks[k - 1].end > start:
         return "mixed"
     return "mixed" if k < len(marks) and marks[k].start < end else "indirect"
+
+
+def _merged(spans: list[Span]) -> list[Span]:
+    """Sorted, non-overlapping spans: ``_inside`` looks at one span only, so nested ones must be merged."""
+    out: list[Span] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
 
 
 def _inside(spans: list[Span], starts: list[int], pos: int) -> bool:
@@ -1118,9 +1430,44 @@ def _clause_final(text: str, cue_end: int, sent_end: int) -> bool:
         k += 1
     if k and (k == len(tokens) or tokens[k][2] in {",", ".", ";"}):
         return True
+    if first == "to" and len(words) > 1 and _infinitive(words[1][2]):
+        return False  # "..., Trump continues to build his lead": a verb chain, not a hearer
     return len(words) <= 8 and (
         first in _TIME_START or first in {"in", "at", "to", "after", "before", "while", "when"}
     )
+
+
+def _infinitive(word: str) -> bool:
+    """After 'to', a lower-case word that is no determiner, pronoun or plural noun is a verb
+    ('to build', 'to say'); 'to reporters', 'to the crowd', 'to CNN' name a hearer."""
+    low = word.lower()
+    return (
+        word[:1].islower()
+        and low not in _INFINITIVE_BLOCK
+        and low not in _PRONOUNS
+        and low not in {"me", "him", "them", "us", "you"}
+        and not low.endswith("s")
+    )
+
+
+# A clause-opening phrase ('Despite the rain,', 'On the Republican stage,', 'Weighing in,')
+# is no statement of its own: before '..., X said' the content must be a clause.
+_INTRO_PHRASE_START = _words(
+    "despite on in at during after before since when while if although though as with without "
+    "for from by under amid among unlike like"
+)
+_INTRO_PHRASE_MAX_WORDS = 8
+
+
+def _is_intro_phrase(text: str, start: int, end: int) -> bool:
+    """'On the Republican stage' / 'Weighing in on the discussion': a short opener without a clause."""
+    if _word_count(text, start, end, _INTRO_PHRASE_MAX_WORDS + 1) > _INTRO_PHRASE_MAX_WORDS:
+        return False
+    words = _WORD_RE.findall(text, start, end)
+    if not words:
+        return False
+    first = words[0]
+    return first.lower() in _INTRO_PHRASE_START or (first.lower().endswith("ing") and _is_capitalized(first))
 
 
 _RESUME_RE = re.compile(
@@ -1180,7 +1527,7 @@ def _participle(
         return None
     start = _content_start(text, cue.end(), sent_end)
     end = _content_end(text, start, sent_end)
-    if _word_count(text, start, end) < 3:
+    if _word_count(text, start, end) < 3 or not _starts_content(text, start, end):
         return None
     return _Found(start, end, "", "indirect", text[speaker[0] : speaker[1]], speaker[0], low)
 
@@ -1230,7 +1577,7 @@ def _object_report(
     start = _content_start(text, start, sent_end)
     m = _OBJECT_END_RE.search(text, start, sent_end)
     end = _content_end(text, start, m.start() if m else sent_end)
-    if _word_count(text, start, end) < 2:
+    if _word_count(text, start, end) < 2 or not _starts_content(text, start, end, _NOT_OBJECT_START):
         return None
     return _Found(start, end, "", "indirect", text[speaker[0] : speaker[1]], speaker[0], low)
 
@@ -1316,6 +1663,7 @@ def _reported_one(
         and not text[comma + 1 : speaker[0]].strip()
         and _clause_final(text, cue.end(), sent_end)
         and _word_count(text, sent_start, comma) >= 3
+        and not _is_intro_phrase(text, sent_start, comma)
     ):
         end = _resumed_end(text, cue.end(), sent_end, comma, _RESUME_AFTER_SPEAKER_RE)
         return _Found(sent_start, end, "", "indirect", text[speaker[0] : speaker[1]], speaker[0], low)
@@ -1330,7 +1678,7 @@ def _reported_one(
         return _Found(sent_start, end, "", "indirect", text[speaker[0] : speaker[1]], speaker[0], low)
     start = _content_start(text, start, sent_end)
     end = _content_end(text, start, sent_end)
-    if _word_count(text, start, end) < 3:
+    if _word_count(text, start, end) < 3 or not _starts_content(text, start, end):
         return None
     if low in _NEEDS_THAT and text[start : start + 5].lower().rstrip() not in _COMPLEMENTIZERS:
         return None
@@ -1351,7 +1699,9 @@ def _reported(
 ) -> list[_Found]:
     mark_spans = [(m.start, m.end) for m in marks]
     mark_starts = [m.start for m in marks]
-    skip = sorted(consumed + [(f.start, f.end) for f in direct])
+    # attributions and statements are skipped; the words between the parts of a joined
+    # quotation (', who said he would abstain.') may still report something of their own
+    skip = _merged(consumed + [part for f in direct for part in (f.parts or [(f.start, f.end)])])
     skip_starts = [s for s, _ in skip]
     direct_speakers = sorted(
         (f.speaker_pos, f.speaker_pos + len(f.speaker))
@@ -1369,9 +1719,9 @@ def _reported(
             continue
         if out and out[-1].start < pos < out[-1].end and _new_clause_before(text, out[-1].start, pos) is None:
             continue  # inside the previous statement and no new clause right before it: part of it
-        if pos - last_pos < _DENSE:
-            continue  # right after a cue that was not speech: cue words packed like junk, not prose
         sent_start, sent_end = _sentence_bounds(ends, pos)
+        if pos - last_pos < _DENSE and last_pos >= sent_start:
+            continue  # right after a cue that was not speech: cue words packed like junk, not prose
         # bounded windows keep a punctuation-free megabyte linear
         sent_start, sent_end = max(sent_start, pos - 1000), min(sent_end, cue.end() + _WINDOW)
         if (sent_start, sent_end) != last_sentence:

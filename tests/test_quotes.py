@@ -494,3 +494,240 @@ def test_described_speaker_resolves_to_the_name_it_ends_with() -> None:
     [quote] = extract_quotes("Transit director Leanne Fosse said the chargers would let every bus charge overnight.")
     assert quote.speaker == "Transit director Leanne Fosse"
     assert quote.speaker_resolved == "Leanne Fosse"
+
+
+# ---------------------------------------------------------------- precision of reported speech
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lena Voss reported from Bergen, and Tom Ash from Oslo.",
+        "The mayor is adding to her lead after wins in four districts.",
+        "The shortage was first reported by the Harbour Gazette.",
+        "She joked with her brother at the table while the band played on.",
+        "The singer yelled and waved a banner until the guards arrived.",
+    ],
+)
+def test_a_cue_verb_followed_by_no_clause_is_not_reported_speech(text: str) -> None:
+    assert extract_quotes(text) == []
+
+
+def test_an_aside_after_the_cue_does_not_hide_the_content() -> None:
+    quote = _only(extract_quotes("The mayor said, when the storm hit, that the levee would hold."))
+    assert quote.speaker == "The mayor"
+    assert "levee would hold" in quote.text
+
+
+def test_object_cue_with_a_particle_is_not_speech_but_with_as_it_is() -> None:
+    assert extract_quotes("Two suppliers have called off the contract because of the delays.") == []
+    quote = _only(extract_quotes("The senator described the plan as a reckless gamble with savings."))
+    assert quote.cue == "described"
+    assert quote.text.startswith("the plan as")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On the opening night, the conductor continues to lead the orchestra with ease.",
+        "Despite the falling orders and empty shelves, hiring continues to climb in the region.",
+    ],
+)
+def test_an_opening_phrase_before_a_subject_is_not_content(text: str) -> None:
+    assert extract_quotes(text) == []
+
+
+def test_a_cue_right_after_a_rejected_cue_in_the_next_sentence_is_read() -> None:
+    text = "The coach seemed to doubt what he had just said. He suggested that the season might be cut short."
+    quote = _only(extract_quotes(text))
+    assert (quote.speaker, quote.cue) == ("He", "suggested")
+
+
+# ---------------------------------------------------------------- direct quotes: titles and sentence order
+
+
+def test_a_title_case_quotation_in_an_opening_phrase_is_a_name() -> None:
+    text = 'On Sunday\'s edition of "Harbour Talk Tonight," the governor said the ferry would keep running.'
+    quote = _only(extract_quotes(text))
+    assert quote.kind == "indirect"
+    assert quote.speaker == "the governor"
+    assert quote.text == "the ferry would keep running"
+
+
+def test_a_capitalised_cue_after_a_closed_quotation_opens_the_next_sentence() -> None:
+    text = (
+        'On the radio, he said, "I never promised to pay." '
+        'Asked whether that was fair, Mr. Dale replied, "Maybe not. Maybe that is the point."'
+    )
+    first, second = [q for q in extract_quotes(text) if q.kind == "direct"]
+    assert (first.speaker, first.text) == ("he", "I never promised to pay.")
+    assert (second.speaker, second.cue) == ("Mr. Dale", "replied")
+    assert second.text == "Maybe not. Maybe that is the point."
+
+
+def test_a_quotation_closing_its_sentence_keeps_the_attribution_before_it() -> None:
+    text = 'Pressed on it, Ms. Imre said, "I take the blame." She went on by saying, "I am no natural speaker."'
+    first, second = extract_quotes(text)
+    assert (first.speaker, first.text) == ("Ms. Imre", "I take the blame.")
+    assert (second.speaker, second.cue, second.text) == ("She", "saying", "I am no natural speaker.")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ('"They only came for the free lunch," an angry Ruiz shot back with a grin.', "an angry Ruiz", "shot"),
+        ('"We will not accept this in our town," the petition reads.', "the petition", "reads"),
+        ('"This is the best night of my life!" beamed Carla Benn of Dayton.', "Carla Benn of Dayton", "beamed"),
+        ('"Leave your umbrellas at home," opined the Valley Courier.', "the Valley Courier", "opined"),
+    ],
+)
+def test_unlisted_attribution_verbs_right_after_a_quotation(text: str, speaker: str, cue: str) -> None:
+    quote = _only(extract_quotes(text))
+    assert (quote.kind, quote.speaker, quote.cue) == ("direct", speaker, cue)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Voters want "a fair count," the number needed to settle the race.',
+        'When the mayor praised "our volunteers," the crowd applauded loudly.',
+    ],
+)
+def test_unlisted_verbs_need_a_quotation_that_starts_the_sentence(text: str) -> None:
+    assert all(q.cue not in ("needed", "applauded") for q in extract_quotes(text))
+
+
+def test_a_speaker_and_cue_sentence_introduces_the_next_quotation() -> None:
+    text = 'Professor Ada Kemp of the state college agreed. "Voters are tired. They want a plain answer."'
+    quote = _only(extract_quotes(text))
+    assert (quote.kind, quote.speaker, quote.cue) == ("direct", "Professor Ada Kemp of the state college", "agreed")
+    assert quote.text == "Voters are tired. They want a plain answer."
+    statement = _only(extract_quotes('Lee Marsh said in a statement. "We regret the delay."'))
+    assert (statement.speaker, statement.text) == ("Lee Marsh", "We regret the delay.")
+
+
+def test_reported_then_quoted_by_the_same_attribution_is_one_mixed_statement() -> None:
+    text = 'The board may wait until spring, Okoro said. "The other factor is the budget."'
+    quote = _only(extract_quotes(text))
+    assert (quote.kind, quote.speaker) == ("mixed", "Okoro")
+    assert quote.span == (0, len(text))
+
+
+def test_a_sentence_with_content_after_the_cue_does_not_introduce_a_quotation() -> None:
+    text = 'Ms. Dean said the plan failed. "It was a long year for everyone."'
+    assert all(q.kind != "direct" for q in extract_quotes(text))
+
+
+def test_a_clause_between_cue_and_quotation_belongs_to_the_statement() -> None:
+    text = 'Perla said because turnout was low, "the result is not a mandate."'
+    quote = _only(extract_quotes(text))
+    assert quote.kind == "mixed"
+    assert quote.span is not None and text[quote.span[0] :].startswith("because turnout")
+    told = _only(extract_quotes('Ms. Hale told the Tribune on Monday, "We are not leaving."'))
+    assert told.kind == "direct" and told.text == "We are not leaving."
+
+
+# ---------------------------------------------------------------- direct quotes: marks over paragraphs
+
+
+def test_a_paragraph_with_its_own_attribution_starts_a_new_statement() -> None:
+    text = (
+        'Mr. Ober said: "There is no magic in the word. It is a talking point.\n\n'
+        '"Calling it by another name changes nothing," Mr. Ober said. "Not one adviser asked me to."'
+    )
+    first, second = extract_quotes(text)
+    assert (first.speaker, first.text) == ("Mr. Ober", "There is no magic in the word. It is a talking point.")
+    assert second.text == "Calling it by another name changes nothing Not one adviser asked me to."
+    assert second.span is not None and second.span[0] == text.index('"Calling')
+
+
+def test_a_closing_mark_after_a_stray_space_still_closes() -> None:
+    text = '"I really regret that advice, " he said. "We lost a decade."'
+    quote = _only(extract_quotes(text))
+    assert quote.speaker == "he"
+    assert quote.text == "I really regret that advice We lost a decade."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruiz is one of many slamming the mayor for the move.",
+        "There is other promising news for the mayor in the county.",
+        "The panel subjected her to more than eight hours of questioning in October about the budget.",
+    ],
+)
+def test_a_clause_is_not_a_speaker(text: str) -> None:
+    assert extract_quotes(text) == []
+
+
+def test_auxiliaries_and_adverbs_before_the_cue_do_not_spoil_the_speaker() -> None:
+    quote = _only(extract_quotes("The mayor has since said that she would run again."))
+    assert (quote.speaker or "").startswith("The mayor")
+    assert quote.text == "that she would run again"
+
+
+def test_a_short_name_in_quotation_marks_inside_the_attribution() -> None:
+    text = '"We have had better years than this one," Ohio delegate Bo Ames, wearing "Vote Ruiz" pins, said.'
+    quote = _only(extract_quotes(text))
+    assert (quote.kind, quote.speaker) == ("direct", "Ohio delegate Bo Ames")
+    assert quote.text == "We have had better years than this one"
+
+
+def test_a_sentence_initial_said_with_a_long_apposition() -> None:
+    text = 'Said Dora Penn, who grew up two doors down from the family, "We were all so proud of him."'
+    quote = _only(extract_quotes(text))
+    assert (quote.speaker, quote.cue) == ("Dora Penn", "Said")
+    assert quote.text == "We were all so proud of him."
+
+
+def test_a_long_apposition_between_the_parts_of_a_quotation() -> None:
+    text = (
+        '"He talks off the cuff all the time," said Ed Marr, 53, who lives near the lake and flew '
+        'his own plane to a rally on Monday in Peoria, Ill. ". . . I just want somebody who speaks like we do."'
+    )
+    quote = _only(extract_quotes(text))
+    assert quote.speaker == "Ed Marr"
+    assert quote.text.endswith("speaks like we do.")
+
+
+def test_a_manner_adverb_after_the_cue_closes_the_attribution() -> None:
+    text = '"How are you today?" Ms. Lott, a retired nurse, said pleasantly into the phone.'
+    quote = _only(extract_quotes(text))
+    assert (quote.kind, quote.speaker) == ("direct", "Ms. Lott")
+
+
+def test_a_mistyped_curly_opener_closes_a_quotation() -> None:
+    text = "“Apparently not,“ he said. “A leopard does not change its spots.”"
+    quote = _only(extract_quotes(text))
+    assert quote.speaker == "he"
+    assert quote.text == "Apparently not A leopard does not change its spots."
+
+
+def test_read_with_a_plain_noun_phrase_after_a_quotation() -> None:
+    quote = _only(extract_quotes('"Our movement has already changed the debate," read the email.'))
+    assert (quote.speaker, quote.cue) == ("the email", "read")
+    assert extract_quotes("She read the report twice before the meeting began.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Ms. Blaine thanked the crowd before asking her, "Where do we go from here?"', "Ms. Blaine"),
+        ('"We cannot pay for this anymore," Ms. Odum said, adding later, "The fund is empty."', "Ms. Odum"),
+    ],
+)
+def test_a_participle_before_a_quotation_takes_the_earlier_speaker(text: str, speaker: str) -> None:
+    quote = [q for q in extract_quotes(text) if q.cue in ("asking", "adding")][0]
+    assert quote.kind == "direct"
+    assert quote.speaker == speaker
+    assert quote.text in ("Where do we go from here?", "The fund is empty.")
+
+
+def test_words_between_joined_parts_may_report_something_of_their_own() -> None:
+    text = (
+        '"Revenues are up a little," said Mr. Eko, who noted that prices had fallen by half. '
+        '"But nobody is buying."'
+    )
+    quotes = extract_quotes(text)
+    assert any(q.cue == "noted" and "prices had fallen" in q.text for q in quotes)
+    assert sum(1 for q in quotes if q.cue == "said") == 1
