@@ -34,7 +34,9 @@ FIXED_FETCH_TIME = datetime(2024, 1, 1, tzinfo=timezone.utc)
 # name -> (module that must be importable, description)
 EXTRACTORS: dict[str, tuple[str, str]] = {
     "ours": ("extractor", "extractor.extract_article (all fields, comments, quotes)"),
+    "ours-nocomments": ("extractor", "extractor.extract_article(comments=False): all fields but comments"),
     "trafilatura": ("trafilatura", "trafilatura.extract(include_comments=False): main text only"),
+    "trafilatura-comments": ("trafilatura", "trafilatura.extract(include_comments=True): main text and comments"),
     "trafilatura-bare": (
         "trafilatura",
         "trafilatura.bare_extraction(with_metadata=True): text, comments and metadata",
@@ -65,10 +67,16 @@ def make_runner(name: str) -> Callable[[bytes], Any]:
         from extractor import extract_article
 
         return lambda data: extract_article(data, None, fetched_at=FIXED_FETCH_TIME)
+    if name == "ours-nocomments":
+        from extractor import extract_article
+
+        return lambda data: extract_article(data, None, fetched_at=FIXED_FETCH_TIME, comments=False)
     import trafilatura
 
     if name == "trafilatura":
         return lambda data: trafilatura.extract(data, include_comments=False)
+    if name == "trafilatura-comments":
+        return lambda data: trafilatura.extract(data, include_comments=True)
     if name == "trafilatura-bare":
         return lambda data: trafilatura.bare_extraction(data, with_metadata=True)
     raise ValueError(f"unknown extractor {name!r}")
@@ -108,7 +116,7 @@ def run_worker(name: str, folder: Path, limit: int | None) -> dict[str, Any]:
 
 
 def _version(name: str) -> str:
-    module = "extractor" if name == "ours" else "trafilatura"
+    module = "extractor" if name.startswith("ours") else "trafilatura"
     return str(getattr(sys.modules.get(module), "__version__", "?"))
 
 
@@ -151,16 +159,34 @@ def format_table(rows: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def _rate(row: dict[str, Any]) -> float:
+    return row["pages"] / row["seconds"]
+
+
 def format_ratios(rows: list[dict[str, Any]]) -> list[str]:
+    """Each of ours against each peer, then what turning comments on costs.
+
+    The comment lines compare like with like: ours with comments against trafilatura
+    with comments, over ours without comments against trafilatura without them; and the
+    plain share of our own time that comments take (same trafilatura row on both sides).
+    """
     timed = {r["name"]: r for r in rows if "skipped" not in r and r["seconds"] > 0}
-    ours = timed.get("ours")
-    if ours is None:
-        return []
+    ours_names = [n for n in ("ours", "ours-nocomments") if n in timed]
     out = []
-    for name, row in timed.items():
-        if name != "ours":
-            ratio = (ours["pages"] / ours["seconds"]) / (row["pages"] / row["seconds"])
-            out.append(f"ours / {name}: {ratio:.2f}x pages/s ({'faster' if ratio >= 1 else 'slower'})")
+    for mine in ours_names:
+        for name, row in timed.items():
+            if not name.startswith("ours"):
+                ratio = _rate(timed[mine]) / _rate(row)
+                out.append(f"{mine} / {name}: {ratio:.2f}x pages/s ({'faster' if ratio >= 1 else 'slower'})")
+    if "ours" in timed and "ours-nocomments" in timed:
+        on, off = _rate(timed["ours"]), _rate(timed["ours-nocomments"])
+        out.append(f"comments on: ours at {on / off:.2f}x of its speed without comments "
+                   f"(ratio to any one peer drops {100 * (1 - on / off):.1f}%)")
+        if "trafilatura" in timed and "trafilatura-comments" in timed:
+            both_on = on / _rate(timed["trafilatura-comments"])
+            both_off = off / _rate(timed["trafilatura"])
+            out.append(f"comments on for both: ours/trafilatura {both_on:.2f}x vs {both_off:.2f}x with comments off "
+                       f"(change {100 * (both_on / both_off - 1):+.1f}%)")
     return out
 
 

@@ -54,11 +54,14 @@ def extract_article(
     *,
     headers: Mapping[str, str] | None = None,
     fetched_at: datetime | None = None,
+    comments: bool = True,
 ) -> Article:
     """Extract one article record from a page's bytes (or decoded text).
 
     ``fetched_at`` anchors relative dates ("3 hours ago"); it defaults to now,
-    which is the only clock read in the pipeline.
+    which is the only clock read in the pipeline. ``comments=False`` skips the
+    comment section (no records, no exclusion from the body beyond what the body
+    extractor's own boilerplate rules remove): for jobs that only want the article.
     """
     if fetched_at is None:
         fetched_at = datetime.now(timezone.utc)
@@ -69,8 +72,8 @@ def extract_article(
     meta = extract_metadata(tree, url, fetched_at=fetched_at)
     page_type, paywall_hint = detect_page_type(tree, meta)  # reads the unpruned tree
     # The comment section is found first so the body never sees it.
-    sections = find_comment_sections(tree)
-    comments, comment_warnings = extract_comments(sections, fetched_at=fetched_at, language=meta.language)
+    sections = find_comment_sections(tree) if comments else []
+    records, comment_warnings = extract_comments(sections, fetched_at=fetched_at, language=meta.language)
     body = extract_body(
         tree,
         headline=meta.headline,
@@ -85,11 +88,11 @@ def extract_article(
     page_type, paywalled = finalize_page_type(page_type, paywall_hint, body.blocks)
     if page_type == "index":
         _unmangle_index(meta)
-    elif page_type == "forum" and comments and comments[0].depth == 0:
+    elif page_type == "forum" and records and records[0].depth == 0:
         # A thread's posts are all records (the opening one too, as forum users
         # expect); the opening post is also the page's own text, whatever else
         # (board statistics, "who is online") the page shows around the posts.
-        body.blocks = [Block("paragraph", line) for line in comments[0].text.split("\n") if line.strip()]
+        body.blocks = [Block("paragraph", line) for line in records[0].text.split("\n") if line.strip()]
     article = Article(
         url=url,
         canonical_url=meta.canonical_url or url,
@@ -107,8 +110,8 @@ def extract_article(
         description=meta.description,
         images=images,
         blocks=body.blocks,
-        comments=comments,
-        comment_count=_declared_count(meta.comment_count, sections, tree),
+        comments=records,
+        comment_count=_declared_count(meta.comment_count, sections, tree) if comments else meta.comment_count,
         page_type=page_type,
         paywalled=paywalled,
         fetched_at=fetched_at,

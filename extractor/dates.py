@@ -382,6 +382,21 @@ def _parse_numeric_time(raw: str, language: str | None, fetched_at: datetime | N
     return _safe_date(year, month, day, _clock(int(match.group("h")), match.group("ap")), int(match.group("mi")))
 
 
+_CLOCK_ONLY = re.compile(r"^(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?:(?P<ap>[ap])\.?\s*m\.?)?$", re.IGNORECASE)
+
+
+def _parse_clock_only(raw: str, fetched_at: datetime | None) -> datetime | None:
+    """'7:28 PM', '16:05': a stamp with no day means the latest such time up to the fetch
+    (sites print today's posts that way). Read in UTC, as the fetch time is."""
+    match = _CLOCK_ONLY.match(raw)
+    if match is None or fetched_at is None:
+        return None
+    base = fetched_at.astimezone(timezone.utc)
+    value = base.replace(hour=_clock(int(match.group("h")), match.group("ap")), minute=int(match.group("mi")),
+                         second=0, microsecond=0)
+    return value - timedelta(days=1) if value > base else value
+
+
 def _parse_relative_en(raw: str, fetched_at: datetime | None) -> datetime | None:
     """'5 mins ago', 'about 1 hour ago', 'a day ago' against the fetch time (UTC)."""
     if fetched_at is None:
@@ -467,6 +482,10 @@ def _parse_cached(raw: str, language: str | None, fetched_at: datetime | None) -
                  or _parse_relative_en(raw, fetched_at))
     elif value is None:
         value = _parse_numeric_time(raw, language, fetched_at)
+    if value is None:
+        value = _parse_clock_only(raw, fetched_at)
+        if value is not None:
+            return value
     if value is None and len(raw) <= 80:
         value = _parse_with_dateparser(raw, language, fetched_at)
     if value is None:

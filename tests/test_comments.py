@@ -447,3 +447,28 @@ def test_year_less_and_numeric_comment_dates_read_without_the_slow_parser() -> N
     assert parse_date("07.15.12 at 11:59", language="en", fetched_at=FETCHED) == datetime(
         2012, 7, 15, 11, 59, tzinfo=timezone.utc)
     assert parse_date("about 1 hour ago", language="en", fetched_at=FETCHED) == FETCHED - timedelta(hours=1)
+
+
+def test_clock_only_stamp_is_the_latest_such_time_before_the_fetch() -> None:
+    from extractor.dates import parse_date
+
+    fetched = datetime(2024, 3, 5, 18, 0, tzinfo=timezone.utc)
+    assert parse_date("7:28 PM", language="en", fetched_at=fetched) == datetime(2024, 3, 4, 19, 28, tzinfo=timezone.utc)
+    assert parse_date("09:05", language="de", fetched_at=fetched) == datetime(2024, 3, 5, 9, 5, tzinfo=timezone.utc)
+
+
+def test_quote_marks_before_a_comment_stamp_do_not_hide_the_date() -> None:
+    html = """<div class="comments">""" + "".join(
+        f"""<div class="comment"><span class="comment-author">Reader {n}</span>
+        <span class="comment-meta">&gt; on Tuesday July 2{n}, 08:5{n}AM</span>
+        <p>Comment number {n} says something about the bridge works.</p></div>""" for n in range(1, 4)) + "</div>"
+    article = extract_article(_page(html), fetched_at=FETCHED)
+    assert [c.published for c in article.comments] == [
+        datetime(2023, 7, 20 + n, 8, 50 + n, tzinfo=timezone.utc) for n in range(1, 4)]
+
+
+def test_comments_off_skips_records_and_declared_count_from_markup() -> None:
+    on = extract_article(_page(WORDPRESS), fetched_at=FETCHED)
+    off = extract_article(_page(WORDPRESS), fetched_at=FETCHED, comments=False)
+    assert len(on.comments) == 3 and off.comments == []
+    assert off.headline == on.headline and "bolts" in off.body

@@ -182,9 +182,11 @@ def scan(roots: Iterable[HtmlElement]) -> Scan:
 
 
 _PARENTS_OF_MANY = etree.XPath(f"descendant-or-self::*[count(*) >= {_MIN_SIBLINGS}]")
+# Through the attribute axis: libxml2 tests a named attribute far faster than an
+# or-chain of predicates on every element.
 _DATE_MARKUP = etree.XPath(
-    "descendant-or-self::time | descendant-or-self::*[@datetime or @itemprop or "
-    + " or ".join(f"@{attr}" for attr in _EPOCH_ATTRS) + "]"
+    "descendant-or-self::time | "
+    + " | ".join(f"descendant-or-self::*/@{attr}/.." for attr in ("datetime", "itemprop", *_EPOCH_ATTRS))
 )
 # Short visible texts and titles: the only places _has_date_text can find a date. libxml2
 # drops the long and the blank ones (most text nodes of a page); date_like() judges the rest.

@@ -340,6 +340,7 @@ def _strip_label(text: str) -> str:
     text = collapse_ws(text)
     text = re.sub(r"\s*(?:\(\s*#?\d*\)?|#\d+)\s*$", "", text.replace("@", " ")).strip(" ,(")
     text = re.sub(r"^[^\d:]{0,20}?:\s*", "", text) if re.match(r"^[^\d]{0,20}:\s", text) else text
+    text = text.lstrip(">»›•·|-–— ")  # quote marks and bullets before the stamp ("> on Tuesday ...")
     return re.sub(r"^(?:on|am|le|el|il|op|posted|gepostet|publié|publicado|»|-|–|\|)\s+", "", text,
                   flags=re.IGNORECASE)
 

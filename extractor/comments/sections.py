@@ -19,8 +19,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from lxml import etree
-
 from ..tree import HtmlElement, collapse_ws
 from . import hints
 from .detect import choose_items, lowest_common_ancestor, scan, scope, short_text
@@ -32,10 +30,6 @@ _NOT_SECTION = re.compile(r"no-?comments?-?(?:count)?\b|comment-?count|comments?
 _SECTION_CONTAINER = re.compile(r"comment|kommentar|commentaire|comentario|commento|disqus|respond|reply|replies"
                                 r"|discussion|reactions|leserbrief|talkback", re.IGNORECASE)
 Blocked = dict[int, HtmlElement]
-# Box elements with a class or id: only those can be comment-named (libxml2 picks them).
-_NAMED_BOXES = etree.XPath(
-    "descendant-or-self::*[" + " or ".join(f"self::{tag}" for tag in sorted(_BOX_TAGS)) + "][@class or @id]"
-)
 Dated = dict[int, HtmlElement]
 _MAX_OWN_TEXT = 300
 _MAX_BOX_TEXT = 200
@@ -108,7 +102,7 @@ def form_sections(tree: HtmlElement, blocked: Blocked | None = None) -> list[Htm
                 found.extend(_field_boxes(form, blocked))
             else:
                 found.append(_widen_box(form, blocked))
-    for node in _NAMED_BOXES(tree):
+    for node in tree.iter(*_BOX_TAGS):
         if node.tag == "form" or not _section_named(node) or _inside_code(node):
             continue
         if node.xpath(".//textarea|.//*[@contenteditable='true']") or node.get("id") == "disqus_thread":
