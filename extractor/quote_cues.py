@@ -70,6 +70,18 @@ def _words(spaced: str) -> frozenset[str]:
 # ("barked", "beamed") need no entry: any "-ed" word is accepted in that position.
 ATTRIBUTION_ONLY_VERBS: frozenset[str] = _words("read reads shot spoke cried sighed")
 
+# Verbs whose direct object can be the very words uttered or written: 'the crowd
+# chanting "U-S-A!"', 'a sign reading "Vote No"', 'he blogged: "..."'. They count as a
+# cue only with the quotation right after them (a comma or colon may sit in between);
+# elsewhere most are ordinary verbs ("chanting slogans", "read the report"), so they are
+# not cues for reported speech. Listed in every inflection because the lookup is by word.
+QUOTING_VERBS: frozenset[str] = _words("""
+    chant chants chanted chanting sing sings sang singing shout shouts shouting yell yelling
+    scream screaming mouth mouths mouthed mouthing whisper whispers whispered whispering
+    read reads reading declare declaring proclaiming exclaiming write blog blogs blogged
+    blogging tweet posting post wrote say said says saying declared proclaimed
+    """)
+
 
 @dataclass(frozen=True, slots=True)
 class LanguageCues:

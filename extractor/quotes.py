@@ -37,6 +37,7 @@ from .quote_cues import (
     ATTRIBUTION_ONLY_VERBS,
     LANGUAGES,
     QUOTE_PAIRS,
+    QUOTING_VERBS,
     STATEMENT_PATTERNS,
     TRANSLATION_MARKERS,
 )
@@ -132,7 +133,23 @@ _STATEMENT_INTRO_RE = re.compile(
     r"|(?:statement|response|reply)\s+(?:read|reads|said|says))\b",
     re.IGNORECASE,
 )
-_TRANSLATED_RE = re.compile("|".join(TRANSLATION_MARKERS), re.IGNORECASE)
+# A quoting verb ending the text before a quotation ('chanting, "', 'a sign reading "'); it is
+# searched with ``endpos`` at the opening mark, so "$" anchors it right before the mark.
+_QUOTING_END_RE = re.compile(
+    r"(?<![\w'’-])(?P<verb>" + _alternation(sorted(QUOTING_VERBS)) + r")[ \t\u00a0]*[,:]?[ \t\u00a0]*$",
+    re.IGNORECASE,
+)
+def _leading_chars(patterns: Sequence[str]) -> str:
+    """The first literal character of each pattern ('\\(' counts as '('), for a lookahead."""
+    return "".join(sorted({p[1] if p.startswith("\\") else p[0] for p in patterns}))
+
+
+# The lookahead lets the scan skip positions that cannot start a marker before it tries
+# every alternative there: same matches, about three times faster on English text.
+_TRANSLATED_RE = re.compile(
+    "(?=[" + re.escape(_leading_chars(TRANSLATION_MARKERS)) + "])(?:" + "|".join(TRANSLATION_MARKERS) + ")",
+    re.IGNORECASE,
+)
 _TOKEN_RE = re.compile(r"\w+(?:[.'’&-]\w+)*|[^\w\s]")
 _WORD_RE = re.compile(r"\w+")
 _DOTTED_RE = re.compile(r"(?:[a-z]\.)+[a-z]")  # "u.s", "e.u", "n.c": dotted initials
@@ -515,8 +532,27 @@ def _speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
         return None
     chosen = chosen[-_MAX_SPEAKER_TOKENS:]
     if chosen[0][2].lower() in _PREPOSITIONS:
-        return None
+        chosen = _subject_after_opener(chosen)
+        if not chosen:
+            return None
     return chosen[0][0], chosen[-1][1]
+
+
+def _subject_after_opener(tokens: list[Token]) -> list[Token]:
+    """'In a radio interview Smith' / 'To which she' / 'At the bottom it': an opening
+    phrase written without a comma, then the subject. The subject is the pronoun or the run
+    of capitalised words right before the cue; a phrase with neither has no subject here."""
+    if tokens[-1][2].lower() in _PRONOUNS or tokens[-1][2].lower() == "it":
+        return tokens[-1:]
+    k = len(tokens)
+    while k > 1 and (_is_capitalized(tokens[k - 1][2]) or (tokens[k - 1][2] == "." and k < len(tokens))):
+        k -= 1
+    tail = tokens[k:]
+    if not tail or k <= 1 or not _is_capitalized(tail[0][2]):
+        return []
+    if tokens[k - 1][2].lower() in _DETERMINERS | _PREPOSITIONS:
+        return []  # 'In the White House said': the capitalised words end the opening phrase
+    return tail
 
 
 _NOT_SUBJECT_END = _words("as the a an his her its their our my your")
@@ -646,6 +682,10 @@ def _attribution_after(text: str, pos: int, limit: int, unlisted: bool = True) -
         low = tok[2].lower()
         if low in _VERBS or (low in _INVERTED_SHORT and j == 0):
             if j > 0 and window[j - 1][2].lower() in _PASSIVE:
+                return None
+            if low.endswith("ing") and low not in _INVERTED_SHORT:
+                # '"A," adding, "B."' / '"a disaster" and asking, "B?"': a participle has no
+                # subject of its own; it introduces the next quotation, not this one
                 return None
             if j == 0 and _is_capitalized(tok[2]) and _closes_with_stop(text, pos):
                 return None  # '"A." Asked about it, X replied ...': the cue opens the next sentence
@@ -864,12 +904,35 @@ def _dash_attribution(text: str, tokens: list[Token], limit: int) -> _Attributio
     return _Attribution(tokens[0][0], spk[1], spk, tokens[0][2])
 
 
+@dataclass(slots=True, frozen=True)
+class _VerbHit:
+    """A quoting verb found by ``_QUOTING_END_RE``, read like a ``_CUE_RE`` match of a verb
+    (``start()``, ``end()``, ``group()``) so the attribution code treats both alike."""
+
+    begin: int
+    finish: int
+    word: str
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+    def group(self, name: str | int = 0) -> str | None:
+        return self.word if name in (0, "verb") else None
+
+
 def _attribution_before(text: str, sent_start: int, quote_start: int) -> _Attribution | None:
     """'Clinton said, "...' / 'He told CNN: "...' / 'Said Ellis: "...' in the quotation's sentence."""
     before = text[sent_start:quote_start].rstrip()
     if not before:
         return None
-    hits = list(_CUE_RE.finditer(text, max(sent_start, quote_start - 200), quote_start))
+    hits: list[re.Match[str] | _VerbHit] = list(_CUE_RE.finditer(text, max(sent_start, quote_start - 200), quote_start))
+    quoting = _QUOTING_END_RE.search(text, max(sent_start, quote_start - 40), quote_start)
+    if quoting is not None and (not hits or hits[-1].end() <= quoting.start()):
+        # 'the crowd, chanting "U-S-A!"': the quotation is the verb's object
+        hits.append(_VerbHit(quoting.start("verb"), quoting.end("verb"), quoting.group("verb")))  # type: ignore[arg-type]
     cue = hits[-1] if hits and hits[-1].group("verb") else None
     if cue is not None and before[-1] not in ",:" and cue.end() < sent_start + len(before):
         return None  # only "X chanted "...": a cue right before the mark needs no comma
@@ -951,6 +1014,11 @@ def _colon_before(text: str, sent_start: int, quote_start: int) -> _Attribution 
     word = tokens[-1]
     if word[2][0].islower():
         speaker = _speaker_before(text, sent_start, word[0])
+        if speaker is None and word[2].lower() not in _VERBS and _cited_sentence(text, quote_start):
+            # 'The flyer used one of her lines as its headline: "Finally, someone listens."':
+            # a colon after a noun presents a whole quoted sentence as cited words
+            subject = _sentence_subject(text, sent_start, colon)
+            return _Attribution(subject[0] if subject else colon, colon + 1, subject, ":")
         return _Attribution(speaker[0], colon + 1, speaker, word[2]) if speaker else None
     names = _leading_np(tokens)
     if not names or names[-1] is not tokens[-1]:
@@ -958,6 +1026,15 @@ def _colon_before(text: str, sent_start: int, quote_start: int) -> _Attribution 
         subject = _sentence_subject(text, sent_start, colon)
         return _Attribution(subject[0], colon + 1, subject, ":") if subject else None
     return _Attribution(names[0][0], colon + 1, (names[0][0], names[-1][1]), ":")
+
+
+_CITED_MIN_WORDS = 4
+
+
+def _cited_sentence(text: str, quote_start: int) -> bool:
+    """The quotation at ``quote_start`` is a whole sentence: a capital first word and a few words."""
+    words = _WORD_RE.findall(text, quote_start, min(len(text), quote_start + 200))
+    return len(words) >= _CITED_MIN_WORDS and words[0][0].isupper()
 
 
 def _sentence_subject(text: str, sent_start: int, end: int) -> Span | None:
@@ -1148,6 +1225,23 @@ def _leads_into(text: str, sent_start: int, quote_start: int, attribution: _Attr
     return _word_count(text, sent_start, quote_start) >= 3
 
 
+def _interrupted_statement(text: str, head: int, attribution: _Attribution, mark: _Mark) -> bool:
+    """'A, he said, "b ..."': the attribution interrupts one sentence whose first part
+    comes before it. The quotation opening in lower case shows that it does not start a
+    sentence of its own but continues the words before the attribution."""
+    if not head < attribution.start < mark.start or attribution.speaker is None:
+        return False
+    lead = text[head : attribution.start].rstrip()
+    if not lead.endswith(",") or _word_count(text, head, attribution.start, 3) < 3:
+        return False
+    if "," not in text[attribution.speaker[1] : mark.start] or not _plausible_speaker(text, attribution.speaker):
+        return False  # commas set the attribution off on both sides: 'A, he said, "b"'
+    if _is_intro_phrase(text, head, attribution.start - 1):
+        return False  # 'At one point, she said, "..."': a circumstance, not part of the words
+    first = _WORD_RE.search(text, mark.start, mark.end)
+    return first is not None and first.group()[0].islower()
+
+
 def _direct_quotes(text: str, marks: list[_Mark], ends: list[int], consumed: list[Span]) -> list[_Found]:
     out: list[_Found] = []
     k = 0
@@ -1214,6 +1308,12 @@ def _direct_quotes(text: str, marks: list[_Mark], ends: list[int], consumed: lis
             kind, end = ("mixed" if kind == "direct" else kind), attribution.content_end
         if attribution.content_start is not None:
             kind, start = "mixed", attribution.content_start
+        elif kind == "direct" and not chain:
+            head = sent_start + len(before) - len(before.lstrip())
+            if _interrupted_statement(text, head, attribution, mark):
+                # 'In poorer towns, he said, "we don't know" how many jobs will go.'
+                kind, start = "mixed", head
+                end = max(end, _strip_span(text, mark.end, _sentence_bounds(ends, mark.end - 1)[1])[1])
         pieces = [_inner(text, mark)] + [_inner(text, m) for m in chain]
         consumed.append((attribution.start, attribution.end))
         if attribution.start >= mark.end:
@@ -1305,7 +1405,15 @@ def _starts_content(text: str, start: int, end: int, blocked: frozenset[str] = _
         if text[max(0, start - 3) : start].rstrip().endswith(","):
             return True  # 'said in the spring, when the story broke, "..."': an aside, then the words
         return nxt in _CONTENT_AFTER.get(first, ()) or (first == "by" and nxt[:1].isdigit())
+    if blocked is _NOT_CONTENT_START and first in _GAP_VERBS:
+        return False  # 'an article that Carson said was written ...': the subject is a gap, no clause
     return not (first == "to" and nxt in _INFINITIVE_BLOCK)
+
+
+# A reported clause has its own subject. When a finite verb follows the cue directly, the
+# subject was moved out ('the plan, which he said would cut taxes'); the cue sits inside a
+# relative clause and the words after it are not a report of their own.
+_GAP_VERBS = _words("was were is are has had have will would could should can did does may might must")
 
 
 _ADVERBIAL = _words(
@@ -1830,13 +1938,18 @@ def _resolve(text: str, found: _Found, earlier: list[_Found]) -> str | None:
 
 
 _STATEMENT_RES = tuple(re.compile(p) for p in STATEMENT_PATTERNS)
+# Each whole-statement pattern needs its own quotation marks ("「", "«"); a text holding none
+# of them cannot match, and skipping the pattern spares a full scan of every English text.
+_STATEMENT_MARKS = tuple(frozenset(ch for ch in p if ch in _MARKS and ch not in "\"'") for p in STATEMENT_PATTERNS)
 
 
 def _pattern_statements(text: str, found: list[_Found]) -> list[_Found]:
     """Direct statements matched by the whole-statement patterns, where nothing else was found."""
     out: list[_Found] = []
     taken = [(f.start, f.end) for f in found]
-    for regex in _STATEMENT_RES:
+    for regex, marks in zip(_STATEMENT_RES, _STATEMENT_MARKS):
+        if marks and not any(ch in text for ch in marks):
+            continue
         for m in regex.finditer(text):
             start, end = m.span("q")
             if any(s < end and start < e for s, e in taken):

@@ -731,3 +731,96 @@ def test_words_between_joined_parts_may_report_something_of_their_own() -> None:
     quotes = extract_quotes(text)
     assert any(q.cue == "noted" and "prices had fallen" in q.text for q in quotes)
     assert sum(1 for q in quotes if q.cue == "said") == 1
+
+
+# ---------------------------------------------------------------- quotations as a verb's object
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "cue"),
+    [
+        ('Dozens of nurses marched past the hospital while chanting, "Fair pay now."', "Fair pay now.", "chanting"),
+        ('The fans spilled onto the pitch, chanting "Ole! Ole! Ole!"', "Ole! Ole! Ole!", "chanting"),
+        ('At the bottom of the flyer it reads, "Bring a friend and a folding chair."', None, "reads"),
+        ('Ms. Ortiz blogged: "The council has stopped listening to the valley."', None, "blogged"),
+    ],
+)
+def test_a_quotation_right_after_a_quoting_verb_is_a_statement(text: str, words: str | None, cue: str) -> None:
+    quote = _only(extract_quotes(text))
+    assert quote.kind == "direct"
+    assert quote.cue == cue
+    if words:
+        assert quote.text == words
+
+
+def test_quoting_verbs_are_no_cues_without_a_quotation() -> None:
+    assert extract_quotes("The fans spilled onto the pitch, chanting slogans about the coach and the owner.") == []
+    assert extract_quotes("At the bottom of the flyer it reads like an invitation to everyone nearby.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('To which she said, "Then bring your own chairs next time."', "she"),
+        ('In a radio interview Ms. Kroll declared "The bridge is safe. The report is wrong."', "Ms. Kroll"),
+    ],
+)
+def test_an_opening_phrase_without_a_comma_is_not_the_speaker(text: str, speaker: str) -> None:
+    quote = _only(extract_quotes(text))
+    assert quote.speaker == speaker
+
+
+def test_a_finite_verb_right_after_the_cue_is_a_relative_clause_not_a_report() -> None:
+    text = "Nobody has found the memo that Mr. Oduya said was written about the flood in May."
+    assert extract_quotes(text) == []
+
+
+# ---------------------------------------------------------------- interrupted statements
+
+
+def test_a_lower_case_quotation_after_an_interrupting_attribution_continues_the_sentence() -> None:
+    text = 'Across the older farms of the valley, she said, "we have no idea what the yield will be" this year.'
+    quote = _only(extract_quotes(text))
+    assert quote.kind == "mixed"
+    assert quote.span == (0, len(text) - 1)
+    assert quote.speaker == "she"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Across the older farms of the valley, she said, "We have no idea what the yield will be."',
+        'At one point, a farmer asked, "how long will it take?"',
+    ],
+)
+def test_a_capitalised_quotation_or_an_opening_phrase_keeps_the_quotation_alone(text: str) -> None:
+    quote = _only(extract_quotes(text))
+    assert quote.kind == "direct"
+    assert text[quote.span[0]] == '"'
+
+
+# ---------------------------------------------------------------- participles after a quotation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Mr. Lund told the radio station that the mayor "ran a sloppy office," adding, "He never read a memo."',
+        'Ms. Ruiz wrote that the vote was a "farce" for the town and asking, "Who will fix the roads now?"',
+    ],
+)
+def test_a_participle_after_a_quotation_introduces_the_next_one(text: str) -> None:
+    quotes = extract_quotes(text)
+    last = quotes[-1]
+    assert last.kind == "direct"
+    assert last.text in ("He never read a memo.", "Who will fix the roads now?")
+    assert last.span[0] > text.index(",") or last.span[0] > text.index("and asking")
+
+
+def test_a_colon_after_a_noun_presents_a_whole_quoted_sentence() -> None:
+    text = 'Ms. Adler used one of her lines as its headline: "Finally, someone who listens to us."'
+    quote = _only(extract_quotes(text))
+    assert (quote.kind, quote.text) == ("direct", "Finally, someone who listens to us.")
+    assert quote.speaker == "Ms. Adler"
+    # a short label after a colon is a name, not cited words
+    assert extract_quotes('Ms. Adler used one of her lines as its headline: "Vote early."') == []
