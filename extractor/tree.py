@@ -10,7 +10,6 @@ import re
 from lxml import etree, html
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
-_WS = re.compile(r"\s+")
 
 HtmlElement = html.HtmlElement
 
@@ -51,10 +50,15 @@ _LOOKUP = etree.ElementDefaultClassLookup(
 
 
 def collapse_ws(text: str | None) -> str:
-    """Fold runs of whitespace (incl. NBSP) to single spaces and strip."""
+    """Fold runs of whitespace (incl. NBSP) to single spaces and strip.
+
+    str.split() splits on exactly the characters regex \\s matches (str.isspace), NBSP
+    included, and is several times faster than a substitution: this runs on every text
+    the extractors read.
+    """
     if not text:
         return ""
-    return _WS.sub(" ", text.replace("\xa0", " ")).strip()
+    return " ".join(text.split())
 
 
 def node_text(node: HtmlElement) -> str:

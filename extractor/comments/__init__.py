@@ -155,6 +155,9 @@ def declared_comment_count(tree_or_sections: HtmlElement | Iterable[HtmlElement]
     roots = [tree_or_sections] if isinstance(tree_or_sections, HtmlElement) else list(tree_or_sections)
     for root in roots:
         for node in root.iter("h1", "h2", "h3", "h4", "h5", "span", "a", "div", "p", "strong", "b", "li"):
+            raw = node.text_content()
+            if len(raw) > 360 or not _DIGIT.search(raw):
+                continue  # both forms need a digit; most elements fail here, before collapsing
             text = short_text(node, 40)
             if not text:
                 continue
@@ -167,6 +170,7 @@ def declared_comment_count(tree_or_sections: HtmlElement | Iterable[HtmlElement]
 
 
 _BARE_COUNT = re.compile(r"^\d{1,6}$")
+_DIGIT = re.compile(r"\d")
 
 
 def _names_comments(node: HtmlElement) -> bool:
