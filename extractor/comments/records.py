@@ -11,6 +11,7 @@ import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import datetime
 
 from ..dates import find_date_in_text, parse_date
@@ -257,7 +258,13 @@ def _text_named(node: HtmlElement) -> bool:
     prop = (node.get("itemprop") or "").lower()
     if prop in hints.TEXT_ITEMPROPS:
         return True
-    words = f"{node.get('class') or ''} {node.get('id') or ''}"
+    classes, node_id = node.get("class"), node.get("id")
+    return bool(classes or node_id) and _text_words(f"{classes or ''} {node_id or ''}")
+
+
+@lru_cache(maxsize=4096)
+def _text_words(words: str) -> bool:
+    """Cached per class/id string: every comment of a page repeats the same few."""
     return bool(words.strip()) and bool(hints.TEXT_HINT.search(words))
 
 
@@ -415,21 +422,35 @@ def _find_votes(elements: list[HtmlElement], parts: Parts) -> None:
         words = _attr_words(node)
         if not words:
             continue
-        if parts.liked_by_node is None and hints.LIKED_BY_HINT.search(words):
+        role = _vote_role(words)
+        if role is None:
+            continue
+        if parts.liked_by_node is None and role == "liked_by":
             parts.liked_by_node = node
             parts.liked_by = _names(node)
             continue
-        if parts.dislikes is None and hints.DISLIKE_HINT.search(words):
+        if parts.dislikes is None and role == "dislike":
             count = _count_of(node)
             if count is not None:
                 parts.dislikes = count
                 parts.vote_nodes.append(node)
             continue
-        if parts.likes is None and hints.LIKE_HINT.search(words) and not _inside_any(node, parts.vote_nodes):
+        if parts.likes is None and role == "like" and not _inside_any(node, parts.vote_nodes):
             count = _count_of(node)
             if count is not None:
                 parts.likes = count
                 parts.vote_nodes.append(node)
+
+
+@lru_cache(maxsize=4096)
+def _vote_role(words: str) -> str | None:
+    """What an element's attribute words name: a likers list, a dislike or a like counter.
+    Cached per string: each comment repeats its page's vote markup."""
+    if hints.LIKED_BY_HINT.search(words):
+        return "liked_by"
+    if hints.DISLIKE_HINT.search(words):
+        return "dislike"
+    return "like" if hints.LIKE_HINT.search(words) else None
 
 
 def _inside_any(node: HtmlElement, others: list[HtmlElement]) -> bool:
