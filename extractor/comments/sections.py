@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from lxml import etree
+
 from ..tree import HtmlElement, collapse_ws
 from . import hints
 from .detect import choose_items, lowest_common_ancestor, scan, scope, short_text
@@ -102,10 +104,11 @@ def form_sections(tree: HtmlElement, blocked: Blocked | None = None) -> list[Htm
                 found.extend(_field_boxes(form, blocked))
             else:
                 found.append(_widen_box(form, blocked))
+    with_fields = _field_holders(tree)
     for node in tree.iter(*_BOX_TAGS):
         if node.tag == "form" or not _section_named(node) or _inside_code(node):
             continue
-        if node.xpath(".//textarea|.//*[@contenteditable='true']") or node.get("id") == "disqus_thread":
+        if id(node) in with_fields or node.get("id") == "disqus_thread":
             if id(node) in blocked:
                 found.extend(_field_boxes(node, blocked))
             else:
@@ -113,6 +116,21 @@ def form_sections(tree: HtmlElement, blocked: Blocked | None = None) -> list[Htm
         elif id(node) not in blocked and short_text(node, _MAX_BOX_TEXT) is not None and _is_comment_box(node):
             found.append(node)
     return found
+
+
+def _field_holders(tree: HtmlElement) -> dict[int, HtmlElement]:
+    """Every element that holds a text area or an editable box, by id(): found once per
+    page instead of asking each comment-named box for its fields (values keep ids unique)."""
+    holders: dict[int, HtmlElement] = {}
+    for field in _FIELDS(tree):
+        for node in field.iterancestors():
+            if id(node) in holders:
+                break
+            holders[id(node)] = node
+    return holders
+
+
+_FIELDS = etree.XPath("descendant-or-self::textarea | descendant-or-self::*[@contenteditable='true']")
 
 
 def _field_boxes(wrapper: HtmlElement, blocked: Blocked) -> list[HtmlElement]:
