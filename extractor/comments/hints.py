@@ -45,12 +45,10 @@ WEAK_ITEM = Lowered(
     r"|forum|bbcode|windowbg|postbit|talk")
 # Class tokens that say nothing about identity (zebra striping, state, per-user) and so
 # must not split one group of items into several.
-NOISE_TOKEN = re.compile(
+NOISE_TOKEN = Lowered(
     r"^(?:odd|even|alt\d*|bg\d|row\d|first|last|parent|clearfix|clear|hentry|byuser|bypostauthor"
     r"|(?:thread|comment)-(?:odd|even|alt)|depth-?\d+|level-?\d+|.*author.*|.*user.*|is-.*|has-.*"
-    r"|js-.*|ng-.*|selected|active|new|unread|read|highlight\w*|sticky|moderator|admin|staff)$",
-    re.IGNORECASE,
-)
+    r"|js-.*|ng-.*|selected|active|new|unread|read|highlight\w*|sticky|moderator|admin|staff)$")
 # Ids that number comments or posts: comment-123, post_45, p11011, msg_2, dsq-comment-9.
 # A one-letter prefix (p11, c-5) must stand alone or after a separator: "main-wrap1" and
 # "top1" are layout boxes, not numbered posts.
@@ -68,11 +66,9 @@ ITEM_DATA_ATTRS = ("data-author", "data-comment-id", "data-commentid", "data-pos
 STRONG_AUTHOR_HINT = Lowered(
     r"author|user-?name|poster|\bfn\b|nick|autor|auteur|autore|commenter|byline|\bby\b|username|nutzer|verfasser")
 # Texts of buttons that sit in author areas ("Quote", "Reply with quote").
-BUTTON_WORDS = re.compile(
+BUTTON_WORDS = Lowered(
     r"\b(?:quote|reply|zitat|zitieren|antworten|répondre|citer|citant|responder|citar|rispondi|report|melden|signaler"
-    r"|profile|profil|pm|message privé|private message|send|senden)\b",
-    re.IGNORECASE,
-)
+    r"|profile|profil|pm|message privé|private message|send|senden)\b")
 AUTHOR_HINT = Lowered(
     r"author|user|poster|nick|\bname\b|username|autor|auteur|autore|benutzer|nutzer|verfasser|member|\bfn\b|vcard"
     r"|utilisateur|usuario|utente|gebruiker|naam|nombre|\bnom\b|mitglied"
@@ -92,13 +88,11 @@ TEXT_ITEMPROPS = frozenset({"text", "commenttext", "articlebody", "description",
 LIKE_HINT = Lowered(r"like|vote|upvote|score|point|karma|thumb|recommend|gefaellt|gefällt|kudos|reaction|plus|rating|heart|love")
 DISLIKE_HINT = Lowered(r"dislike|downvote|vote-?down|thumbs?-?down|negative|minus|unlike|contra")
 LIKED_BY_HINT = Lowered(r"liked-?by|likedby|likers|who-?liked|likes-?list|reactions-?list|reaction-?users|likes-?users")
-PROFILE_HREF = re.compile(
+PROFILE_HREF = Lowered(
     r"(?:^|/)(?:users?|members?|profiles?|u|people|benutzer|mitglied|mitglieder|usuarios?|utilisateurs?|membres?|author|autor)"
     r"(?:/|[-_.]?\d)"
     r"|viewprofile|showuser|profile\.php|member\.php|user_?info|user_?profile=|user_id=|userid=|uid=|[?&;]u=\d|[?&;]user=|mode=viewprofile|action=profile|showprofile|memberlist"
-    r"|/~",
-    re.IGNORECASE,
-)
+    r"|/~")
 # Substrings one of which every PROFILE_HREF match contains: a plain `in` test rules out
 # most links before the (slow, many-branched) regex runs.
 _PROFILE_WORDS = ("user", "member", "profil", "/u", "people", "benutzer", "mitglied", "usuario", "utilisateur",
@@ -115,28 +109,22 @@ def profile_href(href: str) -> bool:
 PERMALINK_HINT = Lowered(r"permalink|bookmark|comment-?link|post-?link|share-?link|anchor")
 
 # Whole texts of controls inside an item ("chrome"): dropped from the comment text.
-CHROME_TEXT = re.compile(
+CHROME_TEXT = Lowered(
     r"^(?:reply|reply to (?:this|comment)|gefällt mir:?|likes?:|reply with quote|quote|multi-?quote|report|report abuse|report post|flag"
     r"|link to (?:this )?comment|link|permalink|share|edit|delete|like|likes?|unlike|dislike|recommend|upvote|downvote"
     r"|vote up|vote down|thanks|thank|top|back to top|go to top|antworten|zitieren|melden|teilen|bearbeiten|löschen"
     r"|gefällt mir|nach oben|répondre|citer|signaler|partager|modifier|j'aime|responder|citar|denunciar|compartir"
     r"|me gusta|rispondi|cita|segnala|condividi|mi piace|reageer|beantwoorden|log in to reply|login to reply"
     r"|sign in to reply|cancel reply|leave a (?:comment|reply)|post a comment|add (?:a )?comment|was this helpful\??|helpful\??|show more|read more|mehr|weiterlesen|collapse|expand|hide|show|more|less"
-    r"|[↑↓▲▼+\-|·•#]+|\(\s*\)|\d+\s*(?:points?|likes?|replies|reply)?)$",
-    re.IGNORECASE,
-)
+    r"|[↑↓▲▼+\-|·•#]+|\(\s*\)|\d+\s*(?:points?|likes?|replies|reply)?)$")
 # Display names of accounts that no longer exist.
-DELETED_AUTHOR = re.compile(
+DELETED_AUTHOR = Lowered(
     r"^\W*(?:deactivated (?:account|user)|deleted(?: user| account| member)?|\[deleted\]|\[removed\]|account deleted"
     r"|gelöschte[rs]? (?:benutzer|nutzer|user|account|mitglied)|benutzer gelöscht|utilisateur supprimé|compte supprimé"
-    r"|usuario eliminado|cuenta eliminada|utente cancellato|verwijderd account|verwijderde gebruiker)\W*$",
-    re.IGNORECASE,
-)
+    r"|usuario eliminado|cuenta eliminada|utente cancellato|verwijderd account|verwijderde gebruiker)\W*$")
 # "in reply to", as the words sit before a link to the parent.
-IN_REPLY_TO = re.compile(
-    r"in reply to|replying to|reply to|als antwort auf|antwort auf|en réponse à|en respuesta a|in risposta a|@",
-    re.IGNORECASE,
-)
+IN_REPLY_TO = Lowered(
+    r"in reply to|replying to|reply to|als antwort auf|antwort auf|en réponse à|en respuesta a|in risposta a|@")
 # Visible comment counts: "Comments (5)", "5 Comments", "12 Kommentare", "3 réponses".
 COUNT_WORDS = (
     r"comments?|responses?|replies|reactions?|kommentare?|leserkommentare?|commentaires?|réponses?"
@@ -168,34 +156,25 @@ DATE_LIKE = Lowered(
     r"|\b\d+\s+(?:monat|monate|woche|wochen|tag|tage|jahr|jahre|stunde|stunden|minute|minuten)\b")
 
 # Field labels that sit where a name would ("Username", "Autor:").
-FIELD_LABEL = re.compile(
+FIELD_LABEL = Lowered(
     r"^(?:user ?name|user|author|name|nick(?:name)?|poster|member|benutzer(?:name)?|autor|auteur|nom|nombre|usuario"
-    r"|posts?|joined|registered|location|rank|group|beiträge|wohnort|mitglied seit|messages|inscrit)\s*:?$",
-    re.IGNORECASE,
-)
+    r"|posts?|joined|registered|location|rank|group|beiträge|wohnort|mitglied seit|messages|inscrit)\s*:?$")
 # Account dates ("Joined Mar 2017", "Mitglied seit"), which are not post dates.
-JOINED = re.compile(
+JOINED = Lowered(
     r"\b(?:joined|registered|member since|join date|seit|since|registriert|mitglied seit|dabei seit|angemeldet|inscrit|inscription"
     r"|registrado|miembro desde|iscritto|lid sinds|last (?:seen|visit|active|edited)|zuletzt|dernière visite|edited"
-    r"|bearbeitet|modifié)\b",
-    re.IGNORECASE,
-)
+    r"|bearbeitet|modifié)\b")
 
 # Words around a bare name: "<b>Ann</b> says:", "by <a>Ann</a>", "von <strong>Ann</strong>".
-SAYS_AFTER = re.compile(
+SAYS_AFTER = Lowered(
     r"^\s*(?:says|said|wrote|writes|schreibt|schrieb|sagt|meint|dit|a écrit|écrit|dice|escribió|scrive|ha scritto"
-    r"|schreef|zegt)\b",
-    re.IGNORECASE,
-)
-BY_BEFORE = re.compile(r"(?:^|\s)(?:by|von|par|por|da|door|posted by|written by|geschrieben von|publié par)\s*:?\s*$",
-                       re.IGNORECASE)
+    r"|schreef|zegt)\b")
+BY_BEFORE = Lowered(r"(?:^|\s)(?:by|von|par|por|da|door|posted by|written by|geschrieben von|publié par)\s*:?\s*$")
 
 # "Read more" links end excerpts of other pages (teasers), never a comment.
-READ_MORE = re.compile(
+READ_MORE = Lowered(
     r"^\s*(?:read more|continue reading|more\s*»|weiterlesen|mehr lesen|lire la suite|leer más|seguir leyendo"
-    r"|continua a leggere|leia mais|lees meer)\b",
-    re.IGNORECASE,
-)
+    r"|continua a leggere|leia mais|lees meer)\b")
 
 # Date phrases without digits ("yesterday", "gestern"): the only DATE_LIKE matches a text
 # without digits can have, so digit-free texts are tested against this short list only.
@@ -211,22 +190,18 @@ def date_like(text: str) -> bool:
     if _DIGIT.search(text):
         return bool(DATE_LIKE.search(text))
     return bool(DATELESS_WORDS.search(text))
-SAYS_END = re.compile(
-    r"\b(?:says|said|wrote|writes|schreibt|schrieb|sagt|meint|dit|a écrit|dice|escribió|scrive|schreef|zegt)\s*[:,]?\s*$",
-    re.IGNORECASE,
-)
+SAYS_END = Lowered(
+    r"\b(?:says|said|wrote|writes|schreibt|schrieb|sagt|meint|dit|a écrit|dice|escribió|scrive|schreef|zegt)\s*[:,]?\s*$")
 
 # A comment's footer line, as blog engines print it under the comment's paragraphs
 # ("Posted by: Ann | Mar 26, 2007 2:00 PM"): the comment is the run of blocks above it.
-FOOTER_LEAD = re.compile(r"^\W*(?:posted|written|submitted|geschrieben|verfasst|publié|escrito|scritto)\s+(?:by|von|par|por|da)\b",
-                         re.IGNORECASE)
+FOOTER_LEAD = Lowered(r"^\W*(?:posted|written|submitted|geschrieben|verfasst|publié|escrito|scritto)\s+(?:by|von|par|por|da)\b")
 FOOTER_NAME = re.compile(
     r"^\W*(?:posted|written|submitted|geschrieben|verfasst|publié|escrito|scritto)\s+(?:by|von|par|por|da)\s*:?\s*"
     r"(?P<name>[^|@\n]{1,60}?)\s*(?:\||\bat\b|\bon\b|\bam\b|\ble\b|,|\s-\s|–|•|·)",
     re.IGNORECASE,
 )
 # Headings that open a comment list ("Comments", "12 Responses", "Kommentare").
-COMMENT_HEADING = re.compile(rf"\b(?:{COUNT_WORDS}|discussion|diskussion|leave a reply)\b", re.IGNORECASE)
+COMMENT_HEADING = Lowered(rf"\b(?:{COUNT_WORDS}|discussion|diskussion|leave a reply)\b")
 # What is left of a byline once its name and date are taken out: "Written by", "Posted by -".
-BYLINE_LEFTOVER = re.compile(r"^\W*(?:(?:posted|written|submitted|geschrieben|verfasst|publié)\s+)?(?:by|von|par|por)?\W*$",
-                             re.IGNORECASE)
+BYLINE_LEFTOVER = Lowered(r"^\W*(?:(?:posted|written|submitted|geschrieben|verfasst|publié)\s+)?(?:by|von|par|por)?\W*$")
