@@ -189,7 +189,12 @@ def read_error(source: Source, url: str | None, exc: BaseException) -> ErrorReco
 
 
 def extract_source(
-    source: Source, url: str | None, fetched_at: datetime | None, stdin: IO[bytes] | None = None
+    source: Source,
+    url: str | None,
+    fetched_at: datetime | None,
+    stdin: IO[bytes] | None = None,
+    *,
+    comments: bool = True,
 ) -> Record:
     """Read and extract one page; any failure becomes an :class:`ErrorRecord`."""
     try:
@@ -197,7 +202,7 @@ def extract_source(
     except (OSError, EOFError, zlib.error) as exc:
         return read_error(source, url, exc)
     try:
-        return extract_article(data, url, fetched_at=fetched_at)
+        return extract_article(data, url, fetched_at=fetched_at, comments=comments)
     except Exception as exc:  # noqa: BLE001 - one bad page must not stop the batch
         name = "<stdin>" if source.is_stdin else source.path
         message = f"{name}: {type(exc).__name__}: {exc}".splitlines()[0]
@@ -272,6 +277,10 @@ def add_extract_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentP
         "(default: now; naive means UTC), e.g. --fetched-at 2024-05-01T12:00:00Z",
     )
     parser.add_argument(
+        "--no-comments", dest="comments", action="store_false",
+        help="skip reader comments (no comment records; faster)",
+    )
+    parser.add_argument(
         "--quiet", "-q", action="store_true", help="no per-page error lines or notes on stderr"
     )
     parser.set_defaults(run=run_extract)
@@ -301,7 +310,7 @@ def run_extract(args: argparse.Namespace) -> int:
         say(f"note: {note}")
     to_stdout = args.output in (None, STDIN)
     exporter = get_exporter(infer_format(args.format, args.output), _stdout() if to_stdout else args.output)
-    failed = export_sources(exporter, sources, args.url, args.fetched_at, say)
+    failed = export_sources(exporter, sources, args.url, args.fetched_at, say, comments=args.comments)
     if isinstance(exporter, CsvExporter) and exporter.articles_only and exporter.dropped_rows:
         say(
             f"note: CSV to stdout holds the articles table only; {exporter.dropped_rows} quote, comment "
@@ -318,11 +327,13 @@ def export_sources(
     url: str | None,
     fetched_at: datetime | None,
     say: Callable[[str], None],
+    *,
+    comments: bool = True,
 ) -> int:
     """Extract and export every source, one at a time; returns how many failed."""
     failed = 0
     with exporter:
-        for source, record in zip(sources, _records(sources, url, fetched_at)):
+        for source, record in zip(sources, _records(sources, url, fetched_at, comments)):
             if isinstance(record, ErrorRecord):
                 failed += 1
                 say(f"error: {record.message}")
@@ -330,9 +341,11 @@ def export_sources(
     return failed
 
 
-def _records(sources: Sequence[Source], url: str | None, fetched_at: datetime | None) -> Iterator[Record]:
+def _records(
+    sources: Sequence[Source], url: str | None, fetched_at: datetime | None, comments: bool = True
+) -> Iterator[Record]:
     for source in sources:
-        yield extract_source(source, url, fetched_at)
+        yield extract_source(source, url, fetched_at, comments=comments)
 
 
 # -- --json shortcut ----------------------------------------------------------------

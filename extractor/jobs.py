@@ -84,6 +84,7 @@ class ScrapeOptions:
     # execution
     workers: int = 8
     processes: int = 0  # >0: extract in this many processes (pays off when fetching is cheap)
+    comments: bool = True  # False: no comment records (and no comment-detection cost)
     skip: Collection[str] = ()  # URLs not to fetch (already done)
 
     @classmethod
@@ -270,9 +271,11 @@ def _now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def extract_page(page: Page) -> Article:
+def extract_page(page: Page, comments: bool = True) -> Article:
     """Page -> Article. Relative links resolve against where redirects ended; ``url`` stays what was asked."""
-    article = extract_article(page.body, page.final_url, headers=page.headers, fetched_at=page.fetched_at)
+    article = extract_article(
+        page.body, page.final_url, headers=page.headers, fetched_at=page.fetched_at, comments=comments
+    )
     article.url = page.url
     return article
 
@@ -283,7 +286,7 @@ def _error(url: str, exc: BaseException) -> ErrorRecord:
     return ErrorRecord(url, "ExtractionError", f"{type(exc).__name__}: {exc}", _now())
 
 
-def _work(task: Task, fetcher: HttpFetcher, extractors: Executor | None) -> Outcome:
+def _work(task: Task, fetcher: HttpFetcher, extractors: Executor | None, comments: bool = True) -> Outcome:
     """Fetch (unless the source already did) and extract; never raises for a page-level failure."""
     if isinstance(task, FetchError):
         return Outcome(_error(task.url, task), task.url)
@@ -294,9 +297,9 @@ def _work(task: Task, fetcher: HttpFetcher, extractors: Executor | None) -> Outc
         return Outcome(_error(url, exc), url)
     try:
         if extractors is not None:
-            article = extractors.submit(extract_page, page).result()
+            article = extractors.submit(extract_page, page, comments).result()
         else:
-            article = extract_page(page)
+            article = extract_page(page, comments)
     except Exception as exc:  # noqa: BLE001 - one bad page must not stop a batch
         return Outcome(_error(url, exc), url, len(page.body), page.from_cache)
     return Outcome(article, url, len(page.body), page.from_cache)
@@ -331,7 +334,7 @@ def iter_outcomes(
     inflight: set[Future[Outcome]] = set()
     try:
         for task in sources.tasks():
-            inflight.add(pool.submit(_work, task, fetcher, extractors))
+            inflight.add(pool.submit(_work, task, fetcher, extractors, options.comments))
             yield from _drain_discovery_errors(sources)
             if len(inflight) >= 2 * workers:
                 finished, inflight = wait(inflight, return_when=FIRST_COMPLETED)

@@ -109,6 +109,8 @@ def add_scrape_parser(subparsers: Any) -> None:
     net.add_argument(
         "--processes", type=int, default=0, metavar="N", help="extraction processes (0: in threads)"
     )
+    net.add_argument("--no-comments", dest="comments", action="store_false",
+                     help="skip reader comments (no comment records; faster)")  # fmt: skip
     net.add_argument("--timeout", type=float, default=30.0, metavar="S", help="read timeout")
     net.add_argument("--connect-timeout", type=float, default=10.0, metavar="S",
                      help="seconds to wait for a connection (default: %(default)s)")  # fmt: skip
@@ -137,7 +139,7 @@ def options_from_args(args: argparse.Namespace) -> ScrapeOptions:
         "urls_file", "sitemaps", "feeds", "warcs", "files", "stdin", "stdin_url", "since", "until", "include",
         "exclude", "max_urls", "user_agent", "delay", "per_host", "workers", "processes", "timeout",
         "connect_timeout", "retries", "max_redirects", "max_retry_after", "max_bytes", "robots", "cache",
-        "cache_dir", "cache_ttl",
+        "cache_dir", "cache_ttl", "comments",
     }  # fmt: skip
     values = {name: getattr(args, name) for name in names if hasattr(args, name)}
     if values.get("cache_dir"):

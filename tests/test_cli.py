@@ -256,3 +256,13 @@ def test_python_m_extractor_json_shortcut(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     record = json.loads(result.stdout.decode("utf-8"))
     assert (record["headline"], record["url"]) == ("Golf story", "https://g.example/1")
+
+
+def test_no_comments_flag_drops_comment_records(capsys: pytest.CaptureFixture[str]) -> None:
+    page_file = Path(__file__).resolve().parents[1] / "fixtures" / "wordpress-blog-threaded" / "page.html"
+    assert main(["extract", str(page_file)]) == 0
+    [with_comments] = jsonl(capsys.readouterr().out)
+    assert main(["extract", "--no-comments", str(page_file)]) == 0
+    [without] = jsonl(capsys.readouterr().out)
+    assert len(with_comments["comments"]) >= 3 and without["comments"] == []
+    assert without["headline"] == with_comments["headline"]

@@ -316,3 +316,12 @@ def test_killed_job_resumes_with_each_url_once(tmp_path: Path, sig: signal.Signa
     records = lines(out)
     assert Counter(r["url"] for r in records) == Counter(urls)
     assert all(r.get("headline", "").startswith("Story") for r in records)
+
+
+def test_scrape_without_comments(server: LocalServer) -> None:
+    page_file = Path(__file__).resolve().parents[1] / "fixtures" / "wordpress-blog-threaded" / "page.html"
+    server.routes["/wp"] = Response(body=page_file.read_bytes())
+    [with_comments] = list(scrape([server.url("/wp")], delay=0))
+    [without] = list(scrape([server.url("/wp")], delay=0, comments=False))
+    assert len(with_comments.comments) >= 3 and without.comments == []  # type: ignore[union-attr]
+    assert without.headline == with_comments.headline  # type: ignore[union-attr]
