@@ -116,6 +116,7 @@ class LanguageCues:
     inverted_short: tuple[str, ...] = ()
     complementizers: tuple[str, ...] = ()
     skip_words: frozenset[str] = frozenset()
+    auxiliaries: frozenset[str] = frozenset()
     pronouns_singular: frozenset[str] = frozenset()
     pronouns_plural: frozenset[str] = frozenset()
     group_nouns: tuple[str, ...] = ()  # "Huawei representatives" -> an organisation speaking
@@ -272,8 +273,9 @@ FRENCH = LanguageCues(
         """),
     according_before=("selon", "d'après", "d’après"),
     complementizers=("que", "qu'", "qu’"),
-    # the auxiliary of the passé composé: "», a déclaré le maire"
-    skip_words=_words("a ont avait avaient également aussi encore"),
+    skip_words=_words("également aussi encore"),
+    # the auxiliary of the passé composé: "», a déclaré le maire" (only before a French cue)
+    auxiliaries=_words("a ont avait avaient"),
     pronouns_singular=frozenset({"il", "elle"}),
     pronouns_plural=frozenset({"ils", "elles", "nous"}),
 )

@@ -106,6 +106,10 @@ _NEEDS_THAT = frozenset().union(*(lang.needs_complementizer for lang in LANGUAGE
 _OBJECT_CUES = frozenset().union(*(lang.object_cues for lang in LANGUAGES))
 _OBJECT_PREP = dict(pair for lang in LANGUAGES for pair in lang.object_preposition)
 _SKIP = frozenset().union(*(lang.skip_words for lang in LANGUAGES))
+# A language's own auxiliaries, by cue: French "a" before "déclaré", never before "said"
+_CUE_AUX: dict[str, frozenset[str]] = {
+    verb: lang.auxiliaries for lang in LANGUAGES if lang.auxiliaries for verb in lang.verbs
+}
 _COMPLEMENTIZERS = frozenset(w for lang in LANGUAGES for w in lang.complementizers)
 _PRON_SING = frozenset().union(*(lang.pronouns_singular for lang in LANGUAGES))
 _PRON_PLUR = frozenset().union(*(lang.pronouns_plural for lang in LANGUAGES))
@@ -496,6 +500,18 @@ def _split_segments(tokens: list[Token]) -> list[list[Token]]:
     return segments
 
 
+def _skippable(word: str, cue: str) -> bool:
+    """An adverb or auxiliary that may stand between the speaker and ``cue`` (auxiliaries
+    of a language only before that language's cues: 'le maire a déclaré', not 'a said')."""
+    low = word.lower()
+    return low in _SKIP or low in _CUE_AUX.get(cue.lower(), ())
+
+
+def _cue_word(text: str, cue_start: int) -> str:
+    m = _WORD_RE.match(text, cue_start)
+    return m.group() if m else ""
+
+
 def _speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
     """The speaker mention written just before a cue ('the vice president said').
 
@@ -504,9 +520,13 @@ def _speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
     """
     lo = max(lo, cue_start - _LOOKBACK)
     tokens = [t for t in _without_parentheses(_tokens(text, lo, cue_start)) if t[2] not in ("'", "’")]
+    cue = _cue_word(text, cue_start)
+    own_aux = _CUE_AUX.get(cue.lower(), frozenset())
+    while tokens and tokens[-1][2].lower() in own_aux:
+        tokens.pop()  # 'Le maire a déclaré': the auxiliary of a French cue, not the English article
     if tokens and (tokens[-1][2].lower() in _BLOCKERS or _modifier_slot(tokens[-1][2])):
         return None
-    while tokens and tokens[-1][2].lower() in _SKIP:
+    while tokens and _skippable(tokens[-1][2], cue):
         tokens.pop()
     if not tokens:
         return None
@@ -691,7 +711,7 @@ def _attribution_after(text: str, pos: int, limit: int, unlisted: bool = True) -
                 return None  # '"A." Asked about it, X replied ...': the cue opens the next sentence
             if _introduces_next(text, tok[1], limit):
                 return None  # '"A." Mr. Z said: "B."': the cue belongs to the quotation after the colon
-            if j == 0 or all(w[2].lower() in _SKIP for w in window[:j]):
+            if j == 0 or all(_skippable(w[2], low) for w in window[:j]):
                 # '," said X' / '», a déclaré X' (an auxiliary before the inverted cue)
                 spk = _np_after(text, tok[1], limit)
                 return _Attribution(window[0][0], spk[1] if spk else tok[1], spk, tok[2])
@@ -862,7 +882,7 @@ def _closes_clause(text: str, pos: int, limit: int) -> bool:
 
 def _speaker_first(text: str, before: list[Token], cue: Token, limit: int) -> _Attribution | None:
     """'" Flynn, a top Trump surrogate, said Thursday' -> Flynn (the name before the aside)."""
-    before = [t for t in before if t[2].lower() not in _SKIP]
+    before = [t for t in before if not _skippable(t[2], cue[2])]
     if not before or len(before) > _MAX_SPEAKER_TOKENS + 8:
         return None
     segments = [s for s in _split_segments(before) if s]
@@ -899,9 +919,44 @@ def _dash_attribution(text: str, tokens: list[Token], limit: int) -> _Attributio
     if len(tokens) < 2 or not _is_capitalized(tokens[1][2]):
         return None
     spk = _np_after(text, tokens[1][0], limit, max_tokens=8)
-    if spk is None or text[spk[1] : limit].strip(" .\u00a0\n"):
+    if spk is None or not _only_apposition(text, spk[1], limit):
         return None
     return _Attribution(tokens[0][0], spk[1], spk, tokens[0][2])
+
+
+_DASH_APPOSITION_WORDS = 12
+
+
+def _only_apposition(text: str, start: int, limit: int) -> bool:
+    """Nothing, or a short apposition ('", a nurse from Ohio'), closes the paragraph after a
+    dash attribution's name: a signature line describes its writer, it says nothing more."""
+    rest = text[start:limit].strip(" .\u00a0\n")
+    if not rest:
+        return True
+    return (
+        rest[0] == ","
+        and not any(ch in rest for ch in "!?;:")
+        and not any(ch in _MARKS for ch in rest)
+        and _word_count(text, start, limit, _DASH_APPOSITION_WORDS + 1) <= _DASH_APPOSITION_WORDS
+    )
+
+
+def _dash_line_after(text: str, mark_end: int, limit: int) -> _Attribution | None:
+    """'"..."' closing its paragraph, then a line of its own '— Jane Doe': the signature
+    line under a quotation names its author, as a dash after the closing mark does."""
+    para_end = _paragraph_end(text, mark_end)
+    if text[mark_end:para_end].strip(" .,\u00a0\t") or para_end >= min(limit, len(text)):
+        return None
+    j = para_end
+    while j < limit and j - para_end < 4 and text[j] in " \t\u00a0\n":
+        j += 1
+    if j >= limit or text[j] not in _DASHES or text.count("\n", para_end, j) > 2:
+        return None
+    line_end = _paragraph_end(text, j)
+    if line_end > limit:
+        return None
+    tokens = _without_parentheses(_tokens(text, j, line_end, 30))
+    return _dash_attribution(text, tokens, line_end)
 
 
 @dataclass(slots=True, frozen=True)
@@ -1151,6 +1206,8 @@ def _continues(text: str, ends: list[int], marks: list[_Mark], k: int, after: in
             gap_start = nxt.start if len(_tokens(text, after, nxt.start, max_gap + 1)) <= max_gap else after
     if _introduced_by_participle(text, after, nxt.start):
         return False  # '"A," she said, adding later, "B."': the second cue makes B a statement of its own
+    if not same_paragraph and _signed_paragraph(text, nxt.start):
+        return False  # '"B ... " ― Tom Ray': a paragraph signed with its own name starts a new statement
     m = _JOIN_GAP_RE.match(text, gap_start, nxt.start)
     if m is None or m.end() != nxt.start or text.count("\n", gap_start, nxt.start) > 2:
         return False
@@ -1163,6 +1220,15 @@ def _continues(text: str, ends: list[int], marks: list[_Mark], k: int, after: in
         return True
     # '... "B" - raising his profile.': a full sentence quoted, then a trailing remark
     return rest[0] in _DASHES and _word_count(text, nxt.start, nxt.end) >= 4
+
+
+_SIGNATURE_RE = re.compile(r"[—―–-][ \t\u00a0]*[A-Z][\w'’.-]*(?:[ \t\u00a0]+[A-Z][\w'’.-]*){0,5}[ \t\u00a0.]*$")
+
+
+def _signed_paragraph(text: str, pos: int) -> bool:
+    """The paragraph holding ``pos`` ends with a dash and a name ('... ” ― Jane Doe.')."""
+    end = _paragraph_end(text, pos)
+    return _SIGNATURE_RE.search(text, max(pos, end - 80), end) is not None
 
 
 _INNER_MARK_WORDS = 4
@@ -1274,6 +1340,8 @@ def _direct_quotes(text: str, marks: list[_Mark], ends: list[int], consumed: lis
                     )
         elif not lead or lead in ("(", "—", "–", "-"):
             attribution = _attribution_after(text, mark.end, limit)
+            if attribution is None and limit == _paragraph_end(text, mark.end):
+                attribution = _dash_line_after(text, mark.end, marks[k].start if k < len(marks) else len(text))
             if attribution is None and _is_paragraph_start(text, mark.start):
                 attribution = _colon_intro(text, sent_start + len(before) - len(before.lstrip()))
                 if attribution is not None and _paragraph_end(text, mark.end) - mark.end < 3:
@@ -1350,30 +1418,81 @@ def _direct_quotes(text: str, marks: list[_Mark], ends: list[int], consumed: lis
 # ---------------------------------------------------------------- reported speech
 
 
-def _content_start(text: str, pos: int, end: int) -> int:
-    """Skip what sits between cue and content: time phrases, 'in a statement', a colon."""
-    tokens = _tokens(text, pos, min(end, pos + 160), 14)
+# Prepositions that open a circumstance of the speaking ('said Sunday in Virginia', 'said
+# on Tuesday at a rally'): where and when it was said.
+_ADJUNCT_PREPOSITIONS = _words("in at on during")
+_ADJUNCT_DETERMINERS = _words("a an the his her their its this that last")
+_ADJUNCT_MAX_WORDS = 4
+
+
+def _adjunct_end(tokens: list[Token], k: int) -> int:
+    """Index after the circumstance phrase at ``tokens[k]`` ('in Virginia', 'at a rally',
+    'during the debate'), or ``k`` when none starts there.
+
+    The phrase is a preposition, then a run of capitalised words (a place or an event) or a
+    determiner and a few nouns. It ends before the next preposition, a comma, 'that' or a
+    word that can open a clause (a determiner or pronoun: 'said at the time the deal ...').
+    A speech verb does not take such a phrase as its object, so the reported words can only
+    start after it; when nothing but adjuncts follows, the cue has no content after it.
+    """
+    if k >= len(tokens) or tokens[k][2].lower() not in _ADJUNCT_PREPOSITIONS:
+        return k
+    j = k + 1
+    if j < len(tokens) and tokens[j][2].lower() in _ADJUNCT_DETERMINERS:
+        j += 1
+        stop = j + _ADJUNCT_MAX_WORDS
+        while j < len(tokens) and j < stop:
+            word = tokens[j][2]
+            low = word.lower()
+            if (
+                not word[0].isalnum()
+                or low in _PREPOSITIONS
+                or low in _COMPLEMENTIZERS
+                or low in _DETERMINERS
+                or low in _PRONOUNS
+                or low in _AUX
+                or low in _RELATIVE
+            ):
+                break
+            j += 1
+        return j if j > k + 2 else k
+    named = j
+    while j < len(tokens) and (
+        _is_capitalized(tokens[j][2]) or (tokens[j][2] == "." and j > named and _abbrev_token(tokens[j - 1][2]))
+    ):
+        j += 1
+    return j if j > named else k
+
+
+# 'said of the plan': after a verb of saying, "of" names the topic, not the words said
+# ('complained of pain', 'warned of a crisis' keep theirs: there the object is the content).
+_TOPIC_OF_CUES = _words("said says say saying")
+
+
+def _content_start(text: str, pos: int, end: int, cue: str = "") -> int:
+    """Skip what sits between cue and content: time phrases, 'in a statement', a colon,
+    and circumstance phrases ('in Virginia', 'at a rally', 'said of the plan'; see
+    ``_adjunct_end``)."""
+    tokens = _tokens(text, pos, min(end, pos + 160), 20)
+    if cue.lower() in _TOPIC_OF_CUES and tokens and tokens[0][2].lower() == "of":
+        adjunct = _adjunct_end([(0, 0, "in")] + tokens[1:], 0)
+        if adjunct > 0:
+            tokens = tokens[adjunct:]
     for k, tok in enumerate(tokens[:10]):
         if tok[2].lower() in _COMPLEMENTIZERS:
             if all(_adverbial_token(t[2]) for t in tokens[:k]):
                 return tok[0]
             break
     k = 0
-    while k < len(tokens) and k < 8:
+    while k < len(tokens) and k < 14:
         low = tokens[k][2].lower()
+        adjunct = _adjunct_end(tokens, k)
+        if adjunct > k:
+            k = adjunct
+            continue
         if tokens[k][2] in {",", ":"} or low in _SKIP or low in _TIME_START:
             k += 1
             continue
-        if low in {"a", "an", "the"} and k > 0 and tokens[k - 1][2].lower() in {"in", "during", "at"}:
-            # "in a statement, ..." / "in an interview that ..."
-            j = k + 1
-            while j < len(tokens) and j < k + 5 and tokens[j][2] not in {",", ":"}:
-                if tokens[j][2].lower() in _COMPLEMENTIZERS:
-                    return tokens[j][0]
-                j += 1
-            if j < len(tokens) and tokens[j][2] in {",", ":"}:
-                k = j + 1
-                continue
         break
     return tokens[k][0] if k < len(tokens) else end
 
@@ -1784,7 +1903,7 @@ def _reported_one(
         # "The museum, Mr. Obama said, would make ...": the statement is the whole sentence
         end = _content_end(text, start, sent_end)
         return _Found(sent_start, end, "", "indirect", text[speaker[0] : speaker[1]], speaker[0], low)
-    start = _content_start(text, start, sent_end)
+    start = _content_start(text, start, sent_end, low)
     end = _content_end(text, start, sent_end)
     if _word_count(text, start, end) < 3 or not _starts_content(text, start, end):
         return None
@@ -1853,7 +1972,18 @@ def _reported(
             sentence_speaker = (found.speaker_pos, found.speaker_pos + len(found.speaker or ""))
         out.append(found)
     kept: list[_Found] = []
+    # quotations attributed after them ('"A," the union wrote.'): statements of their own
+    direct_parts = sorted(
+        (f.start, f.end) for f in direct if f.speaker_pos is not None and f.speaker_pos > f.start
+    )
+    part_starts = [a for a, _ in direct_parts]
     for found in out:
+        # 'the impact it said X would have: "A," the union wrote.': reported words end where a
+        # quotation attributed by its own following 'X wrote' begins; a quotation introduced
+        # inside the report ('said X: "A."', 'saying, "A."') may still be part of it
+        j = bisect.bisect_right(part_starts, found.start)
+        if j < len(direct_parts) and direct_parts[j][0] < found.end:
+            found.end = direct_parts[j][0]
         found.start, found.end = _strip_span(text, found.start, found.end)
         if _word_count(text, found.start, found.end) < (2 if found.cue in _OBJECT_CUES else 3):
             continue
@@ -1890,6 +2020,66 @@ def _is_title(text: str, found: _Found, marks: list[_Mark], mark_starts: list[in
         return False
     k = bisect.bisect_left(mark_starts, tokens[0][0])
     return any(marks[j].start < found.end for j in range(k, min(k + 1, len(marks))))
+
+
+def _quoted_sequel(
+    text: str, marks: list[_Mark], ends: list[int], mark_starts: list[int], found: _Found, taken: list[Span]
+) -> int | None:
+    """Index of the quotation that carries on reported speech: 'She says people should be
+    free to choose. "It is their life."' (or the same quotation as the next paragraph).
+
+    News prose attributes an unattributed quotation to the speaker of the report right
+    before it: the writer paraphrases, then quotes the same person. The quotation must open
+    the sentence after the report, close its own sentence and have no attribution of its
+    own; a quotation already read as someone's statement is not taken.
+    """
+    _, sent_end = _sentence_bounds(ends, found.start)
+    if found.end > sent_end:
+        return None
+    k = bisect.bisect_left(mark_starts, sent_end)
+    if k >= len(marks) or marks[k].continued:
+        return None
+    mark = marks[k]
+    gap = text[sent_end : mark.start]
+    if gap.strip() or gap.count("\n") > 2 or mark.start - sent_end > 10:
+        return None
+    para_end = _paragraph_end(text, mark.end)
+    if "\n" in gap and text[mark.end : para_end].strip():
+        return None  # a quotation in the next paragraph carries on only when it fills that paragraph
+    if any(s < mark.end and mark.start < e for s, e in taken):
+        return None
+    if _word_count(text, mark.start, mark.end, 4) < 3 or _sentence_bounds(ends, mark.end - 1)[1] > mark.end + 1:
+        return None
+    limit = min(marks[k + 1].start if k + 1 < len(marks) else len(text), para_end)
+    if _attribution_after(text, mark.end, limit) is not None:
+        return None
+    return k
+
+
+def _extend_reports(text: str, marks: list[_Mark], ends: list[int], reported: list[_Found], direct: list[_Found]) -> None:
+    """Reported speech followed by its speaker's unattributed quotation becomes one mixed statement."""
+    if not marks:
+        return
+    mark_starts = [m.start for m in marks]
+    taken = sorted(part for f in direct for part in (f.parts or [(f.start, f.end)]))
+    for found in reported:
+        k = _quoted_sequel(text, marks, ends, mark_starts, found, taken)
+        if k is None:
+            continue
+        found.end = marks[k].end
+        joined = 1
+        while (
+            k + 1 < len(marks)
+            and joined < _MAX_JOINED
+            and _continues(text, ends, marks, k + 1, found.end)
+            and not any(s < marks[k + 1].end and marks[k + 1].start < e for s, e in taken)
+        ):
+            k += 1
+            joined += 1
+            found.end = marks[k].end
+        found.kind = "mixed"
+        found.text = text[found.start : found.end]
+        taken.append((found.start, found.end))
 
 
 def _drop_nested(found: list[_Found]) -> list[_Found]:
@@ -2047,6 +2237,7 @@ def _extract(text: str) -> list[Quote]:
     consumed: list[Span] = []
     direct = _direct_quotes(text, marks, ends, consumed)
     reported = _reported(text, marks, ends, consumed, direct)
+    _extend_reports(text, marks, ends, reported, direct)
     found = sorted(direct + reported, key=lambda f: f.start)
     found = sorted(found + _transcript_turns(text, found), key=lambda f: f.start)
     found = sorted(found + _pattern_statements(text, found), key=lambda f: f.start)

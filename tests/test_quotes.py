@@ -824,3 +824,132 @@ def test_a_colon_after_a_noun_presents_a_whole_quoted_sentence() -> None:
     assert quote.speaker == "Ms. Adler"
     # a short label after a colon is a name, not cited words
     assert extract_quotes('Ms. Adler used one of her lines as its headline: "Vote early."') == []
+
+
+# ---------------------------------------------------------------- English "a" after a cue
+
+
+def test_english_a_after_a_cue_is_the_article_not_the_french_auxiliary() -> None:
+    quote = _only(extract_quotes("The clerk said a new rule was needed to stop the fraud."))
+    assert quote.text == "a new rule was needed to stop the fraud"
+    assert quote.speaker == "The clerk"
+
+
+def test_an_inverted_speaker_may_open_with_the_english_article() -> None:
+    text = "Winning the county is well within reach for the party, said a handful of local organizers."
+    quote = _only(extract_quotes(text))
+    assert quote.text == "Winning the county is well within reach for the party"
+    assert quote.speaker == "a handful of local organizers"
+
+
+def test_the_french_auxiliary_still_sits_before_a_french_cue() -> None:
+    quote = _only(extract_quotes("Le maire a déclaré que la piscine rouvrira en juin."))
+    assert quote.speaker == "Le maire"
+    assert quote.text == "que la piscine rouvrira en juin" or quote.text == "la piscine rouvrira en juin"
+
+
+# ---------------------------------------------------------------- circumstance after a cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mayor Ruiz said Sunday in Springfield as the crowd cheered.",
+        "Mayor Ruiz said on Tuesday at a rally in Dayton.",
+        "Mayor Ruiz said during the debate.",
+    ],
+)
+def test_a_cue_followed_only_by_time_and_place_has_no_content(text: str) -> None:
+    assert extract_quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Mayor Ruiz said in Dayton the levy would fail again.", "the levy would fail again"),
+        ("Mayor Ruiz said at the time the levy would fail again.", "the levy would fail again"),
+        ("Mayor Ruiz said Monday at a rally that the levy would fail.", "that the levy would fail"),
+    ],
+)
+def test_reported_content_starts_after_time_and_place(text: str, content: str) -> None:
+    assert _only(extract_quotes(text)).text == content
+
+
+def test_said_of_names_the_topic_not_the_words() -> None:
+    assert extract_quotes("Jane Doe, a tax professor, said of the new county plan.") == []
+    quote = _only(extract_quotes("Jane Doe said of the new county plan that it would help nobody."))
+    assert quote.text == "that it would help nobody"
+    # other verbs keep their object: 'complained of X' reports X
+    quote = _only(extract_quotes("Jane Doe complained of the long delays at the county office."))
+    assert quote.text.startswith("of the long delays") or quote.text.startswith("the long delays")
+
+
+# ---------------------------------------------------------------- reported speech, then the speaker's quotation
+
+
+@pytest.mark.parametrize("gap", [" ", "\n", "\n\n"])
+def test_an_unattributed_quotation_after_reported_speech_continues_it(gap: str) -> None:
+    text = 'Jane Doe said the council would vote on the budget soon.' + gap + '"We cannot wait any longer."'
+    quote = _only(extract_quotes(text))
+    assert quote.kind == "mixed"
+    assert quote.speaker == "Jane Doe"
+    assert quote.span == (text.index("the council"), len(text))
+
+
+def test_a_quotation_with_its_own_attribution_after_reported_speech_stays_apart() -> None:
+    text = 'Jane Doe said the council would vote on the budget soon. "We cannot wait," Tom Ray said.'
+    quotes = extract_quotes(text)
+    assert [(q.kind, q.speaker) for q in quotes] == [("indirect", "Jane Doe"), ("direct", "Tom Ray")]
+
+
+def test_a_quotation_in_the_next_paragraph_continues_only_when_it_fills_it() -> None:
+    text = 'Jane Doe said the council would vote on the budget soon.\n"We cannot wait." The clerk left.'
+    quote = _only(extract_quotes(text))
+    assert quote.kind == "indirect"
+    assert quote.span[1] < text.index("\n")
+
+
+# ---------------------------------------------------------------- signature lines
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_dash_line_under_a_quotation_names_its_author(gap: str) -> None:
+    text = '"We will never give up on this fight."' + gap + "— Jane Doe, a nurse from Ohio\n\nMore news follows."
+    quote = _only(extract_quotes(text))
+    assert (quote.kind, quote.speaker, quote.cue) == ("direct", "Jane Doe", "—")
+    assert quote.span == (0, text.index(gap))
+
+
+def test_a_dash_line_that_goes_on_as_a_sentence_is_no_signature() -> None:
+    text = '"We will never give up on this fight."\n— Jane Doe walked out of the hall and then she left town.'
+    assert extract_quotes(text) == []
+
+
+def test_a_paragraph_signed_with_a_name_starts_a_new_statement() -> None:
+    text = "“We will never give up on this fight.” ― Jane Doe\n“Nobody asked us about the plan.” ― Tom Ray, Ohio"
+    quotes = extract_quotes(text)
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("We will never give up on this fight.", "Jane Doe"),
+        ("Nobody asked us about the plan.", "Tom Ray"),
+    ]
+
+
+def test_a_signed_paragraph_does_not_carry_on_the_quotation_before_it() -> None:
+    text = (
+        "“We will never give up on this fight.” ― Jane Doe\n"
+        "“Nobody asked us.” The plan went ahead anyway in the end. ― Tom Ray"
+    )
+    quote = extract_quotes(text)[0]
+    assert (quote.text, quote.speaker) == ("We will never give up on this fight.", "Jane Doe")
+    assert quote.span[1] < text.index("\n")
+
+
+def test_reported_words_end_where_a_quotation_attributed_after_it_begins() -> None:
+    text = (
+        "The letter also referenced the change it said the new law would bring to nurses: "
+        '"It opens the door for all of us to be treated fairly," the union wrote.'
+    )
+    quotes = extract_quotes(text)
+    quote = _by_cue(quotes, "wrote")
+    assert (quote.kind, quote.speaker) == ("direct", "the union")
+    assert all(q.span[1] <= text.index('"') for q in quotes if q is not quote)
