@@ -313,15 +313,23 @@ def _take_date(text: str, node: HtmlElement, parts: Parts, *, fetched_at: dateti
     if hints.JOINED.search(text):
         return False
     found = find_date_in_text(text, language=language, fetched_at=fetched_at)
-    if found is None and len(text) <= 40 and hints.date_like(text):
-        value = parse_date(_strip_label(text), language=language, fetched_at=fetched_at)
-        found = (value, text) if value is not None else None
+    if found is None and len(text) <= 40:
+        stamp = _strip_label(text)
+        # The whole short text as a date, when what is left after the label still reads
+        # as one and is not several elements' texts run together ("AnnOctober 2, 2012"):
+        # the slow general parser only ever answers None to those.
+        if hints.date_like(stamp) and not _GLUED.search(stamp):
+            value = parse_date(stamp, language=language, fetched_at=fetched_at)
+            found = (value, text) if value is not None else None
     if found is None:
         return False
     parts.date_value, raw = found
     parts.date_raw = collapse_ws(text) if len(text) <= 40 else raw
     parts.date_nodes.append(node)
     return True
+
+
+_GLUED = re.compile(r"[a-z][A-Z][a-z]")
 
 
 def _joined_context(node: HtmlElement) -> bool:
