@@ -20,9 +20,9 @@ from functools import lru_cache
 from ..model import Comment
 from ..tree import HtmlElement, collapse_ws
 from . import hints
-from .detect import choose_items, short_text
+from .detect import choose_items, is_author_element, short_text
 from .records import build_comment, stable_id
-from .sections import find_sections
+from .sections import Detection, find_sections
 
 __all__ = ["declared_comment_count", "extract_comments", "find_comment_sections"]
 
@@ -32,12 +32,12 @@ _PARENT_ATTRS = ("data-parent-id", "data-parent", "data-parentid", "data-reply-t
 
 def find_comment_sections(tree: HtmlElement) -> list[HtmlElement]:
     """Top-most elements of the comment section(s), comment forms included, in page order."""
-    return list(_detect(_page_root(tree))[1])
+    return list(_detect(_page_root(tree)).sections)
 
 
 @lru_cache(maxsize=4)
-def _detect(root: HtmlElement) -> tuple[tuple[HtmlElement, ...], tuple[HtmlElement, ...], dict[int, HtmlElement]]:
-    """(items, sections, date holders) of one page, memoised per root element.
+def _detect(root: HtmlElement) -> Detection:
+    """Items, sections, date holders and element facts of one page, memoised per root element.
 
     Why a cache: extract_comments() receives the sections that find_comment_sections()
     returned a moment earlier and needs the items found on the way; detection is the
@@ -45,8 +45,7 @@ def _detect(root: HtmlElement) -> tuple[tuple[HtmlElement, ...], tuple[HtmlEleme
     id can never be reused); a caller that edits the tree between the two calls must not
     rely on it.
     """
-    items, sections, dated = find_sections(root)
-    return tuple(items), tuple(sections), dated
+    return find_sections(root)
 
 
 def _page_root(node: HtmlElement) -> HtmlElement:
@@ -61,18 +60,19 @@ def extract_comments(
     """Comment records from the sections, in page order, and warnings."""
     if not sections:
         return [], []
-    all_items, _, dated = _detect(_page_root(sections[0]))
+    all_items, _, dated, facts = _detect(_page_root(sections[0]))
     inside = {id(s) for s in sections}
     items = [i for i in all_items if id(i) in inside or any(id(a) in inside for a in i.iterancestors())]
     holders: dict[int, HtmlElement] | None = dated
+    author = facts.author
     if not items and not all_items:
         items = choose_items(sections)  # sections chosen by the caller, not by us
-        holders = None
+        holders, author = None, is_author_element
     ids = {id(i) for i in items}
     comments: list[Comment] = []
     kept: list[HtmlElement] = []
     for item in items:
-        record = build_comment(item, ids, fetched_at=fetched_at, language=language, dated=holders)
+        record = build_comment(item, ids, fetched_at=fetched_at, language=language, dated=holders, author=author)
         if record is not None:
             comments.append(record)
             kept.append(item)

@@ -12,7 +12,7 @@ comment of itself.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -356,23 +356,33 @@ def is_author_element(node: HtmlElement) -> bool:
     prop = node.get("itemprop")
     if prop and prop.lower() in ("author", "creator"):
         return True
+    # Every other sign asks for a short text; the cheap signs are tried first.
     tag = node.tag
-    if tag == "a" and hints.profile_href(node.get("href") or ""):
+    classes, node_id = node.get("class"), node.get("id")
+    if (classes or node_id) and _author_named(classes, node_id):
         return _short(node)
-    if tag == "cite":
+    if tag == "cite" or (tag == "a" and hints.profile_href(node.get("href") or "")):
         return _short(node)
     if tag in _NAME_TAGS and _framed_as_name(node):
-        return _short(node)
-    classes, node_id = node.get("class"), node.get("id")
-    if (classes or node_id) and _author_words(f"{classes or ''} {node_id or ''}"):
         return _short(node)
     return False
 
 
+def _author_named(classes: str | None, node_id: str | None) -> bool:
+    """Class/id words that name an author box and nothing else. Class strings repeat over
+    a page and are cached; ids are mostly unique and are tested as they come (no word
+    of either table spans the space that would join the two)."""
+    name, other = _class_author_words(classes or "")
+    if node_id:
+        name = name or hints.AUTHOR_HINT.search(node_id)
+        other = other or hints.NOT_AUTHOR_HINT.search(node_id)
+    return name and not other
+
+
 @lru_cache(maxsize=4096)
-def _author_words(words: str) -> bool:
-    """Class/id words that name an author box and nothing else (cached per string)."""
-    return bool(hints.AUTHOR_HINT.search(words)) and not hints.NOT_AUTHOR_HINT.search(words)
+def _class_author_words(classes: str) -> tuple[bool, bool]:
+    """(names an author, names something else) for one class string."""
+    return hints.AUTHOR_HINT.search(classes), hints.NOT_AUTHOR_HINT.search(classes)
 
 
 _NAME_TAGS = frozenset({"a", "b", "strong", "span", "em", "i", "font"})
@@ -424,6 +434,7 @@ class Facts:
     def __init__(self, stating: Mapping[int, HtmlElement] | None = None) -> None:
         self._stating = stating  # elements that state a date themselves (scan), when known
         self._own: dict[int, _Agg] = {}
+        self._author: dict[int, bool] = {}
         self._sum: dict[int, _Agg] = {}
         self._keep: list[HtmlElement] = []
 
@@ -432,8 +443,18 @@ class Facts:
         key = id(node)
         found = self._own.get(key)
         if found is None:
-            found = _own_facts(node, self._stating)
+            found = _own_facts(node, self._stating, self.author)
             self._own[key] = found
+            self._keep.append(node)
+        return found
+
+    def author(self, node: HtmlElement) -> bool:
+        """is_author_element(), memoised: judging and record building both ask it."""
+        key = id(node)
+        found = self._author.get(key)
+        if found is None:
+            found = is_author_element(node)
+            self._author[key] = found
             self._keep.append(node)
         return found
 
@@ -475,7 +496,8 @@ class Facts:
         return sums[id(node)]
 
 
-def _own_facts(node: HtmlElement, stating: Mapping[int, HtmlElement] | None = None) -> _Agg:
+def _own_facts(node: HtmlElement, stating: Mapping[int, HtmlElement] | None = None,
+               author: Callable[[HtmlElement], bool] = is_author_element) -> _Agg:
     """(dates, names, teaser marks, own text chars, outward-link chars) of one element."""
     text = node.text.strip() if node.text else ""
     tag = node.tag
@@ -487,7 +509,7 @@ def _own_facts(node: HtmlElement, stating: Mapping[int, HtmlElement] | None = No
         href = node.get("href") or ""
         if href and "#" not in href and not hints.profile_href(href):
             link = len(collapse_ws(node.text_content()))
-    named = is_author_element(node) or (bool(text) and footer_name(node) is not None)
+    named = author(node) or (bool(text) and footer_name(node) is not None)
     return int(dated), int(named), int(marked), len(text), link
 
 
@@ -743,14 +765,16 @@ def _inside(inner: Group, outer: Group) -> bool:
     return all(id(m) in ids or _nearest_member(m, ids) is not None for m in inner.members)
 
 
-def choose_items(roots: Iterable[HtmlElement], scanned: Scan | None = None) -> list[HtmlElement]:
+def choose_items(roots: Iterable[HtmlElement], scanned: Scan | None = None,
+                 facts: Facts | None = None) -> list[HtmlElement]:
     """The comment items under the roots, in document order (threaded replies included).
 
-    scanned: the result of scan(roots) when the caller keeps it for later steps.
+    scanned: the result of scan(roots) when the caller keeps it for later steps; facts:
+    the memo to fill (the caller reads the same items' elements afterwards).
     """
     roots = list(roots)
     groups, dated, stating = scanned if scanned is not None else scan(roots)
-    facts = Facts(stating)
+    facts = facts if facts is not None else Facts(stating)
     sampled: list[tuple[Judged, Group]] = []
     for group in groups:
         verdict = _judge_sample(group, facts, dated)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from datetime import datetime
@@ -65,15 +65,17 @@ def build_comment(
     fetched_at: datetime | None,
     language: str | None,
     dated: Mapping[int, HtmlElement] | None = None,
+    author: Callable[[HtmlElement], bool] = is_author_element,
 ) -> Comment | None:
     """The record of one item, or None when it has no text (an empty shell: nothing to read).
 
     dated: the page's date holders (elements stating a date and their ancestors, by id())
     from the detection scan. Why: dates are looked for only among them, so reading an
     item costs little more than walking it once; without the map every element is tried.
+    author: the author-element test, memoised by the detection that judged these items.
     """
     elements = _own_unquoted(item, nested)
-    named = [n for n in elements if is_author_element(n)]
+    named = [n for n in elements if author(n)]
     datey = elements if dated is None else [n for n in elements if id(n) in dated]
     parts = Parts()
     _find_author(item, elements, named, parts)

@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from lxml import etree
 
 from ..tree import HtmlElement, collapse_ws
 from . import hints
-from .detect import choose_items, lowest_common_ancestor, scan, scope, short_text
+from .detect import Facts, choose_items, lowest_common_ancestor, scan, scope, short_text
 
 _BOX_TAGS = frozenset({"div", "section", "aside", "form", "ul", "ol", "footer", "header", "p", "h2", "h3", "h4", "span"})
 _FIELD_WORDS = re.compile(r"comment|message|reply|body|text|kommentar|commentaire|comentario|antwort|respuesta|post",
@@ -184,19 +185,30 @@ def merge_top_most(nodes: list[HtmlElement], tree: HtmlElement) -> list[HtmlElem
     return [n for n in tree.iter() if id(n) in keep]
 
 
-def find_sections(root: HtmlElement) -> tuple[list[HtmlElement], list[HtmlElement], Dated]:
-    """(comment items, top-most section elements, date holders) of the page under root.
+class Detection(NamedTuple):
+    """What finding the comment section yields for one page."""
 
-    The date holders (elements stating a date, and their ancestors, by id()) come from
-    the detection scan; reading each item later looks for its date only among them.
+    items: list[HtmlElement]  # the comment items, in page order
+    sections: list[HtmlElement]  # top-most elements to keep out of the body
+    dated: Dated  # elements that state a date or hold one (scan), by id()
+    facts: Facts  # per-element memo filled while judging; reading the items reuses it
+
+
+def find_sections(root: HtmlElement) -> Detection:
+    """Items, top-most section elements, date holders and element facts of the page under root.
+
+    The date holders and the facts come from the detection itself; reading each item
+    later looks for its date only among the holders and asks the memo for author marks.
     """
     scanned = scan([root])
-    items = choose_items([root], scanned)
+    facts = Facts(scanned[2])
+    items = choose_items([root], scanned, facts)
     marks = headline_marks(root)
     items = _drop_article_items(items, marks)
     blocked = _blocking(article_anchors(root, items, marks))
     items = [i for i in items if id(i) not in blocked]
-    return items, merge_top_most([*list_sections(items, blocked), *form_sections(root, blocked)], root), scanned[1]
+    sections = merge_top_most([*list_sections(items, blocked), *form_sections(root, blocked)], root)
+    return Detection(items, sections, scanned[1], facts)
 
 
 def headline_marks(root: HtmlElement) -> list[HtmlElement]:
