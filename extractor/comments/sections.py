@@ -107,14 +107,17 @@ def form_sections(tree: HtmlElement, blocked: Blocked | None = None) -> list[Htm
                 found.append(_widen_box(form, blocked))
     with_fields = _field_holders(tree)
     for node in tree.iter(*_BOX_TAGS):
-        if node.tag == "form" or not _section_named(node) or _inside_code(node):
+        if node.tag == "form" or not _section_named(node):
             continue
         if id(node) in with_fields or node.get("id") == "disqus_thread":
+            if _inside_code(node):
+                continue
             if id(node) in blocked:
                 found.extend(_field_boxes(node, blocked))
             else:
                 found.append(_widen_box(node, blocked))
-        elif id(node) not in blocked and short_text(node, _MAX_BOX_TEXT) is not None and _is_comment_box(node):
+        elif (node.tag not in ("span", "p") and id(node) not in blocked
+              and short_text(node, _MAX_BOX_TEXT) is not None and _is_comment_box(node) and not _inside_code(node)):
             found.append(node)
     return found
 
@@ -154,9 +157,8 @@ def _is_comment_form(form: HtmlElement) -> bool:
 
 
 def _is_comment_box(node: HtmlElement) -> bool:
-    """A short block named for comments and not a paragraph of prose (e.g. 'Write new comment')."""
-    if node.tag in ("span", "p"):
-        return False
+    """A short block named for comments and not a paragraph of prose (e.g. 'Write new comment').
+    Spans and paragraphs are ruled out by the caller before their text is measured."""
     return not node.xpath(".//p[string-length(normalize-space()) > 200]")
 
 
