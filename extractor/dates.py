@@ -109,6 +109,7 @@ _DATE_IN_TEXT = re.compile(
     r"|\b\d{1,2}\.?\s+[^\W\d_]{3,12}\.?,?\s+\d{4}"
     r"(?:,?\s*(?:à|a|um|alle|om|kl\.?|-)?\s*\d{1,2}\s*[:h.]\s*\d{2}(?:\s*Uhr)?)?"
     r"|(?<!\d)\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?!\d)"
+    r"(?P<time>,?\s*(?:à|a|um|alle|om|kl\.?|at|@|-)?\s*\d{1,2}\s*[:h]\s*\d{2}(?!\d)(?:\s*(?:Uhr|[ap]\.?m\.?))?)?"
     r"|(?<!\d)\d{4}/\d{1,2}/\d{1,2}(?!\d)",
     re.IGNORECASE,
 )
@@ -545,6 +546,9 @@ def find_date_in_text(
     for match in _DATE_IN_TEXT.finditer(text):
         raw = match.group(0).strip()
         value = parse_date(raw, language=language, fetched_at=fetched_at)
+        if value is None and match.group("time"):  # a clock form the parsers do not read: the day alone
+            raw = text[match.start():match.start("time")].strip()
+            value = parse_date(raw, language=language, fetched_at=fetched_at)
         if value is not None:
             return value, raw
     short = text.strip()

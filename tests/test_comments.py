@@ -472,3 +472,24 @@ def test_comments_off_skips_records_and_declared_count_from_markup() -> None:
     off = extract_article(_page(WORDPRESS), fetched_at=FETCHED, comments=False)
     assert len(on.comments) == 3 and off.comments == []
     assert off.headline == on.headline and "bolts" in off.body
+
+
+def test_plain_text_head_line_names_the_author_and_dates_the_comment() -> None:
+    html = """<div class="kommentare"><h2>Kommentare</h2>""" + "".join(
+        f"""<div class="kommentar"><div class="kopfzeile">{name} schrieb am 0{n}.06.2022 um 1{n}:05:</div>
+        <p>Der Beitrag Nummer {n} sagt etwas über die Brücke und den Verkehr.</p></div>"""
+        for n, name in enumerate(["Leser_Berlin", "mk1975", "Anna K."], start=1)) + "</div>"
+    article = extract_article(_page(html), fetched_at=FETCHED)
+    assert [c.author for c in article.comments] == ["Leser_Berlin", "mk1975", "Anna K."]
+    assert [(c.published.day, c.published.hour) for c in article.comments] == [(1, 11), (2, 12), (3, 13)]
+    assert all("schrieb" not in c.text for c in article.comments)
+
+
+def test_a_sentence_with_wrote_is_not_a_head_line() -> None:
+    from extractor.comments.detect import wrote_name
+    from extractor.tree import parse_html
+
+    tree = parse_html("<div><p>My son wrote to the council twice.</p><p>Ann wrote:</p></div>")
+    first, second = tree.findall(".//p")
+    assert wrote_name(first) is None
+    assert wrote_name(second) == "Ann"

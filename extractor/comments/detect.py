@@ -294,6 +294,27 @@ def footer_name(node: HtmlElement) -> str | None:
     return name if name and not hints.date_like(name) else None
 
 
+def wrote_name(node: HtmlElement) -> str | None:
+    """The name in a plain-text head line ('Ann schrieb am 21.06.2022 um 15:12:', 'Ann
+    wrote:'), where no markup marks the name: what follows the verb must be a date or
+    nothing but a colon, so that a sentence of the comment ('my son wrote to them') is
+    never read as one."""
+    text = short_text(node, 120)
+    match = hints.WROTE_LINE.match(text) if text else None
+    if match is None:
+        return None
+    rest = match.group("rest").strip()
+    if rest not in ("", ":") and not hints.date_like(rest):
+        return None
+    name = _NAME_LEAD.sub("", match.group("name")).strip()
+    return name if name and len(name.split()) <= 4 and not hints.date_like(name) else None
+
+
+# Before the name on a head line: a comment number ("11 Ann says:"), a "by" ("by Ann writes:").
+_NAME_LEAD = re.compile(r"^\s*(?:#?\d{1,4}[.)]?\s+)?(?:(?:(?:posted |written )?by|von|par|por|door)\s*:?\s+)?",
+                        re.IGNORECASE)
+
+
 def footer_line(node: HtmlElement) -> bool:
     """A short 'Posted by: Ann | date' line that closes a comment printed above it."""
     if node.tag not in _FOOTER_TAGS or not node.text or not hints.FOOTER_LEAD.match(node.text):

@@ -193,6 +193,12 @@ def date_like(text: str) -> bool:
 SAYS_END = Lowered(
     r"\b(?:says|said|wrote|writes|schreibt|schrieb|sagt|meint|dit|a écrit|dice|escribió|scrive|schreef|zegt)\s*[:,]?\s*$")
 
+# A comment's head line in plain text: "Ann schrieb am 21.06.2022:", "Ann wrote:", "Ann says:".
+WROTE_LINE = re.compile(
+    r"^\s*(?P<name>[^\s:|,.][^:|\n]{0,39}?)\s+(?:schrieb|schreibt|wrote|writes|says|said|a écrit|écrit|escribió|escribe"
+    r"|scrive|ha scritto|schreef|schrijft)\b\s*(?:(?:am|on|le|el|il|op)\b\s*)?(?P<rest>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
 # A comment's footer line, as blog engines print it under the comment's paragraphs
 # ("Posted by: Ann | Mar 26, 2007 2:00 PM"): the comment is the run of blocks above it.
 FOOTER_LEAD = Lowered(r"^\W*(?:posted|written|submitted|geschrieben|verfasst|publié|escrito|scritto)\s+(?:by|von|par|por|da)\b")

@@ -26,6 +26,7 @@ from .detect import (
     is_date_element,
     scope,
     short_text,
+    wrote_name,
 )
 from .text import render
 
@@ -56,6 +57,7 @@ class Parts:
     liked_by: list[str] = field(default_factory=list)
     liked_by_node: HtmlElement | None = None
     permalink: str | None = None
+    head_line: HtmlElement | None = None  # a plain-text "Ann wrote on <date>:" line
 
 
 def build_comment(
@@ -149,6 +151,17 @@ def _find_author(item: HtmlElement, elements: list[HtmlElement], named: list[Htm
         parts.author_name = collapse_ws(data_author)
     if not parts.author_name:
         parts.author_name = next((name for n in elements if (name := footer_name(n))), None)
+    if not parts.author_name:
+        for node in elements:
+            name = _head_name(node, item)
+            if name:
+                parts.author_name, parts.head_line = name, node  # the line is chrome, not text
+                break
+
+
+def _head_name(node: HtmlElement, item: HtmlElement) -> str | None:
+    """A plain-text 'Ann wrote on <date>:' line of the item's own (not the whole item)."""
+    return wrote_name(node) if node is not item and node.tag not in ("blockquote", "q") else None
 
 
 def _label(node: HtmlElement) -> bool:
@@ -533,7 +546,7 @@ def _quote_box(node: HtmlElement) -> bool:
 def _comment_text(item: HtmlElement, nested: set[int], parts: Parts) -> str:
     skip = set(nested)
     skip.discard(id(item))
-    for node in (parts.author, parts.liked_by_node, *parts.date_nodes, *parts.vote_nodes):
+    for node in (parts.author, parts.liked_by_node, parts.head_line, *parts.date_nodes, *parts.vote_nodes):
         if node is not None:
             skip.add(id(node))
     roots = [parts.text_block] if parts.text_block is not None else scope(item)
