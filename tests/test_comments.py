@@ -493,3 +493,12 @@ def test_a_sentence_with_wrote_is_not_a_head_line() -> None:
     first, second = tree.findall(".//p")
     assert wrote_name(first) is None
     assert wrote_name(second) == "Ann"
+
+
+def test_section_headings_and_rating_prompts_stay_out_of_a_wide_item() -> None:
+    from extractor.comments.text import render
+    from extractor.tree import parse_html
+
+    item = parse_html("""<div><h3>1 Comment</h3><p>Nice cards, I prefer the illustrations.</p>
+        <span>Rate This:</span><h3>Leave a Reply</h3><h4>Why the cards work</h4></div>""").find(".//div")
+    assert render(item, set()).split("\n") == ["Nice cards, I prefer the illustrations.", "Why the cards work"]

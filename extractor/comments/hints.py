@@ -116,6 +116,7 @@ CHROME_TEXT = Lowered(
     r"|gefällt mir|nach oben|répondre|citer|signaler|partager|modifier|j'aime|responder|citar|denunciar|compartir"
     r"|me gusta|rispondi|cita|segnala|condividi|mi piace|reageer|beantwoorden|log in to reply|login to reply"
     r"|sign in to reply|cancel reply|leave a (?:comment|reply)|post a comment|add (?:a )?comment|was this helpful\??|helpful\??|show more|read more|mehr|weiterlesen|collapse|expand|hide|show|more|less"
+    r"|rate this:?"
     r"|[↑↓▲▼+\-|·•#]+|\(\s*\)|\d+\s*(?:points?|likes?|replies|reply)?)$")
 # Display names of accounts that no longer exist.
 DELETED_AUTHOR = Lowered(
@@ -209,5 +210,11 @@ FOOTER_NAME = re.compile(
 )
 # Headings that open a comment list ("Comments", "12 Responses", "Kommentare").
 COMMENT_HEADING = Lowered(rf"\b(?:{COUNT_WORDS}|discussion|diskussion|leave a reply)\b")
+# A heading that is nothing but the section's title or count ("1 Comment", "No Reactions",
+# "Leave a Reply"): never a commenter's words, even when an item was drawn wide.
+SECTION_HEADING = Lowered(
+    rf"^\W*(?:(?:no|one|\d+)\s*)?(?:{COUNT_WORDS})(?:\s*(?:\(\d+\)|no reactions?|\d+))*\W*$"
+    r"|^\W*(?:leave a (?:comment|reply)|post a comment|add (?:a )?comment|write a comment|kommentar schreiben"
+    r"|laisser un commentaire|deja un comentario)\W*$")
 # What is left of a byline once its name and date are taken out: "Written by", "Posted by -".
 BYLINE_LEFTOVER = Lowered(r"^\W*(?:(?:posted|written|submitted|geschrieben|verfasst|publié)\s+)?(?:by|von|par|por)?\W*$")

@@ -43,7 +43,7 @@ def render(root: HtmlElement, skip: set[int], *, keep_root: bool = True) -> str:
     def walk(node: HtmlElement) -> None:
         tag = node.tag if isinstance(node.tag, str) else ""
         dropped = (not tag or tag in _DROP_TAGS or id(node) in skip
-                   or (node is not root and (is_control(node) or _not_text(node))))
+                   or (node is not root and (is_control(node) or _not_text(node) or _section_heading(node))))
         if not dropped:
             block = tag in _BLOCK_TAGS
             if block:
@@ -73,6 +73,18 @@ def is_control(node: HtmlElement) -> bool:
         return False
     text = short_text(node, _MAX_CONTROL_LEN)
     return text is not None and bool(text) and bool(hints.CHROME_TEXT.match(text))
+
+
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def _section_heading(node: HtmlElement) -> bool:
+    """'1 Comment', 'Leave a Reply': the comment section's own headings, which an item
+    drawn as wide as the section would otherwise carry into its text."""
+    if node.tag not in _HEADING_TAGS:
+        return False
+    text = short_text(node, 60)
+    return bool(text) and hints.SECTION_HEADING.search(text)
 
 
 def _not_text(node: HtmlElement) -> bool:
