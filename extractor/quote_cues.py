@@ -1,6 +1,6 @@
 """Quotation-mark and speech-cue tables, kept as plain data.
 
-Why a separate module: the quote finder in ``quotes.py`` is language-neutral
+Why a separate module: the quote finder in ``quotes/`` is language-neutral
 machinery; everything that differs between languages (which characters open
 and close a quotation, which verbs report speech, which words introduce a
 source like "according to" or "laut") lives here. Adding a language means

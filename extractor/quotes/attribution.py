@@ -1,0 +1,523 @@
+"""Attribution next to a quotation: 'he said', 'said Jane Doe, the mayor', '— Jane Doe',
+'X said:' introductions, with the cue and any addressee.
+
+Why a separate module: finding who said a quotation, and where that attribution sits, is
+the bulk of reading direct quotes and is also used by reported speech and block quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..quote_cues import AMBIGUOUS_MARKS
+from .content import _INFINITIVE_BLOCK, _adverbial_token, _content_start
+from .records import Span, Token, _Attribution, _Mark
+from .sentences import _is_abbreviation, _paragraph_end, _sentence_bounds, _strip_span, _tokens, _word_count
+from .speakers import (
+    _abbrev_token,
+    _addressee_after,
+    _is_capitalized,
+    _leading_np,
+    _np_after,
+    _plausible_speaker,
+    _skippable,
+    _speaker_before,
+    _split_segments,
+    _without_parentheses,
+)
+from .tables import (
+    _ADDRESSEE_VERBS,
+    _ALL_CLOSERS,
+    _ATTRIBUTION_ONLY,
+    _AUX,
+    _COMPLEMENTIZERS,
+    _CUE_RE,
+    _DASHES,
+    _DETERMINERS,
+    _INVERTED_SHORT,
+    _LEAD_JUNK,
+    _MARKS,
+    _MAX_SPEAKER_TOKENS,
+    _OBJECT_CUES,
+    _PASSIVE,
+    _PREPOSITIONS,
+    _PRONOUNS,
+    _QUOTING_END_RE,
+    _SENT_END_RE,
+    _SKIP,
+    _STATEMENT_INTRO_RE,
+    _TIME_START,
+    _VERBS,
+    _WORD_RE,
+    _words,
+)
+
+
+def _attribution_after(text: str, pos: int, limit: int, unlisted: bool = True) -> _Attribution | None:
+    """'," he said.' / '," said Len Burman,' / '«, sagte Müller.' / '" — Jane Doe' after a quotation.
+
+    ``unlisted`` also accepts verbs missing from the cue lists ('," Oliver barked.'); it is
+    off for a quotation inside a sentence, where 'X verb-ed' is as often the main clause.
+    """
+    tokens = _without_parentheses(_tokens(text, pos, min(limit, pos + 300), 40))
+    k = 0
+    while k < len(tokens) and tokens[k][2] == ",":
+        k += 1
+    if k < len(tokens) and tokens[k][2] in _DASHES:
+        return _dash_attribution(text, tokens[k:], limit)
+    window = tokens[k : k + _MAX_SPEAKER_TOKENS + 12]
+    if unlisted and window and window[0][2].lower() not in _VERBS:
+        inverted = _inverted_unlisted(text, window, pos, limit)
+        if inverted is not None:
+            return inverted
+    for j, tok in enumerate(window):
+        low = tok[2].lower()
+        if low in _VERBS or (low in _INVERTED_SHORT and j == 0):
+            if j > 0 and window[j - 1][2].lower() in _PASSIVE:
+                return None
+            if low.endswith("ing") and low not in _INVERTED_SHORT:
+                # '"A," adding, "B."' / '"a disaster" and asking, "B?"': a participle has no
+                # subject of its own; it introduces the next quotation, not this one
+                return None
+            if j == 0 and _is_capitalized(tok[2]) and _closes_with_stop(text, pos):
+                return None  # '"A." Asked about it, X replied ...': the cue opens the next sentence
+            if _introduces_next(text, tok[1], limit):
+                return None  # '"A." Mr. Z said: "B."': the cue belongs to the quotation after the colon
+            if j == 0 or all(_skippable(w[2], low) for w in window[:j]):
+                # '," said X' / '», a déclaré X' (an auxiliary before the inverted cue)
+                spk = _np_after(text, tok[1], limit)
+                return _Attribution(window[0][0], spk[1] if spk else tok[1], spk, tok[2])
+            if not _ends_with_comma(text, pos) and not _closes_clause(text, tok[1], limit):
+                return (
+                    None  # '"..." Gov. X said it would be ...': a new statement, not this one's attribution
+                )
+            return _speaker_first(text, window[:j], tok, limit)
+        if tok[2] in {".", "!", "?", ";", ":"} and not (
+            tok[2] == "."
+            and j > 0
+            and (_abbrev_token(window[j - 1][2]) or (j + 1 < len(window) and window[j + 1][2] == ","))
+        ):
+            return _unlisted_verb(text, window[:j], pos) if tok[2] == "." and unlisted else None
+    return None
+
+
+# Words that may follow an unlisted verb in a short attribution ('shot back with a laugh').
+_MANNER_START = _words(
+    "back up out with in at on to as before after during from into over again while amid "
+    "through across without quickly"
+)
+_MAX_MANNER_TOKENS = 8
+
+
+def _verb_like(word: str) -> bool:
+    """A lower-case past tense ('barked', 'retaliated') or a listed attribution-only verb ('read')."""
+    return word.isalpha() and word.islower() and (
+        (len(word) > 4 and word.endswith("ed")) or word in _ATTRIBUTION_ONLY
+    )
+
+
+def _requires_attribution(text: str, mark_end: int) -> bool:
+    """'"A," X Y.' / '"A!" X Y.' / '"A?" X Y.': the quotation ends without closing its sentence."""
+    j = mark_end - 1
+    while j > 0 and mark_end - j < 4 and (text[j] in _MARKS or text[j].isspace()):
+        j -= 1
+    return text[j] in ",!?"
+
+
+def _unlisted_verb(text: str, before: list[Token], pos: int) -> _Attribution | None:
+    """'"...," Oliver barked.' / '"...," an angry mayor shot back with a laugh.' / '"...," the suit reads.'
+
+    Verb lists never cover every manner of speaking (barked, retaliated, fired back); a
+    quotation that does not close its sentence, then a short 'subject + past tense
+    [+ manner phrase]' sentence, is evidence enough.
+    """
+    if not _requires_attribution(text, pos) or not 2 <= len(before) <= 6 + _MAX_MANNER_TOKENS:
+        return None
+    v = next((i for i, t in enumerate(before) if i > 0 and _verb_like(t[2])), None)
+    if v is None or v > 6:
+        return None
+    rest = before[v + 1 :]
+    if len(rest) > 1 and rest[0][2] == "to" and rest[1][2][0].islower() and rest[1][2] not in _INFINITIVE_BLOCK:
+        return None  # '"...," the number needed to win.': an infinitive, not a manner phrase
+    if rest and (
+        len(rest) > _MAX_MANNER_TOKENS
+        or not (rest[0][2].lower() in _MANNER_START or rest[0][2].endswith("ly") or rest[0][2].lower() in _SKIP)
+    ):
+        return None
+    subject = _leading_np(before[:v])
+    if len(subject) != v:
+        return None
+    first = subject[0][2]
+    if not (first.lower() in _PRONOUNS | _DETERMINERS or _is_capitalized(first)):
+        return None
+    verb = before[v]
+    return _Attribution(subject[0][0], verb[1], (subject[0][0], subject[-1][1]), verb[2])
+
+
+def _inverted_unlisted(text: str, window: list[Token], pos: int, limit: int) -> _Attribution | None:
+    """'"This is fantastic!" beamed a delegate from Ohio.': an unlisted verb, then the speaker."""
+    if len(window) < 2 or not _verb_like(window[0][2]) or not _requires_attribution(text, pos):
+        return None
+    nxt = window[1][2]
+    if not (_is_capitalized(nxt) or nxt.lower() in _DETERMINERS):
+        return None
+    if any(t[2].lower() in _VERBS or t[2].lower() in _AUX for t in window[1:_MAX_SPEAKER_TOKENS]):
+        return None  # '"...," retired general X said': the listed verb decides
+    spk = _np_after(text, window[0][1], limit)
+    if spk is None:
+        return None
+    words = text[spk[0] : spk[1]].split()
+    if not any(_is_capitalized(w) for w in words) and not (
+        window[0][2] in _ATTRIBUTION_ONLY and words[0].lower() in _DETERMINERS and len(words) <= 4
+    ):
+        return None  # '," read the email.' / '," read one.' need no name; '," beamed Ohio's Jo Ruiz.' does
+    return _Attribution(window[0][0], spk[1], spk, window[0][2])
+
+
+def _introduces_next(text: str, cue_end: int, limit: int) -> bool:
+    """'he said:' (a colon right after the cue or its hearer) opens the next quotation."""
+    tokens = _tokens(text, cue_end, min(limit, cue_end + 60), 6)
+    for tok in tokens:
+        if tok[2] == ":":
+            return True
+        if not (tok[2][0].isalnum() and (_is_capitalized(tok[2]) or tok[2].lower() in _SKIP)):
+            return False
+    return False
+
+
+def _closes_with_stop(text: str, mark_end: int) -> bool:
+    """The quotation ends on a full stop (inside or just before its closing mark)."""
+    j = mark_end - 1
+    while j > 0 and mark_end - j < 4 and (text[j] in _MARKS or text[j].isspace()):
+        j -= 1
+    return text[j] == "."
+
+
+def _ends_with_comma(text: str, mark_end: int) -> bool:
+    """'"A," he said ...': a quotation closing on a comma is always completed by its attribution."""
+    j = mark_end - 1
+    while j > 0 and mark_end - j < 4 and (text[j] in _MARKS or text[j].isspace()):
+        j -= 1
+    return text[j] == ","
+
+
+_TRAILING_PREPOSITIONS = _words(
+    "in on at after before during of to via while as from with about when through"
+)
+
+
+def _closes_clause(text: str, pos: int, limit: int) -> bool:
+    """After 'he said' comes the end of the clause (or 'in an interview', 'of Cruz'), not a new clause."""
+    tokens = _tokens(text, pos, min(limit, pos + 120), 12)
+    k = 0
+    while (
+        k < len(tokens) and k < 4 and (tokens[k][2].lower() in _SKIP or tokens[k][2].lower() in _TIME_START)
+    ):
+        if tokens[k][2].lower() in _TRAILING_PREPOSITIONS and k == 0:
+            return True
+        k += 1
+    if k >= len(tokens):
+        return True
+    word = tokens[k][2]
+    if not word[0].isalnum() or word.lower() in _TRAILING_PREPOSITIONS:
+        return True
+    if word.islower() and word.endswith("ly") and k + 1 < len(tokens):
+        # "said pleasantly into the phone", "said quietly.": a manner adverb, then the clause ends
+        nxt = tokens[k + 1][2]
+        return not nxt[0].isalnum() or nxt.lower() in _TRAILING_PREPOSITIONS | _MANNER_START
+    # "told Reuters.", "told reporters on Monday": the hearer, then the clause ends
+    cue_word = text[max(0, pos - 12) : pos].split()[-1:]
+    return bool(cue_word) and cue_word[0].lower() in _ADDRESSEE_VERBS
+
+
+def _speaker_first(text: str, before: list[Token], cue: Token, limit: int) -> _Attribution | None:
+    """'" Flynn, a top Trump surrogate, said Thursday' -> Flynn (the name before the aside)."""
+    before = [t for t in before if not _skippable(t[2], cue[2])]
+    if not before or len(before) > _MAX_SPEAKER_TOKENS + 8:
+        return None
+    segments = [s for s in _split_segments(before) if s]
+    if not segments:
+        return None
+    while segments and segments[0] and segments[0][0][2].lower() in _LEAD_JUNK:
+        segments[0] = segments[0][1:]
+    segments = [s for s in segments if s]
+    if not segments:
+        return None
+    first = segments[0][0][2]
+    content_end = None
+    if len(segments) > 1 and first[0].islower() and first.lower() not in _PRONOUNS | _DETERMINERS:
+        # '"A" to drive up the stock price, she said': the words after the mark belong to the statement
+        speaker = segments[-1]
+        if len(speaker) > 5:
+            return None
+        content_end = text.rfind(",", before[0][0], speaker[0][0])
+        before = speaker
+    elif len(segments) > 1 and before[-1][2] != "," and len(segments[-1]) > 3:
+        return None
+    else:
+        speaker = segments[0][:_MAX_SPEAKER_TOKENS]
+    addressee = None
+    end = cue[1]
+    if cue[2].lower() in _ADDRESSEE_VERBS:
+        addressee, end = _addressee_after(text, cue[1], limit)
+        end = max(end, cue[1])
+    return _Attribution(before[0][0], end, (speaker[0][0], speaker[-1][1]), cue[2], addressee, content_end)
+
+
+def _dash_attribution(text: str, tokens: list[Token], limit: int) -> _Attribution | None:
+    """'"..." ― Jane Doe' (a name after a dash closes the paragraph) is an attribution."""
+    if len(tokens) < 2 or not _is_capitalized(tokens[1][2]):
+        return None
+    spk = _np_after(text, tokens[1][0], limit, max_tokens=8)
+    if spk is None or not _only_apposition(text, spk[1], limit):
+        return None
+    return _Attribution(tokens[0][0], spk[1], spk, tokens[0][2])
+
+
+_DASH_APPOSITION_WORDS = 12
+
+
+def _only_apposition(text: str, start: int, limit: int) -> bool:
+    """Nothing, or a short apposition ('", a nurse from Ohio'), closes the paragraph after a
+    dash attribution's name: a signature line describes its writer, it says nothing more."""
+    rest = text[start:limit].strip(" .\u00a0\n")
+    if not rest:
+        return True
+    return (
+        rest[0] == ","
+        and not any(ch in rest for ch in "!?;:")
+        and not any(ch in _MARKS for ch in rest)
+        and _word_count(text, start, limit, _DASH_APPOSITION_WORDS + 1) <= _DASH_APPOSITION_WORDS
+    )
+
+
+def _dash_line_after(text: str, mark_end: int, limit: int) -> _Attribution | None:
+    """'"..."' closing its paragraph, then a line of its own '— Jane Doe': the signature
+    line under a quotation names its author, as a dash after the closing mark does."""
+    para_end = _paragraph_end(text, mark_end)
+    if text[mark_end:para_end].strip(" .,\u00a0\t") or para_end >= min(limit, len(text)):
+        return None
+    j = para_end
+    while j < limit and j - para_end < 4 and text[j] in " \t\u00a0\n":
+        j += 1
+    if j >= limit or text[j] not in _DASHES or text.count("\n", para_end, j) > 2:
+        return None
+    line_end = _paragraph_end(text, j)
+    if line_end > limit:
+        return None
+    tokens = _without_parentheses(_tokens(text, j, line_end, 30))
+    return _dash_attribution(text, tokens, line_end)
+
+
+@dataclass(slots=True, frozen=True)
+class _VerbHit:
+    """A quoting verb found by ``_QUOTING_END_RE``, read like a ``_CUE_RE`` match of a verb
+    (``start()``, ``end()``, ``group()``) so the attribution code treats both alike."""
+
+    begin: int
+    finish: int
+    word: str
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+    def group(self, name: str | int = 0) -> str | None:
+        return self.word if name in (0, "verb") else None
+
+
+def _attribution_before(text: str, sent_start: int, quote_start: int) -> _Attribution | None:
+    """'Clinton said, "...' / 'He told CNN: "...' / 'Said Ellis: "...' in the quotation's sentence."""
+    before = text[sent_start:quote_start].rstrip()
+    if not before:
+        return None
+    hits: list[re.Match[str] | _VerbHit] = list(_CUE_RE.finditer(text, max(sent_start, quote_start - 200), quote_start))
+    quoting = _QUOTING_END_RE.search(text, max(sent_start, quote_start - 40), quote_start)
+    if quoting is not None and (not hits or hits[-1].end() <= quoting.start()):
+        # 'the crowd, chanting "U-S-A!"': the quotation is the verb's object
+        hits.append(_VerbHit(quoting.start("verb"), quoting.end("verb"), quoting.group("verb")))  # type: ignore[arg-type]
+    cue = hits[-1] if hits and hits[-1].group("verb") else None
+    if cue is not None and before[-1] not in ",:" and cue.end() < sent_start + len(before):
+        return None  # only "X chanted "...": a cue right before the mark needs no comma
+    # 'Said Dora Penn, who grew up next door, "..."': a sentence-initial cue, then a longer speaker
+    max_gap = 8
+    if cue is not None and not text[sent_start : cue.start()].strip():
+        after_cue = _tokens(text, cue.end(), quote_start, 1)
+        if after_cue and _is_capitalized(after_cue[0][2]):
+            max_gap = 24
+    if cue is None or len(_tokens(text, cue.end(), quote_start)) > max_gap:
+        return _colon_before(text, sent_start, quote_start) if before[-1] == ":" else None
+    speaker = None
+    if cue.group().lower().endswith("ing"):
+        # 'Ruiz thanked the crowd before asking, "..."': a participle's speaker is the subject,
+        # or the speaker of the cue before it ('"A," Ruiz said, adding, "B."')
+        earlier = [h for h in hits[:-1] if h.group("verb") and h.start() >= sent_start]
+        if earlier:
+            prev = earlier[-1]
+            speaker = _speaker_before(text, sent_start, prev.start()) or _np_after(text, prev.end(), cue.start())
+        elif text[sent_start:cue.start()].lstrip()[:1] not in _MARKS:
+            speaker = _sentence_subject(text, sent_start, cue.start())
+    speaker = speaker or _speaker_before(text, sent_start, cue.start())
+    if speaker is None and not text[sent_start : cue.start()].strip():
+        speaker = _np_after(text, cue.end(), quote_start)  # "Said Ellis: ..."
+    if (
+        speaker is None
+        and cue.group().lower().endswith("ing")
+        and _after_comma(text, sent_start, cue.start())
+    ):
+        speaker = _sentence_subject(text, sent_start, cue.start())  # 'X called it "A," adding: "B."'
+    if speaker is None:
+        return None
+    addressee = None
+    lead_from = cue.end()
+    if cue.group().lower() in _ADDRESSEE_VERBS:
+        addressee, lead_from = _addressee_after(text, cue.end(), quote_start)
+        lead_from = max(lead_from, cue.end())
+    content_start = None
+    if speaker[0] < cue.start():
+        content_start = _statement_lead(text, lead_from, quote_start)
+    return _Attribution(
+        min(speaker[0], cue.start()), quote_start, speaker, cue.group(), addressee, content_start=content_start
+    )
+
+
+# Words that open a reported clause between a cue and a quotation ('said that in 2009,
+# "..."', 'said because ...', 'said he came up with the idea: "..."'); anything else there
+# ('told the AP,', 'said on the other hand,', 'proclaimed at a press conference,') is
+# circumstance, and the statement is the quotation alone.
+_LEAD_OPENERS = _words("because since although though if unless whether there it")
+
+
+def _statement_lead(text: str, cue_end: int, quote_start: int) -> int | None:
+    """'Swers said because Obama is popular, "he is a good surrogate."': words of the
+    statement between the cue and the quotation make it one mixed statement starting there."""
+    start = _content_start(text, cue_end, quote_start)
+    if start >= quote_start or _word_count(text, start, quote_start, 3) < 2:
+        return None
+    first = _WORD_RE.search(text, start, quote_start)
+    if first is None:
+        return None
+    low = first.group().lower()
+    if low in _COMPLEMENTIZERS or low in _LEAD_OPENERS or low in _PRONOUNS:
+        return start
+    return None
+
+
+def _after_comma(text: str, lo: int, pos: int) -> bool:
+    """A comma (maybe inside a closing quotation mark: 'trust," adding') comes right before ``pos``."""
+    return text[max(lo, pos - 8) : pos].rstrip().rstrip("".join(_ALL_CLOSERS)).endswith(",")
+
+
+def _colon_before(text: str, sent_start: int, quote_start: int) -> _Attribution | None:
+    """'The headline reads: "..."' / 'Trump: "..."': the words before a colon that opens a quotation."""
+    colon = text.rfind(":", sent_start, quote_start)
+    tokens = _tokens(text, max(sent_start, colon - 200), colon)
+    if not tokens or not tokens[-1][2][0].isalpha():
+        return None
+    word = tokens[-1]
+    if word[2][0].islower():
+        speaker = _speaker_before(text, sent_start, word[0])
+        if speaker is None and word[2].lower() not in _VERBS and _cited_sentence(text, quote_start):
+            # 'The flyer used one of her lines as its headline: "Finally, someone listens."':
+            # a colon after a noun presents a whole quoted sentence as cited words
+            subject = _sentence_subject(text, sent_start, colon)
+            return _Attribution(subject[0] if subject else colon, colon + 1, subject, ":")
+        return _Attribution(speaker[0], colon + 1, speaker, word[2]) if speaker else None
+    names = _leading_np(tokens)
+    if not names or names[-1] is not tokens[-1]:
+        # 'McConnell delivered a blunt message to Trump: "..."': the sentence's subject speaks
+        subject = _sentence_subject(text, sent_start, colon)
+        return _Attribution(subject[0], colon + 1, subject, ":") if subject else None
+    return _Attribution(names[0][0], colon + 1, (names[0][0], names[-1][1]), ":")
+
+
+_CITED_MIN_WORDS = 4
+
+
+def _cited_sentence(text: str, quote_start: int) -> bool:
+    """The quotation at ``quote_start`` is a whole sentence: a capital first word and a few words."""
+    words = _WORD_RE.findall(text, quote_start, min(len(text), quote_start + 200))
+    return len(words) >= _CITED_MIN_WORDS and words[0][0].isupper()
+
+
+def _sentence_subject(text: str, sent_start: int, end: int) -> Span | None:
+    """A name or pronoun opening the sentence, taken as the speaker when no cue names one."""
+    head = _tokens(text, sent_start, min(end, sent_start + 200))
+    if head and head[0][2].lower() in _PREPOSITIONS:
+        # "In the email, Ash ...": skip the opening phrase
+        comma = next((k for k, t in enumerate(head) if t[2] == ","), None)
+        head = head[comma + 1 :] if comma is not None else []
+    lead = _leading_np(head)
+    if not lead or lead[-1][1] >= end:
+        return None
+    first = lead[0][2]
+    if first.lower() in _PRONOUNS or (_is_capitalized(first) and first.lower() not in _DETERMINERS):
+        return lead[0][0], lead[-1][1]
+    return None
+
+
+def _colon_intro(text: str, para_start: int) -> _Attribution | None:
+    """'They provided us with the following statement:' ending the paragraph before a quotation."""
+    if para_start <= 1:
+        return None
+    prev_end = para_start - 1
+    while prev_end > 0 and text[prev_end - 1] in " \t\n":
+        prev_end -= 1
+    prev_start = text.rfind("\n", max(0, prev_end - 2000), prev_end) + 1
+    intro = text[prev_start:prev_end].rstrip(" )")
+    if not intro.endswith(":"):
+        return None
+    clause_start = prev_start
+    for m in _SENT_END_RE.finditer(text, prev_start, max(prev_start, prev_end - 1)):
+        if m.group() != "\n" and not _is_abbreviation(text, m.start()):
+            clause_start = m.end()
+    stmt = None
+    for stmt in _STATEMENT_INTRO_RE.finditer(text, clause_start, prev_end):
+        pass
+    if stmt is not None:
+        speaker = _speaker_before(text, clause_start, stmt.start())
+        return _Attribution(prev_start, prev_end, speaker, " ".join(stmt.group("cue").split()))
+    hits = [h for h in _CUE_RE.finditer(text, clause_start, prev_end) if h.group("verb")]
+    if not hits:
+        return None
+    speaker = _speaker_before(text, clause_start, hits[-1].start())
+    if speaker is None:
+        return None
+    return _Attribution(prev_start, prev_end, speaker, hits[-1].group())
+
+
+_INTRO_MAX_TAIL = 6
+
+
+def _sentence_intro(text: str, ends: list[int], marks: list[_Mark], sent_start: int) -> _Attribution | None:
+    """'Jane Doe agreed. "..."' / 'X said in a statement. "..."': a sentence that is only
+    'speaker + cue' (maybe with 'in a statement', a day or a hearer) introduces the
+    quotation that opens the next sentence of the same paragraph.
+    """
+    prev_start, prev_end = _sentence_bounds(ends, max(0, sent_start - 1))
+    prev_start, _ = _strip_span(text, prev_start, prev_end, " \t\n\u00a0")
+    if prev_end > sent_start or text[prev_end:sent_start].strip() or "\n" in text[prev_start:sent_start]:
+        return None
+    body = text[prev_start:prev_end].rstrip()
+    if not body.endswith(".") or any(ch in body for ch in _MARKS if ch not in AMBIGUOUS_MARKS):
+        return None
+    cue = None
+    for cue in _CUE_RE.finditer(text, prev_start, prev_start + len(body)):
+        pass
+    if cue is None or not cue.group("verb") or cue.group().lower() in _OBJECT_CUES:
+        return None
+    tail = _tokens(text, cue.end(), prev_start + len(body) - 1)
+    if len(tail) > _INTRO_MAX_TAIL or not all(
+        _adverbial_token(t[2]) and t[2].lower() not in _COMPLEMENTIZERS for t in tail
+    ):
+        return None
+    speaker = _speaker_before(text, prev_start, cue.start())
+    if speaker is None or not _plausible_speaker(text, speaker):
+        return None
+    content_start = None
+    if text[prev_start : speaker[0]].rstrip().endswith(",") and _word_count(text, prev_start, speaker[0]) >= 3:
+        content_start = prev_start  # 'A, Schiff said. "B."': one statement, reported then quoted
+    return _Attribution(speaker[0], prev_start + len(body), speaker, cue.group(), content_start=content_start)

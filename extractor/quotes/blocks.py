@@ -1,0 +1,86 @@
+"""Quotes over an article's body blocks, read as one text, with block-relative spans.
+
+Why a separate module: the article pipeline works on blocks, not plain text; this maps
+between the two and adds bare <blockquote> statements introduced by 'He wrote:'.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+from ..model import Block, Quote
+from .attribution import _colon_intro
+from .pipeline import extract_quotes
+from .records import _Found
+from .resolve import _resolve
+from .tables import _QUOTABLE, _TRANSLATED_RE
+
+
+def extract_block_quotes(blocks: Sequence[Block]) -> list[Quote]:
+    """Quotes over the body blocks that can hold statements, read as one text.
+
+    The blocks are joined with newlines so a quotation running over several
+    paragraphs, or a paragraph ending in 'gave the following statement:' before
+    a quoted one, is read across blocks; headings, captions and code act as a
+    break. ``block_index`` is the block where the quote starts and ``span`` is
+    relative to that block's text (it runs past the block's end, across the
+    joining newlines, for a quote that spans several blocks).
+    """
+    parts: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for block in blocks:
+        body = block.text.replace("\n", " ") if block.kind in _QUOTABLE else ""
+        offsets.append(pos)
+        parts.append(body)
+        pos += len(body) + 1
+    text = "\n".join(parts)
+    out: list[Quote] = []
+    for quote in extract_quotes(text):
+        if quote.span is None:
+            continue
+        index = max(0, bisect.bisect_right(offsets, quote.span[0]) - 1)
+        quote.block_index = index
+        quote.span = (quote.span[0] - offsets[index], quote.span[1] - offsets[index])
+        if blocks[index].kind == "blockquote" and quote.kind == "direct":
+            quote.kind = "block"
+        out.append(quote)
+    out.extend(_bare_blockquotes(blocks, {q.block_index for q in out}))
+    out.sort(key=lambda q: (q.block_index or 0, q.span[0] if q.span else 0))
+    return out
+
+
+def _bare_blockquotes(blocks: Sequence[Block], have: set[int | None]) -> list[Quote]:
+    """A <blockquote> without quotation marks after an intro like 'He wrote:' is a block statement."""
+    out: list[Quote] = []
+    for index in range(1, len(blocks)):
+        block, intro = blocks[index], blocks[index - 1]
+        if (
+            block.kind != "blockquote"
+            or index in have
+            or not block.text.strip()
+            or intro.kind not in _QUOTABLE
+        ):
+            continue
+        joined = intro.text.replace("\n", " ") + '\n"' + block.text.replace("\n", " ") + '"'
+        attribution = _colon_intro(joined, len(intro.text) + 1)
+        if attribution is None:
+            continue
+        spk = attribution.speaker
+        probe = _Found(
+            0, 0, "", "block", joined[spk[0] : spk[1]] if spk else None, spk[0] if spk else None, None
+        )
+        out.append(
+            Quote(
+                text=block.text.strip(),
+                kind="block",
+                speaker=probe.speaker,
+                speaker_resolved=_resolve(joined, probe, []),
+                cue=attribution.cue,
+                block_index=index,
+                span=(0, len(block.text)),
+                translated=bool(_TRANSLATED_RE.search(intro.text)),
+            )
+        )
+    return out

@@ -1,0 +1,177 @@
+"""Where the words of a reported statement start and end around its cue.
+
+Why a separate module: both attribution (a statement lead before a quotation) and reported
+speech ("X said that ...") need to know where what was said begins and ends.
+"""
+
+from __future__ import annotations
+
+from .records import Token
+from .sentences import _tokens, _word_count
+from .speakers import _RELATIVE, _abbrev_token, _is_capitalized
+from .tables import (
+    _AUX,
+    _COMPLEMENTIZERS,
+    _CONTENT_CUT_RE,
+    _DETERMINERS,
+    _PREPOSITIONS,
+    _PRONOUNS,
+    _SKIP,
+    _TIME_START,
+    _WORD_RE,
+    _words,
+)
+
+# Prepositions that open a circumstance of the speaking ('said Sunday in Virginia', 'said
+# on Tuesday at a rally'): where and when it was said.
+_ADJUNCT_PREPOSITIONS = _words("in at on during")
+_ADJUNCT_DETERMINERS = _words("a an the his her their its this that last")
+_ADJUNCT_MAX_WORDS = 4
+
+
+def _adjunct_end(tokens: list[Token], k: int) -> int:
+    """Index after the circumstance phrase at ``tokens[k]`` ('in Virginia', 'at a rally',
+    'during the debate'), or ``k`` when none starts there.
+
+    The phrase is a preposition, then a run of capitalised words (a place or an event) or a
+    determiner and a few nouns. It ends before the next preposition, a comma, 'that' or a
+    word that can open a clause (a determiner or pronoun: 'said at the time the deal ...').
+    A speech verb does not take such a phrase as its object, so the reported words can only
+    start after it; when nothing but adjuncts follows, the cue has no content after it.
+    """
+    if k >= len(tokens) or tokens[k][2].lower() not in _ADJUNCT_PREPOSITIONS:
+        return k
+    j = k + 1
+    if j < len(tokens) and tokens[j][2].lower() in _ADJUNCT_DETERMINERS:
+        j += 1
+        stop = j + _ADJUNCT_MAX_WORDS
+        while j < len(tokens) and j < stop:
+            word = tokens[j][2]
+            low = word.lower()
+            if (
+                not word[0].isalnum()
+                or low in _PREPOSITIONS
+                or low in _COMPLEMENTIZERS
+                or low in _DETERMINERS
+                or low in _PRONOUNS
+                or low in _AUX
+                or low in _RELATIVE
+            ):
+                break
+            j += 1
+        return j if j > k + 2 else k
+    named = j
+    while j < len(tokens) and (
+        _is_capitalized(tokens[j][2]) or (tokens[j][2] == "." and j > named and _abbrev_token(tokens[j - 1][2]))
+    ):
+        j += 1
+    return j if j > named else k
+
+
+# 'said of the plan': after a verb of saying, "of" names the topic, not the words said
+# ('complained of pain', 'warned of a crisis' keep theirs: there the object is the content).
+_TOPIC_OF_CUES = _words("said says say saying")
+
+
+def _content_start(text: str, pos: int, end: int, cue: str = "") -> int:
+    """Skip what sits between cue and content: time phrases, 'in a statement', a colon,
+    and circumstance phrases ('in Virginia', 'at a rally', 'said of the plan'; see
+    ``_adjunct_end``)."""
+    tokens = _tokens(text, pos, min(end, pos + 160), 20)
+    if cue.lower() in _TOPIC_OF_CUES and tokens and tokens[0][2].lower() == "of":
+        adjunct = _adjunct_end([(0, 0, "in")] + tokens[1:], 0)
+        if adjunct > 0:
+            tokens = tokens[adjunct:]
+    for k, tok in enumerate(tokens[:10]):
+        if tok[2].lower() in _COMPLEMENTIZERS:
+            if all(_adverbial_token(t[2]) for t in tokens[:k]):
+                return tok[0]
+            break
+    k = 0
+    while k < len(tokens) and k < 14:
+        low = tokens[k][2].lower()
+        adjunct = _adjunct_end(tokens, k)
+        if adjunct > k:
+            k = adjunct
+            continue
+        if tokens[k][2] in {",", ":"} or low in _SKIP or low in _TIME_START:
+            k += 1
+            continue
+        break
+    return tokens[k][0] if k < len(tokens) else end
+
+
+# A reported clause or object never opens with these: after them the cue word was a
+# plain verb ("reported from Paris", "added to his lead", "joked with a friend"),
+# a passive participle ("first reported by the Post") or the content is missing
+# ("said when she resigned", "said and did the same things").
+_NOT_CONTENT_START = _words("by from with into onto off as while when until than and or nor von mit")
+# ... unless the next word shows an adverbial that the content follows
+# ("say by 55% to 41% that ...", "said as much", "would not say when, or if, ...").
+_CONTENT_AFTER = {"by": _words("a an"), "as": _words("much well a an"), "when": _words(", or")}
+_INFINITIVE_BLOCK = _words("the a an his her their its our my your this that these those")
+
+
+# After an object cue only the passive agent and particles rule the object out: "described
+# as reckless" and "criticized with harsh words" do report speech ("called off a deal" does not).
+_NOT_OBJECT_START = _words("by off")
+
+
+def _starts_content(text: str, start: int, end: int, blocked: frozenset[str] = _NOT_CONTENT_START) -> bool:
+    """The words at ``start`` can open what was said ('to his portfolio' cannot, 'to cut taxes' can)."""
+    head = _tokens(text, start, min(end, start + 60), 2)
+    if not head:
+        return False
+    first = head[0][2].lower()
+    nxt = head[1][2].lower() if len(head) > 1 else ""
+    if first in blocked:
+        if text[max(0, start - 3) : start].rstrip().endswith(","):
+            return True  # 'said in the spring, when the story broke, "..."': an aside, then the words
+        return nxt in _CONTENT_AFTER.get(first, ()) or (first == "by" and nxt[:1].isdigit())
+    if blocked is _NOT_CONTENT_START and first in _GAP_VERBS:
+        return False  # 'an article that Carson said was written ...': the subject is a gap, no clause
+    return not (first == "to" and nxt in _INFINITIVE_BLOCK)
+
+
+# A reported clause has its own subject. When a finite verb follows the cue directly, the
+# subject was moved out ('the plan, which he said would cut taxes'); the cue sits inside a
+# relative clause and the words after it are not a report of their own.
+_GAP_VERBS = _words("was were is are has had have will would could should can did does may might must")
+
+
+_ADVERBIAL = _words(
+    "in a an the on at with to during statement interview speech email letter news conference "
+    "press release tweet post earlier later also previously repeatedly , : ; - reporters"
+)
+
+
+def _adverbial_token(word: str) -> bool:
+    """Words that may sit between a cue and 'that' ('said in a statement Monday that')."""
+    low = word.lower()
+    return low in _ADVERBIAL or low in _SKIP or low in _TIME_START or _is_capitalized(word)
+
+
+def _content_end(text: str, start: int, end: int) -> int:
+    """The reported clause ends at the sentence end or where a second cue clause starts."""
+    m = _CONTENT_CUT_RE.search(text, start, end)
+    return m.start() if m else end
+
+
+# A clause-opening phrase ('Despite the rain,', 'On the Republican stage,', 'Weighing in,')
+# is no statement of its own: before '..., X said' the content must be a clause.
+_INTRO_PHRASE_START = _words(
+    "despite on in at during after before since when while if although though as with without "
+    "for from by under amid among unlike like"
+)
+_INTRO_PHRASE_MAX_WORDS = 8
+
+
+def _is_intro_phrase(text: str, start: int, end: int) -> bool:
+    """'On the Republican stage' / 'Weighing in on the discussion': a short opener without a clause."""
+    if _word_count(text, start, end, _INTRO_PHRASE_MAX_WORDS + 1) > _INTRO_PHRASE_MAX_WORDS:
+        return False
+    words = _WORD_RE.findall(text, start, end)
+    if not words:
+        return False
+    first = words[0]
+    return first.lower() in _INTRO_PHRASE_START or (first.lower().endswith("ing") and _is_capitalized(first))

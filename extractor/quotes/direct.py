@@ -1,0 +1,360 @@
+"""Direct quotes: quotations that are statements, joined into one statement per speaker turn,
+plus interview-transcript turns and the whole-statement patterns of ``quote_cues``.
+
+Why a separate module: this is the second pass; it decides which quotations are speech
+(not titles or scare quotes) and which following quotations continue the same statement.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..quote_cues import STATEMENT_PATTERNS
+from .attribution import (
+    _attribution_after,
+    _attribution_before,
+    _colon_intro,
+    _dash_line_after,
+    _sentence_intro,
+)
+from .content import _is_intro_phrase
+from .records import Span, _Attribution, _Found, _Mark
+from .sentences import (
+    _inner,
+    _is_paragraph_start,
+    _paragraph_end,
+    _sentence_bounds,
+    _strip_span,
+    _tokens,
+    _word_count,
+)
+from .speakers import _plausible_speaker
+from .tables import _CUE_RE, _DASHES, _JOIN_GAP_RE, _MARKS, _MAX_JOINED, _VERBS, _WINDOW, _WORD_RE, _words
+
+_TITLE_MAX_WORDS = 8
+_MINOR_WORDS = _words("a an the of and or in on at to for with by from as is are be vs de du la le")
+
+
+def _is_title_case(text: str, mark: _Mark) -> bool:
+    """'"Meet the Press,"' / '"Make Your Kid a Millionaire"': a short quotation whose words are
+    all capitalised (apart from minor words) names a show, book or slogan; it is not speech."""
+    words = _WORD_RE.findall(text, mark.start, mark.end)
+    if not words or len(words) > _TITLE_MAX_WORDS:
+        return False
+    major = [w for w in words if w.lower() not in _MINOR_WORDS]
+    return bool(major) and len(major) >= 2 and all(w[0].isupper() or w[0].isdigit() for w in major)
+
+
+def _ends_sentence(text: str, mark: _Mark) -> bool:
+    """The quotation closes on a full stop: what follows starts a new sentence."""
+    j = mark.end - 1
+    while j > mark.start and mark.end - j < 4 and (text[j] in _MARKS or text[j].isspace()):
+        j -= 1
+    return text[j] == "."
+
+
+def _continues(text: str, ends: list[int], marks: list[_Mark], k: int, after: int) -> bool:
+    """Quotation k goes on with the statement ending at ``after``.
+
+    It must follow right after it (same sentence, next sentence or next paragraph),
+    close its own sentence and have no attribution of its own.
+    """
+    nxt = marks[k]
+    if after > nxt.start:
+        return False
+    gap_start = after
+    same_paragraph = text.count("\n", after, nxt.start) == 0
+    _, sent_end = _sentence_bounds(ends, max(after - 1, 0))
+    if not same_paragraph and after < sent_end <= nxt.start and "\n" not in text[after:sent_end]:
+        gap_start = sent_end  # '"A!" he said to a cheer.' then "B." opening the next paragraph
+    elif same_paragraph:
+        # the rest of the attribution sentence (", a law professor at ...") may sit in between
+        if after < sent_end <= nxt.start:
+            gap_start = sent_end
+            _, next_end = _sentence_bounds(ends, sent_end)
+            if (
+                next_end <= nxt.start
+                and next_end - sent_end < _WINDOW
+                and not text[next_end : nxt.start].strip()
+                and not _CUE_RE.search(text, sent_end, next_end)
+            ):
+                gap_start = next_end  # '"A," Obama said. He didn't suggest retaliation. "B."'
+        elif nxt.start < sent_end and text[after : nxt.start].rstrip().endswith((",", ":", ".")):
+            # '"A," Trump said during a rally in Kenansville, "B."' (or '... in Fort Mill, S.C. "B."')
+            gap = text[after : nxt.start].strip()
+            # ', 53, who lives in Springfield, Ill. "B."': a long apposition of the speaker may sit in between
+            max_gap = 40 if gap.startswith(",") and gap.endswith(".") else 16
+            gap_start = nxt.start if len(_tokens(text, after, nxt.start, max_gap + 1)) <= max_gap else after
+    if _introduced_by_participle(text, after, nxt.start):
+        return False  # '"A," she said, adding later, "B."': the second cue makes B a statement of its own
+    if not same_paragraph and _signed_paragraph(text, nxt.start):
+        return False  # '"B ... " ― Tom Ray': a paragraph signed with its own name starts a new statement
+    m = _JOIN_GAP_RE.match(text, gap_start, nxt.start)
+    if m is None or m.end() != nxt.start or text.count("\n", gap_start, nxt.start) > 2:
+        return False
+    limit = marks[k + 1].start if k + 1 < len(marks) else len(text)
+    limit = min(limit, _paragraph_end(text, nxt.end))
+    if _attribution_after(text, nxt.end, limit) is not None:
+        return False
+    rest = text[nxt.end : limit].strip()
+    if rest == "" or _sentence_bounds(ends, nxt.end - 1)[1] <= nxt.end + 1:
+        return True
+    # '... "B" - raising his profile.': a full sentence quoted, then a trailing remark
+    return rest[0] in _DASHES and _word_count(text, nxt.start, nxt.end) >= 4
+
+
+_SIGNATURE_RE = re.compile(r"[—―–-][ \t\u00a0]*[A-Z][\w'’.-]*(?:[ \t\u00a0]+[A-Z][\w'’.-]*){0,5}[ \t\u00a0.]*$")
+
+
+def _signed_paragraph(text: str, pos: int) -> bool:
+    """The paragraph holding ``pos`` ends with a dash and a name ('... ” ― Jane Doe.')."""
+    end = _paragraph_end(text, pos)
+    return _SIGNATURE_RE.search(text, max(pos, end - 80), end) is not None
+
+
+_INNER_MARK_WORDS = 4
+
+
+def _attribution_limit(text: str, marks: list[_Mark], k: int) -> int:
+    """Where the attribution after a quotation must end: at the next quotation, unless that
+    one is a short name inside the attribution ('," Bill Eastland, wearing "Vote Ruiz" pins, said.')."""
+    while k < len(marks):
+        nxt = marks[k]
+        lead = text[max(0, nxt.start - 3) : nxt.start].strip()
+        if _word_count(text, nxt.start, nxt.end, _INNER_MARK_WORDS + 1) > _INNER_MARK_WORDS or not lead[-1:].isalpha():
+            return nxt.start
+        k += 1
+    return len(text)
+
+
+def _introduced_by_participle(text: str, lo: int, quote_start: int) -> bool:
+    """', adding later, "B."' / ', saying: "B."': a participle cue right before the quotation."""
+    tail = _tokens(text, max(lo, quote_start - 40), quote_start)
+    words = [t for t in tail if t[2][0].isalnum()][-3:]
+    return any(w[2].lower().endswith("ing") and w[2].lower() in _VERBS for w in words) and bool(
+        tail and tail[-1][2] in {",", ":"}
+    )
+
+
+def _continuation_chain(marks: list[_Mark], k: int) -> list[_Mark]:
+    """The paragraphs that carry on the quotation before ``marks[k]`` (marked ``continued``)."""
+    chain: list[_Mark] = []
+    while k < len(marks) and marks[k].continued:
+        chain.append(marks[k])
+        k += 1
+    return chain
+
+
+def _skip_titles(
+    text: str, ends: list[int], marks: list[_Mark], k: int, after: int, consumed: list[Span]
+) -> int:
+    """'Perez said Sunday on NBC's "Meet the Press."': short quotations in the attribution's sentence are names."""
+    if k >= len(marks) or marks[k].start < after:
+        return k
+    _, sent_end = _sentence_bounds(ends, max(after - 1, 0))
+    while (
+        k < len(marks)
+        and marks[k].end <= sent_end
+        and _word_count(text, marks[k].start, marks[k].end) <= 6
+        and text[max(0, marks[k].start - 3) : marks[k].start].strip()[-1:] not in (",", ":")
+    ):
+        consumed.append((marks[k].start, marks[k].end))
+        k += 1
+    return k
+
+
+def _leads_into(text: str, sent_start: int, quote_start: int, attribution: _Attribution) -> bool:
+    """Words of the statement precede the quotation (and its attribution) in the same sentence."""
+    if attribution.start < quote_start or text[sent_start:quote_start].rstrip().endswith(":"):
+        return False  # 'Asked about it, Clinton said, "..."': the lead holds the attribution
+    if _CUE_RE.search(text, sent_start, quote_start):
+        return False
+    return _word_count(text, sent_start, quote_start) >= 3
+
+
+def _interrupted_statement(text: str, head: int, attribution: _Attribution, mark: _Mark) -> bool:
+    """'A, he said, "b ..."': the attribution interrupts one sentence whose first part
+    comes before it. The quotation opening in lower case shows that it does not start a
+    sentence of its own but continues the words before the attribution."""
+    if not head < attribution.start < mark.start or attribution.speaker is None:
+        return False
+    lead = text[head : attribution.start].rstrip()
+    if not lead.endswith(",") or _word_count(text, head, attribution.start, 3) < 3:
+        return False
+    if "," not in text[attribution.speaker[1] : mark.start] or not _plausible_speaker(text, attribution.speaker):
+        return False  # commas set the attribution off on both sides: 'A, he said, "b"'
+    if _is_intro_phrase(text, head, attribution.start - 1):
+        return False  # 'At one point, she said, "..."': a circumstance, not part of the words
+    first = _WORD_RE.search(text, mark.start, mark.end)
+    return first is not None and first.group()[0].islower()
+
+
+def _direct_quotes(text: str, marks: list[_Mark], ends: list[int], consumed: list[Span]) -> list[_Found]:
+    out: list[_Found] = []
+    k = 0
+    while k < len(marks):
+        mark = marks[k]
+        k += 1
+        if _word_count(text, mark.start, mark.end) == 0:
+            continue
+        sent_start, _ = _sentence_bounds(ends, mark.start)
+        sent_start = max(sent_start, mark.start - 1000)
+        before = text[sent_start : mark.start]
+        limit = min(_attribution_limit(text, marks, k), _paragraph_end(text, mark.end))
+        attribution: _Attribution | None = None
+        kind = "direct"
+        start = mark.start
+        lead = before.strip()
+        if lead and lead[-1] not in ",:" and lead not in ("(", "—", "–", "-"):
+            # 'Both parties "saw Burma as ...," said Victor Cha': the sentence is the statement
+            if _ends_sentence(text, mark) or _is_title_case(text, mark):
+                attribution = None  # 'On NBC's "Meet the Press," Perez said ...': a name, not words said
+            else:
+                attribution = _attribution_after(text, mark.end, limit, unlisted=False)
+            if attribution is not None:
+                kind, start = "mixed", sent_start + len(before) - len(before.lstrip())
+            else:
+                attribution = _attribution_before(text, sent_start, mark.start)
+                if attribution is not None and _sentence_bounds(ends, mark.end - 1)[1] > mark.end + 1:
+                    attribution = (
+                        None  # 'Obama said "it gets me mad" every time ...': left to reported speech
+                    )
+        elif not lead or lead in ("(", "—", "–", "-"):
+            attribution = _attribution_after(text, mark.end, limit)
+            if attribution is None and limit == _paragraph_end(text, mark.end):
+                attribution = _dash_line_after(text, mark.end, marks[k].start if k < len(marks) else len(text))
+            if attribution is None and _is_paragraph_start(text, mark.start):
+                attribution = _colon_intro(text, sent_start + len(before) - len(before.lstrip()))
+                if attribution is not None and _paragraph_end(text, mark.end) - mark.end < 3:
+                    kind = "block"
+            if attribution is None and not lead:
+                attribution = _sentence_intro(text, ends, marks, sent_start)
+        elif _ends_sentence(text, mark):
+            # 'Clinton said, "A." She followed up by saying ...': what follows is the next sentence
+            attribution = _attribution_before(text, sent_start, mark.start)
+        else:
+            attribution = _attribution_after(text, mark.end, limit) or _attribution_before(
+                text, sent_start, mark.start
+            )
+            if attribution is not None and _leads_into(text, sent_start, mark.start, attribution):
+                # 'After the 2014 victories, "there is a sense of urgency," Law said': the
+                # opening clause is part of what was said
+                kind, start = "mixed", sent_start + len(before) - len(before.lstrip())
+        chain: list[_Mark] = []
+        if attribution is None:
+            # '"A.\n"B," she said.': a quotation over several paragraphs is attributed at its end
+            chain = _continuation_chain(marks, k)
+            if chain:
+                last = chain[-1]
+                chain_limit = marks[k + len(chain)].start if k + len(chain) < len(marks) else len(text)
+                attribution = _attribution_after(text, last.end, min(chain_limit, _paragraph_end(text, last.end)))
+        if attribution is None:
+            continue
+        end = mark.end
+        if attribution is not None and chain:
+            end, k = chain[-1].end, k + len(chain)
+        if attribution.content_end is not None:
+            kind, end = ("mixed" if kind == "direct" else kind), attribution.content_end
+        if attribution.content_start is not None:
+            kind, start = "mixed", attribution.content_start
+        elif kind == "direct" and not chain:
+            head = sent_start + len(before) - len(before.lstrip())
+            if _interrupted_statement(text, head, attribution, mark):
+                # 'In poorer towns, he said, "we don't know" how many jobs will go.'
+                kind, start = "mixed", head
+                end = max(end, _strip_span(text, mark.end, _sentence_bounds(ends, mark.end - 1)[1])[1])
+        pieces = [_inner(text, mark)] + [_inner(text, m) for m in chain]
+        consumed.append((attribution.start, attribution.end))
+        if attribution.start >= mark.end:
+            k = _skip_titles(text, ends, marks, k, attribution.end, consumed)
+        parts: list[Span] = [(start, end)]
+        # "A," he said. "B."  -> one statement, when B has no attribution of its own
+        while (
+            k < len(marks)
+            and (len(pieces) < _MAX_JOINED or marks[k].continued)
+            and _continues(text, ends, marks, k, max(end, attribution.end))
+        ):
+            parts.append((marks[k].start, marks[k].end))
+            end = marks[k].end
+            pieces.append(_inner(text, marks[k]))
+            k += 1
+        spk = attribution.speaker
+        adr = attribution.addressee
+        out.append(
+            _Found(
+                start=start,
+                end=end,
+                text=" ".join(p for p in pieces if p),
+                kind=kind,
+                speaker=text[spk[0] : spk[1]] if spk else None,
+                speaker_pos=spk[0] if spk else None,
+                cue=" ".join(attribution.cue.split()),
+                addressee=text[adr[0] : adr[1]] if adr else None,
+                parts=parts if len(parts) > 1 else [],
+            )
+        )
+    return out
+
+
+_TURN_RE = re.compile(
+    r"^[ \t\"“„«»']*(?P<label>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}):[ \t]+(?P<body>\S[^\n]*)",
+    re.MULTILINE,
+)
+_MIN_TURNS = 2
+
+
+def _transcript_turns(text: str, found: list[_Found]) -> list[_Found]:
+    """'WALLACE: Do you really see ...' paragraphs of an interview transcript are the speaker's words.
+
+    A single capitalised label could be a heading ('UPDATE: ...'); a transcript has several
+    turns, so the labels count only when at least two paragraphs start with one.
+    """
+    turns = list(_TURN_RE.finditer(text))
+    if len(turns) < _MIN_TURNS or len({m.group("label") for m in turns}) < 2:
+        return []
+    taken = sorted((f.start, f.end) for f in found)
+    starts = [a for a, _ in taken]
+    out: list[_Found] = []
+    for m in turns:
+        start, end = _strip_span(text, m.start("body"), m.end("body"), " \t\"“”„«»'")
+        if _word_count(text, start, end) < 3:
+            continue
+        k = bisect.bisect_right(starts, end) - 1
+        if k >= 0 and taken[k][1] > start:
+            continue  # already read as a quotation or reported speech
+        label = m.group("label")
+        out.append(_Found(start, end, text[start:end], "direct", label, m.start("label"), ":"))
+    return out
+
+
+_STATEMENT_RES = tuple(re.compile(p) for p in STATEMENT_PATTERNS)
+# Each whole-statement pattern needs its own quotation marks ("「", "«"); a text holding none
+# of them cannot match, and skipping the pattern spares a full scan of every English text.
+_STATEMENT_MARKS = tuple(frozenset(ch for ch in p if ch in _MARKS and ch not in "\"'") for p in STATEMENT_PATTERNS)
+
+
+def _pattern_statements(text: str, found: list[_Found]) -> list[_Found]:
+    """Direct statements matched by the whole-statement patterns, where nothing else was found."""
+    out: list[_Found] = []
+    taken = [(f.start, f.end) for f in found]
+    for regex, marks in zip(_STATEMENT_RES, _STATEMENT_MARKS):
+        if marks and not any(ch in text for ch in marks):
+            continue
+        for m in regex.finditer(text):
+            start, end = m.span("q")
+            if any(s < end and start < e for s, e in taken):
+                continue
+            speaker = m.group("speaker").strip() if "speaker" in regex.groupindex else None
+            speaker_pos = m.start("speaker") if speaker else None
+            if speaker and "で" in speaker:
+                # 開館式で市長の… : an adverbial ("at the ceremony") before the speaker
+                cut = speaker.rindex("で") + 1
+                speaker, speaker_pos = speaker[cut:], (speaker_pos or 0) + cut
+            out.append(
+                _Found(
+                    start, end, m.group("q").strip(), "direct", speaker or None, speaker_pos, m.group("cue")
+                )
+            )
+            taken.append((start, end))
+    return out

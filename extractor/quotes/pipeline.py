@@ -1,0 +1,71 @@
+"""The passes in order over one plain text: marks, direct quotes, reported speech,
+transcript turns and patterns, then resolution and translation notes.
+
+Why a separate module: this is where ``extract_quotes`` ties the steps together and turns
+the records under construction into ``Quote`` records.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from ..model import Quote
+from .direct import _direct_quotes, _pattern_statements, _transcript_turns
+from .marks import _scan_marks
+from .records import Span, _Found
+from .reported import _extend_reports, _reported
+from .resolve import _resolve
+from .sentences import _sentence_ends
+from .tables import _TRANSLATED_RE
+
+
+def extract_quotes(text: str) -> list[Quote]:
+    """Direct quotes and reported speech in plain text (paragraphs separated by newlines).
+
+    Never raises on odd input: a text the heuristics cannot read yields fewer quotes.
+    """
+    if not text or not isinstance(text, str):
+        return []
+    try:
+        return _extract(text)
+    except (ValueError, IndexError, RecursionError):  # pragma: no cover - defensive
+        return []
+
+
+def _extract(text: str) -> list[Quote]:
+    marks = _scan_marks(text)
+    ends = _sentence_ends(text, marks)
+    consumed: list[Span] = []
+    direct = _direct_quotes(text, marks, ends, consumed)
+    reported = _reported(text, marks, ends, consumed, direct)
+    _extend_reports(text, marks, ends, reported, direct)
+    found = sorted(direct + reported, key=lambda f: f.start)
+    found = sorted(found + _transcript_turns(text, found), key=lambda f: f.start)
+    found = sorted(found + _pattern_statements(text, found), key=lambda f: f.start)
+    markers = [m.start() for m in _TRANSLATED_RE.finditer(text)]
+    quotes: list[Quote] = []
+    for k, f in enumerate(found):
+        f.resolved = _resolve(text, f, found[max(0, k - 6) : k])
+        quotes.append(
+            Quote(
+                text=f.text,
+                kind=f.kind,  # type: ignore[arg-type]
+                speaker=f.speaker,
+                speaker_resolved=f.resolved,
+                cue=f.cue,
+                addressee=f.addressee,
+                span=(f.start, f.end),
+                translated=_translated(markers, f),
+            )
+        )
+    return quotes
+
+
+def _translated(markers: list[int], found: _Found) -> bool:
+    """The article says the quoted words are translated, in or just before the quote's sentence.
+
+    ``markers`` are the offsets of every translation note, found once per text.
+    """
+    lo = max(0, (found.speaker_pos if found.speaker_pos is not None else found.start) - 400)
+    k = bisect.bisect_left(markers, lo)
+    return k < len(markers) and markers[k] < found.end + 80

@@ -1,0 +1,56 @@
+"""The small records the passes hand each other.
+
+Why a separate module: every step (mark scanning, attribution, direct quotes, reported
+speech, resolution) builds or reads these, so they sit below all of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+Token = tuple[int, int, str]
+Span = tuple[int, int]
+
+
+@dataclass(slots=True)
+class _Mark:
+    """One closed top-level quotation: opener index and the index after its closer.
+
+    A quotation running over several paragraphs (the opening mark repeated at each
+    paragraph start) is one mark per paragraph; ``continued`` marks the later ones, so
+    a paragraph with its own attribution ('"B," she said.') can start a new statement.
+    """
+
+    start: int
+    end: int
+    continued: bool = False
+
+
+@dataclass(slots=True)
+class _Found:
+    """A quote under construction, before speakers are resolved."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    speaker: str | None
+    speaker_pos: int | None
+    cue: str | None
+    addressee: str | None = None
+    resolved: str | None = None  # filled in order, so later pronouns can reuse it
+    # the quoted parts of a joined statement ('"A," he said, who ... "B."'); empty: the whole span
+    parts: list[Span] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Attribution:
+    """Where 'he said' sits (so reported-speech search skips it), who and which cue."""
+
+    start: int
+    end: int
+    speaker: Span | None
+    cue: str
+    addressee: Span | None = None
+    content_end: int | None = None  # '"A" to drive up prices, she said': the statement runs past the mark
+    content_start: int | None = None  # 'A, she said. "B."': the statement starts before the attribution

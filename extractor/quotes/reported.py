@@ -1,0 +1,573 @@
+"""Reported speech: every speech cue outside quotations read with its sentence
+('X said that ...', '..., X said.', 'according to X'), and reports extended by the
+quotations that continue them.
+
+Why a separate module: this is the third pass; it runs over cues, not quotation marks.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from .attribution import _attribution_after
+from .content import (
+    _INFINITIVE_BLOCK,
+    _NOT_OBJECT_START,
+    _content_end,
+    _content_start,
+    _is_intro_phrase,
+    _starts_content,
+)
+from .direct import _continues
+from .records import Span, Token, _Found, _Mark
+from .sentences import _paragraph_end, _sentence_bounds, _strip_span, _tokens, _word_count
+from .speakers import (
+    _addressee_after,
+    _is_capitalized,
+    _leading_np,
+    _np_after,
+    _plausible_speaker,
+    _speaker_before,
+)
+from .tables import (
+    _ADDRESSEE_VERBS,
+    _COMPLEMENTIZERS,
+    _CONNECTORS,
+    _CUE_RE,
+    _DENSE,
+    _DETERMINERS,
+    _LEAD_JUNK,
+    _MAX_JOINED,
+    _NEEDS_THAT,
+    _OBJECT_CUES,
+    _OBJECT_PREP,
+    _PREPOSITIONS,
+    _PRONOUNS,
+    _SKIP,
+    _TIME_START,
+    _VERBS,
+    _WINDOW,
+    _words,
+)
+
+
+def _kind_for(marks: list[_Mark], mark_starts: list[int], start: int, end: int) -> str:
+    k = bisect.bisect_left(mark_starts, start)
+    if k < len(marks) and marks[k].start <= start + 1 and marks[k].end >= end - 1:
+        return "direct"
+    if k > 0 and marks[k - 1].end > start:
+        return "mixed"
+    return "mixed" if k < len(marks) and marks[k].start < end else "indirect"
+
+
+def _merged(spans: list[Span]) -> list[Span]:
+    """Sorted, non-overlapping spans: ``_inside`` looks at one span only, so nested ones must be merged."""
+    out: list[Span] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def _inside(spans: list[Span], starts: list[int], pos: int) -> bool:
+    k = bisect.bisect_right(starts, pos) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
+
+
+def _according(text: str, cue: re.Match[str], sent_start: int, sent_end: int) -> tuple[Span, Span] | None:
+    """(content span, speaker span) for 'According to X, C.' and 'C, according to X.'."""
+    pre = text[sent_start : cue.start()].strip()
+    lead = [
+        t
+        for t in _tokens(text, max(sent_start, cue.start() - 200), cue.start())
+        if t[2].lower() not in _LEAD_JUNK and t[2] != ","
+    ]
+    if not lead:
+        spk = _np_after(text, cue.end(), sent_end, max_tokens=16)
+        if spk is not None:
+            comma = text.find(",", spk[1], sent_end)
+            if 0 <= comma - spk[1] <= 3:
+                return (comma + 1, sent_end), spk
+        # "Laut Polizei wurde niemand verletzt": the source runs up to the verb
+        spk = _capitalised_source(text, cue.end(), sent_end)
+        return ((spk[1], sent_end), spk) if spk else None
+    if pre.endswith(","):
+        spk = _np_after(text, cue.end(), sent_end, max_tokens=16)
+        return ((sent_start, cue.start()), spk) if spk else None
+    return None
+
+
+def _capitalised_source(text: str, start: int, end: int) -> Span | None:
+    """'laut Polizei wurde ...': articles and capitalised nouns up to the first other word."""
+    out: list[Token] = []
+    articles = {"der", "die", "das", "des", "dem", "den", "einem", "einer", "eines", "von", "vom"}
+    for tok in _tokens(text, start, min(end, start + 150))[:8]:
+        if _is_capitalized(tok[2]) or tok[2].lower() in articles:
+            out.append(tok)
+        else:
+            break
+    while out and not _is_capitalized(out[-1][2]):
+        out.pop()
+    return (out[0][0], out[-1][1]) if out else None
+
+
+def _np_closed(text: str, np_end: int, sent_end: int) -> bool:
+    """The inverted speaker ends at a comma or the sentence end; more words make it a clause.
+
+    '..., said Ms. Brainard conveyed respect' is 'Name, apposition, said CLAUSE', not an inversion.
+    """
+    rest = text[np_end:sent_end].lstrip()
+    return not rest or rest[0] in ",.;!?(—–"
+
+
+def _inverted_speaker_ok(text: str, start: int, end: int) -> bool:
+    """After '..., said' comes a speaker, not a clause ('said he would' is a clause)."""
+    if end - start > 300:
+        return False
+    tokens = _tokens(text, start, end, 41)
+    if not tokens or len(tokens) > 40:
+        return False
+    first = tokens[0][2].lower()
+    if first in _COMPLEMENTIZERS or first in {"it", "there"} or first in _SKIP or first in _TIME_START:
+        return False
+    if first in _PRONOUNS:
+        return len(tokens) <= 4
+    return _is_capitalized(tokens[0][2]) or first in _DETERMINERS
+
+
+def _clause_final(text: str, cue_end: int, sent_end: int) -> bool:
+    """True when nothing clause-like follows the cue ('..., a source said on Monday.')."""
+    tokens = _tokens(text, cue_end, min(sent_end, cue_end + 200), 16)
+    words = [t for t in tokens if t[2][0].isalnum()]
+    if tokens and tokens[0][2] == ":":
+        return False  # "..., the union wrote:" introduces what follows
+    if not words or tokens[0][2] == ",":
+        return True
+    first = words[0][2].lower()
+    if first in _COMPLEMENTIZERS:
+        return False
+    k = 0
+    while (
+        k < len(tokens) and k < 5 and (tokens[k][2].lower() in _SKIP or tokens[k][2].lower() in _TIME_START)
+    ):
+        k += 1
+    if k and (k == len(tokens) or tokens[k][2] in {",", ".", ";"}):
+        return True
+    if first == "to" and len(words) > 1 and _infinitive(words[1][2]):
+        return False  # "..., Trump continues to build his lead": a verb chain, not a hearer
+    return len(words) <= 8 and (
+        first in _TIME_START or first in {"in", "at", "to", "after", "before", "while", "when"}
+    )
+
+
+def _infinitive(word: str) -> bool:
+    """After 'to', a lower-case word that is no determiner, pronoun or plural noun is a verb
+    ('to build', 'to say'); 'to reporters', 'to the crowd', 'to CNN' name a hearer."""
+    low = word.lower()
+    return (
+        word[:1].islower()
+        and low not in _INFINITIVE_BLOCK
+        and low not in _PRONOUNS
+        and low not in {"me", "him", "them", "us", "you"}
+        and not low.endswith("s")
+    )
+
+
+_RESUME_RE = re.compile(
+    r"[^,.;:!?]{0,40}?,\s+(?!who\b|which\b|whose\b|a\b|an\b|the\b|\w+ing\b|according\b|citing\b)(?=\S)",
+    re.IGNORECASE,
+)
+
+
+_RESUME_AFTER_SPEAKER_RE = re.compile(
+    r"[^,.;:!?]{0,40}?,\s+(?!who\b|which\b|whose\b|\w+ing\b|according\b|citing\b)(?=\S)", re.IGNORECASE
+)
+
+
+def _resumed_end(
+    text: str, cue_end: int, sent_end: int, comma: int, resume: re.Pattern[str] = _RESUME_RE
+) -> int:
+    """'A, Mr. Obama said, but B.': the statement resumes after the attribution; else it ends at the comma."""
+    m = resume.match(text, cue_end, sent_end)
+    if m is None or _word_count(text, m.end(), sent_end) < 3:
+        return comma
+    return _content_end(text, m.end(), sent_end)
+
+
+def _is_parenthetical_subject(text: str, sent_start: int, comma: int) -> bool:
+    """'Trump, speaking to veterans, said ...': the part before the comma is 'Name, aside'."""
+    first = text.find(",", sent_start, comma)
+    if first < 0:
+        return False
+    last_aside = text.rfind(",", sent_start, comma)
+    if last_aside >= 0 and text[last_aside + 1 : last_aside + 8].split()[:1] in (
+        ["who"],
+        ["which"],
+        ["whose"],
+    ):
+        return True  # "Aparna Mathur, who studies tax policy, said ...
+    head = _tokens(text, sent_start, min(first, sent_start + 200))
+    return 0 < len(head) <= 5 and all(_is_capitalized(t[2]) or t[2].lower() in _CONNECTORS for t in head)
+
+
+def _participle(
+    text: str, cue: re.Match[str], low: str, sent_start: int, sent_end: int, sentence_speaker: Span | None
+) -> _Found | None:
+    """'X said A, adding that B' / 'X mocked it, saying B': the speaker is the sentence's subject."""
+    speaker = sentence_speaker
+    if speaker is None:
+        head = _tokens(text, sent_start, min(cue.start(), sent_start + 300))
+        while head and head[0][2].lower() in _PREPOSITIONS:
+            # "In a column Monday, X wrote ..., arguing": skip the opening phrase
+            comma = next((k for k, t in enumerate(head) if t[2] == ","), None)
+            head = head[comma + 1 :] if comma is not None else []
+        lead = _leading_np(head)
+        speaker = (lead[0][0], lead[-1][1]) if lead else None
+    if speaker is None:
+        lead = _leading_np(_tokens(text, sent_start, min(cue.start(), sent_start + 200)))
+        speaker = (lead[0][0], lead[-1][1]) if lead else None
+    if speaker is None:
+        return None
+    start = _content_start(text, cue.end(), sent_end)
+    end = _content_end(text, start, sent_end)
+    if _word_count(text, start, end) < 3 or not _starts_content(text, start, end):
+        return None
+    return _Found(start, end, "", "indirect", text[speaker[0] : speaker[1]], speaker[0], low)
+
+
+_OBJECT_END_RE = re.compile(r"[;:]|\s+(?:and|but)\s+(?:also\s+)?(?:said|says|added|called|urged)\b")
+
+
+def _names_something(text: str, sent_start: int, cue: re.Match[str]) -> bool:
+    """'a program called Sandy Hook Promise', 'The program, called EB-5': naming, not speech.
+
+    'called' right after a comma, or after an indefinite noun phrase ('a company called'),
+    followed by a capitalised name is a participle that gives a name.
+    """
+    nxt = _tokens(text, cue.end(), min(len(text), cue.end() + 40), 1)
+    if not nxt or not _is_capitalized(nxt[0][2]):
+        return False
+    pre = text[sent_start : cue.start()].rstrip()
+    if pre.endswith(","):
+        return True
+    words = pre.split()[-4:]
+    return any(w.lower() in {"a", "an"} for w in words) and not any(_is_capitalized(w) for w in words[1:])
+
+
+def _object_report(
+    text: str, cue: re.Match[str], low: str, sent_start: int, sent_end: int, sentence_speaker: Span | None
+) -> _Found | None:
+    """'X cited several factors', 'X called for lower taxes', 'X accused Y of Z': the object is the content."""
+    pre = text[sent_start : cue.start()].rstrip()
+    if low == "called" and _names_something(text, sent_start, cue):
+        return None
+    if low.endswith("ing") and pre.endswith(","):
+        speaker = sentence_speaker
+        if speaker is None:
+            lead = _leading_np(_tokens(text, sent_start, min(cue.start(), sent_start + 200)))
+            speaker = (lead[0][0], lead[-1][1]) if lead else None
+    else:
+        speaker = _speaker_before(text, sent_start, cue.start())
+    if speaker is None or not _plausible_speaker(text, speaker):
+        return None
+    start = cue.end()
+    prep = _OBJECT_PREP.get(low)
+    if prep is not None:
+        hit = next(
+            (t for t in _tokens(text, start, min(sent_end, start + 120))[:8] if t[2].lower() == prep), None
+        )
+        start = hit[1] if hit else start
+    start = _content_start(text, start, sent_end)
+    m = _OBJECT_END_RE.search(text, start, sent_end)
+    end = _content_end(text, start, m.start() if m else sent_end)
+    if _word_count(text, start, end) < 2 or not _starts_content(text, start, end, _NOT_OBJECT_START):
+        return None
+    return _Found(start, end, "", "indirect", text[speaker[0] : speaker[1]], speaker[0], low)
+
+
+def _interrupts(text: str, sent_start: int, speaker_start: int, cue_end: int, sent_end: int) -> bool:
+    """'A, he said, B': commas on both sides of 'he said' and words on both sides of the commas."""
+    before = text[sent_start:speaker_start].rstrip()
+    if not before.endswith(",") or _word_count(text, sent_start, speaker_start) < 2:
+        return False
+    tokens = _tokens(text, cue_end, min(sent_end, cue_end + 80))
+    k = 0
+    while (
+        k < len(tokens) and k < 4 and (tokens[k][2].lower() in _SKIP or tokens[k][2].lower() in _TIME_START)
+    ):
+        k += 1
+    return k < len(tokens) and tokens[k][2] == "," and _word_count(text, tokens[k][1], sent_end) >= 3
+
+
+_SOURCE_ARTICLES = _words("der die das ein eine einer des dem den")
+
+
+def _inverted_short(text: str, cue: re.Match[str], low: str, sent_start: int, sent_end: int) -> _Found | None:
+    """German '..., so der Sprecher.': a short cue, then only the speaker up to the sentence end."""
+    spk = _np_after(text, cue.end(), sent_end, max_tokens=8)
+    if spk is None or text[spk[1] : sent_end].strip(" .!?\"'”“«»„"):
+        return None
+    words = text[spk[0] : spk[1]].split()
+    if not (words[0].lower() in _SOURCE_ARTICLES or all(_is_capitalized(w) for w in words)):
+        return None  # English '..., so we left.' is a clause, not a source
+    comma = cue.start() - 2
+    if _word_count(text, sent_start, comma) < 3:
+        return None
+    return _Found(sent_start, comma, "", "indirect", text[spk[0] : spk[1]], spk[0], low)
+
+
+def _reported_one(
+    text: str, cue: re.Match[str], sent_start: int, sent_end: int, sentence_speaker: Span | None
+) -> _Found | None:
+    """Read one cue with its sentence; None when it is not reported speech."""
+    low = " ".join(cue.group().split()).lower()
+    if cue.group("inv"):
+        return _inverted_short(text, cue, low, sent_start, sent_end)
+    if cue.group("after"):
+        return None  # "X zufolge": rare; left to future work
+    if cue.group("acc"):
+        got = _according(text, cue, sent_start, sent_end)
+        if got is None:
+            return None
+        (cs, ce), spk = got
+        return _Found(cs, ce, "", "indirect", text[spk[0] : spk[1]], spk[0], low)
+    if low in _OBJECT_CUES and low not in _VERBS:
+        return _object_report(text, cue, low, sent_start, sent_end, sentence_speaker)
+    pre = text[sent_start : cue.start()].rstrip()
+    if low.endswith("ing") and (
+        pre.endswith(",") or pre.split()[-1:] in (["despite"], ["by"], ["after"], ["before"])
+    ):
+        return _participle(text, cue, low, sent_start, sent_end, sentence_speaker)
+    # "..., said Jeffrey Trimble, a senior official."  (inverted, content first)
+    if pre.endswith(",") and low not in _ADDRESSEE_VERBS and _inverted_speaker_ok(text, cue.end(), sent_end):
+        after = _np_after(text, cue.end(), sent_end)
+        comma = sent_start + len(pre) - 1
+        if (
+            after
+            and _np_closed(text, after[1], sent_end)
+            and _plausible_speaker(text, after)
+            and _word_count(text, sent_start, comma) >= 3
+            and not _is_parenthetical_subject(text, sent_start, comma)
+        ):
+            return _Found(sent_start, comma, "", "indirect", text[after[0] : after[1]], after[0], low)
+    speaker = _speaker_before(text, sent_start, cue.start())
+    if speaker is None and pre.endswith((",", " and", " und")):
+        if sentence_speaker is not None:
+            speaker = sentence_speaker
+        else:
+            lead = _leading_np(_tokens(text, sent_start, min(cue.start(), sent_start + 200)))
+            speaker = (lead[0][0], lead[-1][1]) if lead else None
+    if speaker is None or not _plausible_speaker(text, speaker):
+        return None
+    # "..., a source said."  (speaker and cue close the sentence)
+    comma = text.rfind(",", sent_start, speaker[0])
+    if (
+        comma > sent_start
+        and not text[comma + 1 : speaker[0]].strip()
+        and _clause_final(text, cue.end(), sent_end)
+        and _word_count(text, sent_start, comma) >= 3
+        and not _is_intro_phrase(text, sent_start, comma)
+    ):
+        end = _resumed_end(text, cue.end(), sent_end, comma, _RESUME_AFTER_SPEAKER_RE)
+        return _Found(sent_start, end, "", "indirect", text[speaker[0] : speaker[1]], speaker[0], low)
+    addressee = None
+    start = cue.end()
+    if low in _ADDRESSEE_VERBS:
+        addressee, start = _addressee_after(text, cue.end(), sent_end)
+        start = max(start, cue.end())
+    if _interrupts(text, sent_start, speaker[0], start, sent_end):
+        # "The museum, Mr. Obama said, would make ...": the statement is the whole sentence
+        end = _content_end(text, start, sent_end)
+        return _Found(sent_start, end, "", "indirect", text[speaker[0] : speaker[1]], speaker[0], low)
+    start = _content_start(text, start, sent_end, low)
+    end = _content_end(text, start, sent_end)
+    if _word_count(text, start, end) < 3 or not _starts_content(text, start, end):
+        return None
+    if low in _NEEDS_THAT and text[start : start + 5].lower().rstrip() not in _COMPLEMENTIZERS:
+        return None
+    return _Found(
+        start,
+        end,
+        "",
+        "indirect",
+        text[speaker[0] : speaker[1]],
+        speaker[0],
+        low,
+        text[addressee[0] : addressee[1]] if addressee else None,
+    )
+
+
+def _reported(
+    text: str, marks: list[_Mark], ends: list[int], consumed: list[Span], direct: list[_Found]
+) -> list[_Found]:
+    mark_spans = [(m.start, m.end) for m in marks]
+    mark_starts = [m.start for m in marks]
+    # attributions and statements are skipped; the words between the parts of a joined
+    # quotation (', who said he would abstain.') may still report something of their own
+    skip = _merged(consumed + [part for f in direct for part in (f.parts or [(f.start, f.end)])])
+    skip_starts = [s for s, _ in skip]
+    direct_speakers = sorted(
+        (f.speaker_pos, f.speaker_pos + len(f.speaker))
+        for f in direct
+        if f.speaker and f.speaker_pos is not None
+    )
+    direct_starts = [s for s, _ in direct_speakers]
+    out: list[_Found] = []
+    last_sentence: Span = (-1, -1)
+    sentence_speaker: Span | None = None
+    last_pos = -_DENSE
+    for cue in _CUE_RE.finditer(text):
+        pos = cue.start()
+        if _inside(mark_spans, mark_starts, pos) or _inside(skip, skip_starts, pos):
+            continue
+        if out and out[-1].start < pos < out[-1].end and _new_clause_before(text, out[-1].start, pos) is None:
+            continue  # inside the previous statement and no new clause right before it: part of it
+        sent_start, sent_end = _sentence_bounds(ends, pos)
+        if pos - last_pos < _DENSE and last_pos >= sent_start:
+            continue  # right after a cue that was not speech: cue words packed like junk, not prose
+        # bounded windows keep a punctuation-free megabyte linear
+        sent_start, sent_end = max(sent_start, pos - 1000), min(sent_end, cue.end() + _WINDOW)
+        if (sent_start, sent_end) != last_sentence:
+            last_sentence, sentence_speaker = (sent_start, sent_end), None
+        if sentence_speaker is None:
+            j = bisect.bisect_left(direct_starts, pos) - 1
+            if j >= 0 and direct_starts[j] >= sent_start:
+                sentence_speaker = direct_speakers[j]
+        found = _reported_one(text, cue, sent_start, sent_end, sentence_speaker)
+        if found is None:
+            last_pos = pos
+            continue
+        if out and out[-1].start < found.start < out[-1].end:
+            # a cue inside reported content is part of it ("said leaders had agreed to ..."),
+            # unless a new clause starts there ("..., but he said that ...")
+            cut = _new_clause_before(text, out[-1].start, found.speaker_pos)
+            if cut is None:
+                continue
+            out[-1].end = cut
+        if found.speaker_pos is not None:
+            sentence_speaker = (found.speaker_pos, found.speaker_pos + len(found.speaker or ""))
+        out.append(found)
+    kept: list[_Found] = []
+    # quotations attributed after them ('"A," the union wrote.'): statements of their own
+    direct_parts = sorted(
+        (f.start, f.end) for f in direct if f.speaker_pos is not None and f.speaker_pos > f.start
+    )
+    part_starts = [a for a, _ in direct_parts]
+    for found in out:
+        # 'the impact it said X would have: "A," the union wrote.': reported words end where a
+        # quotation attributed by its own following 'X wrote' begins; a quotation introduced
+        # inside the report ('said X: "A."', 'saying, "A."') may still be part of it
+        j = bisect.bisect_right(part_starts, found.start)
+        if j < len(direct_parts) and direct_parts[j][0] < found.end:
+            found.end = direct_parts[j][0]
+        found.start, found.end = _strip_span(text, found.start, found.end)
+        if _word_count(text, found.start, found.end) < (2 if found.cue in _OBJECT_CUES else 3):
+            continue
+        found.text = text[found.start : found.end]
+        found.kind = _kind_for(marks, mark_starts, found.start, found.end)
+        if _is_title(text, found, marks, mark_starts):
+            continue  # 'said on "Fox News Sunday"': a title, not the statement
+        kept.append(found)
+    return _drop_nested(kept)
+
+
+_CLAUSE_JOIN_RE = re.compile(
+    r"[,;]\s*(?:(?:but|and|while|as|though|although|yet|so|aber|und)\s+)?$", re.IGNORECASE
+)
+
+
+def _new_clause_before(text: str, lo: int, speaker_pos: int | None) -> int | None:
+    """Offset of the ', but' that starts a new clause just before a speaker, if there is one."""
+    if speaker_pos is None or speaker_pos <= lo:
+        return None
+    m = _CLAUSE_JOIN_RE.search(text, max(lo, speaker_pos - 20), speaker_pos)
+    return m.start() if m else None
+
+
+def _is_title(text: str, found: _Found, marks: list[_Mark], mark_starts: list[int]) -> bool:
+    """Content that is only a short quoted name, maybe after 'on'/'in' ('on "Face the Nation"')."""
+    tokens = _tokens(text, found.start, min(found.end, found.start + 80))
+    if not tokens or tokens[0][2].lower() not in {"on", "in"}:
+        return False
+    tokens = tokens[1:]
+    while tokens and tokens[0][2].lower() in _DETERMINERS | {"'s", "’s"}:
+        tokens = tokens[1:]
+    if not tokens or _word_count(text, tokens[0][0], found.end) > 6:
+        return False
+    k = bisect.bisect_left(mark_starts, tokens[0][0])
+    return any(marks[j].start < found.end for j in range(k, min(k + 1, len(marks))))
+
+
+def _quoted_sequel(
+    text: str, marks: list[_Mark], ends: list[int], mark_starts: list[int], found: _Found, taken: list[Span]
+) -> int | None:
+    """Index of the quotation that carries on reported speech: 'She says people should be
+    free to choose. "It is their life."' (or the same quotation as the next paragraph).
+
+    News prose attributes an unattributed quotation to the speaker of the report right
+    before it: the writer paraphrases, then quotes the same person. The quotation must open
+    the sentence after the report, close its own sentence and have no attribution of its
+    own; a quotation already read as someone's statement is not taken.
+    """
+    _, sent_end = _sentence_bounds(ends, found.start)
+    if found.end > sent_end:
+        return None
+    k = bisect.bisect_left(mark_starts, sent_end)
+    if k >= len(marks) or marks[k].continued:
+        return None
+    mark = marks[k]
+    gap = text[sent_end : mark.start]
+    if gap.strip() or gap.count("\n") > 2 or mark.start - sent_end > 10:
+        return None
+    para_end = _paragraph_end(text, mark.end)
+    if "\n" in gap and text[mark.end : para_end].strip():
+        return None  # a quotation in the next paragraph carries on only when it fills that paragraph
+    if any(s < mark.end and mark.start < e for s, e in taken):
+        return None
+    if _word_count(text, mark.start, mark.end, 4) < 3 or _sentence_bounds(ends, mark.end - 1)[1] > mark.end + 1:
+        return None
+    limit = min(marks[k + 1].start if k + 1 < len(marks) else len(text), para_end)
+    if _attribution_after(text, mark.end, limit) is not None:
+        return None
+    return k
+
+
+def _extend_reports(text: str, marks: list[_Mark], ends: list[int], reported: list[_Found], direct: list[_Found]) -> None:
+    """Reported speech followed by its speaker's unattributed quotation becomes one mixed statement."""
+    if not marks:
+        return
+    mark_starts = [m.start for m in marks]
+    taken = sorted(part for f in direct for part in (f.parts or [(f.start, f.end)]))
+    for found in reported:
+        k = _quoted_sequel(text, marks, ends, mark_starts, found, taken)
+        if k is None:
+            continue
+        found.end = marks[k].end
+        joined = 1
+        while (
+            k + 1 < len(marks)
+            and joined < _MAX_JOINED
+            and _continues(text, ends, marks, k + 1, found.end)
+            and not any(s < marks[k + 1].end and marks[k + 1].start < e for s, e in taken)
+        ):
+            k += 1
+            joined += 1
+            found.end = marks[k].end
+        found.kind = "mixed"
+        found.text = text[found.start : found.end]
+        taken.append((found.start, found.end))
+
+
+def _drop_nested(found: list[_Found]) -> list[_Found]:
+    """Reported speech inside another report's content ('A told B that ..., a source said') counts once."""
+    out: list[_Found] = []
+    reach = -1
+    for f in sorted(found, key=lambda f: (f.start, -f.end)):
+        if f.end <= reach:
+            continue
+        out.append(f)
+        reach = max(reach, f.end)
+    return out

@@ -1,0 +1,263 @@
+"""Speakers: the noun phrase that names who spoke (or to whom), next to a cue word.
+
+Why a separate module: direct quotes, reported speech and introductions all ask the same
+question, "which words before or after this cue are the speaker?".
+"""
+
+from __future__ import annotations
+
+from .records import Span, Token
+from .sentences import _tokens
+from .tables import (
+    _ABBREV,
+    _AUX,
+    _BLOCKERS,
+    _COMPLEMENTIZERS,
+    _CUE_AUX,
+    _DETERMINERS,
+    _LEAD_JUNK,
+    _LOOKBACK,
+    _MARKS,
+    _MAX_SPEAKER_TOKENS,
+    _PASSIVE,
+    _PREPOSITIONS,
+    _PRONOUNS,
+    _SEPARATORS,
+    _SKIP,
+    _TIME_START,
+    _VERBS,
+    _WORD_RE,
+    _words,
+)
+
+
+def _is_capitalized(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _abbrev_token(word: str) -> bool:
+    return word.lower() in _ABBREV or (len(word) == 1 and word.isupper())
+
+
+def _without_parentheses(tokens: list[Token]) -> list[Token]:
+    """'Rep. John Mica (R-Fla.)' -> 'Rep. John Mica': party tags are not part of the name."""
+    out: list[Token] = []
+    depth = 0
+    for tok in tokens:
+        if tok[2] == "(":
+            depth += 1
+        elif tok[2] == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            out.append(tok)
+    return out
+
+
+def _leading_np(tokens: list[Token]) -> list[Token]:
+    """The subject at the start of a clause: a pronoun, or words up to the first verb-like word."""
+    while tokens and (tokens[0][2].lower() in _LEAD_JUNK or not tokens[0][2][0].isalnum()):
+        tokens = tokens[1:]
+    if not tokens:
+        return []
+    if tokens[0][2].lower() in _PRONOUNS:
+        return tokens[:1]
+    out: list[Token] = []
+    for tok in tokens[:10]:
+        low = tok[2].lower()
+        if tok[2] == "." and out and _abbrev_token(out[-1][2]):
+            out.append(tok)
+            continue
+        if not tok[2][0].isalnum() or low in _AUX or low in _VERBS or low in _BLOCKERS:
+            break
+        if out and not _is_capitalized(tok[2]) and low.endswith("ed"):
+            break
+        out.append(tok)
+    return out
+
+
+def _split_segments(tokens: list[Token]) -> list[list[Token]]:
+    segments: list[list[Token]] = [[]]
+    for tok in tokens:
+        if tok[2] in _SEPARATORS or tok[2] in _MARKS:
+            segments.append([])
+        else:
+            segments[-1].append(tok)
+    return segments
+
+
+def _skippable(word: str, cue: str) -> bool:
+    """An adverb or auxiliary that may stand between the speaker and ``cue`` (auxiliaries
+    of a language only before that language's cues: 'le maire a déclaré', not 'a said')."""
+    low = word.lower()
+    return low in _SKIP or low in _CUE_AUX.get(cue.lower(), ())
+
+
+def _cue_word(text: str, cue_start: int) -> str:
+    m = _WORD_RE.match(text, cue_start)
+    return m.group() if m else ""
+
+
+def _speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
+    """The speaker mention written just before a cue ('the vice president said').
+
+    Returns None when the words before the cue make it a non-statement
+    ('to say', 'would say', 'was told') or there is no plausible subject.
+    """
+    lo = max(lo, cue_start - _LOOKBACK)
+    tokens = [t for t in _without_parentheses(_tokens(text, lo, cue_start)) if t[2] not in ("'", "’")]
+    cue = _cue_word(text, cue_start)
+    own_aux = _CUE_AUX.get(cue.lower(), frozenset())
+    while tokens and tokens[-1][2].lower() in own_aux:
+        tokens.pop()  # 'Le maire a déclaré': the auxiliary of a French cue, not the English article
+    if tokens and (tokens[-1][2].lower() in _BLOCKERS or _modifier_slot(tokens[-1][2])):
+        return None
+    while tokens and _skippable(tokens[-1][2], cue):
+        tokens.pop()
+    if not tokens:
+        return None
+    last = tokens[-1][2].lower()
+    if last in _PASSIVE and text[cue_start : cue_start + 12].split()[0].lower().endswith("ing"):
+        tokens.pop()  # "The White House is saying that ..."
+        last = tokens[-1][2].lower() if tokens else ""
+    if not tokens or last in _BLOCKERS or last in _PASSIVE:
+        return None
+    segments = _split_segments(tokens)
+    if tokens[-1][2] in _SEPARATORS:
+        # "Trump, speaking to veterans, said" -> the segment before the aside
+        filled = [s for s in segments if s]
+        chosen = filled[-2] if len(filled) >= 2 else (filled[-1] if filled else [])
+    else:
+        chosen = segments[-1]
+    if chosen and chosen[-1][2].lower() in {"and", "but", "or", "und"}:
+        own = _leading_np(chosen[:-1])
+        chosen = own if own else _leading_np(next((s for s in segments if s), []))
+    while chosen and (chosen[0][2].lower() in _LEAD_JUNK or not chosen[0][2][0].isalnum()):
+        chosen = chosen[1:]
+    if not chosen:
+        return None
+    chosen = chosen[-_MAX_SPEAKER_TOKENS:]
+    if chosen[0][2].lower() in _PREPOSITIONS:
+        chosen = _subject_after_opener(chosen)
+        if not chosen:
+            return None
+    return chosen[0][0], chosen[-1][1]
+
+
+def _subject_after_opener(tokens: list[Token]) -> list[Token]:
+    """'In a radio interview Smith' / 'To which she' / 'At the bottom it': an opening
+    phrase written without a comma, then the subject. The subject is the pronoun or the run
+    of capitalised words right before the cue; a phrase with neither has no subject here."""
+    if tokens[-1][2].lower() in _PRONOUNS or tokens[-1][2].lower() == "it":
+        return tokens[-1:]
+    k = len(tokens)
+    while k > 1 and (_is_capitalized(tokens[k - 1][2]) or (tokens[k - 1][2] == "." and k < len(tokens))):
+        k -= 1
+    tail = tokens[k:]
+    if not tail or k <= 1 or not _is_capitalized(tail[0][2]):
+        return []
+    if tokens[k - 1][2].lower() in _DETERMINERS | _PREPOSITIONS:
+        return []  # 'In the White House said': the capitalised words end the opening phrase
+    return tail
+
+
+_NOT_SUBJECT_END = _words("as the a an his her its their our my your")
+
+
+def _modifier_slot(word: str) -> bool:
+    """'his proposed ban', 'an alleged incident', 'as predicted', 'That said,':
+    the cue is an adjective or an idiom there, not a verb with a subject."""
+    low = word.lower()
+    return low in _NOT_SUBJECT_END or word == "That"
+
+
+_RELATIVE = _words("who which that whose whom where der die das")
+
+
+def _plausible_speaker(text: str, speaker: Span) -> bool:
+    """A subject, not a clause: no verb before any relative pronoun ('X, who has ...' is fine).
+
+    Short spans are checked too: 'Scarborough is one of many', 'There is other' and
+    'Labor Secretary Ann Ruiz stopped' hold a verb; 'eight hours of' ends where a noun
+    should follow; 'said when Boyle' starts with the cue of another clause.
+    """
+    tokens = _tokens(text, speaker[0], speaker[1])
+    if not tokens:
+        return False
+    # 'She has since', 'Officials have often': auxiliaries and adverbs before the cue
+    while len(tokens) > 1 and (
+        tokens[-1][2].lower() in _AUX
+        or tokens[-1][2].lower() in _SKIP
+        or tokens[-1][2].lower() in {"not", "never", "already", "still", "often", "now", "since", "ever"}
+        or tokens[-1][2].endswith(("ly", "n't", "n’t"))
+    ):
+        tokens = tokens[:-1]
+    first = tokens[0][2].lower()
+    if first == "there" or (len(tokens) > 1 and first in _VERBS):
+        return False
+    if len(tokens) > 1 and tokens[-1][2].lower() in (_PREPOSITIONS - {"by"}) | {"the", "a", "an"}:
+        return False
+    for i, tok in enumerate(tokens):
+        low = tok[2].lower()
+        if low in _RELATIVE:
+            return True
+        if i > 0 and (low in _AUX or low.endswith("n't")):
+            return False
+        if len(tokens) > 5 and low in _VERBS:
+            return False
+    return True
+
+
+# Lower-case words that, after a name, start a new phrase rather than continue
+# the speaker ('sagte Petra Lindqvist nach der Abstimmung', 'said Jane Doe in a statement').
+_AFTER_NAME_STOPS = _words("""
+    on at after during before in to from while when via
+    nach am im in bei vor auf gegenüber unserer unserem unseren dieser diesem zu zum zur mit
+    à au aux lors devant après avant pendant en dans
+    """)
+
+
+def _np_after(text: str, start: int, end: int, max_tokens: int = 14) -> Span | None:
+    """The speaker after an inverted cue ('said Steve Grubbs, an Iowa operative')."""
+    out: list[Token] = []
+    named = False
+    for tok in _without_parentheses(_tokens(text, start, min(end, start + 250), max_tokens + 8))[:max_tokens]:
+        low = tok[2].lower()
+        if tok[2] in _SEPARATORS or tok[2] in {"!", "?"} or tok[2] in _MARKS:
+            break
+        if named and tok[2] in _AFTER_NAME_STOPS:
+            break
+        named = named or _is_capitalized(tok[2])
+        if tok[2] == "." and (not out or not _abbrev_token(out[-1][2])):
+            break
+        if low in _COMPLEMENTIZERS or (out and low in _TIME_START and tok[2][0].islower()):
+            break
+        out.append(tok)
+    while out and out[-1][2] == ".":
+        out.pop()
+    if not out:
+        return None
+    return out[0][0], out[-1][1]
+
+
+def _addressee_after(text: str, start: int, end: int) -> tuple[Span | None, int]:
+    """The hearer of 'told' ('told Reuters that', 'told reporters'); returns its span and where it ends."""
+    tokens = _tokens(text, start, min(end, start + 200), 16)
+    if not tokens:
+        return None, start
+    that = next((k for k, t in enumerate(tokens[:9]) if t[2].lower() in _COMPLEMENTIZERS), None)
+    if that is not None and that > 0 and all(t[2][0].isalnum() or t[2] == "." for t in tokens[:that]):
+        return (tokens[0][0], tokens[that - 1][1]), tokens[that - 1][1]
+    out: list[Token] = []
+    if _is_capitalized(tokens[0][2]):
+        for tok in tokens:
+            if _is_capitalized(tok[2]) or tok[2].lower() == "of":
+                out.append(tok)
+            else:
+                break
+    elif tokens[0][2].lower() in _DETERMINERS and len(tokens) > 1:
+        out = tokens[:2]
+    elif tokens[0][2][0].isalpha() and tokens[0][2].lower().endswith("s"):
+        out = tokens[:1]  # "told reporters", "told supporters"
+    if not out:
+        return None, start
+    return (out[0][0], out[-1][1]), out[-1][1]
