@@ -26,9 +26,9 @@ from typing import IO
 from . import __version__
 from .article import extract_article
 from .demo import add_demo_parser
-from .fixtures_cli import add_fixtures_parser
 from .export import FORMATS, CsvExporter, Exporter, get_exporter
 from .export.base import Record, dumps_record
+from .fixtures_cli import add_fixtures_parser
 from .model import ErrorRecord
 from .scrape_cli import add_scrape_parser
 

@@ -717,7 +717,7 @@ def test_read_with_a_plain_noun_phrase_after_a_quotation() -> None:
     ],
 )
 def test_a_participle_before_a_quotation_takes_the_earlier_speaker(text: str, speaker: str) -> None:
-    quote = [q for q in extract_quotes(text) if q.cue in ("asking", "adding")][0]
+    quote = next(q for q in extract_quotes(text) if q.cue in ("asking", "adding"))
     assert quote.kind == "direct"
     assert quote.speaker == speaker
     assert quote.text in ("Where do we go from here?", "The fund is empty.")

@@ -21,7 +21,7 @@ class Lowered:
     The pattern must be written in lower case.
     """
 
-    __slots__ = ("pattern", "_regex")
+    __slots__ = ("_regex", "pattern")
 
     def __init__(self, pattern: str) -> None:
         self.pattern = pattern

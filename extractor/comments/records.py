@@ -11,8 +11,8 @@ import hashlib
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from datetime import datetime
+from functools import lru_cache
 
 from ..dates import find_date_in_text, parse_date
 from ..model import Comment
