@@ -649,10 +649,16 @@ def _judge(group: Group, facts: Facts | None = None) -> Judged | None:
 def _undated(group: Group, dated: dict[int, HtmlElement] | None) -> bool:
     """Too few members hold any date for the group's strength to pass (see _verdict): a
     necessary test on page-level marks, so it rejects without looking into the items."""
-    if dated is None or group.strength >= 2:
+    if dated is None:
         return False
     n = len(group.members)
+    if group.strength >= 2 and n >= 3:
+        return False
     have = sum(1 for m in group.members if any(id(r) in dated for r in scope(m)))
+    if group.strength >= 2:
+        # One or two comment-named items without dates pass only when the page numbers
+        # them as comments: the same test as _verdict's, decided before any walk.
+        return have < 0.5 * n and not all(_comment_numbered(m) for m in group.members)
     return have < (0.8 if group.strength == 0 else 0.7) * n
 
 
