@@ -502,3 +502,11 @@ def test_section_headings_and_rating_prompts_stay_out_of_a_wide_item() -> None:
     item = parse_html("""<div><h3>1 Comment</h3><p>Nice cards, I prefer the illustrations.</p>
         <span>Rate This:</span><h3>Leave a Reply</h3><h4>Why the cards work</h4></div>""").find(".//div")
     assert render(item, set()).split("\n") == ["Nice cards, I prefer the illustrations.", "Why the cards work"]
+
+
+def test_byline_leftover_with_a_writes_verb_is_dropped() -> None:
+    from extractor.comments import hints
+
+    assert hints.BYLINE_LEFTOVER.match("by writes:")
+    assert hints.BYLINE_LEFTOVER.match("Posted by")
+    assert not hints.BYLINE_LEFTOVER.match("He wrote a book about it")

@@ -217,4 +217,5 @@ SECTION_HEADING = Lowered(
     r"|^\W*(?:leave a (?:comment|reply)|post a comment|add (?:a )?comment|write a comment|kommentar schreiben"
     r"|laisser un commentaire|deja un comentario)\W*$")
 # What is left of a byline once its name and date are taken out: "Written by", "Posted by -".
-BYLINE_LEFTOVER = Lowered(r"^\W*(?:(?:posted|written|submitted|geschrieben|verfasst|publié)\s+)?(?:by|von|par|por)?\W*$")
+BYLINE_LEFTOVER = Lowered(r"^\W*(?:(?:posted|written|submitted|geschrieben|verfasst|publié)\s+)?(?:by|von|par|por)?\W*"
+                          r"(?:(?:writes|wrote|says|said|schreibt|schrieb|a écrit|escribió|scrive)\W*)?$")
