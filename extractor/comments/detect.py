@@ -12,7 +12,7 @@ comment of itself.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -456,7 +456,9 @@ class Facts:
         self._stating = stating  # elements that state a date themselves (scan), when known
         self._own: dict[int, _Agg] = {}
         self._author: dict[int, bool] = {}
+        self._named: dict[int, int] = {}
         self._sum: dict[int, _Agg] = {}
+        self._names_sum: dict[int, int] = {}
         self._keep: list[HtmlElement] = []
 
     def own(self, node: HtmlElement) -> _Agg:
@@ -464,7 +466,7 @@ class Facts:
         key = id(node)
         found = self._own.get(key)
         if found is None:
-            found = _own_facts(node, self._stating, self.author)
+            found = _own_facts(node, self._stating)
             self._own[key] = found
             self._keep.append(node)
         return found
@@ -479,8 +481,52 @@ class Facts:
             self._keep.append(node)
         return found
 
+    def named(self, node: HtmlElement) -> int:
+        """1 when the element names a person (author markup or a 'Posted by: Ann' line)."""
+        key = id(node)
+        found = self._named.get(key)
+        if found is None:
+            text = node.text.strip() if node.text else ""
+            found = int(self.author(node) or (bool(text) and footer_name(node) is not None))
+            self._named[key] = found
+            self._keep.append(node)
+        return found
+
+    def names(self, node: HtmlElement) -> int:
+        """Sum of named() over the visible subtree, memoised for every element walked.
+
+        Apart from total() because it is the costly fact: most groups fail on their
+        text, teaser marks or dates, which total() gives without it."""
+        sums = self._names_sum
+        known = sums.get(id(node))
+        if known is not None:
+            return known
+        if not isinstance(node.tag, str) or node.tag in _SKIP_TAGS:
+            return 0
+        stack: list[int] = []
+        walker = etree.iterwalk(node, events=("start", "end"))
+        for event, element in walker:
+            tag = element.tag
+            if event == "start":
+                if not isinstance(tag, str) or tag in _SKIP_TAGS or id(element) in sums:
+                    walker.skip_subtree()
+                    continue
+                stack.append(self.named(element))
+                continue
+            if not isinstance(tag, str) or tag in _SKIP_TAGS:
+                continue
+            value = sums.get(id(element))
+            if value is None:
+                value = stack.pop()
+                sums[id(element)] = value
+                self._keep.append(element)
+            if stack:
+                stack[-1] += value
+        return sums[id(node)]
+
     def total(self, node: HtmlElement) -> _Agg:
-        """Sum of own() over the visible subtree, plus the tails inside it (memoised)."""
+        """Sum of own() over the visible subtree, plus the tails inside it (memoised).
+        The names slot stays 0: names() counts them on demand."""
         known = self._sum.get(id(node))
         if known is not None:
             return known
@@ -517,9 +563,9 @@ class Facts:
         return sums[id(node)]
 
 
-def _own_facts(node: HtmlElement, stating: Mapping[int, HtmlElement] | None = None,
-               author: Callable[[HtmlElement], bool] = is_author_element) -> _Agg:
-    """(dates, names, teaser marks, own text chars, outward-link chars) of one element."""
+def _own_facts(node: HtmlElement, stating: Mapping[int, HtmlElement] | None = None) -> _Agg:
+    """(dates, 0, teaser marks, own text chars, outward-link chars) of one element; names
+    are Facts.named()'s."""
     text = node.text.strip() if node.text else ""
     tag = node.tag
     dated = id(node) in stating if stating is not None else (is_date_element(node) or _has_date_text(node))
@@ -530,15 +576,15 @@ def _own_facts(node: HtmlElement, stating: Mapping[int, HtmlElement] | None = No
         href = node.get("href") or ""
         if href and "#" not in href and not hints.profile_href(href):
             link = len(collapse_ws(node.text_content()))
-    named = author(node) or (bool(text) and footer_name(node) is not None)
-    return int(dated), int(named), int(marked), len(text), link
+    return int(dated), 0, int(marked), len(text), link
 
 
 def features(member: HtmlElement, nested: set[int], facts: Facts | None = None,
-             inner: list[HtmlElement] | None = None) -> Features:
+             inner: list[HtmlElement] | None = None, *, names: bool = True) -> Features:
     """Date, author, text and teaser evidence of one candidate item.
 
     inner: the items nested directly in this one (replies), whose evidence is not its own.
+    names=False leaves has_author False without looking for names (see _hopeless).
     """
     facts = facts or Facts()
     if inner is None:
@@ -554,12 +600,19 @@ def features(member: HtmlElement, nested: set[int], facts: Facts | None = None,
         for k in range(5):
             acc[k] -= sub[k]
         acc[3] += len(child.tail.strip()) if child.tail else 0  # the tail is the parent's text
-    if member.tag != "dt":
-        acc[1] -= facts.own(member)[1]  # an item is not its own author line
-    dates, names, marks, text_len, link_len = acc
+    dates, _names, marks, text_len, link_len = acc
     linky = text_len < 300 and link_len >= 0.6 * text_len > 0
-    has_author = names > 0 or bool(member.get("data-author")) or footer_name(member) is not None
+    has_author = names and _has_author(member, facts, inner)
     return Features(dates > 0, has_author, text_len, marks > 0, linky)
+
+
+def _has_author(member: HtmlElement, facts: Facts, inner: list[HtmlElement]) -> bool:
+    """A name in the item's own content (replies' names are theirs), other than the item
+    itself as a whole, or a data-author attribute or a 'Posted by' footer."""
+    count = sum(facts.names(root) for root in scope(member)) - sum(facts.names(child) for child in inner)
+    if member.tag != "dt":
+        count -= facts.named(member)  # an item is not its own author line
+    return count > 0 or bool(member.get("data-author")) or footer_name(member) is not None
 
 
 def _nearest_in(node: HtmlElement, ids: set[int]) -> HtmlElement | None:
@@ -679,7 +732,8 @@ def _judge_sample(group: Group, facts: Facts, dated: dict[int, HtmlElement] | No
     step = n / _SAMPLE
     sample = Group([members[int(k * step)] for k in range(_SAMPLE)], group.strength)
     inner = _inner_map(members)
-    verdict = _verdict(sample, [features(m, ids, facts, inner[id(m)]) for m in sample.members])
+    feats = _group_features(sample, ids, facts, inner)
+    verdict = _verdict(sample, feats) if feats is not None else None
     if verdict is not None:
         verdict.score *= n / _SAMPLE
     return verdict
@@ -687,8 +741,34 @@ def _judge_sample(group: Group, facts: Facts, dated: dict[int, HtmlElement] | No
 
 def _judge_full(group: Group, facts: Facts) -> Judged | None:
     ids = {id(m) for m in group.members}
-    inner = _inner_map(group.members)
-    return _verdict(group, [features(m, ids, facts, inner[id(m)]) for m in group.members])
+    feats = _group_features(group, ids, facts, _inner_map(group.members))
+    return _verdict(group, feats) if feats is not None else None
+
+
+def _group_features(group: Group, ids: set[int], facts: Facts,
+                    inner: dict[int, list[HtmlElement]]) -> list[Features] | None:
+    """The members' features, or None when the group fails without its names.
+
+    Why two steps: names are the costly fact (author markup tests on every element), and
+    most groups fail on text, teaser marks or dates alone (see _hopeless)."""
+    cheap = [features(m, ids, facts, inner[id(m)], names=False) for m in group.members]
+    if _hopeless(group.strength, cheap):
+        return None
+    return [features(m, ids, facts, inner[id(m)]) for m in group.members]
+
+
+def _hopeless(strength: int, feats: list[Features]) -> bool:
+    """_verdict's rejections that do not depend on authors, on author-less features: true
+    only when _verdict would return None whatever the names."""
+    n = len(feats)
+    dated = sum(1 for f in feats if f.has_date)
+    texted = sum(1 for f in feats if f.text_len >= 15)
+    teasers = sum(1 for f in feats if f.teaser or (f.linky and strength < 2))
+    if texted < 0.6 * n or teasers > 0.3 * n:
+        return True
+    if strength == 0 and (n < _MIN_SIBLINGS or min(dated, texted) < 0.8 * n or teasers):
+        return True
+    return strength < 2 and dated < 0.7 * n
 
 
 def _verdict(group: Group, feats: list[Features]) -> Judged | None:
