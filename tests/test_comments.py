@@ -510,3 +510,21 @@ def test_byline_leftover_with_a_writes_verb_is_dropped() -> None:
     assert hints.BYLINE_LEFTOVER.match("by writes:")
     assert hints.BYLINE_LEFTOVER.match("Posted by")
     assert not hints.BYLINE_LEFTOVER.match("He wrote a book about it")
+
+
+def test_head_box_items_widen_to_the_wrapper_holding_the_words() -> None:
+    """A comment drawn as a head box (title, name) and a body box inside one wrapper: the
+    record's text is the body's words, not the head line."""
+    def one(n: int, replies: str = "") -> str:
+        return f"""<li class="comment"><div class="cw">
+          <div class="commentTop" id="comment_top_{n}"><h4><a href="#c{n}">Re: point {n}</a></h4>
+            <div class="details"><span class="by">by <a href="/~reader{n}">reader{n}</a></span></div></div>
+          <div class="commentBody"><p>Reader {n} thinks the harbour plan needs a second look.</p></div>
+        </div>{replies}</li>"""
+    collapsed = "".join(f'<li class="comment hidden"><a href="#h{n}">Re: more</a></li>' for n in range(6))
+    html = ('<ul class="comment-listing">' + one(1, f'<ul class="thread">{one(2)}{one(3)}</ul>') + one(4) + one(5)
+            + collapsed + "</ul>")  # collapsed replies: the wrappers' group is mostly empty
+    article = extract_article(_page(html), fetched_at=FETCHED)
+    texts = [c.text for c in article.comments]
+    assert len(texts) == 5
+    assert all(f"Reader {n} thinks" in t for n, t in zip((1, 2, 3, 4, 5), texts))

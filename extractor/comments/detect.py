@@ -909,7 +909,49 @@ def choose_items(roots: Iterable[HtmlElement], scanned: Scan | None = None,
         if _overlaps(other.group, chosen) or (_near(other.group, chosen[0].group)
                                               and _median_text(other) >= 0.25 * _median_text(chosen[0])):
             chosen.append(other)
+    for n, judged_group in enumerate(chosen):
+        wider = _widen_to_words(judged_group.group)
+        verdict = _judge_full(wider, facts) if wider is not None else None
+        if verdict is not None:
+            chosen[n] = verdict
     return _document_order(roots, _union(chosen))
+
+
+def _widen_to_words(group: Group) -> Group | None:
+    """The items' parents, when each item is only a comment's head (title, name, date) and
+    a text-named box beside it holds the words: 'div.comment-top + div.comment-body'
+    inside one wrapper per comment. None when that is not the shape.
+
+    Each parent must hold exactly one item (a thread's wrapper holding replies is no
+    comment's), share one signature with the others, and for most items the text box
+    beside it must say something (15 characters, half of what the head says).
+    """
+    members = group.members
+    if len(members) < 2:
+        return None  # a lone item's parent is the list, not a comment
+    parents: list[HtmlElement] = []
+    for member in members:
+        parent = member.getparent()
+        if parent is None or parent.tag in ("body", "html") or (parents and parent is parents[-1]):
+            return None
+        parents.append(parent)
+    if len({_signature(p.tag, p.get("class") or "") for p in parents}) != 1:
+        return None
+    ids = {id(m) for m in members}
+    worded = 0
+    for parent, member in zip(parents, members):
+        if any(id(d) in ids for d in parent.iterdescendants() if d is not member):
+            return None
+        said = len(collapse_ws(member.text_content()))
+        beside = max((len(collapse_ws(sib.text_content())) for sib in parent
+                      if sib is not member and isinstance(sib.tag, str) and _text_box(sib)), default=0)
+        worded += beside >= max(15, said // 2)
+    return Group(parents, group.strength) if worded >= 0.6 * len(members) else None
+
+
+def _text_box(node: HtmlElement) -> bool:
+    classes, node_id = node.get("class"), node.get("id")
+    return bool(classes or node_id) and hints.TEXT_HINT.search(f"{classes or ''} {node_id or ''}")
 
 
 def _median_text(judged: Judged) -> float:
