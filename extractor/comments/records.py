@@ -165,9 +165,17 @@ def _head_name(node: HtmlElement, item: HtmlElement) -> str | None:
 
 
 def _label(node: HtmlElement) -> bool:
-    """'Username', 'Author:' and similar field labels are not names."""
+    """'Username', 'Author:' and similar field labels are not names, nor are the account
+    statistics shown beside them ('152 Fans', '3,401 posts')."""
     text = short_text(node, 60) or ""
-    return text.endswith(":") or bool(hints.FIELD_LABEL.match(text)) or bool(hints.BUTTON_WORDS.search(text))
+    return (text.endswith(":") or bool(hints.FIELD_LABEL.match(text)) or bool(hints.BUTTON_WORDS.search(text))
+            or bool(_ACCOUNT_STAT.match(text)))
+
+
+_ACCOUNT_STAT = re.compile(
+    r"^[\d.,]+\s*(?:fans?|followers?|posts?|comments?|points?|karma|likes?|reputation|beiträge|abonnenten)$",
+    re.IGNORECASE,
+)
 
 
 def _author_name(node: HtmlElement) -> str:
@@ -556,7 +564,25 @@ def _comment_text(item: HtmlElement, nested: set[int], parts: Parts) -> str:
         text = "\n".join(lines[1:])  # the tail of "<b>Ann</b> says:"
     if parts.text_block is None:
         text = _drop_meta_lines(text, parts)
-    return "\n".join(line for line in text.split("\n") if not hints.BYLINE_LEFTOVER.match(line))
+    return "\n".join(line for line in text.split("\n")
+                     if not hints.BYLINE_LEFTOVER.match(line) and not _control_line(line))
+
+
+_LINE_SEPARATORS = re.compile(r"\s*[|·•]\s*")
+
+
+def _control_line(line: str) -> bool:
+    """A line of controls run together by separators ('Reply | Report', 'History | |'):
+    every part a control word, and at least one separator (a lone word stays: it may be
+    all a commenter wrote)."""
+    if not _LINE_SEPARATORS.search(line):
+        return False
+    parts = [p for p in _LINE_SEPARATORS.split(line) if p]
+    return all(hints.CHROME_TEXT.match(p) or p.lower() in _CONTROL_WORDS for p in parts)
+
+
+# Control links that CHROME_TEXT leaves alone because a comment may consist of the word.
+_CONTROL_WORDS = frozenset({"history", "edit history", "view history", "hide replies", "show replies"})
 
 
 def _companion_text(item: HtmlElement, nested: set[int]) -> str:
