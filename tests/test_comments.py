@@ -508,6 +508,8 @@ def test_byline_leftover_with_a_writes_verb_is_dropped() -> None:
     from extractor.comments import hints
 
     assert hints.BYLINE_LEFTOVER.match("by writes:")
+    assert hints.BYLINE_LEFTOVER.match("by on reply")  # "by <name> on <date> reply" once name and date are out
+    assert not hints.BYLINE_LEFTOVER.match("by the way")
     assert hints.BYLINE_LEFTOVER.match("Posted by")
     assert not hints.BYLINE_LEFTOVER.match("He wrote a book about it")
 

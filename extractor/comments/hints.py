@@ -218,4 +218,6 @@ SECTION_HEADING = Lowered(
     r"|laisser un commentaire|deja un comentario)\W*$")
 # What is left of a byline once its name and date are taken out: "Written by", "Posted by -".
 BYLINE_LEFTOVER = Lowered(r"^\W*(?:(?:posted|written|submitted|geschrieben|verfasst|publié)\s+)?(?:by|von|par|por)?\W*"
-                          r"(?:(?:writes|wrote|says|said|schreibt|schrieb|a écrit|escribió|scrive)\W*)?$")
+                          r"(?:(?:on|at|am|um|le|el|il)\W+)?"
+                          r"(?:(?:writes|wrote|says|said|schreibt|schrieb|a écrit|escribió|scrive)\W*)?"
+                          r"(?:(?:reply|up|report|flag|recs?)\W*)*$")
