@@ -6,8 +6,6 @@ project's own sample page (../shared/seed/), which is our material, not eval dat
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from extractor.model import Block, Quote
@@ -261,11 +259,8 @@ def test_one_megabyte_text_completes() -> None:
         "He added “an unbalanced quote that never closes. According to the report, costs rose. "
     )
     text = "\n".join([paragraph * 4] * (1_000_000 // (len(paragraph) * 4) + 1))[:1_000_000]
-    started = time.perf_counter()
-    quotes = extract_quotes(text)
-    elapsed = time.perf_counter() - started
+    quotes = extract_quotes(text)  # how fast: benchmarks/quotes_scaling.py (no timed tests)
     assert isinstance(quotes, list) and len(quotes) > 1000
-    assert elapsed < 60  # generous: linear scans take a few seconds on a busy machine
 
 
 def test_megabyte_without_punctuation_completes() -> None:
@@ -953,3 +948,66 @@ def test_reported_words_end_where_a_quotation_attributed_after_it_begins() -> No
     quote = _by_cue(quotes, "wrote")
     assert (quote.kind, quote.speaker) == ("direct", "the union")
     assert all(q.span[1] <= text.index('"') for q in quotes if q is not quote)
+
+
+# ------------------------------------------------ quotations inside a reported clause
+
+
+def test_a_quotation_after_that_comma_is_part_of_the_clause_that_goes_on() -> None:
+    text = (
+        'The spokeswoman Jane Roe said via email that, "Of course the mayor is going to defend '
+        'himself" against what the office sees as a coordinated attack by rivals.'
+    )
+    quote = _only(extract_quotes(text))
+    assert (quote.kind, quote.speaker) == ("mixed", "The spokeswoman Jane Roe")
+    assert quote.span[1] == text.index(" by rivals") + len(" by rivals")
+    assert quote.span[0] <= text.index("that,")
+
+
+def test_a_verb_taking_a_clause_after_a_quotation_is_no_attribution() -> None:
+    text = (
+        'City Attorney John Doe said in the letter that the flyer "clearly and wrongly" '
+        "suggests that the department supports the campaign."
+    )
+    quote = _only(extract_quotes(text))
+    assert (quote.kind, quote.speaker, quote.cue) == ("mixed", "City Attorney John Doe", "said")
+    assert quote.span == (text.index("that the flyer"), len(text) - 1)
+
+
+def test_a_second_lower_case_quotation_after_and_still_joins_the_statement() -> None:
+    text = 'Smith "got a special deal," Brown said, and still "got to sit in on the meeting when it was held."'
+    quote = _only(extract_quotes(text))
+    assert quote.speaker == "Brown"
+    assert quote.span[1] == len(text)
+    assert "got to sit in" in quote.text
+
+
+def test_a_quotation_ending_a_clause_reported_by_an_earlier_cue_is_mixed() -> None:
+    text = 'The mayor said the aides were calling "every ten minutes."'
+    quote = _only(extract_quotes(text))
+    assert (quote.kind, quote.speaker, quote.cue) == ("mixed", "The mayor", "said")
+    assert quote.span == (text.index("the aides"), len(text))
+
+
+def test_a_prepositional_phrase_after_the_quotation_belongs_to_the_statement() -> None:
+    text = 'The agency made a "mistake" in the background check for the shooter, the director has said.'
+    quote = _only(extract_quotes(text))
+    assert (quote.kind, quote.speaker) == ("mixed", "the director")
+    assert quote.span == (0, text.index(", the director"))
+
+
+def test_an_inverted_speaker_after_a_phrase_that_carries_on_the_quotation() -> None:
+    text = (
+        '"These groups have been preparing the ground for voters," in sharp contrast to earlier '
+        "races when parties did that work, says Jane Roe, a professor at the state college."
+    )
+    quote = _only(extract_quotes(text))
+    assert (quote.kind, quote.speaker) == ("mixed", "Jane Roe")
+    assert quote.span == (0, text.index(", says"))
+
+
+def test_quotations_inside_reported_clauses_complete_on_unbalanced_marks() -> None:
+    text = ('X said that, "a b c d against what e f g said the h were calling "i j ' * 20000)[:1_000_000]
+    quotes = extract_quotes(text)  # how fast: benchmarks/quotes_scaling.py
+    assert isinstance(quotes, list)
+    assert all(0 <= q.span[0] < q.span[1] <= len(text) for q in quotes if q.span)

@@ -84,6 +84,13 @@ def _attribution_after(text: str, pos: int, limit: int, unlisted: bool = True) -
                 return None  # '"A." Asked about it, X replied ...': the cue opens the next sentence
             if _introduces_next(text, tok[1], limit):
                 return None  # '"A." Mr. Z said: "B."': the cue belongs to the quotation after the colon
+            if (
+                j == 0
+                and j + 1 < len(window)
+                and window[j + 1][2].lower() in _COMPLEMENTIZERS
+                and not _ends_with_comma(text, pos)
+            ):
+                return None  # 'the ad "plainly" suggests that ...': the verb takes a clause; it is no attribution
             if j == 0 or all(_skippable(w[2], low) for w in window[:j]):
                 # '," said X' / '», a déclaré X' (an auxiliary before the inverted cue)
                 spk = _np_after(text, tok[1], limit)
@@ -233,6 +240,9 @@ def _closes_clause(text: str, pos: int, limit: int) -> bool:
 
 def _speaker_first(text: str, before: list[Token], cue: Token, limit: int) -> _Attribution | None:
     """'" Flynn, a top Trump surrogate, said Thursday' -> Flynn (the name before the aside)."""
+    # '"a mistake" in the check for the shooter, the director said': a preposition right
+    # after the mark carries on the statement, even one that may also sit before a cue
+    lead_prep = bool(before) and before[0][2][:1].islower() and before[0][2].lower() in _PREPOSITIONS
     before = [t for t in before if not _skippable(t[2], cue[2])]
     if not before or len(before) > _MAX_SPEAKER_TOKENS + 8:
         return None
@@ -246,7 +256,14 @@ def _speaker_first(text: str, before: list[Token], cue: Token, limit: int) -> _A
         return None
     first = segments[0][0][2]
     content_end = None
-    if len(segments) > 1 and first[0].islower() and first.lower() not in _PRONOUNS | _DETERMINERS:
+    if lead_prep and len(segments) == 1 and before[-1][2] == ",":
+        # '"A," in contrast to past years, says Jane Roe': the phrase carries on the
+        # statement and the speaker follows the cue
+        spk = _np_after(text, cue[1], limit)
+        if spk is None or not _is_capitalized(text[spk[0] : spk[1]]):
+            return None
+        return _Attribution(before[-1][0], spk[1], spk, cue[2], None, before[-1][0])
+    if len(segments) > 1 and (lead_prep or (first[0].islower() and first.lower() not in _PRONOUNS | _DETERMINERS)):
         # '"A" to drive up the stock price, she said': the words after the mark belong to the statement
         speaker = segments[-1]
         if len(speaker) > 5:

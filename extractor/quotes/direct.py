@@ -30,7 +30,18 @@ from .sentences import (
     _word_count,
 )
 from .speakers import _plausible_speaker
-from .tables import _CUE_RE, _DASHES, _JOIN_GAP_RE, _MARKS, _MAX_JOINED, _VERBS, _WINDOW, _WORD_RE, _words
+from .tables import (
+    _COMPLEMENTIZERS,
+    _CUE_RE,
+    _DASHES,
+    _JOIN_GAP_RE,
+    _MARKS,
+    _MAX_JOINED,
+    _VERBS,
+    _WINDOW,
+    _WORD_RE,
+    _words,
+)
 
 _TITLE_MAX_WORDS = 8
 _MINOR_WORDS = _words("a an the of and or in on at to for with by from as is are be vs de du la le")
@@ -91,6 +102,10 @@ def _continues(text: str, ends: list[int], marks: list[_Mark], k: int, after: in
     if not same_paragraph and _signed_paragraph(text, nxt.start):
         return False  # '"B ... " ― Tom Ray': a paragraph signed with its own name starts a new statement
     m = _JOIN_GAP_RE.match(text, gap_start, nxt.start)
+    if (m is None or m.end() != nxt.start) and _lower_start(text, nxt):
+        # '"A," X said, and still "got to ..."': a lower-case quotation after 'and' + adverb
+        # is a second predicate of the same statement
+        m = _ADVERB_JOIN_RE.match(text, gap_start, nxt.start)
     if m is None or m.end() != nxt.start or text.count("\n", gap_start, nxt.start) > 2:
         return False
     limit = marks[k + 1].start if k + 1 < len(marks) else len(text)
@@ -135,6 +150,48 @@ def _introduced_by_participle(text: str, lo: int, quote_start: int) -> bool:
     return any(w[2].lower().endswith("ing") and w[2].lower() in _VERBS for w in words) and bool(
         tail and tail[-1][2] in {",", ":"}
     )
+
+
+_ADVERB_JOIN_RE = re.compile(
+    r"[ \t\u00a0]*,?[ \t\u00a0]*(?:and|but)[ \t\u00a0]+(?:still|also|then|later|even|again)[ \t\u00a0]+",
+    re.IGNORECASE,
+)
+
+
+def _lower_start(text: str, mark: _Mark) -> bool:
+    """The quotation's first word is lower-case: it carries on a clause begun before it."""
+    first = _WORD_RE.search(text, mark.start, mark.end)
+    return first is not None and first.group()[0].islower()
+
+
+def _embedded_cue(text: str, sent_start: int, quote_start: int) -> bool:
+    """The cue right before the quotation sits inside the clause of an earlier speech cue of
+    the same sentence ('X said aides were calling "A."'), with no punctuation between them:
+    the quotation is the object of a reported clause, not a statement of its own."""
+    hits = [h for h in _CUE_RE.finditer(text, max(sent_start, quote_start - 300), quote_start) if h.group("verb")]
+    if len(hits) < 2:
+        return False
+    first, last = hits[0], hits[-1]
+    gap = text[first.end() : last.start()]
+    return not any(ch in gap for ch in ",;:()") and _word_count(text, first.end(), last.start()) >= 2
+
+
+def _complementizer_lead(lead: str) -> bool:
+    """The words before a quotation end in a complementizer and a comma or colon ('said that,')."""
+    words = lead[:-1].split()
+    return lead[-1:] in {",", ":"} and bool(words) and words[-1].lower() in _COMPLEMENTIZERS
+
+
+def _clause_goes_on(text: str, ends: list[int], mark: _Mark) -> bool:
+    """The sentence goes on after the quotation with a lower-case word of the same clause
+    ('"A" against what ...'), not with punctuation, an attribution or a new sentence."""
+    if _ends_sentence(text, mark) or _sentence_bounds(ends, mark.end - 1)[1] <= mark.end + 1:
+        return False
+    inner = text[mark.start : mark.end].rstrip("".join(_MARKS) + " ")
+    if inner[-1:] in {",", ";", ":", "!", "?"}:
+        return False
+    nxt = _tokens(text, mark.end, min(len(text), mark.end + 40), 1)
+    return bool(nxt) and nxt[0][2][:1].isalpha() and nxt[0][2][:1].islower()
 
 
 def _continuation_chain(marks: list[_Mark], k: int) -> list[_Mark]:
@@ -220,6 +277,8 @@ def _direct_quotes(text: str, marks: list[_Mark], ends: list[int], consumed: lis
                     attribution = (
                         None  # 'Obama said "it gets me mad" every time ...': left to reported speech
                     )
+                elif attribution is not None and _embedded_cue(text, sent_start, mark.start):
+                    attribution = None  # 'X said aides were calling "A."': the quotation ends a reported clause
         elif not lead or lead in ("(", "—", "–", "-"):
             attribution = _attribution_after(text, mark.end, limit)
             if attribution is None and limit == _paragraph_end(text, mark.end):
@@ -237,6 +296,13 @@ def _direct_quotes(text: str, marks: list[_Mark], ends: list[int], consumed: lis
             attribution = _attribution_after(text, mark.end, limit) or _attribution_before(
                 text, sent_start, mark.start
             )
+            if (
+                attribution is not None
+                and attribution.end <= mark.start
+                and _complementizer_lead(lead)
+                and _clause_goes_on(text, ends, mark)
+            ):
+                attribution = None  # 'X said that, "A" against ...': left to reported speech
             if attribution is not None and _leads_into(text, sent_start, mark.start, attribution):
                 # 'After the 2014 victories, "there is a sense of urgency," Law said': the
                 # opening clause is part of what was said
