@@ -1011,3 +1011,20 @@ def test_quotations_inside_reported_clauses_complete_on_unbalanced_marks() -> No
     quotes = extract_quotes(text)  # how fast: benchmarks/quotes_scaling.py
     assert isinstance(quotes, list)
     assert all(0 <= q.span[0] < q.span[1] <= len(text) for q in quotes if q.span)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Costs rose sharply, much of which can be credited to the rules proposed during his first term in office.",
+        "The memo was leaked, which is what the director described as a breach of the agency's trust.",
+        "The deputy, who has gotten less credit than aides say she deserves, stayed on for another year.",
+    ],
+)
+def test_a_relative_clause_with_its_own_verb_is_no_speaker(text: str) -> None:
+    assert extract_quotes(text) == []
+
+
+def test_a_bare_relative_pronoun_still_speaks_for_its_noun() -> None:
+    quotes = extract_quotes("The mayor met Jane Roe, who said the clinic would close in May.")
+    assert [(q.kind, q.speaker, q.text) for q in quotes] == [("indirect", "who", "the clinic would close in May")]

@@ -194,6 +194,8 @@ def _plausible_speaker(text: str, speaker: Span) -> bool:
     first = tokens[0][2].lower()
     if first == "there" or (len(tokens) > 1 and first in _VERBS):
         return False
+    if _inside_relative_clause(tokens):
+        return False
     if len(tokens) > 1 and tokens[-1][2].lower() in (_PREPOSITIONS - {"by"}) | {"the", "a", "an"}:
         return False
     for i, tok in enumerate(tokens):
@@ -205,6 +207,20 @@ def _plausible_speaker(text: str, speaker: Span) -> bool:
         if len(tokens) > 5 and low in _VERBS:
             return False
     return True
+
+
+def _inside_relative_clause(tokens: list[Token]) -> bool:
+    """The span is a relative clause with a verb of its own before the cue ('which is what
+    the director', 'who has gotten less credit than aides', 'much of which can be credited
+    to the laws'): the cue then belongs to another clause, and the span is no subject.
+    A bare relative pronoun ('Ann, who said ...') or one with adverbs ('who in 2010') is
+    a speaker that resolution ties to its noun."""
+    words = [t[2].lower() for t in tokens]
+    if len(words) > 2 and words[1] == "of" and words[2] in _RELATIVE:
+        words = words[2:]  # 'much of which', 'many of whom'
+    if words[0] not in _RELATIVE:
+        return False
+    return any(w in _AUX or w in _VERBS for w in words[1:])
 
 
 # Lower-case words that, after a name, start a new phrase rather than continue
