@@ -12,9 +12,10 @@ comment of itself.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 from lxml import etree
 
@@ -440,6 +441,7 @@ def short_text(node: HtmlElement, limit: int) -> str | None:
 
 
 _Agg = tuple[int, int, int, int, int]  # dates, names, teaser marks, text chars, link chars
+_T = TypeVar("_T")
 
 
 class Facts:
@@ -461,36 +463,34 @@ class Facts:
         self._names_sum: dict[int, int] = {}
         self._keep: list[HtmlElement] = []
 
-    def own(self, node: HtmlElement) -> _Agg:
-        """The node's own evidence; its tail's length counts toward its parent."""
+    def _memo(self, table: dict[int, _T], node: HtmlElement, compute: Callable[[HtmlElement], _T]) -> _T:
+        """compute(node), once per element; the element is kept alive so its id() stays its own."""
         key = id(node)
-        found = self._own.get(key)
+        found = table.get(key)
         if found is None:
-            found = _own_facts(node, self._stating)
-            self._own[key] = found
+            found = compute(node)
+            table[key] = found
             self._keep.append(node)
         return found
+
+    def own(self, node: HtmlElement) -> _Agg:
+        """The node's own evidence; its tail's length counts toward its parent."""
+        return self._memo(self._own, node, self._own_of)
+
+    def _own_of(self, node: HtmlElement) -> _Agg:
+        return _own_facts(node, self._stating)
 
     def author(self, node: HtmlElement) -> bool:
         """is_author_element(), memoised: judging and record building both ask it."""
-        key = id(node)
-        found = self._author.get(key)
-        if found is None:
-            found = is_author_element(node)
-            self._author[key] = found
-            self._keep.append(node)
-        return found
+        return self._memo(self._author, node, is_author_element)
 
     def named(self, node: HtmlElement) -> int:
         """1 when the element names a person (author markup or a 'Posted by: Ann' line)."""
-        key = id(node)
-        found = self._named.get(key)
-        if found is None:
-            text = node.text.strip() if node.text else ""
-            found = int(self.author(node) or (bool(text) and footer_name(node) is not None))
-            self._named[key] = found
-            self._keep.append(node)
-        return found
+        return self._memo(self._named, node, self._named_of)
+
+    def _named_of(self, node: HtmlElement) -> int:
+        text = node.text.strip() if node.text else ""
+        return int(self.author(node) or (bool(text) and footer_name(node) is not None))
 
     def names(self, node: HtmlElement) -> int:
         """Sum of named() over the visible subtree, memoised for every element walked.
