@@ -459,8 +459,8 @@ class Facts:
         self._own: dict[int, _Agg] = {}
         self._author: dict[int, bool] = {}
         self._named: dict[int, int] = {}
-        self._sum: dict[int, _Agg] = {}
-        self._names_sum: dict[int, int] = {}
+        self._sum: dict[int, tuple[int, ...]] = {}
+        self._names_sum: dict[int, tuple[int, ...]] = {}
         self._keep: list[HtmlElement] = []
 
     def _memo(self, table: dict[int, _T], node: HtmlElement, compute: Callable[[HtmlElement], _T]) -> _T:
@@ -497,42 +497,26 @@ class Facts:
 
         Apart from total() because it is the costly fact: most groups fail on their
         text, teaser marks or dates, which total() gives without it."""
-        sums = self._names_sum
-        known = sums.get(id(node))
-        if known is not None:
-            return known
-        if not isinstance(node.tag, str) or node.tag in _SKIP_TAGS:
-            return 0
-        stack: list[int] = []
-        walker = etree.iterwalk(node, events=("start", "end"))
-        for event, element in walker:
-            tag = element.tag
-            if event == "start":
-                if not isinstance(tag, str) or tag in _SKIP_TAGS or id(element) in sums:
-                    walker.skip_subtree()
-                    continue
-                stack.append(self.named(element))
-                continue
-            if not isinstance(tag, str) or tag in _SKIP_TAGS:
-                continue
-            value = sums.get(id(element))
-            if value is None:
-                value = stack.pop()
-                sums[id(element)] = value
-                self._keep.append(element)
-            if stack:
-                stack[-1] += value
-        return sums[id(node)]
+        return self._sums(node, self._names_sum, self._named_vector, tails=False)[0]
+
+    def _named_vector(self, node: HtmlElement) -> tuple[int, ...]:
+        return (self.named(node),)
 
     def total(self, node: HtmlElement) -> _Agg:
         """Sum of own() over the visible subtree, plus the tails inside it (memoised).
         The names slot stays 0: names() counts them on demand."""
-        known = self._sum.get(id(node))
+        return self._sums(node, self._sum, self.own, tails=True)  # type: ignore[return-value]
+
+    def _sums(self, node: HtmlElement, sums: dict[int, tuple[int, ...]],
+              own: Callable[[HtmlElement], tuple[int, ...]], *, tails: bool) -> tuple[int, ...]:
+        """Per-element vectors summed over node's visible subtree, one lxml iterwalk, every
+        element's sum memoised in sums (subtrees already summed are skipped). With tails,
+        slot 3 (text length) also counts the tails inside the subtree."""
+        known = sums.get(id(node))
         if known is not None:
             return known
         if not isinstance(node.tag, str) or node.tag in _SKIP_TAGS:
-            return (0, 0, 0, 0, 0)
-        sums = self._sum
+            return (0, 0, 0, 0, 0) if tails else (0,)
         stack: list[list[int]] = []
         walker = etree.iterwalk(node, events=("start", "end"))
         for event, element in walker:
@@ -541,25 +525,23 @@ class Facts:
                 if not isinstance(tag, str) or tag in _SKIP_TAGS or id(element) in sums:
                     walker.skip_subtree()
                     continue
-                stack.append(list(self.own(element)))
+                stack.append(list(own(element)))
                 continue
             if not isinstance(tag, str) or tag in _SKIP_TAGS:
-                if stack and element.tail:  # a script's tail is its parent's text
+                if tails and stack and element.tail:  # a script's tail is its parent's text
                     stack[-1][3] += len(element.tail.strip())
                 continue
             value = sums.get(id(element))
             if value is None:
-                acc = stack.pop()
-                value = (acc[0], acc[1], acc[2], acc[3], acc[4])
+                value = tuple(stack.pop())
                 sums[id(element)] = value
                 self._keep.append(element)
             if stack:
                 parent = stack[-1]
-                for k in range(5):
-                    parent[k] += value[k]
-                tail = element.tail
-                if tail:
-                    parent[3] += len(tail.strip())
+                for k, v in enumerate(value):
+                    parent[k] += v
+                if tails and element.tail:
+                    parent[3] += len(element.tail.strip())
         return sums[id(node)]
 
 
