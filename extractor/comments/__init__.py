@@ -20,7 +20,7 @@ from functools import lru_cache
 from ..model import Comment
 from ..tree import HtmlElement, collapse_ws
 from . import hints
-from .detect import choose_items, is_author_element, short_text
+from .detect import choose_items, is_author_element
 from .records import build_comment, stable_id
 from .sections import Detection, find_sections
 
@@ -158,8 +158,8 @@ def declared_comment_count(tree_or_sections: HtmlElement | Iterable[HtmlElement]
             raw = node.text_content()
             if len(raw) > 360 or not _DIGIT.search(raw):
                 continue  # both forms need a digit; most elements fail here, before collapsing
-            text = short_text(node, 40)
-            if not text:
+            text = collapse_ws(raw)  # what short_text(node, 40) gives, without reading the text twice
+            if not text or len(text) > 40:
                 continue
             match = hints.DECLARED_COUNT.match(text)
             if match:

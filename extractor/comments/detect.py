@@ -122,11 +122,6 @@ def _signature(tag: str, classes: str) -> tuple[str, str]:
     return tag, " ".join(t for t in sorted(classes.split()) if not hints.NOISE_TOKEN.match(t))
 
 
-def collect_groups(roots: Iterable[HtmlElement]) -> list[Group]:
-    """All proposed groups under the roots, one per distinct member set."""
-    return scan(roots)[0]
-
-
 _MIN_SIBLINGS = 3
 
 
@@ -189,15 +184,15 @@ _DATE_MARKUP = etree.XPath(
     "descendant-or-self::time | "
     + " | ".join(f"descendant-or-self::*/@{attr}/.." for attr in ("datetime", "itemprop", *_EPOCH_ATTRS))
 )
-# Short visible texts and titles: the only places _has_date_text can find a date. libxml2
-# drops the long and the blank ones (most text nodes of a page); date_like() judges the rest.
+# Short visible texts and titles: where an element states a date in words. libxml2 drops
+# the long and the blank ones (most text nodes of a page); date_like() judges the rest.
 _SHORT_TEXTS = etree.XPath(f"descendant-or-self::text()[string-length(.) <= {_MAX_META_TEXT}][normalize-space(.)]")
 _SHORT_TITLES = etree.XPath(f"descendant-or-self::*/@title[string-length(.) <= {_MAX_META_TEXT}]")
 
 
 def self_dated(root: HtmlElement, hidden: dict[int, HtmlElement] | None = None) -> dict[int, HtmlElement]:
     """The visible elements under root that state a date themselves: date markup, or a
-    short own text, tail or title that reads as a date (the same test as _has_date_text)."""
+    short own text, tail or title (at most _MAX_META_TEXT characters) that reads as a date."""
     hidden = _hidden(root) if hidden is None else hidden
     found: dict[int, HtmlElement] = {}
     for node in _DATE_MARKUP(root):
@@ -245,19 +240,6 @@ def iter_elements(root: HtmlElement) -> Iterator[HtmlElement]:
     for node in root.iter(etree.Element):
         if id(node) not in hidden:
             yield node
-
-
-def own_elements(member: HtmlElement, nested: set[int]) -> Iterator[HtmlElement]:
-    """The member's subtree without the subtrees of nested items (replies)."""
-    stack = [member]
-    while stack:
-        node = stack.pop()
-        if not isinstance(node.tag, str) or node.tag in _SKIP_TAGS:
-            continue
-        if node is not member and id(node) in nested:
-            continue
-        yield node
-        stack.extend(reversed(node))
 
 
 def scope(member: HtmlElement) -> list[HtmlElement]:
@@ -349,11 +331,6 @@ def footer_run(footer: HtmlElement) -> list[HtmlElement]:
         run.append(sibling)
         sibling = sibling.getprevious()
     return []
-
-
-def item_elements(member: HtmlElement, nested: set[int]) -> Iterator[HtmlElement]:
-    for root in scope(member):
-        yield from own_elements(root, nested)
 
 
 _DATE_PROPS = frozenset({"datecreated", "datepublished", "commenttime", "uploaddate"})
@@ -454,8 +431,8 @@ class Facts:
     (unique id()s).
     """
 
-    def __init__(self, stating: Mapping[int, HtmlElement] | None = None) -> None:
-        self._stating = stating  # elements that state a date themselves (scan), when known
+    def __init__(self, stating: Mapping[int, HtmlElement]) -> None:
+        self._stating = stating  # elements that state a date themselves (self_dated)
         self._own: dict[int, _Agg] = {}
         self._author: dict[int, bool] = {}
         self._named: dict[int, int] = {}
@@ -545,12 +522,12 @@ class Facts:
         return sums[id(node)]
 
 
-def _own_facts(node: HtmlElement, stating: Mapping[int, HtmlElement] | None = None) -> _Agg:
+def _own_facts(node: HtmlElement, stating: Mapping[int, HtmlElement]) -> _Agg:
     """(dates, 0, teaser marks, own text chars, outward-link chars) of one element; names
     are Facts.named()'s."""
     text = node.text.strip() if node.text else ""
     tag = node.tag
-    dated = id(node) in stating if stating is not None else (is_date_element(node) or _has_date_text(node))
+    dated = id(node) in stating
     marked = (tag in _HEADINGS and _links_elsewhere(node)) or bool(
         text and len(text) <= 30 and hints.READ_MORE.match(text))
     link = 0
@@ -561,17 +538,12 @@ def _own_facts(node: HtmlElement, stating: Mapping[int, HtmlElement] | None = No
     return int(dated), 0, int(marked), len(text), link
 
 
-def features(member: HtmlElement, nested: set[int], facts: Facts | None = None,
-             inner: list[HtmlElement] | None = None, *, names: bool = True) -> Features:
+def features(member: HtmlElement, facts: Facts, inner: list[HtmlElement], *, names: bool = True) -> Features:
     """Date, author, text and teaser evidence of one candidate item.
 
     inner: the items nested directly in this one (replies), whose evidence is not its own.
     names=False leaves has_author False without looking for names (see _hopeless).
     """
-    facts = facts or Facts()
-    if inner is None:
-        inner = [n for n in member.iterdescendants() if id(n) in nested and
-                 _nearest_in(n, nested) is member]
     acc = [0, 0, 0, 0, 0]
     for root in scope(member):
         sub = facts.total(root)
@@ -595,13 +567,6 @@ def _has_author(member: HtmlElement, facts: Facts, inner: list[HtmlElement]) -> 
     if member.tag != "dt":
         count -= facts.named(member)  # an item is not its own author line
     return count > 0 or bool(member.get("data-author")) or footer_name(member) is not None
-
-
-def _nearest_in(node: HtmlElement, ids: set[int]) -> HtmlElement | None:
-    for anc in node.iterancestors():
-        if id(anc) in ids:
-            return anc
-    return None
 
 
 def _inner_map(members: list[HtmlElement]) -> dict[int, list[HtmlElement]]:
@@ -643,14 +608,6 @@ def nearest_members(members: list[HtmlElement]) -> dict[int, HtmlElement | None]
     return out
 
 
-def _has_date_text(node: HtmlElement) -> bool:
-    for text in (node.text, node.tail):
-        if text and len(text) <= _MAX_META_TEXT and hints.date_like(text):
-            return True
-    title = node.get("title")
-    return bool(title and len(title) <= _MAX_META_TEXT and hints.date_like(title))
-
-
 def _links_elsewhere(heading: HtmlElement) -> bool:
     """A heading linking to another page: the mark of a teaser, not of a comment."""
     text = collapse_ws(heading.text_content())
@@ -672,13 +629,6 @@ class Judged:
     group: Group
     feats: list[Features]
     score: float
-
-
-def _judge(group: Group, facts: Facts | None = None) -> Judged | None:
-    """Score a group as a comment list, or None when its items do not look like comments."""
-    facts = facts or Facts()
-    first = _judge_sample(group, facts)
-    return _judge_full(group, facts) if first is not None else None
 
 
 def _undated(group: Group, dated: dict[int, HtmlElement] | None) -> bool:
@@ -710,11 +660,9 @@ def _judge_sample(group: Group, facts: Facts, dated: dict[int, HtmlElement] | No
         return None
     if n <= _SAMPLE:
         return _judge_full(group, facts)
-    ids = {id(m) for m in members}
     step = n / _SAMPLE
     sample = Group([members[int(k * step)] for k in range(_SAMPLE)], group.strength)
-    inner = _inner_map(members)
-    feats = _group_features(sample, ids, facts, inner)
+    feats = _group_features(sample, facts, _inner_map(members))
     verdict = _verdict(sample, feats) if feats is not None else None
     if verdict is not None:
         verdict.score *= n / _SAMPLE
@@ -722,21 +670,19 @@ def _judge_sample(group: Group, facts: Facts, dated: dict[int, HtmlElement] | No
 
 
 def _judge_full(group: Group, facts: Facts) -> Judged | None:
-    ids = {id(m) for m in group.members}
-    feats = _group_features(group, ids, facts, _inner_map(group.members))
+    feats = _group_features(group, facts, _inner_map(group.members))
     return _verdict(group, feats) if feats is not None else None
 
 
-def _group_features(group: Group, ids: set[int], facts: Facts,
-                    inner: dict[int, list[HtmlElement]]) -> list[Features] | None:
+def _group_features(group: Group, facts: Facts, inner: dict[int, list[HtmlElement]]) -> list[Features] | None:
     """The members' features, or None when the group fails without its names.
 
     Why two steps: names are the costly fact (author markup tests on every element), and
     most groups fail on text, teaser marks or dates alone (see _hopeless)."""
-    cheap = [features(m, ids, facts, inner[id(m)], names=False) for m in group.members]
+    cheap = [features(m, facts, inner[id(m)], names=False) for m in group.members]
     if _hopeless(group.strength, cheap):
         return None
-    return [features(m, ids, facts, inner[id(m)]) for m in group.members]
+    return [features(m, facts, inner[id(m)]) for m in group.members]
 
 
 def _hopeless(strength: int, feats: list[Features]) -> bool:
@@ -926,14 +872,21 @@ def _widen_to_words(group: Group) -> Group | None:
             return None
         said = len(collapse_ws(member.text_content()))
         beside = max((len(collapse_ws(sib.text_content())) for sib in parent
-                      if sib is not member and isinstance(sib.tag, str) and _text_box(sib)), default=0)
+                      if sib is not member and isinstance(sib.tag, str) and text_box_named(sib)), default=0)
         worded += beside >= max(15, said // 2)
     return Group(parents, group.strength) if worded >= 0.6 * len(members) else None
 
 
-def _text_box(node: HtmlElement) -> bool:
+def text_box_named(node: HtmlElement) -> bool:
+    """Class/id words that name a comment's text box ('comment-body', 'postcontent')."""
     classes, node_id = node.get("class"), node.get("id")
-    return bool(classes or node_id) and hints.TEXT_HINT.search(f"{classes or ''} {node_id or ''}")
+    return bool(classes or node_id) and _text_words(f"{classes or ''} {node_id or ''}")
+
+
+@lru_cache(maxsize=4096)
+def _text_words(words: str) -> bool:
+    """Cached per class/id string: every comment of a page repeats the same few."""
+    return hints.TEXT_HINT.search(words)
 
 
 def _median_text(judged: Judged) -> float:

@@ -26,6 +26,7 @@ from .detect import (
     is_date_element,
     scope,
     short_text,
+    text_box_named,
     wrote_name,
 )
 from .text import render
@@ -281,14 +282,7 @@ def _text_named(node: HtmlElement) -> bool:
     prop = (node.get("itemprop") or "").lower()
     if prop in hints.TEXT_ITEMPROPS:
         return True
-    classes, node_id = node.get("class"), node.get("id")
-    return bool(classes or node_id) and _text_words(f"{classes or ''} {node_id or ''}")
-
-
-@lru_cache(maxsize=4096)
-def _text_words(words: str) -> bool:
-    """Cached per class/id string: every comment of a page repeats the same few."""
-    return bool(words.strip()) and bool(hints.TEXT_HINT.search(words))
+    return text_box_named(node)
 
 
 # ---------------------------------------------------------------- date
@@ -525,7 +519,7 @@ _QUOTE_WORDS = re.compile(r"quote|zitat|citation|cita\b|bbcode_quote|bbCodeBlock
 
 
 def _own_unquoted(item: HtmlElement, nested: set[int]) -> list[HtmlElement]:
-    """The item's own elements (see item_elements) without quotations of other posts: a
+    """The item's own elements (its scope, replies left out) without quotations of other posts: a
     walk that stops at each quote instead of a climb from every element."""
     out: list[HtmlElement] = []
     for root in scope(item):
