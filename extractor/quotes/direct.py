@@ -243,8 +243,7 @@ def _interrupted_statement(text: str, head: int, attribution: _Attribution, mark
         return False  # commas set the attribution off on both sides: 'A, he said, "b"'
     if _is_intro_phrase(text, head, attribution.start - 1):
         return False  # 'At one point, she said, "..."': a circumstance, not part of the words
-    first = _WORD_RE.search(text, mark.start, mark.end)
-    return first is not None and first.group()[0].islower()
+    return _lower_start(text, mark)
 
 
 def _direct_quotes(text: str, marks: list[_Mark], ends: list[int], consumed: list[Span]) -> list[_Found]:
