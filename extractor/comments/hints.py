@@ -118,6 +118,12 @@ CHROME_TEXT = Lowered(
     r"|sign in to reply|cancel reply|leave a (?:comment|reply)|post a comment|add (?:a )?comment|was this helpful\??|helpful\??|show more|read more|mehr|weiterlesen|collapse|expand|hide|show|more|less"
     r"|rate this:?"
     r"|[↑↓▲▼+\-|·•#]+|\(\s*\)|\d+\s*(?:points?|likes?|replies|reply)?)$")
+# Controls that count as chrome only inside a line of separated controls ("History | |"):
+# alone, a comment may consist of the word.
+LISTED_CONTROLS = frozenset({"history", "edit history", "view history", "hide replies", "show replies"})
+# Account statistics shown beside a name ("152 Fans", "3,401 posts"): never the name.
+ACCOUNT_STAT = Lowered(r"^[\d.,]+\s*(?:fans?|followers?|posts?|comments?|points?|karma|likes?|reputation|beiträge"
+                       r"|abonnenten)$")
 # Display names of accounts that no longer exist.
 DELETED_AUTHOR = Lowered(
     r"^\W*(?:deactivated (?:account|user)|deleted(?: user| account| member)?|\[deleted\]|\[removed\]|account deleted"

@@ -170,13 +170,7 @@ def _label(node: HtmlElement) -> bool:
     statistics shown beside them ('152 Fans', '3,401 posts')."""
     text = short_text(node, 60) or ""
     return (text.endswith(":") or bool(hints.FIELD_LABEL.match(text)) or bool(hints.BUTTON_WORDS.search(text))
-            or bool(_ACCOUNT_STAT.match(text)))
-
-
-_ACCOUNT_STAT = re.compile(
-    r"^[\d.,]+\s*(?:fans?|followers?|posts?|comments?|points?|karma|likes?|reputation|beiträge|abonnenten)$",
-    re.IGNORECASE,
-)
+            or hints.ACCOUNT_STAT.match(text))
 
 
 def _author_name(node: HtmlElement) -> str:
@@ -572,11 +566,7 @@ def _control_line(line: str) -> bool:
     if not _LINE_SEPARATORS.search(line):
         return False
     parts = [p for p in _LINE_SEPARATORS.split(line) if p]
-    return all(hints.CHROME_TEXT.match(p) or p.lower() in _CONTROL_WORDS for p in parts)
-
-
-# Control links that CHROME_TEXT leaves alone because a comment may consist of the word.
-_CONTROL_WORDS = frozenset({"history", "edit history", "view history", "hide replies", "show replies"})
+    return all(hints.CHROME_TEXT.match(p) or p.lower() in hints.LISTED_CONTROLS for p in parts)
 
 
 def _companion_text(item: HtmlElement, nested: set[int]) -> str:
