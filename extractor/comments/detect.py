@@ -417,7 +417,12 @@ def short_text(node: HtmlElement, limit: int) -> str | None:
     return text if len(text) <= limit else None
 
 
-_Agg = tuple[int, int, int, int, int]  # dates, names, teaser marks, text chars, link chars
+# An element's evidence as one int of four 32-bit fields (dates, teaser marks, text chars,
+# outward-link chars): summing a subtree is then one integer addition per element, not a
+# loop over slots. Sums and differences of subtrees stay exact (Python ints do not
+# overflow), and every field of a final result is a count, so it unpacks correctly.
+_MARKS, _TEXT, _LINKS = 32, 64, 96
+_FIELD = (1 << 32) - 1
 _T = TypeVar("_T")
 
 
@@ -433,11 +438,10 @@ class Facts:
 
     def __init__(self, stating: Mapping[int, HtmlElement]) -> None:
         self._stating = stating  # elements that state a date themselves (self_dated)
-        self._own: dict[int, _Agg] = {}
         self._author: dict[int, bool] = {}
         self._named: dict[int, int] = {}
-        self._sum: dict[int, tuple[int, ...]] = {}
-        self._names_sum: dict[int, tuple[int, ...]] = {}
+        self._sum: dict[int, int] = {}
+        self._names_sum: dict[int, int] = {}
         self._keep: list[HtmlElement] = []
 
     def _memo(self, table: dict[int, _T], node: HtmlElement, compute: Callable[[HtmlElement], _T]) -> _T:
@@ -449,13 +453,6 @@ class Facts:
             table[key] = found
             self._keep.append(node)
         return found
-
-    def own(self, node: HtmlElement) -> _Agg:
-        """The node's own evidence; its tail's length counts toward its parent."""
-        return self._memo(self._own, node, self._own_of)
-
-    def _own_of(self, node: HtmlElement) -> _Agg:
-        return _own_facts(node, self._stating)
 
     def author(self, node: HtmlElement) -> bool:
         """is_author_element(), memoised: judging and record building both ask it."""
@@ -474,27 +471,28 @@ class Facts:
 
         Apart from total() because it is the costly fact: most groups fail on their
         text, teaser marks or dates, which total() gives without it."""
-        return self._sums(node, self._names_sum, self._named_vector, tails=False)[0]
+        return self._sums(node, self._names_sum, self.named, tails=False)
 
-    def _named_vector(self, node: HtmlElement) -> tuple[int, ...]:
-        return (self.named(node),)
+    def total(self, node: HtmlElement) -> int:
+        """Sum of the elements' own evidence over the visible subtree, plus the tails
+        inside it, packed (see _MARKS); memoised for every element walked."""
+        return self._sums(node, self._sum, self._own, tails=True)
 
-    def total(self, node: HtmlElement) -> _Agg:
-        """Sum of own() over the visible subtree, plus the tails inside it (memoised).
-        The names slot stays 0: names() counts them on demand."""
-        return self._sums(node, self._sum, self.own, tails=True)  # type: ignore[return-value]
+    def _own(self, node: HtmlElement) -> int:
+        return _own_facts(node, self._stating)
 
-    def _sums(self, node: HtmlElement, sums: dict[int, tuple[int, ...]],
-              own: Callable[[HtmlElement], tuple[int, ...]], *, tails: bool) -> tuple[int, ...]:
-        """Per-element vectors summed over node's visible subtree, one lxml iterwalk, every
+    def _sums(self, node: HtmlElement, sums: dict[int, int], own: Callable[[HtmlElement], int], *,
+              tails: bool) -> int:
+        """Per-element values summed over node's visible subtree, one lxml iterwalk, every
         element's sum memoised in sums (subtrees already summed are skipped). With tails,
-        slot 3 (text length) also counts the tails inside the subtree."""
+        the text field also counts the tails inside the subtree."""
         known = sums.get(id(node))
         if known is not None:
             return known
         if not isinstance(node.tag, str) or node.tag in _SKIP_TAGS:
-            return (0, 0, 0, 0, 0) if tails else (0,)
-        stack: list[list[int]] = []
+            return 0
+        stack: list[int] = []
+        keep = self._keep.append
         walker = etree.iterwalk(node, events=("start", "end"))
         for event, element in walker:
             tag = element.tag
@@ -502,40 +500,36 @@ class Facts:
                 if not isinstance(tag, str) or tag in _SKIP_TAGS or id(element) in sums:
                     walker.skip_subtree()
                     continue
-                stack.append(list(own(element)))
+                stack.append(own(element))
                 continue
+            tail = element.tail if tails else None
             if not isinstance(tag, str) or tag in _SKIP_TAGS:
-                if tails and stack and element.tail:  # a script's tail is its parent's text
-                    stack[-1][3] += len(element.tail.strip())
+                if tail and stack:  # a script's tail is its parent's text
+                    stack[-1] += len(tail.strip()) << _TEXT
                 continue
             value = sums.get(id(element))
             if value is None:
-                value = tuple(stack.pop())
+                value = stack.pop()
                 sums[id(element)] = value
-                self._keep.append(element)
+                keep(element)
             if stack:
-                parent = stack[-1]
-                for k, v in enumerate(value):
-                    parent[k] += v
-                if tails and element.tail:
-                    parent[3] += len(element.tail.strip())
+                stack[-1] += (value + (len(tail.strip()) << _TEXT)) if tail else value
         return sums[id(node)]
 
 
-def _own_facts(node: HtmlElement, stating: Mapping[int, HtmlElement]) -> _Agg:
-    """(dates, 0, teaser marks, own text chars, outward-link chars) of one element; names
-    are Facts.named()'s."""
+def _own_facts(node: HtmlElement, stating: Mapping[int, HtmlElement]) -> int:
+    """Dates, teaser marks, own text chars and outward-link chars of one element, packed
+    (see _MARKS); names are Facts.named()'s."""
     text = node.text.strip() if node.text else ""
     tag = node.tag
-    dated = id(node) in stating
     marked = (tag in _HEADINGS and _links_elsewhere(node)) or bool(
         text and len(text) <= 30 and hints.READ_MORE.match(text))
-    link = 0
+    value = (id(node) in stating) + (marked << _MARKS) + (len(text) << _TEXT)
     if tag == "a":
         href = node.get("href") or ""
         if href and "#" not in href and not hints.profile_href(href):
-            link = len(collapse_ws(node.text_content()))
-    return int(dated), 0, int(marked), len(text), link
+            value += len(collapse_ws(node.text_content())) << _LINKS
+    return value
 
 
 def features(member: HtmlElement, facts: Facts, inner: list[HtmlElement], *, names: bool = True) -> Features:
@@ -544,17 +538,15 @@ def features(member: HtmlElement, facts: Facts, inner: list[HtmlElement], *, nam
     inner: the items nested directly in this one (replies), whose evidence is not its own.
     names=False leaves has_author False without looking for names (see _hopeless).
     """
-    acc = [0, 0, 0, 0, 0]
+    acc = 0
     for root in scope(member):
-        sub = facts.total(root)
-        for k in range(5):
-            acc[k] += sub[k]
+        acc += facts.total(root)
     for child in inner:
-        sub = facts.total(child)
-        for k in range(5):
-            acc[k] -= sub[k]
-        acc[3] += len(child.tail.strip()) if child.tail else 0  # the tail is the parent's text
-    dates, _names, marks, text_len, link_len = acc
+        acc -= facts.total(child)
+        if child.tail:
+            acc += len(child.tail.strip()) << _TEXT  # the tail is the parent's text
+    dates, marks = acc & _FIELD, (acc >> _MARKS) & _FIELD
+    text_len, link_len = (acc >> _TEXT) & _FIELD, acc >> _LINKS
     linky = text_len < 300 and link_len >= 0.6 * text_len > 0
     has_author = names and _has_author(member, facts, inner)
     return Features(dates > 0, has_author, text_len, marks > 0, linky)
