@@ -153,14 +153,20 @@ _MONTHS = (
     r"|oct(?:ober|obre|ubre)?|okt(?:ober)?|ott(?:obre)?|out(?:ubro)?|nov(?:ember|embre|iembre)?|dec(?:ember)?"
     r"|dez(?:ember)?|déc(?:embre)?|dic(?:iembre|embre)?"
 )
+# Alternatives grouped by what they start with (a digit run, a word, a dash), each group
+# behind one cheap test: a search tries every position of the text, and the earlier
+# flat list of sixteen assertion-led alternatives was five times slower for the same
+# matches. Only whether a match exists is ever asked, so grouping changes no answer.
 DATE_LIKE = Lowered(
-    r"(?<!\d)\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)|(?<!\d)\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})(?!\d)"
-    rf"|\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?:{_MONTHS})\b"
-    rf"|\b(?:{_MONTHS})\.?\s+\d{{4}}\b|-(?:{_MONTHS})-\d{{4}}"
-    r"|\b\d{1,2}:\d{2}\b|\d+\s*(?:sec|second|min|minute|hour|hr|day|week|month|year|yr)s?\s+ago\b"
-    r"|\b(?:yesterday|today|just now|gestern|heute|hier|aujourd'hui|ayer|hoy|ieri|oggi|gisteren|vandaag)\b"
-    r"|\bvor\s+\d+\s+\w+|\bil y a\s+\d+|\bhace\s+\d+|\b\d+\s+\w+\s+fa\b|\bhá\s+\d+|\d+\s+\w+\s+geleden"
-    r"|\b\d+\s+(?:monat|monate|woche|wochen|tag|tage|jahr|jahre|stunde|stunden|minute|minuten)\b")
+    r"(?=\d)(?<!\d)(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)|\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})(?!\d)"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?:{_MONTHS})\b|\b\d{{1,2}}:\d{{2}}\b"
+    r"|\d+\s*(?:sec|second|min|minute|hour|hr|day|week|month|year|yr)s?\s+ago\b"
+    r"|\b\d+\s+\w+\s+fa\b|\d+\s+\w+\s+geleden"
+    r"|\b\d+\s+(?:monat|monate|woche|wochen|tag|tage|jahr|jahre|stunde|stunden|minute|minuten)\b)"
+    rf"|\b(?:(?:{_MONTHS})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\b|\d{{4}}\b)"
+    r"|(?:yesterday|today|just now|gestern|heute|hier|aujourd'hui|ayer|hoy|ieri|oggi|gisteren|vandaag)\b"
+    r"|vor\s+\d+\s+\w+|il y a\s+\d+|hace\s+\d+|há\s+\d+)"
+    rf"|-(?:{_MONTHS})-\d{{4}}")
 
 # Field labels that sit where a name would ("Username", "Autor:").
 FIELD_LABEL = Lowered(

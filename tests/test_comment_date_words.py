@@ -1,0 +1,68 @@
+"""hints.date_like(): the yes/no date test that decides which elements carry a date.
+
+One case per alternative of DATE_LIKE and the boundaries each one checks, so a faster
+rewrite of the pattern cannot change which texts count as dates.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.comments.hints import date_like
+
+DATES = [
+    "2012-07-24",
+    "posted 2012/7/4 at noon",
+    "24.07.2012",
+    "7/24/12",
+    "July 17th, 2012, 6:40 pm",
+    "Oct. 3",
+    "3rd of March",
+    "12 Jan",
+    "22. Oktober 2012",
+    "März 2020",
+    "il 5 agosto",
+    "ib-jan-2020",
+    "at 14:05",
+    "3 hours ago",
+    "5min ago",
+    "Yesterday",
+    "gestern, 12 Uhr",
+    "aujourd'hui",
+    "vor 3 Tagen",
+    "il y a 5 minutes",
+    "hace 2 días",
+    "há 4 horas",
+    "2 giorni fa",
+    "3 dagen geleden",
+    "2 Stunden",
+]
+NOT_DATES = [
+    "",
+    "   ",
+    "Reply",
+    "12345-12-12",  # a digit run longer than a year
+    "2012-07-245",  # a day with a digit after it
+    "1/2",
+    "24.07.",
+    "room 12",
+    "a12:30",  # a clock glued to a word
+    "Marching 12",  # a month inside a longer word
+    "primary 12",
+    "12 marchers",
+    "todays",
+    "hierarchy",
+    "3 hours",
+    "version 2.1",
+    "1,234 posts",
+]
+
+
+@pytest.mark.parametrize("text", DATES)
+def test_dates_are_recognised(text: str) -> None:
+    assert date_like(text)
+
+
+@pytest.mark.parametrize("text", NOT_DATES)
+def test_non_dates_are_not(text: str) -> None:
+    assert not date_like(text)
