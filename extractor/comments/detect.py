@@ -56,6 +56,10 @@ class Group:
 Scan = tuple[list[Group], dict[int, HtmlElement], dict[int, HtmlElement]]
 
 
+# Compiled once: element.xpath(string) compiles its expression on every call.
+_RUN_STOPPERS = etree.XPath(".//h1|.//h2|.//h3|.//form|.//textarea")
+
+
 def _tokens(node: HtmlElement) -> list[str]:
     return (node.get("class") or "").split()
 
@@ -326,7 +330,7 @@ def footer_run(footer: HtmlElement) -> list[HtmlElement]:
         if tag in _HEADINGS or tag in ("h5", "h6"):
             heading = short_text(sibling, 80)
             return run[::-1] if heading and hints.COMMENT_HEADING.search(heading) else []
-        if tag not in _RUN_TAGS or sibling.xpath(".//h1|.//h2|.//h3|.//form|.//textarea"):
+        if tag not in _RUN_TAGS or _RUN_STOPPERS(sibling):
             return []
         run.append(sibling)
         sibling = sibling.getprevious()

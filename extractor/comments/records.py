@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 
+from lxml import etree
+
 from ..dates import find_date_in_text, parse_date
 from ..model import Comment
 from ..tree import HtmlElement, collapse_ws
@@ -59,6 +61,14 @@ class Parts:
     liked_by_node: HtmlElement | None = None
     permalink: str | None = None
     head_line: HtmlElement | None = None  # a plain-text "Ann wrote on <date>:" line
+
+
+# Compiled once: element.xpath(string) compiles its expression on every call.
+_ITEMPROP_NAME = etree.XPath(".//*[@itemprop='name']")
+_LINKS_WITH_HREF = etree.XPath(".//a[@href]")
+_MEDIA = etree.XPath(".//img|.//iframe|.//video|.//object")
+_NAME_PARTS = etree.XPath(".//a|.//li|.//*[contains(@class,'name')]")
+_LEAD_ANCHORS = etree.XPath("./a[@id or @name][1]|./*[1]/a[@id or @name][1]")
 
 
 def build_comment(
@@ -174,7 +184,7 @@ def _label(node: HtmlElement) -> bool:
 
 
 def _author_name(node: HtmlElement) -> str:
-    prop_name = node.xpath(".//*[@itemprop='name']")
+    prop_name = _ITEMPROP_NAME(node)
     linked = [t for a in node.iter("a") if a is not node and (t := short_text(a, 60))]
     if prop_name:
         text = collapse_ws(prop_name[0].get("content") or prop_name[0].text_content())
@@ -202,7 +212,7 @@ def _text_without_badges(node: HtmlElement) -> str:
 def _author_link(node: HtmlElement) -> str | None:
     if node.tag == "a" and node.get("href"):
         return node.get("href")
-    inner = node.xpath(".//a[@href]")
+    inner = _LINKS_WITH_HREF(node)
     if inner:
         return inner[0].get("href")
     for anc in node.iterancestors():
@@ -227,7 +237,7 @@ def _find_text_block(item: HtmlElement, elements: list[HtmlElement], named: list
         text = collapse_ws(node.text_content())
         if text and not re.search(r"[^\W\d_]", text):
             continue  # a post number or a counter, not words
-        if text or node.xpath(".//img|.//iframe|.//video|.//object"):
+        if text or _MEDIA(node):
             candidates.append((node, len(text)))
     if not candidates:
         return
@@ -477,7 +487,7 @@ def _inside_any(node: HtmlElement, others: list[HtmlElement]) -> bool:
 
 
 def _names(node: HtmlElement) -> list[str]:
-    names = [collapse_ws(n.text_content()) for n in node.xpath(".//a|.//li|.//*[contains(@class,'name')]")]
+    names = [collapse_ws(n.text_content()) for n in _NAME_PARTS(node)]
     names = [n for n in names if n and len(n) <= 60]
     if not names:
         text = collapse_ws(node.text_content())
@@ -594,7 +604,7 @@ def item_id(item: HtmlElement) -> str | None:
     for attr in _ID_ATTRS:
         if item.get(attr):
             return item.get(attr)
-    for anchor in item.xpath("./a[@id or @name][1]|./*[1]/a[@id or @name][1]"):
+    for anchor in _LEAD_ANCHORS(item):
         value = anchor.get("id") or anchor.get("name")
         if value and hints.NUMBERED_ID.match(value):
             return value

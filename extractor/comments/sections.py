@@ -43,6 +43,12 @@ _MIN_TITLE_HEADING = 12
 _MIN_ARTICLE_TEXT = 500
 
 
+# Compiled once: element.xpath(string) compiles its expression on every call.
+_PROSE = etree.XPath(".//p[string-length(normalize-space()) > 200]")
+_ARTICLE_BODY = etree.XPath(".//*[@itemprop='articleBody' or @property='articleBody']")
+_OG_TITLE = etree.XPath("//meta[@property='og:title']/@content")
+
+
 def top_level(items: list[HtmlElement]) -> list[HtmlElement]:
     """Items not inside another item."""
     ids = {id(i) for i in items}
@@ -159,7 +165,7 @@ def _is_comment_form(form: HtmlElement) -> bool:
 def _is_comment_box(node: HtmlElement) -> bool:
     """A short block named for comments and not a paragraph of prose (e.g. 'Write new comment').
     Spans and paragraphs are ruled out by the caller before their text is measured."""
-    return not node.xpath(".//p[string-length(normalize-space()) > 200]")
+    return not _PROSE(node)
 
 
 def _inside_code(node: HtmlElement) -> bool:
@@ -224,14 +230,14 @@ def headline_marks(root: HtmlElement) -> list[HtmlElement]:
         text = short_text(heading, 300)
         if title and text and len(text) >= _MIN_TITLE_HEADING and text.casefold() in title:
             marks.append(heading)
-    marks.extend(root.xpath(".//*[@itemprop='articleBody' or @property='articleBody']"))
+    marks.extend(_ARTICLE_BODY(root))
     return marks
 
 
 def _page_title(root: HtmlElement) -> str:
     """og:title and <title>, casefolded and joined: headings are matched inside it."""
     doc = root.getroottree().getroot()
-    values = [*doc.xpath("//meta[@property='og:title']/@content"), *(t.text_content() for t in doc.iter("title"))]
+    values = [*_OG_TITLE(doc), *(t.text_content() for t in doc.iter("title"))]
     return " | ".join(collapse_ws(v).casefold() for v in values if v)
 
 
