@@ -181,16 +181,15 @@ def scan(roots: Iterable[HtmlElement]) -> Scan:
     return list(unique.values()), dated, stating
 
 
-_PARENTS_OF_MANY = etree.XPath(f"descendant-or-self::*[count(*) >= {_MIN_SIBLINGS}]")
+_PARENTS_OF_MANY = etree.XPath(f"descendant-or-self::*[*[{_MIN_SIBLINGS}]]")  # has a 3rd child: count(*) >= 3
 # Through the attribute axis: libxml2 tests a named attribute far faster than an
 # or-chain of predicates on every element.
 _DATE_MARKUP = etree.XPath(
     "descendant-or-self::time | "
     + " | ".join(f"descendant-or-self::*/@{attr}/.." for attr in ("datetime", "itemprop", *_EPOCH_ATTRS))
 )
-# Short visible texts and titles: where an element states a date in words. libxml2 drops
-# the long and the blank ones (most text nodes of a page); date_like() judges the rest.
-_SHORT_TEXTS = etree.XPath(f"descendant-or-self::text()[string-length(.) <= {_MAX_META_TEXT}][normalize-space(.)]")
+# Short titles: where an element states a date in a tooltip (short texts are read in Python:
+# lxml's .text/.tail in one walk cost half of an XPath that returns owner-aware strings).
 _SHORT_TITLES = etree.XPath(f"descendant-or-self::*/@title[string-length(.) <= {_MAX_META_TEXT}]")
 
 
@@ -202,11 +201,25 @@ def self_dated(root: HtmlElement, hidden: dict[int, HtmlElement] | None = None) 
     for node in _DATE_MARKUP(root):
         if id(node) not in hidden and is_date_element(node):
             found[id(node)] = node
-    for text in [*_SHORT_TEXTS(root), *_SHORT_TITLES(root)]:
-        owner = text.getparent()
-        if owner is None or id(owner) in hidden or id(owner) in found:
-            continue
-        if hints.date_like(text):
+    owners: list[HtmlElement] = []
+    texts: list[str] = []
+    for node in root.iter():  # own texts and tails: one lxml walk, no XPath string results
+        if id(node) in hidden:
+            continue  # its text and its tail (lxml's owner of a tail is the element before it)
+        text = node.text
+        if text and len(text) <= _MAX_META_TEXT and isinstance(node.tag, str) and not text.isspace():
+            owners.append(node)
+            texts.append(text)
+        text = node.tail
+        if text and len(text) <= _MAX_META_TEXT and node is not root and not text.isspace():
+            owners.append(node)
+            texts.append(text)
+    for owner, text in zip(owners, texts):
+        if id(owner) not in found and hints.date_like(text):
+            found[id(owner)] = owner
+    for title in _SHORT_TITLES(root):
+        owner = title.getparent()
+        if owner is not None and id(owner) not in hidden and id(owner) not in found and hints.date_like(title):
             found[id(owner)] = owner
     return found
 

@@ -45,7 +45,8 @@ _MIN_ARTICLE_TEXT = 500
 
 # Compiled once: element.xpath(string) compiles its expression on every call.
 _PROSE = etree.XPath(".//p[string-length(normalize-space()) > 200]")
-_ARTICLE_BODY = etree.XPath(".//*[@itemprop='articleBody' or @property='articleBody']")
+# Through the attribute axis: libxml2 tests named attributes there far faster than in a predicate.
+_ARTICLE_BODY = etree.XPath("descendant::*/@itemprop[. = 'articleBody']/.. | descendant::*/@property[. = 'articleBody']/..")
 _OG_TITLE = etree.XPath("//meta[@property='og:title']/@content")
 
 
