@@ -148,7 +148,7 @@ def scan(roots: Iterable[HtmlElement]) -> Scan:
     reuses an element's proxy only while a reference to it exists.
     """
     by_key: dict[tuple[str, ...], Group] = {}
-    siblings: list[Group] = []
+    parents: list[HtmlElement] = []
     dated: dict[int, HtmlElement] = {}
     stating: dict[int, HtmlElement] = {}
     for root in roots:
@@ -163,9 +163,7 @@ def scan(roots: Iterable[HtmlElement]) -> Scan:
                 if key not in done:
                     done.add(key)
                     by_key.setdefault(key, Group([], strength)).members.append(node)
-        for parent in _PARENTS_OF_MANY(root):
-            if id(parent) not in hidden:
-                siblings.extend(_sibling_runs(parent))
+        parents.extend(parent for parent in _PARENTS_OF_MANY(root) if id(parent) not in hidden)
         own = self_dated(root, hidden)
         stating.update(own)
         for node in own.values():
@@ -173,6 +171,11 @@ def scan(roots: Iterable[HtmlElement]) -> Scan:
                 if id(holder) in dated:
                     break
                 dated[id(holder)] = holder
+    # Unnamed runs are kept only when enough members hold a date (the test choose_items
+    # would reject them by first): a run under a parent that holds no date at all is not
+    # even formed, and most parents of a page hold none.
+    siblings = [run for parent in parents if id(parent) in dated
+                for run in _sibling_runs(parent) if not _undated(run, dated)]
     unique: dict[frozenset[int], Group] = {}
     for group in [*by_key.values(), *siblings]:
         ident = frozenset(id(m) for m in group.members)
@@ -822,7 +825,8 @@ def choose_items(roots: Iterable[HtmlElement], scanned: Scan | None = None,
     sampled: list[tuple[Judged, Group]] = []
     for group in groups:
         verdict = _judge_sample(group, facts, dated)
-        if verdict is None and len(group.members) >= 2:
+        if verdict is None and len(group.members) >= 2 and group.strength > 0:
+            # (an unnamed run's members share one parent: expand() would return them as they are)
             group = expand(group)
             verdict = _judge_sample(group, facts, dated)
         if verdict is not None:
