@@ -98,13 +98,19 @@ def _section_words(words: str) -> bool:
     return bool(_SECTION_CONTAINER.search(words)) and not _NOT_SECTION.search(words)
 
 
-def form_sections(tree: HtmlElement, blocked: Blocked | None = None) -> list[HtmlElement]:
+def form_sections(tree: HtmlElement, blocked: Blocked | None = None,
+                  listed: list[HtmlElement] | None = None) -> list[HtmlElement]:
     """Comment forms and 'write a comment' boxes, widened to their comment-named wrapper.
 
     A form or box that holds the article (or far more text than a form) is a page
     wrapper: only the boxes around its text areas count then.
+
+    listed: the comment list's own sections. A small comment-named box inside one is not
+    measured (every comment's parts are comment-named, and the list holds them anyway);
+    boxes with text areas still are, since one may widen beyond the list.
     """
     blocked = blocked or {}
+    inside = {id(n): n for section in listed or () for n in section.iter()}
     found: list[HtmlElement] = []
     for form in tree.iter("form"):
         if _is_comment_form(form):
@@ -113,18 +119,20 @@ def form_sections(tree: HtmlElement, blocked: Blocked | None = None) -> list[Htm
             else:
                 found.append(_widen_box(form, blocked))
     with_fields = _field_holders(tree)
+    in_code = _in_code(tree)
     for node in tree.iter(*_BOX_TAGS):
-        if node.tag == "form" or not _section_named(node):
+        classes, node_id = node.get("class"), node.get("id")  # _section_named(), inlined: every box is asked
+        if not (classes or node_id) or node.tag == "form" or not _section_words(f"{classes or ''} {node_id or ''}"):
             continue
-        if id(node) in with_fields or node.get("id") == "disqus_thread":
-            if _inside_code(node):
-                continue
+        if id(node) in in_code:
+            continue  # markup shown as an example, not the page's own
+        if id(node) in with_fields or node_id == "disqus_thread":
             if id(node) in blocked:
                 found.extend(_field_boxes(node, blocked))
             else:
                 found.append(_widen_box(node, blocked))
-        elif (node.tag not in ("span", "p") and id(node) not in blocked
-              and short_text(node, _MAX_BOX_TEXT) is not None and _is_comment_box(node) and not _inside_code(node)):
+        elif (node.tag not in ("span", "p") and id(node) not in blocked and id(node) not in inside
+              and short_text(node, _MAX_BOX_TEXT) is not None and _is_comment_box(node)):
             found.append(node)
     return found
 
@@ -141,7 +149,7 @@ def _field_holders(tree: HtmlElement) -> dict[int, HtmlElement]:
     return holders
 
 
-_FIELDS = etree.XPath("descendant-or-self::textarea | descendant-or-self::*[@contenteditable='true']")
+_FIELDS = etree.XPath("descendant-or-self::textarea | descendant-or-self::*/@contenteditable[. = 'true']/..")
 
 
 def _field_boxes(wrapper: HtmlElement, blocked: Blocked) -> list[HtmlElement]:
@@ -169,8 +177,10 @@ def _is_comment_box(node: HtmlElement) -> bool:
     return not _PROSE(node)
 
 
-def _inside_code(node: HtmlElement) -> bool:
-    return any(a.tag in ("pre", "code") for a in node.iterancestors())
+def _in_code(tree: HtmlElement) -> dict[int, HtmlElement]:
+    """Everything inside <pre> and <code> (code samples), by id(): found once per page
+    rather than by a climb from every comment-named box."""
+    return {id(d): d for box in tree.iter("pre", "code") for d in box.iterdescendants()}
 
 
 def _widen_box(node: HtmlElement, blocked: Blocked | None = None) -> HtmlElement:
@@ -216,7 +226,8 @@ def find_sections(root: HtmlElement) -> Detection:
     items = _drop_article_items(items, marks)
     blocked = _blocking(article_anchors(root, items, marks))
     items = [i for i in items if id(i) not in blocked]
-    sections = merge_top_most([*list_sections(items, blocked), *form_sections(root, blocked)], root)
+    listed = list_sections(items, blocked)
+    sections = merge_top_most([*listed, *form_sections(root, blocked, listed)], root)
     return Detection(items, sections, scanned[1], facts)
 
 
