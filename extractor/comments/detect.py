@@ -855,7 +855,10 @@ def choose_items(roots: Iterable[HtmlElement], scanned: Scan | None = None,
         verdict = _judge_full(wider, facts) if wider is not None else None
         if verdict is not None:
             chosen[n] = verdict
-    return _document_order(roots, _union(chosen))
+    items = _union(chosen)
+    if len(chosen) == 1 and len(roots) == 1:
+        return list(items.values())  # one group's members: found in document order
+    return _document_order(roots, items)
 
 
 def _widen_to_words(group: Group) -> Group | None:

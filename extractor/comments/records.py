@@ -350,7 +350,8 @@ def _take_date(text: str, node: HtmlElement, parts: Parts, *, fetched_at: dateti
     return True
 
 
-_GLUED = re.compile(r"[a-z][A-Z][a-z]")
+# Several elements' texts run together: "AnnOctober 2", "Ashley KOctober 22" (an initial).
+_GLUED = re.compile(r"[a-z][A-Z][a-z]|[A-Z]{2}[a-z]{2}")
 
 
 def _joined_context(node: HtmlElement) -> bool:
@@ -544,9 +545,15 @@ def _quote_box(node: HtmlElement) -> bool:
     """A quotation of another post: quote-named, or a bare <blockquote>/<q> (a text-named
     one is the post's own text box)."""
     words = node.get("class") or ""
-    if words and _QUOTE_WORDS.search(words):
+    if words and _quote_named(words):
         return True
     return node.tag in ("blockquote", "q") and not (words and hints.TEXT_HINT.search(words))
+
+
+@lru_cache(maxsize=4096)
+def _quote_named(words: str) -> bool:
+    """Cached per class string: every element of every comment is asked."""
+    return _QUOTE_WORDS.search(words) is not None
 
 
 def _comment_text(item: HtmlElement, nested: set[int], parts: Parts) -> str:

@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from lxml import etree
 
-from ..tree import HtmlElement, collapse_ws
+from ..tree import HtmlElement, collapse_ws, in_document_order
 from . import hints
 from .detect import Facts, choose_items, lowest_common_ancestor, scan, scope, short_text
 
@@ -197,11 +197,11 @@ def _widen_box(node: HtmlElement, blocked: Blocked | None = None) -> HtmlElement
         region = parent
 
 
-def merge_top_most(nodes: list[HtmlElement], tree: HtmlElement) -> list[HtmlElement]:
-    """Drop nodes inside other nodes; keep document order."""
+def merge_top_most(nodes: list[HtmlElement]) -> list[HtmlElement]:
+    """Drop nodes inside other nodes (and repeats); keep document order."""
     ids = {id(n) for n in nodes}
-    keep = {id(n) for n in nodes if not any(id(a) in ids for a in n.iterancestors())}
-    return [n for n in tree.iter() if id(n) in keep]
+    unique = list({id(n): n for n in nodes}.values())
+    return in_document_order([n for n in unique if not any(id(a) in ids for a in n.iterancestors())])
 
 
 class Detection(NamedTuple):
@@ -227,7 +227,7 @@ def find_sections(root: HtmlElement) -> Detection:
     blocked = _blocking(article_anchors(root, items, marks))
     items = [i for i in items if id(i) not in blocked]
     listed = list_sections(items, blocked)
-    sections = merge_top_most([*listed, *form_sections(root, blocked, listed)], root)
+    sections = merge_top_most([*listed, *form_sections(root, blocked, listed)])
     return Detection(items, sections, scanned[1], facts)
 
 
