@@ -12,7 +12,7 @@ comment of itself.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TypeVar
@@ -71,13 +71,15 @@ def _token_key(token: str) -> str:
 _DATA_SET = frozenset(hints.ITEM_DATA_ATTRS)
 
 
-def item_keys(node: HtmlElement) -> list[tuple[tuple[str, ...], int]]:
+def item_keys(node: HtmlElement) -> Sequence[tuple[tuple[str, ...], int]]:
     """Grouping keys (with strength) an element proposes itself under."""
     tag = node.tag
-    keys: list[tuple[tuple[str, ...], int]] = []
     names = node.keys()
     if not names:
-        return keys
+        return ()
+    if len(names) == 1 and names[0] == "class":  # most elements: the class words alone decide
+        return _class_keys(tag, node.get("class") or "")
+    keys: list[tuple[tuple[str, ...], int]] = []
     itemtype = node.get("itemtype")
     if itemtype and hints.SCHEMA_ITEM.search(itemtype):
         keys.append((("schema", itemtype.rsplit("/", 1)[-1].lower()), 3))
@@ -156,10 +158,11 @@ def scan(roots: Iterable[HtmlElement]) -> Scan:
             continue
         hidden = _hidden(root)
         for node in root.iter(*_ITEM_TAGS):
-            if id(node) in hidden:
+            keys = item_keys(node)
+            if not keys or id(node) in hidden:
                 continue
-            done: set[tuple[str, ...]] = set()
-            for key, strength in item_keys(node):
+            done: set[tuple[str, ...]] = set()  # a key proposed twice ("comment comment-1") counts once
+            for key, strength in keys:
                 if key not in done:
                     done.add(key)
                     by_key.setdefault(key, Group([], strength)).members.append(node)
