@@ -33,7 +33,7 @@ def _declared_count(from_metadata: int | None, sections: list[HtmlElement], tree
     if from_metadata is not None:
         return from_metadata
     count = declared_comment_count(sections) if sections else None
-    return count if count is not None else declared_comment_count(tree)
+    return count if count is not None else declared_comment_count(tree, read=sections)
 
 
 def _unmangle_index(meta: Metadata) -> None:

@@ -548,3 +548,18 @@ def test_account_statistics_are_not_author_names() -> None:
     tree = parse_html('<div><a class="user-fans" href="/u/7">152 Fans</a><a class="user" href="/u/7">savory1</a></div>')
     stat, name = tree.findall(".//a")
     assert _label(stat) and not _label(name)
+
+
+def test_declared_count_skips_subtrees_already_read() -> None:
+    """The page pass after a fruitless section pass leaves the sections out, and still
+    finds a count elsewhere (a header link) in page order."""
+    tree = parse_html(
+        "<html><body><article><h1>Title</h1><p>Text of the article.</p>"
+        "<a href='#comments' class='comment-count'>7</a></article>"
+        "<section id='comments'><span>2 Comments</span><p>first comment</p></section>"
+        "</body></html>"
+    )
+    section = tree.get_element_by_id("comments")
+    assert declared_comment_count(tree) == 7  # the header link comes first in the page
+    assert declared_comment_count(tree, read=[tree.find(".//article")]) == 2
+    assert declared_comment_count(tree, read=[section, tree.find(".//article")]) is None

@@ -145,16 +145,22 @@ def _depth_class(item: HtmlElement) -> int | None:
     return int(match.group(1)) - 1 if match else None
 
 
-def declared_comment_count(tree_or_sections: HtmlElement | Iterable[HtmlElement]) -> int | None:
+def declared_comment_count(tree_or_sections: HtmlElement | Iterable[HtmlElement],
+                           read: Iterable[HtmlElement] = ()) -> int | None:
     """The comment count the page shows ("Comments (5)", "12 Kommentare", a bare "5" on a
     link to #comments), or None.
 
     A count is only trusted from a short text that is nothing but the count and its word,
     or a bare number on an element that names comments (class, title or link target).
+    read: subtrees already searched without a count (the comment sections, before the
+    whole page is): what lies inside them is not read again.
     """
     roots = [tree_or_sections] if isinstance(tree_or_sections, HtmlElement) else list(tree_or_sections)
+    skip = {id(n): n for section in read for n in section.iter()}
     for root in roots:
         for node in root.iter("h1", "h2", "h3", "h4", "h5", "span", "a", "div", "p", "strong", "b", "li"):
+            if id(node) in skip:
+                continue
             raw = node.text_content()
             if len(raw) > 360 or not _DIGIT.search(raw):
                 continue  # both forms need a digit; most elements fail here, before collapsing
