@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from datetime import datetime, timezone
 
 from .body import extract_body
-from .comments import declared_comment_count, extract_comments, find_comment_sections
+from .comments import declared_comment_count, detect_comments, extract_comments
 from .decode import decode_html
 from .metadata import Metadata, extract_metadata
 from .model import Article, Block
@@ -72,8 +72,10 @@ def extract_article(
     meta = extract_metadata(tree, url, fetched_at=fetched_at)
     page_type, paywall_hint = detect_page_type(tree, meta)  # reads the unpruned tree
     # The comment section is found first so the body never sees it.
-    sections = find_comment_sections(tree) if comments else []
-    records, comment_warnings = extract_comments(sections, fetched_at=fetched_at, language=meta.language)
+    detection = detect_comments(tree) if comments else None
+    sections = list(detection.sections) if detection is not None else []
+    records, comment_warnings = extract_comments(sections, fetched_at=fetched_at, language=meta.language,
+                                                 detection=detection)
     body = extract_body(
         tree,
         headline=meta.headline,

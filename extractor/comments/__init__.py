@@ -24,10 +24,17 @@ from .detect import choose_items, is_author_element
 from .records import build_comment, stable_id
 from .sections import Detection, find_sections
 
-__all__ = ["declared_comment_count", "extract_comments", "find_comment_sections"]
+__all__ = ["Detection", "declared_comment_count", "detect_comments", "extract_comments", "find_comment_sections"]
 
 _DEPTH_CLASS = re.compile(r"\b(?:depth|level)-?(\d+)\b", re.IGNORECASE)
 _PARENT_ATTRS = ("data-parent-id", "data-parent", "data-parentid", "data-reply-to", "data-in-reply-to")
+
+
+def detect_comments(tree: HtmlElement) -> Detection:
+    """Items, sections and the facts gathered on the way, for a caller that wants both the
+    sections and the records (extract_article): pass it to extract_comments(detection=),
+    and no per-page cache keeps the tree alive afterwards."""
+    return find_sections(_page_root(tree))
 
 
 def find_comment_sections(tree: HtmlElement) -> list[HtmlElement]:
@@ -55,12 +62,16 @@ def _page_root(node: HtmlElement) -> HtmlElement:
 
 
 def extract_comments(
-    sections: list[HtmlElement], *, fetched_at: datetime | None = None, language: str | None = None
+    sections: list[HtmlElement], *, fetched_at: datetime | None = None, language: str | None = None,
+    detection: Detection | None = None,
 ) -> tuple[list[Comment], list[str]]:
-    """Comment records from the sections, in page order, and warnings."""
+    """Comment records from the sections, in page order, and warnings.
+
+    detection: what detect_comments() found on the sections' page (else it is looked up
+    in, or computed into, a small per-page cache)."""
     if not sections:
         return [], []
-    all_items, _, dated, facts = _detect(_page_root(sections[0]))
+    all_items, _, dated, facts = detection if detection is not None else _detect(_page_root(sections[0]))
     inside = {id(s) for s in sections}
     items = [i for i in all_items if id(i) in inside or any(id(a) in inside for a in i.iterancestors())]
     holders: dict[int, HtmlElement] | None = dated
