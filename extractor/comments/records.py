@@ -40,6 +40,8 @@ _AUTHOR_TRAIL = re.compile(
 )
 _AUTHOR_LEAD = re.compile(r"^(?:posted by|written by|by|von|par|por|da|door|autor|author)\s*:?\s+", re.IGNORECASE)
 _NUMBER = re.compile(r"^\D{0,24}?([-+]?\d[\d.,]*)\s*(?:[kK]\b)?\D{0,24}$")
+_LETTER = re.compile(r"[^\W\d_]")
+_COMMENT_ANCHOR = re.compile(r"#(?:comment|post|p|msg|reply|c)[-_]?\d+$")
 _TEXT_BLOCK_TAGS = frozenset({"div", "p", "section", "blockquote", "td", "span", "article", "dd", "li"})
 
 
@@ -235,7 +237,7 @@ def _find_text_block(item: HtmlElement, elements: list[HtmlElement], named: list
         if node is item or node.tag not in _TEXT_BLOCK_TAGS or not _text_named(node):
             continue
         text = collapse_ws(node.text_content())
-        if text and not re.search(r"[^\W\d_]", text):
+        if text and not _LETTER.search(text):
             continue  # a post number or a counter, not words
         if text or _MEDIA(node):
             candidates.append((node, len(text)))
@@ -310,7 +312,7 @@ def _find_date(elements: list[HtmlElement], parts: Parts, *, fetched_at: datetim
                 parts.date_raw = collapse_ws(node.text_content()) or _markup_raw(node)
                 parts.date_nodes.append(node)
                 return
-    hinted = [n for n in outside if n is not parts.author and hints.DATE_HINT.search(_attr_words(n))]
+    hinted = [n for n in outside if n is not parts.author and _date_named(_attr_words(n))]
     for texts_of in (_whole_text, _direct_texts):
         for node in (hinted if texts_of is _whole_text else outside):
             if node is parts.author:
@@ -424,8 +426,16 @@ def _markup_raw(node: HtmlElement) -> str | None:
 # ---------------------------------------------------------------- votes, permalink
 
 def _attr_words(node: HtmlElement) -> str:
+    if not node.keys():
+        return ""  # most elements of a comment carry no attribute at all
     return " ".join(filter(None, (node.get("class"), node.get("id"), node.get("title"), node.get("aria-label"),
                                   node.get("data-action"), node.get("data-type"))))
+
+
+@lru_cache(maxsize=4096)
+def _date_named(words: str) -> bool:
+    """Cached per attribute string: every comment repeats its page's markup."""
+    return bool(words) and hints.DATE_HINT.search(words)
 
 
 def _count_of(node: HtmlElement) -> int | None:
@@ -513,7 +523,7 @@ def _find_permalink(item: HtmlElement, elements: list[HtmlElement], parts: Parts
         text = collapse_ws(node.text_content()).lower()
         if (hints.PERMALINK_HINT.search(words) or text in ("link to comment", "permalink", "link", "#")
                 or (own_id and href.endswith("#" + own_id))
-                or re.search(r"#(?:comment|post|p|msg|reply|c)[-_]?\d+$", href)):
+                or _COMMENT_ANCHOR.search(href)):
             parts.permalink = href
             return
 
