@@ -555,11 +555,11 @@ def _own_facts(node: HtmlElement, stating: Mapping[int, HtmlElement]) -> int:
     return value
 
 
-def features(member: HtmlElement, facts: Facts, inner: list[HtmlElement], *, names: bool = True) -> Features:
-    """Date, author, text and teaser evidence of one candidate item.
+def features(member: HtmlElement, facts: Facts, inner: list[HtmlElement]) -> Features:
+    """Date, text and teaser evidence of one candidate item; has_author is left False
+    (names are the costly fact: _group_features adds them to groups worth it).
 
     inner: the items nested directly in this one (replies), whose evidence is not its own.
-    names=False leaves has_author False without looking for names (see _hopeless).
     """
     acc = 0
     for root in scope(member):
@@ -571,8 +571,7 @@ def features(member: HtmlElement, facts: Facts, inner: list[HtmlElement], *, nam
     dates, marks = acc & _FIELD, (acc >> _MARKS) & _FIELD
     text_len, link_len = (acc >> _TEXT) & _FIELD, acc >> _LINKS
     linky = text_len < 300 and link_len >= 0.6 * text_len > 0
-    has_author = names and _has_author(member, facts, inner)
-    return Features(dates > 0, has_author, text_len, marks > 0, linky)
+    return Features(dates > 0, False, text_len, marks > 0, linky)
 
 
 def _has_author(member: HtmlElement, facts: Facts, inner: list[HtmlElement]) -> bool:
@@ -694,10 +693,11 @@ def _group_features(group: Group, facts: Facts, inner: dict[int, list[HtmlElemen
 
     Why two steps: names are the costly fact (author markup tests on every element), and
     most groups fail on text, teaser marks or dates alone (see _hopeless)."""
-    cheap = [features(m, facts, inner[id(m)], names=False) for m in group.members]
+    cheap = [features(m, facts, inner[id(m)]) for m in group.members]
     if _hopeless(group.strength, cheap):
         return None
-    return [features(m, facts, inner[id(m)]) for m in group.members]
+    return [Features(f.has_date, _has_author(m, facts, inner[id(m)]), f.text_len, f.teaser, f.linky)
+            for m, f in zip(group.members, cheap)]
 
 
 def _hopeless(strength: int, feats: list[Features]) -> bool:

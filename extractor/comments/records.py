@@ -40,6 +40,9 @@ _AUTHOR_TRAIL = re.compile(
 )
 _AUTHOR_LEAD = re.compile(r"^(?:posted by|written by|by|von|par|por|da|door|autor|author)\s*:?\s+", re.IGNORECASE)
 _NUMBER = re.compile(r"^\D{0,24}?([-+]?\d[\d.,]*)\s*(?:[kK]\b)?\D{0,24}$")
+# The verbs of hints.WROTE_LINE anywhere: no head line without one.
+_WROTE_VERB = re.compile(r"(?:schrieb|schreibt|wrote|writes|says|said|écrit|escribió|escribe|scrive|scritto|schreef"
+                         r"|schrijft)\b", re.IGNORECASE)
 _LETTER = re.compile(r"[^\W\d_]")
 _COMMENT_ANCHOR = re.compile(r"#(?:comment|post|p|msg|reply|c)[-_]?\d+$")
 _TEXT_BLOCK_TAGS = frozenset({"div", "p", "section", "blockquote", "td", "span", "article", "dd", "li"})
@@ -164,8 +167,8 @@ def _find_author(item: HtmlElement, elements: list[HtmlElement], named: list[Htm
         parts.author_name = collapse_ws(data_author)
     if not parts.author_name:
         parts.author_name = next((name for n in elements if (name := footer_name(n))), None)
-    if not parts.author_name:
-        for node in elements:
+    if not parts.author_name and any(_WROTE_VERB.search(root.text_content()) for root in scope(item)):
+        for node in elements:  # (only when a head line's verb occurs at all: most items have none)
             name = _head_name(node, item)
             if name:
                 parts.author_name, parts.head_line = name, node  # the line is chrome, not text
@@ -426,10 +429,16 @@ def _markup_raw(node: HtmlElement) -> str | None:
 # ---------------------------------------------------------------- votes, permalink
 
 def _attr_words(node: HtmlElement) -> str:
-    if not node.keys():
+    keys = node.keys()
+    if not keys:
         return ""  # most elements of a comment carry no attribute at all
+    if len(keys) == 1:  # most of the rest carry one (a class)
+        return (node.get(keys[0]) or "") if keys[0] in _WORD_ATTRS else ""
     return " ".join(filter(None, (node.get("class"), node.get("id"), node.get("title"), node.get("aria-label"),
                                   node.get("data-action"), node.get("data-type"))))
+
+
+_WORD_ATTRS = frozenset({"class", "id", "title", "aria-label", "data-action", "data-type"})
 
 
 @lru_cache(maxsize=4096)
