@@ -40,9 +40,18 @@ _AUTHOR_TRAIL = re.compile(
 )
 _AUTHOR_LEAD = re.compile(r"^(?:posted by|written by|by|von|par|por|da|door|autor|author)\s*:?\s+", re.IGNORECASE)
 _NUMBER = re.compile(r"^\D{0,24}?([-+]?\d[\d.,]*)\s*(?:[kK]\b)?\D{0,24}$")
-# The verbs of hints.WROTE_LINE anywhere: no head line without one.
-_WROTE_VERB = re.compile(r"(?:schrieb|schreibt|wrote|writes|says|said|écrit|escribió|escribe|scrive|scritto|schreef"
-                         r"|schrijft)\b", re.IGNORECASE)
+# The verbs of hints.WROTE_LINE: no head line without one.
+_WROTE_VERBS = ("schrieb", "schreibt", "wrote", "writes", "says", "said", "écrit", "escribió", "escribe", "scrive",
+                "scritto", "schreef", "schrijft")
+
+
+def _has_wrote_verb(text: str) -> bool:
+    """Substring tests on the lowercased text: a regex alternation over a whole comment
+    cost more than the head-line search it spares."""
+    low = text.lower()
+    return any(verb in low for verb in _WROTE_VERBS)
+
+
 _LETTER = re.compile(r"[^\W\d_]")
 _COMMENT_ANCHOR = re.compile(r"#(?:comment|post|p|msg|reply|c)[-_]?\d+$")
 _TEXT_BLOCK_TAGS = frozenset({"div", "p", "section", "blockquote", "td", "span", "article", "dd", "li"})
@@ -167,7 +176,7 @@ def _find_author(item: HtmlElement, elements: list[HtmlElement], named: list[Htm
         parts.author_name = collapse_ws(data_author)
     if not parts.author_name:
         parts.author_name = next((name for n in elements if (name := footer_name(n))), None)
-    if not parts.author_name and any(_WROTE_VERB.search(root.text_content()) for root in scope(item)):
+    if not parts.author_name and any(_has_wrote_verb(root.text_content()) for root in scope(item)):
         for node in elements:  # (only when a head line's verb occurs at all: most items have none)
             name = _head_name(node, item)
             if name:

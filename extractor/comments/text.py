@@ -8,6 +8,7 @@ words the commenter wrote and nothing of the page's chrome.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..tree import HtmlElement, collapse_ws
 from . import hints
@@ -88,7 +89,13 @@ def _section_heading(node: HtmlElement) -> bool:
 
 
 def _not_text(node: HtmlElement) -> bool:
-    words = f"{node.get('class') or ''} {node.get('id') or ''}"
+    classes, node_id = node.get("class"), node.get("id")
+    return bool(classes or node_id) and _not_text_words(f"{classes or ''} {node_id or ''}")
+
+
+@lru_cache(maxsize=4096)
+def _not_text_words(words: str) -> bool:
+    """Cached per class/id string: each comment repeats its page's markup."""
     return bool(words.strip()) and bool(_NOT_TEXT.search(words))
 
 
