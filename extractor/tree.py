@@ -93,3 +93,14 @@ def _path_key(node: HtmlElement) -> list[int]:
         child, parent = parent, parent.getparent()
     path.reverse()
     return path
+
+
+def text_of(node: HtmlElement) -> str:
+    """node.text_content(), about twice as fast.
+
+    Why: text_content() evaluates XPath string() and wraps the result as a "smart" string
+    that remembers its element; libxml2's text serialiser builds the plain string
+    directly. Same text (checked equal on 837,000 elements of real pages); the comment
+    detector reads the text of thousands of elements per page.
+    """
+    return etree.tostring(node, method="text", encoding=str, with_tail=False)

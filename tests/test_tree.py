@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extractor.tree import in_document_order, parse_html
+from extractor.tree import in_document_order, parse_html, text_of
 
 PAGE = """<html><body>
 <div id="a"><p id="a1">one</p><p id="a2">two <b id="a2b">bold</b></p></div>
@@ -30,3 +30,14 @@ def test_fewer_than_two_nodes_are_returned_as_given() -> None:
     assert in_document_order([]) == []
     (only,) = _by_id(["b1"])
     assert in_document_order([only]) == [only]
+
+
+def test_text_of_reads_what_text_content_reads() -> None:
+    tree = parse_html(
+        "<html><body><div id='d'>A &amp; B <!-- note --><b>bold</b> tail<script>var x = '<p>';</script>"
+        "<p>caf\u00e9 &#8212; <i>x</i></p>\n  after</div>end</body></html>"
+    )
+    for node in tree.iter():
+        if isinstance(node.tag, str):
+            assert text_of(node) == node.text_content()
+    assert text_of(tree.get_element_by_id("d")).startswith("A & B bold tail")

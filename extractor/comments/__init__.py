@@ -18,7 +18,7 @@ from datetime import datetime
 from functools import lru_cache
 
 from ..model import Comment
-from ..tree import HtmlElement, collapse_ws
+from ..tree import HtmlElement, collapse_ws, text_of
 from . import hints
 from .detect import choose_items, is_author_element
 from .records import build_comment, stable_id
@@ -143,7 +143,7 @@ def _explicit_parent(item: HtmlElement, by_id: dict[str, Comment]) -> Comment | 
         if "#" not in href:
             continue
         before = collapse_ws((link.getprevious().tail if link.getprevious() is not None else link.getparent().text) or "")
-        label = f"{before} {collapse_ws(link.text_content())}"
+        label = f"{before} {collapse_ws(text_of(link))}"
         if hints.IN_REPLY_TO.search(label):
             target = by_id.get(href.rsplit("#", 1)[1])
             if target is not None:
@@ -172,7 +172,7 @@ def declared_comment_count(tree_or_sections: HtmlElement | Iterable[HtmlElement]
         for node in root.iter("h1", "h2", "h3", "h4", "h5", "span", "a", "div", "p", "strong", "b", "li"):
             if id(node) in skip:
                 continue
-            raw = node.text_content()
+            raw = text_of(node)
             if len(raw) > 360 or not _DIGIT.search(raw):
                 continue  # both forms need a digit; most elements fail here, before collapsing
             text = collapse_ws(raw)  # what short_text(node, 40) gives, without reading the text twice

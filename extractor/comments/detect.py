@@ -19,7 +19,7 @@ from typing import TypeVar
 
 from lxml import etree
 
-from ..tree import HtmlElement, collapse_ws
+from ..tree import HtmlElement, collapse_ws, text_of
 from . import hints
 
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "iframe", "select", "option"})
@@ -416,7 +416,7 @@ def _framed_as_name(node: HtmlElement) -> bool:
         return True
     prev = node.getprevious()
     if prev is not None:
-        before = (prev.text_content() if len(prev) == 0 else "") + (prev.tail or "")
+        before = (text_of(prev) if len(prev) == 0 else "") + (prev.tail or "")
     else:
         before = node.getparent().text if node.getparent() is not None else None
     return bool(before and hints.BY_BEFORE.search(before[-30:]))
@@ -433,7 +433,7 @@ def short_text(node: HtmlElement, limit: int) -> str | None:
     Why bounded: meta elements are tested all over the item; lxml builds the raw text
     in C, and only short ones are collapsed and returned.
     """
-    text = node.text_content()
+    text = text_of(node)
     if len(text) > 4 * limit + 200:
         return None
     text = collapse_ws(text)
@@ -551,7 +551,7 @@ def _own_facts(node: HtmlElement, stating: Mapping[int, HtmlElement]) -> int:
     if tag == "a":
         href = node.get("href") or ""
         if href and "#" not in href and not hints.profile_href(href):
-            value += len(collapse_ws(node.text_content())) << _LINKS
+            value += len(collapse_ws(text_of(node))) << _LINKS
     return value
 
 
@@ -624,7 +624,7 @@ def nearest_members(members: list[HtmlElement]) -> dict[int, HtmlElement | None]
 
 def _links_elsewhere(heading: HtmlElement) -> bool:
     """A heading linking to another page: the mark of a teaser, not of a comment."""
-    text = collapse_ws(heading.text_content())
+    text = collapse_ws(text_of(heading))
     if len(text.split()) < 3 or hints.SAYS_END.search(text):
         return False  # a name in a heading (author panes, "Ann says:"), not a title
     for link in heading.iter("a"):
@@ -889,8 +889,8 @@ def _widen_to_words(group: Group) -> Group | None:
     for parent, member in zip(parents, members):
         if any(id(d) in ids for d in parent.iterdescendants() if d is not member):
             return None
-        said = len(collapse_ws(member.text_content()))
-        beside = max((len(collapse_ws(sib.text_content())) for sib in parent
+        said = len(collapse_ws(text_of(member)))
+        beside = max((len(collapse_ws(text_of(sib))) for sib in parent
                       if sib is not member and isinstance(sib.tag, str) and text_box_named(sib)), default=0)
         worded += beside >= max(15, said // 2)
     return Group(parents, group.strength) if worded >= 0.6 * len(members) else None

@@ -18,7 +18,7 @@ from lxml import etree
 
 from ..dates import find_date_in_text, parse_date
 from ..model import Comment
-from ..tree import HtmlElement, collapse_ws
+from ..tree import HtmlElement, collapse_ws, text_of
 from . import hints
 from .detect import (
     _EPOCH_ATTRS,
@@ -176,7 +176,7 @@ def _find_author(item: HtmlElement, elements: list[HtmlElement], named: list[Htm
         parts.author_name = collapse_ws(data_author)
     if not parts.author_name:
         parts.author_name = next((name for n in elements if (name := footer_name(n))), None)
-    if not parts.author_name and any(_has_wrote_verb(root.text_content()) for root in scope(item)):
+    if not parts.author_name and any(_has_wrote_verb(text_of(root)) for root in scope(item)):
         for node in elements:  # (only when a head line's verb occurs at all: most items have none)
             name = _head_name(node, item)
             if name:
@@ -201,7 +201,7 @@ def _author_name(node: HtmlElement) -> str:
     prop_name = _ITEMPROP_NAME(node)
     linked = [t for a in node.iter("a") if a is not node and (t := short_text(a, 60))]
     if prop_name:
-        text = collapse_ws(prop_name[0].get("content") or prop_name[0].text_content())
+        text = collapse_ws(prop_name[0].get("content") or text_of(prop_name[0]))
     elif linked:
         text = linked[0]  # the name link inside an author line ("by <a>name</a> » date")
     else:
@@ -248,7 +248,7 @@ def _find_text_block(item: HtmlElement, elements: list[HtmlElement], named: list
     for node in elements:
         if node is item or node.tag not in _TEXT_BLOCK_TAGS or not _text_named(node):
             continue
-        text = collapse_ws(node.text_content())
+        text = collapse_ws(text_of(node))
         if text and not _LETTER.search(text):
             continue  # a post number or a counter, not words
         if text or _MEDIA(node):
@@ -289,7 +289,7 @@ def _date_ish(node: HtmlElement) -> bool:
     """A short element that states a date (by markup or by wording): a meta line, not prose."""
     if is_date_element(node):
         return True
-    raw = node.text_content()
+    raw = text_of(node)
     if len(raw) > 520 or not hints.date_like(raw):  # most elements: no date words at all
         return False
     text = short_text(node, 80)
@@ -321,7 +321,7 @@ def _find_date(elements: list[HtmlElement], parts: Parts, *, fetched_at: datetim
             value = _markup_date(node, fetched_at=fetched_at, language=language)
             if value is not None:
                 parts.date_value = value
-                parts.date_raw = collapse_ws(node.text_content()) or _markup_raw(node)
+                parts.date_raw = collapse_ws(text_of(node)) or _markup_raw(node)
                 parts.date_nodes.append(node)
                 return
     hinted = [n for n in outside if n is not parts.author and _date_named(_attr_words(n))]
@@ -516,10 +516,10 @@ def _inside_any(node: HtmlElement, others: list[HtmlElement]) -> bool:
 
 
 def _names(node: HtmlElement) -> list[str]:
-    names = [collapse_ws(n.text_content()) for n in _NAME_PARTS(node)]
+    names = [collapse_ws(text_of(n)) for n in _NAME_PARTS(node)]
     names = [n for n in names if n and len(n) <= 60]
     if not names:
-        text = collapse_ws(node.text_content())
+        text = collapse_ws(text_of(node))
         names = [p.strip() for p in re.split(r",|\band\b|\bund\b|\bet\b", text) if p.strip()]
     out: list[str] = []
     for name in names:
@@ -538,7 +538,7 @@ def _find_permalink(item: HtmlElement, elements: list[HtmlElement], parts: Parts
         if not href or href.startswith("javascript"):
             continue
         words = f"{_attr_words(node)} {node.get('rel') or ''}"
-        text = collapse_ws(node.text_content()).lower()
+        text = collapse_ws(text_of(node)).lower()
         if (hints.PERMALINK_HINT.search(words) or text in ("link to comment", "permalink", "link", "#")
                 or (own_id and href.endswith("#" + own_id))
                 or _COMMENT_ANCHOR.search(href)):

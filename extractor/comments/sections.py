@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from lxml import etree
 
-from ..tree import HtmlElement, collapse_ws, in_document_order
+from ..tree import HtmlElement, collapse_ws, in_document_order, text_of
 from . import hints
 from .detect import Facts, choose_items, lowest_common_ancestor, scan, scope, short_text
 
@@ -65,7 +65,7 @@ def list_sections(items: list[HtmlElement], blocked: Blocked | None = None) -> l
     tops = top_level(items)
     if not tops:
         return []
-    items_len = sum(len(collapse_ws(part.text_content())) for i in tops for part in scope(i))
+    items_len = sum(len(collapse_ws(text_of(part))) for i in tops for part in scope(i))
     region = lowest_common_ancestor(tops)
     if (region is None or region.tag in ("body", "html") or id(region) in blocked
             or _extra_text(region, items_len) > max(_MAX_OWN_TEXT, 0.3 * items_len)):
@@ -84,7 +84,7 @@ def list_sections(items: list[HtmlElement], blocked: Blocked | None = None) -> l
 
 
 def _extra_text(node: HtmlElement, items_len: int) -> int:
-    return max(0, len(collapse_ws(node.text_content())) - items_len)
+    return max(0, len(collapse_ws(text_of(node))) - items_len)
 
 
 def _section_named(node: HtmlElement) -> bool:
@@ -186,13 +186,13 @@ def _in_code(tree: HtmlElement) -> dict[int, HtmlElement]:
 def _widen_box(node: HtmlElement, blocked: Blocked | None = None) -> HtmlElement:
     """Climb to the comment-named wrapper of a form while it adds only a heading's worth of text."""
     blocked = blocked or {}
-    base = len(collapse_ws(node.text_content()))
+    base = len(collapse_ws(text_of(node)))
     region = node
     while True:
         parent = region.getparent()
         if parent is None or parent.tag in ("body", "html") or id(parent) in blocked:
             return region
-        if len(collapse_ws(parent.text_content())) - base > _MAX_BOX_TEXT:
+        if len(collapse_ws(text_of(parent))) - base > _MAX_BOX_TEXT:
             return region
         region = parent
 
@@ -249,7 +249,7 @@ def headline_marks(root: HtmlElement) -> list[HtmlElement]:
 def _page_title(root: HtmlElement) -> str:
     """og:title and <title>, casefolded and joined: headings are matched inside it."""
     doc = root.getroottree().getroot()
-    values = [*_OG_TITLE(doc), *(t.text_content() for t in doc.iter("title"))]
+    values = [*_OG_TITLE(doc), *(text_of(t) for t in doc.iter("title"))]
     return " | ".join(collapse_ws(v).casefold() for v in values if v)
 
 
