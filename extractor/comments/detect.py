@@ -141,10 +141,10 @@ def scan(roots: Iterable[HtmlElement]) -> Scan:
     The date map lets most groups fail before their items are examined: nearly every
     group that is no comment list lacks dates.
 
-    Why XPath prefilters: a Python step per element of the page was the largest cost of
-    comment detection. libxml2 picks the few elements that can matter (item tags,
-    parents of 3+ children, date markup, short texts with a digit or a date word) and
-    only those are looked at in Python.
+    Why so few Python steps per element: they were the largest cost of comment detection.
+    lxml picks the elements that can matter (item tags, parents of 3+ children, date
+    markup) in C; the one Python walk over the page reads short texts, tails and titles
+    for the date test. Unnamed runs are formed only under parents that hold a date.
 
     Identity sets use id() of elements that the groups and the map keep alive: lxml
     reuses an element's proxy only while a reference to it exists.
@@ -194,9 +194,6 @@ _DATE_MARKUP = etree.XPath(
     "descendant-or-self::time | "
     + " | ".join(f"descendant-or-self::*/@{attr}/.." for attr in ("datetime", "itemprop", *_EPOCH_ATTRS))
 )
-# Short titles: where an element states a date in a tooltip (short texts are read in Python:
-# lxml's .text/.tail in one walk cost half of an XPath that returns owner-aware strings).
-_SHORT_TITLES = etree.XPath(f"descendant-or-self::*/@title[string-length(.) <= {_MAX_META_TEXT}]")
 
 
 def self_dated(root: HtmlElement, hidden: dict[int, HtmlElement] | None = None) -> dict[int, HtmlElement]:
@@ -212,20 +209,21 @@ def self_dated(root: HtmlElement, hidden: dict[int, HtmlElement] | None = None) 
     for node in root.iter():  # own texts and tails: one lxml walk, no XPath string results
         if id(node) in hidden:
             continue  # its text and its tail (lxml's owner of a tail is the element before it)
-        text = node.text
-        if text and len(text) <= _MAX_META_TEXT and isinstance(node.tag, str) and not text.isspace():
-            owners.append(node)
-            texts.append(text)
+        if isinstance(node.tag, str):
+            text = node.text
+            if text and len(text) <= _MAX_META_TEXT and not text.isspace():
+                owners.append(node)
+                texts.append(text)
+            text = node.get("title")  # a tooltip: "<span title='12 March 2019'>2 days ago</span>"
+            if text and len(text) <= _MAX_META_TEXT and not text.isspace():
+                owners.append(node)
+                texts.append(text)
         text = node.tail
         if text and len(text) <= _MAX_META_TEXT and node is not root and not text.isspace():
             owners.append(node)
             texts.append(text)
     for owner, text in zip(owners, texts):
         if id(owner) not in found and hints.date_like(text):
-            found[id(owner)] = owner
-    for title in _SHORT_TITLES(root):
-        owner = title.getparent()
-        if owner is not None and id(owner) not in hidden and id(owner) not in found and hints.date_like(title):
             found[id(owner)] = owner
     return found
 
@@ -482,12 +480,21 @@ class Facts:
         return self._memo(self._author, node, is_author_element)
 
     def named(self, node: HtmlElement) -> int:
-        """1 when the element names a person (author markup or a 'Posted by: Ann' line)."""
-        return self._memo(self._named, node, self._named_of)
+        """1 when the element names a person (author markup or a 'Posted by: Ann' line).
 
-    def _named_of(self, node: HtmlElement) -> int:
-        text = node.text.strip() if node.text else ""
-        return int(self.author(node) or (bool(text) and footer_name(node) is not None))
+        Memoised like author(), with both lookups inlined: the names walk asks it of every
+        element under every judged item."""
+        key = id(node)
+        found = self._named.get(key)
+        if found is None:
+            author = self._author.get(key)
+            if author is None:
+                author = self._author[key] = is_author_element(node)
+            text = node.text
+            found = self._named[key] = int(author or (bool(text) and not text.isspace()
+                                                      and footer_name(node) is not None))
+            self._keep.append(node)
+        return found
 
     def names(self, node: HtmlElement) -> int:
         """Sum of named() over the visible subtree, memoised for every element walked.
