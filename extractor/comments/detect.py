@@ -389,13 +389,13 @@ def is_author_element(node: HtmlElement) -> bool:
 
 
 def _author_named(classes: str | None, node_id: str | None) -> bool:
-    """Class/id words that name an author box and nothing else. Class strings repeat over
-    a page and are cached; ids are mostly unique and are tested as they come (no word
-    of either table spans the space that would join the two)."""
+    """Class/id words that name an author box and nothing else. Both are tested through
+    one cache: class strings repeat over a page, and ids do once their numbers are read
+    alike (hints.numberless)."""
     name, other = _class_author_words(classes or "")
     if node_id:
-        name = name or hints.AUTHOR_HINT.search(node_id)
-        other = other or hints.NOT_AUTHOR_HINT.search(node_id)
+        by_id = _class_author_words(hints.numberless(node_id))
+        name, other = name or by_id[0], other or by_id[1]
     return name and not other
 
 
@@ -906,7 +906,7 @@ def _widen_to_words(group: Group) -> Group | None:
 def text_box_named(node: HtmlElement) -> bool:
     """Class/id words that name a comment's text box ('comment-body', 'postcontent')."""
     classes, node_id = node.get("class"), node.get("id")
-    return bool(classes or node_id) and _text_words(f"{classes or ''} {node_id or ''}")
+    return bool(classes or node_id) and _text_words(hints.numberless(f"{classes or ''} {node_id or ''}"))
 
 
 @lru_cache(maxsize=4096)

@@ -324,7 +324,7 @@ def _find_date(elements: list[HtmlElement], parts: Parts, *, fetched_at: datetim
                 parts.date_raw = collapse_ws(text_of(node)) or _markup_raw(node)
                 parts.date_nodes.append(node)
                 return
-    hinted = [n for n in outside if n is not parts.author and _date_named(_attr_words(n))]
+    hinted = [n for n in outside if n is not parts.author and _date_named(hints.numberless(_attr_words(n)))]
     for texts_of in (_whole_text, _direct_texts):
         for node in (hinted if texts_of is _whole_text else outside):
             if node is parts.author:
@@ -480,7 +480,7 @@ def _find_votes(elements: list[HtmlElement], parts: Parts) -> None:
         words = _attr_words(node)
         if not words:
             continue
-        role = _vote_role(words)
+        role = _vote_role(hints.numberless(words))
         if role is None:
             continue
         if parts.liked_by_node is None and role == "liked_by":

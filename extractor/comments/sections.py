@@ -89,7 +89,7 @@ def _extra_text(node: HtmlElement, items_len: int) -> int:
 
 def _section_named(node: HtmlElement) -> bool:
     classes, node_id = node.get("class"), node.get("id")
-    return bool(classes or node_id) and _section_words(f"{classes or ''} {node_id or ''}")
+    return bool(classes or node_id) and _section_words(hints.numberless(f"{classes or ''} {node_id or ''}"))
 
 
 @lru_cache(maxsize=4096)
@@ -122,7 +122,8 @@ def form_sections(tree: HtmlElement, blocked: Blocked | None = None,
     in_code = _in_code(tree)
     for node in tree.iter(*_BOX_TAGS):
         classes, node_id = node.get("class"), node.get("id")  # _section_named(), inlined: every box is asked
-        if not (classes or node_id) or node.tag == "form" or not _section_words(f"{classes or ''} {node_id or ''}"):
+        if (not (classes or node_id) or node.tag == "form"
+                or not _section_words(hints.numberless(f"{classes or ''} {node_id or ''}"))):
             continue
         if id(node) in in_code:
             continue  # markup shown as an example, not the page's own

@@ -1,14 +1,15 @@
-"""hints.date_like(): the yes/no date test that decides which elements carry a date.
+"""Comment word tables: the yes/no date test and the cache keys of attribute words.
 
-One case per alternative of DATE_LIKE and the boundaries each one checks, so a faster
-rewrite of the pattern cannot change which texts count as dates.
+date_like(): one case per alternative of DATE_LIKE and the boundaries each one checks,
+so a faster rewrite of the pattern cannot change which texts count as dates.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from extractor.comments.hints import date_like
+from extractor.comments import hints
+from extractor.comments.hints import date_like, numberless
 
 DATES = [
     "2012-07-24",
@@ -66,3 +67,15 @@ def test_dates_are_recognised(text: str) -> None:
 @pytest.mark.parametrize("text", NOT_DATES)
 def test_non_dates_are_not(text: str) -> None:
     assert not date_like(text)
+
+
+def test_numbered_ids_share_one_cache_key() -> None:
+    assert numberless("comment-1234 reply") == numberless("comment-5678 reply") == "comment-0000 reply"
+    assert numberless("comment-98") == "comment-00"  # digits are read alike, none is dropped
+
+
+@pytest.mark.parametrize("words", ["comment-body-1234", "post_message_77", "likes-list-3", "vote-up-5", "author-99 x1"])
+def test_word_tables_answer_alike_on_the_key(words: str) -> None:
+    for table in (hints.TEXT_HINT, hints.LIKE_HINT, hints.DISLIKE_HINT, hints.LIKED_BY_HINT, hints.AUTHOR_HINT,
+                  hints.NOT_AUTHOR_HINT, hints.DATE_HINT):
+        assert table.search(numberless(words)) == table.search(words)
