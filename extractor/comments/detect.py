@@ -91,17 +91,27 @@ def item_keys(node: HtmlElement) -> Sequence[tuple[tuple[str, ...], int]]:
         keys.extend(_class_keys(tag, classes))
     node_id = node.get("id")
     if node_id and node_id[-1].isdigit():
-        numbered = hints.NUMBERED_ID.match(node_id)
-        if numbered:
-            prefix = numbered.group(1).lower()
-            strong = hints.STRONG_ITEM.search(prefix) or prefix.strip("-_") in ("com", "c")
-            keys.append((("id", tag, prefix), 2 if strong else 1))
+        numbered = _numbered_prefix(hints.numberless(node_id))
+        if numbered is not None:
+            keys.append((("id", tag, numbered[0]), numbered[1]))
     if not _DATA_SET.isdisjoint(names):
         for attr in hints.ITEM_DATA_ATTRS:
             if node.get(attr) is not None:
                 keys.append((("data", tag, attr), 2 if "comment" in attr else 1))
                 break
     return keys
+
+
+@lru_cache(maxsize=4096)
+def _numbered_prefix(node_id: str) -> tuple[str, int] | None:
+    """The prefix and strength of a numbered id ("comment-1234" -> "comment-", 2), or None;
+    cached on the id with its digits read alike (the prefix holds none)."""
+    numbered = hints.NUMBERED_ID.match(node_id)
+    if not numbered:
+        return None
+    prefix = numbered.group(1).lower()
+    strong = hints.STRONG_ITEM.search(prefix) or prefix.strip("-_") in ("com", "c")
+    return prefix, 2 if strong else 1
 
 
 @lru_cache(maxsize=4096)
