@@ -916,7 +916,7 @@ def _widen_to_words(group: Group) -> Group | None:
 def text_box_named(node: HtmlElement) -> bool:
     """Class/id words that name a comment's text box ('comment-body', 'postcontent')."""
     classes, node_id = node.get("class"), node.get("id")
-    return bool(classes or node_id) and _text_words(hints.numberless(f"{classes or ''} {node_id or ''}"))
+    return bool(classes or node_id) and _text_words(f"{classes or ''} {hints.numberless(node_id) if node_id else ''}")
 
 
 @lru_cache(maxsize=4096)

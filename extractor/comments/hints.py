@@ -33,18 +33,19 @@ class Lowered:
     def match(self, text: str) -> bool:
         return self._regex.match(text.lower()) is not None
 
-_DIGITS_AS_ZERO = str.maketrans("123456789", "000000000")
+_DIGITS_AS_ZERO = bytes.maketrans(b"123456789", b"000000000")
 
 
 def numberless(words: str) -> str:
-    """The attribute words with every digit read as 0, as a cache key.
+    """The attribute words with every ASCII digit read as 0, as a cache key.
 
     Why: ids number comments ("comment-1234", "comment-1235"), so caches keyed by the
     raw class/id string missed on nearly every element of a comment. No word table here
     names a digit (and \\b treats all digits alike), so every test answers the same on
-    the key as on the words.
+    the key as on the words. Done on UTF-8 bytes, where str.translate with a table took
+    five times as long (a digit's byte never occurs inside another character's bytes).
     """
-    return words.translate(_DIGITS_AS_ZERO)
+    return words.encode("utf-8", "surrogatepass").translate(_DIGITS_AS_ZERO).decode("utf-8", "surrogatepass")
 
 
 # Class/id words of a single comment or post (strong: comment-specific in several languages).

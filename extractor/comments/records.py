@@ -324,7 +324,7 @@ def _find_date(elements: list[HtmlElement], parts: Parts, *, fetched_at: datetim
                 parts.date_raw = collapse_ws(text_of(node)) or _markup_raw(node)
                 parts.date_nodes.append(node)
                 return
-    hinted = [n for n in outside if n is not parts.author and _date_named(hints.numberless(_attr_words(n)))]
+    hinted = [n for n in outside if n is not parts.author and _date_named(_attr_words(n))]
     for texts_of in (_whole_text, _direct_texts):
         for node in (hinted if texts_of is _whole_text else outside):
             if node is parts.author:
@@ -438,13 +438,19 @@ def _markup_raw(node: HtmlElement) -> str | None:
 # ---------------------------------------------------------------- votes, permalink
 
 def _attr_words(node: HtmlElement) -> str:
+    """The words of the attributes that name an element's role, as a cache key: digits
+    are read alike (hints.numberless) in all but a lone class string, which repeats as is."""
     keys = node.keys()
     if not keys:
         return ""  # most elements of a comment carry no attribute at all
     if len(keys) == 1:  # most of the rest carry one (a class)
-        return (node.get(keys[0]) or "") if keys[0] in _WORD_ATTRS else ""
-    return " ".join(filter(None, (node.get("class"), node.get("id"), node.get("title"), node.get("aria-label"),
-                                  node.get("data-action"), node.get("data-type"))))
+        key = keys[0]
+        if key not in _WORD_ATTRS:
+            return ""
+        return (node.get(key) or "") if key == "class" else hints.numberless(node.get(key) or "")
+    return hints.numberless(" ".join(filter(None, (node.get("class"), node.get("id"), node.get("title"),
+                                                   node.get("aria-label"), node.get("data-action"),
+                                                   node.get("data-type")))))
 
 
 _WORD_ATTRS = frozenset({"class", "id", "title", "aria-label", "data-action", "data-type"})
@@ -480,7 +486,7 @@ def _find_votes(elements: list[HtmlElement], parts: Parts) -> None:
         words = _attr_words(node)
         if not words:
             continue
-        role = _vote_role(hints.numberless(words))
+        role = _vote_role(words)
         if role is None:
             continue
         if parts.liked_by_node is None and role == "liked_by":

@@ -89,7 +89,7 @@ def _extra_text(node: HtmlElement, items_len: int) -> int:
 
 def _section_named(node: HtmlElement) -> bool:
     classes, node_id = node.get("class"), node.get("id")
-    return bool(classes or node_id) and _section_words(hints.numberless(f"{classes or ''} {node_id or ''}"))
+    return bool(classes or node_id) and _section_words(f"{classes or ''} {hints.numberless(node_id) if node_id else ''}")
 
 
 @lru_cache(maxsize=4096)
@@ -123,7 +123,7 @@ def form_sections(tree: HtmlElement, blocked: Blocked | None = None,
     for node in tree.iter(*_BOX_TAGS):
         classes, node_id = node.get("class"), node.get("id")  # _section_named(), inlined: every box is asked
         if (not (classes or node_id) or node.tag == "form"
-                or not _section_words(hints.numberless(f"{classes or ''} {node_id or ''}"))):
+                or not _section_words(f"{classes or ''} {hints.numberless(node_id) if node_id else ''}")):
             continue
         if id(node) in in_code:
             continue  # markup shown as an example, not the page's own
