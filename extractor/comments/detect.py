@@ -60,10 +60,6 @@ Scan = tuple[list[Group], dict[int, HtmlElement], dict[int, HtmlElement]]
 _RUN_STOPPERS = etree.XPath(".//h1|.//h2|.//h3|.//form|.//textarea")
 
 
-def _tokens(node: HtmlElement) -> list[str]:
-    return (node.get("class") or "").split()
-
-
 def _token_key(token: str) -> str:
     return re.sub(r"\d+", "", token.lower()).strip("-_")
 
@@ -916,7 +912,7 @@ def _widen_to_words(group: Group) -> Group | None:
 def text_box_named(node: HtmlElement) -> bool:
     """Class/id words that name a comment's text box ('comment-body', 'postcontent')."""
     classes, node_id = node.get("class"), node.get("id")
-    return bool(classes or node_id) and _text_words(f"{classes or ''} {hints.numberless(node_id) if node_id else ''}")
+    return bool(classes or node_id) and _text_words(hints.class_id_key(classes, node_id))
 
 
 @lru_cache(maxsize=4096)

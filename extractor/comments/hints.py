@@ -33,6 +33,7 @@ class Lowered:
     def match(self, text: str) -> bool:
         return self._regex.match(text.lower()) is not None
 
+
 _DIGITS_AS_ZERO = bytes.maketrans(b"123456789", b"000000000")
 
 
@@ -46,6 +47,12 @@ def numberless(words: str) -> str:
     five times as long (a digit's byte never occurs inside another character's bytes).
     """
     return words.encode("utf-8", "surrogatepass").translate(_DIGITS_AS_ZERO).decode("utf-8", "surrogatepass")
+
+
+def class_id_key(classes: str | None, node_id: str | None) -> str:
+    """An element's class and id words as one cache key for the word tables: class strings
+    repeat over a page as they are, ids once their numbers are read alike (numberless)."""
+    return f"{classes or ''} {numberless(node_id) if node_id else ''}"
 
 
 # Class/id words of a single comment or post (strong: comment-specific in several languages).
@@ -218,13 +225,17 @@ def date_like(text: str) -> bool:
     if _DIGIT.search(text):
         return bool(DATE_LIKE.search(text))
     return bool(DATELESS_WORDS.search(text))
+
+
 SAYS_END = Lowered(
     r"\b(?:says|said|wrote|writes|schreibt|schrieb|sagt|meint|dit|a écrit|dice|escribió|scrive|schreef|zegt)\s*[:,]?\s*$")
 
 # A comment's head line in plain text: "Ann schrieb am 21.06.2022:", "Ann wrote:", "Ann says:".
+WROTE_VERBS = ("schrieb", "schreibt", "wrote", "writes", "says", "said", "a écrit", "écrit", "escribió", "escribe",
+               "scrive", "ha scritto", "schreef", "schrijft")
 WROTE_LINE = re.compile(
-    r"^\s*(?P<name>[^\s:|,.][^:|\n]{0,39}?)\s+(?:schrieb|schreibt|wrote|writes|says|said|a écrit|écrit|escribió|escribe"
-    r"|scrive|ha scritto|schreef|schrijft)\b\s*(?:(?:am|on|le|el|il|op)\b\s*)?(?P<rest>.*)$",
+    rf"^\s*(?P<name>[^\s:|,.][^:|\n]{{0,39}}?)\s+(?:{'|'.join(WROTE_VERBS)})\b\s*(?:(?:am|on|le|el|il|op)\b\s*)?"
+    r"(?P<rest>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
 # A comment's footer line, as blog engines print it under the comment's paragraphs

@@ -40,16 +40,12 @@ _AUTHOR_TRAIL = re.compile(
 )
 _AUTHOR_LEAD = re.compile(r"^(?:posted by|written by|by|von|par|por|da|door|autor|author)\s*:?\s+", re.IGNORECASE)
 _NUMBER = re.compile(r"^\D{0,24}?([-+]?\d[\d.,]*)\s*(?:[kK]\b)?\D{0,24}$")
-# The verbs of hints.WROTE_LINE: no head line without one.
-_WROTE_VERBS = ("schrieb", "schreibt", "wrote", "writes", "says", "said", "écrit", "escribió", "escribe", "scrive",
-                "scritto", "schreef", "schrijft")
-
-
 def _has_wrote_verb(text: str) -> bool:
-    """Substring tests on the lowercased text: a regex alternation over a whole comment
-    cost more than the head-line search it spares."""
+    """A verb of hints.WROTE_LINE in the text: no head line without one. Substring tests
+    on the lowercased text: a regex alternation over a whole comment cost more than the
+    head-line search it spares."""
     low = text.lower()
-    return any(verb in low for verb in _WROTE_VERBS)
+    return any(verb in low for verb in hints.WROTE_VERBS)
 
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -448,12 +444,11 @@ def _attr_words(node: HtmlElement) -> str:
         if key not in _WORD_ATTRS:
             return ""
         return (node.get(key) or "") if key == "class" else hints.numberless(node.get(key) or "")
-    return hints.numberless(" ".join(filter(None, (node.get("class"), node.get("id"), node.get("title"),
-                                                   node.get("aria-label"), node.get("data-action"),
-                                                   node.get("data-type")))))
+    return hints.numberless(" ".join(filter(None, (node.get(attr) for attr in _WORD_ATTR_ORDER))))
 
 
-_WORD_ATTRS = frozenset({"class", "id", "title", "aria-label", "data-action", "data-type"})
+_WORD_ATTR_ORDER = ("class", "id", "title", "aria-label", "data-action", "data-type")
+_WORD_ATTRS = frozenset(_WORD_ATTR_ORDER)
 
 
 @lru_cache(maxsize=4096)

@@ -89,7 +89,7 @@ def _extra_text(node: HtmlElement, items_len: int) -> int:
 
 def _section_named(node: HtmlElement) -> bool:
     classes, node_id = node.get("class"), node.get("id")
-    return bool(classes or node_id) and _section_words(f"{classes or ''} {hints.numberless(node_id) if node_id else ''}")
+    return bool(classes or node_id) and _section_words(hints.class_id_key(classes, node_id))
 
 
 @lru_cache(maxsize=4096)
@@ -121,13 +121,11 @@ def form_sections(tree: HtmlElement, blocked: Blocked | None = None,
     with_fields = _field_holders(tree)
     in_code = _in_code(tree)
     for node in tree.iter(*_BOX_TAGS):
-        classes, node_id = node.get("class"), node.get("id")  # _section_named(), inlined: every box is asked
-        if (not (classes or node_id) or node.tag == "form"
-                or not _section_words(f"{classes or ''} {hints.numberless(node_id) if node_id else ''}")):
+        if node.tag == "form" or not _section_named(node):
             continue
         if id(node) in in_code:
             continue  # markup shown as an example, not the page's own
-        if id(node) in with_fields or node_id == "disqus_thread":
+        if id(node) in with_fields or node.get("id") == "disqus_thread":
             if id(node) in blocked:
                 found.extend(_field_boxes(node, blocked))
             else:

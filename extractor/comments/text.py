@@ -90,7 +90,7 @@ def _section_heading(node: HtmlElement) -> bool:
 
 def _not_text(node: HtmlElement) -> bool:
     classes, node_id = node.get("class"), node.get("id")
-    return bool(classes or node_id) and _not_text_words(f"{classes or ''} {hints.numberless(node_id) if node_id else ''}")
+    return bool(classes or node_id) and _not_text_words(hints.class_id_key(classes, node_id))
 
 
 @lru_cache(maxsize=4096)
