@@ -15,7 +15,6 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TypeVar
 
 from lxml import etree
 
@@ -450,7 +449,6 @@ def short_text(node: HtmlElement, limit: int) -> str | None:
 # overflow), and every field of a final result is a count, so it unpacks correctly.
 _MARKS, _TEXT, _LINKS = 32, 64, 96
 _FIELD = (1 << 32) - 1
-_T = TypeVar("_T")
 
 
 class Facts:
@@ -471,34 +469,26 @@ class Facts:
         self._names_sum: dict[int, int] = {}
         self._keep: list[HtmlElement] = []
 
-    def _memo(self, table: dict[int, _T], node: HtmlElement, compute: Callable[[HtmlElement], _T]) -> _T:
-        """compute(node), once per element; the element is kept alive so its id() stays its own."""
+    def author(self, node: HtmlElement) -> bool:
+        """is_author_element(), memoised: judging and record building both ask it. The
+        element is kept alive so its id() stays its own."""
         key = id(node)
-        found = table.get(key)
+        found = self._author.get(key)
         if found is None:
-            found = compute(node)
-            table[key] = found
+            found = self._author[key] = is_author_element(node)
             self._keep.append(node)
         return found
 
-    def author(self, node: HtmlElement) -> bool:
-        """is_author_element(), memoised: judging and record building both ask it."""
-        return self._memo(self._author, node, is_author_element)
-
     def named(self, node: HtmlElement) -> int:
-        """1 when the element names a person (author markup or a 'Posted by: Ann' line).
-
-        Memoised like author(), with both lookups inlined: the names walk asks it of every
-        element under every judged item."""
+        """1 when the element names a person (author markup or a 'Posted by: Ann' line),
+        memoised like author(): the names walk asks it of every element under every
+        judged item."""
         key = id(node)
         found = self._named.get(key)
         if found is None:
-            author = self._author.get(key)
-            if author is None:
-                author = self._author[key] = is_author_element(node)
             text = node.text
-            found = self._named[key] = int(author or (bool(text) and not text.isspace()
-                                                      and footer_name(node) is not None))
+            found = self._named[key] = int(self.author(node) or (bool(text) and not text.isspace()
+                                                                 and footer_name(node) is not None))
             self._keep.append(node)
         return found
 
