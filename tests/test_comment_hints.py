@@ -79,3 +79,20 @@ def test_word_tables_answer_alike_on_the_key(words: str) -> None:
     for table in (hints.TEXT_HINT, hints.LIKE_HINT, hints.DISLIKE_HINT, hints.LIKED_BY_HINT, hints.AUTHOR_HINT,
                   hints.NOT_AUTHOR_HINT, hints.DATE_HINT):
         assert table.search(numberless(words)) == table.search(words)
+
+
+@pytest.mark.parametrize("text", ["AnnOctober 2, 2012", "Ashley KOctober 22, 2012", "ann686October 22, 2012 1:23 PM"])
+def test_glued_texts_never_reach_the_general_parser(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Several elements' texts run together are no stamp: dateparser (which loads every
+    language's tables for a page without one) is not asked, and no date is taken."""
+    from extractor import dates
+    from extractor.comments import records
+
+    def refuse(*_args: object) -> None:
+        raise AssertionError("dateparser asked for " + text)
+
+    monkeypatch.setattr(dates, "_parse_with_dateparser", refuse)
+    dates._parse_cached.cache_clear()
+    parts = records.Parts()
+    assert not records._take_date(text, None, parts, fetched_at=None, language=None)  # type: ignore[arg-type]
+    assert parts.date_value is None

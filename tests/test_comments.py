@@ -563,3 +563,25 @@ def test_declared_count_skips_subtrees_already_read() -> None:
     assert declared_comment_count(tree) == 7  # the header link comes first in the page
     assert declared_comment_count(tree, read=[tree.find(".//article")]) == 2
     assert declared_comment_count(tree, read=[section, tree.find(".//article")]) is None
+
+
+def test_declared_count_read_from_text_split_over_elements_and_tails() -> None:
+    """The count's digits may sit in a child or in a tail; the element holding the whole
+    short text states it, and the first such element in page order wins over one found
+    deeper in the page or nested in a longer box."""
+    split = parse_html("<html><body><p>Long article text " + "word " * 100 + "</p>"
+                       "<h3>Comments <span>(5)</span></h3><div><p><b>Comments:</b> 9</p></div></body></html>")
+    assert declared_comment_count(split) == 5
+    tail = parse_html("<html><body><p>Opening words " + "word " * 100 + "in 2019.</p>"
+                      "<div class='meta'><p><b>Comments:</b> 9</p></div></body></html>")
+    assert declared_comment_count(tail) == 9
+    nested_first = parse_html("<html><body><div><h2>12 comments</h2><ul><li>"
+                              "<span>3 comments</span></li></ul></div></body></html>")
+    assert declared_comment_count(nested_first) == 12
+
+
+def test_declared_count_in_digits_of_another_script() -> None:
+    """Digits outside ASCII count too (int() reads them): the C-level text filter lets
+    every non-ASCII text through to the digit test."""
+    tree = parse_html("<html><body><p>مقال</p><a href='#comments' class='comments-link'>\u0665</a></body></html>")
+    assert declared_comment_count(tree) == 5

@@ -12,7 +12,7 @@ comment of itself.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -466,7 +466,6 @@ class Facts:
         self._author: dict[int, bool] = {}
         self._named: dict[int, int] = {}
         self._sum: dict[int, int] = {}
-        self._names_sum: dict[int, int] = {}
         self._keep: list[HtmlElement] = []
 
     def author(self, node: HtmlElement) -> bool:
@@ -481,8 +480,8 @@ class Facts:
 
     def named(self, node: HtmlElement) -> int:
         """1 when the element names a person (author markup or a 'Posted by: Ann' line),
-        memoised like author(): the names walk asks it of every element under every
-        judged item."""
+        memoised like author(): the names search (names_any) asks it of the elements of
+        every judged item, and groups overlap."""
         key = id(node)
         found = self._named.get(key)
         if found is None:
@@ -492,31 +491,38 @@ class Facts:
             self._keep.append(node)
         return found
 
-    def names(self, node: HtmlElement) -> int:
-        """Sum of named() over the visible subtree, memoised for every element walked.
+    def names_any(self, member: HtmlElement, inner: list[HtmlElement]) -> bool:
+        """Whether an element of the item's own visible content names a person: the item
+        itself does not count (it is not its own author line) unless it is a <dt> head,
+        and the items nested in it (replies) have names of their own.
 
-        Apart from total() because it is the costly fact: most groups fail on their
-        text, teaser marks or dates, which total() gives without it."""
-        return self._sums(node, self._names_sum, self.named, tails=False)
+        Why a search, not a sum: only existence is asked, and a comment's name line comes
+        first, so most walks stop after a few elements (a sum visits every element of
+        every member of every judged group)."""
+        named = self.named
+        skip_self = member.tag != "dt"
+        nested = {id(child) for child in inner}
+        for root in scope(member):
+            walker = etree.iterwalk(root, events=("start",))
+            for _event, element in walker:
+                tag = element.tag
+                if not isinstance(tag, str) or tag in _SKIP_TAGS or id(element) in nested:
+                    walker.skip_subtree()
+                elif (element is not member or not skip_self) and named(element):
+                    return True
+        return False
 
     def total(self, node: HtmlElement) -> int:
-        """Sum of the elements' own evidence over the visible subtree, plus the tails
-        inside it, packed (see _MARKS); memoised for every element walked."""
-        return self._sums(node, self._sum, self._own, tails=True)
-
-    def _own(self, node: HtmlElement) -> int:
-        return _own_facts(node, self._stating)
-
-    def _sums(self, node: HtmlElement, sums: dict[int, int], own: Callable[[HtmlElement], int], *,
-              tails: bool) -> int:
-        """Per-element values summed over node's visible subtree, one lxml iterwalk, every
-        element's sum memoised in sums (subtrees already summed are skipped). With tails,
-        the text field also counts the tails inside the subtree."""
+        """Sum of the elements' own evidence (_own_facts) over the visible subtree, plus the
+        tails inside it, packed (see _MARKS): one lxml iterwalk, every element's sum
+        memoised (subtrees already summed are skipped)."""
+        sums = self._sum
         known = sums.get(id(node))
         if known is not None:
             return known
         if not isinstance(node.tag, str) or node.tag in _SKIP_TAGS:
             return 0
+        stating = self._stating
         stack: list[int] = []
         keep = self._keep.append
         walker = etree.iterwalk(node, events=("start", "end"))
@@ -526,9 +532,9 @@ class Facts:
                 if not isinstance(tag, str) or tag in _SKIP_TAGS or id(element) in sums:
                     walker.skip_subtree()
                     continue
-                stack.append(own(element))
+                stack.append(_own_facts(element, stating))
                 continue
-            tail = element.tail if tails else None
+            tail = element.tail
             if not isinstance(tag, str) or tag in _SKIP_TAGS:
                 if tail and stack:  # a script's tail is its parent's text
                     stack[-1] += len(tail.strip()) << _TEXT
@@ -580,10 +586,7 @@ def features(member: HtmlElement, facts: Facts, inner: list[HtmlElement]) -> Fea
 def _has_author(member: HtmlElement, facts: Facts, inner: list[HtmlElement]) -> bool:
     """A name in the item's own content (replies' names are theirs), other than the item
     itself as a whole, or a data-author attribute or a 'Posted by' footer."""
-    count = sum(facts.names(root) for root in scope(member)) - sum(facts.names(child) for child in inner)
-    if member.tag != "dt":
-        count -= facts.named(member)  # an item is not its own author line
-    return count > 0 or bool(member.get("data-author")) or footer_name(member) is not None
+    return bool(member.get("data-author")) or facts.names_any(member, inner) or footer_name(member) is not None
 
 
 def _inner_map(members: list[HtmlElement]) -> dict[int, list[HtmlElement]]:

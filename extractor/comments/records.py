@@ -360,8 +360,9 @@ def _take_date(text: str, node: HtmlElement, parts: Parts, *, fetched_at: dateti
     return True
 
 
-# Several elements' texts run together: "AnnOctober 2", "Ashley KOctober 22" (an initial).
-_GLUED = re.compile(r"[a-z][A-Z][a-z]|[A-Z]{2}[a-z]{2}")
+# Several elements' texts run together: "AnnOctober 2", "Ashley KOctober 22" (an initial),
+# "ann686October 22" (a user name ending in digits).
+_GLUED = re.compile(r"[a-z][A-Z][a-z]|[A-Z]{2}[a-z]{2}|[a-z]\d+[A-Z][a-z]")
 
 
 def _joined_context(node: HtmlElement) -> bool:
