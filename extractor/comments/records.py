@@ -103,9 +103,10 @@ def build_comment(
     parts = Parts()
     _find_author(item, elements, named, parts)
     _find_text_block(item, elements, named, datey, parts)
-    _find_date(datey, parts, fetched_at=fetched_at, language=language)
-    _find_votes(elements, parts)
-    _find_permalink(item, elements, parts)
+    inside = _block_members(parts.text_block)  # dates, votes and permalinks sit outside the words
+    _find_date(datey, parts, inside, fetched_at=fetched_at, language=language)
+    _find_votes(elements, parts, inside)
+    _find_permalink(item, elements, parts, inside)
     text = _comment_text(item, nested, parts)
     if not text and item.tag == "dt":
         text = _companion_text(item, nested)
@@ -305,12 +306,12 @@ def _in_block(node: HtmlElement, block: HtmlElement | None) -> bool:
     return block is not None and (node is block or any(a is block for a in node.iterancestors()))
 
 
-def _find_date(elements: list[HtmlElement], parts: Parts, *, fetched_at: datetime | None,
-               language: str | None) -> None:
+def _find_date(elements: list[HtmlElement], parts: Parts, inside: Mapping[int, HtmlElement], *,
+               fetched_at: datetime | None, language: str | None) -> None:
     """Markup dates first (datetime attributes), then date-named elements, then any short text.
 
-    elements: the item's elements that may hold a date (all of them, or the date holders)."""
-    inside = _block_members(parts.text_block)
+    elements: the item's elements that may hold a date (all of them, or the date holders);
+    inside: the text block's elements (_block_members), whose dates are the words'."""
     outside = [n for n in elements if id(n) not in inside]
     for node in outside:
         if is_date_element(node) and not _joined_context(node):
@@ -474,8 +475,7 @@ def _count_of(node: HtmlElement) -> int | None:
         return None
 
 
-def _find_votes(elements: list[HtmlElement], parts: Parts) -> None:
-    inside = _block_members(parts.text_block)
+def _find_votes(elements: list[HtmlElement], parts: Parts, inside: Mapping[int, HtmlElement]) -> None:
     for node in elements:
         if id(node) in inside:
             continue
@@ -530,8 +530,8 @@ def _names(node: HtmlElement) -> list[str]:
     return out
 
 
-def _find_permalink(item: HtmlElement, elements: list[HtmlElement], parts: Parts) -> None:
-    inside = _block_members(parts.text_block)
+def _find_permalink(item: HtmlElement, elements: list[HtmlElement], parts: Parts,
+                    inside: Mapping[int, HtmlElement]) -> None:
     own_id = item.get("id")
     for node in elements:
         if node.tag != "a" or id(node) in inside:
@@ -610,8 +610,8 @@ def _control_line(line: str) -> bool:
     """A line of controls run together by separators ('Reply | Report', 'History | |'):
     every part a control word, and at least one separator (a lone word stays: it may be
     all a commenter wrote)."""
-    if not _LINE_SEPARATORS.search(line):
-        return False
+    if "|" not in line and "·" not in line and "•" not in line:
+        return False  # (what a search for _LINE_SEPARATORS answers, without trying every position)
     parts = [p for p in _LINE_SEPARATORS.split(line) if p]
     return all(hints.CHROME_TEXT.match(p) or p.lower() in hints.LISTED_CONTROLS for p in parts)
 
