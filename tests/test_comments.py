@@ -585,3 +585,31 @@ def test_declared_count_in_digits_of_another_script() -> None:
     every non-ASCII text through to the digit test."""
     tree = parse_html("<html><body><p>مقال</p><a href='#comments' class='comments-link'>\u0665</a></body></html>")
     assert declared_comment_count(tree) == 5
+
+
+def test_one_comment_list_yields_the_comment_not_its_wrapper() -> None:
+    """With a single comment there is no second item to give the list's wrapper away as a
+    container; its "1 Comments" heading does. The wrapper also holds the form, whose name
+    field reads as an author mark, so it looked the better item: the record must be the
+    comment itself (its own id, its head-line author), not the wrapper."""
+    page = (
+        "<html><body><article><h1>Launch party next week</h1>"
+        "<p>" + "The launch party takes place at the old harbour hall next Friday evening. " * 4 + "</p></article>"
+        "<div id='comments' class='comments'><h2 class='comments-header'>1 Comments</h2>"
+        "<div class='comments-content'>"
+        "<div class='comment-odd' id='comment-5501'><div class='inner'>"
+        "<div class='comment-header'>Ben said:</div>"
+        "<div class='comment-content'><p>I might be in town for this one, even without a ticket yet.</p></div>"
+        "<div class='comment-footer'><a href='#comment-5501' title='Permalink to this comment'>"
+        "March 2, 2024 3:30 PM</a></div></div></div></div>"
+        "<div class='comments-open' id='comments-open'><h2>Post a comment</h2>"
+        "<form method='post' action='/cgi-bin/comments.cgi'>"
+        "<div id='comment-form-name'><label for='comment-author'>Name</label><input id='comment-author' name='author'></div>"
+        "<textarea name='text'></textarea></form></div>"
+        "</div></body></html>"
+    )
+    article = extract_article(page, fetched_at=FETCHED)
+    assert [(c.id, c.author, c.text) for c in article.comments] == [
+        ("comment-5501", "Ben", "I might be in town for this one, even without a ticket yet.")
+    ]
+    assert article.comments[0].published == datetime(2024, 3, 2, 15, 30, tzinfo=timezone.utc)

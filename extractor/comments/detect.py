@@ -746,6 +746,26 @@ def _verdict(group: Group, feats: list[Features]) -> Judged | None:
     return Judged(group, feats, score)
 
 
+def _one_comment_wrapper(judged: Judged, others: list[Judged]) -> bool:
+    """A lone item that holds the section's heading ("1 Comment") and another judged item:
+    the wrapper of a one-comment list, which would otherwise win over its comment (an
+    outer group wins over the groups inside it, and a list of one has no second comment
+    to give it away as a container; see _contains_many)."""
+    members = judged.group.members
+    return (len(members) == 1 and _holds_section_heading(members[0])
+            and any(o is not judged and _inside(o.group, judged.group) for o in others))
+
+
+def _holds_section_heading(node: HtmlElement) -> bool:
+    """A heading inside that is nothing but the section's title or count ("1 Comment",
+    "Comments", "No Reactions"): a comment never carries one, its list does."""
+    for heading in node.iter("h1", "h2", "h3", "h4", "h5", "h6"):
+        text = short_text(heading, 60)
+        if text and hints.SECTION_HEADING.match(text):
+            return True
+    return False
+
+
 def _comment_numbered(node: HtmlElement) -> bool:
     """The page numbers the element as a comment: id="comment-979764", "dsq-comment-5"."""
     numbered = hints.NUMBERED_ID.match(node.get("id") or "")
@@ -847,6 +867,7 @@ def choose_items(roots: Iterable[HtmlElement], scanned: Scan | None = None,
         if verdict is not None:
             judged.append(verdict)
     judged = [j for j in judged if not any(o is not j and _contains_many(j.group, o.group) for o in judged)]
+    judged = [j for j in judged if not _one_comment_wrapper(j, judged)]
     judged = [j for j in judged if not any(o is not j and _inside(j.group, o.group)
                                            and not _inside(o.group, j.group) for o in judged)]
     if not judged:
