@@ -82,7 +82,7 @@ def extract_article(
         standfirst=meta.standfirst,
         url=url,
         article_body=meta.article_body,
-        exclude=sections,
+        exclude=[*sections, *detection.widgets] if detection is not None else sections,
         authors=meta.authors,
         dated=meta.published is not None or meta.modified is not None,
     )

@@ -613,3 +613,75 @@ def test_one_comment_list_yields_the_comment_not_its_wrapper() -> None:
         ("comment-5501", "Ben", "I might be in town for this one, even without a ticket yet.")
     ]
     assert article.comments[0].published == datetime(2024, 3, 2, 15, 30, tzinfo=timezone.utc)
+
+
+def _recent_comments_widget() -> str:
+    """A sidebar widget quoting the latest comments under other posts, each dated and linked
+    to its comment there (the markup of common WordPress 'recent comments' widgets)."""
+    entries = [
+        ("July 27, 2024", "Tess", "/lung-health-basics/#comment-106", "Smoking is a big contributor, people know it is bad..."),
+        ("July 21, 2024", "Trish", "/back-pain-in-pregnancy/#comment-98", "Glad I am done with this stage, three kids and backaches..."),
+        ("July 19, 2024", "Rovie", "/posture-at-work/#comment-91", "I have a poor posture and will try the exercises you list..."),
+        ("July 12, 2024", "Mo", "/sleep-and-screens/#comment-77", "Switching the phone off an hour before bed changed my nights..."),
+    ]
+    items = "".join(
+        f"<li class='hentry-thumb hentry-thumb-comment'><span class='hentry-thumb-meta'>{day}</span>"
+        f"<span class='hentry-thumb-title'>{name} <span>&mdash;</span> <a href='http://example.org{href}'>{text}</a></span></li>"
+        for day, name, href, text in entries
+    )
+    return f"<div id='recent_comments-2' class='recent_comments widget'><h3>Recent Comments</h3><ul>{items}</ul></div>"
+
+
+def test_recent_comments_widget_is_no_comment_section_nor_body() -> None:
+    """Comments quoted from other posts are not this page's comments, and stay out of its text."""
+    page = (
+        "<html><body><div id='content'><article><h1>Stretching at your desk</h1>"
+        "<p>" + "Five short stretches loosen the neck and shoulders during a long working day. " * 5 + "</p>"
+        "</article></div><aside id='sidebar'>" + _recent_comments_widget() + "</aside></body></html>"
+    )
+    article = extract_article(page, fetched_at=FETCHED)
+    assert article.comments == []
+    assert "poor posture" not in "\n".join(block.text for block in article.blocks)
+
+
+def test_own_comments_kept_beside_a_recent_comments_widget() -> None:
+    page = (
+        "<html><body><div id='content'>" + ARTICLE.split("<div class=\"entry-content\">")[0]
+        + "</article></div><aside id='sidebar'>" + _recent_comments_widget() + "</aside>"
+        "<ol class='commentlist'>"
+        + "".join(
+            f"<li class='comment' id='comment-{n}'><div class='comment-author'><cite class='fn'>{name}</cite></div>"
+            f"<div class='comment-meta'><a href='#comment-{n}'>March {n}, 2024 at 10:00 am</a></div>"
+            f"<p>{text}</p><a class='comment-reply-link' href='/harbour-bridge/?replytocom={n}#respond'>Reply</a></li>"
+            for n, name, text in ((2, "Ann", "Good to hear the bridge is open again before the summer."),
+                                  (3, "Bo", "The new railings look much safer for cyclists too."),
+                                  (4, "Cy", "Eight months felt long, but the result is worth it."))
+        )
+        + "</ol></body></html>"
+    )
+    article = extract_article(page, fetched_at=FETCHED)
+    assert [c.author for c in article.comments] == ["Ann", "Bo", "Cy"]
+    assert [c.id for c in article.comments] == ["comment-2", "comment-3", "comment-4"]
+
+
+def test_forum_posts_linking_to_other_posts_of_the_thread_stay_comments() -> None:
+    """Permalinks and quote sources that name a post on this page ('/discussion/comment/101
+    #Comment_101', as Vanilla forums write them) are links within the thread, however many
+    different addresses they use: the posts are not a widget of other pages' comments."""
+    posts = []
+    for n, (name, text) in enumerate((("ann", "Does the new firmware fix the battery drain on older units?"),
+                                      ("bo", "It did for me, after a full reset and one night of charging."),
+                                      ("cy", "Same here, though the first boot took a few minutes longer."),
+                                      ("dee", "Thanks all, updating tonight and will report back here.")), start=101):
+        quote = (f"<blockquote class='Quote'><a href='/discussion/comment/{n - 1}#Comment_{n - 1}'>quoted</a></blockquote>"
+                 if n > 101 else "")
+        posts.append(
+            f"<li class='Item ItemComment' id='Comment_{n}'><div class='Author'><a class='Username' href='/profile/{name}'>{name}</a></div>"
+            f"<div class='Meta'><a class='Permalink' href='/discussion/comment/{n}#Comment_{n}'>"
+            f"<time datetime='2024-03-0{n - 100}T10:00:00+00:00'>March {n - 100}, 2024</time></a></div>"
+            f"<div class='Message'>{quote}{text}</div></li>"
+        )
+    page = ("<html><body><h1>Battery drain after update</h1><ul class='MessageList DataList Comments'>"
+            + "".join(posts) + "</ul></body></html>")
+    article = extract_article(page, fetched_at=FETCHED)
+    assert [c.author for c in article.comments] == ["ann", "bo", "cy", "dee"]

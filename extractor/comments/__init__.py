@@ -71,7 +71,8 @@ def extract_comments(
     in, or computed into, a small per-page cache)."""
     if not sections:
         return [], []
-    all_items, _, dated, facts = detection if detection is not None else _detect(_page_root(sections[0]))
+    found = detection if detection is not None else _detect(_page_root(sections[0]))
+    all_items, dated, facts = found.items, found.dated, found.facts
     inside = {id(s) for s in sections}
     items = [i for i in all_items if id(i) in inside or any(id(a) in inside for a in i.iterancestors())]
     holders: dict[int, HtmlElement] | None = dated

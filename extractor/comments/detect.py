@@ -467,6 +467,7 @@ class Facts:
         self._named: dict[int, int] = {}
         self._sum: dict[int, int] = {}
         self._keep: list[HtmlElement] = []
+        self.widgets: list[Group] = []  # groups found to quote other pages' comments (_passing)
 
     def author(self, node: HtmlElement) -> bool:
         """is_author_element(), memoised: judging and record building both ask it. The
@@ -683,7 +684,7 @@ def _judge_sample(group: Group, facts: Facts, dated: dict[int, HtmlElement] | No
     step = n / _SAMPLE
     sample = Group([members[int(k * step)] for k in range(_SAMPLE)], group.strength)
     feats = _group_features(sample, facts, _inner_map(members))
-    verdict = _verdict(sample, feats) if feats is not None else None
+    verdict = _passing(group, _verdict(sample, feats) if feats is not None else None, facts)
     if verdict is not None:
         verdict.score *= n / _SAMPLE
     return verdict
@@ -691,7 +692,17 @@ def _judge_sample(group: Group, facts: Facts, dated: dict[int, HtmlElement] | No
 
 def _judge_full(group: Group, facts: Facts) -> Judged | None:
     feats = _group_features(group, facts, _inner_map(group.members))
-    return _verdict(group, feats) if feats is not None else None
+    return _passing(group, _verdict(group, feats) if feats is not None else None, facts)
+
+
+def _passing(group: Group, verdict: Judged | None, facts: Facts) -> Judged | None:
+    """The verdict, unless the group passed as comments but quotes other pages' comments:
+    such a widget is no comment list, and it is noted in facts.widgets (kept out of the
+    body like a comment section, with no records)."""
+    if verdict is not None and _comments_elsewhere(group.members):
+        facts.widgets.append(group)
+        return None
+    return verdict
 
 
 def _group_features(group: Group, facts: Facts, inner: dict[int, list[HtmlElement]]) -> list[Features] | None:
@@ -764,6 +775,51 @@ def _holds_section_heading(node: HtmlElement) -> bool:
         if text and hints.SECTION_HEADING.match(text):
             return True
     return False
+
+
+# A link to one comment or to a comment form: "#comment-106", "#respond", "#c5501".
+_COMMENT_FRAGMENT = re.compile(r"#(?:comments?|respond|reply|c\d|p\d|post-?\d|msg)", re.IGNORECASE)
+
+
+def _comments_elsewhere(members: list[HtmlElement]) -> bool:
+    """Items that quote comments of other pages ('Recent comments' widgets: each item links
+    to a comment under another post), not comments of this one.
+
+    Why by link targets and not by a heading's words: a page's own comments link to
+    themselves (a fragment naming the item or an element in it), to other comments of
+    this page (a quote's source), or to this page (a reply link that only adds a query),
+    so whatever other pages they link to are few; most items of a widget link to a
+    comment on another page, and the pages differ.
+    """
+    pages: list[str] = []
+    linking = 0
+    page_ids: set[str] | None = None
+    for member in members:
+        inside: set[str] | None = None
+        elsewhere = False
+        for link in _FRAGMENT_LINKS(member):
+            href = link.get("href")
+            if not _COMMENT_FRAGMENT.search(href):
+                continue
+            page, fragment = href.split("#", 1)
+            if inside is None:  # the ids and anchor names in the member, once it has such a link
+                inside = set(_IDS_AND_NAMES(member))
+            if fragment in inside:
+                continue
+            if any(char.isdigit() for char in fragment):  # one comment: is it on this page?
+                if page_ids is None:
+                    page_ids = set(_IDS_AND_NAMES(member.getroottree().getroot()))
+                if fragment in page_ids:
+                    continue
+            pages.append(page.split("?", 1)[0])
+            elsewhere = True
+        linking += elsewhere
+    distinct = {page for page in pages if page}
+    return linking >= 0.6 * len(members) and len(pages) >= 3 and len(distinct) >= max(3, 0.5 * len(pages))
+
+
+_FRAGMENT_LINKS = etree.XPath("descendant-or-self::a[contains(@href, '#')]")
+_IDS_AND_NAMES = etree.XPath("descendant-or-self::*/@id | descendant-or-self::a/@name")
 
 
 def _comment_numbered(node: HtmlElement) -> bool:

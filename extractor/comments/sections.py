@@ -210,6 +210,7 @@ class Detection(NamedTuple):
     sections: list[HtmlElement]  # top-most elements to keep out of the body
     dated: Dated  # elements that state a date or hold one (scan), by id()
     facts: Facts  # per-element memo filled while judging; reading the items reuses it
+    widgets: list[HtmlElement]  # lists quoting other pages' comments: out of the body, no records
 
 
 def find_sections(root: HtmlElement) -> Detection:
@@ -227,7 +228,9 @@ def find_sections(root: HtmlElement) -> Detection:
     items = [i for i in items if id(i) not in blocked]
     listed = list_sections(items, blocked)
     sections = merge_top_most([*listed, *form_sections(root, blocked, listed)])
-    return Detection(items, sections, scanned[1], facts)
+    widgets = merge_top_most([region for group in facts.widgets
+                              for region in list_sections([m for m in group.members if id(m) not in blocked], blocked)])
+    return Detection(items, sections, scanned[1], facts, widgets)
 
 
 def headline_marks(root: HtmlElement) -> list[HtmlElement]:
