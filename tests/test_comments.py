@@ -685,3 +685,31 @@ def test_forum_posts_linking_to_other_posts_of_the_thread_stay_comments() -> Non
             + "".join(posts) + "</ul></body></html>")
     article = extract_article(page, fetched_at=FETCHED)
     assert [c.author for c in article.comments] == ["ann", "bo", "cy", "dee"]
+
+
+def test_definition_list_comments_with_replies_inside_the_dd() -> None:
+    """<dt> head + <dd> words, replies in a <dl> inside the parent's <dd> (the Thesis theme's
+    comment list): every reply is a record of its own, threaded under its parent, and the
+    parent's text is its own words, not its reply's."""
+    def entry(n: int, name: str, text: str, replies: str = "") -> str:
+        children = f"<dl class='children'>{replies}</dl>" if replies else ""
+        return (f"<dt class='comment' id='comment-{n}'><span class='comment_author'>{name}</span> "
+                f"<a href='#comment-{n}'>March {n % 28 + 1}, 2024</a></dt>"
+                f"<dd class='comment'><div class='format_text'><p>{text}</p></div>{children}</dd>")
+    comments = (
+        entry(1, "Robert", "The update does not show up in my dashboard yet.",
+              entry(3, "Chris", "It will appear within the next day, the rollout is gradual and automatic.")
+              + entry(4, "Robert", "Thanks, it is there now.", entry(5, "Mia", "Same for me, worked fine after a reload."))),
+        entry(2, "Thomas", "These updates look great, especially the new preview mode."),
+    )
+    page = ("<html><body><article><h1>Version two is out</h1><p>" + "The second version brings a faster editor. " * 6
+            + "</p></article><div id='comments'><dl id='comment_list'>" + "".join(comments) + "</dl></div></body></html>")
+    article = extract_article(page, fetched_at=FETCHED)
+    got = [(c.id, c.author, c.parent_id, c.depth, c.text) for c in article.comments]
+    assert got == [
+        ("comment-1", "Robert", None, 0, "The update does not show up in my dashboard yet."),
+        ("comment-3", "Chris", "comment-1", 1, "It will appear within the next day, the rollout is gradual and automatic."),
+        ("comment-4", "Robert", "comment-1", 1, "Thanks, it is there now."),
+        ("comment-5", "Mia", "comment-4", 2, "Same for me, worked fine after a reload."),
+        ("comment-2", "Thomas", None, 0, "These updates look great, especially the new preview mode."),
+    ]

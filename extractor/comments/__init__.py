@@ -20,7 +20,7 @@ from functools import lru_cache
 from ..model import Comment
 from ..tree import HtmlElement, collapse_ws, text_of
 from . import hints
-from .detect import choose_items, is_author_element
+from .detect import choose_items, is_author_element, scope
 from .records import build_comment, stable_id
 from .sections import Detection, find_sections
 
@@ -81,15 +81,21 @@ def extract_comments(
         items = choose_items(sections)  # sections chosen by the caller, not by us
         holders, author = None, is_author_element
     ids = {id(i) for i in items}
+    # The other parts of two-part items (the <dd> of a <dt> head, a footer's run), which may
+    # hold replies of their own: what lies in another item's parts is not this item's.
+    parts = {id(r): item for item in items for r in scope(item) if r is not item}
+    nested = ids | parts.keys() if parts else ids
     comments: list[Comment] = []
     kept: list[HtmlElement] = []
     for item in items:
-        record = build_comment(item, ids, fetched_at=fetched_at, language=language, dated=holders, author=author)
+        own_parts = [id(r) for r in scope(item) if r is not item] if parts else []
+        own = nested.difference(own_parts) if own_parts else nested
+        record = build_comment(item, own, fetched_at=fetched_at, language=language, dated=holders, author=author)
         if record is not None:
             comments.append(record)
             kept.append(item)
     _assign_ids(comments)
-    _thread(kept, comments)
+    _thread(kept, comments, parts)
     warnings: list[str] = []
     undated = sum(1 for c in comments if c.published is None)
     if comments and undated:
@@ -107,9 +113,13 @@ def _assign_ids(comments: list[Comment]) -> None:
         seen.add(comment.id)
 
 
-def _thread(items: list[HtmlElement], comments: list[Comment]) -> None:
-    """parent_id and depth from nesting, else from explicit reply markers or depth classes."""
+def _thread(items: list[HtmlElement], comments: list[Comment], parts: dict[int, HtmlElement]) -> None:
+    """parent_id and depth from nesting, else from explicit reply markers or depth classes.
+
+    parts: the other parts of two-part items, by id(): a reply nested in a <dt> item's
+    <dd> is that item's reply."""
     index = {id(item): n for n, item in enumerate(items)}
+    index.update((key, index[id(item)]) for key, item in parts.items() if id(item) in index)
     by_id = {c.id: c for c in comments if c.id}
     for n, item in enumerate(items):
         comment = comments[n]

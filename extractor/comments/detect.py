@@ -1008,10 +1008,20 @@ def _union(chosen: list[Judged]) -> dict[int, HtmlElement]:
             if (f.has_date or (f.has_author and not well_dated)) and id(m) not in items:  # a wrapper sharing the class is not one
                 items[id(m)] = m
                 owner[id(m)] = n
-    tails = {id(r): r for m in items.values() for r in scope(m) if r is not m}  # the <dd>s of a <dt> item, a footer's run
-    inner = {key for key, m in items.items()
-             if key in tails or any((id(a) in items and owner[id(a)] != owner[key]) or id(a) in tails
-                                    for a in m.iterancestors())}
+    # The <dd>s of a <dt> item and a footer's run, by id(): (the part, the group of its item).
+    tails = {id(r): (r, owner[key]) for key, m in items.items() for r in scope(m) if r is not m}
+    inner: set[int] = set()
+    for key, m in items.items():
+        if key in tails:
+            inner.add(key)
+            continue
+        for a in m.iterancestors():
+            group = owner.get(id(a))
+            if group is None and id(a) in tails:
+                group = tails[id(a)][1]  # inside an item's <dd>: a reply when of the same group
+            if group is not None and group != owner[key]:
+                inner.add(key)
+                break
     return {key: m for key, m in items.items() if key not in inner}
 
 
