@@ -713,3 +713,35 @@ def test_definition_list_comments_with_replies_inside_the_dd() -> None:
         ("comment-5", "Mia", "comment-4", 2, "Same for me, worked fine after a reload."),
         ("comment-2", "Thomas", None, 0, "These updates look great, especially the new preview mode."),
     ]
+
+
+def test_definition_list_heads_with_plain_name_and_date() -> None:
+    """'1. Ann Lee - October 26, 2012' in the <dt>, the words in the <dd>, no markup naming
+    anything but the comment region: the head gives the author and date and stays out of
+    the text, and a comment that is mostly a link does not sink the list."""
+    heads = [("Ann Lee - Leeds", "Bridge sets always looked empty to me, not many stations."),
+             ("The Keeper", "One of the least interesting bridges, but a great lounge."),
+             ("CmdrR", "A knock-off built years later, though I commend the loyalty."),
+             ("Orb", "Still, it is good that someone keeps these sets from the skip."),
+             ("Zed", "<a href='http://example.net/gallery'>http://example.net/gallery</a>")]
+    entries = "".join(f"<dt class=''><a href='#c{n}'>{n}.</a> {name} - October {n + 20}, 2012</dt>"
+                      f"<dd class=''><p>{text}</p></dd>" for n, (name, text) in enumerate(heads, start=1))
+    page = ("<html><body><article><h1>Saving the bridge set</h1><p>" + "Volunteers restore a studio set piece by piece. " * 6
+            + "</p></article><div id='comments'><h2>Comments</h2><dl>" + entries + "</dl></div></body></html>")
+    article = extract_article(page, fetched_at=FETCHED)
+    assert [c.author for c in article.comments] == ["Ann Lee - Leeds", "The Keeper", "CmdrR", "Orb", "Zed"]
+    assert article.comments[0].text == "Bridge sets always looked empty to me, not many stations."
+    assert article.comments[2].published == datetime(2012, 10, 23, tzinfo=timezone.utc)
+    assert "not many stations" not in "\n".join(block.text for block in article.blocks)
+
+
+def test_timeline_definition_list_in_an_article_is_no_comment_list() -> None:
+    """The same 'Name - date' heads in a definition list outside any comment region (a
+    timeline of events) are the article's text."""
+    events = "".join(f"<dt>Stage {n} - March {n}, 2024</dt><dd><p>Crews closed lane {n} and replaced the deck plates "
+                     f"over a long weekend of work.</p></dd>" for n in range(1, 6))
+    page = ("<html><body><article><h1>Bridge repairs, step by step</h1><p>" + "The repairs ran in stages. " * 8
+            + "</p><dl class='timeline'>" + events + "</dl></article></body></html>")
+    article = extract_article(page, fetched_at=FETCHED)
+    assert article.comments == []
+    assert "replaced the deck plates" in "\n".join(block.text for block in article.blocks)

@@ -184,6 +184,9 @@ def scan(roots: Iterable[HtmlElement]) -> Scan:
     # even formed, and most parents of a page hold none.
     siblings = [run for parent in parents if id(parent) in dated
                 for run in _sibling_runs(parent) if not _undated(run, dated)]
+    for run in siblings:
+        if _in_comment_region(run.members[0]):
+            run.strength = 1  # repeated blocks in a comment-named region: named by it, weakly
     unique: dict[frozenset[int], Group] = {}
     for group in [*by_key.values(), *siblings]:
         ident = frozenset(id(m) for m in group.members)
@@ -317,6 +320,30 @@ def wrote_name(node: HtmlElement) -> str | None:
         return None
     name = _NAME_LEAD.sub("", match.group("name")).strip()
     return name if name and len(name.split()) <= 4 and not hints.date_like(name) else None
+
+
+def dt_head_name(node: HtmlElement) -> str | None:
+    """The name in a <dt> head that is nothing but a name and a date ('1. Ann Lee - October
+    26, 2012', 'Ann | 3 hours ago'), where no markup marks the name: definition-list
+    comment layouts put the head in the <dt> and the words in the <dd>. What follows the
+    last separator must read as a date, and what precedes it as a short name."""
+    if node.tag != "dt":
+        return None
+    text = short_text(node, 120)
+    separators = list(_HEAD_SEPARATOR.finditer(text)) if text else []
+    if not separators or not hints.date_like(text[separators[-1].end():]):
+        return None
+    name = _NAME_LEAD.sub("", text[:separators[-1].start()]).strip()
+    return name if name and len(name.split()) <= 8 and not hints.date_like(name) else None
+
+
+_HEAD_SEPARATOR = re.compile(r"\s+[-–—|]\s+")
+
+
+def _in_comment_region(node: HtmlElement) -> bool:
+    """Some ancestor is named for comments ('comments', 'comment-list')."""
+    return any(hints.STRONG_ITEM.search(hints.class_id_key(a.get("class"), a.get("id")))
+               for a in node.iterancestors() if a.get("class") or a.get("id"))
 
 
 # Before the name on a head line: a comment number ("11 Ann says:"), a "by" ("by Ann writes:").
@@ -488,7 +515,9 @@ class Facts:
         if found is None:
             text = node.text
             found = self._named[key] = int(self.author(node) or (bool(text) and not text.isspace()
-                                                                 and footer_name(node) is not None))
+                                                                 and footer_name(node) is not None)
+                                           or (node.tag == "dt" and dt_head_name(node) is not None
+                                               and _in_comment_region(node)))
             self._keep.append(node)
         return found
 

@@ -23,6 +23,7 @@ from . import hints
 from .detect import (
     _EPOCH_ATTRS,
     _SKIP_TAGS,
+    dt_head_name,
     footer_name,
     is_author_element,
     is_date_element,
@@ -173,6 +174,10 @@ def _find_author(item: HtmlElement, elements: list[HtmlElement], named: list[Htm
         parts.author_name = collapse_ws(data_author)
     if not parts.author_name:
         parts.author_name = next((name for n in elements if (name := footer_name(n))), None)
+    if not parts.author_name and item.tag == "dt":
+        name = dt_head_name(item)
+        if name:  # the whole <dt> is the head line: chrome, not text
+            parts.author_name, parts.head_line = name, item
     if not parts.author_name and any(_has_wrote_verb(text_of(root)) for root in scope(item)):
         for node in elements:  # (only when a head line's verb occurs at all: most items have none)
             name = _head_name(node, item)
