@@ -495,6 +495,14 @@ class Facts:
         self._sum: dict[int, int] = {}
         self._keep: list[HtmlElement] = []
         self.widgets: list[Group] = []  # groups found to quote other pages' comments (_passing)
+        self.elsewhere: dict[int, tuple[Group, bool]] = {}  # _passing's answer per group (kept alive), by id()
+        self._page_ids: set[str] | None = None
+
+    def page_ids(self, node: HtmlElement) -> set[str]:
+        """The ids and anchor names of node's page, read once per call."""
+        if self._page_ids is None:
+            self._page_ids = set(_IDS_AND_NAMES(node.getroottree().getroot()))
+        return self._page_ids
 
     def author(self, node: HtmlElement) -> bool:
         """is_author_element(), memoised: judging and record building both ask it. The
@@ -727,11 +735,20 @@ def _judge_full(group: Group, facts: Facts) -> Judged | None:
 def _passing(group: Group, verdict: Judged | None, facts: Facts) -> Judged | None:
     """The verdict, unless the group passed as comments but quotes other pages' comments:
     such a widget is no comment list, and it is noted in facts.widgets (kept out of the
-    body like a comment section, with no records)."""
-    if verdict is not None and _comments_elsewhere(group.members):
-        facts.widgets.append(group)
+    body like a comment section, with no records). Asked once per group, on a spread
+    sample of its members like the first verdict: the test counts shares."""
+    if verdict is None:
         return None
-    return verdict
+    known = facts.elsewhere.get(id(group))
+    if known is None:
+        members = group.members
+        if len(members) > _SAMPLE:
+            step = len(members) / _SAMPLE
+            members = [members[int(k * step)] for k in range(_SAMPLE)]
+        known = facts.elsewhere[id(group)] = (group, _comments_elsewhere(members, facts))
+        if known[1]:
+            facts.widgets.append(group)
+    return None if known[1] else verdict
 
 
 def _group_features(group: Group, facts: Facts, inner: dict[int, list[HtmlElement]]) -> list[Features] | None:
@@ -810,7 +827,7 @@ def _holds_section_heading(node: HtmlElement) -> bool:
 _COMMENT_FRAGMENT = re.compile(r"#(?:comments?|respond|reply|c\d|p\d|post-?\d|msg)", re.IGNORECASE)
 
 
-def _comments_elsewhere(members: list[HtmlElement]) -> bool:
+def _comments_elsewhere(members: list[HtmlElement], facts: Facts) -> bool:
     """Items that quote comments of other pages ('Recent comments' widgets: each item links
     to a comment under another post), not comments of this one.
 
@@ -822,7 +839,6 @@ def _comments_elsewhere(members: list[HtmlElement]) -> bool:
     """
     pages: list[str] = []
     linking = 0
-    page_ids: set[str] | None = None
     for member in members:
         inside: set[str] | None = None
         elsewhere = False
@@ -835,11 +851,8 @@ def _comments_elsewhere(members: list[HtmlElement]) -> bool:
                 inside = set(_IDS_AND_NAMES(member))
             if fragment in inside:
                 continue
-            if any(char.isdigit() for char in fragment):  # one comment: is it on this page?
-                if page_ids is None:
-                    page_ids = set(_IDS_AND_NAMES(member.getroottree().getroot()))
-                if fragment in page_ids:
-                    continue
+            if any(char.isdigit() for char in fragment) and fragment in facts.page_ids(member):
+                continue  # another comment of this page (a quote's source)
             pages.append(page.split("?", 1)[0])
             elsewhere = True
         linking += elsewhere
