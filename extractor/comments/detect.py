@@ -485,7 +485,8 @@ class Facts:
     evidence is its sum minus the sums of the items nested in it, so judging a group costs
     little more than its size. Sums are taken in one lxml iterwalk per unseen subtree
     (no Python recursion, no repeated child lists). The memo keeps the elements alive
-    (unique id()s).
+    (unique id()s). It also carries what judging learns about groups as a whole: which
+    ones quote other pages' comments (widgets, kept out of the body by the caller).
     """
 
     def __init__(self, stating: Mapping[int, HtmlElement]) -> None:
