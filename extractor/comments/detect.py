@@ -719,13 +719,20 @@ def _judge_sample(group: Group, facts: Facts, dated: dict[int, HtmlElement] | No
         return None
     if n <= _SAMPLE:
         return _judge_full(group, facts)
-    step = n / _SAMPLE
-    sample = Group([members[int(k * step)] for k in range(_SAMPLE)], group.strength)
+    sample = Group(_spread_sample(members), group.strength)
     feats = _group_features(sample, facts, _inner_map(members))
     verdict = _passing(group, _verdict(sample, feats) if feats is not None else None, facts)
     if verdict is not None:
         verdict.score *= n / _SAMPLE
     return verdict
+
+
+def _spread_sample(members: list[HtmlElement]) -> list[HtmlElement]:
+    """At most _SAMPLE members, spread evenly over the list (all of a short one)."""
+    if len(members) <= _SAMPLE:
+        return members
+    step = len(members) / _SAMPLE
+    return [members[int(k * step)] for k in range(_SAMPLE)]
 
 
 def _judge_full(group: Group, facts: Facts) -> Judged | None:
@@ -742,11 +749,7 @@ def _passing(group: Group, verdict: Judged | None, facts: Facts) -> Judged | Non
         return None
     known = facts.elsewhere.get(id(group))
     if known is None:
-        members = group.members
-        if len(members) > _SAMPLE:
-            step = len(members) / _SAMPLE
-            members = [members[int(k * step)] for k in range(_SAMPLE)]
-        known = facts.elsewhere[id(group)] = (group, _comments_elsewhere(members, facts))
+        known = facts.elsewhere[id(group)] = (group, _comments_elsewhere(_spread_sample(group.members), facts))
         if known[1]:
             facts.widgets.append(group)
     return None if known[1] else verdict
