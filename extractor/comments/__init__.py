@@ -83,13 +83,19 @@ def extract_comments(
     ids = {id(i) for i in items}
     # The other parts of two-part items (the <dd> of a <dt> head, a footer's run), which may
     # hold replies of their own: what lies in another item's parts is not this item's.
-    parts = {id(r): item for item in items for r in scope(item) if r is not item}
+    # By id(), each with its part (kept alive, so the id stays its own) and its item.
+    parts: dict[int, tuple[HtmlElement, HtmlElement]] = {}
+    own_parts: dict[int, list[int]] = {}
+    for item in items:
+        extra = [r for r in scope(item) if r is not item]
+        if extra:
+            own_parts[id(item)] = [id(r) for r in extra]
+            parts.update((id(r), (r, item)) for r in extra)
     nested = ids | parts.keys() if parts else ids
     comments: list[Comment] = []
     kept: list[HtmlElement] = []
     for item in items:
-        own_parts = [id(r) for r in scope(item) if r is not item] if parts else []
-        own = nested.difference(own_parts) if own_parts else nested
+        own = nested.difference(own_parts[id(item)]) if id(item) in own_parts else nested
         record = build_comment(item, own, fetched_at=fetched_at, language=language, dated=holders, author=author)
         if record is not None:
             comments.append(record)
@@ -113,13 +119,14 @@ def _assign_ids(comments: list[Comment]) -> None:
         seen.add(comment.id)
 
 
-def _thread(items: list[HtmlElement], comments: list[Comment], parts: dict[int, HtmlElement]) -> None:
+def _thread(items: list[HtmlElement], comments: list[Comment],
+            parts: dict[int, tuple[HtmlElement, HtmlElement]]) -> None:
     """parent_id and depth from nesting, else from explicit reply markers or depth classes.
 
-    parts: the other parts of two-part items, by id(): a reply nested in a <dt> item's
-    <dd> is that item's reply."""
+    parts: the other parts of two-part items, by id(), with their items: a reply nested in
+    a <dt> item's <dd> is that item's reply."""
     index = {id(item): n for n, item in enumerate(items)}
-    index.update((key, index[id(item)]) for key, item in parts.items() if id(item) in index)
+    index.update((key, index[id(item)]) for key, (_part, item) in parts.items() if id(item) in index)
     by_id = {c.id: c for c in comments if c.id}
     for n, item in enumerate(items):
         comment = comments[n]

@@ -41,6 +41,8 @@ _AUTHOR_TRAIL = re.compile(
 )
 _AUTHOR_LEAD = re.compile(r"^(?:posted by|written by|by|von|par|por|da|door|autor|author)\s*:?\s+", re.IGNORECASE)
 _NUMBER = re.compile(r"^\D{0,24}?([-+]?\d[\d.,]*)\s*(?:[kK]\b)?\D{0,24}$")
+
+
 def _has_wrote_verb(text: str) -> bool:
     """A verb of hints.WROTE_LINE in the text: no head line without one. Substring tests
     on the lowercased text: a regex alternation over a whole comment cost more than the
