@@ -273,15 +273,45 @@ def _form_is_chrome(form: HtmlElement) -> bool:
     return has_inputs and _text_len(form) < 1500
 
 
+# Tags whose element can, through a parse that leaves it open or a script that shows it on
+# load, end up wrapping the page's content; they get a second look before they go.
+_SWALLOWING_TAGS = frozenset({"nav", "button", "header", "dialog", "div", "section", "main", "article",
+                              "span", "aside", "footer", "ul", "li", "details", "form", "a"})
+
+
+def _holds_the_page(node: HtmlElement, total: int) -> bool:
+    """Does this element hold most of the page's visible, link-poor text?
+
+    Why: libxml2 (unlike a browser's HTML5 tree builder) leaves a ``<nav>``, ``<header>``
+    or ``<button>`` open when its end tag is missing or misnested, and the rest of the
+    page becomes its children; React's streamed pages ship the whole article in a
+    ``<div hidden>`` that a script reveals. Dropping such an element by its tag, hidden
+    state or name loses the article, so it is kept and its parts are judged one by one.
+    """
+    size = _text_len(node)
+    return size > 0.5 * total and size > 500 and _link_density(node) < 0.5
+
+
 def _drop(node: HtmlElement) -> None:
     if node.getparent() is not None:
         node.drop_tree()  # keeps the tail text in the parent
 
 
-def prune(root: HtmlElement, exclude: list[HtmlElement] | None = None) -> None:
-    """Remove everything that can never be article text, in place."""
+def prune(root: HtmlElement, exclude: list[HtmlElement] | None = None) -> set[HtmlElement]:
+    """Remove everything that can never be article text, in place.
+
+    Returns the regions whose name or tag called them boilerplate but that were kept
+    for their size (``_choose`` does not let them lend weight to their ancestors).
+    """
     for node in exclude or ():
         _drop(node)
+    body = root.find("body")
+    if body is None:
+        body = root
+    for node in list(body.iter("script", "style", "noscript", "template")):
+        _drop(node)  # never text; dropped first so that the shares below measure visible text
+    page_total = max(_text_len(body), 1)
+    spared: set[HtmlElement] = set()
     doomed: list[HtmlElement] = []
     for node in root.iter(*_DROP_TAGS, "form"):
         if node.tag != "form" or _form_is_chrome(node):
@@ -290,10 +320,10 @@ def prune(root: HtmlElement, exclude: list[HtmlElement] | None = None) -> None:
         if _is_hidden(node):
             doomed.append(node)
     for node in doomed:
+        if node.tag in _SWALLOWING_TAGS and _holds_the_page(node, page_total):
+            spared.add(node)  # the second look: see _holds_the_page
+            continue
         _drop(node)
-    body = root.find("body")
-    if body is None:
-        body = root
     total = max(_text_len(body), 1)
     named = _CANDIDATE_REGIONS(body)
     protected = _protected(named)
@@ -310,18 +340,27 @@ def prune(root: HtmlElement, exclude: list[HtmlElement] | None = None) -> None:
     for node in doomed:
         if node.getparent() is None:
             continue
-        # A "negative" wrapper that holds most of the page is a sloppy name, not boilerplate.
-        if node.tag not in ("aside", "footer", "nav"):
-            size = _text_len(node)
-            if node.tag == "span" and size > 300:
-                continue  # an unclosed span swallowed the page; its name no longer describes it
-            if size > 0.5 * total or size > 1000 and _name_words(node) & _POSITIVE_WORDS:
-                continue
-            if node.get("itemprop") == "articleBody":
-                continue
-            if size > 1000 and not _name_words(node) & _COMMENT_WORDS and _link_density(node) < 0.25:
-                continue
-        _drop(node)
+        if _kept_for_size(node, total):
+            spared.add(node)
+        else:
+            _drop(node)
+    return spared
+
+
+def _kept_for_size(node: HtmlElement, total: int) -> bool:
+    """A "negative" region that holds most of the page is a sloppy name, not boilerplate."""
+    if _holds_the_page(node, total):
+        return True
+    if node.tag in ("aside", "footer", "nav"):
+        return False
+    size = _text_len(node)
+    if node.tag == "span" and size > 300:
+        return True  # an unclosed span swallowed the page; its name no longer describes it
+    if size > 0.5 * total or size > 1000 and _name_words(node) & _POSITIVE_WORDS:
+        return True
+    if node.get("itemprop") == "articleBody":
+        return True
+    return size > 1000 and not _name_words(node) & _COMMENT_WORDS and _link_density(node) < 0.25
 
 
 # --- step 2: segmentation --------------------------------------------------------------
@@ -442,7 +481,67 @@ def _final_score(node: HtmlElement, st: _Stats) -> float:
     return base * (1.0 - density)
 
 
-def _choose(root: HtmlElement, runs: list[_Run]) -> list[HtmlElement]:
+def _run_value(run: _Run) -> int:
+    """What a run adds to a region that holds it: its own text, less what is link text.
+
+    Link lines (menus, teaser headlines) count against a region; short link-free lines
+    (labels, buttons, dates, headings) count for nothing either way.
+    """
+    n = len(run.text)
+    link = run.link_len
+    if link > 0.5 * n:
+        return -n
+    own = n - link
+    if own < 25:
+        return 0
+    return own - link
+
+
+def _region_sums(runs: list[_Run], spared: set[HtmlElement]) -> dict[HtmlElement, int]:
+    """Each element's sum of the run values in its subtree.
+
+    A region kept only for its size although its name calls it a sidebar, related
+    links or the like (``spared``) counts for itself but lends nothing to its
+    ancestors: it must not pull the article's container up to the page wrapper.
+    """
+    sums: dict[HtmlElement, int] = {}
+    for run in runs:
+        value = _run_value(run)
+        if not value:
+            continue
+        node: HtmlElement | None = run.owner
+        while node is not None:
+            sums[node] = sums.get(node, 0) + value
+            if node in spared:
+                break
+            node = node.getparent()
+    return sums
+
+
+def _choose(root: HtmlElement, runs: list[_Run], spared: set[HtmlElement] | None = None) -> list[HtmlElement]:
+    """The article's containers: the best-scoring one with its siblings, grown to the
+    ancestor that holds the rest of the text when the article is split over many blocks.
+
+    Why grow: site builders and step-by-step pages put each section in a container of
+    its own, so the best single container holds a fraction of the text. An ancestor is
+    taken when it adds clearly more text than link text (``_region_sums``); the
+    tag-and-class scoring of the seed keeps pages whose text sits beside long link
+    lists as precise as before.
+    """
+    selected = _seed(root, runs)
+    sums = _region_sums(runs, spared or set())
+    own = sum(sums.get(node, 0) for node in selected)
+    best, best_sum = None, own + max(150, int(0.3 * max(own, 0)))
+    node = selected[0].getparent()
+    while node is not None and node.tag != "html":
+        total = sums.get(node, 0)
+        if total >= best_sum:
+            best, best_sum = node, total
+        node = node.getparent()
+    return [best] if best is not None else selected
+
+
+def _seed(root: HtmlElement, runs: list[_Run]) -> list[HtmlElement]:
     """The best-scoring container plus siblings that continue the article."""
     stats = _score(runs)
     best: HtmlElement | None = None
@@ -638,14 +737,14 @@ def extract_body(
     # Images (with captions and credits) are read before pruning drops credit spans.
     prune_root = tree
     _mark_figures(tree)
-    prune(prune_root, exclude)
+    spared = prune(prune_root, exclude)
     body = tree.find("body")
     root = body if body is not None else tree
     runs = segment(root)
     result = BodyResult()
     if not runs:
         return _fallback(result, article_body)
-    selected = _choose(root, runs)
+    selected = _choose(root, runs, spared)
     selected_set = set(selected)
     cache: dict[HtmlElement, bool] = {}
     headline_norm = _norm(headline)
