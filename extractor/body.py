@@ -497,7 +497,11 @@ def _run_value(run: _Run) -> int:
     return own - link
 
 
-def _region_sums(runs: list[_Run], spared: set[HtmlElement]) -> dict[HtmlElement, int]:
+# Text (in characters, less link text) from which the seed is an article of its own.
+_ARTICLE_LENGTH = 1000
+
+
+def _region_sums(runs: list[_Run], spared: set[HtmlElement], teasers: bool) -> dict[HtmlElement, int]:
     """Each element's sum of the run values in its subtree.
 
     A region kept only for its size although its name calls it a sidebar, related
@@ -505,8 +509,15 @@ def _region_sums(runs: list[_Run], spared: set[HtmlElement]) -> dict[HtmlElement
     ancestors: it must not pull the article's container up to the page wrapper.
     """
     sums: dict[HtmlElement, int] = {}
+    after_headline = False
     for run in runs:
         value = _run_value(run)
+        if not value:
+            continue
+        headline = value < 0 and len(run.text) <= 150
+        if not teasers and value > 0 and after_headline and len(run.text) < 400:
+            value = 0  # a teaser's summary under its linked headline (see _TEASER)
+        after_headline = headline
         if not value:
             continue
         node: HtmlElement | None = run.owner
@@ -529,8 +540,12 @@ def _choose(root: HtmlElement, runs: list[_Run], spared: set[HtmlElement] | None
     lists as precise as before.
     """
     selected = _seed(root, runs)
-    sums = _region_sums(runs, spared or set())
+    sums = _region_sums(runs, spared or set(), teasers=True)
     own = sum(sums.get(node, 0) for node in selected)
+    if own >= _ARTICLE_LENGTH:
+        # The seed is an article of its own: teaser lists beside it are other articles.
+        sums = _region_sums(runs, spared or set(), teasers=False)
+        own = sum(sums.get(node, 0) for node in selected)
     best, best_sum = None, own + max(150, int(0.3 * max(own, 0)))
     node = selected[0].getparent()
     while node is not None and node.tag != "html":
