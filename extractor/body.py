@@ -22,7 +22,7 @@ call and runs the body step last, so no other step sees the pruned tree.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urljoin
@@ -760,6 +760,46 @@ def extract_body(
     if not runs:
         return _fallback(result, article_body)
     selected = _choose(root, runs, spared)
+    blocks = _emit(runs, selected, headline, standfirst)
+    if not blocks:
+        # Never empty when the page has text: fall back in steps, and say which one gave it.
+        for step, fallback in _fallback_regions(root, runs, spared):
+            blocks = _emit(runs, fallback, headline, standfirst)
+            if blocks:
+                selected = fallback
+                result.warnings.append(f"body_fallback:{step}")
+                break
+    result.blocks = _trim(blocks, authors, dated)
+    result.images = _images(selected, url)
+    return _fallback(result, article_body)
+
+
+def _fallback_regions(
+    root: HtmlElement, runs: list[_Run], spared: set[HtmlElement]
+) -> Iterator[tuple[str, list[HtmlElement]]]:
+    """Where to look when the chosen container gave no text, most precise first.
+
+    ``densest``: the element whose subtree has the most text beyond its link text;
+    ``main``: the page's ``<main>``, ``role=main`` or ``<article>`` element; ``paragraphs``:
+    every visible line of the page that is not a link list or boilerplate line.
+    """
+    sums = _region_sums(runs, spared, teasers=True)
+    densest = max(((total, node) for node, total in sums.items() if node.tag != "html" and total > 0),
+                  key=lambda pair: pair[0], default=None)
+    if densest is not None:
+        yield "densest", [densest[1]]
+    main = root.find(".//main")
+    if main is None:
+        main = next(iter(root.xpath(".//*[@role='main'] | .//article")), None)
+    if main is not None:
+        yield "main", [main]
+    yield "paragraphs", [root]
+
+
+def _emit(runs: list[_Run], selected: list[HtmlElement], headline: str | None,
+          standfirst: str | None) -> list[Block]:
+    """The runs inside the selected containers as typed blocks, without boilerplate lines,
+    the headline, the standfirst and repeated paragraphs."""
     selected_set = set(selected)
     cache: dict[HtmlElement, bool] = {}
     headline_norm = _norm(headline)
@@ -793,9 +833,7 @@ def extract_body(
                 continue
             seen_texts.add(text)
         blocks.append(Block(kind, text, level))
-    result.blocks = _trim(blocks, authors, dated)
-    result.images = _images(selected, url)
-    return _fallback(result, article_body)
+    return blocks
 
 
 def _fallback(result: BodyResult, article_body: str | None) -> BodyResult:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from lxml import etree, html
+from selectolax.lexbor import LexborHTMLParser
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 
@@ -23,11 +24,28 @@ def parse_html(text: str) -> HtmlElement:
     text = _XML_DECL.sub("", text, count=1).replace("\x00", "")
     if not text.strip():
         return html.document_fromstring("<html><body></body></html>", parser=_parser())
+    text = _html5_tree_order(text)
     try:
         root = html.document_fromstring(text, parser=_parser())
     except (etree.ParserError, ValueError):
         root = html.document_fromstring("<html><body></body></html>", parser=_parser())
     return root
+
+
+def _html5_tree_order(text: str) -> str:
+    """The page re-serialised from a browser-grade (HTML5) tree, for libxml2 to read.
+
+    Why: libxml2's HTML parser does not build the tree a browser builds. It leaves a
+    ``<button>``, ``<nav>`` or ``<header>`` open when a misnested end tag follows
+    (``<button><div></button>``) so the rest of the page becomes part of the menu, and it
+    drops everything after a stray ``</html>``. Lexbor (through selectolax) implements the
+    WHATWG tree construction; its serialisation is properly nested, so libxml2 then
+    builds the same tree a reader's browser shows. Costs about 2 ms on a 150 kB page.
+    """
+    try:
+        return str(LexborHTMLParser(text).html or text)
+    except Exception:  # a parser bug must not lose the page: libxml2 reads the original
+        return text
 
 
 def _parser() -> etree.HTMLParser:
