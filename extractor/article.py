@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime, timezone
 
-from .body import extract_body
+from .body import extract_body, thread_blocks
 from .comments import declared_comment_count, detect_comments, extract_comments
 from .decode import decode_html
 from .metadata import Metadata, extract_metadata
@@ -90,11 +90,13 @@ def extract_article(
     page_type, paywalled = finalize_page_type(page_type, paywall_hint, body.blocks)
     if page_type == "index":
         _unmangle_index(meta)
-    elif page_type == "forum" and records and records[0].depth == 0:
-        # A thread's posts are all records (the opening one too, as forum users
-        # expect); the opening post is also the page's own text, whatever else
-        # (board statistics, "who is online") the page shows around the posts.
-        body.blocks = [Block("paragraph", line) for line in records[0].text.split("\n") if line.strip()]
+    elif records and (page_type == "forum" or not body.blocks and len(records) > 1):
+        # A thread's posts are all records (the opening one too, as forum users expect)
+        # and together the page's own text, in page order, as people read the page;
+        # a page whose only text is a list of posts is a thread whatever its markup said.
+        page_type = "forum"
+        body.blocks = thread_blocks(records)
+        body.warnings = [w for w in body.warnings if w != "no article text found"]
     article = Article(
         url=url,
         canonical_url=meta.canonical_url or url,

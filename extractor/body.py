@@ -29,7 +29,7 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
-from .model import Block, BlockKind, Image
+from .model import Block, BlockKind, Comment, Image
 from .tree import HtmlElement, collapse_ws
 
 # --- vocabularies (data, not logic) -------------------------------------------------
@@ -308,8 +308,15 @@ def prune(root: HtmlElement, exclude: list[HtmlElement] | None = None) -> set[Ht
     body = root.find("body")
     if body is None:
         body = root
-    for node in list(body.iter("script", "style", "noscript", "template")):
+    for node in list(body.iter("script", "style", "template")):
         _drop(node)  # never text; dropped first so that the shares below measure visible text
+    with_fallbacks = _text_len(body)
+    for node in list(body.iter("noscript")):
+        if _holds_the_page(node, with_fallbacks):
+            # Some forum and app pages ship the text only as the no-JavaScript fallback.
+            node.drop_tag()
+        else:
+            _drop(node)
     page_total = max(_text_len(body), 1)
     spared: set[HtmlElement] = set()
     doomed: list[HtmlElement] = []
@@ -833,6 +840,22 @@ def _emit(runs: list[_Run], selected: list[HtmlElement], headline: str | None,
                 continue
             seen_texts.add(text)
         blocks.append(Block(kind, text, level))
+    return blocks
+
+
+def thread_blocks(posts: Sequence[Comment]) -> list[Block]:
+    """A thread's posts as body blocks, in page order: who wrote each post and when, as
+    the page states them, then its paragraphs."""
+    blocks: list[Block] = []
+    for post in posts:
+        stamp = collapse_ws(post.published_raw)
+        author = collapse_ws(post.author)
+        # Each line as the page writes it; a stamp that already names the author stands alone.
+        if author and not (stamp and author.casefold() in stamp.casefold()):
+            blocks.append(Block("paragraph", author))
+        if stamp:
+            blocks.append(Block("paragraph", stamp))
+        blocks.extend(Block("paragraph", line.strip()) for line in post.text.split("\n") if line.strip())
     return blocks
 
 

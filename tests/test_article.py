@@ -64,3 +64,22 @@ def test_junk_input_gives_an_empty_record_not_an_exception() -> None:
         article = extract_article(junk)
         assert isinstance(article, Article)
         assert article.body == "" or isinstance(article.body, str)
+
+
+def test_forum_thread_body_holds_every_post_in_page_order() -> None:
+    # Issue 12: a thread's body is its posts as people read the page, each post also a record.
+    from pathlib import Path
+
+    page = (Path(__file__).resolve().parent.parent / "fixtures" / "forum-phpbb-thread" / "page.html").read_bytes()
+    article = extract_article(page, url="https://forum.example/viewtopic.php?t=1")
+    assert article.page_type == "forum"
+    assert len(article.comments) >= 3
+    body = article.body
+    positions = []
+    for post in article.comments:
+        first_line = post.text.split("\n")[0]
+        assert first_line in body
+        positions.append(body.index(first_line))
+        assert post.author is not None and post.author in body
+    assert positions == sorted(positions)
+    assert "Who is online" not in body

@@ -122,3 +122,72 @@ def test_json_ld_article_body_is_a_fallback_when_nothing_is_found() -> None:
     result = extract_body(parse_html("<html><body><div></div></body></html>"), article_body="One.\nTwo.")
     assert [b.text for b in result.blocks] == ["One.", "Two."]
     assert result.warnings
+
+
+# --- modern pages (issue 12) ---------------------------------------------------------------
+
+STEPS = [
+    f"Step {n}: {word} the boards along the marked line, keeping the saw upright and the cut "
+    f"slow, so that the edge stays straight and the panel fits without sanding later on."
+    for n, word in enumerate(["Measure", "Cut", "Sand", "Glue", "Clamp", "Finish"], start=1)
+]
+
+
+def test_article_split_over_sibling_sections_is_kept_whole() -> None:
+    # Step-by-step and page-builder pages: every section is its own container.
+    sections = "".join(
+        f'<section class="step"><h2>Step {n}</h2><div class="step-body"><p>{text}</p></div></section>'
+        for n, text in enumerate(STEPS, start=1)
+    )
+    texts = _texts(_page(f'<div class="article-body">{sections}</div>'))
+    for text in STEPS:
+        assert text in texts
+    assert "Most read" not in texts and not any("Copyright" in t for t in texts)
+
+
+def test_text_swallowed_by_an_unclosed_menu_button_is_found() -> None:
+    # A misnested </button> (libxml2 leaves the button open); a browser closes it.
+    html = f"""<html><body><header class="site-header"><button class="menu-button"><div><div>
+    </button><a href="/">Home</a></header>
+    <main><article><p>{PARA}</p><p>{STEPS[0]}</p></article></main>
+    <footer><p>Copyright 2024 Example</p></footer></body></html>"""
+    texts = _texts(html)
+    assert PARA in texts and STEPS[0] in texts
+
+
+def test_text_after_a_stray_closing_html_tag_is_found() -> None:
+    html = f"""<html><body><nav><a href="/">Home</a> <a href="/a">About</a></nav></body></html>
+    <div class="post"><p>{PARA}</p><p>{STEPS[1]}</p></div>"""
+    texts = _texts(html)
+    assert PARA in texts and STEPS[1] in texts
+
+
+def test_hidden_wrapper_holding_the_page_is_read() -> None:
+    # React streams the page into <div hidden> and a script reveals it.
+    html = f"""<html><body><div hidden id="S:0"><article><p>{PARA}</p><p>{STEPS[2]}</p>
+    <p>{STEPS[4]}</p><p>{STEPS[5]}</p></article></div><div hidden class="modal"><p>Sign in to continue reading our stories.</p></div>
+    </body></html>"""
+    texts = _texts(html)
+    assert PARA in texts and STEPS[2] in texts
+    assert not any("Sign in" in t for t in texts)
+
+
+def test_noscript_fallback_holding_the_text_is_read() -> None:
+    html = f"""<html><body><div id="app"><a href="/">Home</a></div>
+    <noscript><div class="topic"><p>{PARA}</p><p>{STEPS[3]}</p><p>{STEPS[4]}</p><p>{STEPS[5]}</p></div></noscript>
+    <noscript><img src="/pixel.gif"> Please enable JavaScript.</noscript></body></html>"""
+    texts = _texts(html)
+    assert PARA in texts and STEPS[3] in texts
+    assert not any("enable JavaScript" in t for t in texts)
+
+
+def test_fallback_step_is_named_in_warnings() -> None:
+    # The only scoring container holds a newsletter prompt, which emitting drops: the body
+    # falls back in steps down to the page's visible lines, and says so.
+    html = """<html><body><div class="box"><p>Sign up for our newsletter and get the best deals,
+    news and offers in your inbox every week, all year long.</p></div>
+    <div class="hours"><span>Open daily from nine</span></div></body></html>"""
+    result = extract_body(parse_html(html))
+    assert [b.text for b in result.blocks] == ["Open daily from nine"]
+    assert [w for w in result.warnings if w.startswith("body_fallback:")] == ["body_fallback:paragraphs"]
+    assert "no article text found" not in result.warnings
