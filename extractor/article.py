@@ -14,7 +14,7 @@ from .comments import declared_comment_count, detect_comments, extract_comments
 from .decode import decode_html
 from .metadata import Metadata, extract_metadata
 from .model import Article, Block
-from .pagetype import detect_page_type, finalize_page_type
+from .pagetype import LIVEBLOG, detect_page_type, finalize_page_type, named_as_comments
 from .quotes import extract_block_quotes
 from .tree import HtmlElement, parse_html
 
@@ -74,6 +74,9 @@ def extract_article(
     # The comment section is found first so the body never sees it.
     detection = detect_comments(tree) if comments else None
     sections = list(detection.sections) if detection is not None else []
+    if page_type == LIVEBLOG:
+        # A live blog's entries (with their times) are its body, never reader comments.
+        sections = [section for section in sections if named_as_comments(section)]
     records, comment_warnings = extract_comments(sections, fetched_at=fetched_at, language=meta.language,
                                                  detection=detection)
     body = extract_body(

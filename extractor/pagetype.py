@@ -37,6 +37,7 @@ __all__ = [
     "LIVEBLOG",
     "detect_page_type",
     "finalize_page_type",
+    "named_as_comments",
 ]
 
 ARTICLE, LIVEBLOG, FORUM, INDEX = "article", "liveblog", "forum", "index"
@@ -285,6 +286,17 @@ def _stamp_holders(tree: HtmlElement) -> set[HtmlElement]:
 
 def _in_comments(node: HtmlElement) -> bool:
     return any(_words(a) & _COMMENT_WORDS for a in node.iterancestors() if isinstance(a.tag, str))
+
+
+def named_as_comments(section: HtmlElement) -> bool:
+    """Is this region, or one of its ancestors or first items, named as reader comments?
+
+    On a live blog the entries repeat like comments (a time, an author, a text); the
+    comment detector's find is kept there only when the markup calls it comments.
+    """
+    if _words(section) & _COMMENT_WORDS or _in_comments(section):
+        return True
+    return any(_words(child) & _COMMENT_WORDS for child in section.iter() if isinstance(child.tag, str))
 
 
 def _entry_groups(tree: HtmlElement) -> Iterator[list[HtmlElement]]:
