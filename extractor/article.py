@@ -13,10 +13,10 @@ from .body import extract_body, thread_blocks
 from .comments import declared_comment_count, detect_comments, extract_comments
 from .decode import decode_html
 from .metadata import Metadata, extract_metadata
-from .model import Article, Block
+from .model import Article, Block, Comment
 from .pagetype import LIVEBLOG, detect_page_type, finalize_page_type, named_as_comments
 from .quotes import extract_block_quotes
-from .tree import HtmlElement, parse_html
+from .tree import HtmlElement, parse_html, text_of
 
 
 def _content_type(headers: Mapping[str, str] | None) -> str | None:
@@ -34,6 +34,18 @@ def _declared_count(from_metadata: int | None, sections: list[HtmlElement], tree
         return from_metadata
     count = declared_comment_count(sections) if sections else None
     return count if count is not None else declared_comment_count(tree, read=sections)
+
+
+def _not_a_comment_section(sections: list[HtmlElement], records: list[Comment]) -> bool:
+    """Do the found sections hold far more text than the comments read from them?
+
+    Why: a section that gives no comment records (or a few words of them) but holds
+    thousands of characters was misjudged (a newsletter platform's post body looks like
+    a list of dated items); excluding it would leave the article without its text.
+    """
+    held = sum(len(text_of(section)) for section in sections)
+    read = sum(len(record.text) for record in records)
+    return held > 1000 and read < 0.25 * held
 
 
 def _unmangle_index(meta: Metadata) -> None:
@@ -79,6 +91,8 @@ def extract_article(
         sections = [section for section in sections if named_as_comments(section)]
     records, comment_warnings = extract_comments(sections, fetched_at=fetched_at, language=meta.language,
                                                  detection=detection)
+    if sections and _not_a_comment_section(sections, records):
+        sections = []
     body = extract_body(
         tree,
         headline=meta.headline,
