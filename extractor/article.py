@@ -13,7 +13,7 @@ from .body import extract_body, thread_blocks
 from .comments import declared_comment_count, detect_comments, extract_comments
 from .decode import decode_html
 from .metadata import Metadata, extract_metadata
-from .model import Article, Block, Comment
+from .model import Article, Comment
 from .pagetype import LIVEBLOG, detect_page_type, finalize_page_type, named_as_comments
 from .quotes import extract_block_quotes
 from .tree import HtmlElement, parse_html, text_of

@@ -44,7 +44,7 @@ def _html5_tree_order(text: str) -> str:
     """
     try:
         return str(LexborHTMLParser(text).html or text)
-    except Exception:  # a parser bug must not lose the page: libxml2 reads the original
+    except Exception:  # noqa: BLE001 - a parser bug must not lose the page: libxml2 reads the original
         return text
 
 
