@@ -24,12 +24,31 @@ def parse_html(text: str) -> HtmlElement:
     text = _XML_DECL.sub("", text, count=1).replace("\x00", "")
     if not text.strip():
         return html.document_fromstring("<html><body></body></html>", parser=_parser())
-    text = _html5_tree_order(text)
+    direct = _parse(text)
+    ordered = _html5_tree_order(text)
+    if ordered is text:
+        return direct
+    browser = _parse(ordered)
+    # A raw-text element left open (an unclosed <textarea>) turns the rest of the page into
+    # its text in the browser's tree: when that tree has far fewer elements than libxml2's
+    # own recovery, the latter is kept, as the one that loses nothing.
+    if _element_count(browser) < 0.8 * _element_count(direct):
+        return direct
+    return browser
+
+
+def _parse(text: str) -> HtmlElement:
     try:
-        root = html.document_fromstring(text, parser=_parser())
+        return html.document_fromstring(text, parser=_parser())
     except (etree.ParserError, ValueError):
-        root = html.document_fromstring("<html><body></body></html>", parser=_parser())
-    return root
+        return html.document_fromstring("<html><body></body></html>", parser=_parser())
+
+
+_COUNT_ELEMENTS = etree.XPath("count(//*)")
+
+
+def _element_count(root: HtmlElement) -> float:
+    return float(_COUNT_ELEMENTS(root))  # type: ignore[arg-type]
 
 
 def _html5_tree_order(text: str) -> str:
@@ -43,9 +62,23 @@ def _html5_tree_order(text: str) -> str:
     builds the same tree a reader's browser shows. Costs about 2 ms on a 150 kB page.
     """
     try:
-        return str(LexborHTMLParser(text).html or text)
+        serialised = LexborHTMLParser(text).html
     except Exception:  # noqa: BLE001 - a parser bug must not lose the page: libxml2 reads the original
         return text
+    if not serialised:
+        return text
+    # A browser with scripts on keeps <noscript> content as raw text, written back as is;
+    # an unclosed <iframe> in it ("<noscript><iframe src=...></noscript>", tag managers)
+    # would make libxml2 read the rest of the page as the frame's text.
+    return _NOSCRIPT.sub(_defuse_raw_text, serialised) if "<noscript" in serialised else serialised
+
+
+_NOSCRIPT = re.compile(r"(<noscript\b[^>]*>)(.*?)(</noscript>)", re.IGNORECASE | re.DOTALL)
+_RAW_TEXT_TAGS = re.compile(r"</?(?:iframe|textarea|xmp|plaintext|title|noembed|noframes)\b[^>]*>", re.IGNORECASE)
+
+
+def _defuse_raw_text(match: re.Match[str]) -> str:
+    return match.group(1) + _RAW_TEXT_TAGS.sub("", match.group(2)) + match.group(3)
 
 
 def _parser() -> etree.HTMLParser:
