@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime, timezone
 
-from .body import extract_body, thread_blocks
+from .body import NO_TEXT, extract_body, thread_blocks
 from .comments import declared_comment_count, detect_comments, extract_comments
 from .decode import decode_html
 from .metadata import Metadata, extract_metadata
 from .model import Article, Comment
-from .pagetype import LIVEBLOG, detect_page_type, finalize_page_type, named_as_comments
+from .pagetype import FORUM, LIVEBLOG, detect_page_type, finalize_page_type, named_as_comments
 from .quotes import extract_block_quotes
 from .tree import HtmlElement, parse_html, text_of
 
@@ -107,13 +107,13 @@ def extract_article(
     page_type, paywalled = finalize_page_type(page_type, paywall_hint, body.blocks)
     if page_type == "index":
         _unmangle_index(meta)
-    elif records and (page_type == "forum" or not body.blocks and len(records) > 1):
+    elif records and (page_type == FORUM or not body.blocks and len(records) > 1):
         # A thread's posts are all records (the opening one too, as forum users expect)
         # and together the page's own text, in page order, as people read the page;
         # a page whose only text is a list of posts is a thread whatever its markup said.
-        page_type = "forum"
+        page_type = FORUM
         body.blocks = thread_blocks(records)
-        body.warnings = [w for w in body.warnings if w != "no article text found"]
+        body.warnings = [w for w in body.warnings if w != NO_TEXT]
     article = Article(
         url=url,
         canonical_url=meta.canonical_url or url,

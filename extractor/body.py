@@ -164,6 +164,10 @@ _CREDIT_TAIL = re.compile(
 # --- records -------------------------------------------------------------------------
 
 
+# The warning of a body with no text at all (every fallback step came back empty).
+NO_TEXT = "no article text found"
+
+
 @dataclass(slots=True)
 class BodyResult:
     blocks: list[Block] = field(default_factory=list)
@@ -256,8 +260,10 @@ def _protected(named: list[HtmlElement]) -> set[HtmlElement]:
     return out
 
 
-def _link_density(node: HtmlElement) -> float:
-    total = _text_len(node)
+def _link_density(node: HtmlElement, total: int | None = None) -> float:
+    """Share of the node's text that is link text; ``total`` is its ``_text_len`` when known."""
+    if total is None:
+        total = _text_len(node)
     if not total:
         return 1.0
     return sum(_text_len(a) for a in node.iter("a")) / total
@@ -279,7 +285,7 @@ _SWALLOWING_TAGS = frozenset({"nav", "button", "header", "dialog", "div", "secti
                               "span", "aside", "footer", "ul", "li", "details", "form", "a"})
 
 
-def _holds_the_page(node: HtmlElement, total: int) -> bool:
+def _holds_the_page(node: HtmlElement, size: int, total: int) -> bool:
     """Does this element hold most of the page's visible, link-poor text?
 
     Why: libxml2 (unlike a browser's HTML5 tree builder) leaves a ``<nav>``, ``<header>``
@@ -287,9 +293,9 @@ def _holds_the_page(node: HtmlElement, total: int) -> bool:
     page becomes its children; React's streamed pages ship the whole article in a
     ``<div hidden>`` that a script reveals. Dropping such an element by its tag, hidden
     state or name loses the article, so it is kept and its parts are judged one by one.
+    ``size`` is the node's ``_text_len``, which every caller has measured already.
     """
-    size = _text_len(node)
-    return size > 0.5 * total and size > 500 and _link_density(node) < 0.5
+    return size > 0.5 * total and size > 500 and _link_density(node, size) < 0.5
 
 
 def _drop(node: HtmlElement) -> None:
@@ -312,7 +318,7 @@ def prune(root: HtmlElement, exclude: list[HtmlElement] | None = None) -> set[Ht
         _drop(node)  # never text; dropped first so that the shares below measure visible text
     with_fallbacks = _text_len(body)
     for node in list(body.iter("noscript")):
-        if _holds_the_page(node, with_fallbacks):
+        if _holds_the_page(node, _text_len(node), with_fallbacks):
             # Some forum and app pages ship the text only as the no-JavaScript fallback.
             node.drop_tag()
         else:
@@ -327,7 +333,7 @@ def prune(root: HtmlElement, exclude: list[HtmlElement] | None = None) -> set[Ht
         if _is_hidden(node):
             doomed.append(node)
     for node in doomed:
-        if node.tag in _SWALLOWING_TAGS and _holds_the_page(node, page_total):
+        if node.tag in _SWALLOWING_TAGS and _holds_the_page(node, _text_len(node), page_total):
             spared.add(node)  # the second look: see _holds_the_page
             continue
         _drop(node)
@@ -356,18 +362,18 @@ def prune(root: HtmlElement, exclude: list[HtmlElement] | None = None) -> set[Ht
 
 def _kept_for_size(node: HtmlElement, total: int) -> bool:
     """A "negative" region that holds most of the page is a sloppy name, not boilerplate."""
-    if _holds_the_page(node, total):
+    size = _text_len(node)
+    if _holds_the_page(node, size, total):
         return True
     if node.tag in ("aside", "footer", "nav"):
         return False
-    size = _text_len(node)
     if node.tag == "span" and size > 300:
         return True  # an unclosed span swallowed the page; its name no longer describes it
     if size > 0.5 * total or size > 1000 and _name_words(node) & _POSITIVE_WORDS:
         return True
     if node.get("itemprop") == "articleBody":
         return True
-    return size > 1000 and not _name_words(node) & _COMMENT_WORDS and _link_density(node) < 0.25
+    return size > 1000 and not _name_words(node) & _COMMENT_WORDS and _link_density(node, size) < 0.25
 
 
 # --- step 2: segmentation --------------------------------------------------------------
@@ -523,7 +529,7 @@ def _region_sums(runs: list[_Run], spared: set[HtmlElement], teasers: bool) -> d
             continue
         headline = value < 0 and len(run.text) <= 150
         if not teasers and value > 0 and after_headline and len(run.text) < 400:
-            value = 0  # a teaser's summary under its linked headline (see _TEASER)
+            value = 0  # a teaser's summary under its linked headline
         after_headline = headline
         if not value:
             continue
@@ -547,11 +553,12 @@ def _choose(root: HtmlElement, runs: list[_Run], spared: set[HtmlElement] | None
     lists as precise as before.
     """
     selected = _seed(root, runs)
-    sums = _region_sums(runs, spared or set(), teasers=True)
+    spared = spared or set()
+    sums = _region_sums(runs, spared, teasers=True)
     own = sum(sums.get(node, 0) for node in selected)
     if own >= _ARTICLE_LENGTH:
         # The seed is an article of its own: teaser lists beside it are other articles.
-        sums = _region_sums(runs, spared or set(), teasers=False)
+        sums = _region_sums(runs, spared, teasers=False)
         own = sum(sums.get(node, 0) for node in selected)
     best, best_sum = None, own + max(150, int(0.3 * max(own, 0)))
     node = selected[0].getparent()
@@ -873,7 +880,7 @@ def _fallback(result: BodyResult, article_body: str | None) -> BodyResult:
         result.blocks = [Block("paragraph", p) for p in paragraphs if p]
         result.warnings.append("body taken from JSON-LD articleBody")
     elif not result.blocks:
-        result.warnings.append("no article text found")
+        result.warnings.append(NO_TEXT)
     return result
 
 

@@ -289,14 +289,13 @@ def _in_comments(node: HtmlElement) -> bool:
 
 
 def named_as_comments(section: HtmlElement) -> bool:
-    """Is this region, or one of its ancestors or first items, named as reader comments?
+    """Is this region, an ancestor of it or an element inside it named as reader comments?
 
     On a live blog the entries repeat like comments (a time, an author, a text); the
     comment detector's find is kept there only when the markup calls it comments.
     """
-    if _words(section) & _COMMENT_WORDS or _in_comments(section):
-        return True
-    return any(_words(child) & _COMMENT_WORDS for child in section.iter() if isinstance(child.tag, str))
+    return _in_comments(section) or any(
+        _words(node) & _COMMENT_WORDS for node in section.iter() if isinstance(node.tag, str))
 
 
 def _entry_groups(tree: HtmlElement) -> Iterator[list[HtmlElement]]:
