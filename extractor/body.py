@@ -104,7 +104,7 @@ _STRONG_NEGATIVE = frozenset(
         "timestamp", "author", "bio", "tools", "toolbar", "teaser", "teasers",
         "autor", "auteur", "kommentar", "kommentare", "teilen", "werbung", "anzeige", "partage",
         "commentaires", "publicite", "compartir", "comentarios", "publicidad", "sharedaddy",
-        "piano", "regwall", "upsell",
+        "piano", "regwall", "upsell", "copyright", "secondary",
     }
 )  # fmt: skip
 # Joined class names that mark the article text itself; their ancestors are never pruned.
@@ -128,6 +128,13 @@ _ROLE_NEGATIVE = frozenset(
     {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "dialog"}
 )
 
+# First parts of utility class tokens that style an element (colour, type, box) and say
+# nothing about what it holds.
+_STYLE_PREFIXES = frozenset({"text", "bg", "border", "btn", "button", "color", "font", "fill", "stroke",
+                             "overflow", "badge", "shadow", "outline", "rounded", "opacity", "leading",
+                             "tracking", "decoration"})
+# First parts of class tokens that hide the element itself ("is-hidden", "visually-hidden").
+_HIDING_PREFIXES = frozenset({"is", "visually", "u", "sr", "screen", "a11y", "js", "hidden"})
 _NAME_SPLIT = re.compile(r"[\s_\-:./]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -209,9 +216,16 @@ def _words_of(raw: str) -> frozenset[str]:
     """Cached on the raw attribute text: pages repeat the same class names many times."""
     words: set[str] = set()
     for token in _CAMEL.sub("-", raw).lower().split():
+        if ":" in token or "[" in token:
+            continue  # a utility class for one breakpoint or state ("max-lg:hidden"), not a name
         parts = [p for p in _NAME_SPLIT.split(token) if p]
         if not parts:
             continue
+        if len(parts) > 1:
+            if parts[0] in _STYLE_PREFIXES:
+                parts = parts[:1]  # a look, not a role: "text-secondary", "bg-promo", "overflow-hidden"
+            if parts[-1] == "hidden" and parts[0] not in _HIDING_PREFIXES:
+                parts = parts[:-1]  # "field--label-hidden": a part of the region is hidden
         words.add(parts[0])
         words.add(parts[-1])
         if len(parts) > 1:
@@ -353,11 +367,19 @@ def prune(root: HtmlElement, exclude: list[HtmlElement] | None = None) -> set[Ht
     for node in doomed:
         if node.getparent() is None:
             continue
-        if _kept_for_size(node, total):
-            spared.add(node)
-        else:
+        if not _kept_for_size(node, total):
             _drop(node)
+        elif _strongly_negative(node):
+            spared.add(node)
     return spared
+
+
+def _strongly_negative(node: HtmlElement) -> bool:
+    """Is this region named as something beside the article (a sidebar, comments, related
+    links), not merely with a word page builders use for every block ("widget", "block")?"""
+    role = (node.get("role") or "").lower()
+    return role in _ROLE_NEGATIVE or node.tag in ("aside", "footer", "nav") or bool(
+        _name_words(node) & _STRONG_NEGATIVE)
 
 
 def _kept_for_size(node: HtmlElement, total: int) -> bool:

@@ -191,3 +191,33 @@ def test_fallback_step_is_named_in_warnings() -> None:
     assert [b.text for b in result.blocks] == ["Open daily from nine"]
     assert [w for w in result.warnings if w.startswith("body_fallback:")] == ["body_fallback:paragraphs"]
     assert "no article text found" not in result.warnings
+
+
+def test_page_builder_widget_blocks_holding_the_article_are_kept_whole() -> None:
+    # Page builders call every block a "widget"; each block here is long enough to be kept
+    # for its size, and together they are the article, so they must all be read.
+    blocks = "".join(
+        f'<section class="builder-section"><div class="builder-container"><div class="builder-column">'
+        f'<div class="builder-widget"><p>{text} {PARA}</p><p>{PARA}</p><p>{text}</p><p>{PARA}</p>'
+        f"<p>{PARA}</p><p>{PARA}</p></div></div></div></section>"
+        for text in STEPS[:3]
+    )
+    html = f"""<html><body><nav><a href="/">Home</a></nav><div class="layout">{blocks}</div>
+    <aside class="sidebar"><h3>Most read</h3><p>{PARA} {PARA} {PARA} {PARA} {PARA} {PARA}</p></aside>
+    </body></html>"""
+    texts = _texts(html)
+    for text in STEPS[:3]:
+        assert f"{text} {PARA}" in texts
+    assert "Most read" not in texts
+
+
+def test_utility_classes_do_not_name_regions() -> None:
+    # Tailwind/Bootstrap utilities describe looks or one breakpoint ("lg:hidden", "overflow-hidden",
+    # "text-secondary"): a region so styled is not hidden, a sidebar or a promo.
+    html = f"""<html><body><main class="overflow-hidden">
+    <div class="max-lg:hidden text-secondary"><p>{PARA}</p><p>{STEPS[0]}</p></div>
+    <div class="bg-promo"><p>{STEPS[1]}</p></div></main>
+    <div class="hidden"><p>{STEPS[2]}</p></div></body></html>"""
+    texts = _texts(html)
+    assert PARA in texts and STEPS[0] in texts and STEPS[1] in texts
+    assert STEPS[2] not in texts  # a bare "hidden" class does hide
