@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime, timezone
 
-from .body import NO_TEXT, extract_body, thread_blocks
+from .body import NO_TEXT, BodyResult, extract_body, thread_blocks
 from .comments import declared_comment_count, detect_comments, extract_comments
 from .decode import decode_html
 from .metadata import Metadata, extract_metadata
 from .model import Article, Comment
-from .pagetype import FORUM, LIVEBLOG, detect_page_type, finalize_page_type, named_as_comments
+from .pagetype import ARTICLE, FORUM, INDEX, LIVEBLOG, detect_page_type, finalize_page_type, named_as_comments
 from .quotes import extract_block_quotes
 from .tree import HtmlElement, parse_html, text_of
 
@@ -60,6 +60,12 @@ def _unmangle_index(meta: Metadata) -> None:
         meta.published_raw = None
 
 
+def _posts_outweigh(records: list[Comment], body: BodyResult) -> bool:
+    """Do the posts found hold clearly more text than the list of items the body found?
+    Then the page is a thread whose posts the item chooser only sampled."""
+    return body.items and sum(len(r.text) for r in records) > 1.25 * sum(len(b.text) for b in body.blocks)
+
+
 def extract_article(
     html: bytes | str,
     url: str | None = None,
@@ -102,18 +108,23 @@ def extract_article(
         exclude=[*sections, *detection.widgets] if detection is not None else sections,
         authors=meta.authors,
         dated=meta.published is not None or meta.modified is not None,
+        declared_article=meta.declares_article,
     )
     images = body.images or meta.images
     page_type, paywalled = finalize_page_type(page_type, paywall_hint, body.blocks)
-    if page_type == "index":
+    if page_type == INDEX:
         _unmangle_index(meta)
-    elif records and (page_type == FORUM or not body.blocks and len(records) > 1):
+    elif records and (page_type == FORUM or len(records) > 1 and (not body.blocks or _posts_outweigh(records, body))):
         # A thread's posts are all records (the opening one too, as forum users expect)
         # and together the page's own text, in page order, as people read the page;
         # a page whose only text is a list of posts is a thread whatever its markup said.
         page_type = FORUM
         body.blocks = thread_blocks(records)
         body.warnings = [w for w in body.warnings if w != NO_TEXT]
+    elif body.items and page_type == ARTICLE:
+        # The body is the page's list of items: a category, search results, a product grid.
+        page_type = INDEX
+        _unmangle_index(meta)
     article = Article(
         url=url,
         canonical_url=meta.canonical_url or url,

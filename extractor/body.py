@@ -78,6 +78,7 @@ _NEGATIVE_WORDS = frozenset(
         "likes", "reactions", "emoji", "feedback", "survey", "poll", "donate", "paywall",
         "alert", "notice", "message", "messages", "flash", "error", "side", "sharedaddy",
         "piano", "offer", "regwall", "subscriber", "upsell", "signature", "sig", "postsig",
+        "nocontent", "recent", "recentposts",
         # the same regions named in other languages
         "autor", "auteur", "rubrik", "kommentar", "kommentare", "teilen", "werbung", "anzeige",
         "partage", "commentaires", "publicite", "compartir", "comentarios", "publicidad",
@@ -104,7 +105,7 @@ _STRONG_NEGATIVE = frozenset(
         "timestamp", "author", "bio", "tools", "toolbar", "teaser", "teasers",
         "autor", "auteur", "kommentar", "kommentare", "teilen", "werbung", "anzeige", "partage",
         "commentaires", "publicite", "compartir", "comentarios", "publicidad", "sharedaddy",
-        "piano", "regwall", "upsell", "copyright", "secondary",
+        "piano", "regwall", "upsell", "copyright", "secondary", "nocontent", "recent", "recentposts",
     }
 )  # fmt: skip
 # Joined class names that mark the article text itself; their ancestors are never pruned.
@@ -180,6 +181,8 @@ class BodyResult:
     blocks: list[Block] = field(default_factory=list)
     images: list[Image] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # The body is a list of items (titles and summaries), not one article's text.
+    items: bool = False
 
 
 @dataclass(slots=True)
@@ -555,12 +558,7 @@ def _region_sums(runs: list[_Run], spared: set[HtmlElement], teasers: bool) -> d
         after_headline = headline
         if not value:
             continue
-        node: HtmlElement | None = run.owner
-        while node is not None:
-            sums[node] = sums.get(node, 0) + value
-            if node in spared:
-                break
-            node = node.getparent()
+        _lend(sums, run.owner, value, spared)
     return sums
 
 
@@ -590,6 +588,108 @@ def _choose(root: HtmlElement, runs: list[_Run], spared: set[HtmlElement] | None
             best, best_sum = node, total
         node = node.getparent()
     return [best] if best is not None else selected
+
+
+# --- step 3b: pages that list items ----------------------------------------------------
+
+# A linked line titles a listed item (a headline, a product, a job) from this many characters
+# and words; menu entries ("Home", "About us") are shorter.
+_ITEM_TITLE_CHARS = 20
+_ITEM_TITLE_WORDS = 3
+# From this much link-poor text the chosen container is an article of its own: no listing.
+_LISTING_MAX_OWN = 700
+# Below this much text the chosen container is an intro line or a teaser, whatever the page
+# declares itself to be.
+_INTRO_LENGTH = 150
+# Class words of the container of one post or story.
+_ENTRY_WORDS = frozenset({"hentry", "entry", "post", "article", "story", "blogpost", "articlebody",
+                          "postbody", "entrycontent", "postcontent"})
+
+
+def _is_item_title(text: str) -> bool:
+    return len(text) >= _ITEM_TITLE_CHARS and len(text.split()) >= _ITEM_TITLE_WORDS
+
+
+def _item_value(run: _Run) -> int:
+    """What a run adds to a list of items: a linked title counts like text, a short link
+    (a menu entry, "Read more") against it; short unlinked lines (prices, dates) are neutral."""
+    n = len(run.text)
+    if run.link_len > 0.5 * n:
+        return n if _is_item_title(run.text) else -n
+    own = n - run.link_len
+    return own if own >= 25 else 0
+
+
+def _listing(runs: list[_Run], spared: set[HtmlElement], selected: list[HtmlElement],
+             declared_article: bool) -> HtmlElement | None:
+    """The region that lists the page's items, when the page is a list of items (a
+    category, search results, a product grid, a list of jobs) rather than one article.
+
+    Why: there the content is the items' linked titles and their summaries, which the
+    article chooser counts against a region. A listing is taken when the chosen text is
+    short and an ancestor of it holds far more item text (titles and summaries). Short
+    articles beside long link rails stay articles: the list must have the chosen text as
+    one of its items (or as a short intro line) unless the page gives no sign of being
+    an article (no date, no og:type/JSON-LD article, no post or story container).
+    """
+    chosen = set(selected)
+    cache: dict[HtmlElement, bool] = {}
+    own = sum(max(_run_value(run), 0) for run in runs if _inside(run, chosen, cache))
+    if own >= _LISTING_MAX_OWN:
+        return None
+    sums: dict[HtmlElement, int] = {}
+    for run in runs:
+        value = _item_value(run)
+        if value:
+            _lend(sums, run.owner, value, spared)
+    best: HtmlElement | None = None
+    best_total = 2 * own + 150
+    node: HtmlElement | None = selected[0]
+    while node is not None and node.tag != "html":
+        total = sums.get(node, 0)
+        if total >= best_total:
+            best, best_total = node, total
+        node = node.getparent()
+    if best is None or _an_item(selected[0], best):
+        return best
+    if _names_an_entry(selected[0], best) or own >= _INTRO_LENGTH and declared_article:
+        return None
+    return best
+
+
+def _lend(sums: dict[HtmlElement, int], owner: HtmlElement, value: int, spared: set[HtmlElement]) -> None:
+    """Add a run's value to its owner and every ancestor up to a spared region."""
+    node: HtmlElement | None = owner
+    while node is not None:
+        sums[node] = sums.get(node, 0) + value
+        if node in spared:
+            break
+        node = node.getparent()
+
+
+def _an_item(node: HtmlElement, region: HtmlElement) -> bool:
+    """Is ``node``, or an ancestor below ``region``, one of three or more like siblings
+    (same tag and class; classless ones only as list items or articles)?"""
+    while node is not region:
+        parent = node.getparent()
+        if parent is None:
+            return False
+        tag, cls = node.tag, node.get("class")
+        if (cls or tag in ("li", "article")) and sum(
+                1 for c in parent if c.tag == tag and c.get("class") == cls) >= 3:
+            return True
+        node = parent
+    return False
+
+
+def _names_an_entry(node: HtmlElement, region: HtmlElement) -> bool:
+    """Is ``node``, or an ancestor below ``region``, named as one post or story?"""
+    current: HtmlElement | None = node
+    while current is not None and current is not region:
+        if _name_words(current) & _ENTRY_WORDS:
+            return True
+        current = current.getparent()
+    return False
 
 
 def _seed(root: HtmlElement, runs: list[_Run]) -> list[HtmlElement]:
@@ -704,9 +804,11 @@ def _clean_credit(credit: str | None) -> str | None:
     return credit.strip(" ()[]/|") or None
 
 
-def _keep(run: _Run, kind: BlockKind) -> bool:
+def _keep(run: _Run, kind: BlockKind, items: bool = False) -> bool:
     text = run.text
     n = len(text)
+    if items and run.link_len > n * 0.5:
+        return _is_item_title(text) and not _BOILERPLATE_LINE.match(text)
     if kind == "heading":
         return run.link_len < n * 0.5 and not _BOILERPLATE_LINE.match(text)
     if run.link_len > n * 0.8 and not (n > 200 and run.link_len < n * 0.9):
@@ -783,8 +885,14 @@ def extract_body(
     exclude: list[HtmlElement] | None = None,
     authors: Sequence[str] = (),
     dated: bool = False,
+    declared_article: bool = False,
 ) -> BodyResult:
-    """The article's own text as ordered blocks, plus its images."""
+    """The article's own text as ordered blocks, plus its images; on a page that lists
+    items, the listed items (``items`` is then set).
+
+    ``dated`` and ``declared_article`` (the page states a date, or calls itself an article)
+    keep a short article beside long link rails from being read as a list of items.
+    """
     # Images (with captions and credits) are read before pruning drops credit spans.
     prune_root = tree
     _mark_figures(tree)
@@ -796,7 +904,11 @@ def extract_body(
     if not runs:
         return _fallback(result, article_body)
     selected = _choose(root, runs, spared)
-    blocks = _emit(runs, selected, headline, standfirst)
+    listing = _listing(runs, spared, selected, declared_article or dated)
+    if listing is not None:
+        selected = [listing]
+        result.items = True
+    blocks = _emit(runs, selected, headline, standfirst, items=result.items)
     if not blocks:
         # Never empty when the page has text: fall back in steps, and say which one gave it.
         for step, fallback in _fallback_regions(root, runs, spared):
@@ -833,7 +945,7 @@ def _fallback_regions(
 
 
 def _emit(runs: list[_Run], selected: list[HtmlElement], headline: str | None,
-          standfirst: str | None) -> list[Block]:
+          standfirst: str | None, items: bool = False) -> list[Block]:
     """The runs inside the selected containers as typed blocks, without boilerplate lines,
     the headline, the standfirst and repeated paragraphs."""
     selected_set = set(selected)
@@ -847,7 +959,7 @@ def _emit(runs: list[_Run], selected: list[HtmlElement], headline: str | None,
         if not _inside(run, selected_set, cache):
             continue
         kind, level = _kind(run, selected_set)
-        if not _keep(run, kind):
+        if not _keep(run, kind, items):
             continue
         text = run.text
         if kind == "caption":

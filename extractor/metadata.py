@@ -76,6 +76,9 @@ class Metadata:
     published_source: str | None = None
     # Where the authors came from ("json-ld", "meta", "microdata", "byline").
     authors_source: str | None = None
+    # The page calls itself an article (og:type, or a JSON-LD article node): a short text
+    # beside long link lists is then the article, not the intro of a listing.
+    declares_article: bool = False
 
 
 @dataclass(slots=True)
@@ -467,4 +470,5 @@ def extract_metadata(
         warnings=warnings,
         published_source=published_source,
         authors_source=authors_source,
+        declares_article=ld.type is not None or (meta.first("og:type") or "").strip().lower() == "article",
     )

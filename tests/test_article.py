@@ -83,3 +83,18 @@ def test_forum_thread_body_holds_every_post_in_page_order() -> None:
         assert post.author is not None and post.author in body
     assert positions == sorted(positions)
     assert "Who is online" not in body
+
+
+def test_a_product_grid_is_an_index_page_whose_body_is_the_items() -> None:
+    names = ["Oak dining table with two leaves", "Walnut coffee table with a shelf",
+             "Pine bedside table with a drawer", "Ash writing desk with a cable tray",
+             "Beech bookcase with five shelves", "Cherry sideboard with sliding doors"]
+    cards = "".join(f'<div class="card"><h3><a href="/p/{n}">{name}</a></h3><span>£{100 + n}</span></div>'
+                    for n, name in enumerate(names))
+    html = f"""<html><head><title>Tables | Example Furniture</title></head><body>
+    <nav><a href="/">Home</a></nav><main><h1>Tables</h1><p>Hand-made in our workshop.</p>
+    <div class="grid">{cards}</div></main></body></html>"""
+    article = extract_article(html, url="https://shop.example/tables")
+    assert article.page_type == "index"
+    assert [b.text for b in article.blocks if b.text in names] == names
+    assert extract_article(PAGE).page_type == "article"

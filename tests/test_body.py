@@ -221,3 +221,45 @@ def test_utility_classes_do_not_name_regions() -> None:
     texts = _texts(html)
     assert PARA in texts and STEPS[0] in texts and STEPS[1] in texts
     assert STEPS[2] not in texts  # a bare "hidden" class does hide
+
+
+# A product grid: each card a linked name, a one-line note and a price.
+ITEMS = [
+    ("Oak dining table with two extending leaves", "Seats six to ten."),
+    ("Walnut coffee table with a lower shelf", "Rounded corners."),
+    ("Pine bedside table with one soft-close drawer", "Tapered legs."),
+    ("Ash writing desk with a hidden cable tray", "Cable tray."),
+    ("Beech bookcase with five adjustable shelves", "Wall fixing included."),
+    ("Cherry sideboard with two sliding doors", "Three compartments."),
+]
+
+
+def _category_page(intro: str) -> str:
+    cards = "".join(
+        f'<li class="product-card"><h3><a href="/p/{n}">{title}</a></h3><p class="summary">{summary}</p>'
+        f'<span class="price">£{100 + n}</span><a href="/p/{n}">View</a></li>'
+        for n, (title, summary) in enumerate(ITEMS)
+    )
+    return f"""<html><body><nav><a href="/">Home</a> <a href="/tables">Tables</a></nav>
+    <main><h1>Tables and storage</h1><p>{intro}</p><ul class="grid">{cards}</ul></main>
+    <footer><a href="/privacy">Privacy</a></footer></body></html>"""
+
+
+def test_a_page_that_lists_items_gives_their_titles_and_notes() -> None:
+    result = extract_body(parse_html(_category_page("Hand-made furniture for every room.")))
+    texts = [b.text for b in result.blocks]
+    assert result.items
+    for title, summary in ITEMS:
+        assert title in texts and summary in texts
+    assert texts.index(ITEMS[0][0]) < texts.index(ITEMS[-1][0])  # page order
+    assert "View" not in texts and "Home" not in texts and "Privacy" not in texts
+
+
+def test_a_short_article_beside_a_long_link_rail_stays_an_article() -> None:
+    rail = "".join(f'<li><a href="/s/{n}">{title}</a></li>' for n, (title, _s) in enumerate(ITEMS * 2))
+    html = f"""<html><body><div class="layout"><div class="post-body"><h1>Road closed</h1>
+    <p>{PARA}</p></div><div class="rail"><h3>More stories</h3><ul>{rail}</ul></div></div></body></html>"""
+    result = extract_body(parse_html(html), dated=True)
+    texts = [b.text for b in result.blocks]
+    assert not result.items
+    assert PARA in texts and ITEMS[0][0] not in texts
