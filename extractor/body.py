@@ -61,7 +61,7 @@ _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _NEGATIVE_WORDS = frozenset(
     {
         "nav", "navbar", "navigation", "menu", "menus", "breadcrumb", "breadcrumbs", "footer",
-        "sidebar", "sidebars", "widget", "widgets", "share", "sharing", "shares", "social",
+        "sidebar", "sidebars", "share", "sharing", "shares", "social",
         "sociable", "addthis", "sharethis", "related", "recommended", "recommendations",
         "recirc", "newsletter", "subscribe", "subscription", "signup", "promo", "promos",
         "advert", "advertisement", "advertising", "ad", "ads", "adsense", "adslot", "dfp",
@@ -134,6 +134,8 @@ _ROLE_NEGATIVE = frozenset(
 _STYLE_PREFIXES = frozenset({"text", "bg", "border", "btn", "button", "color", "font", "fill", "stroke",
                              "overflow", "badge", "shadow", "outline", "rounded", "opacity", "leading",
                              "tracking", "decoration"})
+# Words that make a class token a layout flag of the element ("with-sidebar", "has-comments").
+_LAYOUT_FLAGS = frozenset({"with", "has", "no", "without"})
 # First parts of class tokens that hide the element itself ("is-hidden", "visually-hidden").
 _HIDING_PREFIXES = frozenset({"is", "visually", "u", "sr", "screen", "a11y", "js", "hidden"})
 _NAME_SPLIT = re.compile(r"[\s_\-:./]+")
@@ -221,9 +223,10 @@ def _words_of(raw: str) -> frozenset[str]:
     for token in _CAMEL.sub("-", raw).lower().split():
         if ":" in token or "[" in token:
             continue  # a utility class for one breakpoint or state ("max-lg:hidden"), not a name
-        parts = [p for p in _NAME_SPLIT.split(token) if p]
-        if not parts:
-            continue
+        # A BEM modifier ("m-article--sidebar-right") is a variant of the block, not its role.
+        parts = [p for p in _NAME_SPLIT.split(token.split("--")[0]) if p]
+        if not parts or _LAYOUT_FLAGS.intersection(parts):
+            continue  # "with-sidebar", "has-sidebar", "no-sidebar": how the page is laid out
         if len(parts) > 1:
             if parts[0] in _STYLE_PREFIXES:
                 parts = parts[:1]  # a look, not a role: "text-secondary", "bg-promo", "overflow-hidden"
@@ -572,8 +575,8 @@ def _choose(root: HtmlElement, runs: list[_Run], spared: set[HtmlElement] | None
     tag-and-class scoring of the seed keeps pages whose text sits beside long link
     lists as precise as before.
     """
-    selected = _seed(root, runs)
     spared = spared or set()
+    selected = _seed(root, runs, spared)
     sums = _region_sums(runs, spared, teasers=True)
     own = sum(sums.get(node, 0) for node in selected)
     if own >= _ARTICLE_LENGTH:
@@ -692,17 +695,25 @@ def _names_an_entry(node: HtmlElement, region: HtmlElement) -> bool:
     return False
 
 
-def _seed(root: HtmlElement, runs: list[_Run]) -> list[HtmlElement]:
-    """The best-scoring container plus siblings that continue the article."""
+def _seed(root: HtmlElement, runs: list[_Run], spared: set[HtmlElement] | None = None) -> list[HtmlElement]:
+    """The best-scoring container plus siblings that continue the article.
+
+    Containers inside a region named as a sidebar or the like (kept only for its size)
+    are candidates only when nothing outside such regions scores at all.
+    """
     stats = _score(runs)
+    aside = {node for region in spared or () for node in region.iter()}
     best: HtmlElement | None = None
     best_score = float("-inf")
-    for node, st in stats.items():
-        if node.tag in ("html", "body") or st.score <= 0:
-            continue
-        score = _final_score(node, st)
-        if score > best_score:
-            best, best_score = node, score
+    for outside in (True, False):
+        for node, st in stats.items():
+            if node.tag in ("html", "body") or st.score <= 0 or outside and node in aside:
+                continue
+            score = _final_score(node, st)
+            if score > best_score:
+                best, best_score = node, score
+        if best is not None or not aside:
+            break
     if best is None:
         body = root.find("body")
         return [body if body is not None else root]

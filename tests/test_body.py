@@ -263,3 +263,24 @@ def test_a_short_article_beside_a_long_link_rail_stays_an_article() -> None:
     texts = [b.text for b in result.blocks]
     assert not result.items
     assert PARA in texts and ITEMS[0][0] not in texts
+
+
+def test_short_page_builder_widgets_are_article_sections() -> None:
+    # Each section of the article is one small "widget" of a page builder.
+    widgets = "".join(
+        f'<div class="pb-widget"><div class="pb-widget-container"><h2>Part {n}</h2>'
+        f"<p>{text}</p></div></div>" for n, text in enumerate(STEPS, start=1)
+    )
+    texts = _texts(_page(f'<div class="pb-section">{widgets}</div>'))
+    for text in STEPS:
+        assert text in texts
+
+
+def test_layout_flags_and_modifiers_do_not_name_a_sidebar() -> None:
+    html = f"""<html><body><div class="layout with-sidebar"><div class="story story--sidebar-right">
+    <p>{PARA}</p><p>{STEPS[0]}</p><p>{STEPS[1]}</p></div>
+    <div class="sidebar"><div class="widget"><p>{STEPS[2]} {STEPS[3]} {STEPS[4]} {STEPS[5]} {PARA} {PARA}
+    {PARA} {PARA}</p></div></div></div></body></html>"""
+    texts = _texts(html)
+    assert PARA in texts and STEPS[0] in texts and STEPS[1] in texts
+    assert not any(STEPS[2] in t for t in texts)  # the sidebar's widget, long as it is
