@@ -745,3 +745,20 @@ def test_timeline_definition_list_in_an_article_is_no_comment_list() -> None:
     article = extract_article(page, fetched_at=FETCHED)
     assert article.comments == []
     assert "replaced the deck plates" in "\n".join(block.text for block in article.blocks)
+
+
+def test_unnamed_table_posts_beside_an_emptied_table_are_found() -> None:
+    # An old table-layout forum: posts are classless <table>s in one container, and a
+    # misplaced <center> inside a table (which a browser moves out) leaves an empty
+    # <table> among them; that empty box must not dilute the group's dated share.
+    posts = "".join(
+        f"<a name='{n}'></a><table width='80%'><tr><td><b>By</b> <a href='/u/{n}'>member{n}</a> "
+        f"<b>On</b> 2019.08.0{n} 15:35</td></tr><tr><td>Post number {n} says the new tremor "
+        f"medication helped a little in the mornings but not in the evenings.</td></tr></table><p>"
+        for n in range(1, 5)
+    )
+    html = f"""<html><body><div><center><table><center><b>Topic</b> Driving</center></table>
+    <table width='80%'><tr><td><a href='/'>Home</a> [Forum] [Help]</td></tr></table><br>
+    {posts}</center></div></body></html>"""
+    article = extract_article(html, fetched_at=datetime(2019, 9, 1, tzinfo=timezone.utc))
+    assert [c.author for c in article.comments] == ["member1", "member2", "member3", "member4"]
