@@ -110,6 +110,23 @@ def extract_article(
         dated=meta.published is not None or meta.modified is not None,
         declared_article=meta.declares_article,
     )
+    if not body.blocks and not records:
+        # Pruning by region names left nothing: read the page again keeping those regions
+        # (a shop's hero banners and carousels can be all the text it has).
+        again = extract_body(
+            parse_html(text),
+            headline=meta.headline,
+            standfirst=meta.standfirst,
+            url=url,
+            authors=meta.authors,
+            dated=meta.published is not None or meta.modified is not None,
+            declared_article=meta.declares_article,
+            named_regions=False,
+        )
+        if again.blocks:
+            body = again
+            body.warnings = [w for w in body.warnings if not w.startswith("body_fallback:")]
+            body.warnings.append("body_fallback:named_regions")
     images = body.images or meta.images
     page_type, paywalled = finalize_page_type(page_type, paywall_hint, body.blocks)
     if page_type == INDEX:

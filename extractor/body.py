@@ -323,11 +323,13 @@ def _drop(node: HtmlElement) -> None:
         node.drop_tree()  # keeps the tail text in the parent
 
 
-def prune(root: HtmlElement, exclude: list[HtmlElement] | None = None) -> set[HtmlElement]:
+def prune(root: HtmlElement, exclude: list[HtmlElement] | None = None, *, named: bool = True) -> set[HtmlElement]:
     """Remove everything that can never be article text, in place.
 
     Returns the regions whose name or tag called them boilerplate but that were kept
     for their size (``_choose`` does not let them lend weight to their ancestors).
+    ``named=False`` keeps the regions that only weak words of their names call boilerplate
+    ("banner", "carousel", "teaser"), and still drops footers, menus, cookie notices and the like.
     """
     for node in exclude or ():
         _drop(node)
@@ -358,17 +360,17 @@ def prune(root: HtmlElement, exclude: list[HtmlElement] | None = None) -> set[Ht
             continue
         _drop(node)
     total = max(_text_len(body), 1)
-    named = _CANDIDATE_REGIONS(body)
-    protected = _protected(named)
+    candidates = _CANDIDATE_REGIONS(body)
+    protected = _protected(candidates)
     # Second pass after the cheap removals, so text shares are measured on what is left.
     doomed = []
-    for node in named:
+    for node in candidates:
         tag = node.tag
         if tag in ("html", "body", "main", "article") or tag not in BLOCK_TAGS and tag != "span":
             continue
         if node in protected:
             continue
-        if _negative_region(node):
+        if _negative_region(node) and (named or _strongly_negative(node)):
             doomed.append(node)
     for node in doomed:
         if node.getparent() is None:
@@ -897,17 +899,20 @@ def extract_body(
     authors: Sequence[str] = (),
     dated: bool = False,
     declared_article: bool = False,
+    named_regions: bool = True,
 ) -> BodyResult:
     """The article's own text as ordered blocks, plus its images; on a page that lists
     items, the listed items (``items`` is then set).
 
     ``dated`` and ``declared_article`` (the page states a date, or calls itself an article)
     keep a short article beside long link rails from being read as a list of items.
+    ``named_regions=False`` keeps regions that only their names call boilerplate (banners,
+    carousels, teasers): the last resort for a page where pruning left no text.
     """
     # Images (with captions and credits) are read before pruning drops credit spans.
     prune_root = tree
     _mark_figures(tree)
-    spared = prune(prune_root, exclude)
+    spared = prune(prune_root, exclude, named=named_regions)
     body = tree.find("body")
     root = body if body is not None else tree
     runs = segment(root)

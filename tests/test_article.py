@@ -98,3 +98,19 @@ def test_a_product_grid_is_an_index_page_whose_body_is_the_items() -> None:
     assert article.page_type == "index"
     assert [b.text for b in article.blocks if b.text in names] == names
     assert extract_article(PAGE).page_type == "article"
+
+
+def test_a_page_whose_only_text_is_in_banner_named_regions_still_gets_a_body() -> None:
+    slides = "".join(
+        f'<div class="hero-banner"><h2>{title}</h2><p>{text}</p></div>'
+        for title, text in [("A legacy of precision", "One hundred and fifty years of watchmaking in one collection."),
+                            ("The lunar chronograph", "A dial with a meteorite face and a sapphire crystal back.")]
+    )
+    html = f"""<html><body><nav><a href="/">Home</a> <a href="/watches">Watches</a></nav>
+    <div class="home-carousel">{slides}</div>
+    <footer class="site-footer"><p>Customer service: call us any day of the week.</p></footer></body></html>"""
+    article = extract_article(html)
+    texts = [b.text for b in article.blocks]
+    assert "One hundred and fifty years of watchmaking in one collection." in texts
+    assert not any("Customer service" in t for t in texts)  # the footer still goes
+    assert "body_fallback:named_regions" in article.warnings
