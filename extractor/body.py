@@ -318,6 +318,27 @@ def _holds_the_page(node: HtmlElement, size: int, total: int) -> bool:
     return size > 0.5 * total and size > 500 and _link_density(node, size) < 0.5
 
 
+def _alternate_panel(node: HtmlElement) -> bool:
+    """Is this hidden element one of a set of panels shown one at a time (tabs, accordion
+    panes, slides), whose text a reader reaches with a click?
+
+    A tab panel says so (``role=tabpanel``); otherwise it has a visible sibling of the same
+    tag and first class, the panel that happens to be open.
+    """
+    if (node.get("role") or "").lower() == "tabpanel":
+        return True
+    classes = (node.get("class") or "").split()
+    parent = node.getparent()
+    if not classes or parent is None:
+        return False
+    first = classes[0]
+    return any(
+        sibling is not node and sibling.tag == node.tag and (sibling.get("class") or "").split()[:1] == [first]
+        and not _is_hidden(sibling)
+        for sibling in parent
+    )
+
+
 def _drop(node: HtmlElement) -> None:
     if node.getparent() is not None:
         node.drop_tree()  # keeps the tail text in the parent
@@ -352,7 +373,7 @@ def prune(root: HtmlElement, exclude: list[HtmlElement] | None = None, *, named:
         if node.tag != "form" or _form_is_chrome(node):
             doomed.append(node)
     for node in _MAYBE_HIDDEN(root):
-        if _is_hidden(node):
+        if _is_hidden(node) and not _alternate_panel(node):
             doomed.append(node)
     for node in doomed:
         if node.tag in _SWALLOWING_TAGS and _holds_the_page(node, _text_len(node), page_total):

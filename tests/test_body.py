@@ -284,3 +284,15 @@ def test_layout_flags_and_modifiers_do_not_name_a_sidebar() -> None:
     texts = _texts(html)
     assert PARA in texts and STEPS[0] in texts and STEPS[1] in texts
     assert not any(STEPS[2] in t for t in texts)  # the sidebar's widget, long as it is
+
+
+def test_text_in_closed_tabs_is_content_but_hidden_modals_are_not() -> None:
+    html = f"""<html><body><main><h1>Install the client</h1><p>{PARA}</p>
+    <div class="tabs"><button>Linux</button><button>Windows</button></div>
+    <div class="tab-panel active"><p>{STEPS[0]}</p></div>
+    <div class="tab-panel" hidden><p>{STEPS[1]}</p></div>
+    <div role="tabpanel" style="display:none"><p>{STEPS[2]}</p></div>
+    <div class="modal" hidden><p>{STEPS[3]}</p></div></main></body></html>"""
+    texts = _texts(html)
+    assert STEPS[0] in texts and STEPS[1] in texts and STEPS[2] in texts
+    assert STEPS[3] not in texts
