@@ -60,6 +60,10 @@ def _unmangle_index(meta: Metadata) -> None:
         meta.published_raw = None
 
 
+# A body shorter than this (characters) is read again keeping weakly named regions.
+_TOO_SHORT = 200
+
+
 def _posts_outweigh(records: list[Comment], body: BodyResult) -> bool:
     """Do the posts found hold clearly more text than the list of items the body found?
     Then the page is a thread whose posts the item chooser only sampled."""
@@ -110,7 +114,7 @@ def extract_article(
         dated=meta.published is not None or meta.modified is not None,
         declared_article=meta.declares_article,
     )
-    if not body.blocks and not records:
+    if not records and sum(len(b.text) for b in body.blocks) < _TOO_SHORT:
         # Pruning by region names left nothing: read the page again keeping those regions
         # (a shop's hero banners and carousels can be all the text it has).
         again = extract_body(
@@ -123,7 +127,7 @@ def extract_article(
             declared_article=meta.declares_article,
             named_regions=False,
         )
-        if again.blocks:
+        if sum(len(b.text) for b in again.blocks) > 2 * sum(len(b.text) for b in body.blocks):
             body = again
             body.warnings = [w for w in body.warnings if not w.startswith("body_fallback:")]
             body.warnings.append("body_fallback:named_regions")

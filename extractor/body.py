@@ -350,7 +350,9 @@ def prune(root: HtmlElement, exclude: list[HtmlElement] | None = None, *, named:
     Returns the regions whose name or tag called them boilerplate but that were kept
     for their size (``_choose`` does not let them lend weight to their ancestors).
     ``named=False`` keeps the regions that only weak words of their names call boilerplate
-    ("banner", "carousel", "teaser"), and still drops footers, menus, cookie notices and the like.
+    ("banner", "carousel", "teaser"), and still drops footers, menus, cookie notices and the like;
+    a hidden or swallowing region is then kept whenever it holds long link-poor text, not only
+    when that is most of the page (a shop that shows the product only after a script ran).
     """
     for node in exclude or ():
         _drop(node)
@@ -376,9 +378,11 @@ def prune(root: HtmlElement, exclude: list[HtmlElement] | None = None, *, named:
         if _is_hidden(node) and not _alternate_panel(node):
             doomed.append(node)
     for node in doomed:
-        if node.tag in _SWALLOWING_TAGS and _holds_the_page(node, _text_len(node), page_total):
-            spared.add(node)  # the second look: see _holds_the_page
-            continue
+        if node.tag in _SWALLOWING_TAGS:
+            size = _text_len(node)
+            if _holds_the_page(node, size, page_total if named else size):
+                spared.add(node)  # the second look: see _holds_the_page
+                continue
         _drop(node)
     total = max(_text_len(body), 1)
     candidates = _CANDIDATE_REGIONS(body)

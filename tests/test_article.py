@@ -114,3 +114,19 @@ def test_a_page_whose_only_text_is_in_banner_named_regions_still_gets_a_body() -
     assert "One hundred and fifty years of watchmaking in one collection." in texts
     assert not any("Customer service" in t for t in texts)  # the footer still goes
     assert "body_fallback:named_regions" in article.warnings
+
+
+def test_a_product_shown_only_after_a_script_runs_is_read() -> None:
+    # The shop hides the product until a script has checked the visitor's region, and the
+    # description carries a "hidden" class its script lifts: both are the page's text.
+    description = ("A hand-thrown stoneware mug with a speckled white glaze, holding twelve ounces; "
+                   "each one is made in our studio, so sizes and speckles vary a little. ") * 4
+    html = f"""<html><body><header><a href="/">Studio</a></header>
+    <div class="region-gate" style="display:none"><h1>White speckle mug</h1><p>$32.00</p>
+    <div class="product-description hidden"><p>Our everyday mug.</p><p>{description.strip()}</p></div></div>
+    <nav>{"".join(f'<a href="/c/{n}">Stoneware collection {n}</a> ' for n in range(40))}</nav>
+    <footer class="site-footer"><p>Free shipping on orders over $50.</p></footer></body></html>"""
+    article = extract_article(html)
+    assert any(b.text.startswith("A hand-thrown stoneware mug") for b in article.blocks)
+    assert not any("Free shipping" in b.text or "collection" in b.text for b in article.blocks)
+    assert "body_fallback:named_regions" in article.warnings
