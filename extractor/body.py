@@ -645,7 +645,7 @@ def _item_value(run: _Run) -> int:
     (a menu entry, "Read more") against it; short unlinked lines (prices, dates) are neutral."""
     n = len(run.text)
     if run.link_len > 0.5 * n:
-        return n if _is_item_title(run.text) else -n
+        return n if _is_item_title(run.text) or run.owner.tag == "li" else -n
     own = n - run.link_len
     return own if own >= 25 else 0
 
@@ -846,7 +846,7 @@ def _keep(run: _Run, kind: BlockKind, items: bool = False) -> bool:
     text = run.text
     n = len(text)
     if items and run.link_len > n * 0.5:
-        return _is_item_title(text) and not _BOILERPLATE_LINE.match(text)
+        return (_is_item_title(text) or kind == "list_item") and not _BOILERPLATE_LINE.match(text)
     if kind == "heading":
         return run.link_len < n * 0.5 and not _BOILERPLATE_LINE.match(text)
     if run.link_len > n * 0.8 and not (n > 200 and run.link_len < n * 0.9):

@@ -296,3 +296,19 @@ def test_text_in_closed_tabs_is_content_but_hidden_modals_are_not() -> None:
     texts = _texts(html)
     assert STEPS[0] in texts and STEPS[1] in texts and STEPS[2] in texts
     assert STEPS[3] not in texts
+
+
+def test_a_list_page_of_short_linked_names_gives_the_names() -> None:
+    names = ["Ada", "ALGOL 68", "APL", "AWK", "BASIC", "BCPL", "C", "COBOL", "Eiffel", "Erlang",
+             "Forth", "Fortran", "Haskell", "Lisp", "ML", "Modula-2", "Oberon", "Pascal", "Prolog",
+             "Ruby", "Scheme", "Simula", "Smalltalk", "SNOBOL", "Tcl"]
+    names = [f"{name} ({1960 + n})" for n, name in enumerate(names)]
+    items = "".join(f'<li><a href="/wiki/{n}">{n}</a></li>' for n in names)
+    html = f"""<html><body><nav class="menu"><a href="/">Main page</a> <a href="/random">Random</a></nav>
+    <main><h1>List of languages</h1><p>An index of notable programming languages.</p>
+    <div class="content"><ul>{items}</ul></div></main></body></html>"""
+    result = extract_body(parse_html(html))
+    texts = [b.text for b in result.blocks]
+    assert result.items
+    assert [t for t in texts if t in names] == names
+    assert "Random" not in texts
