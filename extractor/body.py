@@ -765,16 +765,16 @@ def _seed(root: HtmlElement, runs: list[_Run], spared: set[HtmlElement] | None =
         if sibling is best:
             selected.append(sibling)
             continue
-        st = stats.get(sibling)
-        if st is None or not st.text_len:
+        sibling_stats = stats.get(sibling)
+        if sibling_stats is None or not sibling_stats.text_len:
             continue
-        density = st.link_len / st.text_len
+        density = sibling_stats.link_len / sibling_stats.text_len
         if (
-            _final_score(sibling, st) >= threshold
+            _final_score(sibling, sibling_stats) >= threshold
             and density < 0.3
             or sibling.tag == "p"
             and density < 0.25
-            and (st.text_len > 80 or st.text_len > 20 and density == 0)
+            and (sibling_stats.text_len > 80 or sibling_stats.text_len > 20 and density == 0)
         ):
             selected.append(sibling)
     return selected
