@@ -78,7 +78,7 @@ _NEGATIVE_WORDS = frozenset(
         "likes", "reactions", "emoji", "feedback", "survey", "poll", "donate", "paywall",
         "alert", "notice", "message", "messages", "flash", "error", "side", "sharedaddy",
         "piano", "offer", "regwall", "subscriber", "upsell", "signature", "sig", "postsig",
-        "nocontent", "recent", "recentposts",
+        "nocontent", "recent", "recentposts", "copyrights", "fineprint", "disclaimer", "disclaimers",
         # the same regions named in other languages
         "autor", "auteur", "rubrik", "kommentar", "kommentare", "teilen", "werbung", "anzeige",
         "partage", "commentaires", "publicite", "compartir", "comentarios", "publicidad",
@@ -105,7 +105,8 @@ _STRONG_NEGATIVE = frozenset(
         "timestamp", "author", "bio", "tools", "toolbar", "teaser", "teasers",
         "autor", "auteur", "kommentar", "kommentare", "teilen", "werbung", "anzeige", "partage",
         "commentaires", "publicite", "compartir", "comentarios", "publicidad", "sharedaddy",
-        "piano", "regwall", "upsell", "copyright", "secondary", "nocontent", "recent", "recentposts",
+        "piano", "regwall", "upsell", "copyright", "secondary", "nocontent", "recent", "recentposts", "copyrights", "fineprint",
+        "disclaimer", "disclaimers",
     }
 )  # fmt: skip
 # Joined class names that mark the article text itself; their ancestors are never pruned.

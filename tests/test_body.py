@@ -312,3 +312,13 @@ def test_a_list_page_of_short_linked_names_gives_the_names() -> None:
     assert result.items
     assert [t for t in texts if t in names] == names
     assert "Random" not in texts
+
+
+def test_copyright_and_fine_print_blocks_never_join_the_article() -> None:
+    legal = "All trademarks are the property of their owners; reproduction without permission is prohibited. " * 3
+    html = f"""<html><body><div class="wrapper"><div class="middle"><div id="content"><p>{PARA}</p>
+    <p>{STEPS[0]}</p></div></div><div class="copyrights">{legal}</div><div class="fineprint">{legal}</div>
+    </div></body></html>"""
+    texts = _texts(html)
+    assert PARA in texts and STEPS[0] in texts
+    assert not any("trademarks" in t for t in texts)
