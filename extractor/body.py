@@ -730,7 +730,7 @@ def _seed(root: HtmlElement, runs: list[_Run], spared: set[HtmlElement] | None =
     are candidates only when nothing outside such regions scores at all.
     """
     stats = _score(runs)
-    aside = {node for region in spared or () for node in region.iter()}
+    aside = {node for region in spared or () if _strongly_negative(region) for node in region.iter()}
     best: HtmlElement | None = None
     best_score = float("-inf")
     for outside in (True, False):
