@@ -322,3 +322,14 @@ def test_copyright_and_fine_print_blocks_never_join_the_article() -> None:
     texts = _texts(html)
     assert PARA in texts and STEPS[0] in texts
     assert not any("trademarks" in t for t in texts)
+
+
+def test_a_short_post_with_a_date_line_beside_a_link_rail_stays_an_article() -> None:
+    # No date in the metadata, but the post itself shows one.
+    rail = "".join(f'<li><a href="/s/{n}">{title}</a></li>' for n, (title, _s) in enumerate(ITEMS * 2))
+    html = f"""<html><body><div class="layout"><div class="upper"><h1>Road closed</h1><p>July 21, 2012</p>
+    <p>{PARA}</p></div><div class="rail"><h3>More stories</h3><ul>{rail}</ul></div></div></body></html>"""
+    result = extract_body(parse_html(html))
+    texts = [b.text for b in result.blocks]
+    assert not result.items
+    assert PARA in texts and ITEMS[0][0] not in texts
