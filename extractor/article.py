@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime, timezone
+from functools import partial
 
 from .body import NO_TEXT, BodyResult, extract_body, thread_blocks
 from .comments import declared_comment_count, detect_comments, extract_comments
@@ -64,10 +65,14 @@ def _unmangle_index(meta: Metadata) -> None:
 _TOO_SHORT = 200
 
 
+def _chars(body: BodyResult) -> int:
+    return sum(len(block.text) for block in body.blocks)
+
+
 def _posts_outweigh(records: list[Comment], body: BodyResult) -> bool:
     """Do the posts found hold clearly more text than the list of items the body found?
     Then the page is a thread whose posts the item chooser only sampled."""
-    return body.items and sum(len(r.text) for r in records) > 1.25 * sum(len(b.text) for b in body.blocks)
+    return body.items and sum(len(r.text) for r in records) > 1.25 * _chars(body)
 
 
 def extract_article(
@@ -103,31 +108,26 @@ def extract_article(
                                                  detection=detection)
     if sections and _not_a_comment_section(sections, records):
         sections = []
-    body = extract_body(
-        tree,
+    read_body = partial(
+        extract_body,
         headline=meta.headline,
         standfirst=meta.standfirst,
         url=url,
-        article_body=meta.article_body,
-        exclude=[*sections, *detection.widgets] if detection is not None else sections,
         authors=meta.authors,
         dated=meta.published is not None or meta.modified is not None,
         declared_article=meta.declares_article,
     )
-    if not records and sum(len(b.text) for b in body.blocks) < _TOO_SHORT:
-        # Pruning by region names left nothing: read the page again keeping those regions
-        # (a shop's hero banners and carousels can be all the text it has).
-        again = extract_body(
-            parse_html(text),
-            headline=meta.headline,
-            standfirst=meta.standfirst,
-            url=url,
-            authors=meta.authors,
-            dated=meta.published is not None or meta.modified is not None,
-            declared_article=meta.declares_article,
-            named_regions=False,
-        )
-        if sum(len(b.text) for b in again.blocks) > 2 * sum(len(b.text) for b in body.blocks):
+    body = read_body(
+        tree,
+        article_body=meta.article_body,
+        exclude=[*sections, *detection.widgets] if detection is not None else sections,
+    )
+    if not records and _chars(body) < _TOO_SHORT:
+        # Pruning by region names left (almost) nothing: read a fresh parse of the page again
+        # keeping the weakly named regions (a shop's hero banners and carousels can be all
+        # the text it has); the first tree was pruned in place.
+        again = read_body(parse_html(text), named_regions=False)
+        if _chars(again) > 2 * _chars(body):
             body = again
             body.warnings = [w for w in body.warnings if not w.startswith("body_fallback:")]
             body.warnings.append("body_fallback:named_regions")

@@ -307,6 +307,11 @@ _SWALLOWING_TAGS = frozenset({"nav", "button", "header", "dialog", "div", "secti
                               "span", "aside", "footer", "ul", "li", "details", "form", "a"})
 
 
+def _long_link_poor(node: HtmlElement, size: int) -> bool:
+    """More than a few lines of text, most of it not links (``size`` is its ``_text_len``)."""
+    return size > 500 and _link_density(node, size) < 0.5
+
+
 def _holds_the_page(node: HtmlElement, size: int, total: int) -> bool:
     """Does this element hold most of the page's visible, link-poor text?
 
@@ -317,7 +322,7 @@ def _holds_the_page(node: HtmlElement, size: int, total: int) -> bool:
     state or name loses the article, so it is kept and its parts are judged one by one.
     ``size`` is the node's ``_text_len``, which every caller has measured already.
     """
-    return size > 0.5 * total and size > 500 and _link_density(node, size) < 0.5
+    return size > 0.5 * total and _long_link_poor(node, size)
 
 
 def _alternate_panel(node: HtmlElement) -> bool:
@@ -382,8 +387,9 @@ def prune(root: HtmlElement, exclude: list[HtmlElement] | None = None, *, named:
     for node in doomed:
         if node.tag in _SWALLOWING_TAGS:
             size = _text_len(node)
-            if _holds_the_page(node, size, page_total if named else size):
-                spared.add(node)  # the second look: see _holds_the_page
+            # The second look (see _holds_the_page); reading without names, any long text will do.
+            if _holds_the_page(node, size, page_total) if named else _long_link_poor(node, size):
+                spared.add(node)
                 continue
         _drop(node)
     total = max(_text_len(body), 1)
@@ -612,14 +618,21 @@ def _choose(root: HtmlElement, runs: list[_Run], spared: set[HtmlElement] | None
         # The seed is an article of its own: teaser lists beside it are other articles.
         sums = _region_sums(runs, spared, teasers=False)
         own = sum(sums.get(node, 0) for node in selected)
-    best, best_sum = None, own + max(150, int(0.3 * max(own, 0)))
-    node = selected[0].getparent()
+    best = _best_ancestor(selected[0].getparent(), sums, own + max(150, int(0.3 * max(own, 0))))
+    return [best] if best is not None else selected
+
+
+def _best_ancestor(start: HtmlElement | None, sums: dict[HtmlElement, int], floor: int) -> HtmlElement | None:
+    """From ``start`` up to the body, the element with the largest sum of at least ``floor``
+    (the higher one on a tie: it adds nothing and holds the rest)."""
+    best: HtmlElement | None = None
+    node = start
     while node is not None and node.tag != "html":
         total = sums.get(node, 0)
-        if total >= best_sum:
-            best, best_sum = node, total
+        if total >= floor:
+            best, floor = node, total
         node = node.getparent()
-    return [best] if best is not None else selected
+    return best
 
 
 # --- step 3b: pages that list items ----------------------------------------------------
@@ -677,14 +690,7 @@ def _listing(runs: list[_Run], spared: set[HtmlElement], selected: list[HtmlElem
         value = _item_value(run)
         if value:
             _lend(sums, run.owner, value, spared)
-    best: HtmlElement | None = None
-    best_total = 2 * own + 150
-    node: HtmlElement | None = selected[0]
-    while node is not None and node.tag != "html":
-        total = sums.get(node, 0)
-        if total >= best_total:
-            best, best_total = node, total
-        node = node.getparent()
+    best = _best_ancestor(selected[0], sums, 2 * own + 150)
     if best is None or _an_item(selected[0], best):
         return best
     if _names_an_entry(selected[0], best) or own >= _INTRO_LENGTH and declared_article:
@@ -702,29 +708,32 @@ def _lend(sums: dict[HtmlElement, int], owner: HtmlElement, value: int, spared: 
         node = node.getparent()
 
 
+def _up_to(node: HtmlElement, region: HtmlElement) -> Iterator[HtmlElement]:
+    """``node`` and its ancestors below ``region``."""
+    current: HtmlElement | None = node
+    while current is not None and current is not region:
+        yield current
+        current = current.getparent()
+
+
 def _an_item(node: HtmlElement, region: HtmlElement) -> bool:
     """Is ``node``, or an ancestor below ``region``, one of three or more like siblings
     (same tag and class; classless ones only as list items or articles)?"""
-    while node is not region:
-        parent = node.getparent()
-        if parent is None:
-            return False
-        tag, cls = node.tag, node.get("class")
-        if (cls or tag in ("li", "article")) and sum(
-                1 for c in parent if c.tag == tag and c.get("class") == cls) >= 3:
-            return True
-        node = parent
-    return False
+    return any(_has_like_siblings(current) for current in _up_to(node, region))
+
+
+def _has_like_siblings(node: HtmlElement) -> bool:
+    parent = node.getparent()
+    if parent is None:
+        return False
+    tag, cls = node.tag, node.get("class")
+    return bool(cls or tag in ("li", "article")) and sum(
+        1 for c in parent if c.tag == tag and c.get("class") == cls) >= 3
 
 
 def _names_an_entry(node: HtmlElement, region: HtmlElement) -> bool:
     """Is ``node``, or an ancestor below ``region``, named as one post or story?"""
-    current: HtmlElement | None = node
-    while current is not None and current is not region:
-        if _name_words(current) & _ENTRY_WORDS:
-            return True
-        current = current.getparent()
-    return False
+    return any(_name_words(current) & _ENTRY_WORDS for current in _up_to(node, region))
 
 
 def _seed(root: HtmlElement, runs: list[_Run], spared: set[HtmlElement] | None = None) -> list[HtmlElement]:

@@ -251,10 +251,11 @@ def _sibling_runs(parent: HtmlElement) -> list[Group]:
     buckets: dict[tuple[str, str], list[HtmlElement]] = {}
     for child in parent:
         tag = child.tag
+        if not isinstance(tag, str) or tag not in _ITEM_TAGS:
+            continue
         if len(child) == 0 and not (child.text or "").strip():
             continue  # an empty box (a table whose misplaced content a browser moved out) is no item
-        if isinstance(tag, str) and tag in _ITEM_TAGS:
-            buckets.setdefault(_signature(tag, child.get("class") or ""), []).append(child)
+        buckets.setdefault(_signature(tag, child.get("class") or ""), []).append(child)
     return [Group(members, 0) for members in buckets.values() if len(members) >= _MIN_SIBLINGS]
 
 
