@@ -29,7 +29,6 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
-from .comments.hints import date_like
 from .model import Block, BlockKind, Comment, Image
 from .tree import HtmlElement, collapse_ws
 
@@ -684,7 +683,7 @@ def _listing(runs: list[_Run], spared: set[HtmlElement], selected: list[HtmlElem
     if own >= _LISTING_MAX_OWN:
         return None
     # A short date line in the chosen text ("July 21, 2012") dates it as a post.
-    declared_article = declared_article or any(len(run.text) <= 40 and date_like(run.text) for run in inside)
+    declared_article = declared_article or any(len(run.text) <= 40 and _is_dateline(run.text) for run in inside)
     sums: dict[HtmlElement, int] = {}
     for run in runs:
         value = _item_value(run)
