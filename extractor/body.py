@@ -79,6 +79,8 @@ _NEGATIVE_WORDS = frozenset(
         "alert", "notice", "message", "messages", "flash", "error", "side", "sharedaddy",
         "piano", "offer", "regwall", "subscriber", "upsell", "signature", "sig", "postsig",
         "nocontent", "recent", "recentposts", "copyrights", "fineprint", "disclaimer", "disclaimers",
+        "gdpr", "ccpa", "onetrust", "didomi", "usercentrics", "cookiebot", "fides", "truste",
+        "osano", "cookielaw", "cookiebanner", "cookienotice",
         # the same regions named in other languages
         "autor", "auteur", "rubrik", "kommentar", "kommentare", "teilen", "werbung", "anzeige",
         "partage", "commentaires", "publicite", "compartir", "comentarios", "publicidad",
@@ -106,9 +108,23 @@ _STRONG_NEGATIVE = frozenset(
         "autor", "auteur", "kommentar", "kommentare", "teilen", "werbung", "anzeige", "partage",
         "commentaires", "publicite", "compartir", "comentarios", "publicidad", "sharedaddy",
         "piano", "regwall", "upsell", "copyright", "secondary", "nocontent", "recent", "recentposts", "copyrights", "fineprint",
-        "disclaimer", "disclaimers",
+        "disclaimer", "disclaimers", "gdpr", "ccpa", "onetrust", "didomi", "usercentrics",
+        "cookiebot", "fides", "truste", "osano", "cookielaw", "cookiebanner", "cookienotice",
     }
 )  # fmt: skip
+# Names of consent notices, the consent platforms' own prefixes included: such a notice is
+# never the article, however long its list of purposes and vendors. ("cookies" alone also
+# names a documentation section about cookies; such regions are judged by their words.)
+_CONSENT_WORDS = frozenset(
+    {"consent", "gdpr", "ccpa", "onetrust", "didomi", "usercentrics",
+     "cookiebot", "fides", "truste", "osano", "cookielaw", "cookiebanner", "cookienotice"}
+)  # fmt: skip
+# The opening of a consent notice: cookies, and what the reader is asked to agree to.
+_CONSENT_TEXT = re.compile(
+    r"\bcookies?\b.{0,300}?\b(?:consent|partners|privacy|preferences|accept|personali[sz]|tracking)"
+    r"|\b(?:consent|partners|privacy|preferences|accept|personali[sz]|tracking)\w*\b.{0,300}?\bcookies?\b",
+    re.IGNORECASE | re.DOTALL,
+)
 # Joined class names that mark the article text itself; their ancestors are never pruned.
 _CONTENT_MARKERS = frozenset(
     {
@@ -127,7 +143,7 @@ _COMMENT_WORDS = frozenset(
 )  # fmt: skip
 _CREDIT_WORDS = frozenset({"credit", "credits", "copyright", "photographer", "source", "courtesy"})
 _ROLE_NEGATIVE = frozenset(
-    {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "dialog"}
+    {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "dialog", "alertdialog"}
 )
 
 # First parts of utility class tokens that style an element (colour, type, box) and say
@@ -214,7 +230,8 @@ def _name_words(node: HtmlElement) -> frozenset[str]:
 
 
 # Region words recognised inside compounds as well ("relatedposts", "newsletterbox").
-_COMPOUND_WORDS = ("related", "newsletter", "sharing", "social", "sidebar", "breadcrumb", "advert", "paywall")
+_COMPOUND_WORDS = ("related", "newsletter", "sharing", "social", "sidebar", "breadcrumb", "advert", "paywall",
+                   "consent")
 
 
 @lru_cache(maxsize=8192)
@@ -422,11 +439,22 @@ def _strongly_negative(node: HtmlElement) -> bool:
         _name_words(node) & _STRONG_NEGATIVE)
 
 
+def _consent_text(node: HtmlElement) -> bool:
+    """Do this region's opening words ask the reader to accept cookies?"""
+    return bool(_CONSENT_TEXT.search(" ".join(node.text_content()[:1500].split())[:500]))
+
+
 def _kept_for_size(node: HtmlElement, total: int) -> bool:
-    """A "negative" region that holds most of the page is a sloppy name, not boilerplate."""
+    """A "negative" region that holds most of the page is a sloppy name, not boilerplate;
+    a cookie or consent notice is never kept, however much of a page of links it holds
+    (its size is then its list of purposes and vendors)."""
+    if _name_words(node) & _CONSENT_WORDS:
+        return False
     size = _text_len(node)
     if _holds_the_page(node, size, total):
-        return True
+        return True  # a page wrapper: its opening words may be the notice it holds first
+    if _consent_text(node):
+        return False
     if node.tag in ("aside", "footer", "nav"):
         return False
     if node.tag == "span" and size > 300:

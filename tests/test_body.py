@@ -333,3 +333,46 @@ def test_a_short_post_with_a_date_line_beside_a_link_rail_stays_an_article() -> 
     texts = [b.text for b in result.blocks]
     assert not result.items
     assert PARA in texts and ITEMS[0][0] not in texts
+
+
+_CONSENT_PURPOSES = " ".join(
+    f"Purpose {n}: we and our partners store and access information on your device, use precise "
+    f"data and measure how content and advertising perform for audience research." for n in range(4)
+)
+
+
+def _listing_with_notice(notice_attrs: str, opening: str) -> str:
+    # The notice is long, but less than half the page: a page wrapper that opens with the
+    # notice is kept (see the next test).
+    cards = "".join(f'<div class="card"><h3><a href="/s/{n}">{title}</a></h3><p>{summary}</p></div>'
+                    for n, (title, summary) in enumerate(ITEMS * 4))
+    return f"""<html><body><main><div class="feed">{cards}</div></main>
+    <div {notice_attrs}><h2>Your privacy</h2><p>{opening}</p><p>{_CONSENT_PURPOSES}</p>
+    <button>Accept all</button></div></body></html>"""
+
+
+def test_a_consent_notice_is_never_the_body_of_a_page_of_links() -> None:
+    # By a consent platform's name, and by its opening words under a name that only says "overlay".
+    for attrs, opening in (('id="onetrust-consent-sdk"', "Manage your choices below."),
+                           ('class="site-overlay"', "We and our partners use cookies to personalise ads.")):
+        result = extract_body(parse_html(_listing_with_notice(attrs, opening)))
+        texts = [b.text for b in result.blocks]
+        assert result.items, attrs
+        assert ITEMS[0][0] in texts and ITEMS[-1][0] in texts
+        assert not any("partners" in t for t in texts), attrs
+
+
+def test_a_page_wrapper_that_opens_with_a_cookie_notice_is_kept() -> None:
+    html = f"""<html><body><div class="site-overlay"><p>We and our partners use cookies to personalise ads.
+    <a href="/privacy">Privacy</a></p><article><h1>Road closed</h1><p>{PARA}</p><p>{STEPS[0]}</p>
+    <p>{STEPS[1]}</p></article></div></body></html>"""
+    texts = _texts(html)
+    assert PARA in texts and STEPS[1] in texts
+
+
+def test_a_section_about_cookies_is_still_content() -> None:
+    html = f"""<html><body><main><h1>Sessions</h1><p>{PARA}</p><section id="cookies"><h2>Cookies</h2>
+    <p>{STEPS[0]} {STEPS[1]} {STEPS[2]} {STEPS[3]} {STEPS[4]} {STEPS[5]} {PARA}</p></section></main>
+    </body></html>"""
+    texts = _texts(html)
+    assert any(STEPS[0] in t for t in texts)
