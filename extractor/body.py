@@ -151,8 +151,9 @@ _ROLE_NEGATIVE = frozenset(
 _STYLE_PREFIXES = frozenset({"text", "bg", "border", "btn", "button", "color", "font", "fill", "stroke",
                              "overflow", "badge", "shadow", "outline", "rounded", "opacity", "leading",
                              "tracking", "decoration"})
-# Words that make a class token a layout flag of the element ("with-sidebar", "has-comments").
-_LAYOUT_FLAGS = frozenset({"with", "has", "no", "without"})
+# Words that make a class token a layout flag of the element ("with-sidebar", "has-comments",
+# "hide-read-more-ad": what the element shows or hides inside it, not what it is).
+_LAYOUT_FLAGS = frozenset({"with", "has", "no", "without", "hide"})
 # First parts of class tokens that hide the element itself ("is-hidden", "visually-hidden").
 _HIDING_PREFIXES = frozenset({"is", "visually", "u", "sr", "screen", "a11y", "js", "hidden"})
 _NAME_SPLIT = re.compile(r"[\s_\-:./]+")

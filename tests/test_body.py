@@ -255,6 +255,13 @@ def test_a_page_that_lists_items_gives_their_titles_and_notes() -> None:
     assert "View" not in texts and "Home" not in texts and "Privacy" not in texts
 
 
+def test_a_flag_for_what_a_region_hides_does_not_name_it() -> None:
+    # "hide-inline-ad" says the grid hides its ad slots; the grid is not an ad.
+    html = _category_page("Hand-made furniture.").replace('class="grid"', 'class="grid hide-inline-ad"')
+    texts = [b.text for b in extract_body(parse_html(html)).blocks]
+    assert all(title in texts for title, _summary in ITEMS)
+
+
 def test_a_short_article_beside_a_long_link_rail_stays_an_article() -> None:
     rail = "".join(f'<li><a href="/s/{n}">{title}</a></li>' for n, (title, _s) in enumerate(ITEMS * 2))
     html = f"""<html><body><div class="layout"><div class="post-body"><h1>Road closed</h1>
