@@ -674,6 +674,10 @@ _LISTING_MAX_OWN = 700
 # Below this much text the chosen container is an intro line or a teaser, whatever the page
 # declares itself to be.
 _INTRO_LENGTH = 150
+# An ancestor with this many times the chosen text in item titles and summaries makes the
+# page a list whatever it declares: many CMSs mark every page og:type=article, and cards
+# carry dates.
+_LISTING_OUTWEIGHS = 8
 # Class words of the container of one post or story.
 _ENTRY_WORDS = frozenset({"hentry", "entry", "post", "article", "story", "blogpost", "articlebody",
                           "postbody", "entrycontent", "postcontent"})
@@ -703,7 +707,8 @@ def _listing(runs: list[_Run], spared: set[HtmlElement], selected: list[HtmlElem
     short and an ancestor of it holds far more item text (titles and summaries). Short
     articles beside long link rails stay articles: the list must have the chosen text as
     one of its items (or as a short intro line) unless the page gives no sign of being
-    an article (no date, no og:type/JSON-LD article, no post or story container).
+    an article (no date, no og:type/JSON-LD article, no post or story container) or the
+    items outweigh the chosen text many times over (``_LISTING_OUTWEIGHS``).
     """
     chosen = set(selected)
     cache: dict[HtmlElement, bool] = {}
@@ -721,7 +726,9 @@ def _listing(runs: list[_Run], spared: set[HtmlElement], selected: list[HtmlElem
     best = _best_ancestor(selected[0], sums, 2 * own + 150)
     if best is None or _an_item(selected[0], best):
         return best
-    if _names_an_entry(selected[0], best) or own >= _INTRO_LENGTH and declared_article:
+    if _names_an_entry(selected[0], best):
+        return None
+    if own >= _INTRO_LENGTH and declared_article and sums[best] < _LISTING_OUTWEIGHS * own:
         return None
     return best
 

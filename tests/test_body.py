@@ -255,6 +255,20 @@ def test_a_page_that_lists_items_gives_their_titles_and_notes() -> None:
     assert "View" not in texts and "Home" not in texts and "Privacy" not in texts
 
 
+def test_items_that_outweigh_the_intro_many_times_make_a_list_whatever_the_page_declares() -> None:
+    # A section front: og:type=article on every page of the site, a date on every card,
+    # a one-paragraph intro box, and fifty stories.
+    cards = "".join(
+        f'<div class="card"><h3><a href="/s/{n}">{title} ({n})</a></h3><p>{summary}</p>'
+        f'<time>March 6, 2026</time></div>' for n, (title, summary) in enumerate(ITEMS * 8))
+    html = f"""<html><body><div class="intro-box"><h2>About this section</h2><p>{PARA}</p></div>
+    <main><div class="river">{cards}</div></main></body></html>"""
+    result = extract_body(parse_html(html), dated=True, declared_article=True)
+    texts = [b.text for b in result.blocks]
+    assert result.items
+    assert f"{ITEMS[0][0]} (0)" in texts and f"{ITEMS[-1][0]} (47)" in texts
+
+
 def test_a_flag_for_what_a_region_hides_does_not_name_it() -> None:
     # "hide-inline-ad" says the grid hides its ad slots; the grid is not an ad.
     html = _category_page("Hand-made furniture.").replace('class="grid"', 'class="grid hide-inline-ad"')
