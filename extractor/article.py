@@ -122,6 +122,14 @@ def extract_article(
         article_body=meta.article_body,
         exclude=[*sections, *detection.widgets] if detection is not None else sections,
     )
+    if page_type != FORUM and len(records) == 1 and _chars(body) < _TOO_SHORT and len(records[0].text) > _TOO_SHORT:
+        # A lone "comment" beside a page with no text of its own is the post itself, its
+        # byline and date read as a commenter's (page builders wrap a post in dated, named
+        # boxes): read the page again without taking it out. (A thread of one post stays
+        # a thread.)
+        again = read_body(parse_html(text))
+        if _chars(again) > _chars(body):
+            body, records, sections = again, [], []
     if not records and _chars(body) < _TOO_SHORT:
         # Pruning by region names left (almost) nothing: read a fresh parse of the page again
         # keeping the weakly named regions (a shop's hero banners and carousels can be all
@@ -141,7 +149,7 @@ def extract_article(
         # a page whose only text is a list of posts is a thread whatever its markup said.
         page_type = FORUM
         body.blocks = thread_blocks(records)
-        body.warnings = [w for w in body.warnings if w != NO_TEXT]
+        body.warnings = [w for w in body.warnings if w != NO_TEXT and not w.startswith("body_fallback:")]
     elif body.items and page_type == ARTICLE:
         # The body is the page's list of items: a category, search results, a product grid.
         page_type = INDEX

@@ -1002,9 +1002,10 @@ def extract_body(
     if not blocks:
         # Never empty when the page has text: fall back in steps, and say which one gave it.
         for step, fallback in _fallback_regions(root, runs, spared):
-            blocks = _emit(runs, fallback, headline, standfirst)
+            blocks = _emit(runs, fallback, headline, standfirst, items=step == "links")
             if blocks:
                 selected = fallback
+                result.items = step == "links"  # the page's text is a list of linked entries
                 result.warnings.append(f"body_fallback:{step}")
                 break
     result.blocks = _trim(blocks, authors, dated)
@@ -1019,7 +1020,9 @@ def _fallback_regions(
 
     ``densest``: the element whose subtree has the most text beyond its link text;
     ``main``: the page's ``<main>``, ``role=main`` or ``<article>`` element; ``paragraphs``:
-    every visible line of the page that is not a link list or boilerplate line.
+    every visible line of the page that is not a link list or boilerplate line; ``links``:
+    those lines with the linked titles and list entries as well (a portfolio or directory
+    page whose only text is its links).
     """
     sums = _region_sums(runs, spared, teasers=True)
     densest = max(((total, node) for node, total in sums.items() if node.tag != "html" and total > 0),
@@ -1032,6 +1035,7 @@ def _fallback_regions(
     if main is not None:
         yield "main", [main]
     yield "paragraphs", [root]
+    yield "links", [root]
 
 
 def _emit(runs: list[_Run], selected: list[HtmlElement], headline: str | None,

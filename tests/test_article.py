@@ -130,3 +130,20 @@ def test_a_product_shown_only_after_a_script_runs_is_read() -> None:
     assert any(b.text.startswith("A hand-thrown stoneware mug") for b in article.blocks)
     assert not any("Free shipping" in b.text or "collection" in b.text for b in article.blocks)
     assert "body_fallback:named_regions" in article.warnings
+
+
+def test_a_lone_comment_beside_a_page_without_text_is_the_post() -> None:
+    # The page's one text is marked up as one comment (its author and date in a comment
+    # header): it is the post, not a reader's comment, and the body must not come out empty.
+    paras = "".join(f"<p>Point {n}: green products, flexible booking and teams that bring their own "
+                    f"tools to every home they visit are this year's cleaning trends.</p>" for n in range(6))
+    page = f"""<html><head><title>Cleaning trends</title></head><body><nav><a href="/">Home</a></nav>
+    <div class="comments-area"><ol class="comment-list"><li class="comment"><article class="comment-body">
+    <footer class="comment-meta"><span class="comment-author">Karina Cohen</span>
+    <time datetime="2025-12-01">December 1, 2025</time></footer>
+    <div class="comment-content"><h2>The latest trends in house cleaning</h2>{paras}</div></article></li></ol>
+    </div><footer>© Cleaning Co</footer></body></html>"""
+    article = extract_article(page)
+    assert article.comments == []
+    assert "Point 0: green products" in article.body and "Point 5:" in article.body
+    assert "no article text found" not in article.warnings

@@ -397,3 +397,14 @@ def test_a_section_about_cookies_is_still_content() -> None:
     </body></html>"""
     texts = _texts(html)
     assert any(STEPS[0] in t for t in texts)
+
+
+def test_a_page_of_only_links_falls_back_to_its_linked_entries() -> None:
+    # A portfolio page: filter buttons and client names, all links; nothing else to give.
+    filters = "".join(f'<li><a href="#{w}">{w}</a></li>' for w in ("All", "Healthcare", "Education"))
+    clients = "".join(f'<h4><a href="/work/{n}">Client {n}</a></h4>' for n in range(6))
+    result = extract_body(parse_html(f"""<html><body><ul class="filters">{filters}</ul>
+    <div class="grid">{clients}</div></body></html>"""))
+    texts = [b.text for b in result.blocks]
+    assert "body_fallback:links" in result.warnings and result.items
+    assert "Healthcare" in texts
