@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from urllib.parse import urljoin
 
 from lxml import etree
@@ -998,17 +998,18 @@ def extract_body(
     if listing is not None:
         selected = [listing]
         result.items = True
-    blocks = _emit(runs, selected, headline, standfirst, items=result.items)
+    trim = partial(_trim, authors=authors, dated=dated)
+    blocks = trim(_emit(runs, selected, headline, standfirst, items=result.items))
     if not blocks:
         # Never empty when the page has text: fall back in steps, and say which one gave it.
         for step, fallback in _fallback_regions(root, runs, spared):
-            blocks = _emit(runs, fallback, headline, standfirst, items=step == "links")
+            blocks = trim(_emit(runs, fallback, headline, standfirst, items=step == "links"))
             if blocks:
                 selected = fallback
                 result.items = step == "links"  # the page's text is a list of linked entries
                 result.warnings.append(f"body_fallback:{step}")
                 break
-    result.blocks = _trim(blocks, authors, dated)
+    result.blocks = blocks
     result.images = _images(selected, url)
     return _fallback(result, article_body)
 

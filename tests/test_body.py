@@ -408,3 +408,16 @@ def test_a_page_of_only_links_falls_back_to_its_linked_entries() -> None:
     texts = [b.text for b in result.blocks]
     assert "body_fallback:links" in result.warnings and result.items
     assert "Healthcare" in texts
+
+
+def test_a_choice_that_gives_only_headings_falls_back_to_the_text() -> None:
+    # A strip of teaser headlines in <article> cards is chosen over the text, which sits in
+    # a region sloppily named "page-footer"; headings alone are no body, so the next step runs.
+    cards = "".join(f'<div class="picks-entry"><article class="pick"><h3><span>Nine hours at the '
+                    f"city's dessert gallery, part {n}</span></h3></article></div>" for n in range(14))
+    text = "".join(f"<p>{PARA} {STEPS[n]}</p>" for n in range(6))
+    result = extract_body(parse_html(f"""<html><body><div class="picks">{cards}</div>
+    <div class="page-footer">{text}</div></body></html>"""))
+    assert result.blocks and all(b.kind == "paragraph" for b in result.blocks)
+    assert f"{PARA} {STEPS[5]}" in [b.text for b in result.blocks]
+    assert result.warnings == ["body_fallback:densest"]
