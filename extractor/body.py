@@ -999,19 +999,31 @@ def extract_body(
         selected = [listing]
         result.items = True
     trim = partial(_trim, authors=authors, dated=dated)
-    blocks = trim(_emit(runs, selected, headline, standfirst, items=result.items))
+    emitted = _emit(runs, selected, headline, standfirst, items=result.items)
+    blocks = trim(emitted)
     if not blocks:
         # Never empty when the page has text: fall back in steps, and say which one gave it.
+        # The chosen text may have been only lines the trim drops (trailing headings, the
+        # header's date line): a step must then give more text than those lines, and a page
+        # with such lines of its own is not read as a list of links.
         for step, fallback in _fallback_regions(root, runs, spared):
-            blocks = trim(_emit(runs, fallback, headline, standfirst, items=step == "links"))
-            if blocks:
-                selected = fallback
+            if step == "links" and emitted:
+                break
+            found = trim(_emit(runs, fallback, headline, standfirst, items=step == "links"))
+            if found and _text_chars(found) > _text_chars(emitted):
+                blocks, selected = found, fallback
                 result.items = step == "links"  # the page's text is a list of linked entries
                 result.warnings.append(f"body_fallback:{step}")
                 break
+        if not blocks:
+            blocks = emitted  # those lines are all the text there is
     result.blocks = blocks
     result.images = _images(selected, url)
     return _fallback(result, article_body)
+
+
+def _text_chars(blocks: list[Block]) -> int:
+    return sum(len(block.text) for block in blocks)
 
 
 def _fallback_regions(

@@ -421,3 +421,18 @@ def test_a_choice_that_gives_only_headings_falls_back_to_the_text() -> None:
     assert result.blocks and all(b.kind == "paragraph" for b in result.blocks)
     assert f"{PARA} {STEPS[5]}" in [b.text for b in result.blocks]
     assert result.warnings == ["body_fallback:densest"]
+
+
+def test_a_post_that_is_only_headings_keeps_them_rather_than_falling_back_to_chrome() -> None:
+    # A photo post: a date line and two headings are all its text; the trim would leave
+    # nothing, and neither a stray label elsewhere nor the menu's links is a better body.
+    menu = "".join(f'<li><a href="/c/{n}">Category {n}</a></li>' for n in range(30))
+    html = f"""<html><body><div class="top"><a href="/">Home</a><p>Choose edition</p></div>
+    <div class="post"><p class="meta">kids - November 12, 2012</p><h1>Eat, drink, and keep the kids
+    occupied</h1><h2>Fourteen ways to set a festive family table</h2><img src="/a.jpg"></div>
+    <ul class="menu">{menu}</ul></body></html>"""
+    result = extract_body(parse_html(html), dated=True)
+    texts = [b.text for b in result.blocks]
+    assert "Fourteen ways to set a festive family table" in texts
+    assert "Choose edition" not in texts and "Category 3" not in texts
+    assert result.warnings == [] and not result.items
