@@ -297,3 +297,9 @@ def test_discover_walks_past_a_bomb_in_an_index() -> None:
     }
     found = [e.url for e in discover(["https://e.org/index.xml"], docs.__getitem__)]
     assert found[:5] == urls and found[-1] == "https://e.org/after"
+
+
+def test_a_malformed_loc_costs_that_entry_not_the_sitemap() -> None:
+    doc = urlset(("https://e.org/a", None), ("http://[oops/b", None), ("/c", None))
+    urls = [e.url for e in parse_document(doc, "https://e.org/sitemap.xml").entries]
+    assert urls == ["https://e.org/a", "http://[oops/b", "https://e.org/c"]
