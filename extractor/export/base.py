@@ -100,9 +100,6 @@ class ArticleIds:
         self._taken.add(int(aid, 16))
         return aid
 
-    def __len__(self) -> int:
-        return len(self._taken)
-
 
 def record_to_dict(record: Record) -> dict[str, Any]:
     """The JSON shape of a record: ``Article.to_dict()`` or ``{url, error, message, time}``."""
