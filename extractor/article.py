@@ -7,6 +7,7 @@ Everything here is a pure function of its inputs: no network, no globals.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import datetime, timezone
 from functools import partial
 
@@ -14,10 +15,11 @@ from .body import NO_TEXT, BodyResult, extract_body, thread_blocks
 from .comments import declared_comment_count, detect_comments, extract_comments
 from .decode import decode_html
 from .metadata import Metadata, extract_metadata
-from .model import Article, Comment
+from .model import Article, Comment, Image
 from .pagetype import ARTICLE, FORUM, INDEX, LIVEBLOG, detect_page_type, finalize_page_type, named_as_comments
 from .quotes import extract_block_quotes
 from .tree import HtmlElement, parse_html, text_of
+from .urls import absolute_url, page_base
 
 
 def _content_type(headers: Mapping[str, str] | None) -> str | None:
@@ -75,6 +77,21 @@ def _posts_outweigh(records: list[Comment], body: BodyResult) -> bool:
     return body.items and sum(len(r.text) for r in records) > 1.25 * _chars(body)
 
 
+def _absolute_images(images: list[Image], base: str | None) -> list[Image]:
+    """Images with absolute sources: without a given URL they were left as the page wrote
+    them, and the page's canonical URL (``base``) can still resolve them."""
+    if not base:
+        return images
+    out: list[Image] = []
+    seen: set[str] = set()
+    for image in images:
+        src = absolute_url(image.src, base)
+        if src not in seen:
+            seen.add(src)
+            out.append(image if src == image.src else replace(image, src=src))
+    return out
+
+
 def extract_article(
     html: bytes | str,
     url: str | None = None,
@@ -97,6 +114,7 @@ def extract_article(
     text, _encoding = decode_html(html, _content_type(headers))
     tree = parse_html(text)
     meta = extract_metadata(tree, url, fetched_at=fetched_at)
+    base = page_base(url, meta.canonical_url)  # what relative links in the page resolve against
     page_type, paywall_hint = detect_page_type(tree, meta)  # reads the unpruned tree
     # The comment section is found first so the body never sees it.
     detection = detect_comments(tree) if comments else None
@@ -105,7 +123,7 @@ def extract_article(
         # A live blog's entries (with their times) are its body, never reader comments.
         sections = [section for section in sections if named_as_comments(section)]
     records, comment_warnings = extract_comments(sections, fetched_at=fetched_at, language=meta.language,
-                                                 detection=detection)
+                                                 detection=detection, base_url=base)
     if sections and _not_a_comment_section(sections, records):
         sections = []
     read_body = partial(
@@ -139,7 +157,7 @@ def extract_article(
             body = again
             body.warnings = [w for w in body.warnings if not w.startswith("body_fallback:")]
             body.warnings.append("body_fallback:named_regions")
-    images = body.images or meta.images
+    images = _absolute_images(body.images or meta.images, base)
     page_type, paywalled = finalize_page_type(page_type, paywall_hint, body.blocks)
     if page_type == INDEX:
         _unmangle_index(meta)

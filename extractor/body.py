@@ -25,12 +25,12 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
-from urllib.parse import urljoin
 
 from lxml import etree
 
 from .model import Block, BlockKind, Comment, Image
 from .tree import HtmlElement, collapse_ws
+from .urls import absolute_url
 
 # --- vocabularies (data, not logic) -------------------------------------------------
 
@@ -939,7 +939,7 @@ def _images(selected: list[HtmlElement], url: str | None) -> list[Image]:
             src = _image_src(img)
             if not src:
                 continue
-            full = urljoin(url, src) if url else src
+            full = absolute_url(src, url)
             if full in seen:
                 continue
             seen.add(full)

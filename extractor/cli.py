@@ -72,9 +72,11 @@ output:
   json             one JSON array of objects
   csv              OUT.csv (articles), OUT.quotes.csv, OUT.comments.csv and
                    OUT.errors.csv, joined on article_id (a hash of the
-                   canonical URL, else the URL, else the input path); to stdout
-                   only the articles table is written. Lists (authors, tags,
-                   ...) are JSON array text; dates ISO 8601; UTF-8.
+                   input path, or of the URL for stdin; one id per input);
+                   to stdout only the articles table is written. Lists (authors, tags, ...) are
+                   JSON array text; dates ISO 8601; UTF-8. Text cells starting
+                   with = + - @ (tab, CR) get a leading ' so spreadsheets do
+                   not run them (--csv-raw-formulas: as they are).
   Files appear only when complete (written to a temporary file, then renamed).
   Without --format, an --output ending in .json, .jsonl or .csv picks the format.
 
@@ -281,6 +283,13 @@ def add_extract_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentP
         help="skip reader comments (no comment records; faster)",
     )
     parser.add_argument(
+        "--csv-raw-formulas",
+        dest="escape_formulas",
+        action="store_false",
+        help="csv: write text cells starting with = + - @ as they are (default: a leading ' so that "
+        "spreadsheets show them as text instead of running them as formulas)",
+    )
+    parser.add_argument(
         "--quiet", "-q", action="store_true", help="no per-page error lines or notes on stderr"
     )
     parser.set_defaults(run=run_extract)
@@ -309,7 +318,9 @@ def run_extract(args: argparse.Namespace) -> int:
     for note in notes:
         say(f"note: {note}")
     to_stdout = args.output in (None, STDIN)
-    exporter = get_exporter(infer_format(args.format, args.output), _stdout() if to_stdout else args.output)
+    fmt = infer_format(args.format, args.output)
+    options = {"escape_formulas": args.escape_formulas} if fmt == "csv" else {}
+    exporter = get_exporter(fmt, _stdout() if to_stdout else args.output, **options)
     failed = export_sources(exporter, sources, args.url, args.fetched_at, say, comments=args.comments)
     if isinstance(exporter, CsvExporter) and exporter.articles_only and exporter.dropped_rows:
         say(

@@ -854,6 +854,25 @@ def fixture_slug(url: str) -> str:
     return slug[:_MAX_SLUG].rstrip("-") or "page"
 
 
+def named_folder(root: Path, name: str) -> Path:
+    """``root/name`` for a fixture name a person chose; ValueError unless ``name`` is one plain
+    folder name.
+
+    Why: the name comes from the command line, and ``../x``, ``/tmp/x`` or ``a/b`` would
+    write the page outside the fixtures folder (or below it, where ``fixtures check``,
+    which reads the folder's direct subfolders, never looks).
+    """
+    if (
+        not name.strip()
+        or name in (".", "..")
+        or any(sep in name for sep in ("/", "\\", "\0"))
+        or Path(name).is_absolute()
+        or Path(name).name != name
+    ):
+        raise ValueError(f"--name must be a plain folder name inside {root}, not {name!r}")
+    return root / name
+
+
 def unique_folder(root: Path, slug: str) -> Path:
     """``root/slug``, or ``slug-2``, ``slug-3``... if taken: recording never overwrites."""
     candidate, n = root / slug, 2

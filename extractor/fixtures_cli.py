@@ -27,6 +27,7 @@ from .fixtures import (
     fixture_slug,
     format_result,
     load_fixture,
+    named_folder,
     read_expected,
     record_fixture,
     run_fixture,
@@ -237,6 +238,12 @@ def run_record(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
     if args.name and len(args.urls) > 1:
         print("extractor fixtures record: --name needs a single page", file=err)
         return EXIT_USAGE
+    if args.name:
+        try:
+            named_folder(root, args.name)
+        except ValueError as exc:
+            print(f"extractor fixtures record: {exc}", file=err)
+            return EXIT_USAGE
     if args.name and (root / args.name).exists():
         print(f"extractor fixtures record: {root / args.name} exists; choose another --name", file=err)
         return EXIT_USAGE
@@ -247,7 +254,7 @@ def run_record(args: argparse.Namespace, out: IO[str], err: IO[str]) -> int:
 
 
 def _folder(root: Path, args: argparse.Namespace, url: str) -> Path:
-    return root / args.name if args.name else unique_folder(root, fixture_slug(url))
+    return named_folder(root, args.name) if args.name else unique_folder(root, fixture_slug(url))
 
 
 def _record_file(args: argparse.Namespace, root: Path, out: IO[str], err: IO[str]) -> int:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from .dates import normalise_language, parse_date
 from .meta.authors import clean_authors, name_key
@@ -47,6 +47,7 @@ from .meta.microdata import Microdata, read_microdata
 from .meta.regions import headline_nodes, in_foreign_region, is_home_link, main_h1
 from .model import Image
 from .tree import HtmlElement, collapse_ws
+from .urls import absolute_url
 
 __all__ = ["Metadata", "extract_metadata"]
 
@@ -345,7 +346,7 @@ def _canonical(src: _Sources) -> str | None:
     href = link_href(src.tree, "canonical") or src.meta.first("og:url") or src.ld.url
     if not href:
         return None
-    return urljoin(src.url, href) if src.url else href
+    return absolute_url(href, src.url)
 
 
 def _images(src: _Sources) -> list[Image]:
@@ -356,7 +357,7 @@ def _images(src: _Sources) -> list[Image]:
     out: list[Image] = []
     seen: set[str] = set()
     for raw, image_alt, caption in found:
-        src_url = urljoin(src.url, raw) if src.url else raw
+        src_url = absolute_url(raw, src.url)
         if not src_url or src_url in seen or src_url.startswith("data:"):
             continue
         seen.add(src_url)

@@ -14,7 +14,8 @@ survive SIGKILL, and carry on where it stopped. The rules that make that safe:
   reopening each table is cut back to the last journalled sizes, so a record
   is in all its tables or in none;
 - the URLs already written (articles *and* errors) are returned as ``done``
-  so the job skips them; with ``retry_errors`` the error records are removed
+  so the job skips them, and (CSV) their ``article_id`` values are kept
+  taken so a new record never reuses one; with ``retry_errors`` the error records are removed
   first (by an atomic rewrite) so their URLs are tried again without
   leaving two records for one URL;
 - an exclusive ``flock`` stops two jobs appending to the same output.
@@ -32,8 +33,16 @@ from pathlib import Path
 from typing import IO, Any, Protocol
 
 from .atomic import AtomicFile
-from .export.base import article_id, dumps_record
-from .export.csvfmt import TABLES, article_row, comment_rows, error_row, quote_rows, table_paths
+from .export.base import ArticleIds, dumps_record
+from .export.csvfmt import (
+    TABLES,
+    article_row,
+    comment_rows,
+    error_row,
+    quote_rows,
+    restore_formula,
+    table_paths,
+)
 from .model import Article, ErrorRecord
 
 try:  # POSIX only; elsewhere the lock is skipped.
@@ -225,12 +234,20 @@ def _read_journal(path: Path) -> list[int] | None:
     return None
 
 
-def _csv_urls(path: Path, column: str = "url") -> Iterator[str]:
-    with open(path, newline="", encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            value = row.get(column)
-            if value:
-                yield value
+# A body or comment cell can be longer than the csv module's default field limit (128 KiB).
+_FIELD_LIMIT = 2**31 - 1
+
+
+def _csv_written(path: Path) -> Iterator[tuple[str, str]]:
+    """(url, article_id) of each row of a table we wrote; the url as it was before escaping."""
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(limit, _FIELD_LIMIT))
+    try:
+        with open(path, newline="", encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                yield restore_formula(row.get("url") or ""), row.get("article_id") or ""
+    finally:
+        csv.field_size_limit(limit)
 
 
 class CsvAppender:
@@ -245,8 +262,11 @@ class CsvAppender:
         key: KeyFn = _identity,
         sync_every: int = 50,
         sync_seconds: float = 2.0,
+        escape_formulas: bool = True,
     ) -> None:
         self.paths = table_paths(path)
+        self.escape_formulas = escape_formulas
+        self._ids = ArticleIds()
         self.journal_path = self.paths["articles"].with_name(self.paths["articles"].name + ".progress")
         self.done: set[Hashable] = set()
         self.resumed = 0
@@ -283,9 +303,13 @@ class CsvAppender:
             _replace_atomically(self.paths["errors"], iter([header]))
             os.close(self._fds["errors"])
             self._fds["errors"] = _open_append(self.paths["errors"])
-        urls = [*_csv_urls(self.paths["articles"]), *_csv_urls(self.paths["errors"])]
-        self.done = {key(url) for url in urls}
-        self.resumed = len(urls)
+        self.resumed = 0
+        for table in ("articles", "errors"):
+            for url, aid in _csv_written(self.paths[table]):
+                self.resumed += 1
+                self._ids.add(aid)
+                if url:
+                    self.done.add(key(url))
 
     def _append(self, table: str, data: bytes) -> None:
         if data:
@@ -306,13 +330,14 @@ class CsvAppender:
         os.fsync(self._journal)
 
     def write(self, record: Record, *, source: str | None = None) -> None:
-        aid = article_id(record, source)
+        aid = self._ids.issue(record, source)
+        escape = self.escape_formulas
         if isinstance(record, ErrorRecord):
-            self._append("errors", _csv_text([error_row(record, aid, source)]))
+            self._append("errors", _csv_text([error_row(record, aid, source, escape_formulas=escape)]))
         else:
-            self._append("quotes", _csv_text(quote_rows(record, aid)))
-            self._append("comments", _csv_text(comment_rows(record, aid)))
-            self._append("articles", _csv_text([article_row(record, aid, source)]))
+            self._append("quotes", _csv_text(quote_rows(record, aid, escape_formulas=escape)))
+            self._append("comments", _csv_text(comment_rows(record, aid, escape_formulas=escape)))
+            self._append("articles", _csv_text([article_row(record, aid, source, escape_formulas=escape)]))
         self._commit_point()
         if self._batch.due():
             self.sync()
@@ -359,8 +384,12 @@ def open_output(
     resume: bool = True,
     retry_errors: bool = False,
     key: KeyFn = _identity,
+    escape_formulas: bool = True,
 ) -> JsonlAppender | CsvAppender | StreamWriter:
-    """The resumable writer for ``fmt`` ("jsonl" or "csv") at ``target`` (a path, or a stream for jsonl)."""
+    """The resumable writer for ``fmt`` ("jsonl" or "csv") at ``target`` (a path, or a stream for jsonl).
+
+    ``escape_formulas`` is for csv (see :func:`extractor.export.csvfmt.neutralise_formula`).
+    """
     fmt = fmt.lower()
     if hasattr(target, "write"):
         if fmt != "jsonl":
@@ -369,5 +398,11 @@ def open_output(
     if fmt == "jsonl":
         return JsonlAppender(target, resume=resume, retry_errors=retry_errors, key=key)  # type: ignore[arg-type]
     if fmt == "csv":
-        return CsvAppender(target, resume=resume, retry_errors=retry_errors, key=key)  # type: ignore[arg-type]
+        return CsvAppender(
+            target,
+            resume=resume,
+            retry_errors=retry_errors,
+            key=key,
+            escape_formulas=escape_formulas,
+        )
     raise ValueError(f"scrape writes jsonl or csv, not {fmt!r}")

@@ -93,6 +93,8 @@ def add_scrape_parser(subparsers: Any) -> None:
     )
     out.add_argument("--overwrite", action="store_true", help="start OUT afresh instead of resuming")
     out.add_argument("--retry-errors", action="store_true", help="on resume, retry URLs that failed before")
+    out.add_argument("--csv-raw-formulas", dest="escape_formulas", action="store_false",
+                     help="csv: text cells starting with = + - @ as they are (default: a leading ')")  # fmt: skip
     out.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no summary")
 
     net = p.add_argument_group("HTTP")
@@ -181,7 +183,7 @@ def run_scrape(args: argparse.Namespace) -> int:
     target = sys.stdout if args.output == "-" else args.output
     try:
         writer = open_output(args.format, target, resume=not args.overwrite, retry_errors=args.retry_errors,
-                             key=url_hash)  # fmt: skip
+                             key=url_hash, escape_formulas=args.escape_formulas)  # fmt: skip
     except (OutputLocked, ValueError, OSError) as exc:
         print(f"scrape: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -266,3 +266,47 @@ def test_no_comments_flag_drops_comment_records(capsys: pytest.CaptureFixture[st
     [without] = jsonl(capsys.readouterr().out)
     assert len(with_comments["comments"]) >= 3 and without["comments"] == []
     assert without["headline"] == with_comments["headline"]
+
+
+# -- CSV: formula cells and one article_id per input (issue 16, cases 5 and 9a) ------------
+
+
+def shared_canonical_page(n: int) -> bytes:
+    """Pages that differ but name one canonical URL (as a site pointing every page home does)."""
+    return page(f"Story {n}").replace(
+        b"</head>", b"<link rel='canonical' href='https://news.example/'></head>"
+    )
+
+
+@pytest.mark.parametrize("command", ["extract", "scrape"])
+def test_csv_neutralises_formulas_unless_asked_not_to(command: str, tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "evil.html").write_bytes(page("=HYPERLINK(&quot;http://evil.example&quot;)"))
+    source = [str(tmp_path / "in")] if command == "extract" else ["--files", str(tmp_path / "in")]
+    for name, extra in (("safe", []), ("raw", ["--csv-raw-formulas"])):
+        out = tmp_path / f"{name}.csv"
+        assert main([command, *source, "--format", "csv", "--output", str(out), "-q", *extra]) == 0
+        with open(out, encoding="utf-8", newline="") as fh:
+            [row] = list(csv.DictReader(fh))
+        expected = '=HYPERLINK("http://evil.example")'
+        assert row["headline"] == (expected if extra else "'" + expected)
+
+
+@pytest.mark.parametrize("command", ["extract", "scrape"])
+def test_csv_article_ids_are_one_per_input_with_a_shared_canonical(command: str, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n in range(12):
+        (folder / f"p{n:02}.html").write_bytes(shared_canonical_page(n))
+    source = [str(folder)] if command == "extract" else ["--files", str(folder)]
+    out = tmp_path / "out.csv"
+    assert main([command, *source, "--format", "csv", "--output", str(out), "-q"]) == 0
+    with open(out, encoding="utf-8", newline="") as fh:
+        articles = list(csv.DictReader(fh))
+    with open(tmp_path / "out.quotes.csv", encoding="utf-8", newline="") as fh:
+        quotes = list(csv.DictReader(fh))
+    assert {a["canonical_url"] for a in articles} == {"https://news.example/"}
+    ids = {a["article_id"]: a["headline"] for a in articles}
+    assert len(ids) == 12
+    assert quotes and all(ids[q["article_id"]] for q in quotes)  # every quote joins to one article
+    assert sorted(q["article_id"] for q in quotes) == sorted(ids)  # one quote per page, each to its own

@@ -762,3 +762,45 @@ def test_unnamed_table_posts_beside_an_emptied_table_are_found() -> None:
     {posts}</center></div></body></html>"""
     article = extract_article(html, fetched_at=datetime(2019, 9, 1, tzinfo=timezone.utc))
     assert [c.author for c in article.comments] == ["member1", "member2", "member3", "member4"]
+
+
+# -- links in records are absolute when the page's address is known (issue 16, case 9b) ----
+
+
+def test_permalinks_and_author_links_resolve_against_the_page_url() -> None:
+    article = extract_article(_page(NEWS_VOTES), "https://news.example/2024/bridge?page=2", fetched_at=FETCHED)
+    first = article.comments[0]
+    assert first.author_url == "https://news.example/users/kmiller"
+    assert first.permalink == "https://news.example/2024/bridge?page=2#c501"
+    wordpress = extract_article(_page(WORDPRESS), "https://blog.example/2024/03/bridge/", fetched_at=FETCHED)
+    assert [c.permalink for c in wordpress.comments] == [
+        f"https://blog.example/2024/03/bridge/#comment-{n}" for n in (11, 12, 13)
+    ]
+    assert wordpress.comments[0].author_url == "https://alice.example"  # already absolute: unchanged
+
+
+def test_links_resolve_against_the_canonical_url_when_no_url_is_given() -> None:
+    head = "<link rel='canonical' href='https://news.example/2024/bridge'><meta property='og:image' content='/img/og.jpg'>"
+    html = _page(NEWS_VOTES).replace("<title>t</title>", f"<title>t</title>{head}")
+    article = extract_article(html, fetched_at=FETCHED)
+    assert article.url is None and article.canonical_url == "https://news.example/2024/bridge"
+    assert article.comments[0].author_url == "https://news.example/users/kmiller"
+    assert article.comments[0].permalink == "https://news.example/2024/bridge#c501"
+    assert [i.src for i in article.images] == ["https://news.example/img/og.jpg"]
+
+
+def test_links_stay_as_written_without_any_page_address() -> None:
+    article = extract_article(_page(NEWS_VOTES), fetched_at=FETCHED)
+    assert article.comments[0].author_url == "/users/kmiller"  # nothing to resolve against
+    assert article.comments[0].permalink == "#c501"
+
+
+def test_a_malformed_link_costs_the_field_not_the_record() -> None:
+    bad = '<link rel="canonical" href="http://[oops/x"><meta property="og:image" content="http://[oops/i.png">'
+    html = _page(NEWS_VOTES.replace('href="/users/kmiller"', 'href="http://[oops/u"')).replace(
+        "<title>t</title>", f"<title>t</title>{bad}"
+    )
+    article = extract_article(html, "https://news.example/a", fetched_at=FETCHED)
+    assert "bolts" in article.body and len(article.comments) == 3
+    assert article.canonical_url == "http://[oops/x"
+    assert article.comments[0].author_url == "http://[oops/u"

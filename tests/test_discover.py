@@ -217,3 +217,89 @@ def test_robots_sitemaps_listing() -> None:
         )
         sitemaps = HttpFetcher(HttpOptions(delay=0)).robots_sitemaps(srv.url("/"))
     assert "https://other.example/s2.xml" in sitemaps
+
+
+# -- entity declarations are never read, and every URL still is (issue 16, case 9) --------------
+
+LAUGHS = '<!ENTITY lol "lol">' + "".join(
+    f'<!ENTITY lol{i} "{("&lol%s;" % (i - 1 if i > 1 else "")) * 10}">' for i in range(1, 10)
+)
+# Parameter entities, a '>' and a ']' inside a literal, a comment with a quote: the DOCTYPE is still read to its end.
+TRICKY_DTD = LAUGHS + "<!-- it's ] > --><!ENTITY q \"a > b ] c\"><!ENTITY % pe \"<!ENTITY x 'y'>\">%pe;"
+
+
+def bomb_sitemap(count: int = 120, encoding: str = "utf-8") -> tuple[bytes, list[str]]:
+    urls = [f"https://news.example/story/{n}?page={n}&section=world" for n in range(count)]
+    items = []
+    for n, url in enumerate(urls):
+        lastmod = "&lol9;" if n == 3 else "2024-05-01"
+        items.append(f"<url><loc>{url.replace('&', '&amp;')}</loc><lastmod>{lastmod}</lastmod></url>")
+    doc = (
+        f'<?xml version="1.0" encoding="{encoding.upper()}"?>\n<!DOCTYPE urlset [{TRICKY_DTD}]>\n'
+        f"<urlset {NS}>{''.join(items)}<url><loc>&lol9;</loc></url></urlset>"
+    )
+    return doc.encode(encoding), urls
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16", "utf-16-be", "utf-32"])
+def test_billion_laughs_sitemap_keeps_every_url(encoding: str) -> None:
+    data, urls = bomb_sitemap(encoding=encoding)
+    found = parse_document(data)
+    assert found.kind == "urlset"
+    assert [e.url for e in found.entries[: len(urls)]] == urls  # every <loc>, with its '&', in order
+    assert all("lollol" not in e.url for e in found.entries)  # nothing was expanded
+    assert found.entries[3].date is None and found.entries[4].date == datetime(2024, 5, 1, tzinfo=timezone.utc)
+
+
+def test_billion_laughs_feeds_keep_every_link() -> None:
+    rss = (
+        f'<?xml version="1.0"?><!DOCTYPE rss [{LAUGHS}]><rss version="2.0"><channel><title>&lol9;</title>'
+        "<item><title>A&nbsp;B &lol9;</title><link>https://f.example/a?p=1&amp;q=2</link></item>"
+        "<item><title>C</title><link>https://f.example/b?p=1&amp;q=2</link></item></channel></rss>"
+    ).encode()
+    entries = parse_document(rss).entries
+    assert [(e.url, e.title) for e in entries] == [
+        ("https://f.example/a?p=1&q=2", "A\xa0B &lol9;"),  # HTML's &nbsp; is known; &lol9; stays its name
+        ("https://f.example/b?p=1&q=2", "C"),
+    ]
+    atom = (
+        f'<?xml version="1.0"?><!DOCTYPE feed [{LAUGHS}]><feed xmlns="http://www.w3.org/2005/Atom">'
+        '<entry><title>&lol9;</title><link href="https://f.example/a?p=1&amp;q=2"/></entry>'
+        '<entry><link href="https://f.example/b?p=1&amp;q=2"/></entry></feed>'
+    ).encode()
+    assert [e.url for e in parse_document(atom).entries] == ["https://f.example/a?p=1&q=2", "https://f.example/b?p=1&q=2"]
+
+
+def test_urls_after_an_undeclared_entity_or_a_bare_ampersand_keep_their_ampersands() -> None:
+    """After any error the parser (recover mode) dropped every later '&amp;' from the text."""
+    doc = urlset(
+        ("https://e.org/a?x=1&nbsp;", None),  # an HTML entity no sitemap declares
+        ("https://e.org/b?x=1&y=2", None),  # a bare '&', as broken sitemaps write query strings
+        ("https://e.org/c?x=1&amp;y=2", None),
+        ("<![CDATA[https://e.org/d?x=1&y=2]]>", None),  # CDATA is text as it is
+        ("https://e.org/e?x=1&#38;y=&#x32;", None),
+    )
+    assert [e.url for e in parse_document(doc).entries] == [
+        "https://e.org/a?x=1",  # the no-break space is trimmed like other space
+        "https://e.org/b?x=1&y=2",
+        "https://e.org/c?x=1&y=2",
+        "https://e.org/d?x=1&y=2",
+        "https://e.org/e?x=1&y=2",
+    ]
+
+
+def test_discover_walks_past_a_bomb_in_an_index() -> None:
+    bomb, urls = bomb_sitemap(count=5)
+    docs = {
+        "https://e.org/index.xml": index(("https://e.org/bomb.xml", None), ("https://e.org/next.xml", None)),
+        "https://e.org/bomb.xml": gzip.compress(bomb),
+        "https://e.org/next.xml": urlset(("https://e.org/after", None)),
+    }
+    found = [e.url for e in discover(["https://e.org/index.xml"], docs.__getitem__)]
+    assert found[:5] == urls and found[-1] == "https://e.org/after"
+
+
+def test_a_malformed_loc_costs_that_entry_not_the_sitemap() -> None:
+    doc = urlset(("https://e.org/a", None), ("http://[oops/b", None), ("/c", None))
+    urls = [e.url for e in parse_document(doc, "https://e.org/sitemap.xml").entries]
+    assert urls == ["https://e.org/a", "http://[oops/b", "https://e.org/c"]

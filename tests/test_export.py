@@ -283,12 +283,12 @@ class TestCsv(ExporterContract):
         assert exporter.articles_only
         assert exporter.dropped_rows == 3 * 2 + 3 * 2 + 1  # quotes + comments + the error
 
-    def test_article_id_falls_back_to_key_without_url(self, tmp_path: Path) -> None:
+    def test_article_id_is_the_hash_of_the_input_key(self, tmp_path: Path) -> None:
         self.export(tmp_path / "out.csv", make_records())
         rows = self.read_back(tmp_path / "out.csv")["articles"][1]
         assert rows[1]["article_id"] == article_id("input-2.html")
         assert rows[1]["source"] == "input-2.html"
-        assert rows[0]["article_id"] == article_id("https://news.example/canonical/1")
+        assert rows[0]["article_id"] == article_id("input-0.html")
 
 
 def assert_article_row(article: Article, row: dict[str, str]) -> None:
@@ -337,11 +337,12 @@ def assert_comment_rows(article: Article, rows: list[dict[str, str]]) -> None:
 # -- helpers ---------------------------------------------------------------------
 
 
-def test_article_id_prefers_canonical_then_url_then_key() -> None:
+def test_article_id_prefers_key_then_url_then_canonical() -> None:
     article = make_article(1)
+    assert article_id(article, key="pages/a.html") == article_id("pages/a.html")
+    assert article_id(article) == article_id("https://news.example/a/1")
+    article.url = None
     assert article_id(article) == article_id("https://news.example/canonical/1")
-    article.canonical_url = None
-    assert article_id(article, key="ignored.html") == article_id("https://news.example/a/1")
     bare = make_article(1, url=None)
     assert article_id(bare, key="pages/x.html") == article_id("pages/x.html")
     assert len(article_id(bare)) == 16 and int(article_id(bare), 16) >= 0
@@ -400,3 +401,181 @@ def test_atomic_file_respects_umask(tmp_path: Path) -> None:
 def test_atomic_file_missing_folder(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError):
         AtomicFile(tmp_path / "nope" / "x.txt").open()
+
+
+# -- CSV formula injection (issue 16, case 5) ------------------------------------------
+
+FORMULAS = ["=HYPERLINK(\"http://evil.example\",\"x\")", "+1+2", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]
+
+
+def formula_article() -> Article:
+    """Every text column that comes from a page starts like a formula; numbers are negative."""
+    article = make_article(1)
+    article.headline, article.standfirst, article.section = FORMULAS[0], FORMULAS[1], FORMULAS[2]
+    article.blocks = [Block("paragraph", "=cmd|' /C calc'!A0"), Block("paragraph", "plain")]
+    article.quotes = [Quote(FORMULAS[3], "direct", speaker=FORMULAS[4], cue="-said", span=(0, 9), block_index=0)]
+    article.comments = [
+        Comment(FORMULAS[5], id="-7", author="@anna", author_url="=evil()", likes=-3, dislikes=0),
+        Comment("fine", id="c2", parent_id="-7", depth=1, permalink="+x"),
+    ]
+    return article
+
+
+def export_csv(path: Path, records: list[Article | ErrorRecord], **options: Any) -> dict[str, list[dict[str, str]]]:
+    with CsvExporter(path, **options) as exporter:
+        for index, record in enumerate(records):
+            exporter.export_item(record, key=f"input-{index}.html")
+    return {table: read_csv(table_path) for table, table_path in table_paths(path).items()}
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_csv_neutralises_formula_text_cells_by_default(tmp_path: Path) -> None:
+    error = ErrorRecord("=bad", "NotFound", "-1 pages", datetime(2024, 1, 1, tzinfo=timezone.utc))
+    tables = export_csv(tmp_path / "out.csv", [formula_article(), error])
+    [row] = tables["articles"]
+    assert row["headline"] == "'" + FORMULAS[0]
+    assert (row["standfirst"], row["section"]) == ("'+1+2", "'-2+3")
+    assert row["body"] == "'=cmd|' /C calc'!A0\nplain"
+    [quote] = tables["quotes"]
+    assert (quote["text"], quote["speaker"], quote["cue"]) == ("'@SUM(A1)", "'\t=1", "'-said")
+    first, second = tables["comments"]
+    assert (first["text"], first["author"], first["author_url"]) == ("'\r=1", "'@anna", "'=evil()")
+    assert (first["comment_id"], second["parent_id"], second["permalink"]) == ("'-7", "'-7", "'+x")
+    [err] = tables["errors"]
+    assert (err["url"], err["message"]) == ("'=bad", "'-1 pages")
+    # No cell that a spreadsheet would run is left, in any table (a plain number is not one).
+    for rows in tables.values():
+        for written in rows:
+            risky = [v for v in written.values() if v[:1] in ("=", "+", "-", "@", "\t", "\r")]
+            assert all(v.lstrip("-").isdigit() for v in risky), risky
+
+
+def test_csv_numbers_and_our_own_cells_are_never_escaped(tmp_path: Path) -> None:
+    tables = export_csv(tmp_path / "out.csv", [formula_article()])
+    first = tables["comments"][0]
+    assert (first["likes"], first["dislikes"], first["depth"], first["comment_index"]) == ("-3", "0", "0", "0")
+    quote = tables["quotes"][0]
+    assert (quote["span_start"], quote["span_end"], quote["block_index"]) == ("0", "9", "0")
+    assert tables["articles"][0]["comment_count"] == "2"
+    assert cell(-3) == "-3" and cell("-3") == "'-3" and cell("-3", escape_formulas=False) == "-3"
+
+
+def test_csv_raw_formulas_option_writes_text_verbatim(tmp_path: Path) -> None:
+    article = formula_article()
+    tables = export_csv(tmp_path / "out.csv", [article], escape_formulas=False)
+    assert tables["articles"][0]["headline"] == FORMULAS[0]
+    assert tables["comments"][0]["text"] == "\r=1"
+    assert tables["quotes"][0]["speaker"] == "\t=1"
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_json_formats_keep_formula_text_verbatim(fmt: str) -> None:
+    stream = io.StringIO()
+    with get_exporter(fmt, stream) as exporter:
+        exporter.export_item(formula_article())
+    text = stream.getvalue()
+    data = json.loads(text) if fmt == "json" else json.loads(text.splitlines()[0])
+    record = data[0] if fmt == "json" else data
+    assert record_from_dict(record) == formula_article()
+
+
+# -- CSV article ids: one per input, joins exact (issue 16, case 9a) ---------------------
+
+
+def shared_canonical(n: int) -> Article:
+    """Different inputs (URLs with tracking variants, say) that all declare one canonical URL."""
+    article = make_article(n)
+    article.canonical_url = "https://news.example/"
+    article.comments = [Comment(f"comment of {n}", id="c1"), Comment(f"reply of {n}", id="c2", parent_id="c1")]
+    article.quotes = [Quote(f"quote of {n}", "direct")]
+    return article
+
+
+def assert_joins_exactly(tables: dict[str, list[dict[str, str]]], headline_of: dict[str, int]) -> None:
+    """Each article's quotes and comments join to it alone, by article_id."""
+    for table in ("quotes", "comments"):
+        for row in tables[table]:
+            assert row["text"].endswith(f" of {headline_of[row['article_id']]}")
+
+
+def test_csv_article_ids_are_unique_per_input_sharing_a_canonical_url(tmp_path: Path) -> None:
+    records = [shared_canonical(n) for n in range(20)]
+    tables = export_csv(tmp_path / "out.csv", list(records))
+    ids = [row["article_id"] for row in tables["articles"]]
+    assert len(set(ids)) == 20
+    assert_joins_exactly(tables, {aid: n for n, aid in enumerate(ids)})
+    again = export_csv(tmp_path / "again.csv", [shared_canonical(n) for n in range(20)])
+    assert [row["article_id"] for row in again["articles"]] == ids  # stable across runs
+
+
+def test_csv_article_ids_stay_unique_without_keys_or_with_a_repeated_key(tmp_path: Path) -> None:
+    bare = make_article(1, url=None)  # no key, no URL: the id comes from the content, twice the same
+    with CsvExporter(tmp_path / "out.csv") as exporter:
+        exporter.export_item(bare)
+        exporter.export_item(make_article(1, url=None))
+        exporter.export_item(shared_canonical(1), key="same.html")
+        exporter.export_item(shared_canonical(2), key="same.html")
+    ids = [row["article_id"] for row in read_csv(tmp_path / "out.csv")]
+    assert len(set(ids)) == 4 and all(len(aid) == 16 for aid in ids)
+    assert ids[0] == article_id(bare) and ids[2] == article_id("same.html")
+
+
+def test_csv_appender_keeps_ids_unique_and_stable_across_resume(tmp_path: Path) -> None:
+    from extractor.resume import CsvAppender
+
+    out = tmp_path / "job.csv"
+    writer = CsvAppender(out)
+    for n in range(3):
+        writer.write(shared_canonical(n), source=f"https://news.example/story?v={n}")
+    writer.close()
+    first_ids = [row["article_id"] for row in read_csv(out)]
+    writer = CsvAppender(out)  # resume: the rows already written keep their ids
+    assert writer.resumed == 3
+    for n in range(3, 6):
+        writer.write(shared_canonical(n), source=f"https://news.example/story?v={n}")
+    writer.write(shared_canonical(6), source="https://news.example/story?v=0")  # a key seen before the resume
+    writer.close()
+    rows = read_csv(out)
+    ids = [row["article_id"] for row in rows]
+    assert ids[:3] == first_ids and len(set(ids)) == 7
+    assert ids[:6] == [article_id(f"https://news.example/story?v={n}") for n in range(6)]
+    tables = {t: read_csv(p) for t, p in table_paths(out).items()}
+    assert_joins_exactly(tables, {aid: n for n, aid in enumerate(ids)})
+
+
+def test_csv_appender_resumes_over_cells_longer_than_the_csv_field_limit(tmp_path: Path) -> None:
+    from extractor.resume import CsvAppender
+
+    out = tmp_path / "job.csv"
+    long = make_article(1)
+    long.blocks = [Block("paragraph", "word " * 60_000)]  # 300 KB, past the csv module's 128 KiB default
+    writer = CsvAppender(out)
+    writer.write(long, source="https://news.example/a/1")
+    writer.close()
+    writer = CsvAppender(out, key=str)
+    assert writer.resumed == 1 and writer.done == {"https://news.example/a/1"}
+    writer.close()
+
+
+def test_csv_appender_neutralises_formulas_and_reads_its_urls_back(tmp_path: Path) -> None:
+    from extractor.resume import CsvAppender
+
+    out = tmp_path / "job.csv"
+    writer = CsvAppender(out, key=str)
+    writer.write(formula_article(), source="https://news.example/a/1")
+    writer.write(ErrorRecord("=x", "FetchError", "bad URL", datetime(2024, 1, 1, tzinfo=timezone.utc)), source="=x")
+    writer.close()
+    assert read_csv(out)[0]["headline"] == "'" + FORMULAS[0]
+    assert read_csv(table_paths(out)["errors"])[0]["url"] == "'=x"
+    writer = CsvAppender(out, key=str)
+    assert writer.done == {"https://news.example/a/1", "=x"}  # the URL as given, so it is not redone
+    writer.close()
+    raw = tmp_path / "raw.csv"
+    writer = CsvAppender(raw, escape_formulas=False)
+    writer.write(formula_article(), source="https://news.example/a/1")
+    writer.close()
+    assert read_csv(raw)[0]["headline"] == FORMULAS[0]

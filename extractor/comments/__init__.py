@@ -63,12 +63,13 @@ def _page_root(node: HtmlElement) -> HtmlElement:
 
 def extract_comments(
     sections: list[HtmlElement], *, fetched_at: datetime | None = None, language: str | None = None,
-    detection: Detection | None = None,
+    detection: Detection | None = None, base_url: str | None = None,
 ) -> tuple[list[Comment], list[str]]:
     """Comment records from the sections, in page order, and warnings.
 
     detection: what detect_comments() found on the sections' page (else it is looked up
-    in, or computed into, a small per-page cache)."""
+    in, or computed into, a small per-page cache). base_url: the page's address, against
+    which permalinks and author links are made absolute."""
     if not sections:
         return [], []
     found = detection if detection is not None else _detect(_page_root(sections[0]))
@@ -96,7 +97,8 @@ def extract_comments(
     kept: list[HtmlElement] = []
     for item in items:
         own = nested.difference(own_parts[id(item)]) if id(item) in own_parts else nested
-        record = build_comment(item, own, fetched_at=fetched_at, language=language, dated=holders, author=author)
+        record = build_comment(item, own, fetched_at=fetched_at, language=language, dated=holders, author=author,
+                               base_url=base_url)
         if record is not None:
             comments.append(record)
             kept.append(item)

@@ -19,6 +19,7 @@ from lxml import etree
 from ..dates import find_date_in_text, parse_date
 from ..model import Comment
 from ..tree import HtmlElement, collapse_ws, text_of
+from ..urls import absolute_url
 from . import hints
 from .detect import (
     _EPOCH_ATTRS,
@@ -92,6 +93,7 @@ def build_comment(
     language: str | None,
     dated: Mapping[int, HtmlElement] | None = None,
     author: Callable[[HtmlElement], bool] = is_author_element,
+    base_url: str | None = None,
 ) -> Comment | None:
     """The record of one item, or None when it has no text (an empty shell: nothing to read).
 
@@ -99,6 +101,8 @@ def build_comment(
     from the detection scan. Why: dates are looked for only among them, so reading an
     item costs little more than walking it once; without the map every element is tried.
     author: the author-element test, memoised by the detection that judged these items.
+    base_url: the page's address; the permalink and author link are resolved against it
+    (``#c5``, ``/user/ann`` mean nothing in a record read away from its page).
     """
     elements = _own_unquoted(item, nested)
     named = [n for n in elements if author(n)]
@@ -120,13 +124,13 @@ def build_comment(
         text=text,
         id=item_id(item),
         author=author,
-        author_url=parts.author_url,
+        author_url=parts.author_url and absolute_url(parts.author_url, base_url),
         published=parts.date_value,
         published_raw=parts.date_raw,
         likes=parts.likes,
         dislikes=parts.dislikes,
         liked_by=parts.liked_by,
-        permalink=parts.permalink,
+        permalink=parts.permalink and absolute_url(parts.permalink, base_url),
         author_deleted=bool(author and hints.DELETED_AUTHOR.match(author)),
     )
 

@@ -17,7 +17,16 @@ from types import MappingProxyType
 from typing import Any
 
 from ..atomic import AtomicFile, commit_all
-from .base import Exporter, Record, Target, article_id, dumps_record, record_from_dict, record_to_dict
+from .base import (
+    ArticleIds,
+    Exporter,
+    Record,
+    Target,
+    article_id,
+    dumps_record,
+    record_from_dict,
+    record_to_dict,
+)
 from .csvfmt import ARTICLE_FIELDS, COMMENT_FIELDS, ERROR_FIELDS, QUOTE_FIELDS, CsvExporter, table_paths
 from .jsonfmt import JsonExporter
 from .jsonl import JsonLinesExporter
@@ -44,6 +53,7 @@ __all__ = [
     "EXPORTERS",
     "FORMATS",
     "QUOTE_FIELDS",
+    "ArticleIds",
     "AtomicFile",
     "CsvExporter",
     "Exporter",

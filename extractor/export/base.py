@@ -18,6 +18,7 @@ import hashlib
 import json
 import os
 from abc import ABC, abstractmethod
+from collections.abc import Iterable
 from types import TracebackType
 from typing import IO, TYPE_CHECKING, Any, ClassVar
 
@@ -40,25 +41,64 @@ _LINE_BREAK_ESCAPES = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u
 def article_id(record: Article | ErrorRecord | str | None, key: str | None = None) -> str:
     """A stable 16-hex-digit id that joins an article's rows across tables.
 
-    It is the first 16 hex digits of the SHA-1 of the record's canonical URL,
-    else its URL, else ``key`` (the input it came from, e.g. a file path), so
-    the same page gets the same id in every run and every format. A bare
-    string is hashed as is. A record with neither URL nor key falls back to
-    its own serialised content, which is still deterministic.
+    It is the first 16 hex digits of the SHA-1 of ``key`` (the input the record
+    came from: a file path, the requested URL), else the record's URL, else its
+    canonical URL, so the same input gets the same id in every run. The input
+    comes first because it is what is unique in a job: many inputs can share
+    one canonical URL (a site that points every page at its home page, query
+    variants of one story), and rows keyed on that would join across them. A
+    bare string is hashed as is. A record with neither key nor URL falls back
+    to its own serialised content, which is still deterministic.
     """
     if isinstance(record, str):
         basis = record
-    elif isinstance(record, Article) and (record.canonical_url or record.url):
-        basis = record.canonical_url or record.url or ""
-    elif isinstance(record, ErrorRecord) and record.url:
-        basis = record.url
     elif key:
         basis = key
+    elif isinstance(record, Article) and (record.url or record.canonical_url):
+        basis = record.url or record.canonical_url or ""
+    elif isinstance(record, ErrorRecord) and record.url:
+        basis = record.url
     elif record is not None:
         basis = json.dumps(record.to_dict(), ensure_ascii=False, sort_keys=True)
     else:
         raise ValueError("article_id needs a record or a key")
     return hashlib.sha1(basis.encode("utf-8")).hexdigest()[:ARTICLE_ID_LENGTH]
+
+
+class ArticleIds:
+    """Hands out :func:`article_id` values that are unique within one output.
+
+    Two records with the same basis (the same key given twice, records without
+    key or URL and with equal content) would otherwise share an id and their
+    quote and comment rows would join to both. The second gets the id of
+    ``"<first id>#2"``, the third ``"#3"``..., so ids stay deterministic for the
+    same inputs in the same order. ``taken`` seeds the ids already in an output
+    being appended to (a resumed job), so new records never reuse them and the
+    old ones keep theirs. Ids are held as 64-bit ints: one per record.
+    """
+
+    def __init__(self, taken: Iterable[str] = ()) -> None:
+        self._taken: set[int] = set()
+        for aid in taken:
+            self.add(aid)
+
+    def add(self, aid: str) -> None:
+        """Mark an id as used (ignored unless it is 16 hex digits, as ours are)."""
+        if len(aid) == ARTICLE_ID_LENGTH:
+            try:
+                self._taken.add(int(aid, 16))
+            except ValueError:
+                pass
+
+    def issue(self, record: Article | ErrorRecord, key: str | None = None) -> str:
+        """The id for this record: its :func:`article_id`, or the next free variant of it."""
+        first = aid = article_id(record, key)
+        n = 1
+        while int(aid, 16) in self._taken:
+            n += 1
+            aid = article_id(f"{first}#{n}")
+        self._taken.add(int(aid, 16))
+        return aid
 
 
 def record_to_dict(record: Record) -> dict[str, Any]:

@@ -8,9 +8,11 @@ Given a target ``out.csv`` the exporter writes
     out.errors.csv     errors     (ERROR_FIELDS)    one row per page that failed
 
 All four are always written (header only when empty), so a script can rely on
-them existing. They join on ``article_id``, a stable hash of the canonical URL
-(or URL, or the input's key when there is none; see
-:func:`~extractor.export.base.article_id`). Failed pages get their own table
+them existing. They join on ``article_id``, a stable hash of the input the
+record came from (its key: the file path or requested URL; else its URL,
+else its canonical URL; see :func:`~extractor.export.base.article_id`), made
+unique within the output by :class:`~extractor.export.base.ArticleIds`, so
+two inputs with one canonical URL never share rows. Failed pages get their own table
 rather than an ``error`` column in ``articles``, because they share no other
 column with articles.
 
@@ -25,7 +27,13 @@ Encoding, fixed so that the tables are lossless for every exported field:
 - dates are ISO 8601, booleans ``true`` / ``false``, a missing value (None)
   is an empty cell;
 - the article text is ``body`` (the blocks joined by newlines); block kinds
-  and heading levels are only in the JSON formats.
+  and heading levels are only in the JSON formats;
+- a text cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+  return gets a leading ``'`` (:func:`neutralise_formula`), because a
+  spreadsheet opening the file would otherwise run it as a formula (OWASP
+  "CSV injection": page text is written by strangers). Only text from the
+  record is touched, never the numbers, dates, booleans and lists we format
+  ourselves; ``escape_formulas=False`` writes text verbatim.
 
 Writing to a stream (e.g. stdout) writes the articles table only: one stream
 cannot hold four tables. :attr:`CsvExporter.dropped_rows` counts what was
@@ -43,7 +51,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Article, ErrorRecord
-from .base import Exporter, Record, Target, article_id, is_stream
+from .base import ArticleIds, Exporter, Record, Target, is_stream
 
 ARTICLE_FIELDS: tuple[str, ...] = (
     "article_id",
@@ -118,8 +126,33 @@ def table_paths(target: str | os.PathLike[str]) -> dict[str, Path]:
     return {table: path if table == "articles" else path.with_name(f"{stem}.{table}.csv") for table in TABLES}
 
 
-def cell(value: Any) -> str:
-    """Encode one value the documented way (JSON text for lists, ISO dates, true/false)."""
+# What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection").
+FORMULA_TRIGGERS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(text: str) -> str:
+    """``text`` with a leading ``'`` if a spreadsheet would run it as a formula, else unchanged.
+
+    The apostrophe is the usual defence: Excel, LibreOffice and Google Sheets
+    show the cell as text, and it is one visible character that a reader of
+    the raw file can strip (:func:`restore_formula`).
+    """
+    return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
+
+
+def restore_formula(text: str) -> str:
+    """Inverse of :func:`neutralise_formula` for a cell read back (e.g. URLs on resume)."""
+    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_TRIGGERS) else text
+
+
+def cell(value: Any, *, escape_formulas: bool = True) -> str:
+    """Encode one value the documented way (JSON text for lists, ISO dates, true/false).
+
+    Only ``str`` values (text taken from the page or the input) are neutralised:
+    an int such as ``-3`` is ours and stays a number.
+    """
+    if isinstance(value, str):
+        return neutralise_formula(value) if escape_formulas else value
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -132,12 +165,15 @@ def cell(value: Any) -> str:
     return str(value)
 
 
-def article_row(article: Article, aid: str, source: str | None) -> list[str]:
+def article_row(article: Article, aid: str, source: str | None, *, escape_formulas: bool = True) -> list[str]:
     values: dict[str, Any] = {"article_id": aid, "source": source, "body": article.body}
-    return [cell(values[name] if name in values else getattr(article, name)) for name in ARTICLE_FIELDS]
+    return [
+        cell(values[name] if name in values else getattr(article, name), escape_formulas=escape_formulas)
+        for name in ARTICLE_FIELDS
+    ]
 
 
-def quote_rows(article: Article, aid: str) -> Iterator[list[str]]:
+def quote_rows(article: Article, aid: str, *, escape_formulas: bool = True) -> Iterator[list[str]]:
     for index, quote in enumerate(article.quotes):
         start, end = quote.span if quote.span is not None else (None, None)
         values: dict[str, Any] = {
@@ -154,10 +190,10 @@ def quote_rows(article: Article, aid: str) -> Iterator[list[str]]:
             "translated": quote.translated,
             "text": quote.text,
         }
-        yield [cell(values[name]) for name in QUOTE_FIELDS]
+        yield [cell(values[name], escape_formulas=escape_formulas) for name in QUOTE_FIELDS]
 
 
-def comment_rows(article: Article, aid: str) -> Iterator[list[str]]:
+def comment_rows(article: Article, aid: str, *, escape_formulas: bool = True) -> Iterator[list[str]]:
     for index, comment in enumerate(article.comments):
         values: dict[str, Any] = {
             "article_id": aid,
@@ -176,24 +212,30 @@ def comment_rows(article: Article, aid: str) -> Iterator[list[str]]:
             "permalink": comment.permalink,
             "text": comment.text,
         }
-        yield [cell(values[name]) for name in COMMENT_FIELDS]
+        yield [cell(values[name], escape_formulas=escape_formulas) for name in COMMENT_FIELDS]
 
 
-def error_row(error: ErrorRecord, aid: str, source: str | None) -> list[str]:
+def error_row(error: ErrorRecord, aid: str, source: str | None, *, escape_formulas: bool = True) -> list[str]:
     values: dict[str, Any] = {"article_id": aid, "source": source, **error.to_dict()}
     values["time"] = error.time
-    return [cell(values[name]) for name in ERROR_FIELDS]
+    return [cell(values[name], escape_formulas=escape_formulas) for name in ERROR_FIELDS]
 
 
 class CsvExporter(Exporter):
-    """Articles, quotes, comments and errors as four CSV tables (one for a stream)."""
+    """Articles, quotes, comments and errors as four CSV tables (one for a stream).
+
+    ``escape_formulas`` (default on): text cells a spreadsheet would run as a
+    formula get a leading ``'`` (see :func:`neutralise_formula`).
+    """
 
     format_name = "csv"
     newline = ""  # the csv module writes its own line endings and embedded newlines
 
-    def __init__(self, target: Target) -> None:
+    def __init__(self, target: Target, *, escape_formulas: bool = True) -> None:
         super().__init__(target)
+        self.escape_formulas = escape_formulas
         self._writers: dict[str, Any] = {}
+        self._ids = ArticleIds()
         self.dropped_rows = 0
 
     @property
@@ -212,13 +254,14 @@ class CsvExporter(Exporter):
             self._writers[table] = writer
 
     def _write(self, record: Record, key: str | None) -> None:
-        aid = article_id(record, key)
+        aid = self._ids.issue(record, key)
+        escape = self.escape_formulas
         if isinstance(record, ErrorRecord):
-            self._rows("errors", [error_row(record, aid, key)])
+            self._rows("errors", [error_row(record, aid, key, escape_formulas=escape)])
             return
-        self._rows("articles", [article_row(record, aid, key)])
-        self._rows("quotes", quote_rows(record, aid))
-        self._rows("comments", comment_rows(record, aid))
+        self._rows("articles", [article_row(record, aid, key, escape_formulas=escape)])
+        self._rows("quotes", quote_rows(record, aid, escape_formulas=escape))
+        self._rows("comments", comment_rows(record, aid, escape_formulas=escape))
 
     def _rows(self, table: str, rows: Any) -> None:
         writer = self._writers.get(table)

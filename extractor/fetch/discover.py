@@ -16,10 +16,13 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from typing import Literal
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from lxml import etree
 from w3lib.url import canonicalize_url
+
+from ..urls import absolute_url
+from .xml_entities import neutralise_entities
 
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024  # the sitemaps.org limit, uncompressed
 TRACKING_PARAMS = re.compile(
@@ -140,10 +143,15 @@ def _text(node: etree._Element, *names: str) -> str | None:
 
 
 def parse_document(data: bytes, base_url: str | None = None) -> Discovered:
-    """Parse a sitemap, sitemap index or feed; the root element says which."""
+    """Parse a sitemap, sitemap index or feed; the root element says which.
+
+    Entity declarations are never read and references never expanded
+    (:func:`~extractor.fetch.xml_entities.neutralise_entities`), so an entity bomb
+    neither costs memory nor ends the parse: every ``<loc>`` and ``<link>`` is read.
+    """
     data = gunzip_capped(data)
     try:
-        root = etree.fromstring(data.lstrip(), etree.XMLParser(**_PARSER_OPTS))
+        root = etree.fromstring(neutralise_entities(data.lstrip()), etree.XMLParser(**_PARSER_OPTS))
     except etree.XMLSyntaxError:
         root = None
     if root is None:
@@ -161,7 +169,7 @@ def parse_document(data: bytes, base_url: str | None = None) -> Discovered:
 
 
 def _resolve(url: str, base_url: str | None) -> str:
-    return urljoin(base_url, url) if base_url else url
+    return absolute_url(url, base_url)
 
 
 def _sitemap_entries(root: etree._Element, item: str, base_url: str | None) -> list[Entry]:
