@@ -7,12 +7,14 @@ output (see :mod:`extractor.resume`), a progress bar and a summary.
 Memory stays flat because nothing is materialised: URL sources are read
 lazily, at most ``2 * workers`` pages are in flight, and each record is
 written and dropped as it completes. The only state that grows is one 8-byte
-hash per URL seen, which de-duplication and resuming need.
+hash per URL seen, which de-duplication and resuming need, and the URLs of
+hosts the circuit breaker paused, held until the pause ends.
 """
 
 from __future__ import annotations
 
 import hashlib
+import math
 import multiprocessing
 import re
 import sys
@@ -36,10 +38,12 @@ from .article import extract_article
 from .fetch.discover import UrlFilter, discover, parse_date, url_key
 from .fetch.files import iter_file_pages
 from .fetch.http import DEFAULT_MAX_BYTES, DEFAULT_USER_AGENT, HttpFetcher, HttpOptions
-from .fetch.page import FetchError, Page
+from .fetch.page import FetchError, HostUnavailable, InvalidURL, Page
 from .fetch.stdin import read_stdin_page
+from .fetch.urls import check_url, host_key
 from .fetch.warc import iter_warc_pages
 from .model import Article, ErrorRecord
+from .waiting import WaitingUrls
 
 Record = Article | ErrorRecord
 Task = str | Page | FetchError  # a URL to fetch, or a page (or failure) a local source already produced
@@ -76,8 +80,9 @@ class ScrapeOptions:
     backoff: float = 0.5
     max_bytes: int = DEFAULT_MAX_BYTES
     robots: bool = True
-    breaker_threshold: int = 5
-    breaker_cooldown: float = 60.0
+    breaker_threshold: int = 5  # failed URLs in a row that pause a host (0: never pause)
+    breaker_cooldown: float = 60.0  # first pause, doubled for each further pause in a row
+    breaker_max_pauses: int = 3  # pauses in a row after which a host's URLs are left for the next run
     cache: bool = False
     cache_dir: str | None = None
     cache_ttl: float | None = None
@@ -118,6 +123,7 @@ class ScrapeOptions:
             respect_robots=self.robots,
             breaker_threshold=self.breaker_threshold,
             breaker_cooldown=self.breaker_cooldown,
+            breaker_max_pauses=self.breaker_max_pauses,
             cache=self.cache,
             cache_dir=self.cache_dir,
             cache_ttl=self.cache_ttl,
@@ -167,11 +173,23 @@ def _url_file(path: str) -> Iterator[str]:
 
 
 def _discovery_starts(fetcher: HttpFetcher, starts: Iterable[str]) -> Iterator[str]:
-    """A bare site address means: the sitemaps its robots.txt lists, else /sitemap.xml."""
+    """A bare site address means: the sitemaps its robots.txt lists, else /sitemap.xml.
+
+    A malformed start, or a site whose robots.txt cannot be had, is passed on as it is (or as
+    its /sitemap.xml): fetching it then reports the failure as an error record.
+    """
     for start in starts:
+        try:
+            check_url(start)
+        except InvalidURL:
+            yield start
+            continue
         parts = urlsplit(start)
         if parts.path in ("", "/") and not parts.query:
-            listed = fetcher.robots_sitemaps(start)
+            try:
+                listed = fetcher.robots_sitemaps(start)
+            except FetchError:
+                listed = []
             yield from listed or [f"{parts.scheme}://{parts.netloc}/sitemap.xml"]
         else:
             yield start
@@ -188,7 +206,7 @@ class _Sources:
     seen: set[int] = field(default_factory=set)
     duplicates: int = 0
     skipped: int = 0
-    discovery_errors: list[ErrorRecord] = field(default_factory=list)
+    discovery_errors: list[Outcome] = field(default_factory=list)
 
     def _fresh(self, url: str) -> bool:
         digest = url_hash(url)
@@ -245,7 +263,11 @@ class _Sources:
             return  # already recorded (by an earlier run): one record per URL, always
         kind = exc.kind if isinstance(exc, FetchError) else "DiscoveryError"
         reason = exc.reason if isinstance(exc, FetchError) else str(exc)
-        self.discovery_errors.append(ErrorRecord(url, kind, f"discovery: {reason}", _now()))
+        record = ErrorRecord(url, kind, f"discovery: {reason}", _now())
+        # A sitemap on a paused host was not requested: not written, so the next run reads it.
+        self.discovery_errors.append(
+            Outcome(record, url, retry_in=math.inf if isinstance(exc, HostUnavailable) else None)
+        )
 
 
 def _pattern_ok(flt: UrlFilter, url: str) -> bool:
@@ -265,6 +287,15 @@ class Outcome:
     source: str
     nbytes: int = 0
     from_cache: bool = False
+    # Not None: never requested, because its host (or a redirect's) is paused for this many
+    # seconds (math.inf: given up for the run); the record is a HostUnavailable error. The
+    # engine tries it again after the pause; run_job does not write one still unfetched at the
+    # end, so the next run tries it again.
+    retry_in: float | None = None
+
+    @property
+    def unfetched(self) -> bool:
+        return self.retry_in is not None
 
 
 def _now() -> datetime:
@@ -293,6 +324,8 @@ def _work(task: Task, fetcher: HttpFetcher, extractors: Executor | None, comment
     url = task if isinstance(task, str) else task.url
     try:
         page = fetcher.fetch(task) if isinstance(task, str) else task
+    except HostUnavailable as exc:
+        return Outcome(_error(url, exc), url, retry_in=exc.retry_in)
     except FetchError as exc:
         return Outcome(_error(url, exc), url)
     try:
@@ -324,6 +357,8 @@ def iter_outcomes(
     """The engine: a bounded window of tasks on a thread pool, outcomes yielded as they finish.
 
     ``done`` holds url hashes (:func:`url_hash`) already handled, e.g. read back from an output.
+    A URL refused because its host is paused waits (see :mod:`extractor.waiting`) and is tried
+    again when the pause ends; only a host given up for the run yields ``unfetched`` outcomes.
     """
     fetcher = HttpFetcher(options.http_options())
     already = frozenset(done) | {url_hash(u) for u in options.skip}
@@ -332,21 +367,45 @@ def iter_outcomes(
     workers = max(1, options.workers)
     pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="scrape")
     inflight: set[Future[Outcome]] = set()
+    waiting = WaitingUrls()
+    tasks = sources.tasks()
+    more = True
+
+    def settle(finished: Iterable[Future[Outcome]]) -> Iterator[Outcome]:
+        for future in finished:
+            outcome = future.result()
+            if outcome.retry_in is not None and outcome.retry_in < math.inf:
+                # The host is paused, not given up: ask again when it may be tried.
+                waiting.park(outcome.source, time.monotonic() + outcome.retry_in)
+            else:
+                yield outcome
+
     try:
-        for task in sources.tasks():
-            inflight.add(pool.submit(_work, task, fetcher, extractors, options.comments))
-            yield from _drain_discovery_errors(sources)
-            if len(inflight) >= 2 * workers:
-                finished, inflight = wait(inflight, return_when=FIRST_COMPLETED)
-                yield from (f.result() for f in finished)
-        yield from _drain_discovery_errors(sources)
-        while inflight:
-            finished, inflight = wait(inflight, return_when=FIRST_COMPLETED)
-            yield from (f.result() for f in finished)
+        while True:
+            while len(inflight) < 2 * workers:
+                task: Task | None = waiting.pop_ready(time.monotonic())
+                if task is None and more:
+                    task = next(tasks, None)
+                    more = task is not None
+                yield from _drain_discovery_errors(sources)
+                if task is None:
+                    break
+                inflight.add(pool.submit(_work, task, fetcher, extractors, options.comments))
+            if not inflight and not waiting:
+                break
+            # With the window full nothing could be submitted anyway: wait for a result, not the clock.
+            room = len(inflight) < 2 * workers
+            timeout = waiting.seconds_to_next(time.monotonic()) if room else None
+            if inflight:
+                finished, inflight = wait(inflight, timeout=timeout, return_when=FIRST_COMPLETED)
+                yield from settle(finished)
+            elif timeout:
+                time.sleep(timeout)  # only paused hosts' URLs are left: wait for the first pause to end
     finally:
         if stats is not None:
             stats.duplicates += sources.duplicates
             stats.skipped += sources.skipped
+            stats.not_fetched.update(waiting.by_host())  # stopped while these waited: next run
         for future in inflight:
             future.cancel()
         pool.shutdown(wait=False, cancel_futures=True)
@@ -362,7 +421,10 @@ def scrape(urls: Iterable[str] | str | None = None, **options: Any) -> Iterator[
     politeness / execution knob are keyword options with the CLI's names
     (see :class:`ScrapeOptions`). Records arrive in completion order. Safe to
     call from a thread or a process: no global state, no signal handlers.
-    Stopping the iteration early cancels the pending work.
+    Stopping the iteration early cancels the pending work. A URL whose host is paused by the
+    circuit breaker is fetched after the pause; if the host is given up for the run (it kept
+    failing through ``breaker_max_pauses`` pauses), the URL's record is a ``HostUnavailable``
+    error saying it was not requested.
     """
     opts = ScrapeOptions.build(**options)
     url_list: Iterable[str] = [urls] if isinstance(urls, str) else (urls or ())
@@ -384,6 +446,7 @@ class JobSummary:
     from_cache: int = 0
     elapsed: float = 0.0
     interrupted: bool = False
+    not_fetched: Counter[str] = field(default_factory=Counter)  # per host: paused, left for a rerun
 
     @property
     def done(self) -> int:
@@ -394,7 +457,9 @@ class JobSummary:
         return self.done / self.elapsed if self.elapsed > 0 else 0.0
 
     def add(self, outcome: Outcome) -> None:
-        if isinstance(outcome.record, ErrorRecord):
+        if outcome.unfetched:
+            self.not_fetched[host_key(outcome.source)] += 1
+        elif isinstance(outcome.record, ErrorRecord):
             self.failed[outcome.record.error] += 1
         else:
             self.ok += 1
@@ -413,6 +478,7 @@ class JobSummary:
             "elapsed": round(self.elapsed, 3),
             "pages_per_second": round(self.pages_per_second, 2),
             "interrupted": self.interrupted,
+            "not_fetched": dict(self.not_fetched),
         }
 
     def format(self) -> str:
@@ -428,6 +494,14 @@ class JobSummary:
             lines.append(
                 f"  {self.resumed} records already in the output ({self.skipped} inputs skipped),"
                 f" {self.duplicates} duplicate inputs"
+            )
+        if self.not_fetched:
+            hosts = ", ".join(f"{host} {n}" for host, n in self.not_fetched.most_common(5))
+            more = len(self.not_fetched) - 5
+            lines.append(
+                f"  not fetched: {sum(self.not_fetched.values())} (host paused: {hosts}"
+                + (f", {more} more hosts" if more > 0 else "")
+                + "); rerun the same command to fetch them"
             )
         if self.interrupted:
             lines.append("  rerun the same command to resume")
@@ -479,7 +553,8 @@ def run_job(
     outcomes = iter_outcomes(urls, opts, done=writer.done, stats=summary)
     try:
         for outcome in outcomes:
-            writer.write(outcome.record, source=outcome.source)
+            if not outcome.unfetched:  # never requested: left out, so a rerun tries it
+                writer.write(outcome.record, source=outcome.source)
             summary.add(outcome)
             if bar is not None:
                 bar.update(1)
@@ -497,5 +572,4 @@ def run_job(
 
 def _drain_discovery_errors(sources: _Sources) -> Iterator[Outcome]:
     while sources.discovery_errors:
-        error = sources.discovery_errors.pop()
-        yield Outcome(error, error.url or "")
+        yield sources.discovery_errors.pop()

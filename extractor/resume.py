@@ -17,7 +17,9 @@ survive SIGKILL, and carry on where it stopped. The rules that make that safe:
   so the job skips them, and (CSV) their ``article_id`` values are kept
   taken so a new record never reuses one; with ``retry_errors`` the error records are removed
   first (by an atomic rewrite) so their URLs are tried again without
-  leaving two records for one URL;
+  leaving two records for one URL; error records that say the page was never
+  requested (``NOT_REQUESTED`` kinds: its host was paused) are always removed
+  that way, since they are not an outcome of the URL;
 - an exclusive ``flock`` stops two jobs appending to the same output.
 """
 
@@ -43,6 +45,7 @@ from .export.csvfmt import (
     restore_formula,
     table_paths,
 )
+from .fetch.page import NOT_REQUESTED
 from .model import Article, ErrorRecord
 
 try:  # POSIX only; elsewhere the lock is skipped.
@@ -122,10 +125,15 @@ class _Batcher:
 # ---------------------------------------------------------------- JSON Lines
 
 
-def scan_jsonl(path: Path) -> tuple[int, list[tuple[str | None, bool]]]:
-    """(offset just past the last complete line, [(url, is_error)] for each complete record line)."""
+def _redo(kind: str | None, retry_errors: bool) -> bool:
+    """Is an existing record of this error ``kind`` (None: an article) to be dropped and its URL tried again?"""
+    return kind is not None and (retry_errors or kind in NOT_REQUESTED)
+
+
+def scan_jsonl(path: Path) -> tuple[int, list[tuple[str | None, str | None]]]:
+    """(offset just past the last complete line, [(url, error kind or None)] for each complete record line)."""
     good_end = 0
-    seen: list[tuple[str | None, bool]] = []
+    seen: list[tuple[str | None, str | None]] = []
     with open(path, "rb") as fh:
         for line in fh:
             if not line.endswith(b"\n"):
@@ -137,7 +145,8 @@ def scan_jsonl(path: Path) -> tuple[int, list[tuple[str | None, bool]]]:
                 continue
             if isinstance(data, dict):
                 url = data.get("url")
-                seen.append((url if isinstance(url, str) else None, "error" in data))
+                kind = str(data["error"]) if "error" in data else None
+                seen.append((url if isinstance(url, str) else None, kind))
     return good_end, seen
 
 
@@ -173,13 +182,13 @@ class JsonlAppender:
             os.ftruncate(self._fd, good_end)
             os.fsync(self._fd)
             self.truncated_bytes = size - good_end
-        if retry_errors and any(is_error for _, is_error in seen):
-            self._drop_error_lines()
-            seen = [item for item in seen if not item[1]]
+        if any(_redo(kind, retry_errors) for _, kind in seen):
+            self._drop_error_lines(retry_errors)
+            seen = [item for item in seen if not _redo(item[1], retry_errors)]
         self.done = {key(url) for url, _ in seen if url}
         self.resumed = len(seen)
 
-    def _drop_error_lines(self) -> None:
+    def _drop_error_lines(self, retry_errors: bool) -> None:
         def keep() -> Iterator[bytes]:
             with open(self.path, "rb") as fh:
                 for line in fh:
@@ -187,7 +196,7 @@ class JsonlAppender:
                         data = json.loads(line)
                     except ValueError:
                         continue
-                    if not (isinstance(data, dict) and "error" in data):
+                    if not (isinstance(data, dict) and "error" in data and _redo(str(data["error"]), retry_errors)):
                         yield line
 
         _replace_atomically(self.path, keep())
@@ -250,6 +259,29 @@ def _csv_written(path: Path) -> Iterator[tuple[str, str]]:
         csv.field_size_limit(limit)
 
 
+def _error_rows(path: Path, retry_errors: bool) -> Iterator[tuple[list[str], bool]]:
+    """Each row of the errors table (header first) and whether it stays when resuming."""
+    with open(path, newline="", encoding="utf-8") as fh:
+        reader = csv.reader(fh)
+        header = next(reader, None)
+        if header is None:
+            return
+        yield header, True
+        column = header.index("error") if "error" in header else -1
+        for row in reader:
+            kind = row[column] if 0 <= column < len(row) else ""
+            yield row, not _redo(kind, retry_errors)
+
+
+def _drop_error_rows(path: Path, retry_errors: bool) -> bool:
+    """Rewrite the errors table without the rows to retry (atomically); False if none was dropped."""
+    if not path.exists() or all(keep for _, keep in _error_rows(path, retry_errors)):
+        return False
+    rows = (_csv_text([row]) for row, keep in _error_rows(path, retry_errors) if keep)
+    _replace_atomically(path, rows)
+    return True
+
+
 class CsvAppender:
     """Resumable CSV output in the four-table layout of the CSV exporter, plus ``<out>.progress``."""
 
@@ -298,9 +330,7 @@ class CsvAppender:
                     self.truncated_bytes += actual - size
             for fd in self._fds.values():
                 os.fsync(fd)
-        if retry_errors:
-            header = _csv_text([TABLES["errors"]])
-            _replace_atomically(self.paths["errors"], iter([header]))
+        if _drop_error_rows(self.paths["errors"], retry_errors):
             os.close(self._fds["errors"])
             self._fds["errors"] = _open_append(self.paths["errors"])
         self.resumed = 0

@@ -20,7 +20,9 @@ from .jobs import ScrapeOptions, run_job, url_hash
 from .resume import OutputLocked, open_output
 
 # The CLI-wide convention (extractor/cli.py): 0 all pages ok, 1 some failed (still recorded), 2 usage.
-EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+# 3: the job ended with URLs not fetched (their host stayed paused); they are not in the output,
+# so rerunning the same command fetches them.
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_NOT_FETCHED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 
 def _size(text: str) -> int:
@@ -46,7 +48,11 @@ _EXAMPLES = """examples:
 Every line of the output (article or error record) carries the requested URL in "url".
 An error record is {"url", "error", "message", "time"}; the job goes on. Interrupted
 (Ctrl-C, kill), the same command resumes: pages already written are skipped.
-Exit status: 0 all pages ok, 1 some pages failed (each has an error record), 2 usage, 130 stopped."""
+A host whose URLs keep failing (--host-failures in a row) is paused and its other URLs are
+fetched after the pause; a host still failing after --host-pauses pauses is left for the next
+run: its URLs are not written, the summary says "not fetched", and a rerun fetches them.
+Exit status: 0 all pages ok, 1 some pages failed (each has an error record), 2 usage,
+3 some URLs not fetched (host paused; rerun to fetch them), 130 stopped."""
 
 
 def add_scrape_parser(subparsers: Any) -> None:
@@ -127,6 +133,15 @@ def add_scrape_parser(subparsers: Any) -> None:
         help="longest Retry-After to wait; longer fails with RateLimited",
     )
     net.add_argument("--max-bytes", type=_size, default=_size("20MB"), metavar="SIZE", help="body size cap")
+    net.add_argument("--host-failures", dest="breaker_threshold", type=int, default=5, metavar="N",
+                     help="pause a host after N of its URLs failed in a row, retries spent"
+                     " (0: never pause; default: %(default)s)")  # fmt: skip
+    net.add_argument("--host-cooldown", dest="breaker_cooldown", type=float, default=60.0, metavar="S",
+                     help="first pause of a failing host, doubled for each further pause in a row;"
+                     " its URLs are fetched after the pause (default: %(default)s)")  # fmt: skip
+    net.add_argument("--host-pauses", dest="breaker_max_pauses", type=int, default=3, metavar="N",
+                     help="after N pauses in a row, leave the host's URLs for the next run"
+                     " (default: %(default)s)")  # fmt: skip
     net.add_argument("--ignore-robots", dest="robots", action="store_false", help="do not obey robots.txt")
     net.add_argument("--cache", action="store_true", help="use the on-disk HTTP cache")
     net.add_argument("--cache-dir", metavar="DIR", help="cache folder (implies --cache)")
@@ -141,7 +156,7 @@ def options_from_args(args: argparse.Namespace) -> ScrapeOptions:
         "urls_file", "sitemaps", "feeds", "warcs", "files", "stdin", "stdin_url", "since", "until", "include",
         "exclude", "max_urls", "user_agent", "delay", "per_host", "workers", "processes", "timeout",
         "connect_timeout", "retries", "max_redirects", "max_retry_after", "max_bytes", "robots", "cache",
-        "cache_dir", "cache_ttl", "comments",
+        "cache_dir", "cache_ttl", "comments", "breaker_threshold", "breaker_cooldown", "breaker_max_pauses",
     }  # fmt: skip
     values = {name: getattr(args, name) for name in names if hasattr(args, name)}
     if values.get("cache_dir"):
@@ -168,7 +183,8 @@ def _sigterm_as_interrupt() -> Iterator[None]:
 
 
 def run_scrape(args: argparse.Namespace) -> int:
-    """Run the job described by ``args``: 0 all ok, 1 some pages failed (each has an error record), 130 stopped."""
+    """Run the job described by ``args``: 0 all ok, 1 some pages failed (each has an error record),
+    3 some URLs not fetched (host paused; a rerun fetches them), 130 stopped."""
     try:
         options = options_from_args(args)
     except (TypeError, ValueError) as exc:
@@ -193,4 +209,6 @@ def run_scrape(args: argparse.Namespace) -> int:
         print(summary.format(), file=sys.stderr)
     if summary.interrupted:
         return EXIT_INTERRUPTED
+    if summary.not_fetched:
+        return EXIT_NOT_FETCHED
     return EXIT_SOME_FAILED if summary.failed else EXIT_OK

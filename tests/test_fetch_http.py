@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import itertools
+import math
 import socket
 import threading
 import time
@@ -86,6 +87,42 @@ def test_status_errors_are_typed(server: LocalServer, status: int, error: type) 
 def test_invalid_url() -> None:
     with pytest.raises(InvalidURL):
         fetcher().fetch("ftp://example.org/file")
+
+
+MALFORMED = [
+    "http://h:99999/",  # port out of range
+    "http://h:abc/",
+    "http://h:0/",
+    "http://[::1/",  # broken IPv6 literals
+    "http://[zz::1]/",
+    "http://[::1]x/",
+    "http:///path",  # no host
+    "http://user@/",
+    "ftp://h/file",  # unsupported schemes
+    "javascript:alert(1)",
+    "h/no-scheme",
+    "http://h/a\x00b",  # control characters
+    "http://h/a\nb",
+    "http://h\x7f/",
+    "http://exa mple.org/",  # characters no host name has
+    "http://h..org/",
+]
+
+
+@pytest.mark.parametrize("url", MALFORMED)
+def test_malformed_urls_are_invalid_url_without_a_request(server: LocalServer, url: str) -> None:
+    with pytest.raises(InvalidURL) as info:
+        fetcher().fetch(url)
+    assert info.value.url == url and info.value.reason
+
+
+def test_redirect_to_a_malformed_url_is_invalid_url(server: LocalServer) -> None:
+    server.routes["/to-bad-port"] = Response(302, headers={"Location": "http://h:99999/x"})
+    server.routes["/to-bad-ipv6"] = Response(302, headers={"Location": "http://[::1/x"})
+    for path in ("/to-bad-port", "/to-bad-ipv6"):
+        with pytest.raises(InvalidURL) as info:
+            fetcher().fetch(server.url(path))
+        assert info.value.url == server.url(path)
 
 
 def test_gzip_content_encoding_is_decoded(server: LocalServer) -> None:
@@ -216,24 +253,73 @@ def test_connection_refused_is_network_error() -> None:
 
 
 def test_failing_host_is_paused(server: LocalServer) -> None:
-    server.routes["/bad"] = Response(500)
+    server.routes["/bad1"] = server.routes["/bad2"] = Response(500)
     server.routes["/good"] = Response(body=page("Good"))
     f = fetcher(max_retries=1, breaker_threshold=2, breaker_cooldown=30)
-    with pytest.raises(HTTPError):
-        f.fetch(server.url("/bad"))
+    for path in ("/bad1", "/bad2"):
+        with pytest.raises(HTTPError):
+            f.fetch(server.url(path))
     with pytest.raises(HostUnavailable) as info:
         f.fetch(server.url("/good"))
-    assert "paused" in info.value.reason
+    assert "paused" in info.value.reason and "not requested" in info.value.reason
+    assert 25 < info.value.retry_in <= 30  # when to ask again: a pause, not a verdict on the URL
     assert server.hits_for("/good") == []  # not contacted while paused
 
 
+def test_breaker_counts_urls_not_attempts(server: LocalServer) -> None:
+    """One broken page whose retries all fail is one failure: it cannot pause a healthy host."""
+    server.routes["/bad1"] = server.routes["/bad2"] = Response(500)
+    server.routes["/good"] = Response(body=page("Good"))
+    f = fetcher(max_retries=3, backoff_base=0.01, breaker_threshold=2, breaker_cooldown=30)
+    with pytest.raises(HTTPError):
+        f.fetch(server.url("/bad1"))
+    assert len(server.hits_for("/bad1")) == 4  # four failed attempts, one failed URL
+    assert f.fetch(server.url("/good")).status == 200  # a success starts the count again
+    with pytest.raises(HTTPError):
+        f.fetch(server.url("/bad1"))
+    with pytest.raises(HTTPError):
+        f.fetch(server.url("/bad2"))
+    with pytest.raises(HostUnavailable):  # two failed URLs in a row: now it pauses
+        f.fetch(server.url("/good"))
+
+
 def test_paused_host_is_tried_again_after_cooldown(server: LocalServer) -> None:
-    server.routes["/bad"] = Response(500)
+    server.routes["/bad1"] = server.routes["/bad2"] = Response(500)
     server.routes["/good"] = Response(body=page("Good"))
     f = fetcher(max_retries=1, breaker_threshold=2, breaker_cooldown=0.3)
-    with pytest.raises(HTTPError):
-        f.fetch(server.url("/bad"))
+    for path in ("/bad1", "/bad2"):
+        with pytest.raises(HTTPError):
+            f.fetch(server.url(path))
     time.sleep(0.4)
+    assert f.fetch(server.url("/good")).status == 200
+
+
+def test_host_failing_through_its_pauses_is_given_up(server: LocalServer) -> None:
+    server.routes["/bad1"] = server.routes["/bad2"] = server.routes["/bad3"] = Response(500)
+    server.routes["/good"] = Response(body=page("Good"))
+    f = fetcher(max_retries=0, breaker_threshold=2, breaker_cooldown=0.05, breaker_max_pauses=1)
+    for path in ("/bad1", "/bad2"):
+        with pytest.raises(HTTPError):
+            f.fetch(server.url(path))
+    with pytest.raises(HostUnavailable) as paused:
+        f.fetch(server.url("/good"))
+    assert 0 < paused.value.retry_in <= 0.05
+    time.sleep(0.06)
+    with pytest.raises(HTTPError):  # half-open: one more failed URL and the host is given up
+        f.fetch(server.url("/bad3"))
+    with pytest.raises(HostUnavailable) as gone:
+        f.fetch(server.url("/good"))
+    assert gone.value.retry_in == math.inf and "given up" in gone.value.reason
+    assert server.hits_for("/good") == []
+
+
+def test_breaker_can_be_turned_off(server: LocalServer) -> None:
+    server.routes["/bad"] = Response(500)
+    server.routes["/good"] = Response(body=page("Good"))
+    f = fetcher(max_retries=0, breaker_threshold=0)
+    for _ in range(5):
+        with pytest.raises(HTTPError):
+            f.fetch(server.url("/bad"))
     assert f.fetch(server.url("/good")).status == 200
 
 

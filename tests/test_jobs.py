@@ -325,3 +325,176 @@ def test_scrape_without_comments(server: LocalServer) -> None:
     [without] = list(scrape([server.url("/wp")], delay=0, comments=False))
     assert len(with_comments.comments) >= 3 and without.comments == []  # type: ignore[union-attr]
     assert without.headline == with_comments.headline  # type: ignore[union-attr]
+
+
+# ---------------------------------------------------------------- paused hosts (circuit breaker)
+
+
+def test_two_broken_urls_do_not_cost_a_hosts_healthy_pages(server: LocalServer) -> None:
+    """Issue 16 case 2: 2 broken URLs (4 failed attempts each) used to pause the host and turn 20 of
+    20 healthy pages into HostUnavailable records; the breaker counts URLs, not attempts."""
+    server.routes["/b1"] = server.routes["/b2"] = Response(500)
+    healthy = [server.url(f"/p{i}") for i in range(20)]
+    records = list(
+        scrape([server.url("/b1"), server.url("/b2"), *healthy], delay=0, retries=3, backoff=0.01, workers=1)
+    )
+    by_url = {r.url: r for r in records}
+    assert len(records) == 22
+    assert [getattr(by_url[u], "headline", None) for u in healthy] == [f"Story p{i}" for i in range(20)]
+    assert {by_url[server.url(p)].error for p in ("/b1", "/b2")} == {"HTTPError"}  # type: ignore[union-attr]
+    assert len(server.hits_for("/b1")) == 4  # its retries were spent, as before
+
+
+def test_paused_hosts_urls_are_fetched_after_the_pause(server: LocalServer) -> None:
+    """A host that fails for a while is paused; its other URLs wait and are fetched after the pause."""
+    outage = iter(range(2))  # the first two requests of pages fail, then the host is back
+    server.fallback = lambda req: (
+        Response(500) if next(outage, None) is not None else Response(body=page(f"Story {req.path}"))
+    )
+    server.routes["/robots.txt"] = Response(404)
+    urls = [server.url(f"/p{i}") for i in range(10)]
+    records = list(
+        scrape(urls, delay=0, retries=0, workers=1, breaker_threshold=2, breaker_cooldown=0.2)
+    )
+    by_url = {r.url: r for r in records}
+    assert sorted(by_url) == sorted(urls) and len(records) == 10
+    assert [by_url[u].error for u in urls[:2]] == ["HTTPError", "HTTPError"]  # type: ignore[union-attr]
+    assert all(isinstance(by_url[u], Article) for u in urls[2:])  # none was lost to the pause
+    pages = [h for h in server.hits if h.path.startswith("/p")]
+    assert len(pages) == 10 and pages[2].at - pages[1].at >= 0.2  # nothing was sent during the pause
+
+
+def _down_host_job(server: LocalServer, tmp_path: Path) -> tuple[list[str], list[str]]:
+    server.routes["/robots.txt"] = Response(404)
+    server.fallback = Response(500)
+    urls = [server.url(f"/p{i}") for i in range(10)]
+    argv = ["scrape", "--urls", str(url_file(tmp_path, urls)), "--output", str(tmp_path / "out.jsonl"),
+            "--delay", "0", "--retries", "0", "--workers", "1",
+            "--host-failures", "2", "--host-cooldown", "0.05", "--host-pauses", "1"]  # fmt: skip
+    return urls, argv
+
+
+def test_host_that_stays_down_is_left_for_the_next_run(
+    server: LocalServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    urls, argv = _down_host_job(server, tmp_path)
+    out = tmp_path / "out.jsonl"
+    assert run_cli(argv) == 3  # distinct exit status: URLs were left unfetched
+    summary = capsys.readouterr().err
+    written = lines(out)
+    # Two failed URLs paused the host; after the pause one more failed and it was given up.
+    assert [r["error"] for r in written] == ["HTTPError"] * 3
+    assert "0 ok, 3 failed" in summary and "not fetched: 7 (host paused" in summary and "rerun" in summary
+    assert len([h for h in server.hits if h.path.startswith("/p")]) == 3  # the 7 others: no request
+    # The host comes back: a plain rerun fetches the URLs that were never requested.
+    server.fallback = lambda req: Response(body=page(f"Story {req.path}"))
+    assert run_cli(argv) == 0
+    records = {r["url"]: r for r in lines(out)}
+    assert sorted(records) == sorted(urls) and len(lines(out)) == 10
+    assert sum("headline" in r for r in records.values()) == 7
+    assert "7 ok, 0 failed" in capsys.readouterr().err
+
+
+def test_unreachable_host_costs_only_the_urls_that_trip_the_breaker(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """URLs queued behind a dead host's robots.txt see the pause too: they are not tried, and not lost."""
+    import socket
+
+    with socket.socket() as sock:  # a port nobody listens on: connection refused
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    urls = [f"http://127.0.0.1:{port}/p{i}" for i in range(12)]
+    out = tmp_path / "out.jsonl"
+    argv = ["scrape", *urls, "--output", str(out), "--delay", "0", "--retries", "0", "--workers", "8",
+            "--host-failures", "2", "--host-pauses", "0"]  # fmt: skip
+    assert run_cli(argv) == 3
+    assert [r["error"] for r in lines(out)] == ["NetworkError"] * 2  # the two that paused it, no more
+    assert "not fetched: 10 (host paused" in capsys.readouterr().err
+
+
+def test_summary_and_dict_report_unfetched_urls(server: LocalServer, tmp_path: Path) -> None:
+    from extractor.jobs import run_job
+    from extractor.resume import open_output
+
+    urls, _ = _down_host_job(server, tmp_path)
+    options = ScrapeOptions.build(delay=0, retries=0, workers=1, breaker_threshold=1,
+                                  breaker_cooldown=0.05, breaker_max_pauses=0)  # fmt: skip
+    writer = open_output("jsonl", tmp_path / "o.jsonl")
+    summary = run_job(urls, options, writer, quiet=True)
+    host = server.base.removeprefix("http://")
+    assert summary.to_dict()["not_fetched"] == {host: 9} and summary.ok == 0 and sum(summary.failed.values()) == 1
+    assert f"not fetched: 9 (host paused: {host} 9)" in summary.format()
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv"])
+def test_resume_retries_urls_recorded_as_not_requested(server: LocalServer, tmp_path: Path, fmt: str) -> None:
+    """Outputs written before this fix hold HostUnavailable records for pages never requested:
+    a plain rerun fetches them (and leaves one record per URL) instead of skipping them."""
+    out = tmp_path / f"out.{fmt}"
+    writer = JsonlAppender(out, key=url_hash) if fmt == "jsonl" else CsvAppender(out, key=url_hash)
+    writer.write(Article(url=server.url("/p0"), headline="Story /p0"))
+    writer.write(ErrorRecord(server.url("/gone"), "NotFound", "HTTP 404"))
+    writer.write(ErrorRecord(server.url("/p1"), "HostUnavailable", "host paused for 60s more"))
+    writer.close()
+    urls = [server.url("/p0"), server.url("/gone"), server.url("/p1")]
+    assert run_cli(["scrape", *urls, "--format", fmt, "--output", str(out), "--delay", "0", "-q"]) == 0
+    assert [h.path for h in server.hits if h.path != "/robots.txt"] == ["/p1"]
+    if fmt == "jsonl":
+        records = {r["url"]: r.get("error", "ok") for r in lines(out)}
+        assert len(lines(out)) == 3
+    else:
+        with open(out, newline="", encoding="utf-8") as fh:
+            records = {r["url"]: "ok" for r in csv.DictReader(fh)}
+        with open(tmp_path / "out.errors.csv", newline="", encoding="utf-8") as fh:
+            errors = list(csv.DictReader(fh))
+        assert len(errors) == 1
+        records.update({r["url"]: r["error"] for r in errors})
+    assert records == {server.url("/p0"): "ok", server.url("/gone"): "NotFound", server.url("/p1"): "ok"}
+
+
+# ---------------------------------------------------------------- malformed URLs
+
+
+BAD_URLS = ["http://h:99999/", "http://[::1/", "http:///no-host", "ftp://h/file", "http://h/a\x01b", "http://[zz::1]/"]
+
+
+def test_malformed_urls_become_error_records_and_the_job_goes_on(
+    server: LocalServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 16 case 9: one URL with a bad port in --urls crashed the whole job with a traceback."""
+    good = [server.url(f"/p{i}") for i in range(3)]
+    urls = [good[0], *BAD_URLS[:3], good[1], *BAD_URLS[3:], good[2]]
+    out = tmp_path / "out.jsonl"
+    code = run_cli(["scrape", "--urls", str(url_file(tmp_path, urls)), "--output", str(out), "--delay", "0"])
+    assert code == 1
+    records = {r["url"]: r for r in lines(out)}
+    assert len(lines(out)) == len(urls) and sorted(records) == sorted(urls)
+    assert all(records[u]["headline"].startswith("Story") for u in good)
+    for bad in BAD_URLS:
+        assert records[bad]["error"] == "InvalidURL" and records[bad]["message"], bad
+    assert "3 ok, 6 failed (InvalidURL 6)" in capsys.readouterr().err
+
+
+def test_malformed_urls_from_a_sitemap_and_as_sitemaps(server: LocalServer, tmp_path: Path) -> None:
+    listed = [server.url("/p0"), "http://h:99999/story", "http://[::1/story"]
+    server.routes["/sitemap.xml"] = Response(
+        body=(
+            '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            + "".join(f"<url><loc>{u}</loc></url>" for u in listed)
+            + "</urlset>"
+        ).encode(),
+        headers={"Content-Type": "application/xml"},
+    )
+    out = tmp_path / "out.jsonl"
+    argv = ["scrape", "--sitemap", server.url("/sitemap.xml"), "--sitemap", "http://h:99999/",
+            "--sitemap", "http://[::1/", "--output", str(out), "--delay", "0", "-q"]  # fmt: skip
+    assert run_cli(argv) == 1
+    records = {r["url"]: r.get("error", "ok") for r in lines(out)}
+    assert records == {
+        server.url("/p0"): "ok",
+        "http://h:99999/story": "InvalidURL",
+        "http://[::1/story": "InvalidURL",
+        "http://h:99999/": "InvalidURL",
+        "http://[::1/": "InvalidURL",
+    }

@@ -12,6 +12,7 @@ from .files import FileFetcher, iter_file_pages, read_page
 from .http import DEFAULT_USER_AGENT, HttpFetcher, HttpOptions
 from .page import (
     HTML_TYPES,
+    NOT_REQUESTED,
     Blocked,
     Fetcher,
     FetchError,
@@ -29,11 +30,13 @@ from .page import (
     TooManyRedirects,
 )
 from .stdin import StdinFetcher, read_stdin_page
+from .urls import check_url
 from .warc import WarcFetcher, iter_warc_pages
 
 __all__ = [
     "DEFAULT_USER_AGENT",
     "HTML_TYPES",
+    "NOT_REQUESTED",
     "Blocked",
     "DiskCache",
     "Entry",
@@ -57,6 +60,7 @@ __all__ = [
     "TooManyRedirects",
     "UrlFilter",
     "WarcFetcher",
+    "check_url",
     "default_cache_dir",
     "discover",
     "iter_file_pages",

@@ -50,11 +50,19 @@ class Discovered:
 
 
 def url_key(url: str) -> str:
-    """De-duplication key: same page, same key (case of scheme/host, default port, fragment, tracking)."""
+    """De-duplication key: same page, same key (case of scheme/host, default port, fragment, tracking).
+
+    Never raises: a malformed URL (bad port, broken IPv6 literal) is its own key, and fetching
+    it reports what is wrong with it.
+    """
     try:
-        parts = urlsplit(url.strip())
+        return _normal_key(url.strip())
     except ValueError:
         return url.strip()
+
+
+def _normal_key(url: str) -> str:
+    parts = urlsplit(url)
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower()
     port = (
@@ -169,7 +177,7 @@ def parse_document(data: bytes, base_url: str | None = None) -> Discovered:
 
 
 def _resolve(url: str, base_url: str | None) -> str:
-    return absolute_url(url, base_url)
+    return absolute_url(url, base_url)  # a malformed entry stays as written: fetching reports it
 
 
 def _sitemap_entries(root: etree._Element, item: str, base_url: str | None) -> list[Entry]:

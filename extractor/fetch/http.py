@@ -14,6 +14,7 @@ Design choices, and why:
 from __future__ import annotations
 
 import itertools
+import math
 import random
 import re
 import threading
@@ -26,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import requests
 import urllib3
@@ -51,6 +52,8 @@ from .page import (
     media_type,
 )
 from .robots import RobotsCache
+from .urls import check_url
+from .urls import host_key as _host_key
 
 if TYPE_CHECKING:  # typing.Self is 3.11+
     from typing_extensions import Self
@@ -98,9 +101,12 @@ class HttpOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     respect_robots: bool = True
     max_crawl_delay: float = 60.0
-    breaker_threshold: int = 5  # consecutive failures before a host is paused
-    breaker_cooldown: float = 60.0
+    # Circuit breaker. It counts URLs, not attempts: a URL whose retries all failed is one failure,
+    # so one broken page cannot pause a healthy host. 0 turns the breaker off.
+    breaker_threshold: int = 5  # URLs failed in a row before the host is paused
+    breaker_cooldown: float = 60.0  # first pause; each further pause in a row doubles it
     breaker_max_cooldown: float = 900.0
+    breaker_max_pauses: int = 3  # pauses in a row after which the host is given up for the run
     cache: bool = False
     cache_dir: str | None = None
     cache_ttl: float | None = None  # None: trust the server's max-age/Expires, else revalidate
@@ -244,22 +250,39 @@ class _Host:
     slots: threading.BoundedSemaphore
     lock: threading.Lock = field(default_factory=threading.Lock)
     next_start: float = 0.0
-    failures: int = 0
-    open_until: float = 0.0
+    failures: int = 0  # URLs failed in a row
+    open_until: float = 0.0  # math.inf: given up for this run
     cooldown: float = 0.0
+    pauses: int = 0  # pauses in a row (reset by a success)
     active: int = 0
 
 
 class HostBook:
-    """Pacing, concurrency and circuit breaking per host, bounded in memory."""
+    """Pacing, concurrency and circuit breaking per host, bounded in memory.
+
+    The breaker opens after ``threshold`` URLs of a host failed in a row and then
+    refuses (``HostUnavailable``, no request sent) until the pause is over. A
+    refusal is not a verdict on the URL: callers are expected to ask again after
+    its ``retry_in`` seconds (the scrape job does). After a pause the host is
+    half-open: one more failed URL pauses it again, twice as long; a success
+    closes it. The pause after ``max_pauses`` pauses in a row lasts for the rest
+    of the run (``retry_in`` is infinite), so a job with a dead host still ends.
+    """
 
     def __init__(
-        self, per_host: int, cooldown: float, max_cooldown: float, threshold: int, max_hosts: int
+        self,
+        per_host: int,
+        cooldown: float,
+        max_cooldown: float,
+        threshold: int,
+        max_hosts: int,
+        max_pauses: int = 3,
     ) -> None:
         self._per_host = max(1, per_host)
         self._cooldown = cooldown
         self._max_cooldown = max_cooldown
-        self._threshold = max(1, threshold)
+        self._threshold = max(0, threshold)
+        self._max_pauses = max(0, max_pauses)
         self._max_hosts = max_hosts
         self._hosts: OrderedDict[str, _Host] = OrderedDict()
         self._lock = threading.Lock()
@@ -317,9 +340,16 @@ class HostBook:
 
     def _check_breaker(self, state: _Host, url: str) -> None:
         remaining = state.open_until - time.monotonic()
+        if remaining == math.inf:
+            raise HostUnavailable(
+                url, f"host given up for this run after {state.pauses} pauses in a row; not requested"
+            )
         if remaining > 0:
             raise HostUnavailable(
-                url, f"host paused for {remaining:.0f}s more after {state.failures} consecutive failures"
+                url,
+                f"host paused for {remaining:.0f}s more after {state.failures} failed URLs in a row;"
+                " not requested",
+                retry_in=remaining,
             )
 
     def push_back(self, host: str, seconds: float) -> None:
@@ -332,16 +362,26 @@ class HostBook:
         state = self._get(host)
         with state.lock:
             state.failures = 0
+            state.pauses = 0
             state.cooldown = self._cooldown
 
     def failure(self, host: str) -> None:
+        """One URL of ``host`` failed for good (its retries, if any, are spent)."""
+        if self._threshold == 0:
+            return
         state = self._get(host)
         with state.lock:
+            now = time.monotonic()
             state.failures += 1
-            if state.failures >= self._threshold:
-                # Half-open afterwards: failures stay above threshold, so one more failure reopens, longer.
-                state.open_until = time.monotonic() + state.cooldown
-                state.cooldown = min(self._max_cooldown, state.cooldown * 2)
+            # Already paused: URLs that were under way when it opened do not pause it again.
+            if state.failures < self._threshold or state.open_until > now:
+                return
+            state.pauses += 1
+            if state.pauses > self._max_pauses:
+                state.open_until = math.inf
+                return
+            state.open_until = now + state.cooldown
+            state.cooldown = min(self._max_cooldown, state.cooldown * 2)
 
 
 # ---------------------------------------------------------------- the fetcher
@@ -353,16 +393,6 @@ class _Reply:
     headers: dict[str, str]
     body: bytes = b""
     location: str | None = None
-
-
-def _host_key(url: str) -> str:
-    return urlsplit(url).netloc.lower()
-
-
-def _check_url(url: str, requested: str) -> None:
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        raise InvalidURL(requested, f"not an http(s) URL: {url!r}")
 
 
 class HttpFetcher:
@@ -379,6 +409,7 @@ class HttpFetcher:
             self.options.breaker_max_cooldown,
             self.options.breaker_threshold,
             self.options.max_hosts,
+            self.options.breaker_max_pauses,
         )
         self._robots = RobotsCache(self._get_robots)
         self._cache = (
@@ -416,7 +447,7 @@ class HttpFetcher:
 
     def fetch(self, url: str, *, accept: Collection[str] | None = HTML_TYPES) -> Page:
         """GET ``url``; raise a FetchError subclass on any failure. ``accept=None`` takes any content type."""
-        _check_url(url, url)
+        check_url(url)
         started = time.monotonic()
         fetched_at = datetime.now(timezone.utc)
         entry = self._cache.get(url) if self._cache is not None else None
@@ -449,7 +480,7 @@ class HttpFetcher:
             reply = self._with_retries(current, url, conditional, accept, delay)
             if reply.location is None:
                 return current, reply
-            _check_url(reply.location, url)
+            check_url(reply.location, url)
             if reply.location in seen:
                 raise TooManyRedirects(url, f"redirect loop back to {reply.location}", status=reply.status)
             seen.add(reply.location)
@@ -464,9 +495,9 @@ class HttpFetcher:
             return delay
         try:
             rules = self._robots.rules(url)
-        except NetworkError as exc:
-            # Not a robots decision: the host is down. Count it, and report the page as a network failure.
-            self._hosts.failure(_host_key(url))
+        except HostUnavailable as exc:  # paused while this URL waited for robots.txt: not requested
+            raise HostUnavailable(requested, exc.reason, retry_in=exc.retry_in) from None
+        except NetworkError as exc:  # not a robots decision: the host is down (counted by _get_robots)
             raise NetworkError(requested, exc.reason) from exc
         if not rules.allowed(url, self.options.user_agent):
             raise RobotsDisallowed(requested, f"{rules.reason} disallows {url}")
@@ -477,6 +508,11 @@ class HttpFetcher:
 
     def _get_robots(self, robots_url: str) -> tuple[int, bytes] | None:
         opts = self.options
+        # Called under the origin's robots lock. An unreachable host is not cached (its pages report
+        # a NetworkError), so each URL queued behind the lock asks again: the breaker is checked and
+        # fed here, in that order, so once the host is paused the queued URLs send nothing.
+        host = _host_key(robots_url)
+        self._hosts.check(host, robots_url)
         try:
             resp = self._session.get(
                 robots_url,
@@ -490,6 +526,7 @@ class HttpFetcher:
                 deadline = time.monotonic() + opts.total_timeout
                 return resp.status_code, read_capped(resp, robots_url, 512 * 1024, deadline, truncate=True)
         except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as exc:
+            self._hosts.failure(host)
             raise NetworkError(robots_url, f"host unreachable (fetching robots.txt): {exc}") from exc
         except (requests.RequestException, FetchError, _Retry):
             return None
@@ -514,12 +551,15 @@ class HttpFetcher:
                 self._hosts.success(host)
                 return reply
             except _Retry as retry:
-                if retry.counts_as_failure:
-                    self._hosts.failure(host)
+                # The breaker counts URLs: only the attempt that gives the URL up is a failure.
                 if attempt >= opts.max_retries:
+                    if retry.counts_as_failure:
+                        self._hosts.failure(host)
                     raise retry.error from None
                 wait = retry.wait
                 if wait is not None and wait > opts.max_retry_after:
+                    if retry.counts_as_failure:
+                        self._hosts.failure(host)
                     self._hosts.push_back(host, opts.max_retry_after)
                     raise type(retry.error)(
                         requested,
@@ -555,6 +595,8 @@ class HttpFetcher:
             raise NetworkError(requested, f"TLS error: {exc}") from exc
         except requests.RequestException as exc:
             raise _Retry(NetworkError(requested, f"connection failed: {exc}")) from exc
+        except ValueError as exc:  # requests parses a redirect's Location even when not following it
+            raise InvalidURL(requested, f"unusable redirect target: {exc}") from exc
         with closing(resp):
             return self._interpret(resp, url, requested, accept)
 

@@ -8,6 +8,7 @@ that name is what batch jobs write into the ``error`` field of an error record.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -116,11 +117,28 @@ class TooManyRedirects(NetworkError):
 
 
 class HostUnavailable(NetworkError):
-    """The host failed repeatedly and is paused (circuit breaker open); not contacted."""
+    """The host failed repeatedly and is paused (circuit breaker open); not contacted.
+
+    Not a verdict on the URL, which was never requested: a scrape job waits out
+    the pause and tries again, and a URL still unfetched when the job ends is
+    left for the next run (see :data:`NOT_REQUESTED`). ``retry_in``: seconds until the
+    host may be tried again (``math.inf``: given up for this run).
+    """
+
+    def __init__(self, url: str, reason: str, *, status: int | None = None, retry_in: float = math.inf) -> None:
+        super().__init__(url, reason, status=status)
+        self.retry_in = retry_in
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild_unavailable, (self.url, self.reason, self.retry_in))
+
+
+def _rebuild_unavailable(url: str, reason: str, retry_in: float) -> HostUnavailable:
+    return HostUnavailable(url, reason, retry_in=retry_in)
 
 
 class InvalidURL(NetworkError):
-    """Not an http(s) URL we can fetch."""
+    """Not an http(s) URL we can fetch: other scheme, no host, bad port or IPv6 literal, control characters."""
 
 
 class HTTPError(FetchError):
@@ -150,3 +168,6 @@ ERROR_TYPES: tuple[type[FetchError], ...] = (
     InvalidURL,
     HTTPError,
 )
+
+NOT_REQUESTED: frozenset[str] = frozenset({HostUnavailable.__name__})
+"""Error kinds that mean the page was never requested: not an outcome, so a resumed job tries them again."""
