@@ -24,11 +24,11 @@ def parse_html(text: str) -> HtmlElement:
     text = _XML_DECL.sub("", text, count=1).replace("\x00", "")
     if not text.strip():
         return html.document_fromstring("<html><body></body></html>", parser=_parser())
-    direct = _parse(text)
+    direct, text = _parse(text)
     ordered = _html5_tree_order(text)
     if ordered is text:
         return direct
-    browser = _parse(ordered)
+    browser, _ = _parse(ordered)
     # A raw-text element left open (an unclosed <textarea>) turns the rest of the page into
     # its text in the browser's tree: when that tree has far fewer elements than libxml2's
     # own recovery, the latter is kept, as the one that loses nothing.
@@ -37,11 +37,115 @@ def parse_html(text: str) -> HtmlElement:
     return browser
 
 
-def _parse(text: str) -> HtmlElement:
+def _parse(text: str) -> tuple[HtmlElement, str]:
+    """libxml2's tree of the whole text, and the text it read.
+
+    Why: libxml2 stops reading (recover mode keeps what came before) at an element nested
+    256 deep or at a text or attribute over 10 MB (an inline script's data blob), and the
+    rest of the page was silently lost. Both are rare, so the first read keeps the limits
+    and costs nothing more; only a page that reached one is read again, with its nesting
+    capped (``cap_nesting``) and the size limits lifted (``huge_tree``). The capped text
+    is handed back so the HTML5 pass reads it too: Lexbor's tree construction takes time
+    quadratic in the nesting depth (0.2 s at 10,000 levels, 33 s at 100,000).
+    """
+    root, hit_limit = _read(text, huge=False)
+    if not hit_limit:
+        return root, text
+    capped = cap_nesting(text)
+    root, _ = _read(capped, huge=True)
+    return root, capped
+
+
+def _read(text: str, *, huge: bool) -> tuple[HtmlElement, bool]:
+    """The tree, and whether libxml2 stopped at one of its resource limits."""
+    parser = _parser(huge=huge)
     try:
-        return html.document_fromstring(text, parser=_parser())
+        root = html.document_fromstring(text, parser=parser)
     except (etree.ParserError, ValueError):
-        return html.document_fromstring("<html><body></body></html>", parser=_parser())
+        return html.document_fromstring("<html><body></body></html>", parser=_parser()), False
+    last = parser.error_log.last_error
+    return root, last is not None and last.type == _RESOURCE_LIMIT
+
+
+_RESOURCE_LIMIT = etree.ErrorTypes.ERR_RESOURCE_LIMIT
+
+# How deep a page's elements may nest once a page went past libxml2's limit (256).
+# Browsers cap nesting too (WebKit and Chromium at 512) and make the elements past the cap
+# siblings, so their text stays; ours is lower because libxml2 stops at 256 and the
+# extractors walk the tree recursively (the body walk takes a frame a level).
+MAX_NESTING = 240
+
+_TAG = re.compile(r"<(?:!--.*?(?:-->|\Z)|[!?][^>]*>|(/?)([a-zA-Z][^\s/>]*)[^>]*>)", re.DOTALL)
+_VOID = frozenset({
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
+    "param", "keygen", "basefont", "bgsound", "frame",
+})
+# Elements whose content is read as text, not markup, up to their own end tag.
+_RAW = frozenset({"script", "style", "xmp", "iframe", "noembed", "noframes", "plaintext", "textarea", "title"})
+_RAW_END = {name: re.compile(rf"</{name}(?=[\s/>])", re.IGNORECASE) for name in _RAW}
+
+
+def cap_nesting(text: str, depth: int = MAX_NESTING) -> str:
+    """The page with elements nested past ``depth`` made siblings, their text kept in order.
+
+    Why: a page nested deeper than libxml2 reads (256) lost everything from the deep
+    element to its end. A browser keeps it: past its cap (512 in WebKit and Chromium) a
+    new element goes beside the deepest one instead of inside it. This does the same on
+    the markup, in one pass in linear time: an element opened past ``depth`` closes the
+    one opened there before it, the end tags of elements so closed are dropped, and the
+    markup above ``depth`` passes through untouched. Text stays where it was in the page,
+    so reading order and block breaks are kept; only the nesting past ``depth`` is lost.
+    Tags are read the way the HTML5 serialisation writes them (``>`` escaped in attribute
+    values, unescaped text only in script, style and the like); on raw markup the depth
+    counted can only be higher than libxml2's, which closes unclosed <p>, <li>...
+    """
+    out: list[str] = []
+    stack: list[str] = []
+    open_names: dict[str, int] = {}  # how many of each name the stack holds: O(1) "is it open?"
+    flat: int | None = None  # stack index of the element open past depth, if any
+    pos = 0
+    # No tag can start after the last ">": searching only up to it keeps a failed match from
+    # rescanning the rest of the page at every later "<".
+    endpos = text.rfind(">") + 1
+    while (match := _TAG.search(text, pos, endpos)) is not None:
+        out.append(text[pos:match.start()])
+        pos = match.end()
+        token = match.group(0)
+        name = (match.group(2) or "").lower()
+        if not name:  # comment, doctype, processing instruction
+            out.append(token)
+        elif match.group(1):  # an end tag
+            if not open_names.get(name):
+                out.append(token)
+                continue
+            at = len(stack) - 1
+            while stack[at] != name:  # amortised O(1): every element passed is popped below
+                at -= 1
+            if flat is not None and at <= flat:
+                out.append(token if at == flat else f"</{stack[flat]}>")
+                flat = None
+            if at < depth:
+                out.append(token)
+            for popped in stack[at:]:
+                open_names[popped] -= 1
+            del stack[at:]
+        elif name in _VOID or token.endswith("/>"):
+            out.append(token)
+        else:
+            if len(stack) >= depth:
+                if flat is not None:
+                    out.append(f"</{stack[flat]}>")
+                flat = len(stack)
+            out.append(token)
+            stack.append(name)
+            open_names[name] = open_names.get(name, 0) + 1
+            if name in _RAW:
+                raw_end = _RAW_END[name].search(text, pos)
+                stop = raw_end.start() if raw_end is not None else len(text)
+                out.append(text[pos:stop])
+                pos = stop
+    out.append(text[pos:])
+    return "".join(out)
 
 
 _COUNT_ELEMENTS = etree.XPath("count(//*)")
@@ -81,7 +185,7 @@ def _defuse_raw_text(match: re.Match[str]) -> str:
     return match.group(1) + _RAW_TEXT_TAGS.sub("", match.group(2)) + match.group(3)
 
 
-def _parser() -> etree.HTMLParser:
+def _parser(*, huge: bool = False) -> etree.HTMLParser:
     """An HTML parser whose elements are all plain HtmlElement.
 
     Why not lxml.html's own parser: it picks a class per element (FormElement,
@@ -90,7 +194,9 @@ def _parser() -> etree.HTMLParser:
     needs the form helpers; the C-level default lookup gives the same HtmlElement API.
     Parsers are not thread-safe to share while parsing, hence one per call (cheap).
     """
-    parser = etree.HTMLParser(remove_comments=True, remove_pis=True, recover=True, default_doctype=False)
+    parser = etree.HTMLParser(
+        remove_comments=True, remove_pis=True, recover=True, default_doctype=False, huge_tree=huge
+    )
     parser.set_element_class_lookup(_LOOKUP)
     return parser
 

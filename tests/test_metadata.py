@@ -6,9 +6,10 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from extractor import extract_article
 from extractor.meta.authors import clean_authors
 from extractor.meta.headline import strip_site_name
-from extractor.meta.jsonld import extract_items, read_article
+from extractor.meta.jsonld import extract_items, iter_nodes, read_article
 from extractor.metadata import Metadata, extract_metadata
 from extractor.tree import parse_html
 
@@ -114,6 +115,48 @@ def test_unrepairable_jsonld_is_skipped() -> None:
         _ld('{"@type": "NewsArticle", "headline": ') + _ld('{"@type": "NewsArticle", "headline": "Fine"}')
     )
     assert read_article(extract_items(parse_html(html))).headline == "Fine"
+
+
+_BUDGET_TEXT = "<p>" + "The council met on Tuesday and agreed the budget for the coming year. " * 5 + "</p>"
+
+
+@pytest.mark.parametrize(
+    "deep",
+    [
+        "[" * 1000 + "]" * 1000,  # the 2 KB block that cost the whole record
+        "[" * 2000,
+        '{"a": ' * 1000 + "1" + "}" * 1000,
+        # under json's own limit, past the cap: nothing reading the items may recurse that deep
+        '{"@type": "NewsArticle", "headline": "Deep", "about": ' + "[" * 300 + "]" * 300 + "}",
+    ],
+    ids=["arrays-1000", "unclosed-arrays-2000", "objects-1000", "article-with-300-deep-value"],
+)
+def test_an_over_deep_jsonld_block_is_skipped_and_the_article_still_extracts(deep: str) -> None:
+    html = _page(
+        "<title>Budget agreed | Town News</title>" + _ld(ARTICLE_LD) + _ld(deep),
+        f"<article><h1>River Floods Old Mill Town</h1>{_BUDGET_TEXT}{_BUDGET_TEXT}</article>",
+    )
+    article = extract_article(html, URL, fetched_at=FETCHED)
+    assert article.headline == "River Floods Old Mill Town"
+    assert article.authors == ["Ada Brook", "Tom Reed"]  # the good block is still read
+    assert "agreed the budget for the coming year" in article.body
+    assert any(w.startswith("json-ld: block nested past") for w in article.warnings)
+
+
+def test_iter_nodes_walks_data_of_any_depth_without_recursing() -> None:
+    data: list[object] = [{"@type": "NewsArticle", "headline": "Top"}]
+    inner = data
+    for _ in range(5000):  # deeper than the recursion limit
+        inner.append([])
+        inner = inner[-1]  # type: ignore[assignment]
+    inner.append({"@type": "Thing"})
+    assert [node["@type"] for node, _ in iter_nodes(data)] == ["NewsArticle"]
+
+
+def test_an_over_deep_parsely_meta_is_ignored() -> None:
+    deep = '{"title": ' * 1000 + '"x"' + "}" * 1000
+    meta = _meta(_page(f"<meta name='parsely-page' content='{deep}'><title>Fine Title Here</title>"))
+    assert meta.headline == "Fine Title Here"
 
 
 # ------------------------------------------------------------------ precedence

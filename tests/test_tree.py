@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from extractor.tree import in_document_order, parse_html, text_of
+from datetime import datetime, timezone
+from pathlib import Path
+
+from extractor import Article, extract_article
+from extractor.decode import decode_html
+from extractor.tree import MAX_NESTING, HtmlElement, cap_nesting, in_document_order, parse_html, text_of
 
 PAGE = """<html><body>
 <div id="a"><p id="a1">one</p><p id="a2">two <b id="a2b">bold</b></p></div>
@@ -41,3 +46,77 @@ def test_text_of_reads_what_text_content_reads() -> None:
         if isinstance(node.tag, str):
             assert text_of(node) == node.text_content()
     assert text_of(tree.get_element_by_id("d")).startswith("A & B bold tail")
+
+
+# -- markup past what libxml2 reads alone: stray end tags, deep nesting, huge text nodes --
+
+SAMPLE = Path(__file__).resolve().parent.parent / "fixtures" / "huawei-sample" / "page.html"
+AD_SLOT = 'data-slot="top"><span class="ad__label">Advertisement</span>'
+FETCHED = datetime(2018, 11, 27, tzinfo=timezone.utc)
+
+
+def _extract(page: str) -> Article:
+    return extract_article(page, url="https://www.phonepulse.example/news/1", fetched_at=FETCHED)
+
+
+def test_a_stray_body_and_html_end_tag_in_an_ad_slot_loses_nothing_after_it() -> None:
+    page = SAMPLE.read_text(encoding="utf-8")
+    assert page.count(AD_SLOT) == 1
+    strayed = _extract(page.replace(AD_SLOT, AD_SLOT + "</body></html>"))
+    clean = _extract(page)
+    assert len(clean.comments) == 5 and clean.quotes  # what the page holds
+    assert strayed.body == clean.body
+    assert [c.text for c in strayed.comments] == [c.text for c in clean.comments]
+    assert [q.text for q in strayed.quotes] == [q.text for q in clean.quotes]
+
+
+def _nested(depth: int) -> str:
+    opened = "".join(f"<div id='d{i}'>level {i} " for i in range(depth))
+    return f"<html><body><p>Before the nest.</p>{opened}{'</div>' * depth}<p>After the nest.</p></body></html>"
+
+
+def _depth(root: HtmlElement) -> int:
+    return max(sum(1 for _ in node.iterancestors()) for node in root.iter())
+
+
+def test_elements_nested_past_the_cap_become_siblings_and_keep_their_text_in_order() -> None:
+    root = parse_html(_nested(1000))
+    text = text_of(root)
+    expected = ["Before the nest."] + [f"level {i}" for i in range(1000)] + ["After the nest."]
+    positions = [text.find(part) for part in expected]
+    assert -1 not in positions and positions == sorted(positions)
+    assert _depth(root) <= MAX_NESTING + 2
+    assert root.get_element_by_id("d999") is not None
+
+
+def test_a_page_nested_a_thousand_deep_keeps_the_article_after_the_nest() -> None:
+    para = "<p>" + "The council met on Tuesday to discuss the budget for the coming year. " * 4 + "</p>"
+    nest = "<div>" * 1000 + "<p>Deep in the nest.</p>" + "</div>" * 1000
+    page = (
+        "<html><head><title>Budget</title></head><body><article><h1>Budget agreed</h1>"
+        f"{para}{nest}<p>The vote after the nest passed easily, said the council's chair.</p>{para}"
+        "</article></body></html>"
+    )
+    article = _extract(page)
+    assert "The vote after the nest passed easily" in article.body
+    assert "Deep in the nest." in article.body
+
+
+def test_a_text_over_libxml2s_10_mb_limit_does_not_end_the_page() -> None:
+    blob = "<script>var data = '" + "A" * 11_000_000 + "';</script>"
+    root = parse_html(f"<html><body><p>Before the blob.</p>{blob}<p>After the blob.</p></body></html>")
+    assert root.xpath("string(//p[2])") == "After the blob."
+
+
+def test_the_cap_leaves_every_bundled_page_as_it_is() -> None:
+    for page in sorted(SAMPLE.parent.parent.glob("*/page.html")):
+        text, _ = decode_html(page.read_bytes())
+        assert cap_nesting(text) == text, page.parent.name
+
+
+def test_the_cap_does_not_count_tags_written_inside_scripts_or_comments() -> None:
+    fake = "<div>" * 100
+    page = "<html><body>" + "<div>" * 40 + f"<script>var s = '{fake}';</script><!-- {fake} -->"
+    page += "<p>x</p>" + "</div>" * 40 + "</body></html>"
+    assert cap_nesting(page, depth=50) == page
+    assert cap_nesting(page, depth=30) != page

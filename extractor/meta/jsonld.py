@@ -54,6 +54,10 @@ _CDATA = re.compile(r"<!\[CDATA\[|\]\]>")
 _CONTROL = re.compile(r"[\x00-\x1f]")
 _JS_LINE_COMMENT = re.compile(r"^\s*//.*$", re.MULTILINE)
 _MAX_DEPTH = 12
+# Arrays and objects inside one another, counted one level each. Real blocks nest under 15;
+# a block nested deeper is skipped whole, so no reader of the items can overrun Python's
+# recursion limit (a 2 KB block of 1000 "[" turned the page into an error record).
+_MAX_NESTING = 64
 
 
 @dataclass(slots=True)
@@ -123,31 +127,55 @@ def extract_items(tree: HtmlElement, errors: list[str] | None = None) -> list[An
         text = script.text or ""
         if not text.strip():
             continue
-        parsed = _loads(text)
-        if parsed is not None:
+        try:
+            parsed = _loads(text)
+        except RecursionError:  # json's decoder takes a call per level: nested far past the cap
+            parsed, too_deep = None, True
+        else:
+            too_deep = parsed is not None and _nested_deeper(parsed, _MAX_NESTING)
+        if parsed is not None and not too_deep:
             items.append(parsed)
         elif errors is not None:
-            errors.append(f"json-ld: unparseable block skipped ({len(text)} chars)")
+            what = f"block nested past {_MAX_NESTING} levels" if too_deep else "unparseable block"
+            errors.append(f"json-ld: {what} skipped ({len(text)} chars)")
     return items
+
+
+def _nested_deeper(data: Any, limit: int) -> bool:
+    """Do arrays and objects nest more than ``limit`` levels in data? (No recursion.)"""
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        value, level = stack.pop()
+        if level > limit:
+            return True
+        children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+        stack.extend((child, level + 1) for child in children if isinstance(child, (dict, list)))
+    return False
 
 
 def iter_nodes(data: Any, depth: int = 0) -> Iterator[tuple[dict[str, Any], int]]:
     """Every dict reachable through lists, @graph and property values, with its depth.
 
     Depth lets callers prefer the page's own article over one nested in a
-    list of related items.
+    list of related items. Walked with an explicit stack, in document order, and
+    no deeper than _MAX_NESTING levels of arrays and objects: data of any shape
+    cannot overrun the recursion limit.
     """
-    if depth > _MAX_DEPTH:
-        return
-    if isinstance(data, list):
-        for item in data:
-            yield from iter_nodes(item, depth)
-    elif isinstance(data, dict):
-        yield data, depth
-        for key, value in data.items():
-            if isinstance(value, (dict, list)):
-                step = 0 if key in ("@graph", "mainEntity", "mainEntityOfPage") else 1
-                yield from iter_nodes(value, depth + step)
+    stack: list[tuple[Any, int, int]] = [(data, depth, 0)]
+    while stack:
+        value, at, levels = stack.pop()
+        if at > _MAX_DEPTH or levels > _MAX_NESTING:
+            continue
+        if isinstance(value, list):
+            stack.extend((item, at, levels + 1) for item in reversed(value))
+        elif isinstance(value, dict):
+            yield value, at
+            inner = [
+                (child, at if key in ("@graph", "mainEntity", "mainEntityOfPage") else at + 1, levels + 1)
+                for key, child in value.items()
+                if isinstance(child, (dict, list))
+            ]
+            stack.extend(reversed(inner))
 
 
 def node_types(node: dict[str, Any]) -> set[str]:

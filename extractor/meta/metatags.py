@@ -166,7 +166,7 @@ def _parsely_page(tree: HtmlElement) -> Iterable[tuple[str, str]]:
             continue
         try:
             data = json.loads(meta.get("content") or "")
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: nested past json's call depth
             continue
         if not isinstance(data, dict):
             continue
