@@ -35,8 +35,8 @@ from urllib.parse import urlsplit
 from .article import extract_article
 from .fetch.discover import UrlFilter, discover, parse_date, url_key
 from .fetch.files import iter_file_pages
-from .fetch.http import DEFAULT_MAX_BYTES, DEFAULT_USER_AGENT, HttpFetcher, HttpOptions
-from .fetch.page import FetchError, Page
+from .fetch.http import DEFAULT_USER_AGENT, HttpFetcher, HttpOptions
+from .fetch.page import DEFAULT_MAX_BYTES, FetchError, Page
 from .fetch.stdin import read_stdin_page
 from .fetch.warc import iter_warc_pages
 from .model import Article, ErrorRecord

@@ -9,7 +9,6 @@ the site wrote them, because the requested URL is the record's identity.
 from __future__ import annotations
 
 import re
-import zlib
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -20,6 +19,8 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from lxml import etree
 from w3lib.url import canonicalize_url
+
+from .page import gunzip_capped
 
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024  # the sitemaps.org limit, uncompressed
 TRACKING_PARAMS = re.compile(
@@ -97,21 +98,6 @@ def parse_date(text: str | None) -> datetime | None:
 # ---------------------------------------------------------------- parsing
 
 
-def gunzip_capped(data: bytes, max_bytes: int = MAX_SITEMAP_BYTES) -> bytes:
-    """Undo gzip if the bytes are gzip (by magic, not by name: servers mislabel both ways); bomb-safe."""
-    if data[:2] != b"\x1f\x8b":
-        return data
-    decoder = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    out = bytearray()
-    pending = data
-    while pending and not decoder.eof:
-        out += decoder.decompress(pending, 64 * 1024)
-        pending = decoder.unconsumed_tail
-        if len(out) > max_bytes:
-            raise ValueError(f"gzip content expands past {max_bytes} bytes")
-    return bytes(out)
-
-
 _PARSER_OPTS = {
     "resolve_entities": False,
     "no_network": True,
@@ -140,8 +126,12 @@ def _text(node: etree._Element, *names: str) -> str | None:
 
 
 def parse_document(data: bytes, base_url: str | None = None) -> Discovered:
-    """Parse a sitemap, sitemap index or feed; the root element says which."""
-    data = gunzip_capped(data)
+    """Parse a sitemap, sitemap index or feed; the root element says which.
+
+    Gzip (``sitemap.xml.gz``, by magic) is undone by the package's one capped
+    gunzip: a bomb raises ``TooLarge``, corrupt data ``DecodeError``.
+    """
+    data = gunzip_capped(data, MAX_SITEMAP_BYTES, base_url or "")
     try:
         root = etree.fromstring(data.lstrip(), etree.XMLParser(**_PARSER_OPTS))
     except etree.XMLSyntaxError:
