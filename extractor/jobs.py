@@ -189,6 +189,7 @@ class _Sources:
     duplicates: int = 0
     skipped: int = 0
     discovery_errors: list[ErrorRecord] = field(default_factory=list)
+    archive_skipped: Counter[str] = field(default_factory=Counter)  # WARC captures that are not pages
 
     def _fresh(self, url: str) -> bool:
         digest = url_hash(url)
@@ -233,7 +234,7 @@ class _Sources:
         if opts.files:
             yield from iter_file_pages(opts.files, max_bytes=opts.max_bytes)
         if opts.warcs:
-            yield from iter_warc_pages(opts.warcs, max_bytes=opts.max_bytes)
+            yield from iter_warc_pages(opts.warcs, max_bytes=opts.max_bytes, skipped=self.archive_skipped)
         if opts.stdin:
             try:
                 yield read_stdin_page(opts.stdin_url, max_bytes=opts.max_bytes)
@@ -347,6 +348,7 @@ def iter_outcomes(
         if stats is not None:
             stats.duplicates += sources.duplicates
             stats.skipped += sources.skipped
+            stats.archive_skipped.update(sources.archive_skipped)
         for future in inflight:
             future.cancel()
         pool.shutdown(wait=False, cancel_futures=True)
@@ -384,6 +386,7 @@ class JobSummary:
     from_cache: int = 0
     elapsed: float = 0.0
     interrupted: bool = False
+    archive_skipped: Counter[str] = field(default_factory=Counter)  # WARC captures not pages, by reason
 
     @property
     def done(self) -> int:
@@ -413,6 +416,7 @@ class JobSummary:
             "elapsed": round(self.elapsed, 3),
             "pages_per_second": round(self.pages_per_second, 2),
             "interrupted": self.interrupted,
+            "archive_skipped": dict(self.archive_skipped),
         }
 
     def format(self) -> str:
@@ -429,6 +433,9 @@ class JobSummary:
                 f"  {self.resumed} records already in the output ({self.skipped} inputs skipped),"
                 f" {self.duplicates} duplicate inputs"
             )
+        if self.archive_skipped:
+            reasons = ", ".join(f"{k} {v}" for k, v in self.archive_skipped.most_common())
+            lines.append(f"  {sum(self.archive_skipped.values())} archive records skipped, not pages ({reasons})")
         if self.interrupted:
             lines.append("  rerun the same command to resume")
         return "\n".join(lines)
