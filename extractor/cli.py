@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import argparse
 import glob
-import gzip
 import io
 import os
 import sys
-import zlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -28,15 +26,16 @@ from .article import extract_article
 from .demo import add_demo_parser
 from .export import FORMATS, CsvExporter, Exporter, get_exporter
 from .export.base import Record, dumps_record
+from .fetch.files import read_body
+from .fetch.page import DEFAULT_MAX_BYTES, FetchError
 from .fixtures_cli import add_fixtures_parser
 from .model import ErrorRecord
-from .scrape_cli import add_scrape_parser
+from .scrape_cli import _size, add_scrape_parser
 
 PROG = "extractor"
 PAGE_SUFFIXES: tuple[str, ...] = (".html", ".htm", ".html.gz", ".htm.gz")
 STDIN = "-"
 _GLOB_CHARS = frozenset("*?[")
-_GZIP_MAGIC = b"\x1f\x8b"
 
 MAIN_EPILOG = """\
 commands:
@@ -65,7 +64,10 @@ records:
   The page URL comes from --url, else from the page's own <link rel=canonical>
   (as canonical_url); without --url a record's "url" is null. A page that
   cannot be read or extracted becomes an error record
-  {"url", "error", "message", "time"}; the message names the input.
+  {"url", "error", "message", "time"}; the message names the input. Each
+  input is capped at --max-bytes, read and (for gzip) decompressed: a larger
+  one is TooLarge, corrupt gzip DecodeError, binary content (an image, a PDF)
+  NotHTML; the other inputs are still extracted.
 
 output:
   jsonl (default)  one JSON object per line
@@ -165,27 +167,29 @@ def expand_inputs(items: Sequence[str]) -> tuple[list[Source], list[str]]:
 # -- one page -> one record ---------------------------------------------------------
 
 
-def maybe_gunzip(data: bytes) -> bytes:
-    """Decompress gzip data, recognised by its magic bytes whatever the file is called."""
-    return gzip.decompress(data) if data[:2] == _GZIP_MAGIC else data
-
-
-def read_source(source: Source, stdin: IO[bytes] | None = None) -> bytes:
+def read_source(source: Source, stdin: IO[bytes] | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The page's bytes through the fetch layer's one reader: capped, gzip undone within the cap
+    (recognised by its magic bytes whatever the file is called), binary refused (``FetchError``)."""
+    name = _display_name(source)
     if source.is_stdin:
-        return maybe_gunzip((stdin or sys.stdin.buffer).read())
-    return maybe_gunzip(Path(source.path).read_bytes())
+        return read_body(stdin or sys.stdin.buffer, name, max_bytes=max_bytes)
+    return read_body(Path(source.path), name, max_bytes=max_bytes)
+
+
+def _display_name(source: Source) -> str:
+    return "<stdin>" if source.is_stdin else source.path
 
 
 def read_error(source: Source, url: str | None, exc: BaseException) -> ErrorRecord:
     """Map a read failure to an error record with a one-line, path-first message."""
     now = datetime.now(timezone.utc)
-    name = "<stdin>" if source.is_stdin else source.path
+    name = _display_name(source)
+    if isinstance(exc, FetchError):  # TooLarge, DecodeError, NotHTML: the kind is the class name
+        return ErrorRecord(url, exc.kind, f"{name}: {exc.reason}", now)
     if isinstance(exc, FileNotFoundError):
         return ErrorRecord(url, "NotFound", f"no such file: {name}", now)
     if isinstance(exc, IsADirectoryError):
         return ErrorRecord(url, "ReadError", f"is a folder: {name}", now)
-    if isinstance(exc, (gzip.BadGzipFile, EOFError, zlib.error)):
-        return ErrorRecord(url, "DecodeError", f"{name}: bad gzip data: {exc}", now)
     reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
     return ErrorRecord(url, "ReadError", f"cannot read {name}: {reason}", now)
 
@@ -197,16 +201,17 @@ def extract_source(
     stdin: IO[bytes] | None = None,
     *,
     comments: bool = True,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Record:
     """Read and extract one page; any failure becomes an :class:`ErrorRecord`."""
     try:
-        data = read_source(source, stdin)
-    except (OSError, EOFError, zlib.error) as exc:
+        data = read_source(source, stdin, max_bytes=max_bytes)
+    except (OSError, FetchError) as exc:
         return read_error(source, url, exc)
     try:
         return extract_article(data, url, fetched_at=fetched_at, comments=comments)
     except Exception as exc:  # noqa: BLE001 - one bad page must not stop the batch
-        name = "<stdin>" if source.is_stdin else source.path
+        name = _display_name(source)
         message = f"{name}: {type(exc).__name__}: {exc}".splitlines()[0]
         return ErrorRecord(url, "ExtractionError", message, datetime.now(timezone.utc))
 
@@ -290,6 +295,14 @@ def add_extract_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentP
         "spreadsheets show them as text instead of running them as formulas)",
     )
     parser.add_argument(
+        "--max-bytes",
+        type=_size,
+        default=DEFAULT_MAX_BYTES,
+        metavar="SIZE",
+        help="largest page, as read and after gzip is undone; larger is a TooLarge error record "
+        "(default: 20MB), e.g. --max-bytes 50MB",
+    )
+    parser.add_argument(
         "--quiet", "-q", action="store_true", help="no per-page error lines or notes on stderr"
     )
     parser.set_defaults(run=run_extract)
@@ -321,7 +334,9 @@ def run_extract(args: argparse.Namespace) -> int:
     fmt = infer_format(args.format, args.output)
     options = {"escape_formulas": args.escape_formulas} if fmt == "csv" else {}
     exporter = get_exporter(fmt, _stdout() if to_stdout else args.output, **options)
-    failed = export_sources(exporter, sources, args.url, args.fetched_at, say, comments=args.comments)
+    failed = export_sources(
+        exporter, sources, args.url, args.fetched_at, say, comments=args.comments, max_bytes=args.max_bytes
+    )
     if isinstance(exporter, CsvExporter) and exporter.articles_only and exporter.dropped_rows:
         say(
             f"note: CSV to stdout holds the articles table only; {exporter.dropped_rows} quote, comment "
@@ -340,11 +355,12 @@ def export_sources(
     say: Callable[[str], None],
     *,
     comments: bool = True,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> int:
     """Extract and export every source, one at a time; returns how many failed."""
     failed = 0
     with exporter:
-        for source, record in zip(sources, _records(sources, url, fetched_at, comments)):
+        for source, record in zip(sources, _records(sources, url, fetched_at, comments, max_bytes)):
             if isinstance(record, ErrorRecord):
                 failed += 1
                 say(f"error: {record.message}")
@@ -353,10 +369,14 @@ def export_sources(
 
 
 def _records(
-    sources: Sequence[Source], url: str | None, fetched_at: datetime | None, comments: bool = True
+    sources: Sequence[Source],
+    url: str | None,
+    fetched_at: datetime | None,
+    comments: bool = True,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Iterator[Record]:
     for source in sources:
-        yield extract_source(source, url, fetched_at, comments=comments)
+        yield extract_source(source, url, fetched_at, comments=comments, max_bytes=max_bytes)
 
 
 # -- --json shortcut ----------------------------------------------------------------

@@ -37,8 +37,8 @@ from urllib.parse import urlsplit
 from .article import extract_article
 from .fetch.discover import UrlFilter, discover, parse_date, url_key
 from .fetch.files import iter_file_pages
-from .fetch.http import DEFAULT_MAX_BYTES, DEFAULT_USER_AGENT, HttpFetcher, HttpOptions
-from .fetch.page import FetchError, HostUnavailable, InvalidURL, Page
+from .fetch.http import DEFAULT_USER_AGENT, HttpFetcher, HttpOptions
+from .fetch.page import DEFAULT_MAX_BYTES, FetchError, HostUnavailable, InvalidURL, Page
 from .fetch.stdin import read_stdin_page
 from .fetch.urls import check_url, host_key
 from .fetch.warc import iter_warc_pages
@@ -207,6 +207,7 @@ class _Sources:
     duplicates: int = 0
     skipped: int = 0
     discovery_errors: list[Outcome] = field(default_factory=list)
+    archive_skipped: Counter[str] = field(default_factory=Counter)  # WARC captures that are not pages
 
     def _fresh(self, url: str) -> bool:
         digest = url_hash(url)
@@ -251,7 +252,7 @@ class _Sources:
         if opts.files:
             yield from iter_file_pages(opts.files, max_bytes=opts.max_bytes)
         if opts.warcs:
-            yield from iter_warc_pages(opts.warcs, max_bytes=opts.max_bytes)
+            yield from iter_warc_pages(opts.warcs, max_bytes=opts.max_bytes, skipped=self.archive_skipped)
         if opts.stdin:
             try:
                 yield read_stdin_page(opts.stdin_url, max_bytes=opts.max_bytes)
@@ -406,6 +407,7 @@ def iter_outcomes(
             stats.duplicates += sources.duplicates
             stats.skipped += sources.skipped
             stats.not_fetched.update(waiting.by_host())  # stopped while these waited: next run
+            stats.archive_skipped.update(sources.archive_skipped)
         for future in inflight:
             future.cancel()
         pool.shutdown(wait=False, cancel_futures=True)
@@ -447,6 +449,7 @@ class JobSummary:
     elapsed: float = 0.0
     interrupted: bool = False
     not_fetched: Counter[str] = field(default_factory=Counter)  # per host: paused, left for a rerun
+    archive_skipped: Counter[str] = field(default_factory=Counter)  # WARC captures not pages, by reason
 
     @property
     def done(self) -> int:
@@ -479,6 +482,7 @@ class JobSummary:
             "pages_per_second": round(self.pages_per_second, 2),
             "interrupted": self.interrupted,
             "not_fetched": dict(self.not_fetched),
+            "archive_skipped": dict(self.archive_skipped),
         }
 
     def format(self) -> str:
@@ -503,6 +507,9 @@ class JobSummary:
                 + (f", {more} more hosts" if more > 0 else "")
                 + "); rerun the same command to fetch them"
             )
+        if self.archive_skipped:
+            reasons = ", ".join(f"{k} {v}" for k, v in self.archive_skipped.most_common())
+            lines.append(f"  {sum(self.archive_skipped.values())} archive records skipped, not pages ({reasons})")
         if self.interrupted:
             lines.append("  rerun the same command to resume")
         return "\n".join(lines)

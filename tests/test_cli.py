@@ -6,11 +6,13 @@ import csv
 import gzip
 import io
 import json
+import random
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from _server import gzip_bomb
 
 from extractor import cli
 from extractor.cli import main
@@ -97,6 +99,74 @@ def test_corrupt_gzip_is_a_decode_error(tmp_path: Path, capsys: pytest.CaptureFi
     out, err = capsys.readouterr()
     assert jsonl(out)[0]["error"] == "DecodeError"
     assert err == ""  # --quiet
+
+
+MB = 1024 * 1024
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4
+
+
+def test_gzip_bomb_in_a_folder_is_an_error_record_and_the_good_pages_are_written(
+    pages: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (pages / "sub" / "bomb.html.gz").write_bytes(gzip_bomb(40 * MB))  # 40 KB, past the 20 MB default cap
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(pages), "--output", str(out)]) == 1
+    records = jsonl(out.read_text(encoding="utf-8"))
+    assert [r.get("headline") or r["error"] for r in records] == [
+        "Alpha story", "Bravo story", "TooLarge", "Charlie story"
+    ]  # fmt: skip
+    assert records[2]["message"].startswith(str(pages / "sub" / "bomb.html.gz") + ": gzip data expands past")
+    assert "1 of 4 pages failed" in capsys.readouterr().err
+
+
+def test_gzip_bomb_on_stdin_and_through_json_is_too_large(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bomb = gzip_bomb(40 * MB)
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(bomb)))
+    assert main(["extract", "-", "--quiet"]) == 1
+    [record] = jsonl(capsys.readouterr().out)
+    assert record["error"] == "TooLarge" and record["message"].startswith("<stdin>: ")
+    (tmp_path / "bomb.html.gz").write_bytes(bomb)
+    assert main(["--json", str(tmp_path / "bomb.html.gz")]) == 1
+    out, err = capsys.readouterr()
+    assert json.loads(out)["error"] == "TooLarge" and "expands past the 20971520 byte cap" in err
+
+
+def test_max_bytes_caps_plain_and_gzip_pages(pages: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (pages / "big.html").write_bytes(page("Big", "<p>filler</p>" * 2000))
+    (pages / "big.html.gz").write_bytes(gzip.compress(page("Big gz", "<p>filler</p>" * 2000)))
+    assert main(["extract", str(pages), "--max-bytes", "16k", "--quiet"]) == 1
+    records = jsonl(capsys.readouterr().out)
+    assert [r.get("headline") or r["error"] for r in records] == [
+        "Alpha story", "Bravo story", "TooLarge", "TooLarge", "Charlie story"
+    ]  # fmt: skip
+
+
+def test_binary_input_is_not_html(pages: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    (pages / "image.html").write_bytes(PNG)
+    (pages / "report.htm.gz").write_bytes(gzip.compress(b"%PDF-1.5\n%\xe2\xe3\xcf\xd3\n" + bytes(range(256))))
+    assert main(["extract", str(pages), "--quiet"]) == 1
+    records = jsonl(capsys.readouterr().out)
+    assert [r.get("headline") or r["error"] for r in records] == [
+        "Alpha story", "Bravo story", "NotHTML", "NotHTML", "Charlie story"
+    ]  # fmt: skip
+    assert "PNG" in records[2]["message"] and "PDF" in records[3]["message"]
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(random.Random(5).randbytes(3000))))
+    assert main(["--json", "-"]) == 1
+    assert json.loads(capsys.readouterr().out)["error"] == "NotHTML"
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "shift_jis", "euc-kr"])
+def test_pages_in_wide_and_legacy_encodings_still_extract(
+    tmp_path: Path, codec: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    title = "한국 기사" if codec == "euc-kr" else "東京の記事"
+    html = page(title).decode().replace("charset='utf-8'", f"charset='{codec}'")
+    (tmp_path / "p.html").write_bytes(html.encode(codec, errors="xmlcharrefreplace"))
+    assert main(["extract", str(tmp_path / "p.html")]) == 0
+    [record] = jsonl(capsys.readouterr().out)
+    assert record["headline"] == title and "seven to six" in record["body"]
 
 
 def test_exception_in_extraction_does_not_stop_the_batch(

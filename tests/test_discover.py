@@ -4,13 +4,24 @@ from __future__ import annotations
 
 import gzip
 import re
+import sys
 from datetime import datetime, timezone
 
 import pytest
-from _server import LocalServer, Response, page
+from _server import LocalServer, Response, gzip_bomb, page
 
-from extractor.fetch import HttpFetcher, HttpOptions, UrlFilter, discover, parse_document, url_key
-from extractor.fetch.discover import gunzip_capped, parse_date
+from extractor.fetch import (
+    DecodeError,
+    HttpFetcher,
+    HttpOptions,
+    TooLarge,
+    UrlFilter,
+    discover,
+    gunzip_capped,
+    parse_document,
+    url_key,
+)
+from extractor.fetch.discover import parse_date
 from extractor.jobs import scrape
 from extractor.model import Article, ErrorRecord
 
@@ -62,8 +73,25 @@ def test_gzip_and_index() -> None:
 
 
 def test_gzip_bomb_sitemap_is_refused() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(TooLarge):
         gunzip_capped(gzip.compress(b"\0" * 3_000_000), max_bytes=1_000_000)
+
+
+def test_sitemap_bomb_and_corrupt_gzip_are_typed_errors_and_discovery_goes_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The package exports the function ``discover`` under the module's name; patch the module itself.
+    monkeypatch.setattr(sys.modules["extractor.fetch.discover"], "MAX_SITEMAP_BYTES", 1_000_000)
+    docs = {
+        "https://e.org/bomb.xml.gz": gzip_bomb(3_000_000),
+        "https://e.org/cut.xml.gz": gzip.compress(urlset(*[(f"https://e.org/c{i}", None) for i in range(50)]))[:200],
+        "https://e.org/ok.xml.gz": gzip.compress(urlset(("https://e.org/fine", None))),
+    }
+    errors: dict[str, Exception] = {}
+    found = list(discover(list(docs), docs.__getitem__, on_error=errors.__setitem__))
+    assert [e.url for e in found] == ["https://e.org/fine"]
+    assert isinstance(errors["https://e.org/bomb.xml.gz"], TooLarge)
+    assert isinstance(errors["https://e.org/cut.xml.gz"], DecodeError)
 
 
 def test_rss_atom_rdf() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import itertools
 import math
+import random
 import socket
 import threading
 import time
@@ -34,6 +35,8 @@ from extractor.fetch import (
     TooManyRedirects,
 )
 from extractor.fetch.http import backoff_delay, parse_retry_after
+from extractor.jobs import scrape
+from extractor.model import Article, ErrorRecord
 
 FAST = {"delay": 0.0, "backoff_base": 0.05, "connect_timeout": 2.0, "read_timeout": 2.0}
 
@@ -406,6 +409,38 @@ def test_missing_content_type_is_sniffed(server: LocalServer) -> None:
     assert fetcher().fetch(server.url("/html")).status == 200
     with pytest.raises(NotHTML):
         fetcher().fetch(server.url("/bin"))
+
+
+@pytest.mark.parametrize(
+    ("body", "why"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "PNG"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< >>\nendobj\n", "PDF"),
+        (random.Random(16).randbytes(6000), "control characters"),
+    ],
+    ids=["png", "pdf", "random"],
+)
+def test_binary_served_as_html_is_refused(server: LocalServer, body: bytes, why: str) -> None:
+    server.routes["/fake"] = Response(body=body, headers={"Content-Type": "text/html; charset=utf-8"})
+    server.routes["/fake-gz"] = Response(
+        body=gzip.compress(body), headers={"Content-Type": "text/html", "Content-Encoding": "gzip"}
+    )
+    for path in ("/fake", "/fake-gz"):
+        with pytest.raises(NotHTML) as info:
+            fetcher().fetch(server.url(path))
+        assert why in info.value.reason and "text/html" in info.value.reason
+    [record] = list(scrape([server.url("/fake")], delay=0))
+    assert isinstance(record, ErrorRecord) and record.error == "NotHTML"
+
+
+def test_text_in_wide_and_legacy_encodings_is_accepted(server: LocalServer) -> None:
+    html = page("東京の記事").decode()
+    server.routes["/u16"] = Response(body=html.encode("utf-16"), headers={"Content-Type": "text/html"})
+    server.routes["/sjis"] = Response(
+        body=html.encode("shift_jis"), headers={"Content-Type": "text/html; charset=shift_jis"}
+    )
+    records = list(scrape([server.url("/u16"), server.url("/sjis")], delay=0))
+    assert [r.headline for r in records if isinstance(r, Article)] == ["東京の記事", "東京の記事"]
 
 
 def test_accept_none_takes_any_type(server: LocalServer) -> None:

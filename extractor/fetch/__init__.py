@@ -11,9 +11,11 @@ from .discover import Entry, UrlFilter, discover, parse_document, url_key
 from .files import FileFetcher, iter_file_pages, read_page
 from .http import DEFAULT_USER_AGENT, HttpFetcher, HttpOptions
 from .page import (
+    DEFAULT_MAX_BYTES,
     HTML_TYPES,
     NOT_REQUESTED,
     Blocked,
+    DecodeError,
     Fetcher,
     FetchError,
     HostUnavailable,
@@ -28,16 +30,21 @@ from .page import (
     Timeout,
     TooLarge,
     TooManyRedirects,
+    Truncated,
+    binary_reason,
+    gunzip_capped,
 )
 from .stdin import StdinFetcher, read_stdin_page
 from .urls import check_url
 from .warc import WarcFetcher, iter_warc_pages
 
 __all__ = [
+    "DEFAULT_MAX_BYTES",
     "DEFAULT_USER_AGENT",
     "HTML_TYPES",
     "NOT_REQUESTED",
     "Blocked",
+    "DecodeError",
     "DiskCache",
     "Entry",
     "FetchError",
@@ -58,11 +65,14 @@ __all__ = [
     "Timeout",
     "TooLarge",
     "TooManyRedirects",
+    "Truncated",
     "UrlFilter",
     "WarcFetcher",
+    "binary_reason",
     "check_url",
     "default_cache_dir",
     "discover",
+    "gunzip_capped",
     "iter_file_pages",
     "iter_warc_pages",
     "parse_document",

@@ -9,7 +9,6 @@ the site wrote them, because the requested URL is the record's identity.
 from __future__ import annotations
 
 import re
-import zlib
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from lxml import etree
 from w3lib.url import canonicalize_url
 
 from ..urls import absolute_url
+from .page import gunzip_capped
 from .xml_entities import neutralise_entities
 
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024  # the sitemaps.org limit, uncompressed
@@ -108,21 +108,6 @@ def parse_date(text: str | None) -> datetime | None:
 # ---------------------------------------------------------------- parsing
 
 
-def gunzip_capped(data: bytes, max_bytes: int = MAX_SITEMAP_BYTES) -> bytes:
-    """Undo gzip if the bytes are gzip (by magic, not by name: servers mislabel both ways); bomb-safe."""
-    if data[:2] != b"\x1f\x8b":
-        return data
-    decoder = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    out = bytearray()
-    pending = data
-    while pending and not decoder.eof:
-        out += decoder.decompress(pending, 64 * 1024)
-        pending = decoder.unconsumed_tail
-        if len(out) > max_bytes:
-            raise ValueError(f"gzip content expands past {max_bytes} bytes")
-    return bytes(out)
-
-
 _PARSER_OPTS = {
     "resolve_entities": False,
     "no_network": True,
@@ -156,8 +141,10 @@ def parse_document(data: bytes, base_url: str | None = None) -> Discovered:
     Entity declarations are never read and references never expanded
     (:func:`~extractor.fetch.xml_entities.neutralise_entities`), so an entity bomb
     neither costs memory nor ends the parse: every ``<loc>`` and ``<link>`` is read.
+    Gzip (``sitemap.xml.gz``, by magic) is undone by the package's one capped
+    gunzip: a bomb raises ``TooLarge``, corrupt data ``DecodeError``.
     """
-    data = gunzip_capped(data)
+    data = gunzip_capped(data, MAX_SITEMAP_BYTES, base_url or "")
     try:
         root = etree.fromstring(neutralise_entities(data.lstrip()), etree.XMLParser(**_PARSER_OPTS))
     except etree.XMLSyntaxError:

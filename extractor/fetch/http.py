@@ -34,11 +34,14 @@ import urllib3
 
 from .cache import DiskCache
 from .page import (
+    CHUNK,
+    DEFAULT_MAX_BYTES,
     HTML_TYPES,
     Blocked,
     FetchError,
     HostUnavailable,
     HTTPError,
+    Inflater,
     InvalidURL,
     NetworkError,
     NotFound,
@@ -49,6 +52,8 @@ from .page import (
     Timeout,
     TooLarge,
     TooManyRedirects,
+    binary_reason,
+    looks_like_html,
     media_type,
 )
 from .robots import RobotsCache
@@ -59,8 +64,6 @@ if TYPE_CHECKING:  # typing.Self is 3.11+
     from typing_extensions import Self
 
 DEFAULT_USER_AGENT = "extractor/0.1 (article extraction bot; set your contact with --user-agent)"
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-CHUNK = 64 * 1024
 RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504, 520, 521, 522, 523, 524})
 BLOCK_STATUSES = frozenset({401, 403, 407, 451, 999})
 # Interstitials of anti-bot services served with 200: the whole title is the challenge phrase.
@@ -69,17 +72,6 @@ _CHALLENGE_TITLE = re.compile(
     rb"verify you are (?:a )?human|security check|one more step|please wait\.*|captcha)"
     rb"\s*(?:(?:[|:-]|\xe2\x80\x93)[^<]{0,80})?</title>",
     re.IGNORECASE,
-)
-_SNIFF_MARKERS = (
-    b"<!doctype html",
-    b"<html",
-    b"<head",
-    b"<body",
-    b"<meta",
-    b"<title",
-    b"<div",
-    b"<p>",
-    b"<article",
 )
 
 
@@ -117,44 +109,6 @@ class HttpOptions:
 # ---------------------------------------------------------------- decoding
 
 
-class _Decoder:
-    """Incremental Content-Encoding decoder whose every output piece is at most CHUNK bytes."""
-
-    def __init__(self, encoding: str) -> None:
-        self._encoding = encoding
-        self._zlib: zlib._Decompress | None = None
-        self._wbits = 0
-
-    def _start(self, first: bytes) -> None:
-        if self._encoding in ("gzip", "x-gzip"):
-            self._wbits = 16 + zlib.MAX_WBITS
-        else:  # deflate: zlib-wrapped per the RFC, raw deflate in practice too
-            zlib_header = (
-                len(first) >= 2 and (first[0] & 0x0F) == 8 and ((first[0] << 8) | first[1]) % 31 == 0
-            )
-            self._wbits = zlib.MAX_WBITS if zlib_header else -zlib.MAX_WBITS
-        self._zlib = zlib.decompressobj(self._wbits)
-
-    def feed(self, data: bytes) -> Iterator[bytes]:
-        if self._encoding in ("", "identity"):
-            for start in range(0, len(data), CHUNK):
-                yield data[start : start + CHUNK]
-            return
-        if self._zlib is None:
-            self._start(data)
-        while data:
-            assert self._zlib is not None
-            out = self._zlib.decompress(data, CHUNK)
-            data = self._zlib.unconsumed_tail
-            if out:
-                yield out
-            if self._zlib.eof:
-                data = self._zlib.unused_data
-                if not data.strip(b"\x00"):
-                    return
-                self._zlib = zlib.decompressobj(self._wbits)  # next gzip member
-
-
 def _supported_encoding(value: str) -> str | None:
     enc = value.strip().lower()
     return enc if enc in ("", "identity", "gzip", "x-gzip", "deflate") else None
@@ -167,7 +121,7 @@ def read_capped(
     encoding = _supported_encoding(resp.headers.get("Content-Encoding", ""))
     raw = resp.raw
     buf = bytearray()
-    decoder = _Decoder(encoding or "")
+    decoder = Inflater(encoding or "")
     # Encodings we do not decode ourselves (br, zstd) go through urllib3, whose
     # reads are bounded per call since 2.6; we still count what comes out.
     decode_by_urllib3 = encoding is None
@@ -199,11 +153,6 @@ def read_capped(
 def looks_like_challenge(body: bytes) -> bool:
     """A small page whose title is an anti-bot challenge: a block, not an article (never cached)."""
     return len(body) < 128 * 1024 and _CHALLENGE_TITLE.search(body[:8192]) is not None
-
-
-def looks_like_html(body: bytes) -> bool:
-    head = body[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    return any(marker in head for marker in _SNIFF_MARKERS)
 
 
 # ---------------------------------------------------------------- retry plumbing
@@ -635,6 +584,9 @@ class HttpFetcher:
             raise NotHTML(
                 requested, f"content type {ctype or 'missing'!r} and the body does not look like HTML"
             )
+        binary = binary_reason(body) if accept is not None else None
+        if binary is not None:  # a PNG or a PDF served as text/html is still not a page
+            raise NotHTML(requested, f"content type {ctype or 'missing'!r} but {binary}", status=resp.status_code)
         if accept is not None and looks_like_challenge(body):
             raise Blocked(
                 requested,

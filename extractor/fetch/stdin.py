@@ -1,4 +1,8 @@
-"""One page read from standard input (``curl ... | extractor scrape --stdin``)."""
+"""One page read from standard input (``curl ... | extractor scrape --stdin``).
+
+Read through :func:`~extractor.fetch.files.read_body` like a saved file: capped,
+gzip undone within the cap, binary refused.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,8 @@ import sys
 from datetime import datetime, timezone
 from typing import BinaryIO
 
-from .http import DEFAULT_MAX_BYTES
-from .page import Page, TooLarge
+from .files import read_body
+from .page import DEFAULT_MAX_BYTES, Page
 
 STDIN_URL = "stdin:"
 
@@ -15,12 +19,13 @@ STDIN_URL = "stdin:"
 def read_stdin_page(
     url: str | None = None, *, stream: BinaryIO | None = None, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Page:
-    """Read everything from ``stream`` (default: stdin's bytes). ``url`` is the page's real address if known."""
+    """Read everything from ``stream`` (default: stdin's bytes). ``url`` is the page's real address if known.
+
+    Raises ``TooLarge`` / ``DecodeError`` / ``NotHTML`` (see ``read_body``).
+    """
     source = stream if stream is not None else sys.stdin.buffer
-    body = source.read(max_bytes + 1)
-    if len(body) > max_bytes:
-        raise TooLarge(url or STDIN_URL, f"standard input is over the {max_bytes} byte cap")
     address = url or STDIN_URL
+    body = read_body(source, address, max_bytes=max_bytes)
     return Page(address, address, 200, {}, body, datetime.now(timezone.utc))
 
 
