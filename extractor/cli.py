@@ -29,8 +29,9 @@ from .demo import add_demo_parser
 from .export import FORMATS, CsvExporter, Exporter, get_exporter
 from .export.base import Record, dumps_record
 from .fixtures_cli import add_fixtures_parser
+from .limits import ExtractionError
 from .model import ErrorRecord
-from .scrape_cli import add_scrape_parser
+from .scrape_cli import add_page_limit_options, add_scrape_parser
 
 PROG = "extractor"
 PAGE_SUFFIXES: tuple[str, ...] = (".html", ".htm", ".html.gz", ".htm.gz")
@@ -195,18 +196,29 @@ def extract_source(
     stdin: IO[bytes] | None = None,
     *,
     comments: bool = True,
+    time_limit: float | None = None,
+    memory_limit: float | None = None,
 ) -> Record:
-    """Read and extract one page; any failure becomes an :class:`ErrorRecord`."""
+    """Read and extract one page; any failure becomes an :class:`ErrorRecord`.
+
+    A page over ``time_limit`` (seconds) or ``memory_limit`` (MB) becomes a ``TimeLimit``
+    or ``MemoryLimit`` record."""
     try:
         data = read_source(source, stdin)
     except (OSError, EOFError, zlib.error) as exc:
         return read_error(source, url, exc)
     try:
-        return extract_article(data, url, fetched_at=fetched_at, comments=comments)
+        return extract_article(
+            data, url, fetched_at=fetched_at, comments=comments, time_limit=time_limit, memory_limit=memory_limit
+        )
     except Exception as exc:  # noqa: BLE001 - one bad page must not stop the batch
         name = "<stdin>" if source.is_stdin else source.path
-        message = f"{name}: {type(exc).__name__}: {exc}".splitlines()[0]
-        return ErrorRecord(url, "ExtractionError", message, datetime.now(timezone.utc))
+        kind, detail = (
+            (exc.kind, exc.reason) if isinstance(exc, ExtractionError)  # TimeLimit, MemoryLimit, ...
+            else ("ExtractionError", f"{type(exc).__name__}: {exc}")
+        )  # fmt: skip
+        message = f"{name}: {detail}".splitlines()[0]
+        return ErrorRecord(url, kind, message, datetime.now(timezone.utc))
 
 
 # -- argument types -----------------------------------------------------------------
@@ -283,6 +295,7 @@ def add_extract_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentP
     parser.add_argument(
         "--quiet", "-q", action="store_true", help="no per-page error lines or notes on stderr"
     )
+    add_page_limit_options(parser)
     parser.set_defaults(run=run_extract)
 
 
@@ -310,7 +323,10 @@ def run_extract(args: argparse.Namespace) -> int:
         say(f"note: {note}")
     to_stdout = args.output in (None, STDIN)
     exporter = get_exporter(infer_format(args.format, args.output), _stdout() if to_stdout else args.output)
-    failed = export_sources(exporter, sources, args.url, args.fetched_at, say, comments=args.comments)
+    failed = export_sources(
+        exporter, sources, args.url, args.fetched_at, say, comments=args.comments,
+        time_limit=args.page_time_limit, memory_limit=args.page_memory_limit,
+    )  # fmt: skip
     if isinstance(exporter, CsvExporter) and exporter.articles_only and exporter.dropped_rows:
         say(
             f"note: CSV to stdout holds the articles table only; {exporter.dropped_rows} quote, comment "
@@ -329,11 +345,14 @@ def export_sources(
     say: Callable[[str], None],
     *,
     comments: bool = True,
+    time_limit: float | None = None,
+    memory_limit: float | None = None,
 ) -> int:
     """Extract and export every source, one at a time; returns how many failed."""
     failed = 0
+    records = _records(sources, url, fetched_at, comments, time_limit=time_limit, memory_limit=memory_limit)
     with exporter:
-        for source, record in zip(sources, _records(sources, url, fetched_at, comments)):
+        for source, record in zip(sources, records):
             if isinstance(record, ErrorRecord):
                 failed += 1
                 say(f"error: {record.message}")
@@ -342,10 +361,18 @@ def export_sources(
 
 
 def _records(
-    sources: Sequence[Source], url: str | None, fetched_at: datetime | None, comments: bool = True
+    sources: Sequence[Source],
+    url: str | None,
+    fetched_at: datetime | None,
+    comments: bool = True,
+    *,
+    time_limit: float | None = None,
+    memory_limit: float | None = None,
 ) -> Iterator[Record]:
     for source in sources:
-        yield extract_source(source, url, fetched_at, comments=comments)
+        yield extract_source(
+            source, url, fetched_at, comments=comments, time_limit=time_limit, memory_limit=memory_limit
+        )
 
 
 # -- --json shortcut ----------------------------------------------------------------
