@@ -18,6 +18,7 @@ import os
 import re
 import sys
 import time
+import warnings
 from collections import Counter
 from collections.abc import Collection, Generator, Iterable, Iterator
 from concurrent.futures import (
@@ -40,7 +41,7 @@ from .fetch.http import DEFAULT_MAX_BYTES, DEFAULT_USER_AGENT, HttpFetcher, Http
 from .fetch.page import FetchError, Page
 from .fetch.stdin import read_stdin_page
 from .fetch.warc import iter_warc_pages
-from .limits import DEFAULT_MEMORY_LIMIT, DEFAULT_TIME_LIMIT, ExtractionError, LimitedPool
+from .limits import DEFAULT_MEMORY_LIMIT, DEFAULT_TIME_LIMIT, ExtractionError, LimitedPool, can_start_workers
 from .model import Article, ErrorRecord
 
 Record = Article | ErrorRecord
@@ -314,9 +315,13 @@ def _extraction_pool(options: ScrapeOptions) -> Executor | None:
     """Where pages are extracted: with a per-page limit, in worker processes that are stopped
     when a page goes over (``processes`` of them, or with 0 up to one per CPU, started only as
     extraction needs them); without, as before (in the fetch threads, or a process pool)."""
-    if options.page_time_limit or options.page_memory_limit:
+    limited = bool(options.page_time_limit or options.page_memory_limit)
+    if limited and can_start_workers():
         size = options.processes or min(os.cpu_count() or 1, max(1, options.workers))
         return LimitedPool(size, time_limit=options.page_time_limit, memory_limit=options.page_memory_limit)
+    if limited:
+        warnings.warn("scrape() in a daemonic process (a multiprocessing.Pool worker) cannot start worker "
+                      "processes: pages are extracted without time and memory limits", stacklevel=3)  # fmt: skip
     return _process_pool(options.processes)
 
 

@@ -280,6 +280,13 @@ def _context() -> BaseContext:
     return multiprocessing.get_context("spawn")
 
 
+def can_start_workers() -> bool:
+    """A daemonic process (a ``multiprocessing.Pool`` worker) may not start processes."""
+    import multiprocessing
+
+    return not multiprocessing.current_process().daemon
+
+
 def _signal_name(code: int | None) -> str:
     if code is not None and code < 0:
         try:
@@ -300,6 +307,11 @@ class _Worker:
         self._conn: Connection | None = None
 
     def _start(self) -> Connection:
+        if not can_start_workers():
+            raise RuntimeError(
+                "page limits need a worker process, which a daemonic process (a multiprocessing.Pool "
+                "worker) cannot start: call without limits there, or use a ProcessPoolExecutor"
+            )
         parent, child = self._context.Pipe()
         process = self._context.Process(  # type: ignore[attr-defined]
             target=_worker_main, args=(child, self._initializer, self._initargs), daemon=True,

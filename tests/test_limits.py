@@ -328,3 +328,24 @@ def test_help_shows_the_limits_and_their_defaults(command: str, capsys: pytest.C
 def test_bad_limit_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["extract", "x.html", "--page-time-limit", "-1"]) == 2
     assert "0: no limit" in capsys.readouterr().err
+
+
+def scrape_in_a_pool_worker(url: str) -> list[str]:
+    import warnings
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        records = list(scrape([url], delay=0))
+    return [type(r).__name__ for r in records] + [str(w.message) for w in caught]
+
+
+def test_scrape_in_a_daemonic_process_goes_on_without_limits(server: LocalServer) -> None:
+    """A multiprocessing.Pool worker may not start processes: the job warns and extracts in threads."""
+    import multiprocessing
+
+    with multiprocessing.get_context("spawn").Pool(1) as mp_pool:
+        [result] = mp_pool.map(scrape_in_a_pool_worker, [server.url("/a")])
+    assert result[0] == "Article"
+    assert any("without time and memory limits" in text for text in result[1:])
+    with pytest.raises(RuntimeError, match="daemonic"), multiprocessing.get_context("spawn").Pool(1) as mp_pool:
+        mp_pool.apply(extract_article, (page("x"),), {"time_limit": 5})
