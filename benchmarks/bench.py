@@ -35,6 +35,10 @@ FIXED_FETCH_TIME = datetime(2024, 1, 1, tzinfo=timezone.utc)
 EXTRACTORS: dict[str, tuple[str, str]] = {
     "ours": ("extractor", "extractor.extract_article (all fields, comments, quotes)"),
     "ours-nocomments": ("extractor", "extractor.extract_article(comments=False): all fields but comments"),
+    "ours-limits": (
+        "extractor",
+        "extractor.extract_article(time_limit=30, memory_limit=2048): the job defaults, in a worker process",
+    ),
     "trafilatura": ("trafilatura", "trafilatura.extract(include_comments=False): main text only"),
     "trafilatura-comments": ("trafilatura", "trafilatura.extract(include_comments=True): main text and comments"),
     "trafilatura-bare": (
@@ -71,6 +75,12 @@ def make_runner(name: str) -> Callable[[bytes], Any]:
         from extractor import extract_article
 
         return lambda data: extract_article(data, None, fetched_at=FIXED_FETCH_TIME, comments=False)
+    if name == "ours-limits":
+        from extractor import extract_article
+
+        return lambda data: extract_article(
+            data, None, fetched_at=FIXED_FETCH_TIME, time_limit=30, memory_limit=2048
+        )
     import trafilatura
 
     if name == "trafilatura":
@@ -178,6 +188,11 @@ def format_ratios(rows: list[dict[str, Any]]) -> list[str]:
             if not name.startswith("ours"):
                 ratio = _rate(timed[mine]) / _rate(row)
                 out.append(f"{mine} / {name}: {ratio:.2f}x pages/s ({'faster' if ratio >= 1 else 'slower'})")
+    if "ours" in timed and "ours-limits" in timed:
+        limited, plain = _rate(timed["ours-limits"]), _rate(timed["ours"])
+        extra_ms = 1000 * (timed["ours-limits"]["seconds"] - timed["ours"]["seconds"]) / timed["ours"]["pages"]
+        out.append(f"page limits on: ours at {limited / plain:.2f}x of its speed without them "
+                   f"({extra_ms:+.1f} ms/page for the worker round trip)")
     if "ours" in timed and "ours-nocomments" in timed:
         on, off = _rate(timed["ours"]), _rate(timed["ours-nocomments"])
         out.append(f"comments on: ours at {on / off:.2f}x of its speed without comments "

@@ -189,21 +189,25 @@ def throughput(rounds: int, processes: list[int], workers: int) -> None:
             print(
                 f"{len(names)} pages x {rounds} rounds = {len(urls)} URLs, workers={workers}, politeness off"
             )
-            print(f"{'processes':>9} {'pages':>6} {'ok':>5} {'seconds':>8} {'pages/s':>8}")
+            print(f"{'processes':>9} {'limits':>6} {'pages':>6} {'ok':>5} {'seconds':>8} {'pages/s':>8}")
             bodies = [(Path(tmp) / n).read_bytes() for n in names] * rounds
             start = time.perf_counter()
             for body in bodies:
                 extract_article(body, "https://example.org/a")
             elapsed = time.perf_counter() - start
             print(f"{'(extract only, no HTTP, 1 thread)':>34} {len(bodies) / elapsed:>6.1f} pages/s")
+            # limits "on": the default per-page time and memory limits (extraction in worker
+            # processes that can be stopped); "off": --page-time-limit 0 --page-memory-limit 0.
             for procs in processes:
-                start = time.perf_counter()
-                records = list(
-                    scrape(urls, delay=0, robots=False, per_host=workers, workers=workers, processes=procs)
-                )
-                elapsed = time.perf_counter() - start
-                ok = sum(isinstance(r, Article) for r in records)
-                print(f"{procs:>9} {len(records):>6} {ok:>5} {elapsed:>8.2f} {len(records) / elapsed:>8.1f}")
+                for limits in ("off", "on"):
+                    off = {"page_time_limit": 0, "page_memory_limit": 0} if limits == "off" else {}
+                    start = time.perf_counter()
+                    records = list(scrape(urls, delay=0, robots=False, per_host=workers, workers=workers,
+                                          processes=procs, **off))  # fmt: skip
+                    elapsed = time.perf_counter() - start
+                    ok = sum(isinstance(r, Article) for r in records)
+                    print(f"{procs:>9} {limits:>6} {len(records):>6} {ok:>5} {elapsed:>8.2f} "
+                          f"{len(records) / elapsed:>8.1f}")  # fmt: skip
         finally:
             server.close()
 

@@ -1,8 +1,10 @@
 """extractor: structured extraction of news and article pages.
 
 The extraction names are imported eagerly; the fetching and exporting names
-(`scrape`, `Page`, the exporters) load on first use, so that a pipeline that
-only calls `extract_article` does not pay for importing the HTTP stack.
+(`scrape`, `Page`, the exporters) and the per-page limit errors (`TimeLimit`,
+`MemoryLimit`, their base `ExtractionError`) load on first use, so that a
+pipeline that only calls `extract_article` does not pay for importing the HTTP
+stack or multiprocessing.
 """
 
 from __future__ import annotations
@@ -19,11 +21,14 @@ __all__ = [
     "Comment",
     "CsvExporter",
     "ErrorRecord",
+    "ExtractionError",
     "Image",
     "JsonExporter",
     "JsonLinesExporter",
+    "MemoryLimit",
     "Page",
     "Quote",
+    "TimeLimit",
     "extract_article",
     "extract_quotes",
     "get_exporter",
@@ -38,6 +43,9 @@ _LAZY = {
     "JsonExporter": ("extractor.export", "JsonExporter"),
     "JsonLinesExporter": ("extractor.export", "JsonLinesExporter"),
     "CsvExporter": ("extractor.export", "CsvExporter"),
+    "ExtractionError": ("extractor.limits", "ExtractionError"),
+    "TimeLimit": ("extractor.limits", "TimeLimit"),
+    "MemoryLimit": ("extractor.limits", "MemoryLimit"),
 }
 
 

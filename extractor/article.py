@@ -99,6 +99,8 @@ def extract_article(
     headers: Mapping[str, str] | None = None,
     fetched_at: datetime | None = None,
     comments: bool = True,
+    time_limit: float | None = None,
+    memory_limit: float | None = None,
 ) -> Article:
     """Extract one article record from a page's bytes (or decoded text).
 
@@ -106,11 +108,29 @@ def extract_article(
     which is the only clock read in the pipeline. ``comments=False`` skips the
     comment section (no records, no exclusion from the body beyond what the body
     extractor's own boilerplate rules remove): for jobs that only want the article.
+
+    ``time_limit`` (seconds) and ``memory_limit`` (MB the page may take) run the
+    extraction in a reusable worker process that is stopped when the page goes over:
+    :class:`~extractor.limits.TimeLimit` or :class:`~extractor.limits.MemoryLimit` is
+    raised (an :class:`~extractor.limits.ExtractionError`), whatever the page was doing
+    (a Python loop, a regex, lxml's C code). None or 0: no limit, and no worker.
     """
     if fetched_at is None:
         fetched_at = datetime.now(timezone.utc)
     elif fetched_at.tzinfo is None:
         fetched_at = fetched_at.replace(tzinfo=timezone.utc)
+    if time_limit or memory_limit:
+        from .limits import run_limited
+
+        kwargs = {"headers": dict(headers) if headers else None, "fetched_at": fetched_at, "comments": comments}
+        return run_limited(_extract, (html, url), kwargs, time_limit=time_limit, memory_limit=memory_limit)
+    return _extract(html, url, headers=headers, fetched_at=fetched_at, comments=comments)
+
+
+def _extract(
+    html: bytes | str, url: str | None, *, headers: Mapping[str, str] | None, fetched_at: datetime, comments: bool
+) -> Article:
+    """The steps, in order, in this process (what a limited worker runs)."""
     text, _encoding = decode_html(html, _content_type(headers))
     tree = parse_html(text)
     meta = extract_metadata(tree, url, fetched_at=fetched_at)

@@ -29,8 +29,9 @@ from .export.base import Record, dumps_record
 from .fetch.files import read_body
 from .fetch.page import DEFAULT_MAX_BYTES, FetchError
 from .fixtures_cli import add_fixtures_parser
+from .limits import ExtractionError
 from .model import ErrorRecord
-from .scrape_cli import _size, add_scrape_parser
+from .scrape_cli import _size, add_page_limit_options, add_scrape_parser
 
 PROG = "extractor"
 PAGE_SUFFIXES: tuple[str, ...] = (".html", ".htm", ".html.gz", ".htm.gz")
@@ -202,18 +203,29 @@ def extract_source(
     *,
     comments: bool = True,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    time_limit: float | None = None,
+    memory_limit: float | None = None,
 ) -> Record:
-    """Read and extract one page; any failure becomes an :class:`ErrorRecord`."""
+    """Read and extract one page; any failure becomes an :class:`ErrorRecord`.
+
+    A page over ``time_limit`` (seconds) or ``memory_limit`` (MB) becomes a ``TimeLimit``
+    or ``MemoryLimit`` record."""
     try:
         data = read_source(source, stdin, max_bytes=max_bytes)
     except (OSError, FetchError) as exc:
         return read_error(source, url, exc)
     try:
-        return extract_article(data, url, fetched_at=fetched_at, comments=comments)
+        return extract_article(
+            data, url, fetched_at=fetched_at, comments=comments, time_limit=time_limit, memory_limit=memory_limit
+        )
     except Exception as exc:  # noqa: BLE001 - one bad page must not stop the batch
         name = _display_name(source)
-        message = f"{name}: {type(exc).__name__}: {exc}".splitlines()[0]
-        return ErrorRecord(url, "ExtractionError", message, datetime.now(timezone.utc))
+        kind, detail = (
+            (exc.kind, exc.reason) if isinstance(exc, ExtractionError)  # TimeLimit, MemoryLimit, ...
+            else ("ExtractionError", f"{type(exc).__name__}: {exc}")
+        )  # fmt: skip
+        message = f"{name}: {detail}".splitlines()[0]
+        return ErrorRecord(url, kind, message, datetime.now(timezone.utc))
 
 
 # -- argument types -----------------------------------------------------------------
@@ -305,6 +317,7 @@ def add_extract_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentP
     parser.add_argument(
         "--quiet", "-q", action="store_true", help="no per-page error lines or notes on stderr"
     )
+    add_page_limit_options(parser)
     parser.set_defaults(run=run_extract)
 
 
@@ -335,8 +348,9 @@ def run_extract(args: argparse.Namespace) -> int:
     options = {"escape_formulas": args.escape_formulas} if fmt == "csv" else {}
     exporter = get_exporter(fmt, _stdout() if to_stdout else args.output, **options)
     failed = export_sources(
-        exporter, sources, args.url, args.fetched_at, say, comments=args.comments, max_bytes=args.max_bytes
-    )
+        exporter, sources, args.url, args.fetched_at, say, comments=args.comments, max_bytes=args.max_bytes,
+        time_limit=args.page_time_limit, memory_limit=args.page_memory_limit,
+    )  # fmt: skip
     if isinstance(exporter, CsvExporter) and exporter.articles_only and exporter.dropped_rows:
         say(
             f"note: CSV to stdout holds the articles table only; {exporter.dropped_rows} quote, comment "
@@ -356,11 +370,16 @@ def export_sources(
     *,
     comments: bool = True,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    time_limit: float | None = None,
+    memory_limit: float | None = None,
 ) -> int:
     """Extract and export every source, one at a time; returns how many failed."""
     failed = 0
+    records = _records(
+        sources, url, fetched_at, comments, max_bytes=max_bytes, time_limit=time_limit, memory_limit=memory_limit
+    )
     with exporter:
-        for source, record in zip(sources, _records(sources, url, fetched_at, comments, max_bytes)):
+        for source, record in zip(sources, records):
             if isinstance(record, ErrorRecord):
                 failed += 1
                 say(f"error: {record.message}")
@@ -373,10 +392,16 @@ def _records(
     url: str | None,
     fetched_at: datetime | None,
     comments: bool = True,
+    *,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    time_limit: float | None = None,
+    memory_limit: float | None = None,
 ) -> Iterator[Record]:
     for source in sources:
-        yield extract_source(source, url, fetched_at, comments=comments, max_bytes=max_bytes)
+        yield extract_source(
+            source, url, fetched_at, comments=comments, max_bytes=max_bytes, time_limit=time_limit,
+            memory_limit=memory_limit,
+        )  # fmt: skip
 
 
 # -- --json shortcut ----------------------------------------------------------------

@@ -16,9 +16,11 @@ from __future__ import annotations
 import hashlib
 import math
 import multiprocessing
+import os
 import re
 import sys
 import time
+import warnings
 from collections import Counter
 from collections.abc import Collection, Generator, Iterable, Iterator
 from concurrent.futures import (
@@ -42,6 +44,7 @@ from .fetch.page import DEFAULT_MAX_BYTES, FetchError, HostUnavailable, InvalidU
 from .fetch.stdin import read_stdin_page
 from .fetch.urls import check_url, host_key
 from .fetch.warc import iter_warc_pages
+from .limits import DEFAULT_MEMORY_LIMIT, DEFAULT_TIME_LIMIT, ExtractionError, LimitedPool, can_start_workers
 from .model import Article, ErrorRecord
 from .waiting import WaitingUrls
 
@@ -89,6 +92,9 @@ class ScrapeOptions:
     # execution
     workers: int = 8
     processes: int = 0  # >0: extract in this many processes (pays off when fetching is cheap)
+    # per page, in a worker process that is stopped when a page goes over (0: no limit)
+    page_time_limit: float = DEFAULT_TIME_LIMIT  # seconds -> TimeLimit error record
+    page_memory_limit: float = DEFAULT_MEMORY_LIMIT  # MB the page may take -> MemoryLimit error record
     comments: bool = True  # False: no comment records (and no comment-detection cost)
     skip: Collection[str] = ()  # URLs not to fetch (already done)
 
@@ -313,7 +319,7 @@ def extract_page(page: Page, comments: bool = True) -> Article:
 
 
 def _error(url: str, exc: BaseException) -> ErrorRecord:
-    if isinstance(exc, FetchError):
+    if isinstance(exc, (FetchError, ExtractionError)):
         return ErrorRecord(url, exc.kind, exc.reason, _now())
     return ErrorRecord(url, "ExtractionError", f"{type(exc).__name__}: {exc}", _now())
 
@@ -337,6 +343,20 @@ def _work(task: Task, fetcher: HttpFetcher, extractors: Executor | None, comment
     except Exception as exc:  # noqa: BLE001 - one bad page must not stop a batch
         return Outcome(_error(url, exc), url, len(page.body), page.from_cache)
     return Outcome(article, url, len(page.body), page.from_cache)
+
+
+def _extraction_pool(options: ScrapeOptions) -> Executor | None:
+    """Where pages are extracted: with a per-page limit, in worker processes that are stopped
+    when a page goes over (``processes`` of them, or with 0 up to one per CPU, started only as
+    extraction needs them); without, as before (in the fetch threads, or a process pool)."""
+    limited = bool(options.page_time_limit or options.page_memory_limit)
+    if limited and can_start_workers():
+        size = options.processes or min(os.cpu_count() or 1, max(1, options.workers))
+        return LimitedPool(size, time_limit=options.page_time_limit, memory_limit=options.page_memory_limit)
+    if limited:
+        warnings.warn("scrape() in a daemonic process (a multiprocessing.Pool worker) cannot start worker "
+                      "processes: pages are extracted without time and memory limits", stacklevel=3)  # fmt: skip
+    return _process_pool(options.processes)
 
 
 def _process_pool(processes: int) -> ProcessPoolExecutor | None:
@@ -364,7 +384,7 @@ def iter_outcomes(
     fetcher = HttpFetcher(options.http_options())
     already = frozenset(done) | {url_hash(u) for u in options.skip}
     sources = _Sources(options, fetcher, urls, already)
-    extractors = _process_pool(options.processes)
+    extractors = _extraction_pool(options)
     workers = max(1, options.workers)
     pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="scrape")
     inflight: set[Future[Outcome]] = set()

@@ -17,6 +17,7 @@ from typing import Any
 
 from .fetch.http import DEFAULT_USER_AGENT
 from .jobs import ScrapeOptions, run_job, url_hash
+from .limits import DEFAULT_MEMORY_LIMIT, DEFAULT_TIME_LIMIT
 from .resume import OutputLocked, open_output
 
 # The CLI-wide convention (extractor/cli.py): 0 all pages ok, 1 some failed (still recorded), 2 usage.
@@ -35,6 +36,35 @@ def _size(text: str) -> int:
         return int(float(number) * factor)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a size: {text!r}") from None
+
+
+def _non_negative(unit: str) -> Any:
+    """argparse type: a number >= 0 of ``unit`` (0 turns the limit off)."""
+
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            value = -1.0
+        if not value >= 0 or value == float("inf"):
+            raise argparse.ArgumentTypeError(f"not a number of {unit} (0: no limit): {text!r}")
+        return value
+
+    return parse
+
+
+def add_page_limit_options(group: Any) -> None:
+    """``--page-time-limit`` / ``--page-memory-limit``, shared by ``extract`` and ``scrape``."""
+    group.add_argument(
+        "--page-time-limit", type=_non_negative("seconds"), default=DEFAULT_TIME_LIMIT, metavar="S",
+        help="seconds one page's extraction may take; a page over it is stopped and becomes a TimeLimit "
+        "error record, and the job goes on (0: no limit; default: %(default)g)",
+    )  # fmt: skip
+    group.add_argument(
+        "--page-memory-limit", type=_non_negative("MB"), default=DEFAULT_MEMORY_LIMIT, metavar="MB",
+        help="MB of memory one page's extraction may take (Linux); a page over it becomes a MemoryLimit "
+        "error record, and the job goes on (0: no limit; default: %(default)g)",
+    )  # fmt: skip
 
 
 _EXAMPLES = """examples:
@@ -115,8 +145,9 @@ def add_scrape_parser(subparsers: Any) -> None:
     net.add_argument("--per-host", type=int, default=2, metavar="N", help="concurrent requests per host")
     net.add_argument("--workers", type=int, default=8, metavar="N", help="fetch threads")
     net.add_argument(
-        "--processes", type=int, default=0, metavar="N", help="extraction processes (0: in threads)"
-    )
+        "--processes", type=int, default=0, metavar="N",
+        help="extraction processes (0: with a page limit, up to one per CPU; without, in the fetch threads)",
+    )  # fmt: skip
     net.add_argument("--no-comments", dest="comments", action="store_false",
                      help="skip reader comments (no comment records; faster)")  # fmt: skip
     net.add_argument("--timeout", type=float, default=30.0, metavar="S", help="read timeout")
@@ -148,6 +179,7 @@ def add_scrape_parser(subparsers: Any) -> None:
     net.add_argument(
         "--cache-ttl", type=float, metavar="S", help="reuse cached pages this long without asking"
     )
+    add_page_limit_options(p.add_argument_group("limits per page (extraction)"))
     p.set_defaults(func=run_scrape, run=run_scrape)  # extractor.cli dispatches on ``run``
 
 
@@ -157,6 +189,7 @@ def options_from_args(args: argparse.Namespace) -> ScrapeOptions:
         "exclude", "max_urls", "user_agent", "delay", "per_host", "workers", "processes", "timeout",
         "connect_timeout", "retries", "max_redirects", "max_retry_after", "max_bytes", "robots", "cache",
         "cache_dir", "cache_ttl", "comments", "breaker_threshold", "breaker_cooldown", "breaker_max_pauses",
+        "page_time_limit", "page_memory_limit",
     }  # fmt: skip
     values = {name: getattr(args, name) for name in names if hasattr(args, name)}
     if values.get("cache_dir"):
