@@ -284,9 +284,13 @@ def _negative_region(node: HtmlElement) -> bool:
     return bool(words & _NEGATIVE_WORDS) or node.tag in ("aside", "footer")
 
 
-_MAYBE_HIDDEN = etree.XPath(".//*[@hidden or @aria-hidden or @style]")
+# (The descendant axis, never ".//*[...]": libxml2 evaluates that as a child step from every
+# node and sorts the merged result with comparisons that walk sibling lists, which grows
+# quadratically on a page with thousands of siblings; the descendant axis is in document
+# order already. Same elements, same order.)
+_MAYBE_HIDDEN = etree.XPath("descendant::*[@hidden or @aria-hidden or @style]")
 # Elements that can name a region, plus the unnamed tags that are regions by themselves.
-_CANDIDATE_REGIONS = etree.XPath(".//*[@class or @id or @role or @itemprop or self::aside or self::footer]")
+_CANDIDATE_REGIONS = etree.XPath("descendant::*[@class or @id or @role or @itemprop or self::aside or self::footer]")
 
 
 def _protected(named: list[HtmlElement]) -> set[HtmlElement]:
@@ -295,7 +299,10 @@ def _protected(named: list[HtmlElement]) -> set[HtmlElement]:
     for node in named:
         if node.get("itemprop") == "articleBody" or _name_words(node) & _CONTENT_MARKERS:
             out.add(node)
-            out.update(node.iterancestors())
+            for ancestor in node.iterancestors():
+                if ancestor in out:
+                    break  # its ancestors are in already (a forum marks every post's body)
+                out.add(ancestor)
     return out
 
 
@@ -1044,11 +1051,15 @@ def _fallback_regions(
         yield "densest", [densest[1]]
     main = root.find(".//main")
     if main is None:
-        main = next(iter(root.xpath(".//*[@role='main'] | .//article")), None)
+        main = next(iter(_MAIN_OR_ARTICLE(root)), None)
     if main is not None:
         yield "main", [main]
     yield "paragraphs", [root]
     yield "links", [root]
+
+
+# The first element that is role=main or an <article> (one step: a union sorts both sets).
+_MAIN_OR_ARTICLE = etree.XPath("descendant::*[@role='main' or self::article][1]")
 
 
 def _emit(runs: list[_Run], selected: list[HtmlElement], headline: str | None,

@@ -236,17 +236,25 @@ def in_document_order(nodes: list[HtmlElement]) -> list[HtmlElement]:
     """
     if len(nodes) < 2:
         return list(nodes)
-    return sorted(nodes, key=_path_key)
+    positions: dict[object, int] = {}  # child -> its position among its parent's children
+    return sorted(nodes, key=lambda node: _path_key(node, positions))
 
 
-def _path_key(node: HtmlElement) -> list[int]:
+def _path_key(node: HtmlElement, positions: dict[object, int]) -> list[int]:
     """The child positions from the root down to node: lists compare in document order
-    (a prefix, the ancestor, sorts first)."""
+    (a prefix, the ancestor, sorts first).
+
+    ``positions`` is filled once per parent met (the proxies it holds stay alive, so their
+    identity is stable): ``parent.index(child)`` walks the sibling list each time, which
+    made ordering thousands of siblings (comments straight under <body>) quadratic.
+    """
     path: list[int] = []
     child = node
     parent = child.getparent()
     while parent is not None:
-        path.append(parent.index(child))
+        if child not in positions:
+            positions.update((sibling, n) for n, sibling in enumerate(parent))
+        path.append(positions[child])
         child, parent = parent, parent.getparent()
     path.reverse()
     return path

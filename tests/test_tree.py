@@ -31,6 +31,15 @@ def test_an_ancestor_sorts_before_its_descendants() -> None:
     assert [n.get("id") for n in in_document_order(nodes)] == ["a", "a2", "a2b"]
 
 
+def test_many_siblings_and_their_children_sort_in_document_order() -> None:
+    # Comments straight under <body>: hundreds of siblings (positions are read once per parent).
+    tree = parse_html("<html><body>" + "".join(f"<div id='d{i}'><p id='p{i}'>x</p></div>" for i in range(400))
+                      + "</body></html>")
+    expected = [n for n in tree.iter() if n.get("id")]
+    shuffled = expected[1::2][::-1] + expected[::2]
+    assert in_document_order(shuffled) == expected
+
+
 def test_fewer_than_two_nodes_are_returned_as_given() -> None:
     assert in_document_order([]) == []
     (only,) = _by_id(["b1"])

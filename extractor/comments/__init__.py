@@ -13,7 +13,7 @@ the page shows; threading (parent_id) carries the reply relation instead.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from datetime import datetime
 from functools import lru_cache
 
@@ -21,7 +21,7 @@ from ..model import Comment
 from ..tree import HtmlElement, collapse_ws, text_of
 from . import hints
 from .detect import choose_items, is_author_element, scope
-from .records import build_comment, stable_id
+from .records import IdView, build_comment, stable_id
 from .sections import Detection, find_sections
 
 __all__ = ["Detection", "declared_comment_count", "detect_comments", "extract_comments", "find_comment_sections"]
@@ -96,7 +96,8 @@ def extract_comments(
     comments: list[Comment] = []
     kept: list[HtmlElement] = []
     for item in items:
-        own = nested.difference(own_parts[id(item)]) if id(item) in own_parts else nested
+        # (a view, not a copy: a copy of the page-wide set per item made n items cost n * n)
+        own: Container[int] = IdView(nested, removed=own_parts[id(item)]) if id(item) in own_parts else nested
         record = build_comment(item, own, fetched_at=fetched_at, language=language, dated=holders, author=author,
                                base_url=base_url)
         if record is not None:

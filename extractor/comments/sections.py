@@ -24,7 +24,7 @@ from lxml import etree
 
 from ..tree import HtmlElement, collapse_ws, in_document_order, text_of
 from . import hints
-from .detect import Facts, choose_items, lowest_common_ancestor, scan, scope, short_text
+from .detect import Facts, choose_items, lowest_common_ancestor, nearest_members, scan, scope, short_text
 
 _BOX_TAGS = frozenset({"div", "section", "aside", "form", "ul", "ol", "footer", "header", "p", "h2", "h3", "h4", "span"})
 _FIELD_WORDS = re.compile(r"comment|message|reply|body|text|kommentar|commentaire|comentario|antwort|respuesta|post",
@@ -51,9 +51,9 @@ _OG_TITLE = etree.XPath("//meta[@property='og:title']/@content")
 
 
 def top_level(items: list[HtmlElement]) -> list[HtmlElement]:
-    """Items not inside another item."""
-    ids = {id(i) for i in items}
-    return [i for i in items if not any(id(a) in ids for a in i.iterancestors())]
+    """Items not inside another item (one shared climb, not one to the root per item)."""
+    nearest = nearest_members(items)
+    return [i for i in items if nearest[id(i)] is None]
 
 
 def list_sections(items: list[HtmlElement], blocked: Blocked | None = None) -> list[HtmlElement]:
@@ -198,9 +198,9 @@ def _widen_box(node: HtmlElement, blocked: Blocked | None = None) -> HtmlElement
 
 def merge_top_most(nodes: list[HtmlElement]) -> list[HtmlElement]:
     """Drop nodes inside other nodes (and repeats); keep document order."""
-    ids = {id(n) for n in nodes}
     unique = list({id(n): n for n in nodes}.values())
-    return in_document_order([n for n in unique if not any(id(a) in ids for a in n.iterancestors())])
+    nearest = nearest_members(unique)
+    return in_document_order([n for n in unique if nearest[id(n)] is None])
 
 
 class Detection(NamedTuple):
@@ -261,7 +261,12 @@ def article_anchors(root: HtmlElement, items: list[HtmlElement], marks: list[Htm
     around items and hold an article's worth of text."""
     ids = {id(i) for i in items}
     anchors = [m for m in marks if not _in_items(m, ids)]
-    around = {id(a): a for i in items for a in i.iterancestors()}
+    around: dict[int, HtmlElement] = {}
+    for item in items:
+        for ancestor in item.iterancestors():
+            if id(ancestor) in around:
+                break  # the rest of the chain is in already: one climb per item would be items x depth
+            around[id(ancestor)] = ancestor
     for node in root.iter("article"):
         if id(node) in around or _in_items(node, ids):
             continue
@@ -280,7 +285,8 @@ def _drop_article_items(items: list[HtmlElement], marks: list[HtmlElement]) -> l
     the others (a forum's opening post carries the thread title in the same markup as
     every reply). One that holds other items, or stands alone in its markup, is dropped.
     """
-    holders = [i for i in items if _holds_any(i, marks)]
+    holding = _blocking(marks)  # the marks and their ancestors: one climb per mark, not per item and mark
+    holders = [i for i in items if id(i) in holding]
     if not holders:
         return items
     ids = {id(i) for i in items}
@@ -297,10 +303,6 @@ def _shape(node: HtmlElement) -> tuple[str, str]:
     words = sorted({re.sub(r"\d+", "", t).strip("-_") for t in (node.get("class") or "").split()
                     if not hints.NOISE_TOKEN.match(t)})
     return node.tag, " ".join(w for w in words if w)
-
-
-def _holds_any(item: HtmlElement, marks: list[HtmlElement]) -> bool:
-    return any(m is item or any(a is item for a in m.iterancestors()) for m in marks)
 
 
 def _blocking(anchors: list[HtmlElement]) -> Blocked:

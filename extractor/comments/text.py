@@ -8,6 +8,7 @@ words the commenter wrote and nothing of the page's chrome.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from functools import lru_cache
 
 from ..tree import HtmlElement, collapse_ws
@@ -30,7 +31,7 @@ _NOT_TEXT = re.compile(r"signature|\bsig\b|editedby|edited-by|lastedit|last-edit
 _MAX_CONTROL_LEN = 40
 
 
-def render(root: HtmlElement, skip: set[int], *, keep_root: bool = True) -> str:
+def render(root: HtmlElement, skip: Container[int], *, keep_root: bool = True) -> str:
     """Text of root with paragraph breaks as "\\n"; subtrees whose id() is in skip are left out."""
     lines: list[str] = []
     current: list[str] = []

@@ -325,7 +325,7 @@ def find_comment_count(tree: HtmlElement) -> int | None:
 # A comment icon with a bare number: <a href="#comments"><i class="icon"/>5</a>.
 # (Links only: a contains() test on every element's class costs more than the rest of the step.)
 _COUNT_LINKS = etree.XPath(
-    "//a[contains(@href, '#comment') or contains(@href, '#respond') or contains(@href, '#disqus')]"
+    "/descendant::a[contains(@href, '#comment') or contains(@href, '#respond') or contains(@href, '#disqus')]"
 )
 
 

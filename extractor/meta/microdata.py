@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from lxml import etree
+
 from ..tree import HtmlElement, collapse_ws
 from .regions import in_foreign_region
 
@@ -82,9 +84,15 @@ def _author_name(node: HtmlElement) -> str:
     return _value(node)
 
 
+# Every element of the document with an itemprop, in document order. The descendant axis,
+# not "//*[@itemprop]": libxml2 sorts the latter's result with sibling walks, quadratic on
+# pages with thousands of siblings.
+_ITEMPROPS = etree.XPath("/descendant::*[@itemprop]")
+
+
 def read_microdata(tree: HtmlElement) -> Microdata:
     out = Microdata()
-    for node in tree.xpath("//*[@itemprop]"):
+    for node in _ITEMPROPS(tree):
         props = {p.lower() for p in (node.get("itemprop") or "").split()} & _WANTED
         if not props:
             continue
