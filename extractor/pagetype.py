@@ -23,7 +23,6 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any, Protocol
-from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -427,7 +426,7 @@ def _teaser_link(entry: HtmlElement) -> HtmlElement | None:
             links.append(parent)
         for link in links:
             href = (link.get("href") or "").strip()
-            if href and not href.startswith("#") and not urlsplit(href).fragment:
+            if href and not href.startswith("#") and not href.partition("#")[2]:  # no fragment
                 return link
     return None
 
