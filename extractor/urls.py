@@ -41,11 +41,12 @@ def url_host(url: str) -> str:
 
 def absolute_url(href: str, base: str | None) -> str:
     """``href`` resolved against ``base`` as a browser would; as written when there is no base
-    or either cannot be parsed."""
+    or either cannot be parsed, or when resolving leaves nothing (``?`` against a base of
+    blanks or ``#``: an empty URL names no page and cannot be told from a missing one)."""
     if not base:
         return href
     try:
-        return urljoin(base, href)
+        return urljoin(base, href) or href
     except ValueError:  # e.g. "Invalid IPv6 URL": keep what the page said
         return href
 
