@@ -358,7 +358,7 @@ def codecs_for_label(label: str) -> tuple[str, ...]:
     key = _LABEL_ALIASES.get(key, key)
     try:
         name = codecs.lookup(key).name
-    except LookupError:
+    except (LookupError, ValueError):  # ValueError: a NUL in the label
         return ()
     plan = _CODEC_PLAN.get(name)
     if plan is not None:

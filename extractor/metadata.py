@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
-from urllib.parse import urlsplit
 
 from .dates import normalise_language, parse_date
 from .meta.authors import clean_authors, name_key
@@ -47,7 +46,7 @@ from .meta.microdata import Microdata, read_microdata
 from .meta.regions import headline_nodes, in_foreign_region, is_home_link, main_h1
 from .model import Image
 from .tree import HtmlElement, collapse_ws
-from .urls import absolute_url
+from .urls import absolute_url, url_host, url_path
 
 __all__ = ["Metadata", "extract_metadata"]
 
@@ -140,7 +139,7 @@ def _host_key(url: str | None) -> str | None:
     """'https://www.example-news.co.uk/x' -> 'examplenews' (the registrable label)."""
     if not url:
         return None
-    labels = (urlsplit(url).hostname or "").lower().split(".")[:-1]  # the TLD never names the site
+    labels = url_host(url).split(".")[:-1]  # the TLD never names the site
     labels = [lbl for lbl in labels if lbl not in ("www", "m", "amp", "mobile", "edition")]
     while len(labels) > 1 and labels[-1] in ("co", "com", "org", "net", "ac", "go", "ne", "or", "gov", "edu"):
         labels.pop()
@@ -208,7 +207,7 @@ def _names_from_author_urls(meta: MetaTags) -> list[str]:
     names: list[str] = []
     for key in AUTHOR_KEYS:
         for value in meta.all(key):
-            match = _AUTHOR_PATH.search(urlsplit(value).path) if value.startswith("http") else None
+            match = _AUTHOR_PATH.search(url_path(value)) if value.startswith("http") else None
             if match:
                 names.append(" ".join(w.capitalize() for w in match.group(1).split("-")))
     return names
@@ -257,7 +256,7 @@ def _parse(raw: str | None, src: _Sources) -> datetime | None:
 
 
 def _url_date(url: str | None) -> tuple[datetime, str] | None:
-    match = _URL_DATE.search(urlsplit(url).path) if url else None
+    match = _URL_DATE.search(url_path(url)) if url else None
     if match is None:
         return None
     raw = "-".join((match.group(1), match.group(2).zfill(2), match.group(3).zfill(2)))

@@ -24,7 +24,6 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any, Protocol
-from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -441,7 +440,7 @@ def _teaser_link(entry: HtmlElement) -> HtmlElement | None:
             links.append(parent)
         for link in links:
             href = (link.get("href") or "").strip()
-            if href and not href.startswith("#") and not urlsplit(href).fragment:
+            if href and not href.startswith("#") and not href.partition("#")[2]:  # no fragment
                 return link
     return None
 

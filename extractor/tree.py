@@ -11,6 +11,9 @@ from lxml import etree, html
 from selectolax.lexbor import LexborHTMLParser
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+# Characters libxml2 reads into the tree but lxml refuses to write back (XML 1.0 has no
+# such characters): C0 controls but tab, LF, CR; U+FFFE and U+FFFF; lone surrogates.
+_NOT_XML_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 HtmlElement = html.HtmlElement
 
@@ -21,7 +24,7 @@ def parse_html(text: str) -> HtmlElement:
     lxml refuses str input that still carries an XML encoding declaration, so
     the declaration is dropped (the text is already decoded).
     """
-    text = _XML_DECL.sub("", text, count=1).replace("\x00", "")
+    text = xml_compatible(_XML_DECL.sub("", text, count=1))
     if not text.strip():
         return html.document_fromstring("<html><body></body></html>", parser=_parser())
     direct, text = _parse(text)
@@ -35,6 +38,28 @@ def parse_html(text: str) -> HtmlElement:
     if _element_count(browser) < 0.8 * _element_count(direct):
         return direct
     return browser
+
+
+def xml_compatible(text: str) -> str:
+    """``text`` with every character an lxml tree (or a UTF-8 file) cannot hold dropped: C0
+    controls but tab, LF and CR, U+FFFE, U+FFFF; a form feed becomes a space, as HTML reads
+    it, and a lone surrogate U+FFFD.
+
+    Why: libxml2 keeps a stray control character or U+FFFF of a page in its text nodes, but
+    lxml raises ``ValueError`` when any step writes such text back (``drop_tree`` moving a
+    tail, a text node set), and the page's record was lost; a lone surrogate (which JSON can
+    spell as ``\\ud800``) cannot be written to a UTF-8 file. Browsers show none of these.
+    """
+    if _NOT_XML_CHAR.search(text) is None:
+        return text
+    return _NOT_XML_CHAR.sub(_xml_substitute, text)
+
+
+def _xml_substitute(match: re.Match[str]) -> str:
+    char = match.group(0)
+    if char == "\x0c":
+        return " "
+    return "\ufffd" if "\ud800" <= char <= "\udfff" else ""
 
 
 def _parse(text: str) -> tuple[HtmlElement, str]:

@@ -10,16 +10,43 @@ must cost that one field, never the page's record.
 
 from __future__ import annotations
 
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import SplitResult, urljoin, urlsplit
+
+
+def split_url(url: str) -> SplitResult | None:
+    """``urlsplit(url)``, or None for a URL Python cannot split (``http://[x``: "Invalid IPv6
+    URL"; a host that changes under NFKC normalisation).
+
+    Why: the extractors read hosts and paths of URLs taken from markup (meta tags, links,
+    the canonical URL) to judge a page, and ``urlsplit`` raising there lost the whole
+    record; a URL that cannot be split simply says nothing about the page.
+    """
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return None
+
+
+def url_path(url: str) -> str:
+    """The path of ``url``; ``""`` when it cannot be split."""
+    parts = split_url(url)
+    return parts.path if parts is not None else ""
+
+
+def url_host(url: str) -> str:
+    """The lower-cased host name of ``url``; ``""`` when it has none or cannot be split."""
+    parts = split_url(url)
+    return (parts.hostname or "") if parts is not None else ""
 
 
 def absolute_url(href: str, base: str | None) -> str:
     """``href`` resolved against ``base`` as a browser would; as written when there is no base
-    or either cannot be parsed."""
+    or either cannot be parsed, or when resolving leaves nothing (``?`` against a base of
+    blanks or ``#``: an empty URL names no page and cannot be told from a missing one)."""
     if not base:
         return href
     try:
-        return urljoin(base, href)
+        return urljoin(base, href) or href
     except ValueError:  # e.g. "Invalid IPv6 URL": keep what the page said
         return href
 
@@ -31,8 +58,7 @@ def page_base(url: str | None, canonical_url: str | None) -> str | None:
         return url
     if not canonical_url:
         return None
-    try:
-        parts = urlsplit(canonical_url)
-    except ValueError:
+    parts = split_url(canonical_url)
+    if parts is None:
         return None
     return canonical_url if parts.scheme in ("http", "https") and parts.netloc else None

@@ -804,3 +804,37 @@ def test_a_malformed_link_costs_the_field_not_the_record() -> None:
     assert "bolts" in article.body and len(article.comments) == 3
     assert article.canonical_url == "http://[oops/x"
     assert article.comments[0].author_url == "http://[oops/u"
+
+
+# -- found by the fuzzing harness (tests/test_fuzz_extract.py) ------------------------------
+
+
+def _thread_item(cid: str | None, text: str, extra: str = "", inner: str = "", parent: str | None = None) -> str:
+    attrs = (f' id="{cid}"' if cid else "") + (f' data-parent-id="{parent}"' if parent else "")
+    return (
+        f'<li class="comment"{attrs}><div class="comment-author">Ann Lee</div>'
+        f'<time datetime="2024-03-09T10:00:00Z">March 9, 2024</time>{extra}'
+        f'<div class="comment-body"><p>{text}</p></div>{inner}</li>'
+    )
+
+
+def test_a_reply_marker_never_closes_a_loop() -> None:
+    """A comment marked 'in reply to' its own nested reply was made that reply's child while
+    the reply, by nesting, was its child: a loop, each the other's parent."""
+    reply = _thread_item("c1", "The nested reply to the first comment, with some words.")
+    first = _thread_item(None, "The first comment of the thread, with some words.", '<a href="#c1">in reply to Ann</a> ',
+                         f'<ol class="children">{reply}</ol>')
+    comments = extract_article(_page(f'<section id="comments" class="comments"><ol>{first}</ol></section>')).comments
+    assert [(c.parent_id, c.depth) for c in comments] == [(None, 0), (comments[0].id, 1)]
+
+
+def test_depth_counts_ancestors_when_replies_come_before_their_parents() -> None:
+    """Newest first: a reply is shown before the comment it answers; its depth was counted
+    from its parent's depth before that parent had one (1 where it is 2)."""
+    items = (
+        _thread_item("c3", "Third, a reply to the second comment of this thread.", parent="c2")
+        + _thread_item("c1", "First, the comment that opened this thread of replies.")
+        + _thread_item("c2", "Second, a reply to the first comment of this thread.", parent="c1")
+    )
+    comments = extract_article(_page(f'<section id="comments" class="comments"><ol>{items}</ol></section>')).comments
+    assert [(c.id, c.parent_id, c.depth) for c in comments] == [("c3", "c2", 2), ("c1", None, 0), ("c2", "c1", 1)]

@@ -372,3 +372,9 @@ def test_header_utf16_without_bom_follows_the_nul_pattern() -> None:
     data = html.encode("utf-16-be")
     assert decode_html(data, "text/html; charset=utf-16") == (html, "utf-16-be")
     assert decode_html(data, "text/html; charset=utf-16le") == (html, "utf-16-be")
+
+
+def test_a_label_with_a_nul_is_an_unknown_label() -> None:
+    """Found by the fuzzing harness: codecs.lookup raises ValueError, not LookupError, on a NUL."""
+    assert codecs_for_label("\x00") == ()
+    assert codecs_for_label("utf-8\x00") == ()

@@ -21,7 +21,7 @@ from extractor.fetch import (
     parse_document,
     url_key,
 )
-from extractor.fetch.discover import parse_date
+from extractor.fetch.discover import Discovered, Entry, parse_date
 from extractor.jobs import scrape
 from extractor.model import Article, ErrorRecord
 
@@ -331,3 +331,32 @@ def test_a_malformed_loc_costs_that_entry_not_the_sitemap() -> None:
     doc = urlset(("https://e.org/a", None), ("http://[oops/b", None), ("/c", None))
     urls = [e.url for e in parse_document(doc, "https://e.org/sitemap.xml").entries]
     assert urls == ["https://e.org/a", "http://[oops/b", "https://e.org/c"]
+
+
+# -- found by the fuzzing harness (tests/test_fuzz_discover.py) ------------------------------
+
+
+def test_an_undeclared_prefix_on_the_root_costs_nothing() -> None:
+    """Recovery leaves 'rdf:RDF' as the tag when xmlns:rdf is missing; etree.QName raised
+    ValueError on it and the whole feed was lost (discover reports it as a broken document)."""
+    rdf = b'<rdf:RDF xmlns="http://purl.org/rss/1.0/"><item><link>https://e.org/a</link></item></rdf:RDF>'
+    assert [e.url for e in parse_document(rdf).entries] == ["https://e.org/a"]
+    prefixed = b"<x:urlset><x:url><x:loc>https://e.org/b</x:loc></x:url></x:urlset>"
+    assert parse_document(prefixed) == Discovered("urlset", [Entry("https://e.org/b")])
+
+
+def test_a_lastmod_that_is_no_date_costs_that_date() -> None:
+    """'0000' and '2024-13' match the year(-month) form but are no dates: ValueError lost the sitemap."""
+    assert parse_date("0000") is None and parse_date("2024-13") is None and parse_date("2024-00") is None
+    doc = urlset(("https://e.org/a", "0000"), ("https://e.org/b", "2024-03"))
+    assert [(e.url, e.date) for e in parse_document(doc).entries] == [
+        ("https://e.org/a", None),
+        ("https://e.org/b", datetime(2024, 3, 1, tzinfo=timezone.utc)),
+    ]
+
+
+def test_a_link_that_resolves_to_nothing_stays_as_written() -> None:
+    """href="?" against xml:base "  " (or "#") joined to '': an entry with an empty URL."""
+    for base in ("  ", "#"):
+        feed = f'<feed xmlns="http://www.w3.org/2005/Atom" xml:base="{base}"><entry><link href="?"/></entry></feed>'
+        assert [e.url for e in parse_document(feed.encode()).entries] == ["?"]

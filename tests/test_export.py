@@ -27,7 +27,7 @@ from extractor.export import (
     record_from_dict,
     table_paths,
 )
-from extractor.export.csvfmt import cell
+from extractor.export.csvfmt import cell, neutralise_formula, restore_formula
 from extractor.model import Article, Block, Comment, ErrorRecord, Image, Quote
 
 TRICKY = 'Commas, "double quotes", a\nnewline, a\r\nCRLF, tabs\tand ünïcödé — «ça» 東京 \u2028 end'
@@ -579,3 +579,12 @@ def test_csv_appender_neutralises_formulas_and_reads_its_urls_back(tmp_path: Pat
     writer.write(formula_article(), source="https://news.example/a/1")
     writer.close()
     assert read_csv(raw)[0]["headline"] == FORMULAS[0]
+
+
+def test_text_with_apostrophes_before_a_trigger_round_trips() -> None:
+    """Found by the fuzzing harness: "'=x" was written as is and read back (restore_formula)
+    as "=x", so a resumed job did not know a source written that way."""
+    for text in ("'=x", "''+1", "'-", "'@a", "=x", "'Tis", "'", "''", "plain"):
+        assert restore_formula(neutralise_formula(text)) == text
+        assert not neutralise_formula(text).startswith(("=", "+", "-", "@", "\t", "\r"))
+    assert neutralise_formula("'=x") == "''=x" and neutralise_formula("'Tis") == "'Tis"

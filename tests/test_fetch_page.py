@@ -149,3 +149,15 @@ def test_legacy_single_and_double_byte_text_is_not_binary(codec: str) -> None:
 def test_empty_and_plain_text_are_not_binary() -> None:
     assert binary_reason(b"") is None
     assert binary_reason(b"just some words\r\n\tand a tab\x0c") is None
+
+
+def test_deflate_arriving_one_byte_at_a_time() -> None:
+    """Found by the fuzzing harness: zlib-wrapped or raw deflate is told by the first two
+    bytes, and a first piece of one byte was judged raw (zlib.error on a good body)."""
+    body = b"<p>hello</p>" * 50
+    raw = zlib.compressobj(wbits=-zlib.MAX_WBITS)
+    for packed in (zlib.compress(body), zlib.compress(b""), raw.compress(body) + raw.flush()):
+        inflater = Inflater("deflate")
+        out = b"".join(piece for i in range(len(packed)) for piece in inflater.feed(packed[i : i + 1]))
+        assert out == zlib.decompress(packed, -zlib.MAX_WBITS if packed[:1] != b"x" else zlib.MAX_WBITS)
+        assert inflater.finished

@@ -490,3 +490,32 @@ def test_first_body_paragraph_is_not_a_standfirst() -> None:
     header = """<article><header><h1>Bridge Reopens After Repairs</h1>
                 <p>Traffic is back after eight months of work.</p></header><p>Body.</p></article>"""
     assert _meta(_page("", header), url=None).standfirst == "Traffic is back after eight months of work."
+
+
+# -- found by the fuzzing harness (tests/test_fuzz_extract.py) ------------------------------
+
+_STORY = "<p>" + "The council met on Monday and voted for the new plan. " * 4 + "</p>"
+
+
+def test_a_url_python_cannot_split_costs_nothing_but_itself() -> None:
+    """urlsplit raises on 'http://[x' (an unclosed IPv6 bracket); read for the site's name,
+    an author's profile path, the date in the path or a home link, it lost the record."""
+    page = f"<html><head><title>Bridge vote</title></head><body><article><h1>Bridge vote</h1>{_STORY}</article></body></html>"
+    assert extract_article(page, url="http://[x/2024/05/09/story").headline == "Bridge vote"
+    author_url = '<meta property="article:author" content="http://[x/authors/jane-doe">'
+    assert extract_article(_page(author_url, f"<article><h1>Bridge vote</h1>{_STORY}</article>")).authors == []
+    home = f'<h1><a href="http://[x/">Site</a></h1><article><h2>Bridge vote</h2>{_STORY}</article>'
+    assert extract_article(_page("", home)).headline == "Site"  # a malformed link is no home link
+    teasers = "".join(f'<div class="teaser"><h2><a href="http://[x/{i}">Teaser {i}</a></h2></div>' for i in range(8))
+    assert extract_article(_page("", teasers)).page_type is not None
+
+
+def test_json_escapes_of_characters_a_record_cannot_hold_are_cleaned() -> None:
+    """'\\ud800' in JSON-LD decodes to a lone surrogate, '\\u0001' to a control character: as
+    a headline or an author they made the record impossible to write as UTF-8."""
+    ld = '{"@type": "NewsArticle", "headline": "Bad \\ud800 title \\ud83d\\ude00", "author": {"@type": "Person", "name": "Ann\\u0001 Lee"}}'
+    article = extract_article(_page(_ld(ld), "<p>text</p>"))
+    assert article.headline == "Bad \ufffd title \U0001f600" and article.authors == ["Ann Lee"]
+    parsely = """<meta name="parsely-page" content='{"title": "T \\ud800", "author": "Bo\\u0002 Chen"}'>"""
+    article = extract_article(_page(parsely, "<p>text</p>"))
+    assert "\ud800" not in (article.headline or "") and article.authors == ["Bo Chen"]

@@ -1028,3 +1028,13 @@ def test_a_relative_clause_with_its_own_verb_is_no_speaker(text: str) -> None:
 def test_a_bare_relative_pronoun_still_speaks_for_its_noun() -> None:
     quotes = extract_quotes("The mayor met Jane Roe, who said the clinic would close in May.")
     assert [(q.kind, q.speaker, q.text) for q in quotes] == [("indirect", "who", "the clinic would close in May")]
+
+
+def test_no_comma_after_the_words_no_statement_running_past_the_mark() -> None:
+    """Found by the fuzzing harness: '"A" b "A" said' took the second quotation as the speaker
+    and the missing comma (rfind: -1) as the statement's end, giving span (0, -1)."""
+    for text in ("“we will” council “we will” said", '"A" b "A" said.'):
+        for quote in extract_quotes(text):
+            assert quote.span is not None and 0 <= quote.span[0] <= quote.span[1] <= len(text)
+    said = _only(extract_quotes('"A" to drive up the stock price, she said.'))
+    assert (said.speaker, said.span) == ("she", (0, 31))  # the comma form still reads as before

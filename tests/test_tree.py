@@ -129,3 +129,20 @@ def test_the_cap_does_not_count_tags_written_inside_scripts_or_comments() -> Non
     page += "<p>x</p>" + "</div>" * 40 + "</body></html>"
     assert cap_nesting(page, depth=50) == page
     assert cap_nesting(page, depth=30) != page
+
+
+# -- found by the fuzzing harness (tests/test_fuzz_extract.py) ------------------------------
+
+
+def test_characters_lxml_cannot_write_back_do_not_lose_the_page() -> None:
+    """U+FFFF, U+FFFE and C0 controls are kept by libxml2 in text nodes; a step that moved
+    such text (drop_tree moving a tail beside a pruned <nav>) raised ValueError."""
+    for odd in ("\uffff", "\ufffe", "\x01", "\x0b", "\x1f"):
+        page = (
+            f"<html><body><article><h1>Title</h1><p>The story{odd} goes on here.</p>{odd}"
+            f"<nav>menu</nav>after{odd} the menu</article></body></html>"
+        )
+        article = extract_article(page)
+        assert "The story goes on here." in article.body and "after the menu" in article.body
+    assert "a b" in text_of(parse_html("<p>a\x0cb</p>"))  # a form feed is HTML whitespace
+    assert text_of(parse_html("<p>a\ud800b</p>")) == "a\ufffdb"  # a lone surrogate (str input)

@@ -127,28 +127,87 @@ def _thread(items: list[HtmlElement], comments: list[Comment],
     """parent_id and depth from nesting, else from explicit reply markers or depth classes.
 
     parts: the other parts of two-part items, by id(), with their items: a reply nested in
-    a <dt> item's <dd> is that item's reply."""
+    a <dt> item's <dd> is that item's reply. Explicit markers may point forward (a page
+    listing newest first shows a reply before its parent), so a marker that would close a
+    loop ("in reply to" its own nested reply) is refused, and depths are counted once every
+    link is known: the threads are always trees.
+    """
     index = {id(item): n for n, item in enumerate(items)}
     index.update((key, index[id(item)]) for key, (_part, item) in parts.items() if id(item) in index)
     by_id = {c.id: c for c in comments if c.id}
+    position = {id(c): n for n, c in enumerate(comments)}
+    forest = _Forest(len(items))
+    nested = [next((index[id(a)] for a in item.iterancestors() if id(a) in index), None) for item in items]
+    for n, parent_n in enumerate(nested):  # nesting first: it outranks any marker
+        if parent_n is not None and not forest.link(n, parent_n):
+            nested[n] = None
     for n, item in enumerate(items):
         comment = comments[n]
-        parent_n = next((index[id(a)] for a in item.iterancestors() if id(a) in index), None)
+        parent_n = nested[n]
         if parent_n is not None:
             comment.parent_id = comments[parent_n].id
             comment.depth = comments[parent_n].depth + 1
             continue
         explicit = _explicit_parent(item, by_id)
-        if explicit is not None and explicit is not comment:
+        if explicit is not None and forest.link(n, position[id(explicit)]):
             comment.parent_id = explicit.id
             comment.depth = explicit.depth + 1
             continue
         level = _depth_class(item)
         if level is not None and level > 0:
-            parent = next((c for c in reversed(comments[:n]) if c.depth == level - 1), None)
-            if parent is not None:
-                comment.parent_id = parent.id
+            parent = next((m for m in range(n - 1, -1, -1) if comments[m].depth == level - 1), None)
+            if parent is not None and forest.link(n, parent):
+                comment.parent_id = comments[parent].id
                 comment.depth = level
+    for comment, depth in zip(comments, forest.depths()):
+        comment.depth = depth
+
+
+class _Forest:
+    """Parent links between comments (by position) that can never close a loop.
+
+    A link is made only from a comment that has no parent yet, and is refused when the
+    would-be parent is in the comment's own tree; trees are tracked with union-find, so
+    each link costs about O(1) however long the threads.
+    """
+
+    def __init__(self, size: int) -> None:
+        self.parent: list[int | None] = [None] * size
+        self._tree = list(range(size))  # union-find: a member of the same tree, up to its representative
+
+    def _find(self, n: int) -> int:
+        while self._tree[n] != n:
+            self._tree[n] = self._tree[self._tree[n]]
+            n = self._tree[n]
+        return n
+
+    def link(self, child: int, parent: int) -> bool:
+        """Make ``parent`` the parent of ``child``; False (and no link) when that would loop."""
+        if self.parent[child] is not None:
+            return False
+        child_tree, parent_tree = self._find(child), self._find(parent)
+        if child_tree == parent_tree:
+            return False
+        self._tree[child_tree] = parent_tree
+        self.parent[child] = parent
+        return True
+
+    def depths(self) -> list[int]:
+        """How many ancestors each comment has (each link walked once)."""
+        depth: list[int | None] = [None] * len(self.parent)
+        for n in range(len(self.parent)):
+            path: list[int] = []
+            m = n
+            while depth[m] is None and self.parent[m] is not None:
+                path.append(m)
+                m = self.parent[m]  # type: ignore[assignment]
+            base = depth[m]
+            if base is None:
+                base = depth[m] = 0
+            for k in reversed(path):
+                base += 1
+                depth[k] = base
+        return [d or 0 for d in depth]
 
 
 def _explicit_parent(item: HtmlElement, by_id: dict[str, Comment]) -> Comment | None:

@@ -29,8 +29,9 @@ Encoding, fixed so that the tables are lossless for every exported field:
 - the article text is ``body`` (the blocks joined by newlines); block kinds
   and heading levels are only in the JSON formats;
 - a text cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
-  return gets a leading ``'`` (:func:`neutralise_formula`), because a
-  spreadsheet opening the file would otherwise run it as a formula (OWASP
+  return (or with apostrophes before one) gets a leading ``'``
+  (:func:`neutralise_formula`), because a spreadsheet opening the file
+  would otherwise run it as a formula (OWASP
   "CSV injection": page text is written by strangers). Only text from the
   record is touched, never the numbers, dates, booleans and lists we format
   ourselves; ``escape_formulas=False`` writes text verbatim.
@@ -135,14 +136,16 @@ def neutralise_formula(text: str) -> str:
 
     The apostrophe is the usual defence: Excel, LibreOffice and Google Sheets
     show the cell as text, and it is one visible character that a reader of
-    the raw file can strip (:func:`restore_formula`).
+    the raw file can strip (:func:`restore_formula`). Text that already starts
+    with apostrophes before a trigger (``'=x``) gets one more, so that stripping
+    one gives back exactly the text written, whatever it was.
     """
-    return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
+    return "'" + text if text.lstrip("'").startswith(FORMULA_TRIGGERS) else text
 
 
 def restore_formula(text: str) -> str:
     """Inverse of :func:`neutralise_formula` for a cell read back (e.g. URLs on resume)."""
-    return text[1:] if text.startswith("'") and text[1:].startswith(FORMULA_TRIGGERS) else text
+    return text[1:] if text.startswith("'") and text.lstrip("'").startswith(FORMULA_TRIGGERS) else text
 
 
 def cell(value: Any, *, escape_formulas: bool = True) -> str:

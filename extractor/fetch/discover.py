@@ -91,7 +91,10 @@ def parse_date(text: str | None) -> datetime | None:
     parsed: datetime | None = None
     match = re.fullmatch(r"(\d{4})(?:-(\d{2}))?", text)
     if match:
-        parsed = datetime(int(match.group(1)), int(match.group(2) or 1), 1)
+        try:
+            parsed = datetime(int(match.group(1)), int(match.group(2) or 1), 1)
+        except ValueError:  # "0000", "2024-13": a date that does not exist is no date
+            return None
     else:
         try:
             parsed = datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
@@ -118,7 +121,15 @@ _PARSER_OPTS = {
 
 
 def _local(tag: object) -> str:
-    return etree.QName(tag).localname.lower() if isinstance(tag, str) else ""
+    """The lower-cased local name of a tag: ``{ns}url`` -> ``url``; ``x:url`` -> ``url``.
+
+    Read from the string, not with ``etree.QName``, which raises on the tags recovery
+    leaves when a prefix is not declared (``<rdf:RDF>`` without ``xmlns:rdf``) and lost
+    the whole document.
+    """
+    if not isinstance(tag, str):
+        return ""
+    return tag.rpartition("}")[2].rpartition(":")[2].lower()
 
 
 def _children(node: etree._Element, name: str) -> Iterator[etree._Element]:

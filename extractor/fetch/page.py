@@ -214,6 +214,7 @@ class Inflater:
         self._encoding = encoding.strip().lower()
         self._zlib: zlib._Decompress | None = None
         self._wbits = 0
+        self._head = b""  # deflate bytes held until the two that tell its wrapping have come
 
     @property
     def finished(self) -> bool:
@@ -238,6 +239,14 @@ class Inflater:
             return
         if not data:
             return
+        if self._zlib is None and self._encoding not in ("gzip", "x-gzip"):
+            # Which deflate (zlib-wrapped or raw) is told by the first two bytes; a body
+            # that arrives one byte at a time must not be judged on one.
+            data = self._head + data
+            if len(data) < 2:
+                self._head = data
+                return
+            self._head = b""
         while True:
             if self._zlib is None:
                 self._start(data)

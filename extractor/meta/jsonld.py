@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..tree import HtmlElement, collapse_ws
+from ..tree import HtmlElement, collapse_ws, xml_compatible
 
 __all__ = ["JsonLdArticle", "extract_items", "iter_nodes", "read_article"]
 
@@ -82,10 +82,41 @@ class JsonLdArticle:
     breadcrumb: list[str] = field(default_factory=list)
 
 
+# A \u escape of a surrogate or of a C0 control: JSON spells characters no record can hold.
+_ODD_ESCAPE = re.compile(r"\\u(?:[dD][89a-fA-F]|00[01])[0-9a-fA-F]", re.ASCII)
+
+
+def loads_json(text: str) -> Any:
+    """``json.loads(text)`` with every string made one a record can hold (:func:`xml_compatible`).
+
+    Why: ``"\\ud800"`` or ``"\\u0001"`` in a page's JSON decodes to a lone surrogate or a
+    control character; taken as a headline or an author it made the record impossible to
+    write as UTF-8, and the export failed. Raises what ``json.loads`` raises.
+    """
+    data = json.loads(text)
+    return _holdable(data) if _ODD_ESCAPE.search(text) else data
+
+
+def _holdable(data: Any) -> Any:
+    """Clean every string value in parsed JSON, in place where it sits (no recursion)."""
+    if isinstance(data, str):
+        return xml_compatible(data)
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        pairs = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+        for key, value in list(pairs):
+            if isinstance(value, str):
+                node[key] = xml_compatible(value)
+            elif isinstance(value, (dict, list)):
+                stack.append(value)
+    return data
+
+
 def _loads(text: str) -> Any:
     """json.loads, then the same text with the usual breakages repaired."""
     try:
-        return json.loads(text)
+        return loads_json(text)
     except ValueError:
         pass
     cleaned = _CDATA.sub("", _HTML_COMMENT.sub("", text))
@@ -93,7 +124,7 @@ def _loads(text: str) -> Any:
     cleaned = _CONTROL.sub(" ", cleaned).strip().rstrip(";")
     cleaned = _TRAILING_COMMA.sub(r"\1", cleaned)
     try:
-        return json.loads(cleaned)
+        return loads_json(cleaned)
     except ValueError:
         return _loads_concatenated(cleaned)
 
@@ -113,7 +144,7 @@ def _loads_concatenated(text: str) -> Any:
         except ValueError:
             break
         items.append(obj)
-    return items or None
+    return (_holdable(items) if _ODD_ESCAPE.search(text) else items) or None
 
 
 def extract_items(tree: HtmlElement, errors: list[str] | None = None) -> list[Any]:

@@ -8,10 +8,10 @@ field lists the keys it trusts, strongest first.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 
 from ..tree import HtmlElement, collapse_ws
+from .jsonld import loads_json
 
 __all__ = [
     "AUTHOR_KEYS",
@@ -165,7 +165,7 @@ def _parsely_page(tree: HtmlElement) -> Iterable[tuple[str, str]]:
         if (meta.get("name") or "").lower() != "parsely-page":
             continue
         try:
-            data = json.loads(meta.get("content") or "")
+            data = loads_json(meta.get("content") or "")
         except (ValueError, RecursionError):  # RecursionError: nested past json's call depth
             continue
         if not isinstance(data, dict):

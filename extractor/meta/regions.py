@@ -9,9 +9,9 @@ exactly like the article's own.
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 from ..tree import HtmlElement, class_id
+from ..urls import split_url
 
 __all__ = ["headline_nodes", "in_foreign_region", "is_home_link", "main_h1"]
 
@@ -63,7 +63,8 @@ def is_home_link(node: HtmlElement) -> bool:
     text = node.text_content().strip()
     for link in node.iter("a"):
         href = link.get("href")
-        is_root = href is not None and urlsplit(href).path.rstrip("/") in (
+        parts = split_url(href) if href is not None else None  # None too for a malformed href
+        is_root = parts is not None and parts.path.rstrip("/") in (
             "",
             ".",
             "/index.html",

@@ -269,6 +269,8 @@ def _speaker_first(text: str, before: list[Token], cue: Token, limit: int) -> _A
         if len(speaker) > 5:
             return None
         content_end = text.rfind(",", before[0][0], speaker[0][0])
+        if content_end < 0:
+            return None  # no comma ends the statement's words ('"A" b "A" said'): not this pattern
         before = speaker
     elif len(segments) > 1 and before[-1][2] != "," and len(segments[-1]) > 3:
         return None
