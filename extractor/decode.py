@@ -226,8 +226,8 @@ def decode_html(data: bytes | str, content_type: str | None = None) -> tuple[str
 
     ``content_type`` is the HTTP ``Content-Type`` header value, if the transport knew it.
     The encoding is a Python codec name (``"unicode"`` for str input). Text input is
-    returned as is, except that a leading BOM character is dropped from any result since
-    it is not page content.
+    returned as is, except that leading BOM characters are dropped from any result since
+    they are not page content.
     """
     if isinstance(data, str):
         return _strip_bom(data), "unicode"
@@ -236,7 +236,9 @@ def decode_html(data: bytes | str, content_type: str | None = None) -> tuple[str
 
 
 def _strip_bom(text: str) -> str:
-    return text[1:] if text.startswith(_BOM_CHAR) else text
+    """Every leading BOM character: pages built from several files (PHP includes saved with
+    a BOM) start with one per file, and none of them is page content."""
+    return text.lstrip(_BOM_CHAR)
 
 
 def _decode_bytes(data: bytes, content_type: str | None) -> tuple[str, str]:

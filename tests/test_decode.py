@@ -378,3 +378,12 @@ def test_a_label_with_a_nul_is_an_unknown_label() -> None:
     """Found by the fuzzing harness: codecs.lookup raises ValueError, not LookupError, on a NUL."""
     assert codecs_for_label("\x00") == ()
     assert codecs_for_label("utf-8\x00") == ()
+
+
+def test_every_leading_bom_is_dropped() -> None:
+    """Found by the fuzzing harness: a page built from several files saved with a BOM (PHP
+    includes) starts with several; only the first was dropped and U+FEFF led the text."""
+    html = page(FRENCH)
+    assert decode_html(codecs.BOM_UTF8 * 3 + html.encode("utf-8")) == (html, "utf-8")
+    assert decode_html(codecs.BOM_UTF16_LE * 3 + html.encode("utf-16-le")) == (html, "utf-16-le")
+    assert decode_html("\ufeff\ufeff" + html) == (html, "unicode")

@@ -161,3 +161,13 @@ def test_deflate_arriving_one_byte_at_a_time() -> None:
         out = b"".join(piece for i in range(len(packed)) for piece in inflater.feed(packed[i : i + 1]))
         assert out == zlib.decompress(packed, -zlib.MAX_WBITS if packed[:1] != b"x" else zlib.MAX_WBITS)
         assert inflater.finished
+
+
+def test_utf16_text_whose_characters_end_in_a_nul_byte_is_text() -> None:
+    """Found by the fuzzing harness: U+0100, U+3000, U+4E00... put a NUL on the other side of
+    the code unit; a few of them made a BOM-less UTF-16 page 'binary data' (NotHTML), a page
+    the decoder reads."""
+    for text in ("ĀĀĀĀĀ", "一\u3000二\u3000三\u3000" * 3):
+        html = f"<!DOCTYPE html><html><head><title></title></head><body><p>{text}</p></body></html>"
+        for codec in ("utf-16-le", "utf-16-be"):
+            assert binary_reason(html.encode(codec)) is None, (text, codec)
