@@ -68,26 +68,23 @@ class ExtractionError(Exception):
         return self.reason
 
 
-class TimeLimit(ExtractionError):
+class _LimitExceeded(ExtractionError):
+    """A page went over one of its limits (``limit``: the bound it went over)."""
+
+    def __init__(self, reason: str, limit: float | None = None) -> None:
+        super().__init__(reason)
+        self.limit = limit
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.reason, self.limit))
+
+
+class TimeLimit(_LimitExceeded):
     """The page's extraction ran longer than its time limit; the worker was stopped."""
 
-    def __init__(self, reason: str, limit: float | None = None) -> None:
-        super().__init__(reason)
-        self.limit = limit
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.reason, self.limit))
-
-
-class MemoryLimit(ExtractionError):
+class MemoryLimit(_LimitExceeded):
     """The page's extraction needed more memory than its limit (MB); the worker was replaced."""
-
-    def __init__(self, reason: str, limit: float | None = None) -> None:
-        super().__init__(reason)
-        self.limit = limit
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.reason, self.limit))
 
 
 def check_limit(value: float | None, name: str) -> float | None:
