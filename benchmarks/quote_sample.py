@@ -38,9 +38,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from extractor import extract_article  # noqa: E402
-from extractor.model import Block, Quote  # noqa: E402
-from extractor.quotes import extract_block_quotes  # noqa: E402
+from extractor import extract_article
+from extractor.model import Block, Quote
+from extractor.quotes import extract_block_quotes
 
 LABELS = ("correct", "wrong_speaker", "not_attribution", "wrong_span")
 
@@ -119,7 +119,9 @@ def draw(data: Path, name: str, per_type: str, exclude: list[Path], cache: Path 
     blocks = load_blocks(data, sorted(gold), cache)
     with_quotes = {page_id for page_id, _, _ in predictions(blocks)}
     by_type: dict[str, list[str]] = defaultdict(list)
-    for page_id in sorted(with_quotes - taken, key=lambda i: hashlib.sha1(f"{name}:{i}".encode()).hexdigest()):
+    for page_id in sorted(
+        with_quotes - taken, key=lambda i: hashlib.sha1(f"{name}:{i}".encode()).hexdigest()
+    ):
         by_type[gold[page_id].get("page_type") or "?"].append(page_id)
     pages = sorted(p for page_type, ids in by_type.items() for p in ids[: counts.get(page_type, default)])
     print(json.dumps({"sample": name, "pages": pages}))
@@ -193,7 +195,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--all", action="store_true", help="show: labelled predictions too")
     parser.add_argument("--name", default="a", help="draw: the sample's name (its seed)")
     parser.add_argument("--per-type", default="8", help="draw: pages per page type, e.g. 8,article=14")
-    parser.add_argument("--exclude", type=Path, action="append", default=[], help="draw: labels files whose pages to skip")
+    parser.add_argument(
+        "--exclude", type=Path, action="append", default=[], help="draw: labels files whose pages to skip"
+    )
     args = parser.parse_args(argv)
     if args.command == "draw":
         return draw(args.data, args.name, args.per_type, args.exclude, args.cache)

@@ -120,6 +120,29 @@ class LanguageCues:
     pronouns_singular: frozenset[str] = frozenset()
     pronouns_plural: frozenset[str] = frozenset()
     group_nouns: tuple[str, ...] = ()  # "Huawei representatives" -> an organisation speaking
+    # Who can be a source (issue 19): head nouns of people, roles, organisations and
+    # documents ("the spokesman", "officials", "the report"); plurals are derived.
+    source_nouns: frozenset[str] = frozenset()
+    agent_suffixes: tuple[str, ...] = ()  # "-er", "-ist": "the teacher", "economists"
+    not_agents: frozenset[str] = frozenset()  # "-er"/"-or" words that name no one ("number", "mirror")
+    # Words that, capitalised at a sentence start, are no name ("Much", "That", "Such").
+    not_sources: frozenset[str] = frozenset()
+    # What may open a reported clause after a cue: "that", "whether", "how" ...
+    clause_openers: frozenset[str] = frozenset()
+    # Finite verb forms that a suffix cannot reveal: auxiliaries, modals, irregular pasts.
+    finite_verbs: frozenset[str] = frozenset()
+    # Cues whose reported content may be an infinitive ("vowed to fight", "urged X to stay").
+    infinitive_cues: frozenset[str] = frozenset()
+    # Verbs that report speech in every sense ("said", "argued"): their complement is not
+    # checked; every other cue word has senses that report nothing ("added features").
+    speech_only_verbs: frozenset[str] = frozenset()
+    # Speech verbs whose object can be the content itself ("announced new measures",
+    # "tweeted her thanks", "denied the report"), unlike "added some features".
+    object_content_verbs: frozenset[str] = frozenset()
+    # Cues whose content may be a gerund ("suggests reducing regulations").
+    gerund_cues: frozenset[str] = frozenset()
+    # Head nouns of a share of people ("47 percent said", "majorities of Democrats say").
+    share_nouns: frozenset[str] = frozenset()
 
 
 ENGLISH = LanguageCues(
@@ -241,6 +264,101 @@ ENGLISH = LanguageCues(
         "press team",
         "management",
     ),
+    source_nouns=_words("""
+        clerk chef pilot priest pastor bishop pope king queen prince princess monarch marshal
+        captain deputy guard poet star host anchor moderator pollster strategist operative rep
+        official spokesman spokeswoman spokesperson spokespeople representative aide adviser advisor
+        person people man men woman women child children kid boy girl guy friend family parent
+        mother father mom dad wife husband son daughter brother sister neighbor neighbour resident
+        citizen voter witness victim survivor patient customer client user member fan player
+        coach staff staffer team crew colleague partner founder owner boss chief head chair
+        chairman chairwoman president director executive ceo cfo cto officer official leader
+        minister secretary senator governor mayor lawmaker legislator congressman congresswoman
+        candidate nominee delegate ambassador diplomat envoy general commander soldier veteran
+        police cop detective agent sheriff judge justice jury court lawyer attorney counsel
+        prosecutor investigator inspector expert analyst economist scientist researcher academic
+        professor scholar doctor physician nurse surgeon psychologist specialist consultant
+        engineer developer maintainer author journalist reporter editor columnist critic
+        commentator writer blogger historian biographer pundit observer insider source
+        activist advocate campaigner protester protestor supporter opponent critic rival ally
+        student pupil teacher principal worker employee employer union party campaign
+        committee commission council board panel agency authority authorities department ministry
+        office administration government state city county regulator watchdog company firm
+        business corporation group organization organisation association foundation institute
+        institution university college school hospital bank fund network newspaper paper
+        magazine outlet broadcaster channel station site website blog publication journal
+        report study survey poll census data figures statistics research review analysis
+        assessment estimate forecast filing complaint lawsuit suit ruling verdict decision
+        statement release announcement memo letter email message note document documents
+        article book essay column op-ed editorial post tweet video ad advert commercial
+        speech interview transcript testimony affidavit guidance guideline guidelines rule
+        rules law bill act policy manual documentation page label notice warning
+        airline carrier brand platform service store chain giant startup club league federation
+        alliance coalition bloc regime military army navy force forces embassy parliament
+        congress senate house cabinet prosecution defense defence operator provider network
+        outlet press media newsroom station studio label publisher exchange market insurer
+        hospital clinic charity nonprofit ngo opposition majority minority public crowd audience
+        spokespeople management leadership community everyone everybody someone somebody
+        anyone nobody many some others several
+        """),
+    agent_suffixes=("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "ee"),
+    not_agents=_words("""
+        number paper water order other matter power computer center centre answer letter
+        error factor color colour floor door mirror corner border layer meter ever never
+        either neither whether together rather further however another under over after
+        cover filter folder header footer server browser player container trailer
+        counter character chapter quarter winter summer weather feather finger
+        content moment amount element component equipment environment treatment development
+        investment payment requirement experiment segment instrument document event
+        current recent percent present different important agent client
+        plant giant want restaurant assistant
+        human german roman woman
+        """),
+    not_sources=_words("""
+        much more any each every no none such this that these those it its there here what which who whom whose when where why how whether if
+        as so but and or nor yet then now also just only even still too very really perhaps
+        maybe once again however although though while because since unless until before
+        after during without within instead rather thus hence therefore meanwhile otherwise
+        let let's please have has had do does did is are was were be being been not never
+        one one's nothing something everything anything
+        """),
+    clause_openers=_words("that whether if how why what when where who which"),
+    finite_verbs=_words("""
+        is are was were am 's 're 've 'd 'll 'm will would can could shall should may might must
+        has have had does do did won't can't don't doesn't didn't isn't aren't wasn't weren't
+        hasn't haven't hadn't wouldn't couldn't shouldn't
+        went got took came saw gave found thought told knew left felt kept began held brought
+        stood ran lost paid met sent built spent fell led won sold became meant made said did
+        understood wrote broke chose drove ate forgot hid rose shook spoke stole swore threw
+        woke wore grew drew flew knew rang sang sank swam bought caught fought sought taught
+        """),
+    speech_only_verbs=_words("""
+        say says said saying argue argues argued arguing insist insists insisted insisting
+        contend contends contended contending assert asserts asserted alleging alleges alleged
+        """),
+    object_content_verbs=_words("""
+        announced announces announcing tweeted tweets tweeting repeated repeats repeating reiterated
+        reiterates denied denies denying confirmed confirms confirming acknowledged acknowledges
+        acknowledging admitted admits admitting promised promises promising pledged pledges
+        pledging vowed vows vowing proposed proposes proposing predicted predicts predicting
+        demanded demands demanding urged urges urging recalled recalls recalling questioned
+        complained complains complaining warned warns warning disclosed
+        revealed reveals conceded concedes declared declares reported
+        """),
+    gerund_cues=_words("""
+        suggested suggests suggesting recommended recommends recommending proposed proposes
+        denied denies denying admitted admits admitting
+        """),
+    share_nouns=_words("""
+        percent % majority majorities minority half third thirds quarter fourths plurality share
+        handful number group couple dozen dozens hundreds thousands millions lot lots
+        """),
+    infinitive_cues=_words("""
+        vowed vows vowing promised promises promising pledged pledges pledging threatened
+        threatens threatening agreed agrees agreeing offered offers refused refuses declined
+        declines urged urges urging asked asks asking told tells telling warned warns warning
+        ordered orders demanded demands
+        """),
 )
 
 GERMAN = LanguageCues(

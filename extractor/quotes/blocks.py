@@ -7,6 +7,7 @@ between the two and adds bare <blockquote> statements introduced by 'He wrote:'.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 from ..model import Block, Quote
@@ -31,7 +32,7 @@ def extract_block_quotes(blocks: Sequence[Block]) -> list[Quote]:
     offsets: list[int] = []
     pos = 0
     for block in blocks:
-        body = block.text.replace("\n", " ") if block.kind in _QUOTABLE else ""
+        body = block.text.replace("\n", " ") if block.kind in _QUOTABLE and not _code_like(block.text) else ""
         offsets.append(pos)
         parts.append(body)
         pos += len(body) + 1
@@ -49,6 +50,29 @@ def extract_block_quotes(blocks: Sequence[Block]) -> list[Quote]:
     out.extend(_bare_blockquotes(blocks, {q.block_index for q in out}))
     out.sort(key=lambda q: (q.block_index or 0, q.span[0] if q.span else 0))
     return out
+
+
+# 'category: "Fruits",', 'name = "x"', '"id": 3': a key and a quoted or literal value
+_KEY_VALUE_RE = re.compile(
+    r"(?:^|[{,\s])[\"']?[A-Za-z_][\w-]*[\"']?\s*[:=]\s*(?:[\"'\d\[{]|true\b|false\b|null\b)"
+)
+
+
+def _code_like(text: str) -> bool:
+    """A paragraph that is program text (an object literal, a line of code), not prose.
+
+    Why: body extraction keeps inline code examples as paragraphs on documentation pages,
+    and every quoted string there ('name: "Apple"') would read as a quotation. Two or
+    more key/value pairs, or braces around the paragraph, mark it as code.
+    """
+    stripped = text.strip()
+    if not stripped:
+        return False
+    if stripped[0] in "{[" and stripped.rstrip(",;")[-1:] in "}]":
+        return True
+    return len(_KEY_VALUE_RE.findall(stripped)) >= 2 and len(stripped.split()) < 12 * len(
+        _KEY_VALUE_RE.findall(stripped)
+    )
 
 
 def _bare_blockquotes(blocks: Sequence[Block], have: set[int | None]) -> list[Quote]:

@@ -19,6 +19,7 @@ from .attribution import (
     _sentence_intro,
 )
 from .content import _is_intro_phrase
+from .mentions import _is_source_noun
 from .records import Span, _Attribution, _Found, _Mark
 from .sentences import (
     _inner,
@@ -119,7 +120,9 @@ def _continues(text: str, ends: list[int], marks: list[_Mark], k: int, after: in
     return rest[0] in _DASHES and _word_count(text, nxt.start, nxt.end) >= 4
 
 
-_SIGNATURE_RE = re.compile(r"[—―–-][ \t\u00a0]*[A-Z][\w'’.-]*(?:[ \t\u00a0]+[A-Z][\w'’.-]*){0,5}[ \t\u00a0.]*$")
+_SIGNATURE_RE = re.compile(
+    r"[—―–-][ \t\u00a0]*[A-Z][\w'’.-]*(?:[ \t\u00a0]+[A-Z][\w'’.-]*){0,5}[ \t\u00a0.]*$"
+)
 
 
 def _signed_paragraph(text: str, pos: int) -> bool:
@@ -137,7 +140,10 @@ def _attribution_limit(text: str, marks: list[_Mark], k: int) -> int:
     while k < len(marks):
         nxt = marks[k]
         lead = text[max(0, nxt.start - 3) : nxt.start].strip()
-        if _word_count(text, nxt.start, nxt.end, _INNER_MARK_WORDS + 1) > _INNER_MARK_WORDS or not lead[-1:].isalpha():
+        if (
+            _word_count(text, nxt.start, nxt.end, _INNER_MARK_WORDS + 1) > _INNER_MARK_WORDS
+            or not lead[-1:].isalpha()
+        ):
             return nxt.start
         k += 1
     return len(text)
@@ -168,7 +174,9 @@ def _embedded_cue(text: str, sent_start: int, quote_start: int) -> bool:
     """The cue right before the quotation sits inside the clause of an earlier speech cue of
     the same sentence ('X said aides were calling "A."'), with no punctuation between them:
     the quotation is the object of a reported clause, not a statement of its own."""
-    hits = [h for h in _CUE_RE.finditer(text, max(sent_start, quote_start - 300), quote_start) if h.group("verb")]
+    hits = [
+        h for h in _CUE_RE.finditer(text, max(sent_start, quote_start - 300), quote_start) if h.group("verb")
+    ]
     if len(hits) < 2:
         return False
     first, last = hits[0], hits[-1]
@@ -239,7 +247,9 @@ def _interrupted_statement(text: str, head: int, attribution: _Attribution, mark
     lead = text[head : attribution.start].rstrip()
     if not lead.endswith(",") or _word_count(text, head, attribution.start, 3) < 3:
         return False
-    if "," not in text[attribution.speaker[1] : mark.start] or not _plausible_speaker(text, attribution.speaker):
+    if "," not in text[attribution.speaker[1] : mark.start] or not _plausible_speaker(
+        text, attribution.speaker
+    ):
         return False  # commas set the attribution off on both sides: 'A, he said, "b"'
     if _is_intro_phrase(text, head, attribution.start - 1):
         return False  # 'At one point, she said, "..."': a circumstance, not part of the words
@@ -277,11 +287,15 @@ def _direct_quotes(text: str, marks: list[_Mark], ends: list[int], consumed: lis
                         None  # 'Obama said "it gets me mad" every time ...': left to reported speech
                     )
                 elif attribution is not None and _embedded_cue(text, sent_start, mark.start):
-                    attribution = None  # 'X said aides were calling "A."': the quotation ends a reported clause
+                    attribution = (
+                        None  # 'X said aides were calling "A."': the quotation ends a reported clause
+                    )
         elif not lead or lead in ("(", "—", "–", "-"):
             attribution = _attribution_after(text, mark.end, limit)
             if attribution is None and limit == _paragraph_end(text, mark.end):
-                attribution = _dash_line_after(text, mark.end, marks[k].start if k < len(marks) else len(text))
+                attribution = _dash_line_after(
+                    text, mark.end, marks[k].start if k < len(marks) else len(text)
+                )
             if attribution is None and _is_paragraph_start(text, mark.start):
                 attribution = _colon_intro(text, sent_start + len(before) - len(before.lstrip()))
                 if attribution is not None and _paragraph_end(text, mark.end) - mark.end < 3:
@@ -313,7 +327,9 @@ def _direct_quotes(text: str, marks: list[_Mark], ends: list[int], consumed: lis
             if chain:
                 last = chain[-1]
                 chain_limit = marks[k + len(chain)].start if k + len(chain) < len(marks) else len(text)
-                attribution = _attribution_after(text, last.end, min(chain_limit, _paragraph_end(text, last.end)))
+                attribution = _attribution_after(
+                    text, last.end, min(chain_limit, _paragraph_end(text, last.end))
+                )
         if attribution is None:
             continue
         end = mark.end
@@ -369,14 +385,40 @@ _TURN_RE = re.compile(
 _MIN_TURNS = 2
 
 
+def _spoken(body: str) -> bool:
+    """A turn's words are speech: mostly lower-case words, not a spec line
+    ('CPU: Intel Core i7-14700K 3.4 GHz 20-Core Processor')."""
+    words = re.findall(r"[^\W\d_]+", body)
+    lower = sum(1 for w in words if w.islower())
+    return lower >= 3 and lower >= 0.4 * len(words)
+
+
+_HONORIFICS = frozenset(
+    ["mr", "ms", "mrs", "dr", "sen", "rep", "gov", "prof", "gen", "col", "sgt", "president", "senator"]
+)
+
+
+def _named_in(text: str, label: str) -> bool:
+    """The label names a person: with an honorific ('MS. ABARA:'), as a role ('HOST:'), or
+    as a name the article also writes in running text ('PENCE:' and 'Mike Pence')."""
+    words = label.replace(".", " ").split()
+    if words and (words[0].lower() in _HONORIFICS or (len(words) == 1 and _is_source_noun(words[0]))):
+        return True
+    name = label.title()
+    return name != label and re.search(r"[a-z,]\s+(?:\w+\s+)?" + re.escape(name) + r"\b", text) is not None
+
+
 def _transcript_turns(text: str, found: list[_Found]) -> list[_Found]:
     """'WALLACE: Do you really see ...' paragraphs of an interview transcript are the speaker's words.
 
     A single capitalised label could be a heading ('UPDATE: ...'); a transcript has several
     turns, so the labels count only when at least two paragraphs start with one.
     """
-    turns = list(_TURN_RE.finditer(text))
-    if len(turns) < _MIN_TURNS or len({m.group("label") for m in turns}) < 2:
+    turns = [m for m in _TURN_RE.finditer(text) if _spoken(m.group("body"))]
+    labels = [m.group("label") for m in turns]
+    named = {label for label in labels if labels.count(label) >= 2 or _named_in(text, label)}
+    turns = [m for m in turns if m.group("label") in named]
+    if len(turns) < _MIN_TURNS or len(named) < 2:
         return []
     taken = sorted((f.start, f.end) for f in found)
     starts = [a for a, _ in taken]
@@ -396,7 +438,9 @@ def _transcript_turns(text: str, found: list[_Found]) -> list[_Found]:
 _STATEMENT_RES = tuple(re.compile(p) for p in STATEMENT_PATTERNS)
 # Each whole-statement pattern needs its own quotation marks ("「", "«"); a text holding none
 # of them cannot match, and skipping the pattern spares a full scan of every English text.
-_STATEMENT_MARKS = tuple(frozenset(ch for ch in p if ch in _MARKS and ch not in "\"'") for p in STATEMENT_PATTERNS)
+_STATEMENT_MARKS = tuple(
+    frozenset(ch for ch in p if ch in _MARKS and ch not in "\"'") for p in STATEMENT_PATTERNS
+)
 
 
 def _pattern_statements(text: str, found: list[_Found]) -> list[_Found]:

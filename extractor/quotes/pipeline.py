@@ -12,6 +12,7 @@ import bisect
 from ..model import Quote
 from .direct import _direct_quotes, _pattern_statements, _transcript_turns
 from .marks import _scan_marks
+from .mentions import _source_mention
 from .records import Span, _Found
 from .reported import _extend_reports, _reported
 from .resolve import _resolve
@@ -42,6 +43,7 @@ def _extract(text: str) -> list[Quote]:
     found = sorted(direct + reported, key=lambda f: f.start)
     found = sorted(found + _transcript_turns(text, found), key=lambda f: f.start)
     found = sorted(found + _pattern_statements(text, found), key=lambda f: f.start)
+    found = [f for f in found if _speaks(text, f)]
     markers = [m.start() for m in _TRANSLATED_RE.finditer(text)]
     quotes: list[Quote] = []
     for k, f in enumerate(found):
@@ -59,6 +61,22 @@ def _extract(text: str) -> list[Quote]:
             )
         )
     return quotes
+
+
+def _speaks(text: str, found: _Found) -> bool:
+    """The speaker a cue names is a source (``mentions``); transcript labels and unnamed
+    speakers are left as they are, and so are quotations in marks: their words are quoted
+    whoever the speaker turns out to be."""
+    if (
+        found.kind == "direct"
+        or not found.speaker
+        or found.speaker_pos is None
+        or not found.cue
+        or found.cue in {":", "-", "–", "—", "―"}
+    ):
+        return True
+    span = (found.speaker_pos, found.speaker_pos + len(found.speaker))
+    return _source_mention(text, span, found.cue)
 
 
 def _translated(markers: list[int], found: _Found) -> bool:

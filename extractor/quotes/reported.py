@@ -20,6 +20,7 @@ from .content import (
     _starts_content,
 )
 from .direct import _continues
+from .mentions import OBJECT, _reporting_complement, _sentence_initial, _source_mention
 from .records import Span, Token, _Found, _Mark
 from .sentences import _paragraph_end, _sentence_bounds, _strip_span, _tokens, _word_count
 from .speakers import (
@@ -37,6 +38,7 @@ from .tables import (
     _CUE_RE,
     _DENSE,
     _DETERMINERS,
+    _FINITE,
     _LEAD_JUNK,
     _MAX_JOINED,
     _NEEDS_THAT,
@@ -144,6 +146,9 @@ def _clause_final(text: str, cue_end: int, sent_end: int) -> bool:
     words = [t for t in tokens if t[2][0].isalnum()]
     if tokens and tokens[0][2] == ":":
         return False  # "..., the union wrote:" introduces what follows
+    if any(t[2].lower() in _FINITE for t in tokens[:10]):
+        return False  # '..., the insurance that Uber maintains on behalf of drivers will kick in'
+
     if not words or tokens[0][2] == ",":
         return True
     first = words[0][2].lower()
@@ -229,16 +234,22 @@ def _participle(
     if speaker is None:
         lead = _leading_np(_tokens(text, sent_start, min(cue.start(), sent_start + 200)))
         speaker = (lead[0][0], lead[-1][1]) if lead else None
-    if speaker is None:
+    if speaker is None or not _source_mention(text, speaker, low):
         return None
     start = _content_start(text, cue.end(), sent_end)
     end = _content_end(text, start, sent_end)
     if _word_count(text, start, end) < 3 or not _starts_content(text, start, end):
         return None
+    if not _reporting_complement(text, cue.end(), start, end, low):
+        return None
     return _Found(start, end, "", "indirect", text[speaker[0] : speaker[1]], speaker[0], low)
 
 
-_OBJECT_END_RE = re.compile(r"[;:]|\s+(?:and|but)\s+(?:also\s+)?(?:said|says|added|called|urged)\b")
+_OBJECT_END_RE = re.compile(
+    r"[;:]|\s+(?:and|but)\s+(?:also\s+)?(?:said|says|added|called|urged)\b"
+    r"|,\s*(?:but|while|although|though|yet|so|because|as|whereas)\b|\s+but\s+(?!also\b)",
+    re.IGNORECASE,
+)
 
 
 def _names_something(text: str, sent_start: int, cue: re.Match[str]) -> bool:
@@ -254,7 +265,10 @@ def _names_something(text: str, sent_start: int, cue: re.Match[str]) -> bool:
     if pre.endswith(","):
         return True
     words = pre.split()[-4:]
-    return any(w.lower() in {"a", "an"} for w in words) and not any(_is_capitalized(w) for w in words[1:])
+    # 'a Parisian watchmaker called Leon', 'something called X': an indefinite noun is named
+    return any(w.lower() in {"a", "an", "something", "someone"} for w in words) and not any(
+        w.lower() in _PRONOUNS for w in words
+    )
 
 
 def _object_report(
@@ -271,7 +285,7 @@ def _object_report(
             speaker = (lead[0][0], lead[-1][1]) if lead else None
     else:
         speaker = _speaker_before(text, sent_start, cue.start())
-    if speaker is None or not _plausible_speaker(text, speaker):
+    if speaker is None or not _plausible_speaker(text, speaker) or not _source_mention(text, speaker, low):
         return None
     start = cue.end()
     prep = _OBJECT_PREP.get(low)
@@ -319,11 +333,25 @@ def _inverted_short(text: str, cue: re.Match[str], low: str, sent_start: int, se
     return _Found(sent_start, comma, "", "indirect", text[spk[0] : spk[1]], spk[0], low)
 
 
+def _title_cased(text: str, cue: re.Match[str]) -> bool:
+    """A headline ('Paul Ryan Says He Is Not Ready'): a capitalised cue reports speech there
+    when it is inflected and most words around it are capitalised too; all-capital text
+    (legal boilerplate) and a lone capitalised noun ('all Claims') are not headlines."""
+    word = cue.group().split()[0]
+    if word.isupper() or not word.lower().endswith(("s", "ed", "ing")):
+        return False
+    around = re.findall(r"[^\W\d_]+", text[max(0, cue.start() - 60) : cue.end() + 60])
+    capital = sum(1 for w in around if w[:1].isupper())
+    return capital >= 0.6 * max(1, len(around))
+
+
 def _reported_one(
     text: str, cue: re.Match[str], sent_start: int, sent_end: int, sentence_speaker: Span | None
 ) -> _Found | None:
     """Read one cue with its sentence; None when it is not reported speech."""
     low = " ".join(cue.group().split()).lower()
+    if cue.group()[:1].isupper() and not _sentence_initial(text, cue.start()) and not _title_cased(text, cue):
+        return None  # 'Lean Startup Week Call for Proposals', 'all Claims between you': a noun
     if cue.group("inv"):
         return _inverted_short(text, cue, low, sent_start, sent_end)
     if cue.group("after"):
@@ -349,6 +377,7 @@ def _reported_one(
             after
             and _np_closed(text, after[1], sent_end)
             and _plausible_speaker(text, after)
+            and _source_mention(text, after, low)
             and _word_count(text, sent_start, comma) >= 3
             and not _is_parenthetical_subject(text, sent_start, comma)
         ):
@@ -360,7 +389,7 @@ def _reported_one(
         else:
             lead = _leading_np(_tokens(text, sent_start, min(cue.start(), sent_start + 200)))
             speaker = (lead[0][0], lead[-1][1]) if lead else None
-    if speaker is None or not _plausible_speaker(text, speaker):
+    if speaker is None or not _plausible_speaker(text, speaker) or not _source_mention(text, speaker, low):
         return None
     # "..., a source said."  (speaker and cue close the sentence)
     comma = text.rfind(",", sent_start, speaker[0])
@@ -382,10 +411,19 @@ def _reported_one(
         # "The museum, Mr. Obama said, would make ...": the statement is the whole sentence
         end = _content_end(text, start, sent_end)
         return _Found(sent_start, end, "", "indirect", text[speaker[0] : speaker[1]], speaker[0], low)
+    after_cue = start
     start = _content_start(text, start, sent_end, low)
     end = _content_end(text, start, sent_end)
     if _word_count(text, start, end) < 3 or not _starts_content(text, start, end):
         return None
+    complement = _reporting_complement(text, after_cue, start, end, low)
+    if not complement:
+        return None
+    if complement == OBJECT:
+        # 'denied accusations of espionage, but as the trade war escalates, ...': the object
+        # ends where the narrator's next clause begins
+        m = _OBJECT_END_RE.search(text, start, end)
+        end = _content_end(text, start, m.start()) if m else end
     if low in _NEEDS_THAT and text[start : start + 5].lower().rstrip() not in _COMPLEMENTIZERS:
         return None
     return _Found(
@@ -463,7 +501,9 @@ def _reported(
         j = bisect.bisect_right(part_starts, found.start)
         if j < len(direct_parts) and direct_parts[j][0] < found.end:
             found.end = direct_parts[j][0]
-        found.start, found.end = _strip_span(text, found.start, found.end)
+        found.start, found.end = _strip_span(
+            text, found.start, _without_citation(text, found.start, found.end)
+        )
         if _word_count(text, found.start, found.end) < (2 if found.cue in _OBJECT_CUES else 3):
             continue
         found.text = text[found.start : found.end]
@@ -472,6 +512,19 @@ def _reported(
             continue  # 'said on "Fox News Sunday"': a title, not the statement
         kept.append(found)
     return _drop_nested(kept)
+
+
+# '... overlooked – K-12 Dive', '(Oxford University Press, 1997)': where the writer cites a
+# source, not what the source said
+_CITATION_TAIL_RE = re.compile(
+    r"(?:\s+[–—-]\s+(?:[A-Z0-9][\w.&'’-]*\s*){1,5}|\s*\([^()]*\b(?:1[5-9]|20)\d\d\b[^()]*\))\W*$"
+)
+
+
+def _without_citation(text: str, start: int, end: int) -> int:
+    """The end of reported content without a trailing source tag or parenthesised citation."""
+    m = _CITATION_TAIL_RE.search(text, start, end)
+    return m.start() if m else end
 
 
 _CLAUSE_JOIN_RE = re.compile(
@@ -527,7 +580,10 @@ def _quoted_sequel(
         return None  # a quotation in the next paragraph carries on only when it fills that paragraph
     if any(s < mark.end and mark.start < e for s, e in taken):
         return None
-    if _word_count(text, mark.start, mark.end, 4) < 3 or _sentence_bounds(ends, mark.end - 1)[1] > mark.end + 1:
+    if (
+        _word_count(text, mark.start, mark.end, 4) < 3
+        or _sentence_bounds(ends, mark.end - 1)[1] > mark.end + 1
+    ):
         return None
     limit = min(marks[k + 1].start if k + 1 < len(marks) else len(text), para_end)
     if _attribution_after(text, mark.end, limit) is not None:
@@ -535,7 +591,9 @@ def _quoted_sequel(
     return k
 
 
-def _extend_reports(text: str, marks: list[_Mark], ends: list[int], reported: list[_Found], direct: list[_Found]) -> None:
+def _extend_reports(
+    text: str, marks: list[_Mark], ends: list[int], reported: list[_Found], direct: list[_Found]
+) -> None:
     """Reported speech followed by its speaker's unattributed quotation becomes one mixed statement."""
     if not marks:
         return

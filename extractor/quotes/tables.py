@@ -79,6 +79,19 @@ _COMPLEMENTIZERS = frozenset(w for lang in LANGUAGES for w in lang.complementize
 _PRON_SING = frozenset().union(*(lang.pronouns_singular for lang in LANGUAGES))
 _PRON_PLUR = frozenset().union(*(lang.pronouns_plural for lang in LANGUAGES))
 _PRONOUNS = _PRON_SING | _PRON_PLUR
+_SOURCE_NOUNS = frozenset().union(*(lang.source_nouns for lang in LANGUAGES))
+_AGENT_SUFFIXES = tuple(dict.fromkeys(x for lang in LANGUAGES for x in lang.agent_suffixes))
+_NOT_AGENTS = frozenset().union(*(lang.not_agents for lang in LANGUAGES))
+_NOT_SOURCES = frozenset().union(*(lang.not_sources for lang in LANGUAGES))
+_CLAUSE_OPENERS = frozenset().union(*(lang.clause_openers for lang in LANGUAGES))
+_FINITE = frozenset().union(*(lang.finite_verbs for lang in LANGUAGES))
+_INFINITIVE_CUES = frozenset().union(*(lang.infinitive_cues for lang in LANGUAGES))
+_SPEECH_ONLY = frozenset().union(*(lang.speech_only_verbs for lang in LANGUAGES))
+_OBJECT_CONTENT = frozenset().union(*(lang.object_content_verbs for lang in LANGUAGES))
+_GERUND_CUES = frozenset().union(*(lang.gerund_cues for lang in LANGUAGES))
+_SHARE_NOUNS = frozenset().union(*(lang.share_nouns for lang in LANGUAGES))
+# The cue words of the languages whose sources and clauses the checks in ``mentions`` can read.
+_CHECKED_CUES = frozenset().union(*(lang.verbs | lang.object_cues for lang in LANGUAGES if lang.source_nouns))
 _GROUP_NOUNS = tuple(dict.fromkeys(n for lang in LANGUAGES for n in lang.group_nouns))
 _ACCORDING_BEFORE = tuple(dict.fromkeys(p for lang in LANGUAGES for p in lang.according_before))
 _ACCORDING_AFTER = tuple(dict.fromkeys(p for lang in LANGUAGES for p in lang.according_after))
@@ -108,6 +121,8 @@ _QUOTING_END_RE = re.compile(
     r"(?<![\w'’-])(?P<verb>" + _alternation(sorted(QUOTING_VERBS)) + r")[ \t\u00a0]*[,:]?[ \t\u00a0]*$",
     re.IGNORECASE,
 )
+
+
 def _leading_chars(patterns: Sequence[str]) -> str:
     """The first literal character of each pattern ('\\(' counts as '('), for a lookahead."""
     return "".join(sorted({p[1] if p.startswith("\\") else p[0] for p in patterns}))

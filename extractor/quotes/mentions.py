@@ -1,0 +1,365 @@
+"""Is a mention a source, and does a cue stand in a reporting construction?
+
+Why a separate module: on blogs, shops and manuals most words that can report speech
+do something else ("it works wonders", "the requirements demands", "Apple has added some
+features", "a watchmaker called Leon"). News rarely shows it, everyday pages always do.
+Two questions decide, asked by every pass that reads a cue outside quotation marks:
+
+- ``_source_mention``: can the words before the cue speak? A person or organisation by
+  name, a third-person pronoun, or a noun phrase whose head is a person, role,
+  organisation or document ("the spokesman", "officials", "a 2015 study"). Not a clause
+  fragment ("It's worth", "that we've"), a determiner or adverb ("Much", "Ironically"),
+  or the writer and reader ("I", "you": on a blog that is the page's own voice).
+- ``_reporting_complement``: does what follows the cue read as reported content: "that"
+  or another clause opener, a quotation or colon, an infinitive after a cue that takes one
+  ("vowed to fight"), or a finite clause ("said prices would rise")? A bare noun phrase
+  ("added some great features", "suggesting heavier weights") is not.
+
+Both read English only (the word lists live in ``quote_cues``); a cue of another language
+is let through, as before.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from .records import Span, Token
+from .sentences import _tokens
+from .tables import (
+    _AGENT_SUFFIXES,
+    _AUX,
+    _CHECKED_CUES,
+    _CLAUSE_OPENERS,
+    _DETERMINERS,
+    _FINITE,
+    _GERUND_CUES,
+    _INFINITIVE_CUES,
+    _MARKS,
+    _NOT_AGENTS,
+    _NOT_SOURCES,
+    _OBJECT_CONTENT,
+    _PREPOSITIONS,
+    _SHARE_NOUNS,
+    _SKIP,
+    _SOURCE_NOUNS,
+    _SPEECH_ONLY,
+)
+
+_THIRD_PERSON = frozenset({"he", "she", "they", "it", "who"})
+_TRAILING = frozenset({"now", "all", "both", "each", "too", "themselves", "himself", "herself", "itself"})
+_FIRST_SECOND = frozenset({"i", "we", "you", "us", "me", "let's", "let’s"})
+_RELATIVES = frozenset({"who", "which", "that", "whom", "whose"})
+# "It's", "I'm", "you've", "we're", "I'd": a subject with its verb, so the cue is not its verb
+_CONTRACTION_RE = re.compile(
+    r"\w['’](?:m|re|ve|d|ll)$|n['’]t$|^(?:it|that|there|what|here|let)['’]s$", re.IGNORECASE
+)
+# "he's", "they're", "doesn't": a subject or verb with its auxiliary attached
+_VERB_CONTRACTION_RE = re.compile(
+    r"\w['’](?:m|re|ve|d|ll)$|n['’]t$|^(?:he|she|it|that|there|what|who|where|here)['’]s$", re.IGNORECASE
+)
+_WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
+_NAME_JOINERS = frozenset(
+    {"of", "for", "and", "&", "de", "du", "la", "le", "von", "van", "der", "den", "al", "bin", "the"}
+)
+
+
+def _checked(cue: str) -> bool:
+    """The checks below know this cue's language."""
+    return cue.lower() in _CHECKED_CUES or cue.split(" ")[0].lower() in _CHECKED_CUES
+
+
+@functools.lru_cache(maxsize=4)
+def _lowercase_words(text: str) -> frozenset[str]:
+    """Every word written in lower case somewhere in the text: a capitalised sentence
+    opener that also appears in lower case ("Analytics" / "analytics") is a common noun."""
+    return frozenset(w for w in _WORD_RE.findall(text) if w.islower())
+
+
+def _is_source_noun(word: str) -> bool:
+    low = word.lower().strip("'’")
+    if low.endswith(("'s", "’s")):
+        low = low[:-2]
+    for form in (
+        low,
+        low[:-1] if low.endswith("s") else "",
+        low[:-2] if low.endswith("es") else "",
+        low[:-3] + "y" if low.endswith("ies") else "",
+    ):
+        if not form:
+            continue
+        if form in _SOURCE_NOUNS:
+            return True
+        if form not in _NOT_AGENTS and len(form) > 4 and form.endswith(_AGENT_SUFFIXES):
+            return True
+    return False
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 3) : pos].rstrip(" \t\"“”'‘’«»„(")
+    return not before or before[-1] in ".!?\n:;"
+
+
+def _name_run(words: list[Token], text: str) -> bool:
+    """The mention ends in a name: a run of capitalised words (joiners allowed inside),
+    not a single capitalised sentence opener that is a common word."""
+    k = len(words)
+    while k > 0 and (
+        words[k - 1][2][:1].isupper() or (k < len(words) and words[k - 1][2].lower() in _NAME_JOINERS)
+    ):
+        k -= 1
+    while k < len(words) and not words[k][2][:1].isupper():
+        k += 1  # a run does not start with a joiner
+    run = words[k:]
+    if not run:
+        return False
+    if len(run) == 1 and k == 0 and _sentence_initial(text, run[0][0]):
+        word = run[0][2]
+        low = word.lower()
+        if low in _NOT_SOURCES or low.endswith("ly") or low in _FIRST_SECOND:
+            return False
+        if low in _lowercase_words(text) and not _is_source_noun(word):
+            return False
+    return all(w[2].lower() not in _NOT_SOURCES for w in run[:1])
+
+
+def _source_mention(text: str, span: Span, cue: str, first_person: bool = False) -> bool:
+    """The words at ``span`` name someone who can say, write or find something.
+
+    ``first_person`` lets "I" and "we" speak (a direct quotation in a story); reported
+    speech by the page's own "I" or its reader "you" is the writer's voice, not a source.
+    """
+    if not _checked(cue):
+        return True
+    tokens = [t for t in _tokens(text, span[0], span[1]) if t[2] not in ("(", ")", "[", "]")]
+    if not tokens:
+        return False
+    words = [t for t in tokens if t[2][:1].isalnum()]
+    # 'Mexican officials now', 'He immediately', 'ministers all': adverbs before the cue
+    while len(words) > 1 and (
+        words[-1][2].lower() in _SKIP
+        or words[-1][2].lower() in _TRAILING
+        or words[-1][2].lower() in _AUX
+        or (words[-1][2].lower() in _NOT_SOURCES and words[-1][2].lower() not in _RELATIVES)
+        or words[-1][2].lower().endswith(("ly", "n't", "n’t"))
+    ):
+        words = words[:-1]
+    if not words or any(_CONTRACTION_RE.search(w[2]) for w in words):
+        return False  # "It's worth", "that we've", "I'm": a subject with its own verb
+    lows = [w[2].lower() for w in words]
+    if lows[0] in {"he", "she", "they"} or (len(lows) > 1 and lows[-1] in {"he", "she", "they"}):
+        return True  # 'she revised her statement, explaining': the pronoun is the subject
+    # "the insurance that Uber" / "a former staffer who": the cue belongs to a relative clause
+    rel = next((i for i, w in enumerate(lows) if w in _RELATIVES and i > 0), None)
+    if rel is not None:
+        if rel == len(words) - 1 and (lows[rel] in {"who", "whom"}):
+            return True  # "a former staff member ... who said", "many of whom say"
+        if rel == len(words) - 1:
+            words, lows = words[:rel], lows[:rel]
+        else:
+            # 'which Apple's chief executive called': the subject of the relative clause
+            words, lows = words[rel + 1 :], lows[rel + 1 :]
+    if len(words) == 1:
+        low = lows[0]
+        if low in _THIRD_PERSON or low == "which":
+            return True
+        if low in _FIRST_SECOND:
+            return first_person and low in {"i", "we"}
+    elif any(w in _FIRST_SECOND or w in {"he", "she", "they", "it"} for w in lows):
+        return False  # "I believe an evolutionary story", "reviewed at the time they": a clause
+    if _name_run(words, text):
+        return True
+    head = _head_noun(words)
+    if head is None:
+        return False
+    if any(_is_source_noun(w[2]) for w in _before_preposition(words)[-3:]):
+        return True  # 'an official familiar with the case', 'people close to him'
+    if head[0] in _SHARE_NOUNS or head[0][:1].isdigit():
+        # '47 percent said', 'majorities of Democrats say': a share of people, named after 'of'
+        rest = [w for w in words if w[0] >= head[1]]
+        return not rest or _name_run(rest, text) or any(_is_source_noun(w[2]) for w in rest)
+    return _is_source_noun(head[0])
+
+
+def _before_preposition(words: list[Token]) -> list[Token]:
+    cut = next((i for i, w in enumerate(words) if i > 0 and w[2].lower() in _PREPOSITIONS), len(words))
+    return words[:cut]
+
+
+def _head_noun(words: list[Token]) -> tuple[str, int] | None:
+    """The last word before the first preposition, skipping a participle: 'a spokesman for
+    the company' -> spokesman, 'People briefed on the move' -> People. Returns the word
+    (lower case) and its end offset."""
+    cut = next((i for i, w in enumerate(words) if i > 0 and w[2].lower() in _PREPOSITIONS), len(words))
+    while cut > 1 and words[cut - 1][2].lower().endswith("ed") and words[cut - 1][2][:1].islower():
+        cut -= 1
+    if cut == 0:
+        return None
+    head = words[cut - 1]
+    low = head[2].lower()
+    if (
+        low in _DETERMINERS
+        and not low[:1].isdigit()
+        and low not in {"two", "three", "several", "many", "most", "some", "other"}
+    ):
+        return None
+    return None if low in _NOT_SOURCES else (low, head[1])
+
+
+_BARE_OPENERS = frozenset({"he", "she", "it", "they", "we", "i", "you", "there", "this", "these", "those"})
+
+
+NONE, CLAUSE, OBJECT = 0, 1, 2
+
+
+def _reporting_complement(text: str, cue_end: int, start: int, end: int, cue: str) -> int:
+    """What follows the cue (from ``cue_end``; content at ``start``) is reported content:
+    ``CLAUSE`` (a that-clause, quotation, infinitive or finite clause), ``OBJECT`` (the
+    object of a speech act, 'denied the accusations'), or ``NONE`` (falsy)."""
+    if not _checked(cue) or cue.lower() in _SPEECH_ONLY:
+        return CLAUSE
+    gap = text[cue_end:start]
+    if ":" in gap or any(ch in _MARKS for ch in gap):
+        return CLAUSE
+    if any(w.lower() in _CLAUSE_OPENERS for w in _WORD_RE.findall(gap)):
+        return CLAUSE
+    tokens = _tokens(text, start, min(end, start + 200), 20)
+    if not tokens:
+        return NONE
+    first = tokens[0][2]
+    low = first.lower()
+    if first in _MARKS or low in _CLAUSE_OPENERS or _VERB_CONTRACTION_RE.search(first):
+        return CLAUSE
+    if low not in _PREPOSITIONS - {"to"} and any(
+        t[2].lower() == "that" and _adjunct_end(tokens[i][2]) for i, t in enumerate(tokens[1:16], 0)
+    ):
+        return CLAUSE  # 'said Thursday during a town hall that ...', 'told a crowded hall that ...'
+    if cue.lower() in _INFINITIVE_CUES:
+        # 'vowed to fight', 'telling schools to let students ...'
+        k = next((i for i, t in enumerate(tokens[:5]) if t[2].lower() == "to"), None)
+        if k is not None and k + 1 < len(tokens) and tokens[k + 1][2][:1].islower():
+            return CLAUSE
+    if low == "to":
+        return NONE
+    if low.endswith("ing") and cue.lower() in _GERUND_CUES:
+        return CLAUSE  # 'suggests reducing regulations'
+    if low in {"of", "about"}:
+        return OBJECT if cue.lower() in _OBJECT_CONTENT else NONE  # 'complained of the imbalance'
+    if _finite_clause(tokens):
+        return CLAUSE
+    # 'announced new measures', 'tweeted her thanks': a speech act whose object is the content
+    return OBJECT if cue.lower() in _OBJECT_CONTENT and low not in _PREPOSITIONS else NONE
+
+
+_PARTICIPLE_NEXT = frozenset(["by", "from", "with", "of", "in", "into", "for", "as"])
+_CONJUNCTIONS = frozenset(
+    ["but", "and", "or", "as", "while", "so", "yet", "although", "though", "because", "whereas"]
+)
+_TIME_WORDS = frozenset(
+    [
+        "today",
+        "yesterday",
+        "tonight",
+        "week",
+        "month",
+        "year",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
+
+
+def _adjunct_end(word: str) -> bool:
+    """'said Thursday, that', 'told a hall in Baltimore that': 'that' after a comma, a name,
+    a number or a time word opens the reported clause; after a common noun it is a relative
+    ('projects that back this up')."""
+    return word == "," or word[:1].isupper() or word[:1].isdigit() or word.lower() in _TIME_WORDS
+
+
+def _finite_clause(tokens: list[Token]) -> bool:
+    """A subject, then a finite verb before the first comma: 'prices would rise', 'Trump has
+    the potential', 'the company cut 100 jobs', 'he wants'. Lists, noun phrases and
+    gerunds ('some great features', 'progressively heavier weights') have none."""
+    words: list[str] = []
+    if tokens and (
+        tokens[0][2].lower() in _PREPOSITIONS
+        or tokens[0][2].lower() in {"despite", "although", "while", "when", "if", "as"}
+    ):
+        # 'says despite all that, Obama wasn't ...': an opening adjunct, then the clause
+        comma = next((i for i, t in enumerate(tokens[:8]) if t[2] == ","), None)
+        if comma is None:
+            return False
+        tokens = tokens[comma + 1 :]
+    segment = 0
+    for k, tok in enumerate(tokens):
+        if tok[2] in _MARKS:
+            return bool(words)  # 'said Kaine "has a passion ...': a subject, then quoted words
+        if tok[2] in {",", ";", ":", "(", "—", "–"}:
+            # 'say the program, run by the department, has brought ...': a short subject and
+            # its apposition; a participle after the comma ('..., ensuring') ends the clause
+            nxt = tokens[k + 1][2] if k + 1 < len(tokens) else ""
+            if (
+                tok[2] in {",", "(", "—", "–"}
+                and 0 < len(words) <= 4
+                and segment == 0
+                and not nxt.endswith("ing")
+                and nxt.lower() not in _CONJUNCTIONS
+            ):
+                segment += 1
+                continue
+            break
+        words.append(tok[2])
+    if len(words) < 2:
+        return False
+    first = words[0].lower()
+    if first in _BARE_OPENERS or _VERB_CONTRACTION_RE.search(first):
+        nxt = words[1].lower()
+        return nxt not in _PREPOSITIONS and nxt[:1].isalpha() and nxt not in _DETERMINERS
+    if (
+        first in _PREPOSITIONS
+        or first in {"up", "out", "down", "off", "back"}
+        or first.endswith(("ing", "ly"))
+    ):
+        return False  # 'progressively heavier weights', 'about the process'
+    for i in range(1, min(len(words), 16)):
+        low = words[i].lower()
+        prev = words[i - 1].lower()
+        nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+        if low in _AUX or _VERB_CONTRACTION_RE.search(low):
+            return True
+        if low in _FINITE and nxt not in _PARTICIPLE_NEXT:
+            return True  # 'the company cut jobs'; not 'necks made from steel'
+
+        if (
+            low.endswith("ed")
+            and nxt not in _PARTICIPLE_NEXT
+            and len(low) > 4
+            and prev
+            not in {"the", "a", "an", "with", "and", "or", "his", "her", "its", "their", "our", "my", "your"}
+            and prev not in _PREPOSITIONS
+        ):
+            return True
+        if (
+            low.endswith("s")
+            and not low.endswith(("ss", "us", "is", "'s", "’s"))
+            and len(low) > 3
+            and words[i][:1].islower()
+            and prev not in _DETERMINERS
+            and (
+                words[i - 1][:1].isupper()
+                or nxt in {"that", "no", "not", "it", "them", "him", "us"}
+                or (
+                    nxt == "to"
+                    and i + 2 < len(words)
+                    and words[i + 2][:1].islower()
+                    and words[i + 2].lower() not in _DETERMINERS
+                )
+            )
+        ):
+            return True
+    return False
