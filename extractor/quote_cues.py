@@ -265,7 +265,7 @@ ENGLISH = LanguageCues(
         "management",
     ),
     source_nouns=_words("""
-        clerk chef pilot priest pastor bishop pope king queen prince princess monarch marshal
+        surrogate backer donor account clerk chef pilot priest pastor bishop pope king queen prince princess monarch marshal
         captain deputy guard poet star host anchor moderator pollster strategist operative rep
         official spokesman spokeswoman spokesperson spokespeople representative aide adviser advisor
         person people man men woman women child children kid boy girl guy friend family parent
@@ -352,6 +352,8 @@ ENGLISH = LanguageCues(
     share_nouns=_words("""
         percent % majority majorities minority half third thirds quarter fourths plurality share
         handful number group couple dozen dozens hundreds thousands millions lot lots
+        one two three four five six seven eight nine ten both all many most some each none
+        several few
         """),
     infinitive_cues=_words("""
         vowed vows vowing promised promises promising pledged pledges pledging threatened

@@ -47,7 +47,29 @@ from .tables import (
 )
 
 _THIRD_PERSON = frozenset({"he", "she", "they", "it", "who"})
-_TRAILING = frozenset({"now", "all", "both", "each", "too", "themselves", "himself", "herself", "itself"})
+_TRAILING = frozenset(
+    {
+        "now",
+        "all",
+        "both",
+        "each",
+        "too",
+        "themselves",
+        "himself",
+        "herself",
+        "itself",
+        "often",
+        "never",
+        "already",
+        "still",
+        "ever",
+        "since",
+        "once",
+        "first",
+        "later",
+    }
+)
+_PRONOUN_AUX_RE = re.compile(r"^(?:he|she|they|we)['’](?:s|ve|re|d|ll)$", re.IGNORECASE)
 _FIRST_SECOND = frozenset({"i", "we", "you", "us", "me", "let's", "let’s"})
 _RELATIVES = frozenset({"who", "which", "that", "whom", "whose"})
 # "It's", "I'm", "you've", "we're", "I'd": a subject with its verb, so the cue is not its verb
@@ -76,6 +98,10 @@ def _lowercase_words(text: str) -> frozenset[str]:
     return frozenset(w for w in _WORD_RE.findall(text) if w.islower())
 
 
+_LONG_SOURCE_NOUNS = tuple(sorted(n for n in _SOURCE_NOUNS if len(n) >= 5))
+
+
+@functools.lru_cache(maxsize=4096)
 def _is_source_noun(word: str) -> bool:
     low = word.lower().strip("'’")
     if low.endswith(("'s", "’s")):
@@ -92,6 +118,8 @@ def _is_source_noun(word: str) -> bool:
             return True
         if form not in _NOT_AGENTS and len(form) > 4 and form.endswith(_AGENT_SUFFIXES):
             return True
+        if len(form) > 7 and form.endswith(_LONG_SOURCE_NOUNS):
+            return True  # 'neurosurgeon', 'newspaperman': a compound of a source noun
     return False
 
 
@@ -144,6 +172,12 @@ def _source_mention(text: str, span: Span, cue: str, first_person: bool = False)
         or words[-1][2].lower().endswith(("ly", "n't", "n’t"))
     ):
         words = words[:-1]
+    if (
+        words
+        and (_PRONOUN_AUX_RE.match(words[0][2]) or words[0][2].lower() in {"who", "which"})
+        and len(words) <= 3
+    ):
+        return not words[0][2].lower().startswith("we")  # "he's said", "who in 2010 said"
     if not words or any(_CONTRACTION_RE.search(w[2]) for w in words):
         return False  # "It's worth", "that we've", "I'm": a subject with its own verb
     lows = [w[2].lower() for w in words]
