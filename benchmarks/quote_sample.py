@@ -26,7 +26,6 @@ measured when that is zero). ``--cache FILE`` keeps each page's body blocks betw
 from __future__ import annotations
 
 import argparse
-import gzip
 import hashlib
 import json
 import sys
@@ -39,6 +38,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from extractor import extract_article
+from extractor.fetch import read_page
 from extractor.model import Block, Quote
 from extractor.quotes import extract_block_quotes
 
@@ -57,10 +57,9 @@ def _gold(data: Path) -> dict[str, dict[str, Any]]:
 
 
 def _page_bytes(data: Path, page_id: str) -> bytes:
+    """A saved page through the package's own reader (size cap, gzip by magic)."""
     plain = data / "pages" / f"{page_id}.html"
-    if plain.exists():
-        return plain.read_bytes()
-    return gzip.decompress((data / "pages" / f"{page_id}.html.gz").read_bytes())
+    return read_page(plain if plain.exists() else plain.with_name(plain.name + ".gz")).body
 
 
 def _blocks_of(job: tuple[str, str, str | None]) -> tuple[str, list[dict[str, Any]]]:

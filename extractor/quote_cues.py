@@ -272,7 +272,7 @@ ENGLISH = LanguageCues(
         mother father mom dad wife husband son daughter brother sister neighbor neighbour resident
         citizen voter witness victim survivor patient customer client user member fan player
         coach staff staffer team crew colleague partner founder owner boss chief head chair
-        chairman chairwoman president director executive ceo cfo cto officer official leader
+        chairman chairwoman president director executive ceo cfo cto officer leader
         minister secretary senator governor mayor lawmaker legislator congressman congresswoman
         candidate nominee delegate ambassador diplomat envoy general commander soldier veteran
         police cop detective agent sheriff judge justice jury court lawyer attorney counsel
@@ -280,7 +280,7 @@ ENGLISH = LanguageCues(
         professor scholar doctor physician nurse surgeon psychologist specialist consultant
         engineer developer maintainer author journalist reporter editor columnist critic
         commentator writer blogger historian biographer pundit observer insider source
-        activist advocate campaigner protester protestor supporter opponent critic rival ally
+        activist advocate campaigner protester protestor supporter opponent rival ally
         student pupil teacher principal worker employee employer union party campaign
         committee commission council board panel agency authority authorities department ministry
         office administration government state city county regulator watchdog company firm
@@ -295,10 +295,10 @@ ENGLISH = LanguageCues(
         rules law bill act policy manual documentation page label notice warning
         airline carrier brand platform service store chain giant startup club league federation
         alliance coalition bloc regime military army navy force forces embassy parliament
-        congress senate house cabinet prosecution defense defence operator provider network
-        outlet press media newsroom station studio label publisher exchange market insurer
-        hospital clinic charity nonprofit ngo opposition majority minority public crowd audience
-        spokespeople management leadership community everyone everybody someone somebody
+        congress senate house cabinet prosecution defense defence operator provider
+        press media newsroom studio publisher exchange market insurer
+        clinic charity nonprofit ngo opposition majority minority public crowd audience
+        management leadership community everyone everybody someone somebody
         anyone nobody many some others several
         """),
     agent_suffixes=("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "ee"),
@@ -328,9 +328,9 @@ ENGLISH = LanguageCues(
         has have had does do did won't can't don't doesn't didn't isn't aren't wasn't weren't
         hasn't haven't hadn't wouldn't couldn't shouldn't
         went got took came saw gave found thought told knew left felt kept began held brought
-        stood ran lost paid met sent built spent fell led won sold became meant made said did
+        stood ran lost paid met sent built spent fell led won sold became meant made said
         understood wrote broke chose drove ate forgot hid rose shook spoke stole swore threw
-        woke wore grew drew flew knew rang sang sank swam bought caught fought sought taught
+        woke wore grew drew flew rang sang sank swam bought caught fought sought taught
         """),
     speech_only_verbs=_words("""
         say says said saying argue argues argued arguing insist insists insisted insisting

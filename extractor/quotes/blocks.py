@@ -70,9 +70,8 @@ def _code_like(text: str) -> bool:
         return False
     if stripped[0] in "{[" and stripped.rstrip(",;")[-1:] in "}]":
         return True
-    return len(_KEY_VALUE_RE.findall(stripped)) >= 2 and len(stripped.split()) < 12 * len(
-        _KEY_VALUE_RE.findall(stripped)
-    )
+    pairs = len(_KEY_VALUE_RE.findall(stripped))
+    return pairs >= 2 and len(stripped.split()) < 12 * pairs
 
 
 def _bare_blockquotes(blocks: Sequence[Block], have: set[int | None]) -> list[Quote]:

@@ -36,6 +36,7 @@ from .tables import (
     _CUE_RE,
     _DASHES,
     _JOIN_GAP_RE,
+    _LETTERS_RE,
     _MARKS,
     _MAX_JOINED,
     _VERBS,
@@ -388,7 +389,7 @@ _MIN_TURNS = 2
 def _spoken(body: str) -> bool:
     """A turn's words are speech: mostly lower-case words, not a spec line
     ('CPU: Intel Core i7-14700K 3.4 GHz 20-Core Processor')."""
-    words = re.findall(r"[^\W\d_]+", body)
+    words = _LETTERS_RE.findall(body)
     lower = sum(1 for w in words if w.islower())
     return lower >= 3 and lower >= 0.4 * len(words)
 

@@ -35,6 +35,7 @@ from .tables import (
     _FINITE,
     _GERUND_CUES,
     _INFINITIVE_CUES,
+    _LETTERS_RE,
     _MARKS,
     _NOT_AGENTS,
     _NOT_SOURCES,
@@ -69,18 +70,17 @@ _TRAILING = frozenset(
         "later",
     }
 )
-_PRONOUN_AUX_RE = re.compile(r"^(?:he|she|they|we)['’](?:s|ve|re|d|ll)$", re.IGNORECASE)
+_PRONOUN_AUX_RE = re.compile(r"^(?:he|she|they)['’](?:s|ve|re|d|ll)$", re.IGNORECASE)
 _FIRST_SECOND = frozenset({"i", "we", "you", "us", "me", "let's", "let’s"})
 _RELATIVES = frozenset({"who", "which", "that", "whom", "whose"})
-# "It's", "I'm", "you've", "we're", "I'd": a subject with its verb, so the cue is not its verb
-_CONTRACTION_RE = re.compile(
-    r"\w['’](?:m|re|ve|d|ll)$|n['’]t$|^(?:it|that|there|what|here|let)['’]s$", re.IGNORECASE
-)
-# "he's", "they're", "doesn't": a subject or verb with its auxiliary attached
+# An auxiliary written onto its word: "I'm", "you've", "we're", "I'd", "doesn't"
+_AUX_SUFFIX = r"\w['’](?:m|re|ve|d|ll)$|n['’]t$"
+# In a mention: "It's worth", "that we've": a subject with its verb, so the cue is not its verb
+_CONTRACTION_RE = re.compile(_AUX_SUFFIX + r"|^(?:it|that|there|what|here|let)['’]s$", re.IGNORECASE)
+# After a cue: "he's", "they're", "doesn't": a subject or verb with its auxiliary attached
 _VERB_CONTRACTION_RE = re.compile(
-    r"\w['’](?:m|re|ve|d|ll)$|n['’]t$|^(?:he|she|it|that|there|what|who|where|here)['’]s$", re.IGNORECASE
+    _AUX_SUFFIX + r"|^(?:he|she|it|that|there|what|who|where|here)['’]s$", re.IGNORECASE
 )
-_WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
 _NAME_JOINERS = frozenset(
     {"of", "for", "and", "&", "de", "du", "la", "le", "von", "van", "der", "den", "al", "bin", "the"}
 )
@@ -95,7 +95,7 @@ def _checked(cue: str) -> bool:
 def _lowercase_words(text: str) -> frozenset[str]:
     """Every word written in lower case somewhere in the text: a capitalised sentence
     opener that also appears in lower case ("Analytics" / "analytics") is a common noun."""
-    return frozenset(w for w in _WORD_RE.findall(text) if w.islower())
+    return frozenset(w for w in _LETTERS_RE.findall(text) if w.islower())
 
 
 _LONG_SOURCE_NOUNS = tuple(sorted(n for n in _SOURCE_NOUNS if len(n) >= 5))
@@ -177,7 +177,7 @@ def _source_mention(text: str, span: Span, cue: str, first_person: bool = False)
         and (_PRONOUN_AUX_RE.match(words[0][2]) or words[0][2].lower() in {"who", "which"})
         and len(words) <= 3
     ):
-        return not words[0][2].lower().startswith("we")  # "he's said", "who in 2010 said"
+        return True  # "he's said", "who in 2010 said"
     if not words or any(_CONTRACTION_RE.search(w[2]) for w in words):
         return False  # "It's worth", "that we've", "I'm": a subject with its own verb
     lows = [w[2].lower() for w in words]
@@ -203,10 +203,11 @@ def _source_mention(text: str, span: Span, cue: str, first_person: bool = False)
         return False  # "I believe an evolutionary story", "reviewed at the time they": a clause
     if _name_run(words, text):
         return True
-    head = _head_noun(words)
+    before = _before_preposition(words)
+    head = _head_noun(before)
     if head is None:
         return False
-    if any(_is_source_noun(w[2]) for w in _before_preposition(words)[-3:]):
+    if any(_is_source_noun(w[2]) for w in before[-3:]):
         return True  # 'an official familiar with the case', 'people close to him'
     if head[0] in _SHARE_NOUNS or head[0][:1].isdigit():
         # '47 percent said', 'majorities of Democrats say': a share of people, named after 'of'
@@ -216,15 +217,16 @@ def _source_mention(text: str, span: Span, cue: str, first_person: bool = False)
 
 
 def _before_preposition(words: list[Token]) -> list[Token]:
+    """The words up to the first preposition: 'a spokesman for the company' -> 'a spokesman'."""
     cut = next((i for i, w in enumerate(words) if i > 0 and w[2].lower() in _PREPOSITIONS), len(words))
     return words[:cut]
 
 
 def _head_noun(words: list[Token]) -> tuple[str, int] | None:
-    """The last word before the first preposition, skipping a participle: 'a spokesman for
-    the company' -> spokesman, 'People briefed on the move' -> People. Returns the word
-    (lower case) and its end offset."""
-    cut = next((i for i, w in enumerate(words) if i > 0 and w[2].lower() in _PREPOSITIONS), len(words))
+    """The last of ``words`` (a mention cut at its first preposition), skipping a participle:
+    'a spokesman' -> spokesman, 'People briefed' -> People. Returns the word (lower case)
+    and its end offset."""
+    cut = len(words)
     while cut > 1 and words[cut - 1][2].lower().endswith("ed") and words[cut - 1][2][:1].islower():
         cut -= 1
     if cut == 0:
@@ -250,12 +252,13 @@ def _reporting_complement(text: str, cue_end: int, start: int, end: int, cue: st
     """What follows the cue (from ``cue_end``; content at ``start``) is reported content:
     ``CLAUSE`` (a that-clause, quotation, infinitive or finite clause), ``OBJECT`` (the
     object of a speech act, 'denied the accusations'), or ``NONE`` (falsy)."""
-    if not _checked(cue) or cue.lower() in _SPEECH_ONLY:
+    cue = cue.lower()
+    if not _checked(cue) or cue in _SPEECH_ONLY:
         return CLAUSE
     gap = text[cue_end:start]
     if ":" in gap or any(ch in _MARKS for ch in gap):
         return CLAUSE
-    if any(w.lower() in _CLAUSE_OPENERS for w in _WORD_RE.findall(gap)):
+    if any(w.lower() in _CLAUSE_OPENERS for w in _LETTERS_RE.findall(gap)):
         return CLAUSE
     tokens = _tokens(text, start, min(end, start + 200), 20)
     if not tokens:
@@ -268,21 +271,21 @@ def _reporting_complement(text: str, cue_end: int, start: int, end: int, cue: st
         t[2].lower() == "that" and _adjunct_end(tokens[i][2]) for i, t in enumerate(tokens[1:16], 0)
     ):
         return CLAUSE  # 'said Thursday during a town hall that ...', 'told a crowded hall that ...'
-    if cue.lower() in _INFINITIVE_CUES:
+    if cue in _INFINITIVE_CUES:
         # 'vowed to fight', 'telling schools to let students ...'
         k = next((i for i, t in enumerate(tokens[:5]) if t[2].lower() == "to"), None)
         if k is not None and k + 1 < len(tokens) and tokens[k + 1][2][:1].islower():
             return CLAUSE
     if low == "to":
         return NONE
-    if low.endswith("ing") and cue.lower() in _GERUND_CUES:
+    if low.endswith("ing") and cue in _GERUND_CUES:
         return CLAUSE  # 'suggests reducing regulations'
     if low in {"of", "about"}:
-        return OBJECT if cue.lower() in _OBJECT_CONTENT else NONE  # 'complained of the imbalance'
+        return OBJECT if cue in _OBJECT_CONTENT else NONE  # 'complained of the imbalance'
     if _finite_clause(tokens):
         return CLAUSE
     # 'announced new measures', 'tweeted her thanks': a speech act whose object is the content
-    return OBJECT if cue.lower() in _OBJECT_CONTENT and low not in _PREPOSITIONS else NONE
+    return OBJECT if cue in _OBJECT_CONTENT and low not in _PREPOSITIONS else NONE
 
 
 _PARTICIPLE_NEXT = frozenset(["by", "from", "with", "of", "in", "into", "for", "as"])
@@ -368,7 +371,6 @@ def _finite_clause(tokens: list[Token]) -> bool:
             return True
         if low in _FINITE and nxt not in _PARTICIPLE_NEXT:
             return True  # 'the company cut jobs'; not 'necks made from steel'
-
         if (
             low.endswith("ed")
             and nxt not in _PARTICIPLE_NEXT

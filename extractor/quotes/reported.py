@@ -40,6 +40,7 @@ from .tables import (
     _DETERMINERS,
     _FINITE,
     _LEAD_JUNK,
+    _LETTERS_RE,
     _MAX_JOINED,
     _NEEDS_THAT,
     _OBJECT_CUES,
@@ -340,7 +341,7 @@ def _title_cased(text: str, cue: re.Match[str]) -> bool:
     word = cue.group().split()[0]
     if word.isupper() or not word.lower().endswith(("s", "ed", "ing")):
         return False
-    around = re.findall(r"[^\W\d_]+", text[max(0, cue.start() - 60) : cue.end() + 60])
+    around = _LETTERS_RE.findall(text[max(0, cue.start() - 60) : cue.end() + 60])
     capital = sum(1 for w in around if w[:1].isupper())
     return capital >= 0.6 * max(1, len(around))
 

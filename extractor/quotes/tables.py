@@ -136,6 +136,7 @@ _TRANSLATED_RE = re.compile(
 )
 _TOKEN_RE = re.compile(r"\w+(?:[.'’&-]\w+)*|[^\w\s]")
 _WORD_RE = re.compile(r"\w+")
+_LETTERS_RE = re.compile(r"[^\W\d_]+")  # words of letters only, in any script
 _DOTTED_RE = re.compile(r"(?:[a-z]\.)+[a-z]")  # "u.s", "e.u", "n.c": dotted initials
 _SENT_END_RE = re.compile(r"[.!?…]+[\"”’»«“'」』)\]]*(?=\s+[\"“„«»‘'「『(\[]{0,2}[\w])|\n")
 _JOIN_GAP_RE = re.compile(r"[\s,.;:\u00a0]*(?:(?:but|and|then|aber|und)\s+)?", re.IGNORECASE)
