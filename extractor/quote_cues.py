@@ -168,6 +168,9 @@ ENGLISH = LanguageCues(
         recalls recounted wrote quipped scoffed joked jokes told explained pleaded questioned
         asking interjected interjecting interjects
         added cautioned conceded affirmed affirms yells shouts screams exclaims
+        suggest warn claim explain deny declare acknowledge admit recall predict confirm
+        emphasize stress concede observe pledge vow urge caution maintain conclude allege testify boast lament reveal disclose agree reiterate argue
+        insist contend assert
         """),
     needs_complementizer=_words("""reports reporting claims remarks notes answers promises pledges posted maintained
         maintains tweets counters vows reveals revealed charged admits proclaims insists adds
@@ -265,7 +268,7 @@ ENGLISH = LanguageCues(
         "management",
     ),
     source_nouns=_words("""
-        surrogate backer donor account clerk chef pilot priest pastor bishop pope king queen prince princess monarch marshal
+        surrogate backer donor associate partisan hopeful brief finding findings account clerk chef pilot priest pastor bishop pope king queen prince princess monarch marshal
         captain deputy guard poet star host anchor moderator pollster strategist operative rep
         official spokesman spokeswoman spokesperson spokespeople representative aide adviser advisor
         person people man men woman women child children kid boy girl guy friend family parent

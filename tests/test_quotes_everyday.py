@@ -99,3 +99,65 @@ def test_a_transcript_label_named_in_the_story_is_a_speaker() -> None:
         "PENCE: Well, look, the comparison is simply not a fair one to make."
     )
     assert [q.speaker for q in extract_quotes(text)] == ["WALLACE", "PENCE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can anyone suggest how to turn these lights off?",
+        "And if you're into films, the Sony also boasts a great gaming mode, that syncs the sound.",
+        "The screenwriter wrote up a treatment called Bug Hunt at Outpost 7 that did not use the book.",
+        "After updating the firmware as someone mentioned earlier and then entering the codes I was done.",
+    ],
+)
+def test_questions_objects_and_asides_are_no_reports(text: str) -> None:
+    assert extract_quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        # a name that ends like an adverb is still a name
+        ("Kelly said she asked for the interview to reset the relationship.", "Kelly", "she asked for"),
+        # shares of people written in words, hyphenated nouns, plural subjects with base verbs
+        ("Six in 10 say he is at least somewhat decisive on the economy.", "Six in 10", "he is at least"),
+        ("Three-fourths say the police should wear body cameras at all times.", "Three-fourths", "the police"),
+        ("His ex-wife contended that she should not have to give up her privacy.", "His ex-wife", "that she"),
+        ("Some users claim that the oil may help with sleep and anxiety.", "Some users", "that the oil"),
+        ("Partisans on both sides warn that the other side would imperil the nation.", "Partisans on both sides", "that"),
+        # the subject of the clause is the pronoun right before the cue
+        ("When reviewed at the time they said it was overpowered for the price.", "they", "it was overpowered"),
+    ],
+)
+def test_everyday_sources_are_read(text: str, speaker: str, content: str) -> None:
+    quotes = extract_quotes(text)
+    assert [q.speaker for q in quotes] == [speaker]
+    assert quotes[0].text.startswith(content)
+
+
+def test_a_second_report_joined_by_a_conjunction_is_its_own_statement() -> None:
+    text = (
+        "Obama said the reforms were not complete, and human rights groups warned that the "
+        "administration was giving up leverage over the military."
+    )
+    quotes = extract_quotes(text)
+    assert [(q.speaker, q.cue) for q in quotes] == [("Obama", "said"), ("human rights groups", "warned")]
+    assert quotes[0].text == "the reforms were not complete"
+    assert quotes[1].text.startswith("that the administration")
+
+
+def test_a_participle_report_after_a_statement_is_split_off() -> None:
+    text = "He said that is a distortion, describing the security team as highly accomplished."
+    quotes = extract_quotes(text)
+    assert [q.cue for q in quotes] == ["said", "describing"]
+    assert quotes[0].text == "that is a distortion"
+
+
+def test_a_comma_inside_a_report_does_not_split_it() -> None:
+    text = (
+        "Turkish media reported that during the visit this week, President Erdogan reiterated "
+        "his request for an extradition."
+    )
+    quotes = extract_quotes(text)
+    assert [(q.speaker, q.cue) for q in quotes] == [("Turkish media", "reported")]
+    assert quotes[0].text.endswith("his request for an extradition")

@@ -112,9 +112,10 @@ _CONTENT_AFTER = {"by": _words("a an"), "as": _words("much well a an"), "when": 
 _INFINITIVE_BLOCK = _words("the a an his her their its our my your this that these those")
 
 
-# After an object cue only the passive agent and particles rule the object out: "described
-# as reckless" and "criticized with harsh words" do report speech ("called off a deal" does not).
-_NOT_OBJECT_START = _words("by off")
+# After an object cue the passive agent, particles and conjunctions rule the object out:
+# "described as reckless" and "criticized with harsh words" do report speech ("called off
+# a deal" and "as someone mentioned earlier and then ..." do not).
+_NOT_OBJECT_START = _words("by off and or nor but when while until than because")
 
 
 def _starts_content(text: str, start: int, end: int, blocked: frozenset[str] = _NOT_CONTENT_START) -> bool:

@@ -27,6 +27,7 @@ import re
 from .records import Span, Token
 from .sentences import _tokens
 from .tables import (
+    _ADDRESSEE_VERBS,
     _AGENT_SUFFIXES,
     _AUX,
     _CHECKED_CUES,
@@ -106,6 +107,8 @@ def _is_source_noun(word: str) -> bool:
     low = word.lower().strip("'’")
     if low.endswith(("'s", "’s")):
         low = low[:-2]
+    if "-" in low:
+        low = low.rsplit("-", 1)[1]  # 'ex-wife', 'co-founder': the last part names the kind
     for form in (
         low,
         low[:-1] if low.endswith("s") else "",
@@ -121,6 +124,20 @@ def _is_source_noun(word: str) -> bool:
         if len(form) > 7 and form.endswith(_LONG_SOURCE_NOUNS):
             return True  # 'neurosurgeon', 'newspaperman': a compound of a source noun
     return False
+
+
+# Endings only adverbs have: a capitalised "Reportedly" or "Ironically" is no name, but
+# "Kelly", "Emily" or "Beverly" is.
+_ADVERB_ENDINGS = ("ally", "ously", "ively", "ably", "ibly", "edly", "ingly", "fully", "ently", "antly", "lessly")
+
+
+def _adverb(word: str, text: str = "") -> bool:
+    """An -ly adverb: written in lower case, with an adverb's ending, or seen in lower case
+    elsewhere in ``text``."""
+    low = word.lower()
+    if not low.endswith("ly"):
+        return False
+    return word[:1].islower() or low.endswith(_ADVERB_ENDINGS) or (bool(text) and low in _lowercase_words(text))
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
@@ -144,7 +161,7 @@ def _name_run(words: list[Token], text: str) -> bool:
     if len(run) == 1 and k == 0 and _sentence_initial(text, run[0][0]):
         word = run[0][2]
         low = word.lower()
-        if low in _NOT_SOURCES or low.endswith("ly") or low in _FIRST_SECOND:
+        if low in _NOT_SOURCES or _adverb(word, text) or low in _FIRST_SECOND:
             return False
         if low in _lowercase_words(text) and not _is_source_noun(word):
             return False
@@ -169,7 +186,8 @@ def _source_mention(text: str, span: Span, cue: str, first_person: bool = False)
         or words[-1][2].lower() in _TRAILING
         or words[-1][2].lower() in _AUX
         or (words[-1][2].lower() in _NOT_SOURCES and words[-1][2].lower() not in _RELATIVES)
-        or words[-1][2].lower().endswith(("ly", "n't", "n’t"))
+        or words[-1][2].lower().endswith(("n't", "n’t"))
+        or _adverb(words[-1][2])
     ):
         words = words[:-1]
     if (
@@ -181,6 +199,8 @@ def _source_mention(text: str, span: Span, cue: str, first_person: bool = False)
     if not words or any(_CONTRACTION_RE.search(w[2]) for w in words):
         return False  # "It's worth", "that we've", "I'm": a subject with its own verb
     lows = [w[2].lower() for w in words]
+    if len(lows) > 1 and lows[0] in _AUX and not words[1][2][:1].isupper():
+        return False  # 'Can anyone suggest how ...?', 'Does the report say': a question
     if lows[0] in {"he", "she", "they"} or (len(lows) > 1 and lows[-1] in {"he", "she", "they"}):
         return True  # 'she revised her statement, explaining': the pronoun is the subject
     # "the insurance that Uber" / "a former staffer who": the cue belongs to a relative clause
@@ -209,11 +229,36 @@ def _source_mention(text: str, span: Span, cue: str, first_person: bool = False)
         return False
     if any(_is_source_noun(w[2]) for w in before[-3:]):
         return True  # 'an official familiar with the case', 'people close to him'
-    if head[0] in _SHARE_NOUNS or head[0][:1].isdigit():
-        # '47 percent said', 'majorities of Democrats say': a share of people, named after 'of'
+    share = head[0].rsplit("-", 1)[-1]
+    if share in _SHARE_NOUNS or share[:1].isdigit():
+        # '47 percent said', 'majorities of Democrats say', 'three-fourths say', 'six in 10
+        # say', '31 percent of those surveyed say': a share of people
         rest = [w for w in words if w[0] >= head[1]]
-        return not rest or _name_run(rest, text) or any(_is_source_noun(w[2]) for w in rest)
+        return (
+            not rest
+            or _name_run(rest, text)
+            or any(_is_source_noun(w[2]) for w in rest)
+            or (rest[0][2].lower() in {"of", "in", "out"} and len(rest) <= 6)
+        )
     return _is_source_noun(head[0])
+
+
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
+
+
+def _pronoun_subject(text: str, span: Span) -> Span | None:
+    """'When reviewed at the time they', 'Even as he': a clause whose subject, the pronoun
+    right before the cue, is the speaker. Returns the pronoun's span, or None."""
+    words = [t for t in _tokens(text, span[0], span[1]) if t[2][:1].isalnum()]
+    while len(words) > 1 and (
+        words[-1][2].lower() in _SKIP or words[-1][2].lower() in _TRAILING or _adverb(words[-1][2])
+    ):
+        words = words[:-1]
+    if len(words) < 2 or words[-1][2].lower() not in _SUBJECT_PRONOUNS:
+        return None
+    if words[-2][2].lower() in {"and", "or", "nor", "&"}:
+        return None  # 'Trump and he': a joint subject
+    return (words[-1][0], words[-1][1])
 
 
 def _before_preposition(words: list[Token]) -> list[Token]:
@@ -267,7 +312,7 @@ def _reporting_complement(text: str, cue_end: int, start: int, end: int, cue: st
     low = first.lower()
     if first in _MARKS or low in _CLAUSE_OPENERS or _VERB_CONTRACTION_RE.search(first):
         return CLAUSE
-    if low not in _PREPOSITIONS - {"to"} and any(
+    if _adjunct_start(first, cue) and any(
         t[2].lower() == "that" and _adjunct_end(tokens[i][2]) for i, t in enumerate(tokens[1:16], 0)
     ):
         return CLAUSE  # 'said Thursday during a town hall that ...', 'told a crowded hall that ...'
@@ -309,6 +354,24 @@ _TIME_WORDS = frozenset(
         "sunday",
     ]
 )
+
+
+def _adjunct_start(word: str, cue: str) -> bool:
+    """What may stand between a cue and its 'that': a circumstance ('said Thursday during a
+    town hall that', 'said in a statement that', 'said, in 2015, that') or, after a cue that
+    names its addressee, the addressee ('told a crowded hall that'). An object ('boasts a
+    great gaming mode, that ...', 'wrote up a treatment ... that') is not."""
+    low = word.lower()
+    if low == "to":
+        return False
+    return (
+        cue in _ADDRESSEE_VERBS
+        or word == ","
+        or low in _PREPOSITIONS
+        or low in _TIME_WORDS
+        or word[:1].isupper()
+        or word[:1].isdigit()
+    )
 
 
 def _adjunct_end(word: str) -> bool:

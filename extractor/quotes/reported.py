@@ -462,8 +462,8 @@ def _reported(
         pos = cue.start()
         if _inside(mark_spans, mark_starts, pos) or _inside(skip, skip_starts, pos):
             continue
-        if out and out[-1].start < pos < out[-1].end and _new_clause_before(text, out[-1].start, pos) is None:
-            continue  # inside the previous statement and no new clause right before it: part of it
+        if out and out[-1].start < pos < out[-1].end and not _CLAUSE_MARK_RE.search(text, out[-1].start, pos):
+            continue  # inside the previous statement with no clause boundary before it: part of it
         sent_start, sent_end = _sentence_bounds(ends, pos)
         if pos - last_pos < _DENSE and last_pos >= sent_start:
             continue  # right after a cue that was not speech: cue words packed like junk, not prose
@@ -481,9 +481,13 @@ def _reported(
             continue
         if out and out[-1].start < found.start < out[-1].end:
             # a cue inside reported content is part of it ("said leaders had agreed to ..."),
-            # unless a new clause starts there ("..., but he said that ...")
-            cut = _new_clause_before(text, out[-1].start, found.speaker_pos)
-            if cut is None:
+            # unless a new clause starts there ("..., but he said that ...", "..., and rights
+            # groups warned that ...", "..., describing the team as ...")
+            if found.speaker_pos is not None and found.speaker_pos > out[-1].start:
+                cut = _new_clause_before(text, out[-1].start, found.speaker_pos, strong=found.speaker_pos < pos)
+            else:  # ', describing the team as ...': the same speaker goes on
+                cut = _new_clause_before(text, out[-1].start, pos)
+            if cut is None or cut <= out[-1].start:
                 continue
             out[-1].end = cut
         if found.speaker_pos is not None:
@@ -529,16 +533,25 @@ def _without_citation(text: str, start: int, end: int) -> int:
 
 
 _CLAUSE_JOIN_RE = re.compile(
-    r"[,;]\s*(?:(?:but|and|while|as|though|although|yet|so|aber|und)\s+)?$", re.IGNORECASE
+    r"(?:[,;]|\s[–—])\s*(?:(?:but|and|while|whereas|as|though|although|yet|so|aber|und)\s+)?$",
+    re.IGNORECASE,
 )
+# a boundary where a second report may start inside the first one's content
+_CLAUSE_MARK_RE = re.compile(r"[,;]\s|\s[–—]\s")
 
 
-def _new_clause_before(text: str, lo: int, speaker_pos: int | None) -> int | None:
-    """Offset of the ', but' that starts a new clause just before a speaker, if there is one."""
+def _new_clause_before(text: str, lo: int, speaker_pos: int | None, strong: bool = False) -> int | None:
+    """Offset of the ', but' that starts a new clause just before a speaker, if there is one.
+
+    ``strong``: a comma alone is not enough ('reported that during the visit, President
+    Erdogan reiterated ...' is one report); a conjunction, a semicolon or a dash is.
+    """
     if speaker_pos is None or speaker_pos <= lo:
         return None
     m = _CLAUSE_JOIN_RE.search(text, max(lo, speaker_pos - 20), speaker_pos)
-    return m.start() if m else None
+    if m is None or (strong and m.group().strip() == ","):
+        return None
+    return m.start()
 
 
 def _is_title(text: str, found: _Found, marks: list[_Mark], mark_starts: list[int]) -> bool:
