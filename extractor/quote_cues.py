@@ -286,7 +286,7 @@ ENGLISH = LanguageCues(
         activist advocate campaigner protester protestor supporter opponent rival ally
         student pupil teacher principal worker employee employer union party campaign
         committee commission council board panel agency authority authorities department ministry
-        office administration government state city county regulator watchdog company firm
+        office administration government state city county town village regulator watchdog company firm
         business corporation group organization organisation association foundation institute
         institution university college school hospital bank fund network newspaper paper
         magazine outlet broadcaster channel station site website blog publication journal

@@ -161,3 +161,20 @@ def test_a_comma_inside_a_report_does_not_split_it() -> None:
     quotes = extract_quotes(text)
     assert [(q.speaker, q.cue) for q in quotes] == [("Turkish media", "reported")]
     assert quotes[0].text.endswith("his request for an extradition")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The forum can do anything, but at no point should anyone think: \"I want a blog for my site.\"",
+        "Heavy reps build dense muscle and strength (called myofibrillar hypertrophy in the books).",
+        "Then I restarted the first agent telling it to resume work on the failing tests.",
+    ],
+)
+def test_imagined_words_terms_and_verb_phrases_have_no_speaker(text: str) -> None:
+    assert extract_quotes(text) == []
+
+
+def test_a_clause_before_the_cue_gives_its_subject_as_speaker() -> None:
+    quotes = extract_quotes("The town released a statement Wednesday saying the comments were not based on facts.")
+    assert [(q.speaker, q.cue) for q in quotes] == [("The town", "saying")]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..quote_cues import AMBIGUOUS_MARKS
 from .content import _INFINITIVE_BLOCK, _adverbial_token, _content_start
+from .mentions import _source_mention
 from .records import Span, Token, _Attribution, _Mark
 from .sentences import _is_abbreviation, _paragraph_end, _sentence_bounds, _strip_span, _tokens, _word_count
 from .speakers import (
@@ -439,6 +440,10 @@ def _colon_before(text: str, sent_start: int, quote_start: int) -> _Attribution 
     word = tokens[-1]
     if word[2][0].islower():
         speaker = _speaker_before(text, sent_start, word[0])
+        if speaker is not None and not _source_mention(text, speaker, word[2], first_person=True):
+            return None  # 'one of the most common questions homeowners ask:': no one speaks
+        if speaker is None and any(t[2].lower() in _MODALS for t in tokens):
+            return None  # 'at no point should anyone think:', 'the following must be included:'
         if speaker is None and word[2].lower() not in _VERBS and _cited_sentence(text, quote_start):
             # 'The flyer used one of her lines as its headline: "Finally, someone listens."':
             # a colon after a noun presents a whole quoted sentence as cited words
@@ -454,6 +459,8 @@ def _colon_before(text: str, sent_start: int, quote_start: int) -> _Attribution 
 
 
 _CITED_MIN_WORDS = 4
+# A clause with a modal before its colon imagines or prescribes words nobody said
+_MODALS = frozenset({"should", "would", "could", "might", "must", "shall", "may", "can"})
 
 
 def _cited_sentence(text: str, quote_start: int) -> bool:

@@ -114,8 +114,8 @@ _INFINITIVE_BLOCK = _words("the a an his her their its our my your this that the
 
 # After an object cue the passive agent, particles and conjunctions rule the object out:
 # "described as reckless" and "criticized with harsh words" do report speech ("called off
-# a deal" and "as someone mentioned earlier and then ..." do not).
-_NOT_OBJECT_START = _words("by off and or nor but when while until than because")
+# a deal", "called up a friend" and "as someone mentioned earlier and then ..." do not).
+_NOT_OBJECT_START = _words("by off up back and or nor but when while until than because")
 
 
 def _starts_content(text: str, start: int, end: int, blocked: frozenset[str] = _NOT_CONTENT_START) -> bool:

@@ -49,6 +49,9 @@ from .tables import (
 )
 
 _THIRD_PERSON = frozenset({"he", "she", "they", "it", "who"})
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
+_JOINERS = frozenset({"and", "or", "nor", "&"})
+_NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
 _TRAILING = frozenset(
     {
         "now",
@@ -174,11 +177,18 @@ def _source_mention(text: str, span: Span, cue: str, first_person: bool = False)
     ``first_person`` lets "I" and "we" speak (a direct quotation in a story); reported
     speech by the page's own "I" or its reader "you" is the writer's voice, not a source.
     """
+    return _source_span(text, span, cue, first_person) is not None
+
+
+def _source_span(text: str, span: Span, cue: str, first_person: bool = False) -> Span | None:
+    """The source named at ``span`` (see ``_source_mention``), or None. A clause ending in
+    the cue gives its subject: 'When reviewed at the time they' -> 'they', 'The town
+    released a statement' -> 'The town'; otherwise the span itself."""
     if not _checked(cue):
-        return True
+        return span
     tokens = [t for t in _tokens(text, span[0], span[1]) if t[2] not in ("(", ")", "[", "]")]
     if not tokens:
-        return False
+        return None
     words = [t for t in tokens if t[2][:1].isalnum()]
     # 'Mexican officials now', 'He immediately', 'ministers all': adverbs before the cue
     while len(words) > 1 and (
@@ -195,19 +205,28 @@ def _source_mention(text: str, span: Span, cue: str, first_person: bool = False)
         and (_PRONOUN_AUX_RE.match(words[0][2]) or words[0][2].lower() in {"who", "which"})
         and len(words) <= 3
     ):
-        return True  # "he's said", "who in 2010 said"
+        return span  # "he's said", "who in 2010 said"
+    while len(words) > 1 and words[0][2].lower() in _JOINERS | {"but", "so", "then"}:
+        words = words[1:]  # 'and he', 'but officials'
     if not words or any(_CONTRACTION_RE.search(w[2]) for w in words):
-        return False  # "It's worth", "that we've", "I'm": a subject with its own verb
+        return None  # "It's worth", "that we've", "I'm": a subject with its own verb
     lows = [w[2].lower() for w in words]
+    verb = _clause_verb(words, lows)
+    if verb is not None:
+        # 'The town released a statement', 'This article challenges assumptions': a subject,
+        # its verb and object; 'restarted the first agent' has no subject
+        return _source_span(text, (words[0][0], words[verb - 1][1]), cue, first_person) if verb else None
     if len(lows) > 1 and lows[0] in _AUX and not words[1][2][:1].isupper():
-        return False  # 'Can anyone suggest how ...?', 'Does the report say': a question
-    if lows[0] in {"he", "she", "they"} or (len(lows) > 1 and lows[-1] in {"he", "she", "they"}):
-        return True  # 'she revised her statement, explaining': the pronoun is the subject
+        return None  # 'Can anyone suggest how ...?', 'Does the report say': a question
+    if lows[0] in _SUBJECT_PRONOUNS:
+        return span  # 'he and his wife', 'she [the author]'
+    if len(lows) > 1 and lows[-1] in _SUBJECT_PRONOUNS and lows[-2] not in _JOINERS:
+        return (words[-1][0], words[-1][1])  # 'When reviewed at the time they', 'Even as he'
     # "the insurance that Uber" / "a former staffer who": the cue belongs to a relative clause
     rel = next((i for i, w in enumerate(lows) if w in _RELATIVES and i > 0), None)
     if rel is not None:
         if rel == len(words) - 1 and (lows[rel] in {"who", "whom"}):
-            return True  # "a former staff member ... who said", "many of whom say"
+            return span  # "a former staff member ... who said", "many of whom say"
         if rel == len(words) - 1:
             words, lows = words[:rel], lows[:rel]
         else:
@@ -216,49 +235,43 @@ def _source_mention(text: str, span: Span, cue: str, first_person: bool = False)
     if len(words) == 1:
         low = lows[0]
         if low in _THIRD_PERSON or low == "which":
-            return True
+            return span
         if low in _FIRST_SECOND:
-            return first_person and low in {"i", "we"}
+            return span if first_person and low in {"i", "we"} else None
     elif any(w in _FIRST_SECOND or w in {"he", "she", "they", "it"} for w in lows):
-        return False  # "I believe an evolutionary story", "reviewed at the time they": a clause
+        return None  # "I believe an evolutionary story": a clause
     if _name_run(words, text):
-        return True
+        return span
     before = _before_preposition(words)
     head = _head_noun(before)
     if head is None:
-        return False
+        return None
     if any(_is_source_noun(w[2]) for w in before[-3:]):
-        return True  # 'an official familiar with the case', 'people close to him'
+        return span  # 'an official familiar with the case', 'people close to him'
     share = head[0].rsplit("-", 1)[-1]
     if share in _SHARE_NOUNS or share[:1].isdigit():
         # '47 percent said', 'majorities of Democrats say', 'three-fourths say', 'six in 10
         # say', '31 percent of those surveyed say': a share of people
         rest = [w for w in words if w[0] >= head[1]]
-        return (
+        share_ok = (
             not rest
             or _name_run(rest, text)
             or any(_is_source_noun(w[2]) for w in rest)
             or (rest[0][2].lower() in {"of", "in", "out"} and len(rest) <= 6)
         )
-    return _is_source_noun(head[0])
+        return span if share_ok else None
+    return span if _is_source_noun(head[0]) else None
 
 
-_SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
-
-
-def _pronoun_subject(text: str, span: Span) -> Span | None:
-    """'When reviewed at the time they', 'Even as he': a clause whose subject, the pronoun
-    right before the cue, is the speaker. Returns the pronoun's span, or None."""
-    words = [t for t in _tokens(text, span[0], span[1]) if t[2][:1].isalnum()]
-    while len(words) > 1 and (
-        words[-1][2].lower() in _SKIP or words[-1][2].lower() in _TRAILING or _adverb(words[-1][2])
-    ):
-        words = words[:-1]
-    if len(words) < 2 or words[-1][2].lower() not in _SUBJECT_PRONOUNS:
-        return None
-    if words[-2][2].lower() in {"and", "or", "nor", "&"}:
-        return None  # 'Trump and he': a joint subject
-    return (words[-1][0], words[-1][1])
+def _clause_verb(words: list[Token], lows: list[str]) -> int | None:
+    """Index of a verb inside a mention: a lower-case '-ed' word before a determiner
+    ('released a statement', 'restarted the first agent'). None when there is none. (A
+    present-tense '-s' verb cannot be told from a plural noun this way: 'users claim'.)"""
+    for i, low in enumerate(lows):
+        nxt = lows[i + 1] if i + 1 < len(lows) else ""
+        if low.endswith("ed") and words[i][2][:1].islower() and nxt in _DETERMINERS and nxt not in _NUMBER_WORDS:
+            return i
+    return None
 
 
 def _before_preposition(words: list[Token]) -> list[Token]:

@@ -12,7 +12,7 @@ import bisect
 from ..model import Quote
 from .direct import _direct_quotes, _pattern_statements, _transcript_turns
 from .marks import _scan_marks
-from .mentions import _pronoun_subject, _source_mention
+from .mentions import _source_span
 from .records import Span, _Found
 from .reported import _extend_reports, _reported
 from .resolve import _resolve
@@ -76,11 +76,11 @@ def _speaks(text: str, found: _Found) -> bool:
     ):
         return True
     span = (found.speaker_pos, found.speaker_pos + len(found.speaker))
-    if not _source_mention(text, span, found.cue):
+    source = _source_span(text, span, found.cue)
+    if source is None:
         return False
-    narrowed = _pronoun_subject(text, span)
-    if narrowed is not None:
-        found.speaker, found.speaker_pos = text[narrowed[0] : narrowed[1]], narrowed[0]
+    if source != span:
+        found.speaker, found.speaker_pos = text[source[0] : source[1]], source[0]
     return True
 
 

@@ -259,10 +259,12 @@ def _names_something(text: str, sent_start: int, cue: re.Match[str]) -> bool:
     'called' right after a comma, or after an indefinite noun phrase ('a company called'),
     followed by a capitalised name is a participle that gives a name.
     """
+    pre = text[sent_start : cue.start()].rstrip()
+    if pre.endswith("("):
+        return True  # 'strength (called myofibrillar hypertrophy)': a term, named in passing
     nxt = _tokens(text, cue.end(), min(len(text), cue.end() + 40), 1)
     if not nxt or not _is_capitalized(nxt[0][2]):
         return False
-    pre = text[sent_start : cue.start()].rstrip()
     if pre.endswith(","):
         return True
     words = pre.split()[-4:]
