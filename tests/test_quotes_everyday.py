@@ -178,3 +178,26 @@ def test_imagined_words_terms_and_verb_phrases_have_no_speaker(text: str) -> Non
 def test_a_clause_before_the_cue_gives_its_subject_as_speaker() -> None:
     quotes = extract_quotes("The town released a statement Wednesday saying the comments were not based on facts.")
     assert [(q.speaker, q.cue) for q in quotes] == [("The town", "saying")]
+
+
+def test_a_second_cue_of_the_same_subject_after_and_is_its_own_statement() -> None:
+    text = "Mr. Ubben called the chief executive \"incredibly driven\" and asserted that things were being resolved."
+    quotes = extract_quotes(text)
+    assert [(q.speaker, q.cue) for q in quotes] == [("Mr. Ubben", "called"), ("Mr. Ubben", "asserted")]
+    assert quotes[0].text == 'the chief executive "incredibly driven"'
+
+
+def test_an_opening_subordinate_clause_ends_at_its_comma() -> None:
+    text = "While only 7 percent said they are undecided, 27 percent said they could be persuaded to switch."
+    quotes = extract_quotes(text)
+    assert [q.text for q in quotes] == ["they are undecided", "they could be persuaded to switch"]
+
+
+def test_a_speech_act_with_a_short_object_is_read() -> None:
+    quotes = extract_quotes("Conservative leaders have questioned his sincerity.")
+    assert [(q.speaker, q.cue, q.text) for q in quotes] == [("Conservative leaders", "questioned", "his sincerity")]
+
+
+def test_the_subject_of_a_subordinate_clause_speaks() -> None:
+    quotes = extract_quotes("It gets your attention when a leader says we are at the start of a new war.")
+    assert [(q.speaker, q.cue) for q in quotes] == [("a leader", "says")]

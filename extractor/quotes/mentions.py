@@ -50,6 +50,9 @@ from .tables import (
 
 _THIRD_PERSON = frozenset({"he", "she", "they", "it", "who"})
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
+_SUBORDINATORS = frozenset(
+    {"when", "while", "whereas", "if", "because", "although", "though", "since", "once", "until", "unless", "where"}
+)
 _JOINERS = frozenset({"and", "or", "nor", "&"})
 _NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
 _TRAILING = frozenset(
@@ -211,6 +214,11 @@ def _source_span(text: str, span: Span, cue: str, first_person: bool = False) ->
     if not words or any(_CONTRACTION_RE.search(w[2]) for w in words):
         return None  # "It's worth", "that we've", "I'm": a subject with its own verb
     lows = [w[2].lower() for w in words]
+    sub = max((i for i, low in enumerate(lows[:-1]) if low in _SUBORDINATORS), default=None)
+    if sub is not None:
+        # 'It gets your attention when a leader', 'Even as officials': the subordinate
+        # clause's own subject speaks
+        return _source_span(text, (words[sub + 1][0], words[-1][1]), cue, first_person)
     verb = _clause_verb(words, lows)
     if verb is not None:
         # 'The town released a statement', 'This article challenges assumptions': a subject,

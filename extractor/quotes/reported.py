@@ -20,7 +20,7 @@ from .content import (
     _starts_content,
 )
 from .direct import _continues
-from .mentions import OBJECT, _reporting_complement, _sentence_initial, _source_mention
+from .mentions import CLAUSE, OBJECT, _reporting_complement, _sentence_initial, _source_mention
 from .records import Span, Token, _Found, _Mark
 from .sentences import _paragraph_end, _sentence_bounds, _strip_span, _tokens, _word_count
 from .speakers import (
@@ -51,6 +51,7 @@ from .tables import (
     _TIME_START,
     _VERBS,
     _WINDOW,
+    _WORD_RE,
     _words,
 )
 
@@ -226,8 +227,12 @@ def _participle(
     speaker = sentence_speaker
     if speaker is None:
         head = _tokens(text, sent_start, min(cue.start(), sent_start + 300))
-        while head and head[0][2].lower() in _PREPOSITIONS:
-            # "In a column Monday, X wrote ..., arguing": skip the opening phrase
+        while head and (
+            head[0][2].lower() in _PREPOSITIONS
+            or (head[0][2][:1].isupper() and head[0][2].lower().endswith(("ed", "ing")))
+        ):
+            # "In a column Monday, X wrote ..., arguing", "Chastened by the analyses, X
+            # revised ...": skip the opening phrase
             comma = next((k for k, t in enumerate(head) if t[2] == ","), None)
             head = head[comma + 1 :] if comma is not None else []
         lead = _leading_np(head)
@@ -385,7 +390,10 @@ def _reported_one(
             and not _is_parenthetical_subject(text, sent_start, comma)
         ):
             return _Found(sent_start, comma, "", "indirect", text[after[0] : after[1]], after[0], low)
-    speaker = _speaker_before(text, sent_start, cue.start())
+    if sentence_speaker is not None and _AND_BEFORE_RE.search(text, max(sent_start, cue.start() - 20), cue.start()):
+        speaker: Span | None = sentence_speaker  # 'in which Trump called himself X and admitted that'
+    else:
+        speaker = _speaker_before(text, sent_start, cue.start())
     if speaker is None and pre.endswith((",", " and", " und")):
         if sentence_speaker is not None:
             speaker = sentence_speaker
@@ -417,11 +425,11 @@ def _reported_one(
     after_cue = start
     start = _content_start(text, start, sent_end, low)
     end = _content_end(text, start, sent_end)
-    if _word_count(text, start, end) < 3 or not _starts_content(text, start, end):
+    if _word_count(text, start, end) < 2 or not _starts_content(text, start, end):
         return None
     complement = _reporting_complement(text, after_cue, start, end, low)
-    if not complement:
-        return None
+    if not complement or (complement == CLAUSE and _word_count(text, start, end) < 3):
+        return None  # 'questioned his sincerity' is a speech act; 'said it' is no clause
     if complement == OBJECT:
         # 'denied accusations of espionage, but as the trade war escalates, ...': the object
         # ends where the narrator's next clause begins
@@ -464,7 +472,12 @@ def _reported(
         pos = cue.start()
         if _inside(mark_spans, mark_starts, pos) or _inside(skip, skip_starts, pos):
             continue
-        if out and out[-1].start < pos < out[-1].end and not _CLAUSE_MARK_RE.search(text, out[-1].start, pos):
+        if (
+            out
+            and out[-1].start < pos < out[-1].end
+            and not _CLAUSE_MARK_RE.search(text, out[-1].start, pos)
+            and not _AND_BEFORE_RE.search(text, max(out[-1].start, pos - 20), pos)
+        ):
             continue  # inside the previous statement with no clause boundary before it: part of it
         sent_start, sent_end = _sentence_bounds(ends, pos)
         if pos - last_pos < _DENSE and last_pos >= sent_start:
@@ -485,10 +498,7 @@ def _reported(
             # a cue inside reported content is part of it ("said leaders had agreed to ..."),
             # unless a new clause starts there ("..., but he said that ...", "..., and rights
             # groups warned that ...", "..., describing the team as ...")
-            if found.speaker_pos is not None and found.speaker_pos > out[-1].start:
-                cut = _new_clause_before(text, out[-1].start, found.speaker_pos, strong=found.speaker_pos < pos)
-            else:  # ', describing the team as ...': the same speaker goes on
-                cut = _new_clause_before(text, out[-1].start, pos)
+            cut = _split_point(text, out[-1], found, cue, sent_start)
             if cut is None or cut <= out[-1].start:
                 continue
             out[-1].end = cut
@@ -535,11 +545,52 @@ def _without_citation(text: str, start: int, end: int) -> int:
 
 
 _CLAUSE_JOIN_RE = re.compile(
-    r"(?:[,;]|\s[–—])\s*(?:(?:but|and|while|whereas|as|though|although|yet|so|aber|und)\s+)?$",
+    r"(?:[,;][\"”’'»]*|\s[–—])\s*(?:(?:but|and|while|whereas|as|though|although|yet|so|aber|und)\s+)?$",
     re.IGNORECASE,
 )
 # a boundary where a second report may start inside the first one's content
-_CLAUSE_MARK_RE = re.compile(r"[,;]\s|\s[–—]\s")
+_CLAUSE_MARK_RE = re.compile(r"[,;][\"”’'»]*\s|\s[–—]\s")
+# 'called him "driven" and asserted that ...': a second cue of the same subject
+_AND_BEFORE_RE = re.compile(r"\s(?:and|but)\s+(?:also\s+|even\s+|then\s+|later\s+)?$", re.IGNORECASE)
+# a sentence that opens with a subordinate clause: its comma ends that clause
+_SUBORDINATE_OPENERS = frozenset(
+    {"while", "though", "although", "as", "when", "because", "if", "since", "whereas", "after", "before", "once"}
+)
+
+
+def _split_point(text: str, prev: _Found, found: _Found, cue: re.Match[str], sent_start: int) -> int | None:
+    """Where ``prev``'s content ends because ``found``, a report inside it, starts a new clause.
+
+    A new subject after ', but' / '; ' / ' — ' starts one ('..., and rights groups warned
+    that'); after a bare comma only when ``prev`` sits in an opening subordinate clause
+    ('While only 7 percent said they are undecided, 27 percent said ...'); otherwise a comma
+    is inside the report ('reported that during the visit, President Erdogan reiterated').
+    The same subject goes on after ', describing ...', or after ' and asserted that ...' /
+    an object report's ' and dismissed criticism ...'.
+    """
+    lo = prev.start
+    pos = cue.start()
+    if found.speaker_pos is not None and found.speaker_pos > lo:
+        strong = found.speaker_pos < pos and not _opens_subordinate(text, sent_start, prev)
+        return _new_clause_before(text, lo, found.speaker_pos, strong=strong)
+    cut = _new_clause_before(text, lo, pos)
+    if cut is not None:
+        return cut
+    m = _AND_BEFORE_RE.search(text, max(lo, pos - 20), pos)
+    if m is None:
+        return None
+    after = text[cue.end() : cue.end() + 6].lstrip().lower()
+    if (prev.cue or "") in _OBJECT_CUES or after.startswith("that"):
+        return m.start()
+    return None
+
+
+def _opens_subordinate(text: str, sent_start: int, prev: _Found) -> bool:
+    """``prev``'s speaker follows a sentence-opening 'While' / 'Though' / 'As' ..."""
+    if prev.speaker_pos is None or not sent_start <= prev.speaker_pos <= prev.start:
+        return False
+    words = _WORD_RE.findall(text, sent_start, prev.speaker_pos)
+    return bool(words) and words[0].lower() in _SUBORDINATE_OPENERS
 
 
 def _new_clause_before(text: str, lo: int, speaker_pos: int | None, strong: bool = False) -> int | None:
@@ -551,7 +602,7 @@ def _new_clause_before(text: str, lo: int, speaker_pos: int | None, strong: bool
     if speaker_pos is None or speaker_pos <= lo:
         return None
     m = _CLAUSE_JOIN_RE.search(text, max(lo, speaker_pos - 20), speaker_pos)
-    if m is None or (strong and m.group().strip() == ","):
+    if m is None or (strong and m.group().strip().rstrip("\"”’'»") == ","):
         return None
     return m.start()
 
