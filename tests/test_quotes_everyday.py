@@ -201,3 +201,20 @@ def test_a_speech_act_with_a_short_object_is_read() -> None:
 def test_the_subject_of_a_subordinate_clause_speaks() -> None:
     quotes = extract_quotes("It gets your attention when a leader says we are at the start of a new war.")
     assert [(q.speaker, q.cue) for q in quotes] == [("a leader", "says")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("Asked about the declaration that it was a bomb, Clinton said she would wait.", None, "the declaration that it was a bomb"),
+        ("Asked by Stephanopoulos to respond to the criticism, Carson smiled.", "Stephanopoulos", "to respond to the criticism"),
+        ("In August the actress was asked if she had ever been turned away.", None, "if she had ever been turned away"),
+    ],
+)
+def test_a_reported_question_is_read(text: str, speaker: str | None, content: str) -> None:
+    quotes = [q for q in extract_quotes(text) if q.cue in {"asked", "asked about"}]
+    assert [(q.speaker, q.text) for q in quotes] == [(speaker, content)]
+
+
+def test_the_page_being_asked_to_do_something_is_no_question() -> None:
+    assert extract_quotes("In the demo I was asked to catch droplets of water during each curl.") == []

@@ -258,6 +258,56 @@ _OBJECT_END_RE = re.compile(
 )
 
 
+_ASKED_BEFORE = frozenset({"when", "was", "were", "is", "are", "being", "been", "after", "also", "once"})
+_QUESTION_OPENERS = frozenset({"if", "whether", "what", "who", "whom", "which", "why", "how", "when", "where"})
+
+
+def _asked(text: str, cue: re.Match[str], sent_start: int, sent_end: int) -> _Found | None:
+    """'Asked about the bombing, Clinton said ...', 'when asked if he was bullied', 'the
+    actress was asked what happened': a reported question whose asker goes unnamed (or is
+    named after 'by'). The content is the question: after 'about', or from 'if' / a
+    wh-word / 'to'; it ends at the next comma."""
+    before = _WORD_RE.findall(text, max(sent_start, cue.start() - 30), cue.start())
+    if before and before[-1].lower() not in _ASKED_BEFORE:
+        return None
+    if any(w.lower() in {"i", "we", "you"} for w in before[-3:]):
+        return None  # 'I was asked to catch droplets': the page's own voice, asked to do something
+    tokens = _tokens(text, cue.end(), min(sent_end, cue.end() + 300), 40)
+    speaker: Span | None = None
+    k = 0
+    if cue.group().lower().endswith("about"):
+        k = -1  # the content starts right after the cue
+    else:
+        while k < len(tokens) and k < 8:
+            low = tokens[k][2].lower()
+            if low == "about" or low in _QUESTION_OPENERS or low == "to":
+                break
+            if low == "by" and speaker is None:
+                np = _np_after(text, tokens[k][1], sent_end)
+                if np is None:
+                    return None
+                speaker = np
+                while k < len(tokens) and tokens[k][0] < np[1]:
+                    k += 1
+                continue
+            k += 1  # 'Asked on Fox News who ...', 'asked Tuesday whether ...'
+        if k >= len(tokens) or k >= 8:
+            return None
+    if k == -1:
+        start = cue.end()
+    elif tokens[k][2].lower() == "about":
+        start = tokens[k][1]
+    else:
+        start = tokens[k][0]
+    comma = text.find(",", start, sent_end)
+    end = comma if comma >= 0 else sent_end
+    start, end = _strip_span(text, start, end)
+    if _word_count(text, start, end) < 2:
+        return None
+    spk = text[speaker[0] : speaker[1]] if speaker else None
+    return _Found(start, end, "", "indirect", spk, speaker[0] if speaker else None, " ".join(cue.group().split()).lower())
+
+
 def _names_something(text: str, sent_start: int, cue: re.Match[str]) -> bool:
     """'a program called Sandy Hook Promise', 'The program, called EB-5': naming, not speech.
 
@@ -370,6 +420,10 @@ def _reported_one(
             return None
         (cs, ce), spk = got
         return _Found(cs, ce, "", "indirect", text[spk[0] : spk[1]], spk[0], low)
+    if low in {"asked", "asked about"}:
+        question = _asked(text, cue, sent_start, sent_end)
+        if question is not None:
+            return question
     if low in _OBJECT_CUES and low not in _VERBS:
         return _object_report(text, cue, low, sent_start, sent_end, sentence_speaker)
     pre = text[sent_start : cue.start()].rstrip()
