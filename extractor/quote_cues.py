@@ -396,6 +396,13 @@ FRENCH = LanguageCues(
         """),
     according_before=("selon", "d'après", "d’après"),
     complementizers=("que", "qu'", "qu’"),
+    # outside quotations these report only before "que": "Il assure une meilleure
+    # circulation" (ensures), "reconnu pour sa fiabilité" (known for)
+    needs_complementizer=_words("""
+        assuré assure reconnu reconnaît annoncé annonce estimé estime indiqué indique lance
+        confié confie raconté raconte résumé résume prévenu prévient souligné souligne précisé
+        précise expliqué explique
+        """),
     skip_words=_words("également aussi encore"),
     # the auxiliary of the passé composé: "», a déclaré le maire" (only before a French cue)
     auxiliaries=_words("a ont avait avaient"),

@@ -218,3 +218,19 @@ def test_a_reported_question_is_read(text: str, speaker: str | None, content: st
 
 def test_the_page_being_asked_to_do_something_is_no_question() -> None:
     assert extract_quotes("In the demo I was asked to catch droplets of water during each curl.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le couvercle a un clapet d'aération. Il assure une meilleure circulation de l'air pour la cuisson.",
+        "Plus récent sur le charbon mais déjà reconnu pour sa fiabilité et son prix.",
+    ],
+)
+def test_french_cue_words_in_another_sense_report_nothing(text: str) -> None:
+    assert extract_quotes(text) == []
+
+
+def test_a_french_report_with_que_is_read() -> None:
+    quotes = extract_quotes("Le maire assure que les travaux seront terminés avant l'été.")
+    assert [(q.speaker, q.cue) for q in quotes] == [("Le maire", "assure")]

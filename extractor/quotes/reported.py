@@ -489,7 +489,7 @@ def _reported_one(
         # ends where the narrator's next clause begins
         m = _OBJECT_END_RE.search(text, start, end)
         end = _content_end(text, start, m.start()) if m else end
-    if low in _NEEDS_THAT and text[start : start + 5].lower().rstrip() not in _COMPLEMENTIZERS:
+    if low in _NEEDS_THAT and not _opens_with_complementizer(text, start):
         return None
     return _Found(
         start,
@@ -500,6 +500,17 @@ def _reported_one(
         speaker[0],
         low,
         text[addressee[0] : addressee[1]] if addressee else None,
+    )
+
+
+def _opens_with_complementizer(text: str, start: int) -> bool:
+    """The content opens with 'that' / 'que' / 'qu'il' / 'dass'."""
+    head = text[start : start + 12].split()
+    if not head:
+        return False
+    first = head[0].lower()
+    return first in _COMPLEMENTIZERS or any(
+        c.endswith(("'", "’")) and first.startswith(c) for c in _COMPLEMENTIZERS
     )
 
 
