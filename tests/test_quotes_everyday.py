@@ -234,3 +234,14 @@ def test_french_cue_words_in_another_sense_report_nothing(text: str) -> None:
 def test_a_french_report_with_que_is_read() -> None:
     quotes = extract_quotes("Le maire assure que les travaux seront terminés avant l'été.")
     assert [(q.speaker, q.cue) for q in quotes] == [("Le maire", "assure")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If each of them plays say 1,000 minutes a season, that is decent development.",
+        "The purpose is quite close. Notice it doesn't say 'web-based discussion software'; that is one way.",
+    ],
+)
+def test_say_as_for_example_and_a_pronoun_clause_report_nothing(text: str) -> None:
+    assert extract_quotes(text) == []

@@ -46,6 +46,7 @@ from .tables import (
     _SKIP,
     _SOURCE_NOUNS,
     _SPEECH_ONLY,
+    _words,
 )
 
 _THIRD_PERSON = frozenset({"he", "she", "they", "it", "who"})
@@ -76,6 +77,11 @@ _TRAILING = frozenset(
         "first",
         "later",
     }
+)
+# "officials also", "he just", "she never": adverbs between a subject and its cue
+_ADVERBS_BEFORE_CUE = _words(
+    "also just only even still too very really perhaps maybe once again then now never not "
+    "however meanwhile thus instead rather so yet here there"
 )
 _PRONOUN_AUX_RE = re.compile(r"^(?:he|she|they)['’](?:s|ve|re|d|ll)$", re.IGNORECASE)
 _FIRST_SECOND = frozenset({"i", "we", "you", "us", "me", "let's", "let’s"})
@@ -198,7 +204,7 @@ def _source_span(text: str, span: Span, cue: str, first_person: bool = False) ->
         words[-1][2].lower() in _SKIP
         or words[-1][2].lower() in _TRAILING
         or words[-1][2].lower() in _AUX
-        or (words[-1][2].lower() in _NOT_SOURCES and words[-1][2].lower() not in _RELATIVES)
+        or words[-1][2].lower() in _ADVERBS_BEFORE_CUE
         or words[-1][2].lower().endswith(("n't", "n’t"))
         or _adverb(words[-1][2])
     ):

@@ -258,6 +258,7 @@ _OBJECT_END_RE = re.compile(
 )
 
 
+_FOR_EXAMPLE_RE = re.compile(r",?\s*[$£€]?\d")
 _ASKED_BEFORE = frozenset({"when", "was", "were", "is", "are", "being", "been", "after", "also", "once"})
 _QUESTION_OPENERS = frozenset({"if", "whether", "what", "who", "whom", "which", "why", "how", "when", "where"})
 
@@ -420,6 +421,8 @@ def _reported_one(
             return None
         (cs, ce), spk = got
         return _Found(cs, ce, "", "indirect", text[spk[0] : spk[1]], spk[0], low)
+    if low == "say" and _FOR_EXAMPLE_RE.match(text, cue.end()):
+        return None  # 'if each plays, say, 1,000 minutes': 'for example'
     if low in {"asked", "asked about"}:
         question = _asked(text, cue, sent_start, sent_end)
         if question is not None:

@@ -194,6 +194,8 @@ def _plausible_speaker(text: str, speaker: Span) -> bool:
     first = tokens[0][2].lower()
     if first == "there" or (len(tokens) > 1 and first in _VERBS):
         return False
+    if tokens[0][2][:1].islower() and first in _AUX:
+        return False  # 'are often equivalent to', 'is one of': a predicate, not a subject
     if _inside_relative_clause(tokens):
         return False
     if len(tokens) > 1 and tokens[-1][2].lower() in (_PREPOSITIONS - {"by"}) | {"the", "a", "an"}:
