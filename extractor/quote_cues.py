@@ -295,7 +295,8 @@ ENGLISH = LanguageCues(
         statement release announcement memo letter email message note document documents
         article book essay column op-ed editorial post tweet video ad advert commercial
         speech interview transcript testimony affidavit guidance guideline guidelines rule
-        rules law bill act policy manual documentation page label notice warning
+        rules law bill act policy manual documentation page label notice warning accord agreement
+        treaty resolution proposal plan
         airline carrier brand platform service store chain giant startup club league federation
         alliance coalition bloc regime military army navy force forces embassy parliament
         congress senate house cabinet prosecution defense defence operator provider

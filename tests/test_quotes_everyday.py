@@ -245,3 +245,18 @@ def test_a_french_report_with_que_is_read() -> None:
 )
 def test_say_as_for_example_and_a_pronoun_clause_report_nothing(text: str) -> None:
     assert extract_quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ("Sen. David Perdue (R-Ga.) said he did not believe those claims did any harm.", "Sen. David Perdue", "said"),
+        ("In Vermont, about half of the primary voters said they want a change of course.", "about half of the primary voters", "said"),
+        ("Noting he majored in philosophy in college, Allen said he gives issues more thought.", "Allen", "noting"),
+        ("Republican nominee Donald Trump, in particular, has sharply criticized the trade deals.", "Republican nominee Donald Trump", "criticized"),
+        ("Clinton sought to brush aside her loss, pointing to a big victory in Mississippi.", "Clinton", "pointing to"),
+        ("The rare accord calls on all nations to limit their emissions of carbon dioxide.", "The rare accord", "calls on"),
+    ],
+)
+def test_news_subjects_around_the_cue(text: str, speaker: str, cue: str) -> None:
+    assert (speaker, cue) in [(q.speaker, q.cue) for q in extract_quotes(text)]

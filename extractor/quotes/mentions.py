@@ -28,6 +28,7 @@ from .records import Span, Token
 from .sentences import _tokens
 from .tables import (
     _ADDRESSEE_VERBS,
+    _ADVERB_ENDINGS,
     _AGENT_SUFFIXES,
     _AUX,
     _CHECKED_CUES,
@@ -136,11 +137,6 @@ def _is_source_noun(word: str) -> bool:
         if len(form) > 7 and form.endswith(_LONG_SOURCE_NOUNS):
             return True  # 'neurosurgeon', 'newspaperman': a compound of a source noun
     return False
-
-
-# Endings only adverbs have: a capitalised "Reportedly" or "Ironically" is no name, but
-# "Kelly", "Emily" or "Beverly" is.
-_ADVERB_ENDINGS = ("ally", "ously", "ively", "ably", "ibly", "edly", "ingly", "fully", "ently", "antly", "lessly")
 
 
 def _adverb(word: str, text: str = "") -> bool:

@@ -258,6 +258,30 @@ _OBJECT_END_RE = re.compile(
 )
 
 
+def _fronted(pre: str) -> bool:
+    """Nothing, or only 'Continuing to' / 'Also', opens the sentence before the cue."""
+    words = pre.split()
+    return not words or (len(words) <= 2 and words[0][:1].isupper() and words[-1].lower() in {"to", "also"})
+
+
+def _fronted_participle(text: str, cue: re.Match[str], low: str, sent_end: int) -> _Found | None:
+    """'Noting he majored in philosophy, Allen said ...', 'Promising that ..., Bolton said':
+    a participle clause opening the sentence reports what the subject after its comma said."""
+    start = _content_start(text, cue.end(), sent_end, low)
+    comma = text.find(",", start, sent_end)
+    if comma < 0 or not _starts_content(text, start, comma):
+        return None
+    if not _reporting_complement(text, cue.end(), start, comma, low):
+        return None
+    lead = _leading_np(_tokens(text, comma + 1, min(sent_end, comma + 200)))
+    if not lead:
+        return None
+    speaker = (lead[0][0], lead[-1][1])
+    if not _plausible_speaker(text, speaker) or not _source_mention(text, speaker, low):
+        return None
+    return _Found(start, comma, "", "indirect", text[speaker[0] : speaker[1]], speaker[0], low)
+
+
 _FOR_EXAMPLE_RE = re.compile(r",?\s*[$£€]?\d")
 _ASKED_BEFORE = frozenset({"when", "was", "were", "is", "are", "being", "been", "after", "also", "once"})
 _QUESTION_OPENERS = frozenset({"if", "whether", "what", "who", "whom", "which", "why", "how", "when", "where"})
@@ -337,7 +361,7 @@ def _object_report(
     pre = text[sent_start : cue.start()].rstrip()
     if low == "called" and _names_something(text, sent_start, cue):
         return None
-    if low.endswith("ing") and pre.endswith(","):
+    if low.split()[0].endswith("ing") and pre.endswith(","):
         speaker = sentence_speaker
         if speaker is None:
             lead = _leading_np(_tokens(text, sent_start, min(cue.start(), sent_start + 200)))
@@ -430,6 +454,8 @@ def _reported_one(
     if low in _OBJECT_CUES and low not in _VERBS:
         return _object_report(text, cue, low, sent_start, sent_end, sentence_speaker)
     pre = text[sent_start : cue.start()].rstrip()
+    if low.endswith("ing") and _fronted(pre):
+        return _fronted_participle(text, cue, low, sent_end)
     if low.endswith("ing") and (
         pre.endswith(",") or pre.split()[-1:] in (["despite"], ["by"], ["after"], ["before"])
     ):

@@ -10,11 +10,13 @@ from .records import Span, Token
 from .sentences import _tokens
 from .tables import (
     _ABBREV,
+    _ADVERB_ENDINGS,
     _AUX,
     _BLOCKERS,
     _COMPLEMENTIZERS,
     _CUE_AUX,
     _DETERMINERS,
+    _FINITE,
     _LEAD_JUNK,
     _LOOKBACK,
     _MARKS,
@@ -23,6 +25,7 @@ from .tables import (
     _PREPOSITIONS,
     _PRONOUNS,
     _SEPARATORS,
+    _SHARE_NOUNS,
     _SKIP,
     _TIME_START,
     _VERBS,
@@ -69,8 +72,8 @@ def _leading_np(tokens: list[Token]) -> list[Token]:
             continue
         if not tok[2][0].isalnum() or low in _AUX or low in _VERBS or low in _BLOCKERS:
             break
-        if out and not _is_capitalized(tok[2]) and low.endswith("ed"):
-            break
+        if out and not _is_capitalized(tok[2]) and (low.endswith("ed") or low in _FINITE):
+            break  # 'Clinton sought to ...', 'The mayor went on ...'
         out.append(tok)
     return out
 
@@ -111,7 +114,15 @@ def _speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
         tokens.pop()  # 'Le maire a déclaré': the auxiliary of a French cue, not the English article
     if tokens and (tokens[-1][2].lower() in _BLOCKERS or _modifier_slot(tokens[-1][2])):
         return None
-    while tokens and _skippable(tokens[-1][2], cue):
+    while tokens and (
+        _skippable(tokens[-1][2], cue)
+        or (
+            # 'has sharply criticized', 'publicly and repeatedly said': adverbs of the cue
+            tokens[-1][2][:1].islower()
+            and tokens[-1][2].endswith("ly")
+            and (tokens[-1][2].lower().endswith(_ADVERB_ENDINGS) or (len(tokens) > 1 and _skippable(tokens[-2][2], cue)))
+        )
+    ):
         tokens.pop()
     if not tokens:
         return None
@@ -136,11 +147,22 @@ def _speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
     if not chosen:
         return None
     chosen = chosen[-_MAX_SPEAKER_TOKENS:]
-    if chosen[0][2].lower() in _PREPOSITIONS:
+    if chosen[0][2].lower() in _PREPOSITIONS and not _approximate_share(chosen):
         chosen = _subject_after_opener(chosen)
         if not chosen:
             return None
     return chosen[0][0], chosen[-1][1]
+
+
+_APPROXIMATORS = _words("about around nearly almost roughly over under some")
+
+
+def _approximate_share(tokens: list[Token]) -> bool:
+    """'about half of Democratic voters', 'nearly 60 percent': a quantity, not an opening phrase."""
+    if len(tokens) < 2 or tokens[0][2].lower() not in _APPROXIMATORS:
+        return False
+    nxt = tokens[1][2].lower()
+    return nxt[:1].isdigit() or nxt in _SHARE_NOUNS
 
 
 def _subject_after_opener(tokens: list[Token]) -> list[Token]:

@@ -160,6 +160,9 @@ _LEAD_JUNK = _words(
     "but and so yet still however meanwhile when while as because if although though after before "
     "since where then now instead also indeed moreover later earlier what despite aber und doch"
 )
+# Endings only adverbs have: a capitalised "Reportedly" or "Ironically" is no name, but
+# "Kelly", "Emily" or "Beverly" is; "the family said" has no adverb.
+_ADVERB_ENDINGS = ("ally", "ously", "ively", "ably", "ibly", "edly", "ingly", "fully", "ently", "antly", "lessly")
 _BLOCKERS = _words(
     "to not n't never would could should might must will can cannot did does do may shall zu nicht nie"
 )
