@@ -139,6 +139,11 @@ class LanguageCues:
     # Speech verbs whose object can be the content itself ("announced new measures",
     # "tweeted her thanks", "denied the report"), unlike "added some features".
     object_content_verbs: frozenset[str] = frozenset()
+    # Cues whose topic after "of"/"about" is what was said ("boasted of his skills"), though
+    # their bare object is not ("boasts a great gaming mode").
+    topic_cues: frozenset[str] = frozenset()
+    # Verbs that, before "to", hand the report to the next cue ("continued to say").
+    aspect_verbs: frozenset[str] = frozenset()
     # Cues whose content may be a gerund ("suggests reducing regulations").
     gerund_cues: frozenset[str] = frozenset()
     # Head nouns of a share of people ("47 percent said", "majorities of Democrats say").
@@ -349,6 +354,11 @@ ENGLISH = LanguageCues(
         complained complains complaining warned warns warning disclosed
         revealed reveals conceded concedes declared declares reported
         """),
+    topic_cues=_words("""
+        boasted boasts boast boasting bragged brags brag bragging joked jokes joking wrote writes
+        write writing spoke speaks speak speaking warned warns warn warning
+        """),
+    aspect_verbs=_words("continue continues continued continuing began begin begins started start starts"),
     gerund_cues=_words("""
         suggested suggests suggesting recommended recommends recommending proposed proposes
         denied denies denying admitted admits admitting

@@ -260,3 +260,17 @@ def test_say_as_for_example_and_a_pronoun_clause_report_nothing(text: str) -> No
 )
 def test_news_subjects_around_the_cue(text: str, speaker: str, cue: str) -> None:
     assert (speaker, cue) in [(q.speaker, q.cue) for q in extract_quotes(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Even after the complaint was filed, Lewandowski continued to say he had never touched her.", "say", "he had"),
+        ("At the resort, the candidate boasted of his negotiating skills in cutting the price.", "boasted", "of his"),
+        ("When the reporter asked Bennett about Carson's comments, the manager said nothing.", "asked", "Carson's"),
+        ("Progressive organizations that have endorsed him say they believe delegates should follow.", "say", "they"),
+    ],
+)
+def test_more_report_shapes_are_read(text: str, cue: str, content: str) -> None:
+    quotes = [q for q in extract_quotes(text) if q.cue == cue]
+    assert len(quotes) == 1 and quotes[0].text.startswith(content)

@@ -47,6 +47,7 @@ from .tables import (
     _SKIP,
     _SOURCE_NOUNS,
     _SPEECH_ONLY,
+    _TOPIC_CUES,
     _words,
 )
 
@@ -237,7 +238,9 @@ def _source_span(text: str, span: Span, cue: str, first_person: bool = False) ->
     if rel is not None:
         if rel == len(words) - 1 and (lows[rel] in {"who", "whom"}):
             return span  # "a former staff member ... who said", "many of whom say"
-        if rel == len(words) - 1:
+        if rel == len(words) - 1 or _subject_relative(lows[rel + 1 :]):
+            # 'organizations that have endorsed him say': the relative clause describes
+            # the subject, which comes before it
             words, lows = words[:rel], lows[:rel]
         else:
             # 'which Apple's chief executive called': the subject of the relative clause
@@ -271,6 +274,15 @@ def _source_span(text: str, span: Span, cue: str, first_person: bool = False) ->
         )
         return span if share_ok else None
     return span if _is_source_noun(head[0]) else None
+
+
+def _subject_relative(rest: list[str]) -> bool:
+    """The words after a relative pronoun start with its verb ('that have endorsed him',
+    'who fights with'), so the pronoun is the clause's subject, not its object."""
+    if not rest:
+        return False
+    first = rest[0]
+    return first in _AUX or first in _FINITE or (first.endswith(("ed", "es")) and len(first) > 4)
 
 
 def _clause_verb(words: list[Token], lows: list[str]) -> int | None:
@@ -342,6 +354,8 @@ def _reporting_complement(text: str, cue_end: int, start: int, end: int, cue: st
     if cue in _INFINITIVE_CUES:
         # 'vowed to fight', 'telling schools to let students ...'
         k = next((i for i, t in enumerate(tokens[:5]) if t[2].lower() == "to"), None)
+        if k is not None and k + 1 < len(tokens) and tokens[k + 1][2] in _MARKS:
+            k += 1  # 'vowed to "defend the act"'
         if k is not None and k + 1 < len(tokens) and tokens[k + 1][2][:1].islower():
             return CLAUSE
     if low == "to":
@@ -349,7 +363,10 @@ def _reporting_complement(text: str, cue_end: int, start: int, end: int, cue: st
     if low.endswith("ing") and cue in _GERUND_CUES:
         return CLAUSE  # 'suggests reducing regulations'
     if low in {"of", "about"}:
-        return OBJECT if cue in _OBJECT_CONTENT else NONE  # 'complained of the imbalance'
+        # 'complained of the imbalance', 'boasted of his skills', 'asked Clinton about her
+        # emails': the topic of a speech act
+        topic = cue in _OBJECT_CONTENT or cue in _TOPIC_CUES or (cue in _ADDRESSEE_VERBS and low == "about")
+        return OBJECT if topic else NONE
     if _finite_clause(tokens):
         return CLAUSE
     # 'announced new measures', 'tweeted her thanks': a speech act whose object is the content

@@ -282,6 +282,7 @@ def _fronted_participle(text: str, cue: re.Match[str], low: str, sent_end: int) 
     return _Found(start, comma, "", "indirect", text[speaker[0] : speaker[1]], speaker[0], low)
 
 
+_TOPIC_RE = re.compile(r"about\s+", re.IGNORECASE)
 _FOR_EXAMPLE_RE = re.compile(r",?\s*[$£€]?\d")
 _ASKED_BEFORE = frozenset({"when", "was", "were", "is", "are", "being", "been", "after", "also", "once"})
 _QUESTION_OPENERS = frozenset({"if", "whether", "what", "who", "whom", "which", "why", "how", "when", "where"})
@@ -518,6 +519,13 @@ def _reported_one(
         # ends where the narrator's next clause begins
         m = _OBJECT_END_RE.search(text, start, end)
         end = _content_end(text, start, m.start()) if m else end
+        topic = _TOPIC_RE.match(text, start) if addressee is not None else None
+        if topic:
+            # 'asked Bennett about the comments, the manager ...': the topic, up to the end
+            # of its phrase
+            start = topic.end()
+            comma = text.find(",", start, end)
+            end = comma if comma > 0 else end
     if low in _NEEDS_THAT and not _opens_with_complementizer(text, start):
         return None
     return _Found(

@@ -11,6 +11,7 @@ from .sentences import _tokens
 from .tables import (
     _ABBREV,
     _ADVERB_ENDINGS,
+    _ASPECT_VERBS,
     _AUX,
     _BLOCKERS,
     _COMPLEMENTIZERS,
@@ -64,6 +65,9 @@ def _leading_np(tokens: list[Token]) -> list[Token]:
         return []
     if tokens[0][2].lower() in _PRONOUNS:
         return tokens[:1]
+    first = tokens[0][2]
+    if first[:1].islower() and (first.endswith("ed") or first.lower() in _FINITE):
+        return []  # 'bemoaned the unrest and said': a predicate without its subject
     out: list[Token] = []
     for tok in tokens[:10]:
         low = tok[2].lower()
@@ -112,6 +116,8 @@ def _speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
     own_aux = _CUE_AUX.get(cue.lower(), frozenset())
     while tokens and tokens[-1][2].lower() in own_aux:
         tokens.pop()  # 'Le maire a déclaré': the auxiliary of a French cue, not the English article
+    if len(tokens) > 1 and tokens[-1][2].lower() == "to" and tokens[-2][2].lower() in _ASPECT_VERBS:
+        del tokens[-2:]  # 'Lewandowski continued to say': the report goes on
     if tokens and (tokens[-1][2].lower() in _BLOCKERS or _modifier_slot(tokens[-1][2])):
         return None
     while tokens and (
