@@ -178,7 +178,7 @@ ENGLISH = LanguageCues(
         insist contend assert
         """),
     needs_complementizer=_words("""reports reporting claims remarks notes answers promises pledges posted maintained
-        maintains tweets counters vows reveals revealed charged admits proclaims insists adds
+        maintains tweets counters vows reveals revealed charged admits proclaims adds
         pledged pledges continues continued responded agreed agrees proposed"""),
     object_cues=_words("""
         cited citing mentioned mentioning attacked attacking described describes

@@ -274,3 +274,16 @@ def test_news_subjects_around_the_cue(text: str, speaker: str, cue: str) -> None
 def test_more_report_shapes_are_read(text: str, cue: str, content: str) -> None:
     quotes = [q for q in extract_quotes(text) if q.cue == cue]
     assert len(quotes) == 1 and quotes[0].text.startswith(content)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ("It may not matter what Sanders meant this week when he promised to push for a contested convention.", "he", "promised"),
+        ("Ryan, a policy-focused conservative, insists the party must be a party of ideas.", "Ryan", "insists"),
+        ("Trump and Senator Sanders have both argued that workers have lost jobs because of trade.", "Trump and Senator Sanders", "argued"),
+        ("De Blasio said the move was made by the police commissioner and said, \"Who are you going to trust?\"", "De Blasio", "said"),
+    ],
+)
+def test_subjects_inside_and_beside_other_clauses(text: str, speaker: str, cue: str) -> None:
+    assert (speaker, cue) in [(q.speaker, q.cue) for q in extract_quotes(text) if q.kind == "indirect"]

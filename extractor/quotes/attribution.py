@@ -399,9 +399,16 @@ def _attribution_before(text: str, sent_start: int, quote_start: int) -> _Attrib
     content_start = None
     if speaker[0] < cue.start():
         content_start = _statement_lead(text, lead_from, quote_start)
-    return _Attribution(
-        min(speaker[0], cue.start()), quote_start, speaker, cue.group(), addressee, content_start=content_start
-    )
+    start = min(speaker[0], cue.start())
+    if (
+        speaker[1] < cue.start()
+        and not cue.group().lower().endswith("ing")
+        and _word_count(text, speaker[1], cue.start(), 5) > 3
+    ):
+        # 'De Blasio said the move was made by X and said, "..."': the attribution is the
+        # second cue; the words before it are a statement of their own
+        start = cue.start()
+    return _Attribution(start, quote_start, speaker, cue.group(), addressee, content_start=content_start)
 
 
 # Words that open a reported clause between a cue and a quotation ('said that in 2009,

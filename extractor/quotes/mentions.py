@@ -253,14 +253,18 @@ def _source_span(text: str, span: Span, cue: str, first_person: bool = False) ->
             return span if first_person and low in {"i", "we"} else None
     elif any(w in _FIRST_SECOND or w in {"he", "she", "they", "it"} for w in lows):
         return None  # "I believe an evolutionary story": a clause
+    end = words[-1][1]
+    while end < span[1] and text[end] in ")]":
+        end += 1  # 'a 2015 study [10]'
+    trimmed = (words[0][0], end)
     if _name_run(words, text):
-        return span
+        return trimmed
     before = _before_preposition(words)
     head = _head_noun(before)
     if head is None:
         return None
     if any(_is_source_noun(w[2]) for w in before[-3:]):
-        return span  # 'an official familiar with the case', 'people close to him'
+        return trimmed  # 'an official familiar with the case', 'people close to him'
     share = head[0].rsplit("-", 1)[-1]
     if share in _SHARE_NOUNS or share[:1].isdigit():
         # '47 percent said', 'majorities of Democrats say', 'three-fourths say', 'six in 10
@@ -272,8 +276,8 @@ def _source_span(text: str, span: Span, cue: str, first_person: bool = False) ->
             or any(_is_source_noun(w[2]) for w in rest)
             or (rest[0][2].lower() in {"of", "in", "out"} and len(rest) <= 6)
         )
-        return span if share_ok else None
-    return span if _is_source_noun(head[0]) else None
+        return trimmed if share_ok else None
+    return trimmed if _is_source_noun(head[0]) else None
 
 
 def _subject_relative(rest: list[str]) -> bool:

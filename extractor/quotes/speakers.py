@@ -150,6 +150,19 @@ def _speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
         chosen = own if own else _leading_np(next((s for s in segments if s), []))
     while chosen and (chosen[0][2].lower() in _LEAD_JUNK or not chosen[0][2][0].isalnum()):
         chosen = chosen[1:]
+    # 'It may not matter what Sanders meant when he promised', 'astounding that Trump
+    # demands': the subject of the clause the cue belongs to follows its subordinator
+    sub = max(
+        (
+            i
+            for i, t in enumerate(chosen[:-1])
+            if t[2].lower() in _SUBORDINATORS
+            and not (t[2].lower() == "that" and _verb_like_word(chosen[i + 1][2]))
+        ),
+        default=None,
+    )
+    if sub is not None:
+        chosen = chosen[sub + 1 :]
     if not chosen:
         return None
     chosen = chosen[-_MAX_SPEAKER_TOKENS:]
@@ -160,6 +173,14 @@ def _speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
     return chosen[0][0], chosen[-1][1]
 
 
+def _verb_like_word(word: str) -> bool:
+    """'that have endorsed him': after 'that' a verb makes it a relative pronoun (the
+    subject comes before it), not a conjunction opening a clause with its own subject."""
+    low = word.lower()
+    return low in _AUX or low in _FINITE or (low.endswith("ed") and word[:1].islower())
+
+
+_SUBORDINATORS = _words("when whenever that if because since while whereas although though where until unless once")
 _APPROXIMATORS = _words("about around nearly almost roughly over under some")
 
 
@@ -215,7 +236,7 @@ def _plausible_speaker(text: str, speaker: Span) -> bool:
     while len(tokens) > 1 and (
         tokens[-1][2].lower() in _AUX
         or tokens[-1][2].lower() in _SKIP
-        or tokens[-1][2].lower() in {"not", "never", "already", "still", "often", "now", "since", "ever"}
+        or tokens[-1][2].lower() in {"not", "never", "already", "still", "often", "now", "since", "ever", "both", "all", "each"}
         or tokens[-1][2].endswith(("ly", "n't", "n’t"))
     ):
         tokens = tokens[:-1]
