@@ -287,3 +287,15 @@ def test_more_report_shapes_are_read(text: str, cue: str, content: str) -> None:
 )
 def test_subjects_inside_and_beside_other_clauses(text: str, speaker: str, cue: str) -> None:
     assert (speaker, cue) in [(q.speaker, q.cue) for q in extract_quotes(text) if q.kind == "indirect"]
+
+
+def test_the_subject_of_an_object_relative_speaks() -> None:
+    text = "The essays show the insights of a poet whom John Burger called \u201ca sorceress of the essay form\u201d."
+    assert [(q.speaker, q.cue) for q in extract_quotes(text)] == [("John Burger", "called")]
+
+
+def test_an_abbreviation_before_a_lower_case_word_does_not_end_the_report() -> None:
+    text = "CGI announced that its subsidiary CGI Systems (Polska) sp. z o.o. has entered into an agreement."
+    quotes = extract_quotes(text)
+    assert [q.speaker for q in quotes] == ["CGI"]
+    assert quotes[0].text.endswith("has entered into an agreement")

@@ -33,8 +33,10 @@ def _sentence_ends(text: str, marks: list[_Mark]) -> list[int]:
             continue
         if _is_abbreviation(text, m.start()):
             continue
-        if m.group().endswith(")") and text[m.end() : m.end() + 3].strip()[:1].islower():
-            continue  # 'Sen. David Perdue (R-Ga.) said': an abbreviation closing a parenthesis
+        if m.group() in {".", ".)"} and text[m.end() : m.end() + 3].strip()[:1].islower():
+            # 'Sen. David Perdue (R-Ga.) said', 'sp. z o.o. has', 'e.g. the': an
+            # abbreviation, since a sentence opens with a capital
+            continue
         k = bisect.bisect_right(starts, m.start()) - 1
         if k >= 0 and marks[k].start < m.start() and m.end() < marks[k].end:
             continue

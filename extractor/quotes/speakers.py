@@ -180,7 +180,7 @@ def _verb_like_word(word: str) -> bool:
     return low in _AUX or low in _FINITE or (low.endswith("ed") and word[:1].islower())
 
 
-_SUBORDINATORS = _words("when whenever that if because since while whereas although though where until unless once")
+_SUBORDINATORS = _words("when whenever that if because since while whereas although though where until unless once whom")
 _APPROXIMATORS = _words("about around nearly almost roughly over under some")
 
 
