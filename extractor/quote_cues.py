@@ -142,6 +142,9 @@ class LanguageCues:
     # Cues whose topic after "of"/"about" is what was said ("boasted of his skills"), though
     # their bare object is not ("boasts a great gaming mode").
     topic_cues: frozenset[str] = frozenset()
+    # What "according to" follows as a norm, not a source: "resolved according to the
+    # Federal Arbitration Act", "sorted according to size".
+    norm_nouns: frozenset[str] = frozenset()
     # Verbs that, before "to", hand the report to the next cue ("continued to say").
     aspect_verbs: frozenset[str] = frozenset()
     # Cues whose content may be a gerund ("suggests reducing regulations").
@@ -357,6 +360,11 @@ ENGLISH = LanguageCues(
     topic_cues=_words("""
         boasted boasts boast boasting bragged brags brag bragging joked jokes joking wrote writes
         write writing spoke speaks speak speaking warned warns warn warning
+        """),
+    norm_nouns=_words("""
+        act rule rules regulation regulations code statute constitution terms
+        conditions section clause procedure procedures standard standards schedule instructions
+        size order date type plan
         """),
     aspect_verbs=_words("continue continues continued continuing began begin begins started start starts"),
     gerund_cues=_words("""

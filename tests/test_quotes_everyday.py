@@ -299,3 +299,8 @@ def test_an_abbreviation_before_a_lower_case_word_does_not_end_the_report() -> N
     quotes = extract_quotes(text)
     assert [q.speaker for q in quotes] == ["CGI"]
     assert quotes[0].text.endswith("has entered into an agreement")
+
+
+def test_according_to_a_rule_is_conformity_not_a_source() -> None:
+    text = "Any claim may be resolved only through arbitration, according to the Federal Arbitration Act."
+    assert extract_quotes(text) == []

@@ -43,6 +43,7 @@ from .tables import (
     _LETTERS_RE,
     _MAX_JOINED,
     _NEEDS_THAT,
+    _NORM_NOUNS,
     _OBJECT_CUES,
     _OBJECT_PREP,
     _PREPOSITIONS,
@@ -102,6 +103,12 @@ def _according(text: str, cue: re.Match[str], sent_start: int, sent_end: int) ->
         spk = _np_after(text, cue.end(), sent_end, max_tokens=16)
         return ((sent_start, cue.start()), spk) if spk else None
     return None
+
+
+def _is_norm(text: str, span: Span) -> bool:
+    """The source of 'according to' is a rule or an order ('the Act', 'the terms', 'size')."""
+    words = _WORD_RE.findall(text, span[0], span[1])
+    return bool(words) and words[-1].lower() in _NORM_NOUNS
 
 
 def _capitalised_source(text: str, start: int, end: int) -> Span | None:
@@ -445,6 +452,8 @@ def _reported_one(
         if got is None:
             return None
         (cs, ce), spk = got
+        if _is_norm(text, spk):
+            return None  # 'resolved according to the Federal Arbitration Act': conformity
         return _Found(cs, ce, "", "indirect", text[spk[0] : spk[1]], spk[0], low)
     if low == "say" and _FOR_EXAMPLE_RE.match(text, cue.end()):
         return None  # 'if each plays, say, 1,000 minutes': 'for example'

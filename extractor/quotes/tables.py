@@ -90,6 +90,7 @@ _SPEECH_ONLY = frozenset().union(*(lang.speech_only_verbs for lang in LANGUAGES)
 _OBJECT_CONTENT = frozenset().union(*(lang.object_content_verbs for lang in LANGUAGES))
 _GERUND_CUES = frozenset().union(*(lang.gerund_cues for lang in LANGUAGES))
 _SHARE_NOUNS = frozenset().union(*(lang.share_nouns for lang in LANGUAGES))
+_NORM_NOUNS = frozenset().union(*(lang.norm_nouns for lang in LANGUAGES))
 _TOPIC_CUES = frozenset().union(*(lang.topic_cues for lang in LANGUAGES))
 _ASPECT_VERBS = frozenset().union(*(lang.aspect_verbs for lang in LANGUAGES))
 # The cue words of the languages whose sources and clauses the checks in ``mentions`` can read.
