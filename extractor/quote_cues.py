@@ -332,7 +332,7 @@ ENGLISH = LanguageCues(
         maybe once again however although though while because since unless until before
         after during without within instead rather thus hence therefore meanwhile otherwise
         let let's please have has had do does did is are was were be being been not never
-        one one's nothing something everything anything
+        one one's nothing something everything anything nobody noone
         """),
     clause_openers=_words("that whether if how why what when where who which"),
     finite_verbs=_words("""

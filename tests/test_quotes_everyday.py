@@ -304,3 +304,45 @@ def test_an_abbreviation_before_a_lower_case_word_does_not_end_the_report() -> N
 def test_according_to_a_rule_is_conformity_not_a_source() -> None:
     text = "Any claim may be resolved only through arbitration, according to the Federal Arbitration Act."
     assert extract_quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Sundara boasts advanced planar magnetic technology that sets it apart from the rest.",
+        "The trade-off is that 600mm demands more careful tracking on a sturdy mount.",
+        "If data revealed that a vehicle model needed new brakes, you could act early.",
+        "A logger's warning() method is used when the client can do nothing about it.",
+        "The manual says nothing about them but they look very intentional.",
+        "Put your toddler down in bed, say goodnight, and leave the room quietly.",
+        "Check out what the hard data says so you get the right service for you.",
+        "Ever heard the saying, \"It's not about the destination\"? It fits this trip.",
+    ],
+)
+def test_products_conditions_code_and_instructions_report_nothing(text: str) -> None:
+    assert extract_quotes(text) == []
+
+
+def test_a_share_keeps_its_percent_sign() -> None:
+    quotes = extract_quotes("A new survey found that 56% say watching TV together has improved their relationship.")
+    assert [q.speaker for q in quotes] == ["56%"]
+
+
+def test_the_writers_answer_after_a_reported_question_is_not_part_of_it() -> None:
+    text = "Someone asked if we need a hot meal every day, and no, in summer I do a lot of salads."
+    assert [q.text for q in extract_quotes(text)] == ["if we need a hot meal every day"]
+
+
+def test_first_person_inside_quotation_marks_stays_with_the_speaker() -> None:
+    text = 'She added that "not everyone can afford a car, and I don\'t think people want more traffic."'
+    quotes = extract_quotes(text)
+    assert len(quotes) == 1 and quotes[0].text.endswith('more traffic."')
+
+
+def test_a_passive_topic_is_no_speaker() -> None:
+    assert extract_quotes("Customer service reps are often praised for their prompt responses to callers.") == []
+
+
+def test_a_base_verb_after_a_comma_is_an_instruction() -> None:
+    text = "If they wake early, maintain your calm response, treating the hour like the night."
+    assert extract_quotes(text) == []

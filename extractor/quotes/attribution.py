@@ -40,6 +40,7 @@ from .tables import (
     _LEAD_JUNK,
     _MARKS,
     _MAX_SPEAKER_TOKENS,
+    _NOUN_MARKERS,
     _OBJECT_CUES,
     _PASSIVE,
     _PREPOSITIONS,
@@ -362,6 +363,10 @@ def _attribution_before(text: str, sent_start: int, quote_start: int) -> _Attrib
     cue = hits[-1] if hits and hits[-1].group("verb") else None
     if cue is not None and before[-1] not in ",:" and cue.end() < sent_start + len(before):
         return None  # only "X chanted "...": a cue right before the mark needs no comma
+    if cue is not None:
+        prev = _WORD_RE.findall(text, max(sent_start, cue.start() - 20), cue.start())
+        if prev and prev[-1].lower() in _NOUN_MARKERS:
+            return None  # 'Ever heard the saying, "..."', 'his warning: "..."': a noun
     # 'Said Dora Penn, who grew up next door, "..."': a sentence-initial cue, then a longer speaker
     max_gap = 8
     if cue is not None and not text[sent_start : cue.start()].strip():
@@ -457,6 +462,7 @@ def _colon_before(text: str, sent_start: int, quote_start: int) -> _Attribution 
             subject = _sentence_subject(text, sent_start, colon)
             return _Attribution(subject[0] if subject else colon, colon + 1, subject, ":")
         return _Attribution(speaker[0], colon + 1, speaker, word[2]) if speaker else None
+        return _Attribution(speaker[0], colon + 1, speaker, word[2])
     names = _leading_np(tokens)
     if not names or names[-1] is not tokens[-1]:
         # 'McConnell delivered a blunt message to Trump: "..."': the sentence's subject speaks

@@ -104,8 +104,8 @@ def _content_start(text: str, pos: int, end: int, cue: str = "") -> int:
 # A reported clause or object never opens with these: after them the cue word was a
 # plain verb ("reported from Paris", "added to his lead", "joked with a friend"),
 # a passive participle ("first reported by the Post") or the content is missing
-# ("said when she resigned", "said and did the same things").
-_NOT_CONTENT_START = _words("by from with into onto off as while when until than and or nor von mit")
+# ("said when she resigned", "said and did the same things", "says nothing about them").
+_NOT_CONTENT_START = _words("by from with into onto off as while when until than and or nor nothing so von mit")
 # ... unless the next word shows an adverbial that the content follows
 # ("say by 55% to 41% that ...", "said as much", "would not say when, or if, ...").
 _CONTENT_AFTER = {"by": _words("a an"), "as": _words("much well a an"), "when": _words(", or")}
@@ -154,8 +154,17 @@ def _adverbial_token(word: str) -> bool:
 
 def _content_end(text: str, start: int, end: int) -> int:
     """The reported clause ends at the sentence end or where a second cue clause starts."""
-    m = _CONTENT_CUT_RE.search(text, start, end)
-    return m.start() if m else end
+    for m in _CONTENT_CUT_RE.finditer(text, start, end):
+        if not _inside_quotation(text, start, m.start()):
+            return m.start()
+    return end
+
+
+def _inside_quotation(text: str, start: int, pos: int) -> bool:
+    """A quotation opened between ``start`` and ``pos`` is still open at ``pos``: its words
+    ('"... these days, and I don't think ..."') are the speaker's, first person included."""
+    part = text[start:pos]
+    return part.count("“") > part.count("”") or part.count('"') % 2 == 1
 
 
 # A clause-opening phrase ('Despite the rain,', 'On the Republican stage,', 'Weighing in,')

@@ -53,6 +53,8 @@ from .tables import (
 
 _THIRD_PERSON = frozenset({"he", "she", "they", "it", "who"})
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
+# '47', '1,200', '56%': a count or share of people ('600mm' is a measure, not people)
+_NUMBER_RE = re.compile(r"\d[\d,.]*%?")
 _SUBORDINATORS = frozenset(
     {"when", "while", "whereas", "if", "because", "although", "though", "since", "once", "until", "unless", "where"}
 )
@@ -224,9 +226,12 @@ def _source_span(text: str, span: Span, cue: str, first_person: bool = False) ->
         return _source_span(text, (words[sub + 1][0], words[-1][1]), cue, first_person)
     verb = _clause_verb(words, lows)
     if verb is not None:
-        # 'The town released a statement', 'This article challenges assumptions': a subject,
-        # its verb and object; 'restarted the first agent' has no subject
-        return _source_span(text, (words[0][0], words[verb - 1][1]), cue, first_person) if verb else None
+        # 'The town released a statement', 'She also sent a tweet': a subject, its verb and
+        # object, the subject speaking; 'restarted the first agent', 'Put your toddler
+        # down' have no subject
+        if not verb:
+            return None
+        return _source_span(text, (words[0][0], words[verb - 1][1]), cue, first_person)
     if len(lows) > 1 and lows[0] in _AUX and not words[1][2][:1].isupper():
         return None  # 'Can anyone suggest how ...?', 'Does the report say': a question
     if lows[0] in _SUBJECT_PRONOUNS:
@@ -254,8 +259,8 @@ def _source_span(text: str, span: Span, cue: str, first_person: bool = False) ->
     elif any(w in _FIRST_SECOND or w in {"he", "she", "they", "it"} for w in lows):
         return None  # "I believe an evolutionary story": a clause
     end = words[-1][1]
-    while end < span[1] and text[end] in ")]":
-        end += 1  # 'a 2015 study [10]'
+    while end < span[1] and text[end] in ")]%":
+        end += 1  # 'a 2015 study [10]', '56%'
     trimmed = (words[0][0], end)
     if _name_run(words, text):
         return trimmed
@@ -266,7 +271,7 @@ def _source_span(text: str, span: Span, cue: str, first_person: bool = False) ->
     if any(_is_source_noun(w[2]) for w in before[-3:]):
         return trimmed  # 'an official familiar with the case', 'people close to him'
     share = head[0].rsplit("-", 1)[-1]
-    if share in _SHARE_NOUNS or share[:1].isdigit():
+    if share in _SHARE_NOUNS or _NUMBER_RE.fullmatch(share):
         # '47 percent said', 'majorities of Democrats say', 'three-fourths say', 'six in 10
         # say', '31 percent of those surveyed say': a share of people
         rest = [w for w in words if w[0] >= head[1]]
@@ -297,7 +302,38 @@ def _clause_verb(words: list[Token], lows: list[str]) -> int | None:
         nxt = lows[i + 1] if i + 1 < len(lows) else ""
         if low.endswith("ed") and words[i][2][:1].islower() and nxt in _DETERMINERS and nxt not in _NUMBER_WORDS:
             return i
+        if nxt in _OBJECT_OPENERS and _verb_before_object(words[i][2], i):
+            return i  # 'creates reports', 'Put your toddler', 'send a tweet', 'shows both'
     return None
+
+
+# Words that open an object after a verb: 'send a tweet', 'Put your toddler', 'shows both'
+_OBJECT_OPENERS = frozenset({"the", "a", "an", "your", "my", "our", "their", "his", "her", "its", "both", "these", "those"})
+
+
+def _verb_before_object(word: str, i: int) -> bool:
+    """``word``, before an object opener, is a verb: not a function word, a share ('half
+    the voters'), an adverb or connector ('Meanwhile the report'), nor a capitalised
+    name inside the mention."""
+    low = word.lower()
+    if word[:1].isupper() and i > 0:
+        return False
+    return not (
+        low in _TRAILING
+        or low in {"among", "amid", "despite", "unlike", "like"}
+        or low in _PREPOSITIONS
+        or low in _DETERMINERS
+        or low in _NOT_SOURCES
+        or low in _SKIP
+        or low in _SHARE_NOUNS
+        or low in _JOINERS
+        or low in _ADVERBS_BEFORE_CUE
+        or low in _SUBORDINATORS
+        or low in _FIRST_SECOND
+        or low in _THIRD_PERSON
+        or low.endswith(("ly", "'s", "’s"))
+        or not low.isalpha()
+    )
 
 
 def _before_preposition(words: list[Token]) -> list[Token]:
@@ -473,6 +509,8 @@ def _finite_clause(tokens: list[Token]) -> bool:
     for i in range(1, min(len(words), 16)):
         low = words[i].lower()
         prev = words[i - 1].lower()
+        if prev in {"that", "which", "who", "whose"} and i > 1:
+            continue  # 'technology that sets it apart', 'bass which is': a relative clause's verb
         nxt = words[i + 1].lower() if i + 1 < len(words) else ""
         if low in _AUX or _VERB_CONTRACTION_RE.search(low):
             return True

@@ -35,15 +35,18 @@ from .tables import (
     _ADDRESSEE_VERBS,
     _COMPLEMENTIZERS,
     _CONNECTORS,
+    _CUE_AUX,
     _CUE_RE,
     _DENSE,
     _DETERMINERS,
     _FINITE,
     _LEAD_JUNK,
     _LETTERS_RE,
+    _MARKS,
     _MAX_JOINED,
     _NEEDS_THAT,
     _NORM_NOUNS,
+    _NOUN_MARKERS,
     _OBJECT_CUES,
     _OBJECT_PREP,
     _PREPOSITIONS,
@@ -351,10 +354,10 @@ def _names_something(text: str, sent_start: int, cue: re.Match[str]) -> bool:
     if pre.endswith("("):
         return True  # 'strength (called myofibrillar hypertrophy)': a term, named in passing
     nxt = _tokens(text, cue.end(), min(len(text), cue.end() + 40), 1)
-    if not nxt or not _is_capitalized(nxt[0][2]):
-        return False
+    if not nxt or not (_is_capitalized(nxt[0][2]) or nxt[0][2] in _MARKS):
+        return False  # named: 'Leon', '"a driver"'
     if pre.endswith(","):
-        return True
+        return _is_capitalized(nxt[0][2])  # ', called EB-5'; ', called "crap"' is speech
     words = pre.split()[-4:]
     # 'a Parisian watchmaker called Leon', 'something called X': an indefinite noun is named
     return any(w.lower() in {"a", "an", "something", "someone"} for w in words) and not any(
@@ -441,6 +444,16 @@ def _reported_one(
 ) -> _Found | None:
     """Read one cue with its sentence; None when it is not reported speech."""
     low = " ".join(cue.group().split()).lower()
+    before = _WORD_RE.findall(text, max(sent_start, cue.start() - 20), cue.start())
+    if (
+        before
+        and before[-1].lower() in _NOUN_MARKERS
+        and before[-1].lower() not in _CUE_AUX.get(low, ())  # 'Le maire a déclaré'
+        and not cue.group("acc")
+    ):
+        return None  # 'the demands of', 'his claims', 'a warning': the cue word is a noun
+    if text[cue.end() : cue.end() + 1] == "(" or text[cue.start() - 1 : cue.start()] in {".", "_"}:
+        return None  # 'Logger.warning()', 'warning(': a name in code
     if cue.group()[:1].isupper() and not _sentence_initial(text, cue.start()) and not _title_cased(text, cue):
         return None  # 'Lean Startup Week Call for Proposals', 'all Claims between you': a noun
     if cue.group("inv"):
@@ -487,7 +500,13 @@ def _reported_one(
         speaker: Span | None = sentence_speaker  # 'in which Trump called himself X and admitted that'
     else:
         speaker = _speaker_before(text, sent_start, cue.start())
-    if speaker is None and pre.endswith((",", " and", " und")):
+    first_word = low.split()[0]
+    if (
+        speaker is None
+        and pre.endswith((",", " and", " und"))
+        # ', maintain your response': a bare base form after a comma is an instruction
+        and (first_word.endswith(("ed", "s", "ing")) or first_word in _FINITE or not pre.endswith(","))
+    ):
         if sentence_speaker is not None:
             speaker = sentence_speaker
         else:

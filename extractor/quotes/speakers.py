@@ -138,6 +138,15 @@ def _speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
         last = tokens[-1][2].lower() if tokens else ""
     if not tokens or last in _BLOCKERS or last in _PASSIVE:
         return None
+    k = len(tokens) - 1
+    while k > 0 and tokens[k][2][:1].islower() and (tokens[k][2].endswith("ly") or tokens[k][2].lower() in _FREQUENCY):
+        k -= 1
+    if (
+        k < len(tokens) - 1
+        and tokens[k][2].lower() in _PASSIVE | _BLOCKERS
+        and not cue.lower().endswith("ing")  # 'are quietly saying': progressive, not passive
+    ):
+        return None  # 'reps are often praised for', 'would never say': passive or modal
     segments = _split_segments(tokens)
     if tokens[-1][2] in _SEPARATORS:
         # "Trump, speaking to veterans, said" -> the segment before the aside
@@ -148,10 +157,9 @@ def _speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
     if chosen and chosen[-1][2].lower() in {"and", "but", "or", "und"}:
         own = _leading_np(chosen[:-1])
         chosen = own if own else _leading_np(next((s for s in segments if s), []))
-    while chosen and (chosen[0][2].lower() in _LEAD_JUNK or not chosen[0][2][0].isalnum()):
-        chosen = chosen[1:]
     # 'It may not matter what Sanders meant when he promised', 'astounding that Trump
-    # demands': the subject of the clause the cue belongs to follows its subordinator
+    # demands': the subject of the clause the cue belongs to follows its subordinator; after
+    # 'if' / 'unless' nothing was reported ('if data revealed that ...')
     sub = max(
         (
             i
@@ -162,7 +170,11 @@ def _speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
         default=None,
     )
     if sub is not None:
+        if chosen[sub][2].lower() in {"if", "unless"}:
+            return None
         chosen = chosen[sub + 1 :]
+    while chosen and (chosen[0][2].lower() in _LEAD_JUNK or not chosen[0][2][0].isalnum()):
+        chosen = chosen[1:]
     if not chosen:
         return None
     chosen = chosen[-_MAX_SPEAKER_TOKENS:]
@@ -180,6 +192,7 @@ def _verb_like_word(word: str) -> bool:
     return low in _AUX or low in _FINITE or (low.endswith("ed") and word[:1].islower())
 
 
+_FREQUENCY = _words("often never always sometimes also widely still already seldom rarely")
 _SUBORDINATORS = _words("when whenever that if because since while whereas although though where until unless once whom")
 _APPROXIMATORS = _words("about around nearly almost roughly over under some")
 

@@ -146,7 +146,9 @@ _JOIN_GAP_RE = re.compile(r"[\s,.;:\u00a0]*(?:(?:but|and|then|aber|und)\s+)?", r
 _CONTENT_CUT_RE = re.compile(
     r",[\"”’»']?\s+(?:adding|saying|noting|arguing|warning|insisting|explaining|stressing|claiming|"
     r"according\s+to)\b|\s+and\s+(?:also\s+)?(?:added|said|warned|noted|argued|"
-    r"insisted|told|called|urged|claimed|stressed|explained)\b",
+    r"insisted|told|called|urged|claimed|stressed|explained)\b"
+    # '..., and no, in summer I do salads', '..., and I'm sure ...': the writer answers
+    r"|,\s+(?i:and|but)\s+(?:I|I['’]m|I['’]ve|I['’]d|(?i:no|my|we))\b",
     re.IGNORECASE,
 )
 _PROPER_RUN_RE = re.compile(
@@ -179,6 +181,8 @@ _PREPOSITIONS = _words(
     "von mit bei nach für über"
 )
 _DETERMINERS = _words("the a an another one two three several some many most other his her their its")
+# Words after which a cue word is a noun ('the claims', 'their reports', 'a warning')
+_NOUN_MARKERS = _words("the a an his her their its our my your this these those whose")
 _CONNECTORS = _words("of for at with 's ’s and the de von der des")
 _TIME_START = _words(
     "on in at during last this late early earlier yesterday today monday tuesday wednesday "
