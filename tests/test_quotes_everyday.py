@@ -346,3 +346,11 @@ def test_a_passive_topic_is_no_speaker() -> None:
 def test_a_base_verb_after_a_comma_is_an_instruction() -> None:
     text = "If they wake early, maintain your calm response, treating the hour like the night."
     assert extract_quotes(text) == []
+
+
+def test_log_lines_are_no_prose() -> None:
+    blocks = [
+        Block(kind="paragraph", text="6:52:00 AM: warning Deprecated feature used in page: \"id\": 3"),
+        Block(kind="paragraph", text="6:52:01 AM: 52 warning \"the build was slow\" said the tool"),
+    ]
+    assert extract_block_quotes(blocks) == []

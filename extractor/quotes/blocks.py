@@ -58,18 +58,27 @@ _KEY_VALUE_RE = re.compile(
 )
 
 
+# '6:52:00 AM:', '[12:01:33]', '2024-04-26T06:51:42Z', '2024-04-26 06:51:42,123': a log line's stamp
+_LOG_STAMP_RE = re.compile(
+    r"\[?(?:\d{4}-\d\d-\d\d[T ])?\d{1,2}:\d\d:\d\d(?:[.,]\d+)?(?:Z|\s?[AP]M)?\]?:?(?=\s)"
+)
+
+
 def _code_like(text: str) -> bool:
     """A paragraph that is program text (an object literal, a line of code), not prose.
 
     Why: body extraction keeps inline code examples as paragraphs on documentation pages,
     and every quoted string there ('name: "Apple"') would read as a quotation. Two or
-    more key/value pairs, or braces around the paragraph, mark it as code.
+    more key/value pairs, braces around the paragraph, or time stamps of a log mark it as
+    code.
     """
     stripped = text.strip()
     if not stripped:
         return False
     if stripped[0] in "{[" and stripped.rstrip(",;")[-1:] in "}]":
         return True
+    if _LOG_STAMP_RE.match(stripped) or len(_LOG_STAMP_RE.findall(stripped)) >= 2:
+        return True  # '6:52:00 AM: warning ...': lines of a program's log
     pairs = len(_KEY_VALUE_RE.findall(stripped))
     return pairs >= 2 and len(stripped.split()) < 12 * pairs
 
