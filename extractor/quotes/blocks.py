@@ -77,8 +77,8 @@ def _code_like(text: str) -> bool:
         return False
     if stripped[0] in "{[" and stripped.rstrip(",;")[-1:] in "}]":
         return True
-    if _LOG_STAMP_RE.match(stripped) or len(_LOG_STAMP_RE.findall(stripped)) >= 2:
-        return True  # '6:52:00 AM: warning ...': lines of a program's log
+    if _LOG_STAMP_RE.match(stripped) or (stripped.count(":") >= 4 and len(_LOG_STAMP_RE.findall(stripped)) >= 2):
+        return True  # '6:52:00 AM: warning ...': lines of a program's log (two stamps: 4 colons)
     pairs = len(_KEY_VALUE_RE.findall(stripped))
     return pairs >= 2 and len(stripped.split()) < 12 * pairs
 
