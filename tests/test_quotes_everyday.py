@@ -354,3 +354,14 @@ def test_log_lines_are_no_prose() -> None:
         Block(kind="paragraph", text="6:52:01 AM: 52 warning \"the build was slow\" said the tool"),
     ]
     assert extract_block_quotes(blocks) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Remodeling can be fun, but it also raises one of the common questions homeowners ask: \u201cHow much will it cost?\u201d",
+        "Let me put it in the words of a famous photographer: \u201cThe best camera is the one you have with you.\u201d",
+    ],
+)
+def test_a_writers_clause_before_a_quotation_is_no_speaker(text: str) -> None:
+    assert [q for q in extract_quotes(text) if q.speaker] == []

@@ -17,7 +17,7 @@ from .records import Span, _Found
 from .reported import _extend_reports, _reported
 from .resolve import _resolve
 from .sentences import _sentence_ends
-from .tables import _TRANSLATED_RE
+from .tables import _TRANSLATED_RE, _WORD_RE
 
 
 def extract_quotes(text: str) -> list[Quote]:
@@ -67,21 +67,29 @@ def _speaks(text: str, found: _Found) -> bool:
     """The speaker a cue names is a source (``mentions``); transcript labels and unnamed
     speakers are left as they are, and so are quotations in marks: their words are quoted
     whoever the speaker turns out to be."""
-    if (
-        found.kind == "direct"
-        or not found.speaker
-        or found.speaker_pos is None
-        or not found.cue
-        or found.cue in {":", "-", "–", "—", "―"}
-    ):
+    if not found.speaker or found.speaker_pos is None:
         return True
     span = (found.speaker_pos, found.speaker_pos + len(found.speaker))
+    if found.kind in {"direct", "block"} or not found.cue or found.cue in {":", "-", "–", "—", "―"}:
+        # quotations are quoted whoever speaks, unless the "speaker" is a clause of the
+        # writer's: 'it also raises one of the questions homeowners ask:', 'Let me put it in
+        # the words of X:', 'Here is what my son says:'
+        return not _writers_clause(text, span)
     source = _source_span(text, span, found.cue)
     if source is None:
         return False
     if source != span:
         found.speaker, found.speaker_pos = text[source[0] : source[1]], source[0]
     return True
+
+
+_WRITERS_WORDS = frozenset({"i", "me", "we", "us", "you", "it", "what", "let", "let's", "let’s"})
+
+
+def _writers_clause(text: str, span: Span) -> bool:
+    """A speaker span of several words holding 'it', 'me', 'you', 'what' ... is a clause."""
+    words = [w.lower() for w in _WORD_RE.findall(text, span[0], span[1])]
+    return len(words) > 2 and any(w in _WRITERS_WORDS for w in words)
 
 
 def _translated(markers: list[int], found: _Found) -> bool:
