@@ -365,3 +365,21 @@ def test_log_lines_are_no_prose() -> None:
 )
 def test_a_writers_clause_before_a_quotation_is_no_speaker(text: str) -> None:
     assert [q for q in extract_quotes(text) if q.speaker] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Use personal showers (also called handheld showers) for rinsing the tub.",
+        "A simple lightweight function cache. Sometimes called memoize in other languages.",
+        "You can specialize in one of these or do both, called full-stack development.",
+        "Our team understands the unique demands of business functions and logistics.",
+    ],
+)
+def test_naming_and_plural_nouns_report_nothing(text: str) -> None:
+    assert extract_quotes(text) == []
+
+
+def test_called_with_an_object_after_an_apposition_is_speech() -> None:
+    text = "Nathan Diament, director of advocacy, called the speech a \"critical moment\" for Trump."
+    assert [(q.speaker, q.cue) for q in extract_quotes(text)] == [("Nathan Diament", "called")]

@@ -53,6 +53,7 @@ from .tables import (
     _PRONOUNS,
     _SKIP,
     _TIME_START,
+    _TOPIC_CUES,
     _VERBS,
     _WINDOW,
     _WORD_RE,
@@ -293,6 +294,9 @@ def _fronted_participle(text: str, cue: re.Match[str], low: str, sent_end: int) 
 
 
 _TOPIC_RE = re.compile(r"about\s+", re.IGNORECASE)
+_OF_RE = re.compile(r"\s+of\b", re.IGNORECASE)
+_OBJECT_WORDS = _words("him her it them what this that these those us me you")
+_NAMING_ADVERBS = _words("also sometimes often commonly usually now formerly simply")
 _FOR_EXAMPLE_RE = re.compile(r",?\s*[$£€]?\d")
 _ASKED_BEFORE = frozenset({"when", "was", "were", "is", "are", "being", "been", "after", "also", "once"})
 _QUESTION_OPENERS = frozenset({"if", "whether", "what", "who", "whom", "which", "why", "how", "when", "where"})
@@ -345,23 +349,36 @@ def _asked(text: str, cue: re.Match[str], sent_start: int, sent_end: int) -> _Fo
 
 
 def _names_something(text: str, sent_start: int, cue: re.Match[str]) -> bool:
-    """'a program called Sandy Hook Promise', 'The program, called EB-5': naming, not speech.
+    """'a program called Sandy Hook Promise', 'The program, called EB-5', 'showers (also
+    called handheld showers)', 'Sometimes called memoize': naming, not speech.
 
-    'called' right after a comma, or after an indefinite noun phrase ('a company called'),
-    followed by a capitalised name is a participle that gives a name.
+    'called' with no object of its own, right after a comma or parenthesis or opening the
+    sentence, gives a name (', called "total crap"' with a quotation is speech); after an
+    indefinite noun phrase ('a company called') a name or a quoted term is named.
     """
     pre = text[sent_start : cue.start()].rstrip()
-    if pre.endswith("("):
-        return True  # 'strength (called myofibrillar hypertrophy)': a term, named in passing
+    words = pre.split()
+    while words and words[-1].lower().strip("(") in _NAMING_ADVERBS:
+        words[-1] = words[-1][:1] if words[-1].startswith("(") else ""
+        if not words[-1]:
+            words.pop()
+    pre = " ".join(words)
+    if not pre or pre.endswith("("):
+        return True  # 'Sometimes called memoize', 'strength (called myofibrillar hypertrophy)'
     nxt = _tokens(text, cue.end(), min(len(text), cue.end() + 40), 1)
-    if not nxt or not (_is_capitalized(nxt[0][2]) or nxt[0][2] in _MARKS):
-        return False  # named: 'Leon', '"a driver"'
+    if not nxt:
+        return False
     if pre.endswith(","):
-        return _is_capitalized(nxt[0][2])  # ', called EB-5'; ', called "crap"' is speech
-    words = pre.split()[-4:]
+        # ', called EB-5', ', called full-stack'; ', called the speech a "critical moment"',
+        # ', called her "the first lady"' have an object: speech
+        low = nxt[0][2].lower()
+        return nxt[0][2] not in _MARKS and low not in _NOUN_MARKERS and low not in _OBJECT_WORDS
+    if not (_is_capitalized(nxt[0][2]) or nxt[0][2] in _MARKS):
+        return False
+    tail = pre.split()[-4:]
     # 'a Parisian watchmaker called Leon', 'something called X': an indefinite noun is named
-    return any(w.lower() in {"a", "an", "something", "someone"} for w in words) and not any(
-        w.lower() in _PRONOUNS for w in words
+    return any(w.lower() in {"a", "an", "something", "someone"} for w in tail) and not any(
+        w.lower() in _PRONOUNS for w in tail
     )
 
 
@@ -452,6 +469,8 @@ def _reported_one(
         and not cue.group("acc")
     ):
         return None  # 'the demands of', 'his claims', 'a warning': the cue word is a noun
+    if low.endswith("s") and low not in _TOPIC_CUES and _OF_RE.match(text, cue.end()):
+        return None  # 'the unique demands of event work', 'reports of fraud': a plural noun
     if text[cue.end() : cue.end() + 1] == "(" or text[cue.start() - 1 : cue.start()] in {".", "_"}:
         return None  # 'Logger.warning()', 'warning(': a name in code
     if cue.group()[:1].isupper() and not _sentence_initial(text, cue.start()) and not _title_cased(text, cue):
