@@ -383,3 +383,9 @@ def test_naming_and_plural_nouns_report_nothing(text: str) -> None:
 def test_called_with_an_object_after_an_apposition_is_speech() -> None:
     text = "Nathan Diament, director of advocacy, called the speech a \"critical moment\" for Trump."
     assert [(q.speaker, q.cue) for q in extract_quotes(text)] == [("Nathan Diament", "called")]
+
+
+def test_which_speaks_only_for_a_source() -> None:
+    assert extract_quotes("Pick the column type, which tells the database what kind of data to store.") == []
+    quotes = extract_quotes("The company issued a statement, which said that prices would rise next year.")
+    assert ("which", "said") in [(q.speaker, q.cue) for q in quotes]

@@ -208,11 +208,11 @@ def _source_span(text: str, span: Span, cue: str, first_person: bool = False) ->
         or _adverb(words[-1][2])
     ):
         words = words[:-1]
-    if (
-        words
-        and (_PRONOUN_AUX_RE.match(words[0][2]) or words[0][2].lower() in {"who", "which"})
-        and len(words) <= 3
-    ):
+    if len(words) == 1 and words[0][2].lower() == "which":
+        # 'The column type, which tells ...': a thing, unless what it stands for is a
+        # source ('the report, which said ...')
+        return span if _antecedent_is_source(text, words[0][0]) else None
+    if words and (_PRONOUN_AUX_RE.match(words[0][2]) or words[0][2].lower() == "who") and len(words) <= 3:
         return span  # "he's said", "who in 2010 said"
     while len(words) > 1 and words[0][2].lower() in _JOINERS | {"but", "so", "then"}:
         words = words[1:]  # 'and he', 'but officials'
@@ -252,7 +252,7 @@ def _source_span(text: str, span: Span, cue: str, first_person: bool = False) ->
             words, lows = words[rel + 1 :], lows[rel + 1 :]
     if len(words) == 1:
         low = lows[0]
-        if low in _THIRD_PERSON or low == "which":
+        if low in _THIRD_PERSON:
             return span
         if low in _FIRST_SECOND:
             return span if first_person and low in {"i", "we"} else None
@@ -292,6 +292,18 @@ def _subject_relative(rest: list[str]) -> bool:
         return False
     first = rest[0]
     return first in _AUX or first in _FINITE or (first.endswith(("ed", "es")) and len(first) > 4)
+
+
+def _antecedent_is_source(text: str, pos: int) -> bool:
+    """The noun phrase right before a relative 'which' at ``pos`` names a source."""
+    before = _tokens(text, max(0, pos - 80), pos)
+    while before and not before[-1][2][:1].isalnum():
+        before = before[:-1]
+    k = len(before)
+    while k > 0 and before[k - 1][2][:1].isalnum() and len(before) - k < 5:
+        k -= 1
+    words = before[k:]
+    return bool(words) and (_name_run(words, text) or _is_source_noun(words[-1][2]))
 
 
 def _clause_verb(words: list[Token], lows: list[str]) -> int | None:
