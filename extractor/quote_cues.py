@@ -142,6 +142,9 @@ class LanguageCues:
     # Cues whose topic after "of"/"about" is what was said ("boasted of his skills"), though
     # their bare object is not ("boasts a great gaming mode").
     topic_cues: frozenset[str] = frozenset()
+    # What "this ..." calls the page the reader is on ("This article describes Portage"):
+    # the page's own words, not a source it reports.
+    self_documents: frozenset[str] = frozenset()
     # What "according to" follows as a norm, not a source: "resolved according to the
     # Federal Arbitration Act", "sorted according to size".
     norm_nouns: frozenset[str] = frozenset()
@@ -182,7 +185,8 @@ ENGLISH = LanguageCues(
         """),
     needs_complementizer=_words("""reports reporting claims remarks notes answers promises pledges posted maintained
         maintains tweets counters vows reveals revealed charged admits proclaims adds
-        pledged pledges continues continued responded agreed agrees proposed"""),
+        pledged pledges continues continued responded agreed agrees proposed maintain
+        inform informs informed adding"""),
     object_cues=_words("""
         cited citing mentioned mentioning attacked attacking described describes
         describing criticized criticizes criticizing criticised praised praises praising proposed
@@ -360,6 +364,10 @@ ENGLISH = LanguageCues(
     topic_cues=_words("""
         boasted boasts boast boasting bragged brags brag bragging joked jokes joking wrote writes
         write writing spoke speaks speak speaking warned warns warn warning
+        """),
+    self_documents=_words("""
+        article articles post page guide tutorial section chapter piece blog site website video
+        course lesson manual documentation doc docs book
         """),
     norm_nouns=_words("""
         act rule rules regulation regulations code statute constitution terms

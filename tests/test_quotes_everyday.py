@@ -389,3 +389,21 @@ def test_which_speaks_only_for_a_source() -> None:
     assert extract_quotes("Pick the column type, which tells the database what kind of data to store.") == []
     quotes = extract_quotes("The company issued a statement, which said that prices would rise next year.")
     assert ("which", "said") in [(q.speaker, q.cue) for q in quotes]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This article describes Portage from a user's perspective and its main commands.",
+        "All personal trainers maintain a nationally recognized personal training certification.",
+        "Open channels that keep employees informed about company direction and goals.",
+        "You can upgrade your protection by adding SmartProtection to any labor-only move.",
+    ],
+)
+def test_self_reference_and_non_reporting_senses(text: str) -> None:
+    assert extract_quotes(text) == []
+
+
+def test_a_reporting_sense_with_that_is_still_read() -> None:
+    quotes = extract_quotes("The spokesman informed reporters that the plant would close in June.")
+    assert [(q.speaker, q.cue) for q in quotes] == [("The spokesman", "informed")]

@@ -43,6 +43,7 @@ from .tables import (
     _NOT_SOURCES,
     _OBJECT_CONTENT,
     _PREPOSITIONS,
+    _SELF_DOCUMENTS,
     _SHARE_NOUNS,
     _SKIP,
     _SOURCE_NOUNS,
@@ -53,6 +54,7 @@ from .tables import (
 
 _THIRD_PERSON = frozenset({"he", "she", "they", "it", "who"})
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
+
 # '47', '1,200', '56%': a count or share of people ('600mm' is a measure, not people)
 _NUMBER_RE = re.compile(r"\d[\d,.]*%?")
 _SUBORDINATORS = frozenset(
@@ -224,6 +226,8 @@ def _source_span(text: str, span: Span, cue: str, first_person: bool = False) ->
         # 'It gets your attention when a leader', 'Even as officials': the subordinate
         # clause's own subject speaks
         return _source_span(text, (words[sub + 1][0], words[-1][1]), cue, first_person)
+    if len(lows) >= 2 and lows[0] in {"this", "these"} and lows[-1] in _SELF_DOCUMENTS:
+        return None  # 'This article describes Portage', 'this guide explains': the page itself
     verb = _clause_verb(words, lows)
     if verb is not None:
         # 'The town released a statement', 'She also sent a tweet': a subject, its verb and
