@@ -407,3 +407,15 @@ def test_self_reference_and_non_reporting_senses(text: str) -> None:
 def test_a_reporting_sense_with_that_is_still_read() -> None:
     quotes = extract_quotes("The spokesman informed reporters that the plant would close in June.")
     assert [(q.speaker, q.cue) for q in quotes] == [("The spokesman", "informed")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A simple unbounded function cache. Sometimes called \u201cmemoize\u201d in other languages.",
+        "Keep your interaction brief. Say something like, \u201cI am so proud of you for staying in bed.\u201d",
+        "Become a broken record. You say the exact same thing every time: \u201cIt is bedtime.\u201d",
+    ],
+)
+def test_naming_and_instructions_before_quotation_marks(text: str) -> None:
+    assert [q for q in extract_quotes(text) if q.speaker] == []

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..quote_cues import AMBIGUOUS_MARKS
 from .content import _INFINITIVE_BLOCK, _adverbial_token, _content_start
-from .mentions import _source_mention
+from .mentions import _names_something, _source_mention
 from .records import Span, Token, _Attribution, _Mark
 from .sentences import _is_abbreviation, _paragraph_end, _sentence_bounds, _strip_span, _tokens, _word_count
 from .speakers import (
@@ -36,6 +36,7 @@ from .tables import (
     _CUE_RE,
     _DASHES,
     _DETERMINERS,
+    _FINITE,
     _INVERTED_SHORT,
     _LEAD_JUNK,
     _MARKS,
@@ -364,9 +365,11 @@ def _attribution_before(text: str, sent_start: int, quote_start: int) -> _Attrib
     if cue is not None and before[-1] not in ",:" and cue.end() < sent_start + len(before):
         return None  # only "X chanted "...": a cue right before the mark needs no comma
     if cue is not None:
-        prev = _WORD_RE.findall(text, max(sent_start, cue.start() - 20), cue.start())
-        if prev and prev[-1].lower() in _NOUN_MARKERS:
+        words_before = _WORD_RE.findall(text, max(sent_start, cue.start() - 20), cue.start())
+        if words_before and words_before[-1].lower() in _NOUN_MARKERS:
             return None  # 'Ever heard the saying, "..."', 'his warning: "..."': a noun
+        if (cue.group() or "").lower() == "called" and _names_something(text, sent_start, cue.start(), cue.end()):
+            return None  # 'Sometimes called "memoize"', 'a device called a "driver"': naming
     # 'Said Dora Penn, who grew up next door, "..."': a sentence-initial cue, then a longer speaker
     max_gap = 8
     if cue is not None and not text[sent_start : cue.start()].strip():
@@ -387,6 +390,9 @@ def _attribution_before(text: str, sent_start: int, quote_start: int) -> _Attrib
             speaker = _sentence_subject(text, sent_start, cue.start())
     speaker = speaker or _speaker_before(text, sent_start, cue.start())
     if speaker is None and not text[sent_start : cue.start()].strip():
+        first = (cue.group() or "x").split()[0].lower()
+        if not (first.endswith("ed") or first in _FINITE):
+            return None  # 'Say something like, "..."': an instruction to the reader
         speaker = _np_after(text, cue.end(), quote_start)  # "Said Ellis: ..."
     if (
         speaker is None

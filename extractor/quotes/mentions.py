@@ -41,8 +41,10 @@ from .tables import (
     _MARKS,
     _NOT_AGENTS,
     _NOT_SOURCES,
+    _NOUN_MARKERS,
     _OBJECT_CONTENT,
     _PREPOSITIONS,
+    _PRONOUNS,
     _SELF_DOCUMENTS,
     _SHARE_NOUNS,
     _SKIP,
@@ -560,3 +562,41 @@ def _finite_clause(tokens: list[Token]) -> bool:
         ):
             return True
     return False
+
+
+_OBJECT_WORDS = _words("him her it them what this that these those us me you")
+_NAMING_ADVERBS = _words("also sometimes often commonly usually now formerly simply")
+
+
+def _names_something(text: str, sent_start: int, cue_start: int, cue_end: int) -> bool:
+    """'a program called Sandy Hook Promise', 'The program, called EB-5', 'showers (also
+    called handheld showers)', 'Sometimes called memoize': naming, not speech.
+
+    'called' with no object of its own, right after a comma or parenthesis or opening the
+    sentence, gives a name (', called "total crap"' with a quotation is speech); after an
+    indefinite noun phrase ('a company called') a name or a quoted term is named.
+    """
+    pre = text[sent_start : cue_start].rstrip()
+    words = pre.split()
+    while words and words[-1].lower().strip("(") in _NAMING_ADVERBS:
+        words[-1] = words[-1][:1] if words[-1].startswith("(") else ""
+        if not words[-1]:
+            words.pop()
+    pre = " ".join(words)
+    if not pre or pre.endswith("("):
+        return True  # 'Sometimes called memoize', 'strength (called myofibrillar hypertrophy)'
+    nxt = _tokens(text, cue_end, min(len(text), cue_end + 40), 1)
+    if not nxt:
+        return False
+    if pre.endswith(","):
+        # ', called EB-5', ', called full-stack'; ', called the speech a "critical moment"',
+        # ', called her "the first lady"' have an object: speech
+        low = nxt[0][2].lower()
+        return nxt[0][2] not in _MARKS and low not in _NOUN_MARKERS and low not in _OBJECT_WORDS
+    if not (nxt[0][2][:1].isupper() or nxt[0][2] in _MARKS):
+        return False
+    tail = pre.split()[-4:]
+    # 'a Parisian watchmaker called Leon', 'something called X': an indefinite noun is named
+    return any(w.lower() in {"a", "an", "something", "someone"} for w in tail) and not any(
+        w.lower() in _PRONOUNS for w in tail
+    )

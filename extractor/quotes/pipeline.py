@@ -87,8 +87,11 @@ _WRITERS_WORDS = frozenset({"i", "me", "we", "us", "you", "it", "what", "let", "
 
 
 def _writers_clause(text: str, span: Span) -> bool:
-    """A speaker span of several words holding 'it', 'me', 'you', 'what' ... is a clause."""
+    """A speaker span of several words holding 'it', 'me', 'you', 'what' ... is a clause; 'you'
+    alone is the reader."""
     words = [w.lower() for w in _WORD_RE.findall(text, span[0], span[1])]
+    if words == ["you"]:
+        return True  # 'You say the same thing every time: "It is bedtime."': the reader, told what to say
     return len(words) > 2 and any(w in _WRITERS_WORDS for w in words)
 
 

@@ -20,7 +20,14 @@ from .content import (
     _starts_content,
 )
 from .direct import _continues
-from .mentions import CLAUSE, OBJECT, _reporting_complement, _sentence_initial, _source_mention
+from .mentions import (
+    CLAUSE,
+    OBJECT,
+    _names_something,
+    _reporting_complement,
+    _sentence_initial,
+    _source_mention,
+)
 from .records import Span, Token, _Found, _Mark
 from .sentences import _paragraph_end, _sentence_bounds, _strip_span, _tokens, _word_count
 from .speakers import (
@@ -42,7 +49,6 @@ from .tables import (
     _FINITE,
     _LEAD_JUNK,
     _LETTERS_RE,
-    _MARKS,
     _MAX_JOINED,
     _NEEDS_THAT,
     _NORM_NOUNS,
@@ -295,8 +301,6 @@ def _fronted_participle(text: str, cue: re.Match[str], low: str, sent_end: int) 
 
 _TOPIC_RE = re.compile(r"about\s+", re.IGNORECASE)
 _OF_RE = re.compile(r"\s+of\b", re.IGNORECASE)
-_OBJECT_WORDS = _words("him her it them what this that these those us me you")
-_NAMING_ADVERBS = _words("also sometimes often commonly usually now formerly simply")
 _FOR_EXAMPLE_RE = re.compile(r",?\s*[$£€]?\d")
 _ASKED_BEFORE = frozenset({"when", "was", "were", "is", "are", "being", "been", "after", "also", "once"})
 _QUESTION_OPENERS = frozenset({"if", "whether", "what", "who", "whom", "which", "why", "how", "when", "where"})
@@ -348,46 +352,12 @@ def _asked(text: str, cue: re.Match[str], sent_start: int, sent_end: int) -> _Fo
     return _Found(start, end, "", "indirect", spk, speaker[0] if speaker else None, " ".join(cue.group().split()).lower())
 
 
-def _names_something(text: str, sent_start: int, cue: re.Match[str]) -> bool:
-    """'a program called Sandy Hook Promise', 'The program, called EB-5', 'showers (also
-    called handheld showers)', 'Sometimes called memoize': naming, not speech.
-
-    'called' with no object of its own, right after a comma or parenthesis or opening the
-    sentence, gives a name (', called "total crap"' with a quotation is speech); after an
-    indefinite noun phrase ('a company called') a name or a quoted term is named.
-    """
-    pre = text[sent_start : cue.start()].rstrip()
-    words = pre.split()
-    while words and words[-1].lower().strip("(") in _NAMING_ADVERBS:
-        words[-1] = words[-1][:1] if words[-1].startswith("(") else ""
-        if not words[-1]:
-            words.pop()
-    pre = " ".join(words)
-    if not pre or pre.endswith("("):
-        return True  # 'Sometimes called memoize', 'strength (called myofibrillar hypertrophy)'
-    nxt = _tokens(text, cue.end(), min(len(text), cue.end() + 40), 1)
-    if not nxt:
-        return False
-    if pre.endswith(","):
-        # ', called EB-5', ', called full-stack'; ', called the speech a "critical moment"',
-        # ', called her "the first lady"' have an object: speech
-        low = nxt[0][2].lower()
-        return nxt[0][2] not in _MARKS and low not in _NOUN_MARKERS and low not in _OBJECT_WORDS
-    if not (_is_capitalized(nxt[0][2]) or nxt[0][2] in _MARKS):
-        return False
-    tail = pre.split()[-4:]
-    # 'a Parisian watchmaker called Leon', 'something called X': an indefinite noun is named
-    return any(w.lower() in {"a", "an", "something", "someone"} for w in tail) and not any(
-        w.lower() in _PRONOUNS for w in tail
-    )
-
-
 def _object_report(
     text: str, cue: re.Match[str], low: str, sent_start: int, sent_end: int, sentence_speaker: Span | None
 ) -> _Found | None:
     """'X cited several factors', 'X called for lower taxes', 'X accused Y of Z': the object is the content."""
     pre = text[sent_start : cue.start()].rstrip()
-    if low == "called" and _names_something(text, sent_start, cue):
+    if low == "called" and _names_something(text, sent_start, cue.start(), cue.end()):
         return None
     if low.split()[0].endswith("ing") and pre.endswith(","):
         speaker = sentence_speaker
