@@ -8,7 +8,7 @@ Candidates, in order; the first one that decodes cleanly wins:
    top of the bytes;
 4. detection: valid UTF-8 first (cheap, and by far the most common answer), then UTF-8 with
    a few stray single-byte characters, then charset-normalizer on a bounded sample of the
-   page's text (bs4's UnicodeDammit when charset-normalizer is missing);
+   page's text;
 5. when nothing decodes cleanly, the first declared (else detected) charset with replacement
    characters, as browsers do, else UTF-8 with replacement characters: always succeeds.
 
@@ -507,10 +507,8 @@ def _detected_codecs(sample: bytes) -> list[str]:
 
 def _detector_labels(sample: bytes) -> list[str]:
     """charset-normalizer's matches, best first, windows-1252 first when it is about as good."""
-    try:
-        from charset_normalizer import from_bytes
-    except ImportError:
-        return _dammit_labels(sample)
+    from charset_normalizer import from_bytes
+
     try:
         matches = list(from_bytes(sample, preemptive_behaviour=False))
     except Exception:  # noqa: BLE001 - a detector bug must not turn into a lost page
@@ -538,15 +536,3 @@ def _windows_1252_about_as_good(matches: list[CharsetMatch]) -> bool:
                 and match.coherence >= best.coherence - _CP1252_COHERENCE_SLACK
             )
     return False
-
-
-def _dammit_labels(sample: bytes) -> list[str]:
-    try:
-        from bs4 import UnicodeDammit
-    except ImportError:
-        return []
-    try:
-        guess = UnicodeDammit(sample, is_html=True).original_encoding
-    except Exception:  # noqa: BLE001 - a detector bug must not turn into a lost page
-        return []
-    return [guess] if guess else []
