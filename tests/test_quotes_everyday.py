@@ -419,3 +419,24 @@ def test_a_reporting_sense_with_that_is_still_read() -> None:
 )
 def test_naming_and_instructions_before_quotation_marks(text: str) -> None:
     assert [q for q in extract_quotes(text) if q.speaker] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'body: "This is the ship that made the Kessel Run in fourteen parsecs?",',
+        "firstName: 'Taylor'",
+        "r.message(body: 'Ahoy! Thanks so much for your message.')",
+    ],
+)
+def test_a_line_of_code_holds_no_quotation(text: str) -> None:
+    assert extract_block_quotes([Block(kind="paragraph", text=text)]) == []
+
+
+def test_counted_notes_are_banknotes() -> None:
+    assert extract_quotes("Banknotes come in 10,000, 5,000 and 1,000 notes that machines accept.") == []
+
+
+def test_a_label_with_a_quotation_is_still_read() -> None:
+    quotes = extract_quotes('Trump: "We will win this state and we will win it big."')
+    assert [q.speaker for q in quotes] == ["Trump"]

@@ -64,6 +64,15 @@ _LOG_STAMP_RE = re.compile(
 )
 
 
+# A whole paragraph that is one assignment or key of code: 'body: "Ahoy!",',
+# "form.firstName = 'Taylor';", "r.message(body: 'Hi')"; an identifier, a string, code's
+# punctuation. (A prose label with a quotation, 'Body: "..."' without a comma, is not.)
+_CODE_LINE_RE = re.compile(
+    r"""[A-Za-z_$][\w$]*(?:[.(][A-Za-z_$][\w$]*)*\s*[:=]\s*(["'])(?:\\.|(?!\1).)*\1\s*(?:[,;)]+\s*)$"""
+    r"""|[a-z_$][\w$]*[A-Z_][\w$]*\s*:\s*(["'])(?:\\.|(?!\2).)*\2\s*$"""
+)
+
+
 def _code_like(text: str) -> bool:
     """A paragraph that is program text (an object literal, a line of code), not prose.
 
@@ -77,6 +86,8 @@ def _code_like(text: str) -> bool:
         return False
     if stripped[0] in "{[" and stripped.rstrip(",;")[-1:] in "}]":
         return True
+    if _CODE_LINE_RE.match(stripped):
+        return True  # 'body: "Ahoy!",', "firstName: 'Taylor'", "r.message(body: '...')": one line of code
     if _LOG_STAMP_RE.match(stripped) or (stripped.count(":") >= 4 and len(_LOG_STAMP_RE.findall(stripped)) >= 2):
         return True  # '6:52:00 AM: warning ...': lines of a program's log (two stamps: 4 colons)
     pairs = len(_KEY_VALUE_RE.findall(stripped))

@@ -439,6 +439,8 @@ def _reported_one(
         and not cue.group("acc")
     ):
         return None  # 'the demands of', 'his claims', 'a warning': the cue word is a noun
+    if low.endswith("s") and text[max(0, cue.start() - 2) : cue.start()].strip()[-1:].isdigit():
+        return None  # '¥1,000 notes', '2 reports': a counted noun
     if low.endswith("s") and low not in _TOPIC_CUES and _OF_RE.match(text, cue.end()):
         return None  # 'the unique demands of event work', 'reports of fraud': a plural noun
     if text[cue.end() : cue.end() + 1] == "(" or text[cue.start() - 1 : cue.start()] in {".", "_"}:
