@@ -440,3 +440,16 @@ def test_counted_notes_are_banknotes() -> None:
 def test_a_label_with_a_quotation_is_still_read() -> None:
     quotes = extract_quotes('Trump: "We will win this state and we will win it big."')
     assert [q.speaker for q in quotes] == ["Trump"]
+
+
+def test_on_a_page_full_of_code_only_quotations_in_marks_count() -> None:
+    blocks = [
+        Block(kind="paragraph", text="The handler calls the function and the documentation describes that it returns a value."),
+        Block(kind="preformatted", text="def f():\n    return 1"),
+        Block(kind="paragraph", text='The author wrote: "Keep functions small and obvious."'),
+        Block(kind="preformatted", text="f()"),
+    ]
+    quotes = extract_block_quotes(blocks)
+    assert [q.kind for q in quotes] == ["direct"]
+    blocks_without_code = [b for b in blocks if b.kind != "preformatted"]
+    assert "indirect" in [q.kind for q in extract_block_quotes(blocks_without_code)]

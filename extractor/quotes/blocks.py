@@ -37,9 +37,13 @@ def extract_block_quotes(blocks: Sequence[Block]) -> list[Quote]:
         parts.append(body)
         pos += len(body) + 1
     text = "\n".join(parts)
+    code_page = sum(1 for block in blocks if block.kind == "preformatted") >= _CODE_PAGE_BLOCKS
     out: list[Quote] = []
     for quote in extract_quotes(text):
-        if quote.span is None:
+        if quote.span is None or (code_page and quote.kind == "indirect"):
+            # On a page full of code (a manual, API docs) 'calls', 'returns', 'describes',
+            # 'points to' tell what programs do; only quotations in marks are kept there.
+            # (Labelled samples: 25 false reports dropped for 5 true ones.)
             continue
         index = max(0, bisect.bisect_right(offsets, quote.span[0]) - 1)
         quote.block_index = index
@@ -51,6 +55,10 @@ def extract_block_quotes(blocks: Sequence[Block]) -> list[Quote]:
     out.sort(key=lambda q: (q.block_index or 0, q.span[0] if q.span else 0))
     return out
 
+
+# Code blocks that make a page a manual or API reference (64% of documentation pages in
+# wcxb-dev have two or more, 4% of articles)
+_CODE_PAGE_BLOCKS = 2
 
 # 'category: "Fruits",', 'name = "x"', '"id": 3': a key and a quoted or literal value
 _KEY_VALUE_RE = re.compile(
