@@ -19,7 +19,9 @@ import pytest
 from _server import LocalServer, Response, endless, gzip_bomb, page
 
 from extractor.fetch import (
+    SYSTEM_CLOCK,
     Blocked,
+    Clock,
     HostUnavailable,
     HTTPError,
     HttpFetcher,
@@ -41,8 +43,27 @@ from extractor.model import Article, ErrorRecord
 FAST = {"delay": 0.0, "backoff_base": 0.05, "connect_timeout": 2.0, "read_timeout": 2.0}
 
 
-def fetcher(**overrides: object) -> HttpFetcher:
-    return HttpFetcher(HttpOptions(**{**FAST, **overrides}))  # type: ignore[arg-type]
+def fetcher(clock: Clock = SYSTEM_CLOCK, **overrides: object) -> HttpFetcher:
+    return HttpFetcher(HttpOptions(**{**FAST, **overrides}), clock=clock)  # type: ignore[arg-type]
+
+
+class HandClock:
+    """A clock the test moves: waits pass at once and add to the time (no real sleeping)."""
+
+    def __init__(self) -> None:
+        self.t = 1000.0
+        self.waited: list[float] = []
+
+    def now(self) -> float:
+        return self.t
+
+    def wait(self, event: threading.Event, seconds: float) -> bool:
+        self.waited.append(seconds)
+        self.t += seconds
+        return event.is_set()
+
+    def advance(self, seconds: float) -> None:
+        self.t += seconds
 
 
 @pytest.fixture()
@@ -289,25 +310,29 @@ def test_breaker_counts_urls_not_attempts(server: LocalServer) -> None:
 def test_paused_host_is_tried_again_after_cooldown(server: LocalServer) -> None:
     server.routes["/bad1"] = server.routes["/bad2"] = Response(500)
     server.routes["/good"] = Response(body=page("Good"))
-    f = fetcher(max_retries=1, breaker_threshold=2, breaker_cooldown=0.3)
+    clock = HandClock()
+    f = fetcher(clock, max_retries=1, breaker_threshold=2, breaker_cooldown=30.0)
     for path in ("/bad1", "/bad2"):
         with pytest.raises(HTTPError):
             f.fetch(server.url(path))
-    time.sleep(0.4)
+    with pytest.raises(HostUnavailable):
+        f.fetch(server.url("/good"))
+    clock.advance(31.0)
     assert f.fetch(server.url("/good")).status == 200
 
 
 def test_host_failing_through_its_pauses_is_given_up(server: LocalServer) -> None:
     server.routes["/bad1"] = server.routes["/bad2"] = server.routes["/bad3"] = Response(500)
     server.routes["/good"] = Response(body=page("Good"))
-    f = fetcher(max_retries=0, breaker_threshold=2, breaker_cooldown=0.05, breaker_max_pauses=1)
+    clock = HandClock()
+    f = fetcher(clock, max_retries=0, breaker_threshold=2, breaker_cooldown=60.0, breaker_max_pauses=1)
     for path in ("/bad1", "/bad2"):
         with pytest.raises(HTTPError):
             f.fetch(server.url(path))
     with pytest.raises(HostUnavailable) as paused:
         f.fetch(server.url("/good"))
-    assert 0 < paused.value.retry_in <= 0.05
-    time.sleep(0.06)
+    assert paused.value.retry_in == 60.0
+    clock.advance(60.5)
     with pytest.raises(HTTPError):  # half-open: one more failed URL and the host is given up
         f.fetch(server.url("/bad3"))
     with pytest.raises(HostUnavailable) as gone:
@@ -608,3 +633,15 @@ def test_close_wakes_workers_waiting_on_a_host(server: LocalServer) -> None:
         with pytest.raises(NetworkError, match="closed"):
             waiting.result(timeout=5)
     assert time.monotonic() - start < 2 and server.hits_for("/second") == []
+
+
+def test_a_hosts_delay_is_kept_between_request_starts_on_the_fetchers_clock(server: LocalServer) -> None:
+    server.fallback = Response(body=page("Any"))
+    clock = HandClock()
+    f = fetcher(clock, delay=30.0)
+    for path in ("/a", "/b", "/c"):
+        f.fetch(server.url(path))
+    # three starts on one host: the second and third each waited out the 30 s delay, and the
+    # test took no 60 s of real time to show it
+    assert clock.waited == [30.0, 30.0]
+    assert [h.path for h in server.hits if h.path != "/robots.txt"] == ["/a", "/b", "/c"]

@@ -7,6 +7,7 @@ class name is the error type batch jobs record.
 from __future__ import annotations
 
 from .cache import DiskCache, default_cache_dir
+from .clock import SYSTEM_CLOCK, Clock, SystemClock
 from .discover import Entry, UrlFilter, discover, parse_document, url_key
 from .files import FileFetcher, iter_file_pages, read_page
 from .http import DEFAULT_USER_AGENT, HttpFetcher, HttpOptions
@@ -43,7 +44,9 @@ __all__ = [
     "DEFAULT_USER_AGENT",
     "HTML_TYPES",
     "NOT_REQUESTED",
+    "SYSTEM_CLOCK",
     "Blocked",
+    "Clock",
     "DecodeError",
     "DiskCache",
     "Entry",
@@ -62,6 +65,7 @@ __all__ = [
     "RateLimited",
     "RobotsDisallowed",
     "StdinFetcher",
+    "SystemClock",
     "Timeout",
     "TooLarge",
     "TooManyRedirects",

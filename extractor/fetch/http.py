@@ -33,6 +33,7 @@ import requests
 import urllib3
 
 from .cache import DiskCache
+from .clock import SYSTEM_CLOCK, Clock
 from .page import (
     CHUNK,
     DEFAULT_MAX_BYTES,
@@ -226,7 +227,9 @@ class HostBook:
         threshold: int,
         max_hosts: int,
         max_pauses: int = 3,
+        clock: Clock = SYSTEM_CLOCK,
     ) -> None:
+        self._clock = clock
         self._per_host = max(1, per_host)
         self._cooldown = cooldown
         self._max_cooldown = max_cooldown
@@ -253,7 +256,7 @@ class HostBook:
     def _evict(self) -> None:
         if len(self._hosts) <= self._max_hosts:
             return
-        now = time.monotonic()
+        now = self._clock.now()
         # Oldest first, and only as many as we are over, so this stays cheap at the cap.
         for name in list(itertools.islice(self._hosts, len(self._hosts) - self._max_hosts)):
             state = self._hosts[name]
@@ -271,10 +274,10 @@ class HostBook:
         state.slots.acquire()
         try:
             with state.lock:
-                now = time.monotonic()
+                now = self._clock.now()
                 start = max(now, state.next_start)
                 state.next_start = start + delay
-            if start > now and self.closed.wait(start - now):
+            if start > now and self._clock.wait(self.closed, start - now):
                 raise NetworkError(url, "fetcher closed while waiting for the host")
             self._check_breaker(state, url)
             yield
@@ -288,7 +291,7 @@ class HostBook:
         self._check_breaker(self._get(host), url)
 
     def _check_breaker(self, state: _Host, url: str) -> None:
-        remaining = state.open_until - time.monotonic()
+        remaining = state.open_until - self._clock.now()
         if remaining == math.inf:
             raise HostUnavailable(
                 url, f"host given up for this run after {state.pauses} pauses in a row; not requested"
@@ -305,7 +308,7 @@ class HostBook:
         """Nobody starts a request on ``host`` for ``seconds`` (Retry-After, backoff)."""
         state = self._get(host)
         with state.lock:
-            state.next_start = max(state.next_start, time.monotonic() + seconds)
+            state.next_start = max(state.next_start, self._clock.now() + seconds)
 
     def success(self, host: str) -> None:
         state = self._get(host)
@@ -320,7 +323,7 @@ class HostBook:
             return
         state = self._get(host)
         with state.lock:
-            now = time.monotonic()
+            now = self._clock.now()
             state.failures += 1
             # Already paused: URLs that were under way when it opened do not pause it again.
             if state.failures < self._threshold or state.open_until > now:
@@ -348,7 +351,11 @@ class HttpFetcher:
     """Fetch pages over HTTP(S) politely. Thread-safe: one instance serves a whole worker pool."""
 
     def __init__(
-        self, options: HttpOptions | None = None, *, session: requests.Session | None = None
+        self,
+        options: HttpOptions | None = None,
+        *,
+        session: requests.Session | None = None,
+        clock: Clock = SYSTEM_CLOCK,
     ) -> None:
         self.options = options or HttpOptions()
         self._session = session or self._make_session()
@@ -359,6 +366,7 @@ class HttpFetcher:
             self.options.breaker_threshold,
             self.options.max_hosts,
             self.options.breaker_max_pauses,
+            clock=clock,
         )
         self._robots = RobotsCache(self._get_robots)
         self._cache = (
