@@ -360,7 +360,7 @@ def _attribution_before(text: str, sent_start: int, quote_start: int) -> _Attrib
     quoting = _QUOTING_END_RE.search(text, max(sent_start, quote_start - 40), quote_start)
     if quoting is not None and (not hits or hits[-1].end() <= quoting.start()):
         # 'the crowd, chanting "U-S-A!"': the quotation is the verb's object
-        hits.append(_VerbHit(quoting.start("verb"), quoting.end("verb"), quoting.group("verb")))  # type: ignore[arg-type]
+        hits.append(_VerbHit(quoting.start("verb"), quoting.end("verb"), quoting.group("verb")))
     cue = hits[-1] if hits and hits[-1].group("verb") else None
     if cue is not None and before[-1] not in ",:" and cue.end() < sent_start + len(before):
         return None  # only "X chanted "...": a cue right before the mark needs no comma
@@ -378,8 +378,9 @@ def _attribution_before(text: str, sent_start: int, quote_start: int) -> _Attrib
             max_gap = 24
     if cue is None or len(_tokens(text, cue.end(), quote_start)) > max_gap:
         return _colon_before(text, sent_start, quote_start) if before[-1] == ":" else None
+    cue_word = cue.group() or ""
     speaker = None
-    if cue.group().lower().endswith("ing"):
+    if cue_word.lower().endswith("ing"):
         # 'Ruiz thanked the crowd before asking, "..."': a participle's speaker is the subject,
         # or the speaker of the cue before it ('"A," Ruiz said, adding, "B."')
         earlier = [h for h in hits[:-1] if h.group("verb") and h.start() >= sent_start]
@@ -390,13 +391,13 @@ def _attribution_before(text: str, sent_start: int, quote_start: int) -> _Attrib
             speaker = _sentence_subject(text, sent_start, cue.start())
     speaker = speaker or _speaker_before(text, sent_start, cue.start())
     if speaker is None and not text[sent_start : cue.start()].strip():
-        first = (cue.group() or "x").split()[0].lower()
+        first = (cue_word or "x").split()[0].lower()
         if not (first.endswith("ed") or first in _FINITE):
             return None  # 'Say something like, "..."': an instruction to the reader
         speaker = _np_after(text, cue.end(), quote_start)  # "Said Ellis: ..."
     if (
         speaker is None
-        and cue.group().lower().endswith("ing")
+        and cue_word.lower().endswith("ing")
         and _after_comma(text, sent_start, cue.start())
     ):
         speaker = _sentence_subject(text, sent_start, cue.start())  # 'X called it "A," adding: "B."'
@@ -404,7 +405,7 @@ def _attribution_before(text: str, sent_start: int, quote_start: int) -> _Attrib
         return None
     addressee = None
     lead_from = cue.end()
-    if cue.group().lower() in _ADDRESSEE_VERBS:
+    if cue_word.lower() in _ADDRESSEE_VERBS:
         addressee, lead_from = _addressee_after(text, cue.end(), quote_start)
         lead_from = max(lead_from, cue.end())
     content_start = None
@@ -413,13 +414,13 @@ def _attribution_before(text: str, sent_start: int, quote_start: int) -> _Attrib
     start = min(speaker[0], cue.start())
     if (
         speaker[1] < cue.start()
-        and not cue.group().lower().endswith("ing")
+        and not cue_word.lower().endswith("ing")
         and _word_count(text, speaker[1], cue.start(), 5) > 3
     ):
         # 'De Blasio said the move was made by X and said, "..."': the attribution is the
         # second cue; the words before it are a statement of their own
         start = cue.start()
-    return _Attribution(start, quote_start, speaker, cue.group(), addressee, content_start=content_start)
+    return _Attribution(start, quote_start, speaker, cue_word, addressee, content_start=content_start)
 
 
 # Words that open a reported clause between a cue and a quotation ('said that in 2009,

@@ -25,13 +25,17 @@ def _closers_by_opener() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+# a character trie: each key one character ("" marks a word's end), each value the subtree
+_Trie = dict[str, "_Trie"]
+
+
 def _alternation(words: Sequence[str]) -> str:
     """A regex matching any of ``words`` (longest first), built as a trie.
 
     Python's re tries alternatives one by one at every position; a trie shares
     prefixes, which makes the cue scan several times faster on long texts.
     """
-    trie: dict[str, dict] = {}
+    trie: _Trie = {}
     for word in words:
         node = trie
         for ch in word.lower():
@@ -40,7 +44,7 @@ def _alternation(words: Sequence[str]) -> str:
     return _trie_regex(trie)
 
 
-def _trie_regex(node: dict[str, dict]) -> str:
+def _trie_regex(node: _Trie) -> str:
     ends_here = "" in node
     branches = [
         (r"\s+" if ch == " " else re.escape(ch)) + _trie_regex(child)
