@@ -123,7 +123,7 @@ def folder_pages(folder: Path) -> list[str]:
     ``os.walk`` (not ``rglob``) because it does not follow symlinked folders,
     so a link loop cannot make the walk endless.
     """
-    found = []
+    found: list[str] = []
     for dirpath, _dirnames, filenames in os.walk(folder):
         found.extend(str(Path(dirpath) / name) for name in filenames if is_page_file(Path(name)))
     return sorted(found)

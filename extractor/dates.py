@@ -453,7 +453,9 @@ def _parse_with_dateparser(raw: str, language: str | None, base: datetime | None
     if base is not None:
         settings["RELATIVE_BASE"] = base.astimezone(timezone.utc).replace(tzinfo=None)
     try:
-        value = dateparser.parse(raw, languages=list(_dateparser_languages(language)), settings=settings)
+        value: datetime | None = dateparser.parse(
+            raw, languages=list(_dateparser_languages(language)), settings=settings
+        )
     except (ValueError, TypeError, OverflowError, AttributeError):
         return None
     if value is None:

@@ -68,6 +68,7 @@ def serve_fixtures(folder: Path) -> Iterator[list[str]]:
     thread.start()
     try:
         host, port = server.server_address[:2]
+        host = host.decode() if isinstance(host, bytes) else host
         yield [f"http://{host}:{port}{path}" for path in pages]
     finally:
         server.shutdown()

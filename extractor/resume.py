@@ -426,7 +426,7 @@ def open_output(
             raise ValueError("only jsonl can be written to a stream")
         return StreamWriter(target)  # type: ignore[arg-type]
     if fmt == "jsonl":
-        return JsonlAppender(target, resume=resume, retry_errors=retry_errors, key=key)  # type: ignore[arg-type]
+        return JsonlAppender(target, resume=resume, retry_errors=retry_errors, key=key)
     if fmt == "csv":
         return CsvAppender(
             target,

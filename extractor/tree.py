@@ -26,7 +26,8 @@ def parse_html(text: str) -> HtmlElement:
     """
     text = xml_compatible(_XML_DECL.sub("", text, count=1))
     if not text.strip():
-        return html.document_fromstring("<html><body></body></html>", parser=_parser())
+        # an etree parser with the HtmlElement lookup (see _parser), which lxml-stubs do not model
+        return html.document_fromstring("<html><body></body></html>", parser=_parser())  # type: ignore[arg-type]
     direct, text = _parse(text)
     ordered = _html5_tree_order(text)
     if ordered is text:
@@ -85,9 +86,10 @@ def _read(text: str, *, huge: bool) -> tuple[HtmlElement, bool]:
     """The tree, and whether libxml2 stopped at one of its resource limits."""
     parser = _parser(huge=huge)
     try:
-        root = html.document_fromstring(text, parser=parser)
+        root = html.document_fromstring(text, parser=parser)  # type: ignore[arg-type]  # see _parser
     except (etree.ParserError, ValueError):
-        return html.document_fromstring("<html><body></body></html>", parser=_parser()), False
+        empty = html.document_fromstring("<html><body></body></html>", parser=_parser())  # type: ignore[arg-type]  # see _parser
+        return empty, False
     last = parser.error_log.last_error
     return root, last is not None and last.type == _RESOURCE_LIMIT
 
@@ -177,7 +179,7 @@ _COUNT_ELEMENTS = etree.XPath("count(//*)")
 
 
 def _element_count(root: HtmlElement) -> float:
-    return float(_COUNT_ELEMENTS(root))  # type: ignore[arg-type]
+    return float(_COUNT_ELEMENTS(root))
 
 
 def _html5_tree_order(text: str) -> str:

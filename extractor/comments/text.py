@@ -86,7 +86,9 @@ def _section_heading(node: HtmlElement) -> bool:
     if node.tag not in _HEADING_TAGS:
         return False
     text = short_text(node, 60)
-    return bool(text) and hints.SECTION_HEADING.search(text)
+    if not text:
+        return False
+    return bool(hints.SECTION_HEADING.search(text))
 
 
 def _not_text(node: HtmlElement) -> bool:

@@ -188,7 +188,7 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> float |
 
 def backoff_delay(attempt: int, base: float, cap: float, rng: random.Random) -> float:
     """Exponential backoff with 'equal jitter': at least half the step, so retries never bunch at 0."""
-    step = min(cap, base * (2**attempt))
+    step = min(cap, base * 2.0**attempt)
     return step / 2 + rng.uniform(0, step / 2)
 
 
