@@ -139,11 +139,11 @@ def build_comment(
         text = _companion_text(item, nested)
     if not text:  # an empty shell (an article byline box, a bare footer) says nothing
         return None
-    author = parts.author_name
+    author_name = parts.author_name  # (``author`` is the element test passed in)
     return Comment(
         text=text,
         id=item_id(item),
-        author=author,
+        author=author_name,
         author_url=parts.author_url and absolute_url(parts.author_url, base_url),
         published=parts.date_value,
         published_raw=parts.date_raw,
@@ -151,7 +151,7 @@ def build_comment(
         dislikes=parts.dislikes,
         liked_by=parts.liked_by,
         permalink=parts.permalink and absolute_url(parts.permalink, base_url),
-        author_deleted=bool(author and hints.DELETED_AUTHOR.match(author)),
+        author_deleted=bool(author_name and hints.DELETED_AUTHOR.match(author_name)),
     )
 
 
@@ -254,7 +254,7 @@ def _text_without_badges(node: HtmlElement) -> str:
 def _author_link(node: HtmlElement) -> str | None:
     if node.tag == "a" and node.get("href"):
         return node.get("href")
-    inner = _LINKS_WITH_HREF(node)
+    inner: list[HtmlElement] = _LINKS_WITH_HREF(node)
     if inner:
         return inner[0].get("href")
     for anc in node.iterancestors():
@@ -405,8 +405,7 @@ def _joined_context(node: HtmlElement) -> bool:
     prev = node.getprevious()
     if prev is not None:
         before = (short_text(prev, 40) or "") + " " + (prev.tail or "")
-    elif node.getparent() is not None:
-        parent = node.getparent()
+    elif (parent := node.getparent()) is not None:
         before = parent.text or ""
         grand_prev = parent.getprevious()  # <dt>Joined:</dt><dd>date</dd>
         if grand_prev is not None and not before.strip():
@@ -670,7 +669,7 @@ def item_id(item: HtmlElement) -> str | None:
         if item.get(attr):
             return item.get(attr)
     for anchor in _LEAD_ANCHORS(item):
-        value = anchor.get("id") or anchor.get("name")
+        value: str | None = anchor.get("id") or anchor.get("name")
         if value and hints.NUMBERED_ID.match(value):
             return value
     prev = item.getprevious()
