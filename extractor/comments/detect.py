@@ -12,10 +12,11 @@ comment of itself.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain
+from typing import cast
 
 from lxml import etree
 
@@ -69,7 +70,7 @@ _DATA_SET = frozenset(hints.ITEM_DATA_ATTRS)
 
 def item_keys(node: HtmlElement) -> Sequence[tuple[tuple[str, ...], int]]:
     """Grouping keys (with strength) an element proposes itself under."""
-    tag = node.tag
+    tag = cast(str, node.tag)  # an element's tag (the parser drops comments and PIs)
     names = node.keys()
     if not names:
         return ()
@@ -280,6 +281,7 @@ def scope(member: HtmlElement) -> list[HtmlElement]:
     """The elements that make up one item: itself, plus for a <dt> the <dd>s that follow it
     (definition-list layouts put author and date in <dt>, text and footer in <dd>), and
     for a numbered table row the unnumbered rows after it (one post over several rows)."""
+    follows: Callable[[HtmlElement], bool]
     if member.tag == "dt":
         follows = lambda sib: sib.tag == "dd"
     elif member.tag == "tr" and member.get("id"):
@@ -335,7 +337,9 @@ def dt_head_name(node: HtmlElement) -> str | None:
     if node.tag != "dt":
         return None
     text = short_text(node, 120)
-    separators = list(_HEAD_SEPARATOR.finditer(text)) if text else []
+    if not text:
+        return None
+    separators = list(_HEAD_SEPARATOR.finditer(text))
     if not separators or not hints.date_like(text[separators[-1].end():]):
         return None
     name = _NAME_LEAD.sub("", text[:separators[-1].start()]).strip()
@@ -371,7 +375,7 @@ def footer_run(footer: HtmlElement) -> list[HtmlElement]:
     previous comment or at a heading that opens the comment list; a run ending anywhere
     else (the article's own "Posted by" line under its title) is no comment's.
     """
-    signature = _signature(footer.tag, footer.get("class") or "")
+    signature = _signature(cast(str, footer.tag), footer.get("class") or "")
     run: list[HtmlElement] = []
     sibling = footer.getprevious()
     while sibling is not None and len(run) <= _MAX_RUN:
@@ -405,7 +409,7 @@ def is_date_element(node: HtmlElement) -> bool:
     if "datetime" in keys or not _EPOCH_SET.isdisjoint(keys):
         return True
     prop = node.get("itemprop")
-    return bool(prop) and prop.lower() in _DATE_PROPS
+    return bool(prop) and (prop or "").lower() in _DATE_PROPS
 
 
 def is_author_element(node: HtmlElement) -> bool:
@@ -450,10 +454,12 @@ def _framed_as_name(node: HtmlElement) -> bool:
     if node.tail and hints.SAYS_AFTER.match(node.tail):
         return True
     prev = node.getprevious()
+    before: str | None
     if prev is not None:
         before = (text_of(prev) if len(prev) == 0 else "") + (prev.tail or "")
     else:
-        before = node.getparent().text if node.getparent() is not None else None
+        parent = node.getparent()
+        before = parent.text if parent is not None else None
     return bool(before and hints.BY_BEFORE.search(before[-30:]))
 
 
@@ -528,7 +534,7 @@ class Facts:
         found = self._named.get(key)
         if found is None:
             text = node.text
-            found = self._named[key] = int(self.author(node) or (bool(text) and not text.isspace()
+            found = self._named[key] = int(self.author(node) or (bool(text) and not (text or "").isspace()
                                                                  and footer_name(node) is not None)
                                            or (node.tag == "dt" and dt_head_name(node) is not None
                                                and _in_comment_region(node)))
@@ -917,7 +923,7 @@ def expand(group: Group) -> Group:
                 break
             top = anc
         widened.append(top)
-    shapes = {(w.tag, w.getparent().tag if w.getparent() is not None else "") for w in widened}
+    shapes = {(w.tag, parent.tag if (parent := w.getparent()) is not None else "") for w in widened}
     if len(shapes) > 1:  # not a repeated pattern: keep the group as it was (and failing)
         return group
     # The name was on a part (a "comments" counter, a "message" box), not on the widened
@@ -1024,7 +1030,7 @@ def _widen_to_words(group: Group) -> Group | None:
         if parent is None or parent.tag in ("body", "html") or (parents and parent is parents[-1]):
             return None
         parents.append(parent)
-    if len({_signature(p.tag, p.get("class") or "") for p in parents}) != 1:
+    if len({_signature(cast(str, p.tag), p.get("class") or "") for p in parents}) != 1:
         return None
     ids = {id(m) for m in members}
     worded = 0
