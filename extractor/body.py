@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
+from typing import cast
 
 from lxml import etree
 
@@ -587,7 +588,7 @@ def _score(runs: list[_Run]) -> dict[HtmlElement, _Stats]:
 
 
 def _final_score(node: HtmlElement, st: _Stats) -> float:
-    base = st.score + _TAG_WEIGHT.get(node.tag, 0) + _class_weight(node)
+    base: float = st.score + _TAG_WEIGHT.get(cast(str, node.tag), 0) + _class_weight(node)
     density = st.link_len / st.text_len if st.text_len else 1.0
     return base * (1.0 - density)
 
@@ -802,14 +803,14 @@ def _seed(root: HtmlElement, runs: list[_Run], spared: set[HtmlElement] | None =
         return [body if body is not None else root]
     # Climb to an ancestor that scores nearly as well: the best node is then
     # one section of a longer article (a recipe box, a split story body).
-    node = best.getparent()
+    above: HtmlElement | None = best.getparent()
     for _ in range(4):
-        if node is None or node.tag in ("html", "body"):
+        if above is None or above.tag in ("html", "body"):
             break
-        nst = stats.get(node)
-        if nst is not None and _final_score(node, nst) >= best_score * 0.75:
-            best = node
-        node = node.getparent()
+        nst = stats.get(above)
+        if nst is not None and _final_score(above, nst) >= best_score * 0.75:
+            best = above
+        above = above.getparent()
     best_score = max(best_score, _final_score(best, stats[best]))
     selected = [best]
     parent = best.getparent()

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 PAGE_FILE = "page.html"
 META_FILE = "meta.json"
@@ -543,8 +543,9 @@ def _page_text(fixture: Fixture) -> str:
 
 def _as_record(actual: Mapping[str, Any] | Any) -> Mapping[str, Any]:
     if hasattr(actual, "to_dict"):
-        return actual.to_dict()
-    return actual
+        record: Mapping[str, Any] = actual.to_dict()
+        return record
+    return cast(Mapping[str, Any], actual)
 
 
 def _field_text(record: Mapping[str, Any], name: str) -> str:

@@ -222,7 +222,8 @@ def _explicit_parent(item: HtmlElement, by_id: dict[str, Comment]) -> Comment | 
         href = link.get("href") or ""
         if "#" not in href:
             continue
-        before = collapse_ws((link.getprevious().tail if link.getprevious() is not None else link.getparent().text) or "")
+        prev, parent = link.getprevious(), link.getparent()
+        before = collapse_ws((prev.tail if prev is not None else parent.text if parent is not None else None) or "")
         label = f"{before} {collapse_ws(text_of(link))}"
         if hints.IN_REPLY_TO.search(label):
             target = by_id.get(href.rsplit("#", 1)[1])

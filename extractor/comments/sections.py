@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from lxml import etree
 
@@ -302,7 +302,7 @@ def _shape(node: HtmlElement) -> tuple[str, str]:
     """Tag and class words without numbers or striping: what repeated items share."""
     words = sorted({re.sub(r"\d+", "", t).strip("-_") for t in (node.get("class") or "").split()
                     if not hints.NOISE_TOKEN.match(t)})
-    return node.tag, " ".join(w for w in words if w)
+    return cast(str, node.tag), " ".join(w for w in words if w)
 
 
 def _blocking(anchors: list[HtmlElement]) -> Blocked:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
-from typing import Literal
+from typing import Any, Literal
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from lxml import etree
@@ -111,7 +111,7 @@ def parse_date(text: str | None) -> datetime | None:
 # ---------------------------------------------------------------- parsing
 
 
-_PARSER_OPTS = {
+_PARSER_OPTS: dict[str, Any] = {
     "resolve_entities": False,
     "no_network": True,
     "recover": True,

@@ -25,8 +25,9 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
-from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
+# warcio ships neither type hints nor stubs: its two names are used as Any here
+from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped]
+from warcio.exceptions import ArchiveLoadFailed  # type: ignore[import-untyped]
 
 from .page import (
     CHUNK,
