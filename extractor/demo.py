@@ -21,6 +21,16 @@ from pathlib import Path
 from typing import Any
 
 DEFAULT_FIXTURES = "fixtures"
+# The fixture pages of a source checkout (an editable install, as the README's command
+# makes), found from any working directory. An installed wheel carries no pages yet:
+# shipping them as package data comes with the cli/ move (issue 15).
+_CHECKOUT_FIXTURES = Path(__file__).resolve().parents[1] / DEFAULT_FIXTURES
+
+
+def _default_fixtures() -> Path:
+    """./fixtures when the working directory has one, else the checkout's own."""
+    here = Path(DEFAULT_FIXTURES)
+    return here if here.is_dir() or not _CHECKOUT_FIXTURES.is_dir() else _CHECKOUT_FIXTURES
 
 
 def _load_pages(folder: Path) -> dict[str, tuple[bytes, str]]:
@@ -86,8 +96,8 @@ def add_demo_parser(subparsers: Any) -> None:
         epilog="example:\n  extractor demo --output out/demo.jsonl\n  extractor demo --format csv --output out/demo.csv",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--fixtures", default=DEFAULT_FIXTURES, metavar="DIR",
-                        help="folder of fixture pages (default: %(default)s), e.g. --fixtures fixtures")  # fmt: skip
+    parser.add_argument("--fixtures", default=None, metavar="DIR",
+                        help="folder of fixture pages (default: ./fixtures, else the checkout's fixtures/)")  # fmt: skip
     parser.add_argument("--output", "-o", default="out/demo.jsonl", metavar="PATH",
                         help="where to write the records (default: %(default)s)")  # fmt: skip
     parser.add_argument("--format", choices=("jsonl", "csv"), default="jsonl", help="output format")
@@ -97,7 +107,7 @@ def add_demo_parser(subparsers: Any) -> None:
 def run_demo(args: argparse.Namespace) -> int:
     from .cli import main  # the same `scrape` command a user would type
 
-    folder = Path(args.fixtures)
+    folder = Path(args.fixtures) if args.fixtures else _default_fixtures()
     if not folder.is_dir():
         print(f"extractor: error: no fixtures folder: {folder}", file=sys.stderr)
         return 2

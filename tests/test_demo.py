@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from extractor.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,3 +27,10 @@ def test_demo_scrapes_every_fixture_end_to_end(tmp_path: Path) -> None:
 
 def test_demo_reports_a_missing_fixture_folder(tmp_path: Path) -> None:
     assert main(["demo", "--fixtures", str(tmp_path / "nope"), "--output", str(tmp_path / "o.jsonl")]) == 2
+
+
+def test_demo_finds_the_checkouts_fixtures_from_another_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "demo.jsonl"
+    assert main(["demo", "--output", str(out)]) == 0
+    assert len(out.read_text(encoding="utf-8").splitlines()) == len(list((ROOT / "fixtures").glob("*/page.html")))
