@@ -50,6 +50,8 @@ from .tables import (
     _SKIP,
     _SOURCE_NOUNS,
     _SPEECH_ONLY,
+    _SUBORDINATORS,
+    _TIME_WORDS,
     _TOPIC_CUES,
     _words,
 )
@@ -59,9 +61,6 @@ _SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
 
 # '47', '1,200', '56%': a count or share of people ('600mm' is a measure, not people)
 _NUMBER_RE = re.compile(r"\d[\d,.]*%?")
-_SUBORDINATORS = frozenset(
-    {"when", "while", "whereas", "if", "because", "although", "though", "since", "once", "until", "unless", "where"}
-)
 _JOINERS = frozenset({"and", "or", "nor", "&"})
 _NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
 _TRAILING = frozenset(
@@ -434,23 +433,6 @@ def _reporting_complement(text: str, cue_end: int, start: int, end: int, cue: st
 _PARTICIPLE_NEXT = frozenset(["by", "from", "with", "of", "in", "into", "for", "as"])
 _CONJUNCTIONS = frozenset(
     ["but", "and", "or", "as", "while", "so", "yet", "although", "though", "because", "whereas"]
-)
-_TIME_WORDS = frozenset(
-    [
-        "today",
-        "yesterday",
-        "tonight",
-        "week",
-        "month",
-        "year",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
 )
 
 

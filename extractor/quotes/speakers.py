@@ -28,6 +28,7 @@ from .tables import (
     _SEPARATORS,
     _SHARE_NOUNS,
     _SKIP,
+    _SUBORDINATORS,
     _TIME_START,
     _VERBS,
     _WORD_RE,
@@ -164,7 +165,7 @@ def _speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
         (
             i
             for i, t in enumerate(chosen[:-1])
-            if t[2].lower() in _SUBORDINATORS
+            if t[2].lower() in _CLAUSE_OPENERS_BEFORE_CUE
             and not (t[2].lower() == "that" and _verb_like_word(chosen[i + 1][2]))
         ),
         default=None,
@@ -193,7 +194,9 @@ def _verb_like_word(word: str) -> bool:
 
 
 _FREQUENCY = _words("often never always sometimes also widely still already seldom rarely")
-_SUBORDINATORS = _words("when whenever that if because since while whereas although though where until unless once whom")
+# Where the clause a cue belongs to opens: a subordinator, or a relative 'that'/'whom' whose
+# clause has its own subject ('the plan that Trump says', 'a poet whom Burger called')
+_CLAUSE_OPENERS_BEFORE_CUE = _SUBORDINATORS | _words("whenever that whom")
 _APPROXIMATORS = _words("about around nearly almost roughly over under some")
 
 

@@ -153,7 +153,7 @@ _CONTENT_CUT_RE = re.compile(
     r"according\s+to)\b|\s+and\s+(?:also\s+)?(?:added|said|warned|noted|argued|"
     r"insisted|told|called|urged|claimed|stressed|explained)\b"
     # '..., and no, in summer I do salads', '..., and I'm sure ...': the writer answers
-    r"|,\s+(?i:and|but)\s+(?:I|I['’]m|I['’]ve|I['’]d|(?i:no|my|we))\b",
+    r"|,\s+(?:and|but)\s+(?:I|I['’]m|I['’]ve|I['’]d|no|my|we)\b",
     re.IGNORECASE,
 )
 _PROPER_RUN_RE = re.compile(
@@ -189,10 +189,13 @@ _DETERMINERS = _words("the a an another one two three several some many most oth
 # Words after which a cue word is a noun ('the claims', 'their reports', 'a warning')
 _NOUN_MARKERS = _words("the a an his her their its our my your this these those whose")
 _CONNECTORS = _words("of for at with 's ’s and the de von der des")
-_TIME_START = _words(
-    "on in at during last this late early earlier yesterday today monday tuesday wednesday "
-    "thursday friday saturday sunday am im"
-)
+_WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
+_TIME_START = _words("on in at during last this late early earlier yesterday today am im") | _WEEKDAYS
+# Time words that may stand between a cue and its 'that' ('said Thursday that')
+_TIME_WORDS = _words("today yesterday tonight week month year") | _WEEKDAYS
+# Conjunctions opening a subordinate clause: a cue's subject follows the last one before it
+# ('It gets your attention when a leader says', 'Even though officials said')
+_SUBORDINATORS = _words("when while whereas if because although though since once until unless where")
 _DASHES = frozenset({"—", "―", "–", "-"})
 _SEPARATORS = frozenset({",", ";", ":", "(", ")", "—", "―", "–"})
 _MAX_SPEAKER_TOKENS = 12
