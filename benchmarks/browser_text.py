@@ -4,7 +4,7 @@
 
 For every page (.html or .html.gz), headless Chromium (Debian's ``chromium-headless-shell``,
 driven over its DevTools pipe) loads the decoded page and reports ``document.body.innerText``;
-we parse the same text with ``extractor.tree.parse_html`` and take every text node of the
+we parse the same text with ``extractor.core.tree.parse_html`` and take every text node of the
 body but scripts, styles and templates. The score of a page is the share of the browser's
 words (counted with repeats) that our text holds: what a reader sees that our tree lost.
 Our text also holds what CSS hides, so the other direction says nothing and is not scored.
@@ -35,8 +35,8 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from extractor.decode import decode_html
-from extractor.tree import parse_html
+from extractor.core.decode import decode_html
+from extractor.core.tree import parse_html
 
 _END = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
 _NOT_SHOWN = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>|<!--.*?-->", re.DOTALL | re.IGNORECASE)

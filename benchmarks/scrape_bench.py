@@ -38,7 +38,7 @@ sys.path.insert(0, str(ROOT))
 
 CLI = (
     "import argparse, sys\n"
-    "from extractor.scrape_cli import add_scrape_parser\n"
+    "from extractor.cli.scrape import add_scrape_parser\n"
     "p = argparse.ArgumentParser(prog='cli.py'); add_scrape_parser(p.add_subparsers(dest='command'))\n"
     "a = p.parse_args(sys.argv[1:]); sys.exit(a.func(a))\n"
 )
@@ -177,8 +177,8 @@ class Server:
 
 
 def throughput(rounds: int, processes: list[int], workers: int) -> None:
-    from extractor.article import extract_article
-    from extractor.jobs import scrape
+    from extractor.extract import extract_article
+    from extractor.jobs.scrape import scrape
     from extractor.model import Article
 
     with tempfile.TemporaryDirectory() as tmp:

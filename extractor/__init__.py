@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .article import extract_article
+from .extract import extract_article
 from .model import Article, Block, Comment, ErrorRecord, Image, Quote
 from .quotes import extract_quotes
 
@@ -37,15 +37,15 @@ __all__ = [
 __version__ = "0.1.0"
 
 _LAZY = {
-    "scrape": ("extractor.jobs", "scrape"),
+    "scrape": ("extractor.jobs.scrape", "scrape"),
     "Page": ("extractor.fetch.page", "Page"),
     "get_exporter": ("extractor.export", "get_exporter"),
     "JsonExporter": ("extractor.export", "JsonExporter"),
     "JsonLinesExporter": ("extractor.export", "JsonLinesExporter"),
     "CsvExporter": ("extractor.export", "CsvExporter"),
-    "ExtractionError": ("extractor.limits", "ExtractionError"),
-    "TimeLimit": ("extractor.limits", "TimeLimit"),
-    "MemoryLimit": ("extractor.limits", "MemoryLimit"),
+    "ExtractionError": ("extractor.core.limits", "ExtractionError"),
+    "TimeLimit": ("extractor.core.limits", "TimeLimit"),
+    "MemoryLimit": ("extractor.core.limits", "MemoryLimit"),
 }
 
 

@@ -28,7 +28,7 @@ from typing import Any, Protocol
 from lxml import etree
 
 from .meta.jsonld import extract_items, iter_nodes, node_types
-from .tree import HtmlElement, collapse_ws
+from .core.tree import HtmlElement, collapse_ws
 
 __all__ = [
     "ARTICLE",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from extractor.body import extract_body
-from extractor.tree import parse_html
+from extractor.core.tree import parse_html
 
 PARA = (
     "The council met on Tuesday evening to discuss the new budget, which includes funding for "

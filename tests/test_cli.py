@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from _server import gzip_bomb
 
-from extractor import cli
-from extractor.cli import main
+from extractor.cli import main as cli
+from extractor.cli.main import main
 from extractor.export import ARTICLE_FIELDS, COMMENT_FIELDS, ERROR_FIELDS, QUOTE_FIELDS, article_id
 
 REPO = Path(__file__).resolve().parents[1]

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 from extractor import extract_article
 from extractor.comments import declared_comment_count, extract_comments, find_comment_sections
-from extractor.tree import parse_html
+from extractor.core.tree import parse_html
 
 FETCHED = datetime(2024, 3, 10, 12, 0, tzinfo=timezone.utc)
 
@@ -436,7 +436,7 @@ def test_footer_line_comments_take_the_paragraphs_above_them() -> None:
 
 
 def test_year_less_and_numeric_comment_dates_read_without_the_slow_parser() -> None:
-    from extractor.dates import parse_date
+    from extractor.core.dates import parse_date
 
     assert parse_date("Tuesday July 24, 11:35AM", language="en", fetched_at=FETCHED) == datetime(
         2023, 7, 24, 11, 35, tzinfo=timezone.utc)  # July 2024 would lie after the fetch
@@ -450,7 +450,7 @@ def test_year_less_and_numeric_comment_dates_read_without_the_slow_parser() -> N
 
 
 def test_clock_only_stamp_is_the_latest_such_time_before_the_fetch() -> None:
-    from extractor.dates import parse_date
+    from extractor.core.dates import parse_date
 
     fetched = datetime(2024, 3, 5, 18, 0, tzinfo=timezone.utc)
     assert parse_date("7:28 PM", language="en", fetched_at=fetched) == datetime(2024, 3, 4, 19, 28, tzinfo=timezone.utc)
@@ -487,7 +487,7 @@ def test_plain_text_head_line_names_the_author_and_dates_the_comment() -> None:
 
 def test_a_sentence_with_wrote_is_not_a_head_line() -> None:
     from extractor.comments.detect import wrote_name
-    from extractor.tree import parse_html
+    from extractor.core.tree import parse_html
 
     tree = parse_html("<div><p>My son wrote to the council twice.</p><p>Ann wrote:</p></div>")
     first, second = tree.findall(".//p")
@@ -497,7 +497,7 @@ def test_a_sentence_with_wrote_is_not_a_head_line() -> None:
 
 def test_section_headings_and_rating_prompts_stay_out_of_a_wide_item() -> None:
     from extractor.comments.text import render
-    from extractor.tree import parse_html
+    from extractor.core.tree import parse_html
 
     item = parse_html("""<div><h3>1 Comment</h3><p>Nice cards, I prefer the illustrations.</p>
         <span>Rate This:</span><h3>Leave a Reply</h3><h4>Why the cards work</h4></div>""").find(".//div")
@@ -543,7 +543,7 @@ def test_a_line_of_controls_run_together_is_dropped_but_words_stay() -> None:
 
 def test_account_statistics_are_not_author_names() -> None:
     from extractor.comments.records import _label
-    from extractor.tree import parse_html
+    from extractor.core.tree import parse_html
 
     tree = parse_html('<div><a class="user-fans" href="/u/7">152 Fans</a><a class="user" href="/u/7">savory1</a></div>')
     stat, name = tree.findall(".//a")

@@ -1,4 +1,4 @@
-"""extractor.dates: fast paths, dateparser fallback, relative dates, language hints."""
+"""extractor.core.dates: fast paths, dateparser fallback, relative dates, language hints."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from extractor.dates import find_date_in_text, normalise_language, parse_date
+from extractor.core.dates import find_date_in_text, normalise_language, parse_date
 
 FETCHED = datetime(2024, 5, 10, 12, 0, tzinfo=timezone.utc)
 

@@ -1,4 +1,4 @@
-"""Tests for extractor.decode: every page here is text written for these tests, encoded."""
+"""Tests for extractor.core.decode: every page here is text written for these tests, encoded."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import random
 
 import pytest
 
-from extractor import decode
-from extractor.decode import codecs_for_label, decode_html
+from extractor.core import decode
+from extractor.core.decode import codecs_for_label, decode_html
 
 FRENCH = (
     "Le garçon était très fâché contre sa cousine aînée. « Ça suffit ! » a-t-elle répondu, "

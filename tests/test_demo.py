@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from extractor.cli import main
+from extractor.cli.main import main
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -525,7 +525,7 @@ def test_csv_article_ids_stay_unique_without_keys_or_with_a_repeated_key(tmp_pat
 
 
 def test_csv_appender_keeps_ids_unique_and_stable_across_resume(tmp_path: Path) -> None:
-    from extractor.resume import CsvAppender
+    from extractor.export.append import CsvAppender
 
     out = tmp_path / "job.csv"
     writer = CsvAppender(out)
@@ -548,7 +548,7 @@ def test_csv_appender_keeps_ids_unique_and_stable_across_resume(tmp_path: Path) 
 
 
 def test_csv_appender_resumes_over_cells_longer_than_the_csv_field_limit(tmp_path: Path) -> None:
-    from extractor.resume import CsvAppender
+    from extractor.export.append import CsvAppender
 
     out = tmp_path / "job.csv"
     long = make_article(1)
@@ -562,7 +562,7 @@ def test_csv_appender_resumes_over_cells_longer_than_the_csv_field_limit(tmp_pat
 
 
 def test_csv_appender_neutralises_formulas_and_reads_its_urls_back(tmp_path: Path) -> None:
-    from extractor.resume import CsvAppender
+    from extractor.export.append import CsvAppender
 
     out = tmp_path / "job.csv"
     writer = CsvAppender(out, key=str)

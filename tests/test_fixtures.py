@@ -2,7 +2,7 @@
 
 Each folder under fixtures/ is a hand-written page with the record its author
 knows to be true. The per-fixture test is the one users get
-(``extractor.pytest_plugin.fixture_tests``): metadata and body must match now,
+(``extractor.fixtures.plugin.fixture_tests``): metadata and body must match now,
 fields a fixture lists under ``known_failures`` are xfail.
 """
 
@@ -33,7 +33,7 @@ from extractor.fixtures import (
     summary_table,
     updated_expected,
 )
-from extractor.pytest_plugin import fixture_tests, run_one
+from extractor.fixtures.plugin import fixture_tests, run_one
 
 FIXTURES_ROOT = Path(__file__).resolve().parent.parent / "fixtures"
 FIXTURE_DIRS = fixture_dirs(FIXTURES_ROOT)

@@ -14,7 +14,7 @@ import pytest
 from _server import LocalServer, Response
 
 from extractor.fixtures import load_fixture
-from extractor.fixtures_cli import add_fixtures_parser, run_fixtures
+from extractor.cli.fixtures import add_fixtures_parser, run_fixtures
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SAMPLE = "no-comments-minimal"
@@ -243,7 +243,7 @@ def test_record_accepts_a_plain_name(tmp_path: Path) -> None:
 
 
 def test_record_bad_name_exits_2_through_the_main_command(tmp_path: Path) -> None:
-    from extractor.cli import main
+    from extractor.cli.main import main
 
     saved = tmp_path / "saved.html"
     saved.write_bytes(_page())

@@ -18,7 +18,7 @@ from _fuzz import budget, mutated, seed_files
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from extractor.decode import codecs_for_label, decode_html
+from extractor.core.decode import codecs_for_label, decode_html
 from extractor.fetch.page import (
     CHUNK,
     DecodeError,

@@ -23,12 +23,14 @@ from pathlib import Path
 import pytest
 from _server import LocalServer, Response, page
 
-from extractor import ExtractionError, MemoryLimit, TimeLimit, extract_article, jobs, limits
-from extractor.cli import main
-from extractor.jobs import ScrapeOptions, scrape
-from extractor.limits import LimitedPool
+from extractor import ExtractionError, MemoryLimit, TimeLimit, extract_article
+from extractor.core import limits
+from extractor.jobs import scrape as jobs
+from extractor.cli.main import main
+from extractor.jobs.scrape import ScrapeOptions, scrape
+from extractor.core.limits import LimitedPool
 from extractor.model import Article, ErrorRecord
-from extractor.scrape_cli import add_scrape_parser
+from extractor.cli.scrape import add_scrape_parser
 
 MARKER = "trips-the-injected-step"
 # Far below any hang (which never ends) and far above a small page's extraction on a busy machine.
@@ -79,7 +81,7 @@ TRAPS = {"regex": catastrophic_regex, "loop": endless_loop, "memory": allocate_w
 
 def install_trap(kind: str) -> None:
     """Worker initializer: the body step of a page that carries MARKER runs the trap."""
-    from extractor import article
+    from extractor import extract as article
 
     real = article.extract_body
 

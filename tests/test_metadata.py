@@ -1,4 +1,4 @@
-"""extractor.metadata (and the extractor.meta readers): sources, precedence, junk rejection."""
+"""extractor.meta.combine (and the extractor.meta readers): sources, precedence, junk rejection."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from extractor import extract_article
 from extractor.meta.authors import clean_authors
 from extractor.meta.headline import strip_site_name
 from extractor.meta.jsonld import extract_items, iter_nodes, read_article
-from extractor.metadata import Metadata, extract_metadata
-from extractor.tree import parse_html
+from extractor.meta.combine import Metadata, extract_metadata
+from extractor.core.tree import parse_html
 
 FETCHED = datetime(2024, 5, 10, 12, 0, tzinfo=timezone.utc)
 URL = "https://news.example.org/2024/05/09/river-story"

@@ -9,7 +9,7 @@ import pytest
 from extractor.fixtures import extract_fixture, fixture_dirs, load_fixture
 from extractor.model import Block
 from extractor.pagetype import detect_page_type, finalize_page_type
-from extractor.tree import parse_html
+from extractor.core.tree import parse_html
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -175,8 +175,8 @@ _STATED = [p for p in fixture_dirs(FIXTURES) if "page_type" in load_fixture(p).e
 @pytest.mark.parametrize("path", _STATED, ids=lambda p: p.name)
 def test_fixture_pages(path: Path) -> None:
     """Every fixture that states its page type and paywall flag gets both right."""
-    from extractor.decode import decode_html
-    from extractor.metadata import extract_metadata
+    from extractor.core.decode import decode_html
+    from extractor.meta.combine import extract_metadata
 
     fx = load_fixture(path)
     content_type = next((v for k, v in fx.headers.items() if k.lower() == "content-type"), None)

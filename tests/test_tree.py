@@ -6,8 +6,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from extractor import Article, extract_article
-from extractor.decode import decode_html
-from extractor.tree import MAX_NESTING, HtmlElement, cap_nesting, in_document_order, parse_html, text_of
+from extractor.core.decode import decode_html
+from extractor.core.tree import MAX_NESTING, HtmlElement, cap_nesting, in_document_order, parse_html, text_of
 
 PAGE = """<html><body>
 <div id="a"><p id="a1">one</p><p id="a2">two <b id="a2b">bold</b></p></div>

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extractor.waiting import WaitingUrls
+from extractor.jobs.waiting import WaitingUrls
 
 
 def test_urls_come_back_when_their_time_comes_in_time_order() -> None:

@@ -18,7 +18,7 @@ from datetime import datetime
 from functools import lru_cache
 
 from ..model import Comment
-from ..tree import HtmlElement, collapse_ws, text_of
+from ..core.tree import HtmlElement, collapse_ws, text_of
 from . import hints
 from .detect import choose_items, is_author_element, scope
 from .records import IdView, build_comment, stable_id

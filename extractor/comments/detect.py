@@ -20,7 +20,7 @@ from typing import cast
 
 from lxml import etree
 
-from ..tree import HtmlElement, collapse_ws, text_of
+from ..core.tree import HtmlElement, collapse_ws, text_of
 from . import hints
 
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "iframe", "select", "option"})

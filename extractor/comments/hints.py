@@ -166,7 +166,7 @@ DECLARED_COUNT = re.compile(
 )
 
 # Date-looking text, used only to decide whether an element carries a date (parsing is
-# left to extractor.dates). Months in en/de/fr/es/it/pt/nl, numeric dates, clock times,
+# left to extractor.core.dates). Months in en/de/fr/es/it/pt/nl, numeric dates, clock times,
 # weekday names and relative phrases.
 _MONTHS = (
     r"jan(?:uary|uar|vier|eiro|uari)?|feb(?:ruary|ruar|rero|braio|ruari)?|fév(?:rier)?|mar(?:ch|s|zo|ço)?|märz|maart"

@@ -16,10 +16,10 @@ from functools import lru_cache
 
 from lxml import etree
 
-from ..dates import find_date_in_text, parse_date
+from ..core.dates import find_date_in_text, parse_date
 from ..model import Comment
-from ..tree import HtmlElement, collapse_ws, text_of
-from ..urls import absolute_url
+from ..core.tree import HtmlElement, collapse_ws, text_of
+from ..core.urls import absolute_url
 from . import hints
 from .detect import (
     _EPOCH_ATTRS,

@@ -22,7 +22,7 @@ from typing import NamedTuple, cast
 
 from lxml import etree
 
-from ..tree import HtmlElement, collapse_ws, in_document_order, text_of
+from ..core.tree import HtmlElement, collapse_ws, in_document_order, text_of
 from . import hints
 from .detect import Facts, choose_items, lowest_common_ancestor, nearest_members, scan, scope, short_text
 

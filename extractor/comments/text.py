@@ -11,7 +11,7 @@ import re
 from collections.abc import Container
 from functools import lru_cache
 
-from ..tree import HtmlElement, collapse_ws
+from ..core.tree import HtmlElement, collapse_ws
 from . import hints
 from .detect import short_text
 

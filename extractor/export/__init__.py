@@ -16,7 +16,7 @@ import os
 from types import MappingProxyType
 from typing import Any
 
-from ..atomic import AtomicFile, commit_all
+from ..core.atomic import AtomicFile, commit_all
 from .base import (
     ArticleIds,
     Exporter,

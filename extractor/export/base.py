@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from types import TracebackType
 from typing import IO, TYPE_CHECKING, Any, ClassVar
 
-from ..atomic import AtomicFile, commit_all
+from ..core.atomic import AtomicFile, commit_all
 from ..model import Article, ErrorRecord
 
 if TYPE_CHECKING:  # typing.Self is 3.11+; typing_extensions is only needed by type checkers

@@ -19,7 +19,7 @@ from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
-from ..atomic import AtomicFile
+from ..core.atomic import AtomicFile
 from .page import Page
 
 

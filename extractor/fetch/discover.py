@@ -20,7 +20,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from lxml import etree
 from w3lib.url import canonicalize_url
 
-from ..urls import absolute_url
+from ..core.urls import absolute_url
 from .page import gunzip_capped
 from .xml_entities import neutralise_entities
 

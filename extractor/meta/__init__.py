@@ -8,5 +8,5 @@
 - ``authors``: cleaning, splitting and rejecting author strings
 - ``regions``: which page regions hold someone else's metadata (comments, related lists)
 
-``extractor.metadata.extract_metadata`` combines them with one precedence.
+``extractor.meta.combine.extract_metadata`` combines them with one precedence.
 """

@@ -17,8 +17,8 @@ from functools import lru_cache
 
 from lxml import etree
 
-from ..dates import find_date_in_text, parse_date
-from ..tree import HtmlElement, class_id, collapse_ws
+from ..core.dates import find_date_in_text, parse_date
+from ..core.tree import HtmlElement, class_id, collapse_ws
 from .regions import in_foreign_region
 
 __all__ = [

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from ..tree import HtmlElement, class_id, collapse_ws
+from ..core.tree import HtmlElement, class_id, collapse_ws
 from .authors import name_key
 from .regions import in_foreign_region
 

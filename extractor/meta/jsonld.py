@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..tree import HtmlElement, collapse_ws, xml_compatible
+from ..core.tree import HtmlElement, collapse_ws, xml_compatible
 
 __all__ = ["JsonLdArticle", "extract_items", "iter_nodes", "read_article"]
 

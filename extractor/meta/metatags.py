@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..tree import HtmlElement, collapse_ws
+from ..core.tree import HtmlElement, collapse_ws
 from .jsonld import loads_json
 
 __all__ = [

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from ..tree import HtmlElement, collapse_ws
+from ..core.tree import HtmlElement, collapse_ws
 from .regions import in_foreign_region
 
 __all__ = ["Microdata", "read_microdata"]

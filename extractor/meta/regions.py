@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from ..tree import HtmlElement, class_id
-from ..urls import split_url
+from ..core.tree import HtmlElement, class_id
+from ..core.urls import split_url
 
 __all__ = ["headline_nodes", "in_foreign_region", "is_home_link", "main_h1"]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..quote_cues import AMBIGUOUS_MARKS
+from ..core.lexicon.quotes import AMBIGUOUS_MARKS
 from .content import _INFINITIVE_BLOCK, _adverbial_token, _content_start
 from .mentions import _names_something, _source_mention
 from .records import Span, Token, _Attribution, _Mark

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..quote_cues import STATEMENT_PATTERNS
+from ..core.lexicon.quotes import STATEMENT_PATTERNS
 from .attribution import (
     _attribution_after,
     _attribution_before,

@@ -6,7 +6,7 @@ works on the top-level quotations it returns.
 
 from __future__ import annotations
 
-from ..quote_cues import AMBIGUOUS_MARKS
+from ..core.lexicon.quotes import AMBIGUOUS_MARKS
 from .records import Span, _Mark
 from .sentences import _is_paragraph_start
 from .tables import _ALL_CLOSERS, _CLOSERS, _MARK_RE, _MARKS, _MAX_DEPTH, _OPENERS

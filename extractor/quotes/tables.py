@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..quote_cues import ATTRIBUTION_ONLY_VERBS, LANGUAGES, QUOTE_PAIRS, QUOTING_VERBS, TRANSLATION_MARKERS
+from ..core.lexicon.quotes import ATTRIBUTION_ONLY_VERBS, LANGUAGES, QUOTE_PAIRS, QUOTING_VERBS, TRANSLATION_MARKERS
 
 
 def _words(spaced: str) -> frozenset[str]:

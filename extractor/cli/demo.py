@@ -24,7 +24,7 @@ DEFAULT_FIXTURES = "fixtures"
 # The fixture pages of a source checkout (an editable install, as the README's command
 # makes), found from any working directory. An installed wheel carries no pages yet:
 # shipping them as package data comes with the cli/ move (issue 15).
-_CHECKOUT_FIXTURES = Path(__file__).resolve().parents[1] / DEFAULT_FIXTURES
+_CHECKOUT_FIXTURES = Path(__file__).resolve().parents[2] / DEFAULT_FIXTURES
 
 
 def _default_fixtures() -> Path:
@@ -105,7 +105,7 @@ def add_demo_parser(subparsers: Any) -> None:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    from .cli import main  # the same `scrape` command a user would type
+    from .main import main  # the same `scrape` command a user would type
 
     folder = Path(args.fixtures) if args.fixtures else _default_fixtures()
     if not folder.is_dir():

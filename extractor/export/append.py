@@ -34,9 +34,9 @@ from collections.abc import Callable, Hashable, Iterator
 from pathlib import Path
 from typing import IO, Any, Protocol
 
-from .atomic import AtomicFile
-from .export.base import ArticleIds, dumps_record
-from .export.csvfmt import (
+from ..core.atomic import AtomicFile
+from .base import ArticleIds, dumps_record
+from .csvfmt import (
     TABLES,
     article_row,
     comment_rows,
@@ -45,8 +45,8 @@ from .export.csvfmt import (
     restore_formula,
     table_paths,
 )
-from .fetch.page import NOT_REQUESTED
-from .model import Article, ErrorRecord
+from ..fetch.page import NOT_REQUESTED
+from ..model import Article, ErrorRecord
 
 try:  # POSIX only; elsewhere the lock is skipped.
     import fcntl

@@ -20,7 +20,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import IO, Any
 
-from .fixtures import (
+from ..fixtures import (
     EXPECTED_FILE,
     FixtureResult,
     fixture_dirs,
@@ -279,8 +279,8 @@ def _record_file(args: argparse.Namespace, root: Path, out: IO[str], err: IO[str
 
 
 def _record_urls(args: argparse.Namespace, root: Path, out: IO[str], err: IO[str]) -> int:
-    from .fetch.http import HttpFetcher, HttpOptions
-    from .fetch.page import FetchError
+    from ..fetch.http import HttpFetcher, HttpOptions
+    from ..fetch.page import FetchError
 
     options = HttpOptions(delay=args.delay, **({"user_agent": args.user_agent} if args.user_agent else {}))
     failed = 0
@@ -328,7 +328,7 @@ def _instant(value: str) -> datetime:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m extractor.fixtures_cli ...``: the subcommand on its own (until it is registered)."""
+    """``python -m extractor.cli.fixtures ...``: the subcommand on its own (until it is registered)."""
     parser = argparse.ArgumentParser(prog="extractor")
     subparsers = parser.add_subparsers(dest="command")
     add_fixtures_parser(subparsers)

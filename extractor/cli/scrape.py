@@ -1,4 +1,4 @@
-"""The ``scrape`` subcommand: argument parsing only; the work is in :mod:`extractor.jobs`.
+"""The ``scrape`` subcommand: argument parsing only; the work is in :mod:`extractor.jobs.scrape`.
 
     python cli.py scrape --urls FILE --format jsonl --output OUT --delay 0
 
@@ -15,10 +15,10 @@ from contextlib import contextmanager
 from types import FrameType
 from typing import Any
 
-from .fetch.http import DEFAULT_USER_AGENT
-from .jobs import ScrapeOptions, run_job, url_hash
-from .limits import DEFAULT_MEMORY_LIMIT, DEFAULT_TIME_LIMIT
-from .resume import OutputLocked, open_output
+from ..fetch.http import DEFAULT_USER_AGENT
+from ..jobs.scrape import ScrapeOptions, run_job, url_hash
+from ..core.limits import DEFAULT_MEMORY_LIMIT, DEFAULT_TIME_LIMIT
+from ..export.append import OutputLocked, open_output
 
 # The CLI-wide convention (extractor/cli.py): 0 all pages ok, 1 some failed (still recorded), 2 usage.
 # 3: the job ended with URLs not fetched (their host stayed paused); they are not in the output,
@@ -180,7 +180,7 @@ def add_scrape_parser(subparsers: Any) -> None:
         "--cache-ttl", type=float, metavar="S", help="reuse cached pages this long without asking"
     )
     add_page_limit_options(p.add_argument_group("limits per page (extraction)"))
-    p.set_defaults(func=run_scrape, run=run_scrape)  # extractor.cli dispatches on ``run``
+    p.set_defaults(func=run_scrape, run=run_scrape)  # extractor.cli.main dispatches on ``run``
 
 
 def options_from_args(args: argparse.Namespace) -> ScrapeOptions:

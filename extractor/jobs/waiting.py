@@ -13,7 +13,7 @@ import itertools
 from collections import Counter
 from collections.abc import Callable
 
-from .fetch.urls import host_key
+from ..fetch.urls import host_key
 
 
 class WaitingUrls:

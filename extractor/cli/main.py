@@ -21,17 +21,17 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import IO
 
-from . import __version__
-from .article import extract_article
+from .. import __version__
+from ..extract import extract_article
 from .demo import add_demo_parser
-from .export import FORMATS, CsvExporter, Exporter, get_exporter
-from .export.base import Record, dumps_record
-from .fetch.files import read_body
-from .fetch.page import DEFAULT_MAX_BYTES, FetchError
-from .fixtures_cli import add_fixtures_parser
-from .limits import ExtractionError
-from .model import ErrorRecord
-from .scrape_cli import _size, add_page_limit_options, add_scrape_parser
+from ..export import FORMATS, CsvExporter, Exporter, get_exporter
+from ..export.base import Record, dumps_record
+from ..fetch.files import read_body
+from ..fetch.page import DEFAULT_MAX_BYTES, FetchError
+from .fixtures import add_fixtures_parser
+from ..core.limits import ExtractionError
+from ..model import ErrorRecord
+from .scrape import _size, add_page_limit_options, add_scrape_parser
 
 PROG = "extractor"
 PAGE_SUFFIXES: tuple[str, ...] = (".html", ".htm", ".html.gz", ".htm.gz")

@@ -13,13 +13,13 @@ from functools import partial
 
 from .body import NO_TEXT, BodyResult, extract_body, thread_blocks
 from .comments import declared_comment_count, detect_comments, extract_comments
-from .decode import decode_html
-from .metadata import Metadata, extract_metadata
+from .core.decode import decode_html
+from .meta.combine import Metadata, extract_metadata
 from .model import Article, Comment, Image
 from .pagetype import ARTICLE, FORUM, INDEX, LIVEBLOG, detect_page_type, finalize_page_type, named_as_comments
 from .quotes import extract_block_quotes
-from .tree import HtmlElement, parse_html, text_of
-from .urls import absolute_url, page_base
+from .core.tree import HtmlElement, parse_html, text_of
+from .core.urls import absolute_url, page_base
 
 
 def _content_type(headers: Mapping[str, str] | None) -> str | None:
@@ -111,8 +111,8 @@ def extract_article(
 
     ``time_limit`` (seconds) and ``memory_limit`` (MB the page may take) run the
     extraction in a reusable worker process that is stopped when the page goes over:
-    :class:`~extractor.limits.TimeLimit` or :class:`~extractor.limits.MemoryLimit` is
-    raised (an :class:`~extractor.limits.ExtractionError`), whatever the page was doing
+    :class:`~extractor.core.limits.TimeLimit` or :class:`~extractor.core.limits.MemoryLimit` is
+    raised (an :class:`~extractor.core.limits.ExtractionError`), whatever the page was doing
     (a Python loop, a regex, lxml's C code). None or 0: no limit, and no worker.
     """
     if fetched_at is None:
@@ -120,7 +120,7 @@ def extract_article(
     elif fetched_at.tzinfo is None:
         fetched_at = fetched_at.replace(tzinfo=timezone.utc)
     if time_limit or memory_limit:
-        from .limits import run_limited
+        from .core.limits import run_limited
 
         kwargs = {"headers": dict(headers) if headers else None, "fetched_at": fetched_at, "comments": comments}
         return run_limited(_extract, (html, url), kwargs, time_limit=time_limit, memory_limit=memory_limit)

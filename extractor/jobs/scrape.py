@@ -2,7 +2,7 @@
 
 ``scrape()`` is the library entry point (a generator of Article / ErrorRecord);
 ``run_job()`` adds what a long command-line job needs on top: a resumable
-output (see :mod:`extractor.resume`), a progress bar and a summary.
+output (see :mod:`extractor.export.append`), a progress bar and a summary.
 
 Memory stays flat because nothing is materialised: URL sources are read
 lazily, at most ``2 * workers`` pages are in flight, and each record is
@@ -36,16 +36,16 @@ from datetime import datetime, timezone
 from typing import IO, Any
 from urllib.parse import urlsplit
 
-from .article import extract_article
-from .fetch.discover import UrlFilter, discover, parse_date, url_key
-from .fetch.files import iter_file_pages
-from .fetch.http import DEFAULT_USER_AGENT, HttpFetcher, HttpOptions
-from .fetch.page import DEFAULT_MAX_BYTES, FetchError, HostUnavailable, InvalidURL, Page
-from .fetch.stdin import read_stdin_page
-from .fetch.urls import check_url, host_key
-from .fetch.warc import iter_warc_pages
-from .limits import DEFAULT_MEMORY_LIMIT, DEFAULT_TIME_LIMIT, ExtractionError, LimitedPool, can_start_workers
-from .model import Article, ErrorRecord
+from ..extract import extract_article
+from ..fetch.discover import UrlFilter, discover, parse_date, url_key
+from ..fetch.files import iter_file_pages
+from ..fetch.http import DEFAULT_USER_AGENT, HttpFetcher, HttpOptions
+from ..fetch.page import DEFAULT_MAX_BYTES, FetchError, HostUnavailable, InvalidURL, Page
+from ..fetch.stdin import read_stdin_page
+from ..fetch.urls import check_url, host_key
+from ..fetch.warc import iter_warc_pages
+from ..core.limits import DEFAULT_MEMORY_LIMIT, DEFAULT_TIME_LIMIT, ExtractionError, LimitedPool, can_start_workers
+from ..model import Article, ErrorRecord
 from .waiting import WaitingUrls
 
 Record = Article | ErrorRecord
@@ -378,7 +378,7 @@ def iter_outcomes(
     """The engine: a bounded window of tasks on a thread pool, outcomes yielded as they finish.
 
     ``done`` holds url hashes (:func:`url_hash`) already handled, e.g. read back from an output.
-    A URL refused because its host is paused waits (see :mod:`extractor.waiting`) and is tried
+    A URL refused because its host is paused waits (see :mod:`extractor.jobs.waiting`) and is tried
     again when the pause ends; only a host given up for the run yields ``unfetched`` outcomes.
     """
     fetcher = HttpFetcher(options.http_options())
@@ -563,7 +563,7 @@ def run_job(
     quiet: bool = False,
     stderr: IO[str] | None = None,
 ) -> JobSummary:
-    """Run a job into a resumable ``writer`` (from :func:`extractor.resume.open_output`).
+    """Run a job into a resumable ``writer`` (from :func:`extractor.export.append.open_output`).
 
     KeyboardInterrupt (Ctrl-C, or SIGTERM turned into it by the CLI) stops the
     job cleanly: what was written is synced, and a rerun resumes.

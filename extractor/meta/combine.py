@@ -17,18 +17,18 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
-from .dates import normalise_language, parse_date
-from .meta.authors import clean_authors, name_key
-from .meta.byline import (
+from ..core.dates import normalise_language, parse_date
+from .authors import clean_authors, name_key
+from .byline import (
     VisibleDate,
     element_positions,
     find_byline_names,
     find_comment_count,
     find_visible_dates,
 )
-from .meta.headline import agrees, choose_headline, find_standfirst, headline_like, site_name_from_title
-from .meta.jsonld import JsonLdArticle, extract_items, read_article
-from .meta.metatags import (
+from .headline import agrees, choose_headline, find_standfirst, headline_like, site_name_from_title
+from .jsonld import JsonLdArticle, extract_items, read_article
+from .metatags import (
     AUTHOR_KEYS,
     DESCRIPTION_KEYS,
     IMAGE_KEYS,
@@ -42,11 +42,11 @@ from .meta.metatags import (
     link_href,
     read_meta,
 )
-from .meta.microdata import Microdata, read_microdata
-from .meta.regions import headline_nodes, in_foreign_region, is_home_link, main_h1
-from .model import Image
-from .tree import HtmlElement, collapse_ws
-from .urls import absolute_url, url_host, url_path
+from .microdata import Microdata, read_microdata
+from .regions import headline_nodes, in_foreign_region, is_home_link, main_h1
+from ..model import Image
+from ..core.tree import HtmlElement, collapse_ws
+from ..core.urls import absolute_url, url_host, url_path
 
 __all__ = ["Metadata", "extract_metadata"]
 
