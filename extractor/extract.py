@@ -14,12 +14,12 @@ from functools import partial
 from .body import NO_TEXT, BodyResult, extract_body, thread_blocks
 from .comments import declared_comment_count, detect_comments, extract_comments
 from .core.decode import decode_html
+from .core.tree import HtmlElement, parse_html, text_of
+from .core.urls import absolute_url, page_base
 from .meta.combine import Metadata, extract_metadata
 from .model import Article, Comment, Image
 from .pagetype import ARTICLE, FORUM, INDEX, LIVEBLOG, detect_page_type, finalize_page_type, named_as_comments
 from .quotes import extract_block_quotes
-from .core.tree import HtmlElement, parse_html, text_of
-from .core.urls import absolute_url, page_base
 
 
 def _content_type(headers: Mapping[str, str] | None) -> str | None:

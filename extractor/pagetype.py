@@ -27,8 +27,8 @@ from typing import Any, Protocol
 
 from lxml import etree
 
-from .meta.jsonld import extract_items, iter_nodes, node_types
 from .core.tree import HtmlElement, collapse_ws
+from .meta.jsonld import extract_items, iter_nodes, node_types
 
 __all__ = [
     "ARTICLE",

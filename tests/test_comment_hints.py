@@ -85,8 +85,8 @@ def test_word_tables_answer_alike_on_the_key(words: str) -> None:
 def test_glued_texts_never_reach_the_general_parser(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """Several elements' texts run together are no stamp: dateparser (which loads every
     language's tables for a page without one) is not asked, and no date is taken."""
-    from extractor.core import dates
     from extractor.comments import records
+    from extractor.core import dates
 
     def refuse(*_args: object) -> None:
         raise AssertionError("dateparser asked for " + text)

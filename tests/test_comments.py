@@ -533,21 +533,21 @@ def test_head_box_items_widen_to_the_wrapper_holding_the_words() -> None:
 
 
 def test_a_line_of_controls_run_together_is_dropped_but_words_stay() -> None:
-    from extractor.comments.records import _control_line
+    from extractor.comments.records import control_line
 
-    assert _control_line("History | |")
-    assert _control_line("Like · Reply · 5")
-    assert not _control_line("I agree | mostly")
-    assert not _control_line("Thanks!")
+    assert control_line("History | |")
+    assert control_line("Like · Reply · 5")
+    assert not control_line("I agree | mostly")
+    assert not control_line("Thanks!")
 
 
 def test_account_statistics_are_not_author_names() -> None:
-    from extractor.comments.records import _label
+    from extractor.comments.records import is_label
     from extractor.core.tree import parse_html
 
     tree = parse_html('<div><a class="user-fans" href="/u/7">152 Fans</a><a class="user" href="/u/7">savory1</a></div>')
     stat, name = tree.findall(".//a")
-    assert _label(stat) and not _label(name)
+    assert is_label(stat) and not is_label(name)
 
 
 def test_declared_count_skips_subtrees_already_read() -> None:

@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 from _server import LocalServer, Response
 
-from extractor.fixtures import load_fixture
 from extractor.cli.fixtures import add_fixtures_parser, run_fixtures
+from extractor.fixtures import load_fixture
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SAMPLE = "no-comments-minimal"

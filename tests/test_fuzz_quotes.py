@@ -12,9 +12,9 @@ from _fuzz import budget
 from hypothesis import given
 from hypothesis import strategies as st
 
+from extractor.core.tree import collapse_ws
 from extractor.model import Block, Quote
 from extractor.quotes import extract_block_quotes, extract_quotes
-from extractor.core.tree import collapse_ws
 
 # Words the finder reacts to, mixed with plain ones: names, pronouns, cues, nouns that look
 # like cues, quotation marks of several languages, punctuation and line breaks.

@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 from _server import LocalServer, Response, page
 
+from extractor.cli.scrape import add_scrape_parser
+from extractor.export.append import CsvAppender, JsonlAppender, OutputLocked
 from extractor.jobs.scrape import ScrapeOptions, scrape, url_hash
 from extractor.model import Article, ErrorRecord
-from extractor.export.append import CsvAppender, JsonlAppender, OutputLocked
-from extractor.cli.scrape import add_scrape_parser
 
 ROOT = Path(__file__).resolve().parent.parent
 CLI = (
@@ -414,8 +414,8 @@ def test_unreachable_host_costs_only_the_urls_that_trip_the_breaker(
 
 
 def test_summary_and_dict_report_unfetched_urls(server: LocalServer, tmp_path: Path) -> None:
-    from extractor.jobs.scrape import run_job
     from extractor.export.append import open_output
+    from extractor.jobs.scrape import run_job
 
     urls, _ = _down_host_job(server, tmp_path)
     options = ScrapeOptions.build(delay=0, retries=0, workers=1, breaker_threshold=1,

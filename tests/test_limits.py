@@ -24,13 +24,13 @@ import pytest
 from _server import LocalServer, Response, page
 
 from extractor import ExtractionError, MemoryLimit, TimeLimit, extract_article
-from extractor.core import limits
-from extractor.jobs import scrape as jobs
 from extractor.cli.main import main
-from extractor.jobs.scrape import ScrapeOptions, scrape
-from extractor.core.limits import LimitedPool
-from extractor.model import Article, ErrorRecord
 from extractor.cli.scrape import add_scrape_parser
+from extractor.core import limits
+from extractor.core.limits import LimitedPool
+from extractor.jobs import scrape as jobs
+from extractor.jobs.scrape import ScrapeOptions, scrape
+from extractor.model import Article, ErrorRecord
 
 MARKER = "trips-the-injected-step"
 # Far below any hang (which never ends) and far above a small page's extraction on a busy machine.

@@ -7,11 +7,11 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from extractor import extract_article
+from extractor.core.tree import parse_html
 from extractor.meta.authors import clean_authors
+from extractor.meta.combine import Metadata, extract_metadata
 from extractor.meta.headline import strip_site_name
 from extractor.meta.jsonld import extract_items, iter_nodes, read_article
-from extractor.meta.combine import Metadata, extract_metadata
-from extractor.core.tree import parse_html
 
 FETCHED = datetime(2024, 5, 10, 12, 0, tzinfo=timezone.utc)
 URL = "https://news.example.org/2024/05/09/river-story"

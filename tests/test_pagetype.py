@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from extractor.core.tree import parse_html
 from extractor.fixtures import extract_fixture, fixture_dirs, load_fixture
 from extractor.model import Block
 from extractor.pagetype import detect_page_type, finalize_page_type
-from extractor.core.tree import parse_html
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 

@@ -29,9 +29,9 @@ from typing import cast
 
 from lxml import etree
 
-from ..model import Block, BlockKind, Comment, Image
 from ..core.tree import HtmlElement, collapse_ws
 from ..core.urls import absolute_url
+from ..model import Block, BlockKind, Comment, Image
 
 # --- vocabularies (data, not logic) -------------------------------------------------
 

@@ -22,16 +22,16 @@ from pathlib import Path
 from typing import IO
 
 from .. import __version__
-from ..extract import extract_article
-from .demo import add_demo_parser
+from ..core.limits import ExtractionError
 from ..export import FORMATS, CsvExporter, Exporter, get_exporter
 from ..export.base import Record, dumps_record
+from ..extract import extract_article
 from ..fetch.files import read_body
 from ..fetch.page import DEFAULT_MAX_BYTES, FetchError
-from .fixtures import add_fixtures_parser
-from ..core.limits import ExtractionError
 from ..model import ErrorRecord
-from .scrape import _size, add_page_limit_options, add_scrape_parser
+from .demo import add_demo_parser
+from .fixtures import add_fixtures_parser
+from .scrape import add_page_limit_options, add_scrape_parser, parse_size
 
 PROG = "extractor"
 PAGE_SUFFIXES: tuple[str, ...] = (".html", ".htm", ".html.gz", ".htm.gz")
@@ -308,7 +308,7 @@ def add_extract_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentP
     )
     parser.add_argument(
         "--max-bytes",
-        type=_size,
+        type=parse_size,
         default=DEFAULT_MAX_BYTES,
         metavar="SIZE",
         help="largest page, as read and after gzip is undone; larger is a TooLarge error record "

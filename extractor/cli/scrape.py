@@ -15,10 +15,10 @@ from contextlib import contextmanager
 from types import FrameType
 from typing import Any
 
-from ..fetch.http import DEFAULT_USER_AGENT
-from ..jobs.scrape import ScrapeOptions, run_job, url_hash
 from ..core.limits import DEFAULT_MEMORY_LIMIT, DEFAULT_TIME_LIMIT
 from ..export.append import OutputLocked, open_output
+from ..fetch.http import DEFAULT_USER_AGENT
+from ..jobs.scrape import ScrapeOptions, run_job, url_hash
 
 # The CLI-wide convention (extractor/cli.py): 0 all pages ok, 1 some failed (still recorded), 2 usage.
 # 3: the job ended with URLs not fetched (their host stayed paused); they are not in the output,
@@ -26,7 +26,7 @@ from ..export.append import OutputLocked, open_output
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_NOT_FETCHED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 
-def _size(text: str) -> int:
+def parse_size(text: str) -> int:
     """``20MB``, ``512k``, ``1000000`` -> bytes."""
     units = {"k": 1024, "m": 1024**2, "g": 1024**3}
     value = text.strip().lower().removesuffix("b").removesuffix("i")
@@ -163,7 +163,7 @@ def add_scrape_parser(subparsers: Any) -> None:
         metavar="S",
         help="longest Retry-After to wait; longer fails with RateLimited",
     )
-    net.add_argument("--max-bytes", type=_size, default=_size("20MB"), metavar="SIZE", help="body size cap")
+    net.add_argument("--max-bytes", type=parse_size, default=parse_size("20MB"), metavar="SIZE", help="body size cap")
     net.add_argument("--host-failures", dest="breaker_threshold", type=int, default=5, metavar="N",
                      help="pause a host after N of its URLs failed in a row, retries spent"
                      " (0: never pause; default: %(default)s)")  # fmt: skip

@@ -17,8 +17,8 @@ from collections.abc import Container, Iterable
 from datetime import datetime
 from functools import lru_cache
 
-from ..model import Comment
 from ..core.tree import HtmlElement, collapse_ws, text_of
+from ..model import Comment
 from . import hints
 from .detect import choose_items, is_author_element, scope
 from .records import IdView, build_comment, stable_id

@@ -23,12 +23,12 @@ from lxml import etree
 from ..core.tree import HtmlElement, collapse_ws, text_of
 from . import hints
 
-_SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "iframe", "select", "option"})
+SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "iframe", "select", "option"})
 _ITEM_TAGS = frozenset({"div", "li", "article", "section", "table", "tr", "td", "tbody", "dl", "dt", "dd", "blockquote", "p", "aside"})
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4"})
 _MAX_META_TEXT = 80
 _SAMPLE = 12
-_EPOCH_ATTRS = ("data-time", "data-timestamp", "data-utime", "data-xutime", "data-unix", "data-epoch")
+EPOCH_ATTRS = ("data-time", "data-timestamp", "data-utime", "data-xutime", "data-unix", "data-epoch")
 _MAX_GROUPS = 8
 # Links to a comment or post itself (a comment's title may link there): not a teaser's target.
 _COMMENT_HREF = re.compile(r"comment|cid=|reply|[?&]p=\d|showpost|msg|#", re.IGNORECASE)
@@ -161,7 +161,7 @@ def scan(roots: Iterable[HtmlElement]) -> Scan:
     dated: dict[int, HtmlElement] = {}
     stating: dict[int, HtmlElement] = {}
     for root in roots:
-        if not isinstance(root.tag, str) or root.tag in _SKIP_TAGS:
+        if not isinstance(root.tag, str) or root.tag in SKIP_TAGS:
             continue
         hidden = _hidden(root)
         for node in root.iter(*_ITEM_TAGS):
@@ -203,7 +203,7 @@ _PARENTS_OF_MANY = etree.XPath(f"descendant-or-self::*[*[{_MIN_SIBLINGS}]]")  # 
 # quadratically with the number of dated elements (32,000 comments: 7 s; this form: 0.8 s).
 _DATE_MARKUP = etree.XPath(
     "descendant-or-self::*[self::time or "
-    + " or ".join(f"@{attr}" for attr in ("datetime", "itemprop", *_EPOCH_ATTRS)) + "]"
+    + " or ".join(f"@{attr}" for attr in ("datetime", "itemprop", *EPOCH_ATTRS)) + "]"
 )
 
 
@@ -242,7 +242,7 @@ def self_dated(root: HtmlElement, hidden: dict[int, HtmlElement] | None = None) 
 def _hidden(root: HtmlElement) -> dict[int, HtmlElement]:
     """Scripts, styles and other invisible parts under root, with everything inside them."""
     hidden: dict[int, HtmlElement] = {}
-    for box in root.iter(*_SKIP_TAGS):
+    for box in root.iter(*SKIP_TAGS):
         if id(box) not in hidden:
             hidden[id(box)] = box
             hidden.update((id(d), d) for d in box.iterdescendants())
@@ -266,7 +266,7 @@ def iter_elements(root: HtmlElement) -> Iterator[HtmlElement]:
     """Elements under root (root included) in document order, skipping scripts, styles
     and other invisible parts. lxml's own iterator does the walking; the few hidden
     subtrees are collected first and left out."""
-    if not isinstance(root.tag, str) or root.tag in _SKIP_TAGS:
+    if not isinstance(root.tag, str) or root.tag in SKIP_TAGS:
         return
     hidden = _hidden(root)
     if not hidden:
@@ -396,7 +396,7 @@ def footer_run(footer: HtmlElement) -> list[HtmlElement]:
 
 
 _DATE_PROPS = frozenset({"datecreated", "datepublished", "commenttime", "uploaddate"})
-_EPOCH_SET = frozenset(_EPOCH_ATTRS)
+_EPOCH_SET = frozenset(EPOCH_ATTRS)
 
 
 def is_date_element(node: HtmlElement) -> bool:
@@ -556,7 +556,7 @@ class Facts:
             walker = etree.iterwalk(root, events=("start",))
             for _event, element in walker:
                 tag = element.tag
-                if not isinstance(tag, str) or tag in _SKIP_TAGS or id(element) in nested:
+                if not isinstance(tag, str) or tag in SKIP_TAGS or id(element) in nested:
                     walker.skip_subtree()
                 elif (element is not member or not skip_self) and named(element):
                     return True
@@ -570,7 +570,7 @@ class Facts:
         known = sums.get(id(node))
         if known is not None:
             return known
-        if not isinstance(node.tag, str) or node.tag in _SKIP_TAGS:
+        if not isinstance(node.tag, str) or node.tag in SKIP_TAGS:
             return 0
         stating = self._stating
         stack: list[int] = []
@@ -579,13 +579,13 @@ class Facts:
         for event, element in walker:
             tag = element.tag
             if event == "start":
-                if not isinstance(tag, str) or tag in _SKIP_TAGS or id(element) in sums:
+                if not isinstance(tag, str) or tag in SKIP_TAGS or id(element) in sums:
                     walker.skip_subtree()
                     continue
                 stack.append(_own_facts(element, stating))
                 continue
             tail = element.tail
-            if not isinstance(tag, str) or tag in _SKIP_TAGS:
+            if not isinstance(tag, str) or tag in SKIP_TAGS:
                 if tail and stack:  # a script's tail is its parent's text
                     stack[-1] += len(tail.strip()) << _TEXT
                 continue

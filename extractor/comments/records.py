@@ -17,13 +17,13 @@ from functools import lru_cache
 from lxml import etree
 
 from ..core.dates import find_date_in_text, parse_date
-from ..model import Comment
 from ..core.tree import HtmlElement, collapse_ws, text_of
 from ..core.urls import absolute_url
+from ..model import Comment
 from . import hints
 from .detect import (
-    _EPOCH_ATTRS,
-    _SKIP_TAGS,
+    EPOCH_ATTRS,
+    SKIP_TAGS,
     dt_head_name,
     footer_name,
     is_author_element,
@@ -190,7 +190,7 @@ def _author_area(node: HtmlElement, item: HtmlElement) -> bool:
 
 def _find_author(item: HtmlElement, elements: list[HtmlElement], named: list[HtmlElement], parts: Parts) -> None:
     data_author = item.get("data-author")
-    candidates = [n for n in named if (n is not item or item.tag == "dt") and not _label(n)]
+    candidates = [n for n in named if (n is not item or item.tag == "dt") and not is_label(n)]
     if candidates:
         best = min(candidates, key=lambda n: _author_rank(n, item, candidates))
         parts.author = best
@@ -217,7 +217,7 @@ def _head_name(node: HtmlElement, item: HtmlElement) -> str | None:
     return wrote_name(node) if node is not item and node.tag not in ("blockquote", "q") else None
 
 
-def _label(node: HtmlElement) -> bool:
+def is_label(node: HtmlElement) -> bool:
     """'Username', 'Author:' and similar field labels are not names, nor are the account
     statistics shown beside them ('152 Fans', '3,401 posts')."""
     text = short_text(node, 60) or ""
@@ -445,7 +445,7 @@ def _markup_date(node: HtmlElement, *, fetched_at: datetime | None, language: st
     """The machine-readable value, but the displayed day when the two are within a day and a
     half: markup is often UTC while the reader sees (and means) the local day."""
     value = None
-    for raw in (node.get("datetime"), node.get("content"), *(node.get(a) for a in _EPOCH_ATTRS), node.get("title")):
+    for raw in (node.get("datetime"), node.get("content"), *(node.get(a) for a in EPOCH_ATTRS), node.get("title")):
         if raw:
             value = parse_date(raw, language=language, fetched_at=fetched_at)
             if value is not None:
@@ -592,7 +592,7 @@ def _own_unquoted(item: HtmlElement, nested: Container[int]) -> list[HtmlElement
         while stack:
             node = stack.pop()
             tag = node.tag
-            if not isinstance(tag, str) or tag in _SKIP_TAGS:
+            if not isinstance(tag, str) or tag in SKIP_TAGS:
                 continue
             if node is not root and (id(node) in nested or _quote_box(node)):
                 continue
@@ -627,13 +627,13 @@ def _comment_text(item: HtmlElement, nested: Container[int], parts: Parts) -> st
     if parts.text_block is None:
         text = _drop_meta_lines(text, parts)
     return "\n".join(line for line in text.split("\n")
-                     if not hints.BYLINE_LEFTOVER.match(line) and not _control_line(line))
+                     if not hints.BYLINE_LEFTOVER.match(line) and not control_line(line))
 
 
 _LINE_SEPARATORS = re.compile(r"\s*[|·•]\s*")
 
 
-def _control_line(line: str) -> bool:
+def control_line(line: str) -> bool:
     """A line of controls run together by separators ('Reply | Report', 'History | |'):
     every part a control word, and at least one separator (a lone word stays: it may be
     all a commenter wrote)."""

@@ -35,6 +35,8 @@ from pathlib import Path
 from typing import IO, Any, Protocol
 
 from ..core.atomic import AtomicFile
+from ..fetch.page import NOT_REQUESTED
+from ..model import Article, ErrorRecord
 from .base import ArticleIds, dumps_record
 from .csvfmt import (
     TABLES,
@@ -45,8 +47,6 @@ from .csvfmt import (
     restore_formula,
     table_paths,
 )
-from ..fetch.page import NOT_REQUESTED
-from ..model import Article, ErrorRecord
 
 try:  # POSIX only; elsewhere the lock is skipped.
     import fcntl

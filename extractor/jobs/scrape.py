@@ -36,6 +36,13 @@ from datetime import datetime, timezone
 from typing import IO, Any
 from urllib.parse import urlsplit
 
+from ..core.limits import (
+    DEFAULT_MEMORY_LIMIT,
+    DEFAULT_TIME_LIMIT,
+    ExtractionError,
+    LimitedPool,
+    can_start_workers,
+)
 from ..extract import extract_article
 from ..fetch.discover import UrlFilter, discover, parse_date, url_key
 from ..fetch.files import iter_file_pages
@@ -44,7 +51,6 @@ from ..fetch.page import DEFAULT_MAX_BYTES, FetchError, HostUnavailable, Invalid
 from ..fetch.stdin import read_stdin_page
 from ..fetch.urls import check_url, host_key
 from ..fetch.warc import iter_warc_pages
-from ..core.limits import DEFAULT_MEMORY_LIMIT, DEFAULT_TIME_LIMIT, ExtractionError, LimitedPool, can_start_workers
 from ..model import Article, ErrorRecord
 from .waiting import WaitingUrls
 

@@ -18,6 +18,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
 from ..core.dates import normalise_language, parse_date
+from ..core.tree import HtmlElement, collapse_ws
+from ..core.urls import absolute_url, url_host, url_path
+from ..model import Image
 from .authors import clean_authors, name_key
 from .byline import (
     VisibleDate,
@@ -44,9 +47,6 @@ from .metatags import (
 )
 from .microdata import Microdata, read_microdata
 from .regions import headline_nodes, in_foreign_region, is_home_link, main_h1
-from ..model import Image
-from ..core.tree import HtmlElement, collapse_ws
-from ..core.urls import absolute_url, url_host, url_path
 
 __all__ = ["Metadata", "extract_metadata"]
 

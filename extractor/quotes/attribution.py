@@ -11,93 +11,93 @@ import re
 from dataclasses import dataclass
 
 from ..core.lexicon.quotes import AMBIGUOUS_MARKS
-from .content import _INFINITIVE_BLOCK, _adverbial_token, _content_start
-from .mentions import _names_something, _source_mention
-from .records import Span, Token, _Attribution, _Mark
-from .sentences import _is_abbreviation, _paragraph_end, _sentence_bounds, _strip_span, _tokens, _word_count
+from .content import INFINITIVE_BLOCK, adverbial_token, content_start_at
+from .mentions import names_something, source_mention
+from .records import AttributionRecord, Mark, Span, Token
+from .sentences import is_abbreviation, paragraph_end, sentence_bounds, strip_span, tokenize, word_count
 from .speakers import (
-    _abbrev_token,
-    _addressee_after,
-    _is_capitalized,
-    _leading_np,
-    _np_after,
-    _plausible_speaker,
-    _skippable,
-    _speaker_before,
-    _split_segments,
-    _without_parentheses,
+    abbrev_token,
+    addressee_after,
+    is_capitalized,
+    leading_np,
+    np_after,
+    plausible_speaker,
+    skippable,
+    speaker_before,
+    split_segments,
+    without_parentheses,
 )
 from .tables import (
-    _ADDRESSEE_VERBS,
-    _ALL_CLOSERS,
-    _ATTRIBUTION_ONLY,
-    _AUX,
-    _COMPLEMENTIZERS,
-    _CUE_RE,
-    _DASHES,
-    _DETERMINERS,
-    _FINITE,
-    _INVERTED_SHORT,
-    _LEAD_JUNK,
-    _MARKS,
-    _MAX_SPEAKER_TOKENS,
-    _NOUN_MARKERS,
-    _OBJECT_CUES,
-    _PASSIVE,
-    _PREPOSITIONS,
-    _PRONOUNS,
-    _QUOTING_END_RE,
-    _SENT_END_RE,
-    _SKIP,
-    _STATEMENT_INTRO_RE,
-    _TIME_START,
-    _VERBS,
-    _WORD_RE,
-    _words,
+    ADDRESSEE_VERBS,
+    ALL_CLOSERS,
+    ATTRIBUTION_ONLY,
+    AUX,
+    COMPLEMENTIZERS,
+    CUE_RE,
+    DASHES,
+    DETERMINERS,
+    FINITE,
+    INVERTED_SHORT,
+    LEAD_JUNK,
+    MARKS,
+    MAX_SPEAKER_TOKENS,
+    NOUN_MARKERS,
+    OBJECT_CUES,
+    PASSIVE,
+    PREPOSITIONS,
+    PRONOUNS,
+    QUOTING_END_RE,
+    SENT_END_RE,
+    SKIP,
+    STATEMENT_INTRO_RE,
+    TIME_START,
+    VERBS,
+    WORD_RE,
+    word_set,
 )
 
 
-def _attribution_after(text: str, pos: int, limit: int, unlisted: bool = True) -> _Attribution | None:
+def attribution_after(text: str, pos: int, limit: int, unlisted: bool = True) -> AttributionRecord | None:
     """'," he said.' / '," said Len Burman,' / '«, sagte Müller.' / '" — Jane Doe' after a quotation.
 
     ``unlisted`` also accepts verbs missing from the cue lists ('," Oliver barked.'); it is
     off for a quotation inside a sentence, where 'X verb-ed' is as often the main clause.
     """
-    tokens = _without_parentheses(_tokens(text, pos, min(limit, pos + 300), 40))
+    tokens = without_parentheses(tokenize(text, pos, min(limit, pos + 300), 40))
     k = 0
     while k < len(tokens) and tokens[k][2] == ",":
         k += 1
-    if k < len(tokens) and tokens[k][2] in _DASHES:
+    if k < len(tokens) and tokens[k][2] in DASHES:
         return _dash_attribution(text, tokens[k:], limit)
-    window = tokens[k : k + _MAX_SPEAKER_TOKENS + 12]
-    if unlisted and window and window[0][2].lower() not in _VERBS:
+    window = tokens[k : k + MAX_SPEAKER_TOKENS + 12]
+    if unlisted and window and window[0][2].lower() not in VERBS:
         inverted = _inverted_unlisted(text, window, pos, limit)
         if inverted is not None:
             return inverted
     for j, tok in enumerate(window):
         low = tok[2].lower()
-        if low in _VERBS or (low in _INVERTED_SHORT and j == 0):
-            if j > 0 and window[j - 1][2].lower() in _PASSIVE:
+        if low in VERBS or (low in INVERTED_SHORT and j == 0):
+            if j > 0 and window[j - 1][2].lower() in PASSIVE:
                 return None
-            if low.endswith("ing") and low not in _INVERTED_SHORT:
+            if low.endswith("ing") and low not in INVERTED_SHORT:
                 # '"A," adding, "B."' / '"a disaster" and asking, "B?"': a participle has no
                 # subject of its own; it introduces the next quotation, not this one
                 return None
-            if j == 0 and _is_capitalized(tok[2]) and _closes_with_stop(text, pos):
+            if j == 0 and is_capitalized(tok[2]) and _closes_with_stop(text, pos):
                 return None  # '"A." Asked about it, X replied ...': the cue opens the next sentence
             if _introduces_next(text, tok[1], limit):
                 return None  # '"A." Mr. Z said: "B."': the cue belongs to the quotation after the colon
             if (
                 j == 0
                 and j + 1 < len(window)
-                and window[j + 1][2].lower() in _COMPLEMENTIZERS
+                and window[j + 1][2].lower() in COMPLEMENTIZERS
                 and not _ends_with_comma(text, pos)
             ):
                 return None  # 'the ad "plainly" suggests that ...': the verb takes a clause; it is no attribution
-            if j == 0 or all(_skippable(w[2], low) for w in window[:j]):
+            if j == 0 or all(skippable(w[2], low) for w in window[:j]):
                 # '," said X' / '», a déclaré X' (an auxiliary before the inverted cue)
-                spk = _np_after(text, tok[1], limit)
-                return _Attribution(window[0][0], spk[1] if spk else tok[1], spk, tok[2])
+                spk = np_after(text, tok[1], limit)
+                return AttributionRecord(window[0][0], spk[1] if spk else tok[1], spk, tok[2])
             if not _ends_with_comma(text, pos) and not _closes_clause(text, tok[1], limit):
                 return (
                     None  # '"..." Gov. X said it would be ...': a new statement, not this one's attribution
@@ -106,14 +106,14 @@ def _attribution_after(text: str, pos: int, limit: int, unlisted: bool = True) -
         if tok[2] in {".", "!", "?", ";", ":"} and not (
             tok[2] == "."
             and j > 0
-            and (_abbrev_token(window[j - 1][2]) or (j + 1 < len(window) and window[j + 1][2] == ","))
+            and (abbrev_token(window[j - 1][2]) or (j + 1 < len(window) and window[j + 1][2] == ","))
         ):
             return _unlisted_verb(text, window[:j], pos) if tok[2] == "." and unlisted else None
     return None
 
 
 # Words that may follow an unlisted verb in a short attribution ('shot back with a laugh').
-_MANNER_START = _words(
+_MANNER_START = word_set(
     "back up out with in at on to as before after during from into over again while amid "
     "through across without quickly"
 )
@@ -123,19 +123,19 @@ _MAX_MANNER_TOKENS = 8
 def _verb_like(word: str) -> bool:
     """A lower-case past tense ('barked', 'retaliated') or a listed attribution-only verb ('read')."""
     return word.isalpha() and word.islower() and (
-        (len(word) > 4 and word.endswith("ed")) or word in _ATTRIBUTION_ONLY
+        (len(word) > 4 and word.endswith("ed")) or word in ATTRIBUTION_ONLY
     )
 
 
 def _requires_attribution(text: str, mark_end: int) -> bool:
     """'"A," X Y.' / '"A!" X Y.' / '"A?" X Y.': the quotation ends without closing its sentence."""
     j = mark_end - 1
-    while j > 0 and mark_end - j < 4 and (text[j] in _MARKS or text[j].isspace()):
+    while j > 0 and mark_end - j < 4 and (text[j] in MARKS or text[j].isspace()):
         j -= 1
     return text[j] in ",!?"
 
 
-def _unlisted_verb(text: str, before: list[Token], pos: int) -> _Attribution | None:
+def _unlisted_verb(text: str, before: list[Token], pos: int) -> AttributionRecord | None:
     """'"...," Oliver barked.' / '"...," an angry mayor shot back with a laugh.' / '"...," the suit reads.'
 
     Verb lists never cover every manner of speaking (barked, retaliated, fired back); a
@@ -148,50 +148,50 @@ def _unlisted_verb(text: str, before: list[Token], pos: int) -> _Attribution | N
     if v is None or v > 6:
         return None
     rest = before[v + 1 :]
-    if len(rest) > 1 and rest[0][2] == "to" and rest[1][2][0].islower() and rest[1][2] not in _INFINITIVE_BLOCK:
+    if len(rest) > 1 and rest[0][2] == "to" and rest[1][2][0].islower() and rest[1][2] not in INFINITIVE_BLOCK:
         return None  # '"...," the number needed to win.': an infinitive, not a manner phrase
     if rest and (
         len(rest) > _MAX_MANNER_TOKENS
-        or not (rest[0][2].lower() in _MANNER_START or rest[0][2].endswith("ly") or rest[0][2].lower() in _SKIP)
+        or not (rest[0][2].lower() in _MANNER_START or rest[0][2].endswith("ly") or rest[0][2].lower() in SKIP)
     ):
         return None
-    subject = _leading_np(before[:v])
+    subject = leading_np(before[:v])
     if len(subject) != v:
         return None
     first = subject[0][2]
-    if not (first.lower() in _PRONOUNS | _DETERMINERS or _is_capitalized(first)):
+    if not (first.lower() in PRONOUNS | DETERMINERS or is_capitalized(first)):
         return None
     verb = before[v]
-    return _Attribution(subject[0][0], verb[1], (subject[0][0], subject[-1][1]), verb[2])
+    return AttributionRecord(subject[0][0], verb[1], (subject[0][0], subject[-1][1]), verb[2])
 
 
-def _inverted_unlisted(text: str, window: list[Token], pos: int, limit: int) -> _Attribution | None:
+def _inverted_unlisted(text: str, window: list[Token], pos: int, limit: int) -> AttributionRecord | None:
     """'"This is fantastic!" beamed a delegate from Ohio.': an unlisted verb, then the speaker."""
     if len(window) < 2 or not _verb_like(window[0][2]) or not _requires_attribution(text, pos):
         return None
     nxt = window[1][2]
-    if not (_is_capitalized(nxt) or nxt.lower() in _DETERMINERS):
+    if not (is_capitalized(nxt) or nxt.lower() in DETERMINERS):
         return None
-    if any(t[2].lower() in _VERBS or t[2].lower() in _AUX for t in window[1:_MAX_SPEAKER_TOKENS]):
+    if any(t[2].lower() in VERBS or t[2].lower() in AUX for t in window[1:MAX_SPEAKER_TOKENS]):
         return None  # '"...," retired general X said': the listed verb decides
-    spk = _np_after(text, window[0][1], limit)
+    spk = np_after(text, window[0][1], limit)
     if spk is None:
         return None
     words = text[spk[0] : spk[1]].split()
-    if not any(_is_capitalized(w) for w in words) and not (
-        window[0][2] in _ATTRIBUTION_ONLY and words[0].lower() in _DETERMINERS and len(words) <= 4
+    if not any(is_capitalized(w) for w in words) and not (
+        window[0][2] in ATTRIBUTION_ONLY and words[0].lower() in DETERMINERS and len(words) <= 4
     ):
         return None  # '," read the email.' / '," read one.' need no name; '," beamed Ohio's Jo Ruiz.' does
-    return _Attribution(window[0][0], spk[1], spk, window[0][2])
+    return AttributionRecord(window[0][0], spk[1], spk, window[0][2])
 
 
 def _introduces_next(text: str, cue_end: int, limit: int) -> bool:
     """'he said:' (a colon right after the cue or its hearer) opens the next quotation."""
-    tokens = _tokens(text, cue_end, min(limit, cue_end + 60), 6)
+    tokens = tokenize(text, cue_end, min(limit, cue_end + 60), 6)
     for tok in tokens:
         if tok[2] == ":":
             return True
-        if not (tok[2][0].isalnum() and (_is_capitalized(tok[2]) or tok[2].lower() in _SKIP)):
+        if not (tok[2][0].isalnum() and (is_capitalized(tok[2]) or tok[2].lower() in SKIP)):
             return False
     return False
 
@@ -199,7 +199,7 @@ def _introduces_next(text: str, cue_end: int, limit: int) -> bool:
 def _closes_with_stop(text: str, mark_end: int) -> bool:
     """The quotation ends on a full stop (inside or just before its closing mark)."""
     j = mark_end - 1
-    while j > 0 and mark_end - j < 4 and (text[j] in _MARKS or text[j].isspace()):
+    while j > 0 and mark_end - j < 4 and (text[j] in MARKS or text[j].isspace()):
         j -= 1
     return text[j] == "."
 
@@ -207,22 +207,22 @@ def _closes_with_stop(text: str, mark_end: int) -> bool:
 def _ends_with_comma(text: str, mark_end: int) -> bool:
     """'"A," he said ...': a quotation closing on a comma is always completed by its attribution."""
     j = mark_end - 1
-    while j > 0 and mark_end - j < 4 and (text[j] in _MARKS or text[j].isspace()):
+    while j > 0 and mark_end - j < 4 and (text[j] in MARKS or text[j].isspace()):
         j -= 1
     return text[j] == ","
 
 
-_TRAILING_PREPOSITIONS = _words(
+_TRAILING_PREPOSITIONS = word_set(
     "in on at after before during of to via while as from with about when through"
 )
 
 
 def _closes_clause(text: str, pos: int, limit: int) -> bool:
     """After 'he said' comes the end of the clause (or 'in an interview', 'of Cruz'), not a new clause."""
-    tokens = _tokens(text, pos, min(limit, pos + 120), 12)
+    tokens = tokenize(text, pos, min(limit, pos + 120), 12)
     k = 0
     while (
-        k < len(tokens) and k < 4 and (tokens[k][2].lower() in _SKIP or tokens[k][2].lower() in _TIME_START)
+        k < len(tokens) and k < 4 and (tokens[k][2].lower() in SKIP or tokens[k][2].lower() in TIME_START)
     ):
         if tokens[k][2].lower() in _TRAILING_PREPOSITIONS and k == 0:
             return True
@@ -238,21 +238,21 @@ def _closes_clause(text: str, pos: int, limit: int) -> bool:
         return not nxt[0].isalnum() or nxt.lower() in _TRAILING_PREPOSITIONS | _MANNER_START
     # "told Reuters.", "told reporters on Monday": the hearer, then the clause ends
     cue_word = text[max(0, pos - 12) : pos].split()[-1:]
-    return bool(cue_word) and cue_word[0].lower() in _ADDRESSEE_VERBS
+    return bool(cue_word) and cue_word[0].lower() in ADDRESSEE_VERBS
 
 
-def _speaker_first(text: str, before: list[Token], cue: Token, limit: int) -> _Attribution | None:
+def _speaker_first(text: str, before: list[Token], cue: Token, limit: int) -> AttributionRecord | None:
     """'" Flynn, a top Trump surrogate, said Thursday' -> Flynn (the name before the aside)."""
     # '"a mistake" in the check for the shooter, the director said': a preposition right
     # after the mark carries on the statement, even one that may also sit before a cue
-    lead_prep = bool(before) and before[0][2][:1].islower() and before[0][2].lower() in _PREPOSITIONS
-    before = [t for t in before if not _skippable(t[2], cue[2])]
-    if not before or len(before) > _MAX_SPEAKER_TOKENS + 8:
+    lead_prep = bool(before) and before[0][2][:1].islower() and before[0][2].lower() in PREPOSITIONS
+    before = [t for t in before if not skippable(t[2], cue[2])]
+    if not before or len(before) > MAX_SPEAKER_TOKENS + 8:
         return None
-    segments = [s for s in _split_segments(before) if s]
+    segments = [s for s in split_segments(before) if s]
     if not segments:
         return None
-    while segments and segments[0] and segments[0][0][2].lower() in _LEAD_JUNK:
+    while segments and segments[0] and segments[0][0][2].lower() in LEAD_JUNK:
         segments[0] = segments[0][1:]
     segments = [s for s in segments if s]
     if not segments:
@@ -262,11 +262,11 @@ def _speaker_first(text: str, before: list[Token], cue: Token, limit: int) -> _A
     if lead_prep and len(segments) == 1 and before[-1][2] == ",":
         # '"A," in contrast to past years, says Jane Roe': the phrase carries on the
         # statement and the speaker follows the cue
-        spk = _np_after(text, cue[1], limit)
-        if spk is None or not _is_capitalized(text[spk[0] : spk[1]]):
+        spk = np_after(text, cue[1], limit)
+        if spk is None or not is_capitalized(text[spk[0] : spk[1]]):
             return None
-        return _Attribution(before[-1][0], spk[1], spk, cue[2], None, before[-1][0])
-    if len(segments) > 1 and (lead_prep or (first[0].islower() and first.lower() not in _PRONOUNS | _DETERMINERS)):
+        return AttributionRecord(before[-1][0], spk[1], spk, cue[2], None, before[-1][0])
+    if len(segments) > 1 and (lead_prep or (first[0].islower() and first.lower() not in PRONOUNS | DETERMINERS)):
         # '"A" to drive up the stock price, she said': the words after the mark belong to the statement
         speaker = segments[-1]
         if len(speaker) > 5:
@@ -278,23 +278,23 @@ def _speaker_first(text: str, before: list[Token], cue: Token, limit: int) -> _A
     elif len(segments) > 1 and before[-1][2] != "," and len(segments[-1]) > 3:
         return None
     else:
-        speaker = segments[0][:_MAX_SPEAKER_TOKENS]
+        speaker = segments[0][:MAX_SPEAKER_TOKENS]
     addressee = None
     end = cue[1]
-    if cue[2].lower() in _ADDRESSEE_VERBS:
-        addressee, end = _addressee_after(text, cue[1], limit)
+    if cue[2].lower() in ADDRESSEE_VERBS:
+        addressee, end = addressee_after(text, cue[1], limit)
         end = max(end, cue[1])
-    return _Attribution(before[0][0], end, (speaker[0][0], speaker[-1][1]), cue[2], addressee, content_end)
+    return AttributionRecord(before[0][0], end, (speaker[0][0], speaker[-1][1]), cue[2], addressee, content_end)
 
 
-def _dash_attribution(text: str, tokens: list[Token], limit: int) -> _Attribution | None:
+def _dash_attribution(text: str, tokens: list[Token], limit: int) -> AttributionRecord | None:
     """'"..." ― Jane Doe' (a name after a dash closes the paragraph) is an attribution."""
-    if len(tokens) < 2 or not _is_capitalized(tokens[1][2]):
+    if len(tokens) < 2 or not is_capitalized(tokens[1][2]):
         return None
-    spk = _np_after(text, tokens[1][0], limit, max_tokens=8)
+    spk = np_after(text, tokens[1][0], limit, max_tokens=8)
     if spk is None or not _only_apposition(text, spk[1], limit):
         return None
-    return _Attribution(tokens[0][0], spk[1], spk, tokens[0][2])
+    return AttributionRecord(tokens[0][0], spk[1], spk, tokens[0][2])
 
 
 _DASH_APPOSITION_WORDS = 12
@@ -309,32 +309,32 @@ def _only_apposition(text: str, start: int, limit: int) -> bool:
     return (
         rest[0] == ","
         and not any(ch in rest for ch in "!?;:")
-        and not any(ch in _MARKS for ch in rest)
-        and _word_count(text, start, limit, _DASH_APPOSITION_WORDS + 1) <= _DASH_APPOSITION_WORDS
+        and not any(ch in MARKS for ch in rest)
+        and word_count(text, start, limit, _DASH_APPOSITION_WORDS + 1) <= _DASH_APPOSITION_WORDS
     )
 
 
-def _dash_line_after(text: str, mark_end: int, limit: int) -> _Attribution | None:
+def dash_line_after(text: str, mark_end: int, limit: int) -> AttributionRecord | None:
     """'"..."' closing its paragraph, then a line of its own '— Jane Doe': the signature
     line under a quotation names its author, as a dash after the closing mark does."""
-    para_end = _paragraph_end(text, mark_end)
+    para_end = paragraph_end(text, mark_end)
     if text[mark_end:para_end].strip(" .,\u00a0\t") or para_end >= min(limit, len(text)):
         return None
     j = para_end
     while j < limit and j - para_end < 4 and text[j] in " \t\u00a0\n":
         j += 1
-    if j >= limit or text[j] not in _DASHES or text.count("\n", para_end, j) > 2:
+    if j >= limit or text[j] not in DASHES or text.count("\n", para_end, j) > 2:
         return None
-    line_end = _paragraph_end(text, j)
+    line_end = paragraph_end(text, j)
     if line_end > limit:
         return None
-    tokens = _without_parentheses(_tokens(text, j, line_end, 30))
+    tokens = without_parentheses(tokenize(text, j, line_end, 30))
     return _dash_attribution(text, tokens, line_end)
 
 
 @dataclass(slots=True, frozen=True)
 class _VerbHit:
-    """A quoting verb found by ``_QUOTING_END_RE``, read like a ``_CUE_RE`` match of a verb
+    """A quoting verb found by ``QUOTING_END_RE``, read like a ``CUE_RE`` match of a verb
     (``start()``, ``end()``, ``group()``) so the attribution code treats both alike."""
 
     begin: int
@@ -351,13 +351,13 @@ class _VerbHit:
         return self.word if name in (0, "verb") else None
 
 
-def _attribution_before(text: str, sent_start: int, quote_start: int) -> _Attribution | None:
+def attribution_before(text: str, sent_start: int, quote_start: int) -> AttributionRecord | None:
     """'Clinton said, "...' / 'He told CNN: "...' / 'Said Ellis: "...' in the quotation's sentence."""
     before = text[sent_start:quote_start].rstrip()
     if not before:
         return None
-    hits: list[re.Match[str] | _VerbHit] = list(_CUE_RE.finditer(text, max(sent_start, quote_start - 200), quote_start))
-    quoting = _QUOTING_END_RE.search(text, max(sent_start, quote_start - 40), quote_start)
+    hits: list[re.Match[str] | _VerbHit] = list(CUE_RE.finditer(text, max(sent_start, quote_start - 200), quote_start))
+    quoting = QUOTING_END_RE.search(text, max(sent_start, quote_start - 40), quote_start)
     if quoting is not None and (not hits or hits[-1].end() <= quoting.start()):
         # 'the crowd, chanting "U-S-A!"': the quotation is the verb's object
         hits.append(_VerbHit(quoting.start("verb"), quoting.end("verb"), quoting.group("verb")))
@@ -365,18 +365,18 @@ def _attribution_before(text: str, sent_start: int, quote_start: int) -> _Attrib
     if cue is not None and before[-1] not in ",:" and cue.end() < sent_start + len(before):
         return None  # only "X chanted "...": a cue right before the mark needs no comma
     if cue is not None:
-        words_before = _WORD_RE.findall(text, max(sent_start, cue.start() - 20), cue.start())
-        if words_before and words_before[-1].lower() in _NOUN_MARKERS:
+        words_before = WORD_RE.findall(text, max(sent_start, cue.start() - 20), cue.start())
+        if words_before and words_before[-1].lower() in NOUN_MARKERS:
             return None  # 'Ever heard the saying, "..."', 'his warning: "..."': a noun
-        if (cue.group() or "").lower() == "called" and _names_something(text, sent_start, cue.start(), cue.end()):
+        if (cue.group() or "").lower() == "called" and names_something(text, sent_start, cue.start(), cue.end()):
             return None  # 'Sometimes called "memoize"', 'a device called a "driver"': naming
     # 'Said Dora Penn, who grew up next door, "..."': a sentence-initial cue, then a longer speaker
     max_gap = 8
     if cue is not None and not text[sent_start : cue.start()].strip():
-        after_cue = _tokens(text, cue.end(), quote_start, 1)
-        if after_cue and _is_capitalized(after_cue[0][2]):
+        after_cue = tokenize(text, cue.end(), quote_start, 1)
+        if after_cue and is_capitalized(after_cue[0][2]):
             max_gap = 24
-    if cue is None or len(_tokens(text, cue.end(), quote_start)) > max_gap:
+    if cue is None or len(tokenize(text, cue.end(), quote_start)) > max_gap:
         return _colon_before(text, sent_start, quote_start) if before[-1] == ":" else None
     cue_word = cue.group() or ""
     speaker = None
@@ -386,15 +386,15 @@ def _attribution_before(text: str, sent_start: int, quote_start: int) -> _Attrib
         earlier = [h for h in hits[:-1] if h.group("verb") and h.start() >= sent_start]
         if earlier:
             prev = earlier[-1]
-            speaker = _speaker_before(text, sent_start, prev.start()) or _np_after(text, prev.end(), cue.start())
-        elif text[sent_start:cue.start()].lstrip()[:1] not in _MARKS:
+            speaker = speaker_before(text, sent_start, prev.start()) or np_after(text, prev.end(), cue.start())
+        elif text[sent_start:cue.start()].lstrip()[:1] not in MARKS:
             speaker = _sentence_subject(text, sent_start, cue.start())
-    speaker = speaker or _speaker_before(text, sent_start, cue.start())
+    speaker = speaker or speaker_before(text, sent_start, cue.start())
     if speaker is None and not text[sent_start : cue.start()].strip():
         first = (cue_word or "x").split()[0].lower()
-        if not (first.endswith("ed") or first in _FINITE):
+        if not (first.endswith("ed") or first in FINITE):
             return None  # 'Say something like, "..."': an instruction to the reader
-        speaker = _np_after(text, cue.end(), quote_start)  # "Said Ellis: ..."
+        speaker = np_after(text, cue.end(), quote_start)  # "Said Ellis: ..."
     if (
         speaker is None
         and cue_word.lower().endswith("ing")
@@ -405,8 +405,8 @@ def _attribution_before(text: str, sent_start: int, quote_start: int) -> _Attrib
         return None
     addressee = None
     lead_from = cue.end()
-    if cue_word.lower() in _ADDRESSEE_VERBS:
-        addressee, lead_from = _addressee_after(text, cue.end(), quote_start)
+    if cue_word.lower() in ADDRESSEE_VERBS:
+        addressee, lead_from = addressee_after(text, cue.end(), quote_start)
         lead_from = max(lead_from, cue.end())
     content_start = None
     if speaker[0] < cue.start():
@@ -415,67 +415,67 @@ def _attribution_before(text: str, sent_start: int, quote_start: int) -> _Attrib
     if (
         speaker[1] < cue.start()
         and not cue_word.lower().endswith("ing")
-        and _word_count(text, speaker[1], cue.start(), 5) > 3
+        and word_count(text, speaker[1], cue.start(), 5) > 3
     ):
         # 'De Blasio said the move was made by X and said, "..."': the attribution is the
         # second cue; the words before it are a statement of their own
         start = cue.start()
-    return _Attribution(start, quote_start, speaker, cue_word, addressee, content_start=content_start)
+    return AttributionRecord(start, quote_start, speaker, cue_word, addressee, content_start=content_start)
 
 
 # Words that open a reported clause between a cue and a quotation ('said that in 2009,
 # "..."', 'said because ...', 'said he came up with the idea: "..."'); anything else there
 # ('told the AP,', 'said on the other hand,', 'proclaimed at a press conference,') is
 # circumstance, and the statement is the quotation alone.
-_LEAD_OPENERS = _words("because since although though if unless whether there it")
+_LEAD_OPENERS = word_set("because since although though if unless whether there it")
 
 
 def _statement_lead(text: str, cue_end: int, quote_start: int) -> int | None:
     """'Swers said because Obama is popular, "he is a good surrogate."': words of the
     statement between the cue and the quotation make it one mixed statement starting there."""
-    start = _content_start(text, cue_end, quote_start)
-    if start >= quote_start or _word_count(text, start, quote_start, 3) < 2:
+    start = content_start_at(text, cue_end, quote_start)
+    if start >= quote_start or word_count(text, start, quote_start, 3) < 2:
         return None
-    first = _WORD_RE.search(text, start, quote_start)
+    first = WORD_RE.search(text, start, quote_start)
     if first is None:
         return None
     low = first.group().lower()
-    if low in _COMPLEMENTIZERS or low in _LEAD_OPENERS or low in _PRONOUNS:
+    if low in COMPLEMENTIZERS or low in _LEAD_OPENERS or low in PRONOUNS:
         return start
     return None
 
 
 def _after_comma(text: str, lo: int, pos: int) -> bool:
     """A comma (maybe inside a closing quotation mark: 'trust," adding') comes right before ``pos``."""
-    return text[max(lo, pos - 8) : pos].rstrip().rstrip("".join(_ALL_CLOSERS)).endswith(",")
+    return text[max(lo, pos - 8) : pos].rstrip().rstrip("".join(ALL_CLOSERS)).endswith(",")
 
 
-def _colon_before(text: str, sent_start: int, quote_start: int) -> _Attribution | None:
+def _colon_before(text: str, sent_start: int, quote_start: int) -> AttributionRecord | None:
     """'The headline reads: "..."' / 'Trump: "..."': the words before a colon that opens a quotation."""
     colon = text.rfind(":", sent_start, quote_start)
-    tokens = _tokens(text, max(sent_start, colon - 200), colon)
+    tokens = tokenize(text, max(sent_start, colon - 200), colon)
     if not tokens or not tokens[-1][2][0].isalpha():
         return None
     word = tokens[-1]
     if word[2][0].islower():
-        speaker = _speaker_before(text, sent_start, word[0])
-        if speaker is not None and not _source_mention(text, speaker, word[2], first_person=True):
+        speaker = speaker_before(text, sent_start, word[0])
+        if speaker is not None and not source_mention(text, speaker, word[2], first_person=True):
             return None  # 'one of the most common questions homeowners ask:': no one speaks
         if speaker is None and any(t[2].lower() in _MODALS for t in tokens):
             return None  # 'at no point should anyone think:', 'the following must be included:'
-        if speaker is None and word[2].lower() not in _VERBS and _cited_sentence(text, quote_start):
+        if speaker is None and word[2].lower() not in VERBS and _cited_sentence(text, quote_start):
             # 'The flyer used one of her lines as its headline: "Finally, someone listens."':
             # a colon after a noun presents a whole quoted sentence as cited words
             subject = _sentence_subject(text, sent_start, colon)
-            return _Attribution(subject[0] if subject else colon, colon + 1, subject, ":")
-        return _Attribution(speaker[0], colon + 1, speaker, word[2]) if speaker else None
-        return _Attribution(speaker[0], colon + 1, speaker, word[2])
-    names = _leading_np(tokens)
+            return AttributionRecord(subject[0] if subject else colon, colon + 1, subject, ":")
+        return AttributionRecord(speaker[0], colon + 1, speaker, word[2]) if speaker else None
+        return AttributionRecord(speaker[0], colon + 1, speaker, word[2])
+    names = leading_np(tokens)
     if not names or names[-1] is not tokens[-1]:
         # 'McConnell delivered a blunt message to Trump: "..."': the sentence's subject speaks
         subject = _sentence_subject(text, sent_start, colon)
-        return _Attribution(subject[0], colon + 1, subject, ":") if subject else None
-    return _Attribution(names[0][0], colon + 1, (names[0][0], names[-1][1]), ":")
+        return AttributionRecord(subject[0], colon + 1, subject, ":") if subject else None
+    return AttributionRecord(names[0][0], colon + 1, (names[0][0], names[-1][1]), ":")
 
 
 _CITED_MIN_WORDS = 4
@@ -485,27 +485,27 @@ _MODALS = frozenset({"should", "would", "could", "might", "must", "shall", "may"
 
 def _cited_sentence(text: str, quote_start: int) -> bool:
     """The quotation at ``quote_start`` is a whole sentence: a capital first word and a few words."""
-    words = _WORD_RE.findall(text, quote_start, min(len(text), quote_start + 200))
+    words = WORD_RE.findall(text, quote_start, min(len(text), quote_start + 200))
     return len(words) >= _CITED_MIN_WORDS and words[0][0].isupper()
 
 
 def _sentence_subject(text: str, sent_start: int, end: int) -> Span | None:
     """A name or pronoun opening the sentence, taken as the speaker when no cue names one."""
-    head = _tokens(text, sent_start, min(end, sent_start + 200))
-    if head and head[0][2].lower() in _PREPOSITIONS:
+    head = tokenize(text, sent_start, min(end, sent_start + 200))
+    if head and head[0][2].lower() in PREPOSITIONS:
         # "In the email, Ash ...": skip the opening phrase
         comma = next((k for k, t in enumerate(head) if t[2] == ","), None)
         head = head[comma + 1 :] if comma is not None else []
-    lead = _leading_np(head)
+    lead = leading_np(head)
     if not lead or lead[-1][1] >= end:
         return None
     first = lead[0][2]
-    if first.lower() in _PRONOUNS or (_is_capitalized(first) and first.lower() not in _DETERMINERS):
+    if first.lower() in PRONOUNS or (is_capitalized(first) and first.lower() not in DETERMINERS):
         return lead[0][0], lead[-1][1]
     return None
 
 
-def _colon_intro(text: str, para_start: int) -> _Attribution | None:
+def colon_intro(text: str, para_start: int) -> AttributionRecord | None:
     """'They provided us with the following statement:' ending the paragraph before a quotation."""
     if para_start <= 1:
         return None
@@ -517,53 +517,53 @@ def _colon_intro(text: str, para_start: int) -> _Attribution | None:
     if not intro.endswith(":"):
         return None
     clause_start = prev_start
-    for m in _SENT_END_RE.finditer(text, prev_start, max(prev_start, prev_end - 1)):
-        if m.group() != "\n" and not _is_abbreviation(text, m.start()):
+    for m in SENT_END_RE.finditer(text, prev_start, max(prev_start, prev_end - 1)):
+        if m.group() != "\n" and not is_abbreviation(text, m.start()):
             clause_start = m.end()
     stmt = None
-    for stmt in _STATEMENT_INTRO_RE.finditer(text, clause_start, prev_end):
+    for stmt in STATEMENT_INTRO_RE.finditer(text, clause_start, prev_end):
         pass
     if stmt is not None:
-        speaker = _speaker_before(text, clause_start, stmt.start())
-        return _Attribution(prev_start, prev_end, speaker, " ".join(stmt.group("cue").split()))
-    hits = [h for h in _CUE_RE.finditer(text, clause_start, prev_end) if h.group("verb")]
+        speaker = speaker_before(text, clause_start, stmt.start())
+        return AttributionRecord(prev_start, prev_end, speaker, " ".join(stmt.group("cue").split()))
+    hits = [h for h in CUE_RE.finditer(text, clause_start, prev_end) if h.group("verb")]
     if not hits:
         return None
-    speaker = _speaker_before(text, clause_start, hits[-1].start())
+    speaker = speaker_before(text, clause_start, hits[-1].start())
     if speaker is None:
         return None
-    return _Attribution(prev_start, prev_end, speaker, hits[-1].group())
+    return AttributionRecord(prev_start, prev_end, speaker, hits[-1].group())
 
 
 _INTRO_MAX_TAIL = 6
 
 
-def _sentence_intro(text: str, ends: list[int], marks: list[_Mark], sent_start: int) -> _Attribution | None:
+def sentence_intro(text: str, ends: list[int], marks: list[Mark], sent_start: int) -> AttributionRecord | None:
     """'Jane Doe agreed. "..."' / 'X said in a statement. "..."': a sentence that is only
     'speaker + cue' (maybe with 'in a statement', a day or a hearer) introduces the
     quotation that opens the next sentence of the same paragraph.
     """
-    prev_start, prev_end = _sentence_bounds(ends, max(0, sent_start - 1))
-    prev_start, _ = _strip_span(text, prev_start, prev_end, " \t\n\u00a0")
+    prev_start, prev_end = sentence_bounds(ends, max(0, sent_start - 1))
+    prev_start, _ = strip_span(text, prev_start, prev_end, " \t\n\u00a0")
     if prev_end > sent_start or text[prev_end:sent_start].strip() or "\n" in text[prev_start:sent_start]:
         return None
     body = text[prev_start:prev_end].rstrip()
-    if not body.endswith(".") or any(ch in body for ch in _MARKS if ch not in AMBIGUOUS_MARKS):
+    if not body.endswith(".") or any(ch in body for ch in MARKS if ch not in AMBIGUOUS_MARKS):
         return None
     cue = None
-    for cue in _CUE_RE.finditer(text, prev_start, prev_start + len(body)):
+    for cue in CUE_RE.finditer(text, prev_start, prev_start + len(body)):
         pass
-    if cue is None or not cue.group("verb") or cue.group().lower() in _OBJECT_CUES:
+    if cue is None or not cue.group("verb") or cue.group().lower() in OBJECT_CUES:
         return None
-    tail = _tokens(text, cue.end(), prev_start + len(body) - 1)
+    tail = tokenize(text, cue.end(), prev_start + len(body) - 1)
     if len(tail) > _INTRO_MAX_TAIL or not all(
-        _adverbial_token(t[2]) and t[2].lower() not in _COMPLEMENTIZERS for t in tail
+        adverbial_token(t[2]) and t[2].lower() not in COMPLEMENTIZERS for t in tail
     ):
         return None
-    speaker = _speaker_before(text, prev_start, cue.start())
-    if speaker is None or not _plausible_speaker(text, speaker):
+    speaker = speaker_before(text, prev_start, cue.start())
+    if speaker is None or not plausible_speaker(text, speaker):
         return None
     content_start = None
-    if text[prev_start : speaker[0]].rstrip().endswith(",") and _word_count(text, prev_start, speaker[0]) >= 3:
+    if text[prev_start : speaker[0]].rstrip().endswith(",") and word_count(text, prev_start, speaker[0]) >= 3:
         content_start = prev_start  # 'A, Schiff said. "B."': one statement, reported then quoted
-    return _Attribution(speaker[0], prev_start + len(body), speaker, cue.group(), content_start=content_start)
+    return AttributionRecord(speaker[0], prev_start + len(body), speaker, cue.group(), content_start=content_start)

@@ -11,11 +11,11 @@ import re
 from collections.abc import Sequence
 
 from ..model import Block, Quote
-from .attribution import _colon_intro
+from .attribution import colon_intro
 from .pipeline import extract_quotes
-from .records import _Found
-from .resolve import _resolve
-from .tables import _QUOTABLE, _TRANSLATED_RE
+from .records import Found
+from .resolve import resolve
+from .tables import QUOTABLE, TRANSLATED_RE
 
 
 def extract_block_quotes(blocks: Sequence[Block]) -> list[Quote]:
@@ -32,7 +32,7 @@ def extract_block_quotes(blocks: Sequence[Block]) -> list[Quote]:
     offsets: list[int] = []
     pos = 0
     for block in blocks:
-        body = block.text.replace("\n", " ") if block.kind in _QUOTABLE and not _code_like(block.text) else ""
+        body = block.text.replace("\n", " ") if block.kind in QUOTABLE and not _code_like(block.text) else ""
         offsets.append(pos)
         parts.append(body)
         pos += len(body) + 1
@@ -111,15 +111,15 @@ def _bare_blockquotes(blocks: Sequence[Block], have: set[int | None]) -> list[Qu
             block.kind != "blockquote"
             or index in have
             or not block.text.strip()
-            or intro.kind not in _QUOTABLE
+            or intro.kind not in QUOTABLE
         ):
             continue
         joined = intro.text.replace("\n", " ") + '\n"' + block.text.replace("\n", " ") + '"'
-        attribution = _colon_intro(joined, len(intro.text) + 1)
+        attribution = colon_intro(joined, len(intro.text) + 1)
         if attribution is None:
             continue
         spk = attribution.speaker
-        probe = _Found(
+        probe = Found(
             0, 0, "", "block", joined[spk[0] : spk[1]] if spk else None, spk[0] if spk else None, None
         )
         out.append(
@@ -127,11 +127,11 @@ def _bare_blockquotes(blocks: Sequence[Block], have: set[int | None]) -> list[Qu
                 text=block.text.strip(),
                 kind="block",
                 speaker=probe.speaker,
-                speaker_resolved=_resolve(joined, probe, []),
+                speaker_resolved=resolve(joined, probe, []),
                 cue=attribution.cue,
                 block_index=index,
                 span=(0, len(block.text)),
-                translated=bool(_TRANSLATED_RE.search(intro.text)),
+                translated=bool(TRANSLATED_RE.search(intro.text)),
             )
         )
     return out

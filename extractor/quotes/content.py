@@ -7,25 +7,25 @@ speech ("X said that ...") need to know where what was said begins and ends.
 from __future__ import annotations
 
 from .records import Token
-from .sentences import _tokens, _word_count
-from .speakers import _RELATIVE, _abbrev_token, _is_capitalized
+from .sentences import tokenize, word_count
+from .speakers import RELATIVE, abbrev_token, is_capitalized
 from .tables import (
-    _AUX,
-    _COMPLEMENTIZERS,
-    _CONTENT_CUT_RE,
-    _DETERMINERS,
-    _PREPOSITIONS,
-    _PRONOUNS,
-    _SKIP,
-    _TIME_START,
-    _WORD_RE,
-    _words,
+    AUX,
+    COMPLEMENTIZERS,
+    CONTENT_CUT_RE,
+    DETERMINERS,
+    PREPOSITIONS,
+    PRONOUNS,
+    SKIP,
+    TIME_START,
+    WORD_RE,
+    word_set,
 )
 
 # Prepositions that open a circumstance of the speaking ('said Sunday in Virginia', 'said
 # on Tuesday at a rally'): where and when it was said.
-_ADJUNCT_PREPOSITIONS = _words("in at on during")
-_ADJUNCT_DETERMINERS = _words("a an the his her their its this that last")
+_ADJUNCT_PREPOSITIONS = word_set("in at on during")
+_ADJUNCT_DETERMINERS = word_set("a an the his her their its this that last")
 _ADJUNCT_MAX_WORDS = 4
 
 
@@ -50,19 +50,19 @@ def _adjunct_end(tokens: list[Token], k: int) -> int:
             low = word.lower()
             if (
                 not word[0].isalnum()
-                or low in _PREPOSITIONS
-                or low in _COMPLEMENTIZERS
-                or low in _DETERMINERS
-                or low in _PRONOUNS
-                or low in _AUX
-                or low in _RELATIVE
+                or low in PREPOSITIONS
+                or low in COMPLEMENTIZERS
+                or low in DETERMINERS
+                or low in PRONOUNS
+                or low in AUX
+                or low in RELATIVE
             ):
                 break
             j += 1
         return j if j > k + 2 else k
     named = j
     while j < len(tokens) and (
-        _is_capitalized(tokens[j][2]) or (tokens[j][2] == "." and j > named and _abbrev_token(tokens[j - 1][2]))
+        is_capitalized(tokens[j][2]) or (tokens[j][2] == "." and j > named and abbrev_token(tokens[j - 1][2]))
     ):
         j += 1
     return j if j > named else k
@@ -70,21 +70,21 @@ def _adjunct_end(tokens: list[Token], k: int) -> int:
 
 # 'said of the plan': after a verb of saying, "of" names the topic, not the words said
 # ('complained of pain', 'warned of a crisis' keep theirs: there the object is the content).
-_TOPIC_OF_CUES = _words("said says say saying")
+_TOPIC_OF_CUES = word_set("said says say saying")
 
 
-def _content_start(text: str, pos: int, end: int, cue: str = "") -> int:
+def content_start_at(text: str, pos: int, end: int, cue: str = "") -> int:
     """Skip what sits between cue and content: time phrases, 'in a statement', a colon,
     and circumstance phrases ('in Virginia', 'at a rally', 'said of the plan'; see
     ``_adjunct_end``)."""
-    tokens = _tokens(text, pos, min(end, pos + 160), 20)
+    tokens = tokenize(text, pos, min(end, pos + 160), 20)
     if cue.lower() in _TOPIC_OF_CUES and tokens and tokens[0][2].lower() == "of":
         adjunct = _adjunct_end([(0, 0, "in")] + tokens[1:], 0)
         if adjunct > 0:
             tokens = tokens[adjunct:]
     for k, tok in enumerate(tokens[:10]):
-        if tok[2].lower() in _COMPLEMENTIZERS:
-            if all(_adverbial_token(t[2]) for t in tokens[:k]):
+        if tok[2].lower() in COMPLEMENTIZERS:
+            if all(adverbial_token(t[2]) for t in tokens[:k]):
                 return tok[0]
             break
     k = 0
@@ -94,7 +94,7 @@ def _content_start(text: str, pos: int, end: int, cue: str = "") -> int:
         if adjunct > k:
             k = adjunct
             continue
-        if tokens[k][2] in {",", ":"} or low in _SKIP or low in _TIME_START:
+        if tokens[k][2] in {",", ":"} or low in SKIP or low in TIME_START:
             k += 1
             continue
         break
@@ -105,22 +105,22 @@ def _content_start(text: str, pos: int, end: int, cue: str = "") -> int:
 # plain verb ("reported from Paris", "added to his lead", "joked with a friend"),
 # a passive participle ("first reported by the Post") or the content is missing
 # ("said when she resigned", "said and did the same things", "says nothing about them").
-_NOT_CONTENT_START = _words("by from with into onto off as while when until than and or nor nothing so von mit")
+_NOT_CONTENT_START = word_set("by from with into onto off as while when until than and or nor nothing so von mit")
 # ... unless the next word shows an adverbial that the content follows
 # ("say by 55% to 41% that ...", "said as much", "would not say when, or if, ...").
-_CONTENT_AFTER = {"by": _words("a an"), "as": _words("much well a an"), "when": _words(", or")}
-_INFINITIVE_BLOCK = _words("the a an his her their its our my your this that these those")
+_CONTENT_AFTER = {"by": word_set("a an"), "as": word_set("much well a an"), "when": word_set(", or")}
+INFINITIVE_BLOCK = word_set("the a an his her their its our my your this that these those")
 
 
 # After an object cue the passive agent, particles and conjunctions rule the object out:
 # "described as reckless" and "criticized with harsh words" do report speech ("called off
 # a deal", "called up a friend" and "as someone mentioned earlier and then ..." do not).
-_NOT_OBJECT_START = _words("by off up back and or nor but when while until than because")
+NOT_OBJECT_START = word_set("by off up back and or nor but when while until than because")
 
 
-def _starts_content(text: str, start: int, end: int, blocked: frozenset[str] = _NOT_CONTENT_START) -> bool:
+def starts_content(text: str, start: int, end: int, blocked: frozenset[str] = _NOT_CONTENT_START) -> bool:
     """The words at ``start`` can open what was said ('to his portfolio' cannot, 'to cut taxes' can)."""
-    head = _tokens(text, start, min(end, start + 60), 2)
+    head = tokenize(text, start, min(end, start + 60), 2)
     if not head:
         return False
     first = head[0][2].lower()
@@ -131,30 +131,30 @@ def _starts_content(text: str, start: int, end: int, blocked: frozenset[str] = _
         return nxt in _CONTENT_AFTER.get(first, ()) or (first == "by" and nxt[:1].isdigit())
     if blocked is _NOT_CONTENT_START and first in _GAP_VERBS:
         return False  # 'an article that Carson said was written ...': the subject is a gap, no clause
-    return not (first == "to" and nxt in _INFINITIVE_BLOCK)
+    return not (first == "to" and nxt in INFINITIVE_BLOCK)
 
 
 # A reported clause has its own subject. When a finite verb follows the cue directly, the
 # subject was moved out ('the plan, which he said would cut taxes'); the cue sits inside a
 # relative clause and the words after it are not a report of their own.
-_GAP_VERBS = _words("was were is are has had have will would could should can did does may might must")
+_GAP_VERBS = word_set("was were is are has had have will would could should can did does may might must")
 
 
-_ADVERBIAL = _words(
+_ADVERBIAL = word_set(
     "in a an the on at with to during statement interview speech email letter news conference "
     "press release tweet post earlier later also previously repeatedly , : ; - reporters"
 )
 
 
-def _adverbial_token(word: str) -> bool:
+def adverbial_token(word: str) -> bool:
     """Words that may sit between a cue and 'that' ('said in a statement Monday that')."""
     low = word.lower()
-    return low in _ADVERBIAL or low in _SKIP or low in _TIME_START or _is_capitalized(word)
+    return low in _ADVERBIAL or low in SKIP or low in TIME_START or is_capitalized(word)
 
 
-def _content_end(text: str, start: int, end: int) -> int:
+def content_end(text: str, start: int, end: int) -> int:
     """The reported clause ends at the sentence end or where a second cue clause starts."""
-    for m in _CONTENT_CUT_RE.finditer(text, start, end):
+    for m in CONTENT_CUT_RE.finditer(text, start, end):
         if not _inside_quotation(text, start, m.start()):
             return m.start()
     return end
@@ -169,19 +169,19 @@ def _inside_quotation(text: str, start: int, pos: int) -> bool:
 
 # A clause-opening phrase ('Despite the rain,', 'On the Republican stage,', 'Weighing in,')
 # is no statement of its own: before '..., X said' the content must be a clause.
-_INTRO_PHRASE_START = _words(
+_INTRO_PHRASE_START = word_set(
     "despite on in at during after before since when while if although though as with without "
     "for from by under amid among unlike like"
 )
 _INTRO_PHRASE_MAX_WORDS = 8
 
 
-def _is_intro_phrase(text: str, start: int, end: int) -> bool:
+def is_intro_phrase(text: str, start: int, end: int) -> bool:
     """'On the Republican stage' / 'Weighing in on the discussion': a short opener without a clause."""
-    if _word_count(text, start, end, _INTRO_PHRASE_MAX_WORDS + 1) > _INTRO_PHRASE_MAX_WORDS:
+    if word_count(text, start, end, _INTRO_PHRASE_MAX_WORDS + 1) > _INTRO_PHRASE_MAX_WORDS:
         return False
-    words = _WORD_RE.findall(text, start, end)
+    words = WORD_RE.findall(text, start, end)
     if not words:
         return False
     first = words[0]
-    return first.lower() in _INTRO_PHRASE_START or (first.lower().endswith("ing") and _is_capitalized(first))
+    return first.lower() in _INTRO_PHRASE_START or (first.lower().endswith("ing") and is_capitalized(first))

@@ -12,62 +12,62 @@ import re
 
 from ..core.lexicon.quotes import STATEMENT_PATTERNS
 from .attribution import (
-    _attribution_after,
-    _attribution_before,
-    _colon_intro,
-    _dash_line_after,
-    _sentence_intro,
+    attribution_after,
+    attribution_before,
+    colon_intro,
+    dash_line_after,
+    sentence_intro,
 )
-from .content import _is_intro_phrase
-from .mentions import _is_source_noun
-from .records import Span, _Attribution, _Found, _Mark
+from .content import is_intro_phrase
+from .mentions import is_source_noun
+from .records import AttributionRecord, Found, Mark, Span
 from .sentences import (
-    _inner,
-    _is_paragraph_start,
-    _paragraph_end,
-    _sentence_bounds,
-    _strip_span,
-    _tokens,
-    _word_count,
+    inner_text,
+    is_paragraph_start,
+    paragraph_end,
+    sentence_bounds,
+    strip_span,
+    tokenize,
+    word_count,
 )
-from .speakers import _plausible_speaker
+from .speakers import plausible_speaker
 from .tables import (
-    _COMPLEMENTIZERS,
-    _CUE_RE,
-    _DASHES,
-    _JOIN_GAP_RE,
-    _LETTERS_RE,
-    _MARKS,
-    _MAX_JOINED,
-    _VERBS,
-    _WINDOW,
-    _WORD_RE,
-    _words,
+    COMPLEMENTIZERS,
+    CUE_RE,
+    DASHES,
+    JOIN_GAP_RE,
+    LETTERS_RE,
+    MARKS,
+    MAX_JOINED,
+    VERBS,
+    WINDOW,
+    WORD_RE,
+    word_set,
 )
 
 _TITLE_MAX_WORDS = 8
-_MINOR_WORDS = _words("a an the of and or in on at to for with by from as is are be vs de du la le")
+_MINOR_WORDS = word_set("a an the of and or in on at to for with by from as is are be vs de du la le")
 
 
-def _is_title_case(text: str, mark: _Mark) -> bool:
+def _is_title_case(text: str, mark: Mark) -> bool:
     """'"Meet the Press,"' / '"Make Your Kid a Millionaire"': a short quotation whose words are
     all capitalised (apart from minor words) names a show, book or slogan; it is not speech."""
-    words = _WORD_RE.findall(text, mark.start, mark.end)
+    words = WORD_RE.findall(text, mark.start, mark.end)
     if not words or len(words) > _TITLE_MAX_WORDS:
         return False
     major = [w for w in words if w.lower() not in _MINOR_WORDS]
     return bool(major) and len(major) >= 2 and all(w[0].isupper() or w[0].isdigit() for w in major)
 
 
-def _ends_sentence(text: str, mark: _Mark) -> bool:
+def _ends_sentence(text: str, mark: Mark) -> bool:
     """The quotation closes on a full stop: what follows starts a new sentence."""
     j = mark.end - 1
-    while j > mark.start and mark.end - j < 4 and (text[j] in _MARKS or text[j].isspace()):
+    while j > mark.start and mark.end - j < 4 and (text[j] in MARKS or text[j].isspace()):
         j -= 1
     return text[j] == "."
 
 
-def _continues(text: str, ends: list[int], marks: list[_Mark], k: int, after: int) -> bool:
+def continues_quote(text: str, ends: list[int], marks: list[Mark], k: int, after: int) -> bool:
     """Quotation k goes on with the statement ending at ``after``.
 
     It must follow right after it (same sentence, next sentence or next paragraph),
@@ -78,19 +78,19 @@ def _continues(text: str, ends: list[int], marks: list[_Mark], k: int, after: in
         return False
     gap_start = after
     same_paragraph = text.count("\n", after, nxt.start) == 0
-    _, sent_end = _sentence_bounds(ends, max(after - 1, 0))
+    _, sent_end = sentence_bounds(ends, max(after - 1, 0))
     if not same_paragraph and after < sent_end <= nxt.start and "\n" not in text[after:sent_end]:
         gap_start = sent_end  # '"A!" he said to a cheer.' then "B." opening the next paragraph
     elif same_paragraph:
         # the rest of the attribution sentence (", a law professor at ...") may sit in between
         if after < sent_end <= nxt.start:
             gap_start = sent_end
-            _, next_end = _sentence_bounds(ends, sent_end)
+            _, next_end = sentence_bounds(ends, sent_end)
             if (
                 next_end <= nxt.start
-                and next_end - sent_end < _WINDOW
+                and next_end - sent_end < WINDOW
                 and not text[next_end : nxt.start].strip()
-                and not _CUE_RE.search(text, sent_end, next_end)
+                and not CUE_RE.search(text, sent_end, next_end)
             ):
                 gap_start = next_end  # '"A," Obama said. He didn't suggest retaliation. "B."'
         elif nxt.start < sent_end and text[after : nxt.start].rstrip().endswith((",", ":", ".")):
@@ -98,12 +98,12 @@ def _continues(text: str, ends: list[int], marks: list[_Mark], k: int, after: in
             gap = text[after : nxt.start].strip()
             # ', 53, who lives in Springfield, Ill. "B."': a long apposition of the speaker may sit in between
             max_gap = 40 if gap.startswith(",") and gap.endswith(".") else 16
-            gap_start = nxt.start if len(_tokens(text, after, nxt.start, max_gap + 1)) <= max_gap else after
+            gap_start = nxt.start if len(tokenize(text, after, nxt.start, max_gap + 1)) <= max_gap else after
     if _introduced_by_participle(text, after, nxt.start):
         return False  # '"A," she said, adding later, "B."': the second cue makes B a statement of its own
     if not same_paragraph and _signed_paragraph(text, nxt.start):
         return False  # '"B ... " ― Tom Ray': a paragraph signed with its own name starts a new statement
-    m = _JOIN_GAP_RE.match(text, gap_start, nxt.start)
+    m = JOIN_GAP_RE.match(text, gap_start, nxt.start)
     if (m is None or m.end() != nxt.start) and _lower_start(text, nxt):
         # '"A," X said, and still "got to ..."': a lower-case quotation after 'and' + adverb
         # is a second predicate of the same statement
@@ -111,14 +111,14 @@ def _continues(text: str, ends: list[int], marks: list[_Mark], k: int, after: in
     if m is None or m.end() != nxt.start or text.count("\n", gap_start, nxt.start) > 2:
         return False
     limit = marks[k + 1].start if k + 1 < len(marks) else len(text)
-    limit = min(limit, _paragraph_end(text, nxt.end))
-    if _attribution_after(text, nxt.end, limit) is not None:
+    limit = min(limit, paragraph_end(text, nxt.end))
+    if attribution_after(text, nxt.end, limit) is not None:
         return False
     rest = text[nxt.end : limit].strip()
-    if rest == "" or _sentence_bounds(ends, nxt.end - 1)[1] <= nxt.end + 1:
+    if rest == "" or sentence_bounds(ends, nxt.end - 1)[1] <= nxt.end + 1:
         return True
     # '... "B" - raising his profile.': a full sentence quoted, then a trailing remark
-    return rest[0] in _DASHES and _word_count(text, nxt.start, nxt.end) >= 4
+    return rest[0] in DASHES and word_count(text, nxt.start, nxt.end) >= 4
 
 
 _SIGNATURE_RE = re.compile(
@@ -128,21 +128,21 @@ _SIGNATURE_RE = re.compile(
 
 def _signed_paragraph(text: str, pos: int) -> bool:
     """The paragraph holding ``pos`` ends with a dash and a name ('... ” ― Jane Doe.')."""
-    end = _paragraph_end(text, pos)
+    end = paragraph_end(text, pos)
     return _SIGNATURE_RE.search(text, max(pos, end - 80), end) is not None
 
 
 _INNER_MARK_WORDS = 4
 
 
-def _attribution_limit(text: str, marks: list[_Mark], k: int) -> int:
+def _attribution_limit(text: str, marks: list[Mark], k: int) -> int:
     """Where the attribution after a quotation must end: at the next quotation, unless that
     one is a short name inside the attribution ('," Bill Eastland, wearing "Vote Ruiz" pins, said.')."""
     while k < len(marks):
         nxt = marks[k]
         lead = text[max(0, nxt.start - 3) : nxt.start].strip()
         if (
-            _word_count(text, nxt.start, nxt.end, _INNER_MARK_WORDS + 1) > _INNER_MARK_WORDS
+            word_count(text, nxt.start, nxt.end, _INNER_MARK_WORDS + 1) > _INNER_MARK_WORDS
             or not lead[-1:].isalpha()
         ):
             return nxt.start
@@ -152,9 +152,9 @@ def _attribution_limit(text: str, marks: list[_Mark], k: int) -> int:
 
 def _introduced_by_participle(text: str, lo: int, quote_start: int) -> bool:
     """', adding later, "B."' / ', saying: "B."': a participle cue right before the quotation."""
-    tail = _tokens(text, max(lo, quote_start - 40), quote_start)
+    tail = tokenize(text, max(lo, quote_start - 40), quote_start)
     words = [t for t in tail if t[2][0].isalnum()][-3:]
-    return any(w[2].lower().endswith("ing") and w[2].lower() in _VERBS for w in words) and bool(
+    return any(w[2].lower().endswith("ing") and w[2].lower() in VERBS for w in words) and bool(
         tail and tail[-1][2] in {",", ":"}
     )
 
@@ -165,9 +165,9 @@ _ADVERB_JOIN_RE = re.compile(
 )
 
 
-def _lower_start(text: str, mark: _Mark) -> bool:
+def _lower_start(text: str, mark: Mark) -> bool:
     """The quotation's first word is lower-case: it carries on a clause begun before it."""
-    first = _WORD_RE.search(text, mark.start, mark.end)
+    first = WORD_RE.search(text, mark.start, mark.end)
     return first is not None and first.group()[0].islower()
 
 
@@ -176,36 +176,36 @@ def _embedded_cue(text: str, sent_start: int, quote_start: int) -> bool:
     the same sentence ('X said aides were calling "A."'), with no punctuation between them:
     the quotation is the object of a reported clause, not a statement of its own."""
     hits = [
-        h for h in _CUE_RE.finditer(text, max(sent_start, quote_start - 300), quote_start) if h.group("verb")
+        h for h in CUE_RE.finditer(text, max(sent_start, quote_start - 300), quote_start) if h.group("verb")
     ]
     if len(hits) < 2:
         return False
     first, last = hits[0], hits[-1]
     gap = text[first.end() : last.start()]
-    return not any(ch in gap for ch in ",;:()") and _word_count(text, first.end(), last.start()) >= 2
+    return not any(ch in gap for ch in ",;:()") and word_count(text, first.end(), last.start()) >= 2
 
 
 def _complementizer_lead(lead: str) -> bool:
     """The words before a quotation end in a complementizer and a comma or colon ('said that,')."""
     words = lead[:-1].split()
-    return lead[-1:] in {",", ":"} and bool(words) and words[-1].lower() in _COMPLEMENTIZERS
+    return lead[-1:] in {",", ":"} and bool(words) and words[-1].lower() in COMPLEMENTIZERS
 
 
-def _clause_goes_on(text: str, ends: list[int], mark: _Mark) -> bool:
+def _clause_goes_on(text: str, ends: list[int], mark: Mark) -> bool:
     """The sentence goes on after the quotation with a lower-case word of the same clause
     ('"A" against what ...'), not with punctuation, an attribution or a new sentence."""
-    if _ends_sentence(text, mark) or _sentence_bounds(ends, mark.end - 1)[1] <= mark.end + 1:
+    if _ends_sentence(text, mark) or sentence_bounds(ends, mark.end - 1)[1] <= mark.end + 1:
         return False
-    inner = text[mark.start : mark.end].rstrip("".join(_MARKS) + " ")
+    inner = text[mark.start : mark.end].rstrip("".join(MARKS) + " ")
     if inner[-1:] in {",", ";", ":", "!", "?"}:
         return False
-    nxt = _tokens(text, mark.end, min(len(text), mark.end + 40), 1)
+    nxt = tokenize(text, mark.end, min(len(text), mark.end + 40), 1)
     return bool(nxt) and nxt[0][2][:1].isalpha() and nxt[0][2][:1].islower()
 
 
-def _continuation_chain(marks: list[_Mark], k: int) -> list[_Mark]:
+def _continuation_chain(marks: list[Mark], k: int) -> list[Mark]:
     """The paragraphs that carry on the quotation before ``marks[k]`` (marked ``continued``)."""
-    chain: list[_Mark] = []
+    chain: list[Mark] = []
     while k < len(marks) and marks[k].continued:
         chain.append(marks[k])
         k += 1
@@ -213,16 +213,16 @@ def _continuation_chain(marks: list[_Mark], k: int) -> list[_Mark]:
 
 
 def _skip_titles(
-    text: str, ends: list[int], marks: list[_Mark], k: int, after: int, consumed: list[Span]
+    text: str, ends: list[int], marks: list[Mark], k: int, after: int, consumed: list[Span]
 ) -> int:
     """'Perez said Sunday on NBC's "Meet the Press."': short quotations in the attribution's sentence are names."""
     if k >= len(marks) or marks[k].start < after:
         return k
-    _, sent_end = _sentence_bounds(ends, max(after - 1, 0))
+    _, sent_end = sentence_bounds(ends, max(after - 1, 0))
     while (
         k < len(marks)
         and marks[k].end <= sent_end
-        and _word_count(text, marks[k].start, marks[k].end) <= 6
+        and word_count(text, marks[k].start, marks[k].end) <= 6
         and text[max(0, marks[k].start - 3) : marks[k].start].strip()[-1:] not in (",", ":")
     ):
         consumed.append((marks[k].start, marks[k].end))
@@ -230,46 +230,46 @@ def _skip_titles(
     return k
 
 
-def _leads_into(text: str, sent_start: int, quote_start: int, attribution: _Attribution) -> bool:
+def _leads_into(text: str, sent_start: int, quote_start: int, attribution: AttributionRecord) -> bool:
     """Words of the statement precede the quotation (and its attribution) in the same sentence."""
     if attribution.start < quote_start or text[sent_start:quote_start].rstrip().endswith(":"):
         return False  # 'Asked about it, Clinton said, "..."': the lead holds the attribution
-    if _CUE_RE.search(text, sent_start, quote_start):
+    if CUE_RE.search(text, sent_start, quote_start):
         return False
-    return _word_count(text, sent_start, quote_start) >= 3
+    return word_count(text, sent_start, quote_start) >= 3
 
 
-def _interrupted_statement(text: str, head: int, attribution: _Attribution, mark: _Mark) -> bool:
+def _interrupted_statement(text: str, head: int, attribution: AttributionRecord, mark: Mark) -> bool:
     """'A, he said, "b ..."': the attribution interrupts one sentence whose first part
     comes before it. The quotation opening in lower case shows that it does not start a
     sentence of its own but continues the words before the attribution."""
     if not head < attribution.start < mark.start or attribution.speaker is None:
         return False
     lead = text[head : attribution.start].rstrip()
-    if not lead.endswith(",") or _word_count(text, head, attribution.start, 3) < 3:
+    if not lead.endswith(",") or word_count(text, head, attribution.start, 3) < 3:
         return False
-    if "," not in text[attribution.speaker[1] : mark.start] or not _plausible_speaker(
+    if "," not in text[attribution.speaker[1] : mark.start] or not plausible_speaker(
         text, attribution.speaker
     ):
         return False  # commas set the attribution off on both sides: 'A, he said, "b"'
-    if _is_intro_phrase(text, head, attribution.start - 1):
+    if is_intro_phrase(text, head, attribution.start - 1):
         return False  # 'At one point, she said, "..."': a circumstance, not part of the words
     return _lower_start(text, mark)
 
 
-def _direct_quotes(text: str, marks: list[_Mark], ends: list[int], consumed: list[Span]) -> list[_Found]:
-    out: list[_Found] = []
+def direct_quotes(text: str, marks: list[Mark], ends: list[int], consumed: list[Span]) -> list[Found]:
+    out: list[Found] = []
     k = 0
     while k < len(marks):
         mark = marks[k]
         k += 1
-        if _word_count(text, mark.start, mark.end) == 0:
+        if word_count(text, mark.start, mark.end) == 0:
             continue
-        sent_start, _ = _sentence_bounds(ends, mark.start)
+        sent_start, _ = sentence_bounds(ends, mark.start)
         sent_start = max(sent_start, mark.start - 1000)
         before = text[sent_start : mark.start]
-        limit = min(_attribution_limit(text, marks, k), _paragraph_end(text, mark.end))
-        attribution: _Attribution | None = None
+        limit = min(_attribution_limit(text, marks, k), paragraph_end(text, mark.end))
+        attribution: AttributionRecord | None = None
         kind = "direct"
         start = mark.start
         lead = before.strip()
@@ -278,12 +278,12 @@ def _direct_quotes(text: str, marks: list[_Mark], ends: list[int], consumed: lis
             if _ends_sentence(text, mark) or _is_title_case(text, mark):
                 attribution = None  # 'On NBC's "Meet the Press," Perez said ...': a name, not words said
             else:
-                attribution = _attribution_after(text, mark.end, limit, unlisted=False)
+                attribution = attribution_after(text, mark.end, limit, unlisted=False)
             if attribution is not None:
                 kind, start = "mixed", sent_start + len(before) - len(before.lstrip())
             else:
-                attribution = _attribution_before(text, sent_start, mark.start)
-                if attribution is not None and _sentence_bounds(ends, mark.end - 1)[1] > mark.end + 1:
+                attribution = attribution_before(text, sent_start, mark.start)
+                if attribution is not None and sentence_bounds(ends, mark.end - 1)[1] > mark.end + 1:
                     attribution = (
                         None  # 'Obama said "it gets me mad" every time ...': left to reported speech
                     )
@@ -292,22 +292,22 @@ def _direct_quotes(text: str, marks: list[_Mark], ends: list[int], consumed: lis
                         None  # 'X said aides were calling "A."': the quotation ends a reported clause
                     )
         elif not lead or lead in ("(", "—", "–", "-"):
-            attribution = _attribution_after(text, mark.end, limit)
-            if attribution is None and limit == _paragraph_end(text, mark.end):
-                attribution = _dash_line_after(
+            attribution = attribution_after(text, mark.end, limit)
+            if attribution is None and limit == paragraph_end(text, mark.end):
+                attribution = dash_line_after(
                     text, mark.end, marks[k].start if k < len(marks) else len(text)
                 )
-            if attribution is None and _is_paragraph_start(text, mark.start):
-                attribution = _colon_intro(text, sent_start + len(before) - len(before.lstrip()))
-                if attribution is not None and _paragraph_end(text, mark.end) - mark.end < 3:
+            if attribution is None and is_paragraph_start(text, mark.start):
+                attribution = colon_intro(text, sent_start + len(before) - len(before.lstrip()))
+                if attribution is not None and paragraph_end(text, mark.end) - mark.end < 3:
                     kind = "block"
             if attribution is None and not lead:
-                attribution = _sentence_intro(text, ends, marks, sent_start)
+                attribution = sentence_intro(text, ends, marks, sent_start)
         elif _ends_sentence(text, mark):
             # 'Clinton said, "A." She followed up by saying ...': what follows is the next sentence
-            attribution = _attribution_before(text, sent_start, mark.start)
+            attribution = attribution_before(text, sent_start, mark.start)
         else:
-            attribution = _attribution_after(text, mark.end, limit) or _attribution_before(
+            attribution = attribution_after(text, mark.end, limit) or attribution_before(
                 text, sent_start, mark.start
             )
             if (
@@ -321,15 +321,15 @@ def _direct_quotes(text: str, marks: list[_Mark], ends: list[int], consumed: lis
                 # 'After the 2014 victories, "there is a sense of urgency," Law said': the
                 # opening clause is part of what was said
                 kind, start = "mixed", sent_start + len(before) - len(before.lstrip())
-        chain: list[_Mark] = []
+        chain: list[Mark] = []
         if attribution is None:
             # '"A.\n"B," she said.': a quotation over several paragraphs is attributed at its end
             chain = _continuation_chain(marks, k)
             if chain:
                 last = chain[-1]
                 chain_limit = marks[k + len(chain)].start if k + len(chain) < len(marks) else len(text)
-                attribution = _attribution_after(
-                    text, last.end, min(chain_limit, _paragraph_end(text, last.end))
+                attribution = attribution_after(
+                    text, last.end, min(chain_limit, paragraph_end(text, last.end))
                 )
         if attribution is None:
             continue
@@ -345,8 +345,8 @@ def _direct_quotes(text: str, marks: list[_Mark], ends: list[int], consumed: lis
             if _interrupted_statement(text, head, attribution, mark):
                 # 'In poorer towns, he said, "we don't know" how many jobs will go.'
                 kind, start = "mixed", head
-                end = max(end, _strip_span(text, mark.end, _sentence_bounds(ends, mark.end - 1)[1])[1])
-        pieces = [_inner(text, mark)] + [_inner(text, m) for m in chain]
+                end = max(end, strip_span(text, mark.end, sentence_bounds(ends, mark.end - 1)[1])[1])
+        pieces = [inner_text(text, mark)] + [inner_text(text, m) for m in chain]
         consumed.append((attribution.start, attribution.end))
         if attribution.start >= mark.end:
             k = _skip_titles(text, ends, marks, k, attribution.end, consumed)
@@ -354,17 +354,17 @@ def _direct_quotes(text: str, marks: list[_Mark], ends: list[int], consumed: lis
         # "A," he said. "B."  -> one statement, when B has no attribution of its own
         while (
             k < len(marks)
-            and (len(pieces) < _MAX_JOINED or marks[k].continued)
-            and _continues(text, ends, marks, k, max(end, attribution.end))
+            and (len(pieces) < MAX_JOINED or marks[k].continued)
+            and continues_quote(text, ends, marks, k, max(end, attribution.end))
         ):
             parts.append((marks[k].start, marks[k].end))
             end = marks[k].end
-            pieces.append(_inner(text, marks[k]))
+            pieces.append(inner_text(text, marks[k]))
             k += 1
         spk = attribution.speaker
         adr = attribution.addressee
         out.append(
-            _Found(
+            Found(
                 start=start,
                 end=end,
                 text=" ".join(p for p in pieces if p),
@@ -389,7 +389,7 @@ _MIN_TURNS = 2
 def _spoken(body: str) -> bool:
     """A turn's words are speech: mostly lower-case words, not a spec line
     ('CPU: Intel Core i7-14700K 3.4 GHz 20-Core Processor')."""
-    words = _LETTERS_RE.findall(body)
+    words = LETTERS_RE.findall(body)
     lower = sum(1 for w in words if w.islower())
     return lower >= 3 and lower >= 0.4 * len(words)
 
@@ -403,13 +403,13 @@ def _named_in(text: str, label: str) -> bool:
     """The label names a person: with an honorific ('MS. ABARA:'), as a role ('HOST:'), or
     as a name the article also writes in running text ('PENCE:' and 'Mike Pence')."""
     words = label.replace(".", " ").split()
-    if words and (words[0].lower() in _HONORIFICS or (len(words) == 1 and _is_source_noun(words[0]))):
+    if words and (words[0].lower() in _HONORIFICS or (len(words) == 1 and is_source_noun(words[0]))):
         return True
     name = label.title()
     return name != label and re.search(r"[a-z,]\s+(?:\w+\s+)?" + re.escape(name) + r"\b", text) is not None
 
 
-def _transcript_turns(text: str, found: list[_Found]) -> list[_Found]:
+def transcript_turns(text: str, found: list[Found]) -> list[Found]:
     """'WALLACE: Do you really see ...' paragraphs of an interview transcript are the speaker's words.
 
     A single capitalised label could be a heading ('UPDATE: ...'); a transcript has several
@@ -423,16 +423,16 @@ def _transcript_turns(text: str, found: list[_Found]) -> list[_Found]:
         return []
     taken = sorted((f.start, f.end) for f in found)
     starts = [a for a, _ in taken]
-    out: list[_Found] = []
+    out: list[Found] = []
     for m in turns:
-        start, end = _strip_span(text, m.start("body"), m.end("body"), " \t\"“”„«»'")
-        if _word_count(text, start, end) < 3:
+        start, end = strip_span(text, m.start("body"), m.end("body"), " \t\"“”„«»'")
+        if word_count(text, start, end) < 3:
             continue
         k = bisect.bisect_right(starts, end) - 1
         if k >= 0 and taken[k][1] > start:
             continue  # already read as a quotation or reported speech
         label = m.group("label")
-        out.append(_Found(start, end, text[start:end], "direct", label, m.start("label"), ":"))
+        out.append(Found(start, end, text[start:end], "direct", label, m.start("label"), ":"))
     return out
 
 
@@ -440,13 +440,13 @@ _STATEMENT_RES = tuple(re.compile(p) for p in STATEMENT_PATTERNS)
 # Each whole-statement pattern needs its own quotation marks ("「", "«"); a text holding none
 # of them cannot match, and skipping the pattern spares a full scan of every English text.
 _STATEMENT_MARKS = tuple(
-    frozenset(ch for ch in p if ch in _MARKS and ch not in "\"'") for p in STATEMENT_PATTERNS
+    frozenset(ch for ch in p if ch in MARKS and ch not in "\"'") for p in STATEMENT_PATTERNS
 )
 
 
-def _pattern_statements(text: str, found: list[_Found]) -> list[_Found]:
+def pattern_statements(text: str, found: list[Found]) -> list[Found]:
     """Direct statements matched by the whole-statement patterns, where nothing else was found."""
-    out: list[_Found] = []
+    out: list[Found] = []
     taken = [(f.start, f.end) for f in found]
     for regex, marks in zip(_STATEMENT_RES, _STATEMENT_MARKS):
         if marks and not any(ch in text for ch in marks):
@@ -462,7 +462,7 @@ def _pattern_statements(text: str, found: list[_Found]) -> list[_Found]:
                 cut = speaker.rindex("で") + 1
                 speaker, speaker_pos = speaker[cut:], (speaker_pos or 0) + cut
             out.append(
-                _Found(
+                Found(
                     start, end, m.group("q").strip(), "direct", speaker or None, speaker_pos, m.group("cue")
                 )
             )

@@ -1,15 +1,15 @@
 """Quotation marks: pairing every style of mark in one left-to-right scan.
 
-Why a separate module: this is the first pass (``_scan_marks``); everything after it
+Why a separate module: this is the first pass (``scan_marks``); everything after it
 works on the top-level quotations it returns.
 """
 
 from __future__ import annotations
 
 from ..core.lexicon.quotes import AMBIGUOUS_MARKS
-from .records import Span, _Mark
-from .sentences import _is_paragraph_start
-from .tables import _ALL_CLOSERS, _CLOSERS, _MARK_RE, _MARKS, _MAX_DEPTH, _OPENERS
+from .records import Mark, Span
+from .sentences import is_paragraph_start
+from .tables import ALL_CLOSERS, CLOSERS, MARK_RE, MARKS, MAX_DEPTH, OPENERS
 
 
 def _can_open(text: str, i: int) -> bool:
@@ -39,12 +39,12 @@ def _opens_statement(text: str, pos: int) -> bool:
 
     One that opens mid-sentence is a phrase; left open at a paragraph end it is a stray mark.
     """
-    if _is_paragraph_start(text, pos):
+    if is_paragraph_start(text, pos):
         return True
     j = pos
     while j > 0 and pos - j < 4 and text[j - 1] in " \t\u00a0":
         j -= 1
-    while j > 0 and pos - j < 6 and text[j - 1] in _MARKS:
+    while j > 0 and pos - j < 6 and text[j - 1] in MARKS:
         j -= 1
     return j > 0 and j < pos and text[j - 1] in ".!?:"
 
@@ -66,7 +66,7 @@ def _closing_pair(text: str, start: int, stack: list[tuple[str, int]]) -> bool:
     return any(opener == '"' for opener, _ in stack) and not prev.isspace()
 
 
-def _scan_marks(text: str) -> list[_Mark]:
+def scan_marks(text: str) -> list[Mark]:
     """Pair quotation marks in one pass; return the top-level quotations in order.
 
     A closer that matches a deeper stack entry closes it and drops the unclosed
@@ -76,7 +76,7 @@ def _scan_marks(text: str) -> list[_Mark]:
     closed: list[Span] = []
     continued: set[int] = set()
     skip_to = -1
-    for m in _MARK_RE.finditer(text):
+    for m in MARK_RE.finditer(text):
         i = m.start()
         if i < skip_to:
             continue
@@ -95,20 +95,20 @@ def _scan_marks(text: str) -> list[_Mark]:
                 stack = []
             continue
         hit = -1
-        if ch in _ALL_CLOSERS and _can_close(text, i):
+        if ch in ALL_CLOSERS and _can_close(text, i):
             for depth in range(len(stack) - 1, -1, -1):
-                if ch in _CLOSERS[stack[depth][0]]:
+                if ch in CLOSERS[stack[depth][0]]:
                     hit = depth
                     break
         if hit >= 0:
             closed.append((stack[hit][1], i + 1))
             del stack[hit:]
-        elif ch in _OPENERS and _can_open(text, i) and len(stack) < _MAX_DEPTH:
+        elif ch in OPENERS and _can_open(text, i) and len(stack) < MAX_DEPTH:
             stack.append((ch, i))
     closed.sort()
-    top: list[_Mark] = []
+    top: list[Mark] = []
     for start, end in closed:
         if top and start < top[-1].end:
             continue
-        top.append(_Mark(start, end, start in continued))
+        top.append(Mark(start, end, start in continued))
     return top

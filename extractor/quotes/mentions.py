@@ -5,12 +5,12 @@ do something else ("it works wonders", "the requirements demands", "Apple has ad
 features", "a watchmaker called Leon"). News rarely shows it, everyday pages always do.
 Two questions decide, asked by every pass that reads a cue outside quotation marks:
 
-- ``_source_mention``: can the words before the cue speak? A person or organisation by
+- ``source_mention``: can the words before the cue speak? A person or organisation by
   name, a third-person pronoun, or a noun phrase whose head is a person, role,
   organisation or document ("the spokesman", "officials", "a 2015 study"). Not a clause
   fragment ("It's worth", "that we've"), a determiner or adverb ("Much", "Ironically"),
   or the writer and reader ("I", "you": on a blog that is the page's own voice).
-- ``_reporting_complement``: does what follows the cue read as reported content: "that"
+- ``reporting_complement``: does what follows the cue read as reported content: "that"
   or another clause opener, a quotation or colon, an infinitive after a cue that takes one
   ("vowed to fight"), or a finite clause ("said prices would rise")? A bare noun phrase
   ("added some great features", "suggesting heavier weights") is not.
@@ -25,35 +25,35 @@ import functools
 import re
 
 from .records import Span, Token
-from .sentences import _tokens
+from .sentences import tokenize
 from .tables import (
-    _ADDRESSEE_VERBS,
-    _ADVERB_ENDINGS,
-    _AGENT_SUFFIXES,
-    _AUX,
-    _CHECKED_CUES,
-    _CLAUSE_OPENERS,
-    _DETERMINERS,
-    _FINITE,
-    _GERUND_CUES,
-    _INFINITIVE_CUES,
-    _LETTERS_RE,
-    _MARKS,
-    _NOT_AGENTS,
-    _NOT_SOURCES,
-    _NOUN_MARKERS,
-    _OBJECT_CONTENT,
-    _PREPOSITIONS,
-    _PRONOUNS,
-    _SELF_DOCUMENTS,
-    _SHARE_NOUNS,
-    _SKIP,
-    _SOURCE_NOUNS,
-    _SPEECH_ONLY,
-    _SUBORDINATORS,
-    _TIME_WORDS,
-    _TOPIC_CUES,
-    _words,
+    ADDRESSEE_VERBS,
+    ADVERB_ENDINGS,
+    AGENT_SUFFIXES,
+    AUX,
+    CHECKED_CUES,
+    CLAUSE_OPENERS,
+    DETERMINERS,
+    FINITE,
+    GERUND_CUES,
+    INFINITIVE_CUES,
+    LETTERS_RE,
+    MARKS,
+    NOT_AGENTS,
+    NOT_SOURCES,
+    NOUN_MARKERS,
+    OBJECT_CONTENT,
+    PREPOSITIONS,
+    PRONOUNS,
+    SELF_DOCUMENTS,
+    SHARE_NOUNS,
+    SKIP,
+    SOURCE_NOUNS,
+    SPEECH_ONLY,
+    SUBORDINATORS,
+    TIME_WORDS,
+    TOPIC_CUES,
+    word_set,
 )
 
 _THIRD_PERSON = frozenset({"he", "she", "they", "it", "who"})
@@ -86,7 +86,7 @@ _TRAILING = frozenset(
     }
 )
 # "officials also", "he just", "she never": adverbs between a subject and its cue
-_ADVERBS_BEFORE_CUE = _words(
+_ADVERBS_BEFORE_CUE = word_set(
     "also just only even still too very really perhaps maybe once again then now never not "
     "however meanwhile thus instead rather so yet here there"
 )
@@ -108,21 +108,21 @@ _NAME_JOINERS = frozenset(
 
 def _checked(cue: str) -> bool:
     """The checks below know this cue's language."""
-    return cue.lower() in _CHECKED_CUES or cue.split(" ")[0].lower() in _CHECKED_CUES
+    return cue.lower() in CHECKED_CUES or cue.split(" ")[0].lower() in CHECKED_CUES
 
 
 @functools.lru_cache(maxsize=4)
 def _lowercase_words(text: str) -> frozenset[str]:
     """Every word written in lower case somewhere in the text: a capitalised sentence
     opener that also appears in lower case ("Analytics" / "analytics") is a common noun."""
-    return frozenset(w for w in _LETTERS_RE.findall(text) if w.islower())
+    return frozenset(w for w in LETTERS_RE.findall(text) if w.islower())
 
 
-_LONG_SOURCE_NOUNS = tuple(sorted(n for n in _SOURCE_NOUNS if len(n) >= 5))
+_LONG_SOURCE_NOUNS = tuple(sorted(n for n in SOURCE_NOUNS if len(n) >= 5))
 
 
 @functools.lru_cache(maxsize=4096)
-def _is_source_noun(word: str) -> bool:
+def is_source_noun(word: str) -> bool:
     low = word.lower().strip("'’")
     if low.endswith(("'s", "’s")):
         low = low[:-2]
@@ -136,9 +136,9 @@ def _is_source_noun(word: str) -> bool:
     ):
         if not form:
             continue
-        if form in _SOURCE_NOUNS:
+        if form in SOURCE_NOUNS:
             return True
-        if form not in _NOT_AGENTS and len(form) > 4 and form.endswith(_AGENT_SUFFIXES):
+        if form not in NOT_AGENTS and len(form) > 4 and form.endswith(AGENT_SUFFIXES):
             return True
         if len(form) > 7 and form.endswith(_LONG_SOURCE_NOUNS):
             return True  # 'neurosurgeon', 'newspaperman': a compound of a source noun
@@ -151,10 +151,10 @@ def _adverb(word: str, text: str = "") -> bool:
     low = word.lower()
     if not low.endswith("ly"):
         return False
-    return word[:1].islower() or low.endswith(_ADVERB_ENDINGS) or (bool(text) and low in _lowercase_words(text))
+    return word[:1].islower() or low.endswith(ADVERB_ENDINGS) or (bool(text) and low in _lowercase_words(text))
 
 
-def _sentence_initial(text: str, pos: int) -> bool:
+def sentence_initial(text: str, pos: int) -> bool:
     before = text[max(0, pos - 3) : pos].rstrip(" \t\"“”'‘’«»„(")
     return not before or before[-1] in ".!?\n:;"
 
@@ -172,40 +172,40 @@ def _name_run(words: list[Token], text: str) -> bool:
     run = words[k:]
     if not run:
         return False
-    if len(run) == 1 and k == 0 and _sentence_initial(text, run[0][0]):
+    if len(run) == 1 and k == 0 and sentence_initial(text, run[0][0]):
         word = run[0][2]
         low = word.lower()
-        if low in _NOT_SOURCES or _adverb(word, text) or low in _FIRST_SECOND:
+        if low in NOT_SOURCES or _adverb(word, text) or low in _FIRST_SECOND:
             return False
-        if low in _lowercase_words(text) and not _is_source_noun(word):
+        if low in _lowercase_words(text) and not is_source_noun(word):
             return False
-    return all(w[2].lower() not in _NOT_SOURCES for w in run[:1])
+    return all(w[2].lower() not in NOT_SOURCES for w in run[:1])
 
 
-def _source_mention(text: str, span: Span, cue: str, first_person: bool = False) -> bool:
+def source_mention(text: str, span: Span, cue: str, first_person: bool = False) -> bool:
     """The words at ``span`` name someone who can say, write or find something.
 
     ``first_person`` lets "I" and "we" speak (a direct quotation in a story); reported
     speech by the page's own "I" or its reader "you" is the writer's voice, not a source.
     """
-    return _source_span(text, span, cue, first_person) is not None
+    return source_span(text, span, cue, first_person) is not None
 
 
-def _source_span(text: str, span: Span, cue: str, first_person: bool = False) -> Span | None:
-    """The source named at ``span`` (see ``_source_mention``), or None. A clause ending in
+def source_span(text: str, span: Span, cue: str, first_person: bool = False) -> Span | None:
+    """The source named at ``span`` (see ``source_mention``), or None. A clause ending in
     the cue gives its subject: 'When reviewed at the time they' -> 'they', 'The town
     released a statement' -> 'The town'; otherwise the span itself."""
     if not _checked(cue):
         return span
-    tokens = [t for t in _tokens(text, span[0], span[1]) if t[2] not in ("(", ")", "[", "]")]
+    tokens = [t for t in tokenize(text, span[0], span[1]) if t[2] not in ("(", ")", "[", "]")]
     if not tokens:
         return None
     words = [t for t in tokens if t[2][:1].isalnum()]
     # 'Mexican officials now', 'He immediately', 'ministers all': adverbs before the cue
     while len(words) > 1 and (
-        words[-1][2].lower() in _SKIP
+        words[-1][2].lower() in SKIP
         or words[-1][2].lower() in _TRAILING
-        or words[-1][2].lower() in _AUX
+        or words[-1][2].lower() in AUX
         or words[-1][2].lower() in _ADVERBS_BEFORE_CUE
         or words[-1][2].lower().endswith(("n't", "n’t"))
         or _adverb(words[-1][2])
@@ -222,12 +222,12 @@ def _source_span(text: str, span: Span, cue: str, first_person: bool = False) ->
     if not words or any(_CONTRACTION_RE.search(w[2]) for w in words):
         return None  # "It's worth", "that we've", "I'm": a subject with its own verb
     lows = [w[2].lower() for w in words]
-    sub = max((i for i, low in enumerate(lows[:-1]) if low in _SUBORDINATORS), default=None)
+    sub = max((i for i, low in enumerate(lows[:-1]) if low in SUBORDINATORS), default=None)
     if sub is not None:
         # 'It gets your attention when a leader', 'Even as officials': the subordinate
         # clause's own subject speaks
-        return _source_span(text, (words[sub + 1][0], words[-1][1]), cue, first_person)
-    if len(lows) >= 2 and lows[0] in {"this", "these"} and lows[-1] in _SELF_DOCUMENTS:
+        return source_span(text, (words[sub + 1][0], words[-1][1]), cue, first_person)
+    if len(lows) >= 2 and lows[0] in {"this", "these"} and lows[-1] in SELF_DOCUMENTS:
         return None  # 'This article describes Portage', 'this guide explains': the page itself
     verb = _clause_verb(words, lows)
     if verb is not None:
@@ -236,8 +236,8 @@ def _source_span(text: str, span: Span, cue: str, first_person: bool = False) ->
         # down' have no subject
         if not verb:
             return None
-        return _source_span(text, (words[0][0], words[verb - 1][1]), cue, first_person)
-    if len(lows) > 1 and lows[0] in _AUX and not words[1][2][:1].isupper():
+        return source_span(text, (words[0][0], words[verb - 1][1]), cue, first_person)
+    if len(lows) > 1 and lows[0] in AUX and not words[1][2][:1].isupper():
         return None  # 'Can anyone suggest how ...?', 'Does the report say': a question
     if lows[0] in _SUBJECT_PRONOUNS:
         return span  # 'he and his wife', 'she [the author]'
@@ -273,21 +273,21 @@ def _source_span(text: str, span: Span, cue: str, first_person: bool = False) ->
     head = _head_noun(before)
     if head is None:
         return None
-    if any(_is_source_noun(w[2]) for w in before[-3:]):
+    if any(is_source_noun(w[2]) for w in before[-3:]):
         return trimmed  # 'an official familiar with the case', 'people close to him'
     share = head[0].rsplit("-", 1)[-1]
-    if share in _SHARE_NOUNS or _NUMBER_RE.fullmatch(share):
+    if share in SHARE_NOUNS or _NUMBER_RE.fullmatch(share):
         # '47 percent said', 'majorities of Democrats say', 'three-fourths say', 'six in 10
         # say', '31 percent of those surveyed say': a share of people
         rest = [w for w in words if w[0] >= head[1]]
         share_ok = (
             not rest
             or _name_run(rest, text)
-            or any(_is_source_noun(w[2]) for w in rest)
+            or any(is_source_noun(w[2]) for w in rest)
             or (rest[0][2].lower() in {"of", "in", "out"} and len(rest) <= 6)
         )
         return trimmed if share_ok else None
-    return trimmed if _is_source_noun(head[0]) else None
+    return trimmed if is_source_noun(head[0]) else None
 
 
 def _subject_relative(rest: list[str]) -> bool:
@@ -296,19 +296,19 @@ def _subject_relative(rest: list[str]) -> bool:
     if not rest:
         return False
     first = rest[0]
-    return first in _AUX or first in _FINITE or (first.endswith(("ed", "es")) and len(first) > 4)
+    return first in AUX or first in FINITE or (first.endswith(("ed", "es")) and len(first) > 4)
 
 
 def _antecedent_is_source(text: str, pos: int) -> bool:
     """The noun phrase right before a relative 'which' at ``pos`` names a source."""
-    before = _tokens(text, max(0, pos - 80), pos)
+    before = tokenize(text, max(0, pos - 80), pos)
     while before and not before[-1][2][:1].isalnum():
         before = before[:-1]
     k = len(before)
     while k > 0 and before[k - 1][2][:1].isalnum() and len(before) - k < 5:
         k -= 1
     words = before[k:]
-    return bool(words) and (_name_run(words, text) or _is_source_noun(words[-1][2]))
+    return bool(words) and (_name_run(words, text) or is_source_noun(words[-1][2]))
 
 
 def _clause_verb(words: list[Token], lows: list[str]) -> int | None:
@@ -317,7 +317,7 @@ def _clause_verb(words: list[Token], lows: list[str]) -> int | None:
     present-tense '-s' verb cannot be told from a plural noun this way: 'users claim'.)"""
     for i, low in enumerate(lows):
         nxt = lows[i + 1] if i + 1 < len(lows) else ""
-        if low.endswith("ed") and words[i][2][:1].islower() and nxt in _DETERMINERS and nxt not in _NUMBER_WORDS:
+        if low.endswith("ed") and words[i][2][:1].islower() and nxt in DETERMINERS and nxt not in _NUMBER_WORDS:
             return i
         if nxt in _OBJECT_OPENERS and _verb_before_object(words[i][2], i):
             return i  # 'creates reports', 'Put your toddler', 'send a tweet', 'shows both'
@@ -338,14 +338,14 @@ def _verb_before_object(word: str, i: int) -> bool:
     return not (
         low in _TRAILING
         or low in {"among", "amid", "despite", "unlike", "like"}
-        or low in _PREPOSITIONS
-        or low in _DETERMINERS
-        or low in _NOT_SOURCES
-        or low in _SKIP
-        or low in _SHARE_NOUNS
+        or low in PREPOSITIONS
+        or low in DETERMINERS
+        or low in NOT_SOURCES
+        or low in SKIP
+        or low in SHARE_NOUNS
         or low in _JOINERS
         or low in _ADVERBS_BEFORE_CUE
-        or low in _SUBORDINATORS
+        or low in SUBORDINATORS
         or low in _FIRST_SECOND
         or low in _THIRD_PERSON
         or low.endswith(("ly", "'s", "’s"))
@@ -355,7 +355,7 @@ def _verb_before_object(word: str, i: int) -> bool:
 
 def _before_preposition(words: list[Token]) -> list[Token]:
     """The words up to the first preposition: 'a spokesman for the company' -> 'a spokesman'."""
-    cut = next((i for i, w in enumerate(words) if i > 0 and w[2].lower() in _PREPOSITIONS), len(words))
+    cut = next((i for i, w in enumerate(words) if i > 0 and w[2].lower() in PREPOSITIONS), len(words))
     return words[:cut]
 
 
@@ -371,12 +371,12 @@ def _head_noun(words: list[Token]) -> tuple[str, int] | None:
     head = words[cut - 1]
     low = head[2].lower()
     if (
-        low in _DETERMINERS
+        low in DETERMINERS
         and not low[:1].isdigit()
         and low not in {"two", "three", "several", "many", "most", "some", "other"}
     ):
         return None
-    return None if low in _NOT_SOURCES else (low, head[1])
+    return None if low in NOT_SOURCES else (low, head[1])
 
 
 _BARE_OPENERS = frozenset({"he", "she", "it", "they", "we", "i", "you", "there", "this", "these", "those"})
@@ -385,49 +385,49 @@ _BARE_OPENERS = frozenset({"he", "she", "it", "they", "we", "i", "you", "there",
 NONE, CLAUSE, OBJECT = 0, 1, 2
 
 
-def _reporting_complement(text: str, cue_end: int, start: int, end: int, cue: str) -> int:
+def reporting_complement(text: str, cue_end: int, start: int, end: int, cue: str) -> int:
     """What follows the cue (from ``cue_end``; content at ``start``) is reported content:
     ``CLAUSE`` (a that-clause, quotation, infinitive or finite clause), ``OBJECT`` (the
     object of a speech act, 'denied the accusations'), or ``NONE`` (falsy)."""
     cue = cue.lower()
-    if not _checked(cue) or cue in _SPEECH_ONLY:
+    if not _checked(cue) or cue in SPEECH_ONLY:
         return CLAUSE
     gap = text[cue_end:start]
-    if ":" in gap or any(ch in _MARKS for ch in gap):
+    if ":" in gap or any(ch in MARKS for ch in gap):
         return CLAUSE
-    if any(w.lower() in _CLAUSE_OPENERS for w in _LETTERS_RE.findall(gap)):
+    if any(w.lower() in CLAUSE_OPENERS for w in LETTERS_RE.findall(gap)):
         return CLAUSE
-    tokens = _tokens(text, start, min(end, start + 200), 20)
+    tokens = tokenize(text, start, min(end, start + 200), 20)
     if not tokens:
         return NONE
     first = tokens[0][2]
     low = first.lower()
-    if first in _MARKS or low in _CLAUSE_OPENERS or _VERB_CONTRACTION_RE.search(first):
+    if first in MARKS or low in CLAUSE_OPENERS or _VERB_CONTRACTION_RE.search(first):
         return CLAUSE
     if _adjunct_start(first, cue) and any(
         t[2].lower() == "that" and _adjunct_end(tokens[i][2]) for i, t in enumerate(tokens[1:16], 0)
     ):
         return CLAUSE  # 'said Thursday during a town hall that ...', 'told a crowded hall that ...'
-    if cue in _INFINITIVE_CUES:
+    if cue in INFINITIVE_CUES:
         # 'vowed to fight', 'telling schools to let students ...'
         k = next((i for i, t in enumerate(tokens[:5]) if t[2].lower() == "to"), None)
-        if k is not None and k + 1 < len(tokens) and tokens[k + 1][2] in _MARKS:
+        if k is not None and k + 1 < len(tokens) and tokens[k + 1][2] in MARKS:
             k += 1  # 'vowed to "defend the act"'
         if k is not None and k + 1 < len(tokens) and tokens[k + 1][2][:1].islower():
             return CLAUSE
     if low == "to":
         return NONE
-    if low.endswith("ing") and cue in _GERUND_CUES:
+    if low.endswith("ing") and cue in GERUND_CUES:
         return CLAUSE  # 'suggests reducing regulations'
     if low in {"of", "about"}:
         # 'complained of the imbalance', 'boasted of his skills', 'asked Clinton about her
         # emails': the topic of a speech act
-        topic = cue in _OBJECT_CONTENT or cue in _TOPIC_CUES or (cue in _ADDRESSEE_VERBS and low == "about")
+        topic = cue in OBJECT_CONTENT or cue in TOPIC_CUES or (cue in ADDRESSEE_VERBS and low == "about")
         return OBJECT if topic else NONE
     if _finite_clause(tokens):
         return CLAUSE
     # 'announced new measures', 'tweeted her thanks': a speech act whose object is the content
-    return OBJECT if cue in _OBJECT_CONTENT and low not in _PREPOSITIONS else NONE
+    return OBJECT if cue in OBJECT_CONTENT and low not in PREPOSITIONS else NONE
 
 
 _PARTICIPLE_NEXT = frozenset(["by", "from", "with", "of", "in", "into", "for", "as"])
@@ -445,10 +445,10 @@ def _adjunct_start(word: str, cue: str) -> bool:
     if low == "to":
         return False
     return (
-        cue in _ADDRESSEE_VERBS
+        cue in ADDRESSEE_VERBS
         or word == ","
-        or low in _PREPOSITIONS
-        or low in _TIME_WORDS
+        or low in PREPOSITIONS
+        or low in TIME_WORDS
         or word[:1].isupper()
         or word[:1].isdigit()
     )
@@ -458,7 +458,7 @@ def _adjunct_end(word: str) -> bool:
     """'said Thursday, that', 'told a hall in Baltimore that': 'that' after a comma, a name,
     a number or a time word opens the reported clause; after a common noun it is a relative
     ('projects that back this up')."""
-    return word == "," or word[:1].isupper() or word[:1].isdigit() or word.lower() in _TIME_WORDS
+    return word == "," or word[:1].isupper() or word[:1].isdigit() or word.lower() in TIME_WORDS
 
 
 def _finite_clause(tokens: list[Token]) -> bool:
@@ -467,7 +467,7 @@ def _finite_clause(tokens: list[Token]) -> bool:
     gerunds ('some great features', 'progressively heavier weights') have none."""
     words: list[str] = []
     if tokens and (
-        tokens[0][2].lower() in _PREPOSITIONS
+        tokens[0][2].lower() in PREPOSITIONS
         or tokens[0][2].lower() in {"despite", "although", "while", "when", "if", "as"}
     ):
         # 'says despite all that, Obama wasn't ...': an opening adjunct, then the clause
@@ -477,7 +477,7 @@ def _finite_clause(tokens: list[Token]) -> bool:
         tokens = tokens[comma + 1 :]
     segment = 0
     for k, tok in enumerate(tokens):
-        if tok[2] in _MARKS:
+        if tok[2] in MARKS:
             return bool(words)  # 'said Kaine "has a passion ...': a subject, then quoted words
         if tok[2] in {",", ";", ":", "(", "—", "–"}:
             # 'say the program, run by the department, has brought ...': a short subject and
@@ -499,9 +499,9 @@ def _finite_clause(tokens: list[Token]) -> bool:
     first = words[0].lower()
     if first in _BARE_OPENERS or _VERB_CONTRACTION_RE.search(first):
         nxt = words[1].lower()
-        return nxt not in _PREPOSITIONS and nxt[:1].isalpha() and nxt not in _DETERMINERS
+        return nxt not in PREPOSITIONS and nxt[:1].isalpha() and nxt not in DETERMINERS
     if (
-        first in _PREPOSITIONS
+        first in PREPOSITIONS
         or first in {"up", "out", "down", "off", "back"}
         or first.endswith(("ing", "ly"))
     ):
@@ -512,9 +512,9 @@ def _finite_clause(tokens: list[Token]) -> bool:
         if prev in {"that", "which", "who", "whose"} and i > 1:
             continue  # 'technology that sets it apart', 'bass which is': a relative clause's verb
         nxt = words[i + 1].lower() if i + 1 < len(words) else ""
-        if low in _AUX or _VERB_CONTRACTION_RE.search(low):
+        if low in AUX or _VERB_CONTRACTION_RE.search(low):
             return True
-        if low in _FINITE and nxt not in _PARTICIPLE_NEXT:
+        if low in FINITE and nxt not in _PARTICIPLE_NEXT:
             return True  # 'the company cut jobs'; not 'necks made from steel'
         if (
             low.endswith("ed")
@@ -522,7 +522,7 @@ def _finite_clause(tokens: list[Token]) -> bool:
             and len(low) > 4
             and prev
             not in {"the", "a", "an", "with", "and", "or", "his", "her", "its", "their", "our", "my", "your"}
-            and prev not in _PREPOSITIONS
+            and prev not in PREPOSITIONS
         ):
             return True
         if (
@@ -530,7 +530,7 @@ def _finite_clause(tokens: list[Token]) -> bool:
             and not low.endswith(("ss", "us", "is", "'s", "’s"))
             and len(low) > 3
             and words[i][:1].islower()
-            and prev not in _DETERMINERS
+            and prev not in DETERMINERS
             and (
                 words[i - 1][:1].isupper()
                 or nxt in {"that", "no", "not", "it", "them", "him", "us"}
@@ -538,7 +538,7 @@ def _finite_clause(tokens: list[Token]) -> bool:
                     nxt == "to"
                     and i + 2 < len(words)
                     and words[i + 2][:1].islower()
-                    and words[i + 2].lower() not in _DETERMINERS
+                    and words[i + 2].lower() not in DETERMINERS
                 )
             )
         ):
@@ -546,11 +546,11 @@ def _finite_clause(tokens: list[Token]) -> bool:
     return False
 
 
-_OBJECT_WORDS = _words("him her it them what this that these those us me you")
-_NAMING_ADVERBS = _words("also sometimes often commonly usually now formerly simply")
+_OBJECT_WORDS = word_set("him her it them what this that these those us me you")
+_NAMING_ADVERBS = word_set("also sometimes often commonly usually now formerly simply")
 
 
-def _names_something(text: str, sent_start: int, cue_start: int, cue_end: int) -> bool:
+def names_something(text: str, sent_start: int, cue_start: int, cue_end: int) -> bool:
     """'a program called Sandy Hook Promise', 'The program, called EB-5', 'showers (also
     called handheld showers)', 'Sometimes called memoize': naming, not speech.
 
@@ -567,18 +567,18 @@ def _names_something(text: str, sent_start: int, cue_start: int, cue_end: int) -
     pre = " ".join(words)
     if not pre or pre.endswith("("):
         return True  # 'Sometimes called memoize', 'strength (called myofibrillar hypertrophy)'
-    nxt = _tokens(text, cue_end, min(len(text), cue_end + 40), 1)
+    nxt = tokenize(text, cue_end, min(len(text), cue_end + 40), 1)
     if not nxt:
         return False
     if pre.endswith(","):
         # ', called EB-5', ', called full-stack'; ', called the speech a "critical moment"',
         # ', called her "the first lady"' have an object: speech
         low = nxt[0][2].lower()
-        return nxt[0][2] not in _MARKS and low not in _NOUN_MARKERS and low not in _OBJECT_WORDS
-    if not (nxt[0][2][:1].isupper() or nxt[0][2] in _MARKS):
+        return nxt[0][2] not in MARKS and low not in NOUN_MARKERS and low not in _OBJECT_WORDS
+    if not (nxt[0][2][:1].isupper() or nxt[0][2] in MARKS):
         return False
     tail = pre.split()[-4:]
     # 'a Parisian watchmaker called Leon', 'something called X': an indefinite noun is named
     return any(w.lower() in {"a", "an", "something", "someone"} for w in tail) and not any(
-        w.lower() in _PRONOUNS for w in tail
+        w.lower() in PRONOUNS for w in tail
     )

@@ -10,14 +10,14 @@ from __future__ import annotations
 import bisect
 
 from ..model import Quote
-from .direct import _direct_quotes, _pattern_statements, _transcript_turns
-from .marks import _scan_marks
-from .mentions import _source_span
-from .records import Span, _Found
-from .reported import _extend_reports, _reported
-from .resolve import _resolve
-from .sentences import _sentence_ends
-from .tables import _TRANSLATED_RE, _WORD_RE
+from .direct import direct_quotes, pattern_statements, transcript_turns
+from .marks import scan_marks
+from .mentions import source_span
+from .records import Found, Span
+from .reported import extend_reports, find_reported
+from .resolve import resolve
+from .sentences import sentence_ends
+from .tables import TRANSLATED_RE, WORD_RE
 
 
 def extract_quotes(text: str) -> list[Quote]:
@@ -34,20 +34,20 @@ def extract_quotes(text: str) -> list[Quote]:
 
 
 def _extract(text: str) -> list[Quote]:
-    marks = _scan_marks(text)
-    ends = _sentence_ends(text, marks)
+    marks = scan_marks(text)
+    ends = sentence_ends(text, marks)
     consumed: list[Span] = []
-    direct = _direct_quotes(text, marks, ends, consumed)
-    reported = _reported(text, marks, ends, consumed, direct)
-    _extend_reports(text, marks, ends, reported, direct)
+    direct = direct_quotes(text, marks, ends, consumed)
+    reported = find_reported(text, marks, ends, consumed, direct)
+    extend_reports(text, marks, ends, reported, direct)
     found = sorted(direct + reported, key=lambda f: f.start)
-    found = sorted(found + _transcript_turns(text, found), key=lambda f: f.start)
-    found = sorted(found + _pattern_statements(text, found), key=lambda f: f.start)
+    found = sorted(found + transcript_turns(text, found), key=lambda f: f.start)
+    found = sorted(found + pattern_statements(text, found), key=lambda f: f.start)
     found = [f for f in found if _speaks(text, f)]
-    markers = [m.start() for m in _TRANSLATED_RE.finditer(text)]
+    markers = [m.start() for m in TRANSLATED_RE.finditer(text)]
     quotes: list[Quote] = []
     for k, f in enumerate(found):
-        f.resolved = _resolve(text, f, found[max(0, k - 6) : k])
+        f.resolved = resolve(text, f, found[max(0, k - 6) : k])
         quotes.append(
             Quote(
                 text=f.text,
@@ -63,7 +63,7 @@ def _extract(text: str) -> list[Quote]:
     return quotes
 
 
-def _speaks(text: str, found: _Found) -> bool:
+def _speaks(text: str, found: Found) -> bool:
     """The speaker a cue names is a source (``mentions``); transcript labels and unnamed
     speakers are left as they are, and so are quotations in marks: their words are quoted
     whoever the speaker turns out to be."""
@@ -75,7 +75,7 @@ def _speaks(text: str, found: _Found) -> bool:
         # writer's: 'it also raises one of the questions homeowners ask:', 'Let me put it in
         # the words of X:', 'Here is what my son says:'
         return not _writers_clause(text, span)
-    source = _source_span(text, span, found.cue)
+    source = source_span(text, span, found.cue)
     if source is None:
         return False
     if source != span:
@@ -89,13 +89,13 @@ _WRITERS_WORDS = frozenset({"i", "me", "we", "us", "you", "it", "what", "let", "
 def _writers_clause(text: str, span: Span) -> bool:
     """A speaker span of several words holding 'it', 'me', 'you', 'what' ... is a clause; 'you'
     alone is the reader."""
-    words = [w.lower() for w in _WORD_RE.findall(text, span[0], span[1])]
+    words = [w.lower() for w in WORD_RE.findall(text, span[0], span[1])]
     if words == ["you"]:
         return True  # 'You say the same thing every time: "It is bedtime."': the reader, told what to say
     return len(words) > 2 and any(w in _WRITERS_WORDS for w in words)
 
 
-def _translated(markers: list[int], found: _Found) -> bool:
+def _translated(markers: list[int], found: Found) -> bool:
     """The article says the quoted words are translated, in or just before the quote's sentence.
 
     ``markers`` are the offsets of every translation note, found once per text.

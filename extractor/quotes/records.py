@@ -13,7 +13,7 @@ Span = tuple[int, int]
 
 
 @dataclass(slots=True)
-class _Mark:
+class Mark:
     """One closed top-level quotation: opener index and the index after its closer.
 
     A quotation running over several paragraphs (the opening mark repeated at each
@@ -27,7 +27,7 @@ class _Mark:
 
 
 @dataclass(slots=True)
-class _Found:
+class Found:
     """A quote under construction, before speakers are resolved."""
 
     start: int
@@ -44,7 +44,7 @@ class _Found:
 
 
 @dataclass(slots=True)
-class _Attribution:
+class AttributionRecord:
     """Where 'he said' sits (so reported-speech search skips it), who and which cue."""
 
     start: int

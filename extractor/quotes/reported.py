@@ -10,64 +10,64 @@ from __future__ import annotations
 import bisect
 import re
 
-from .attribution import _attribution_after
+from .attribution import attribution_after
 from .content import (
-    _INFINITIVE_BLOCK,
-    _NOT_OBJECT_START,
-    _content_end,
-    _content_start,
-    _is_intro_phrase,
-    _starts_content,
+    INFINITIVE_BLOCK,
+    NOT_OBJECT_START,
+    content_end,
+    content_start_at,
+    is_intro_phrase,
+    starts_content,
 )
-from .direct import _continues
+from .direct import continues_quote
 from .mentions import (
     CLAUSE,
     OBJECT,
-    _names_something,
-    _reporting_complement,
-    _sentence_initial,
-    _source_mention,
+    names_something,
+    reporting_complement,
+    sentence_initial,
+    source_mention,
 )
-from .records import Span, Token, _Found, _Mark
-from .sentences import _paragraph_end, _sentence_bounds, _strip_span, _tokens, _word_count
+from .records import Found, Mark, Span, Token
+from .sentences import paragraph_end, sentence_bounds, strip_span, tokenize, word_count
 from .speakers import (
-    _addressee_after,
-    _is_capitalized,
-    _leading_np,
-    _np_after,
-    _plausible_speaker,
-    _speaker_before,
+    addressee_after,
+    is_capitalized,
+    leading_np,
+    np_after,
+    plausible_speaker,
+    speaker_before,
 )
 from .tables import (
-    _ADDRESSEE_VERBS,
-    _COMPLEMENTIZERS,
-    _CONNECTORS,
-    _CUE_AUX,
-    _CUE_RE,
-    _DENSE,
-    _DETERMINERS,
-    _FINITE,
-    _LEAD_JUNK,
-    _LETTERS_RE,
-    _MAX_JOINED,
-    _NEEDS_THAT,
-    _NORM_NOUNS,
-    _NOUN_MARKERS,
-    _OBJECT_CUES,
-    _OBJECT_PREP,
-    _PREPOSITIONS,
-    _PRONOUNS,
-    _SKIP,
-    _TIME_START,
-    _TOPIC_CUES,
-    _VERBS,
-    _WINDOW,
-    _WORD_RE,
-    _words,
+    ADDRESSEE_VERBS,
+    COMPLEMENTIZERS,
+    CONNECTORS,
+    CUE_AUX,
+    CUE_RE,
+    DENSE,
+    DETERMINERS,
+    FINITE,
+    LEAD_JUNK,
+    LETTERS_RE,
+    MAX_JOINED,
+    NEEDS_THAT,
+    NORM_NOUNS,
+    NOUN_MARKERS,
+    OBJECT_CUES,
+    OBJECT_PREP,
+    PREPOSITIONS,
+    PRONOUNS,
+    SKIP,
+    TIME_START,
+    TOPIC_CUES,
+    VERBS,
+    WINDOW,
+    WORD_RE,
+    word_set,
 )
 
 
-def _kind_for(marks: list[_Mark], mark_starts: list[int], start: int, end: int) -> str:
+def _kind_for(marks: list[Mark], mark_starts: list[int], start: int, end: int) -> str:
     k = bisect.bisect_left(mark_starts, start)
     if k < len(marks) and marks[k].start <= start + 1 and marks[k].end >= end - 1:
         return "direct"
@@ -97,11 +97,11 @@ def _according(text: str, cue: re.Match[str], sent_start: int, sent_end: int) ->
     pre = text[sent_start : cue.start()].strip()
     lead = [
         t
-        for t in _tokens(text, max(sent_start, cue.start() - 200), cue.start())
-        if t[2].lower() not in _LEAD_JUNK and t[2] != ","
+        for t in tokenize(text, max(sent_start, cue.start() - 200), cue.start())
+        if t[2].lower() not in LEAD_JUNK and t[2] != ","
     ]
     if not lead:
-        spk = _np_after(text, cue.end(), sent_end, max_tokens=16)
+        spk = np_after(text, cue.end(), sent_end, max_tokens=16)
         if spk is not None:
             comma = text.find(",", spk[1], sent_end)
             if 0 <= comma - spk[1] <= 3:
@@ -110,27 +110,27 @@ def _according(text: str, cue: re.Match[str], sent_start: int, sent_end: int) ->
         spk = _capitalised_source(text, cue.end(), sent_end)
         return ((spk[1], sent_end), spk) if spk else None
     if pre.endswith(","):
-        spk = _np_after(text, cue.end(), sent_end, max_tokens=16)
+        spk = np_after(text, cue.end(), sent_end, max_tokens=16)
         return ((sent_start, cue.start()), spk) if spk else None
     return None
 
 
 def _is_norm(text: str, span: Span) -> bool:
     """The source of 'according to' is a rule or an order ('the Act', 'the terms', 'size')."""
-    words = _WORD_RE.findall(text, span[0], span[1])
-    return bool(words) and words[-1].lower() in _NORM_NOUNS
+    words = WORD_RE.findall(text, span[0], span[1])
+    return bool(words) and words[-1].lower() in NORM_NOUNS
 
 
 def _capitalised_source(text: str, start: int, end: int) -> Span | None:
     """'laut Polizei wurde ...': articles and capitalised nouns up to the first other word."""
     out: list[Token] = []
     articles = {"der", "die", "das", "des", "dem", "den", "einem", "einer", "eines", "von", "vom"}
-    for tok in _tokens(text, start, min(end, start + 150))[:8]:
-        if _is_capitalized(tok[2]) or tok[2].lower() in articles:
+    for tok in tokenize(text, start, min(end, start + 150))[:8]:
+        if is_capitalized(tok[2]) or tok[2].lower() in articles:
             out.append(tok)
         else:
             break
-    while out and not _is_capitalized(out[-1][2]):
+    while out and not is_capitalized(out[-1][2]):
         out.pop()
     return (out[0][0], out[-1][1]) if out else None
 
@@ -148,34 +148,34 @@ def _inverted_speaker_ok(text: str, start: int, end: int) -> bool:
     """After '..., said' comes a speaker, not a clause ('said he would' is a clause)."""
     if end - start > 300:
         return False
-    tokens = _tokens(text, start, end, 41)
+    tokens = tokenize(text, start, end, 41)
     if not tokens or len(tokens) > 40:
         return False
     first = tokens[0][2].lower()
-    if first in _COMPLEMENTIZERS or first in {"it", "there"} or first in _SKIP or first in _TIME_START:
+    if first in COMPLEMENTIZERS or first in {"it", "there"} or first in SKIP or first in TIME_START:
         return False
-    if first in _PRONOUNS:
+    if first in PRONOUNS:
         return len(tokens) <= 4
-    return _is_capitalized(tokens[0][2]) or first in _DETERMINERS
+    return is_capitalized(tokens[0][2]) or first in DETERMINERS
 
 
 def _clause_final(text: str, cue_end: int, sent_end: int) -> bool:
     """True when nothing clause-like follows the cue ('..., a source said on Monday.')."""
-    tokens = _tokens(text, cue_end, min(sent_end, cue_end + 200), 16)
+    tokens = tokenize(text, cue_end, min(sent_end, cue_end + 200), 16)
     words = [t for t in tokens if t[2][0].isalnum()]
     if tokens and tokens[0][2] == ":":
         return False  # "..., the union wrote:" introduces what follows
-    if any(t[2].lower() in _FINITE for t in tokens[:10]):
+    if any(t[2].lower() in FINITE for t in tokens[:10]):
         return False  # '..., the insurance that Uber maintains on behalf of drivers will kick in'
 
     if not words or tokens[0][2] == ",":
         return True
     first = words[0][2].lower()
-    if first in _COMPLEMENTIZERS:
+    if first in COMPLEMENTIZERS:
         return False
     k = 0
     while (
-        k < len(tokens) and k < 5 and (tokens[k][2].lower() in _SKIP or tokens[k][2].lower() in _TIME_START)
+        k < len(tokens) and k < 5 and (tokens[k][2].lower() in SKIP or tokens[k][2].lower() in TIME_START)
     ):
         k += 1
     if k and (k == len(tokens) or tokens[k][2] in {",", ".", ";"}):
@@ -183,7 +183,7 @@ def _clause_final(text: str, cue_end: int, sent_end: int) -> bool:
     if first == "to" and len(words) > 1 and _infinitive(words[1][2]):
         return False  # "..., Trump continues to build his lead": a verb chain, not a hearer
     return len(words) <= 8 and (
-        first in _TIME_START or first in {"in", "at", "to", "after", "before", "while", "when"}
+        first in TIME_START or first in {"in", "at", "to", "after", "before", "while", "when"}
     )
 
 
@@ -193,8 +193,8 @@ def _infinitive(word: str) -> bool:
     low = word.lower()
     return (
         word[:1].islower()
-        and low not in _INFINITIVE_BLOCK
-        and low not in _PRONOUNS
+        and low not in INFINITIVE_BLOCK
+        and low not in PRONOUNS
         and low not in {"me", "him", "them", "us", "you"}
         and not low.endswith("s")
     )
@@ -216,9 +216,9 @@ def _resumed_end(
 ) -> int:
     """'A, Mr. Obama said, but B.': the statement resumes after the attribution; else it ends at the comma."""
     m = resume.match(text, cue_end, sent_end)
-    if m is None or _word_count(text, m.end(), sent_end) < 3:
+    if m is None or word_count(text, m.end(), sent_end) < 3:
         return comma
-    return _content_end(text, m.end(), sent_end)
+    return content_end(text, m.end(), sent_end)
 
 
 def _is_parenthetical_subject(text: str, sent_start: int, comma: int) -> bool:
@@ -233,39 +233,39 @@ def _is_parenthetical_subject(text: str, sent_start: int, comma: int) -> bool:
         ["whose"],
     ):
         return True  # "Aparna Mathur, who studies tax policy, said ...
-    head = _tokens(text, sent_start, min(first, sent_start + 200))
-    return 0 < len(head) <= 5 and all(_is_capitalized(t[2]) or t[2].lower() in _CONNECTORS for t in head)
+    head = tokenize(text, sent_start, min(first, sent_start + 200))
+    return 0 < len(head) <= 5 and all(is_capitalized(t[2]) or t[2].lower() in CONNECTORS for t in head)
 
 
 def _participle(
     text: str, cue: re.Match[str], low: str, sent_start: int, sent_end: int, sentence_speaker: Span | None
-) -> _Found | None:
+) -> Found | None:
     """'X said A, adding that B' / 'X mocked it, saying B': the speaker is the sentence's subject."""
     speaker = sentence_speaker
     if speaker is None:
-        head = _tokens(text, sent_start, min(cue.start(), sent_start + 300))
+        head = tokenize(text, sent_start, min(cue.start(), sent_start + 300))
         while head and (
-            head[0][2].lower() in _PREPOSITIONS
+            head[0][2].lower() in PREPOSITIONS
             or (head[0][2][:1].isupper() and head[0][2].lower().endswith(("ed", "ing")))
         ):
             # "In a column Monday, X wrote ..., arguing", "Chastened by the analyses, X
             # revised ...": skip the opening phrase
             comma = next((k for k, t in enumerate(head) if t[2] == ","), None)
             head = head[comma + 1 :] if comma is not None else []
-        lead = _leading_np(head)
+        lead = leading_np(head)
         speaker = (lead[0][0], lead[-1][1]) if lead else None
     if speaker is None:
-        lead = _leading_np(_tokens(text, sent_start, min(cue.start(), sent_start + 200)))
+        lead = leading_np(tokenize(text, sent_start, min(cue.start(), sent_start + 200)))
         speaker = (lead[0][0], lead[-1][1]) if lead else None
-    if speaker is None or not _source_mention(text, speaker, low):
+    if speaker is None or not source_mention(text, speaker, low):
         return None
-    start = _content_start(text, cue.end(), sent_end)
-    end = _content_end(text, start, sent_end)
-    if _word_count(text, start, end) < 3 or not _starts_content(text, start, end):
+    start = content_start_at(text, cue.end(), sent_end)
+    end = content_end(text, start, sent_end)
+    if word_count(text, start, end) < 3 or not starts_content(text, start, end):
         return None
-    if not _reporting_complement(text, cue.end(), start, end, low):
+    if not reporting_complement(text, cue.end(), start, end, low):
         return None
-    return _Found(start, end, "", "indirect", text[speaker[0] : speaker[1]], speaker[0], low)
+    return Found(start, end, "", "indirect", text[speaker[0] : speaker[1]], speaker[0], low)
 
 
 _OBJECT_END_RE = re.compile(
@@ -281,22 +281,22 @@ def _fronted(pre: str) -> bool:
     return not words or (len(words) <= 2 and words[0][:1].isupper() and words[-1].lower() in {"to", "also"})
 
 
-def _fronted_participle(text: str, cue: re.Match[str], low: str, sent_end: int) -> _Found | None:
+def _fronted_participle(text: str, cue: re.Match[str], low: str, sent_end: int) -> Found | None:
     """'Noting he majored in philosophy, Allen said ...', 'Promising that ..., Bolton said':
     a participle clause opening the sentence reports what the subject after its comma said."""
-    start = _content_start(text, cue.end(), sent_end, low)
+    start = content_start_at(text, cue.end(), sent_end, low)
     comma = text.find(",", start, sent_end)
-    if comma < 0 or not _starts_content(text, start, comma):
+    if comma < 0 or not starts_content(text, start, comma):
         return None
-    if not _reporting_complement(text, cue.end(), start, comma, low):
+    if not reporting_complement(text, cue.end(), start, comma, low):
         return None
-    lead = _leading_np(_tokens(text, comma + 1, min(sent_end, comma + 200)))
+    lead = leading_np(tokenize(text, comma + 1, min(sent_end, comma + 200)))
     if not lead:
         return None
     speaker = (lead[0][0], lead[-1][1])
-    if not _plausible_speaker(text, speaker) or not _source_mention(text, speaker, low):
+    if not plausible_speaker(text, speaker) or not source_mention(text, speaker, low):
         return None
-    return _Found(start, comma, "", "indirect", text[speaker[0] : speaker[1]], speaker[0], low)
+    return Found(start, comma, "", "indirect", text[speaker[0] : speaker[1]], speaker[0], low)
 
 
 _TOPIC_RE = re.compile(r"about\s+", re.IGNORECASE)
@@ -306,17 +306,17 @@ _ASKED_BEFORE = frozenset({"when", "was", "were", "is", "are", "being", "been", 
 _QUESTION_OPENERS = frozenset({"if", "whether", "what", "who", "whom", "which", "why", "how", "when", "where"})
 
 
-def _asked(text: str, cue: re.Match[str], sent_start: int, sent_end: int) -> _Found | None:
+def _asked(text: str, cue: re.Match[str], sent_start: int, sent_end: int) -> Found | None:
     """'Asked about the bombing, Clinton said ...', 'when asked if he was bullied', 'the
     actress was asked what happened': a reported question whose asker goes unnamed (or is
     named after 'by'). The content is the question: after 'about', or from 'if' / a
     wh-word / 'to'; it ends at the next comma."""
-    before = _WORD_RE.findall(text, max(sent_start, cue.start() - 30), cue.start())
+    before = WORD_RE.findall(text, max(sent_start, cue.start() - 30), cue.start())
     if before and before[-1].lower() not in _ASKED_BEFORE:
         return None
     if any(w.lower() in {"i", "we", "you"} for w in before[-3:]):
         return None  # 'I was asked to catch droplets': the page's own voice, asked to do something
-    tokens = _tokens(text, cue.end(), min(sent_end, cue.end() + 300), 40)
+    tokens = tokenize(text, cue.end(), min(sent_end, cue.end() + 300), 40)
     speaker: Span | None = None
     k = 0
     if cue.group().lower().endswith("about"):
@@ -327,7 +327,7 @@ def _asked(text: str, cue: re.Match[str], sent_start: int, sent_end: int) -> _Fo
             if low == "about" or low in _QUESTION_OPENERS or low == "to":
                 break
             if low == "by" and speaker is None:
-                np = _np_after(text, tokens[k][1], sent_end)
+                np = np_after(text, tokens[k][1], sent_end)
                 if np is None:
                     return None
                 speaker = np
@@ -345,73 +345,73 @@ def _asked(text: str, cue: re.Match[str], sent_start: int, sent_end: int) -> _Fo
         start = tokens[k][0]
     comma = text.find(",", start, sent_end)
     end = comma if comma >= 0 else sent_end
-    start, end = _strip_span(text, start, end)
-    if _word_count(text, start, end) < 2:
+    start, end = strip_span(text, start, end)
+    if word_count(text, start, end) < 2:
         return None
     spk = text[speaker[0] : speaker[1]] if speaker else None
-    return _Found(start, end, "", "indirect", spk, speaker[0] if speaker else None, " ".join(cue.group().split()).lower())
+    return Found(start, end, "", "indirect", spk, speaker[0] if speaker else None, " ".join(cue.group().split()).lower())
 
 
 def _object_report(
     text: str, cue: re.Match[str], low: str, sent_start: int, sent_end: int, sentence_speaker: Span | None
-) -> _Found | None:
+) -> Found | None:
     """'X cited several factors', 'X called for lower taxes', 'X accused Y of Z': the object is the content."""
     pre = text[sent_start : cue.start()].rstrip()
-    if low == "called" and _names_something(text, sent_start, cue.start(), cue.end()):
+    if low == "called" and names_something(text, sent_start, cue.start(), cue.end()):
         return None
     if low.split()[0].endswith("ing") and pre.endswith(","):
         speaker = sentence_speaker
         if speaker is None:
-            lead = _leading_np(_tokens(text, sent_start, min(cue.start(), sent_start + 200)))
+            lead = leading_np(tokenize(text, sent_start, min(cue.start(), sent_start + 200)))
             speaker = (lead[0][0], lead[-1][1]) if lead else None
     else:
-        speaker = _speaker_before(text, sent_start, cue.start())
-    if speaker is None or not _plausible_speaker(text, speaker) or not _source_mention(text, speaker, low):
+        speaker = speaker_before(text, sent_start, cue.start())
+    if speaker is None or not plausible_speaker(text, speaker) or not source_mention(text, speaker, low):
         return None
     start = cue.end()
-    prep = _OBJECT_PREP.get(low)
+    prep = OBJECT_PREP.get(low)
     if prep is not None:
         hit = next(
-            (t for t in _tokens(text, start, min(sent_end, start + 120))[:8] if t[2].lower() == prep), None
+            (t for t in tokenize(text, start, min(sent_end, start + 120))[:8] if t[2].lower() == prep), None
         )
         start = hit[1] if hit else start
-    start = _content_start(text, start, sent_end)
+    start = content_start_at(text, start, sent_end)
     m = _OBJECT_END_RE.search(text, start, sent_end)
-    end = _content_end(text, start, m.start() if m else sent_end)
-    if _word_count(text, start, end) < 2 or not _starts_content(text, start, end, _NOT_OBJECT_START):
+    end = content_end(text, start, m.start() if m else sent_end)
+    if word_count(text, start, end) < 2 or not starts_content(text, start, end, NOT_OBJECT_START):
         return None
-    return _Found(start, end, "", "indirect", text[speaker[0] : speaker[1]], speaker[0], low)
+    return Found(start, end, "", "indirect", text[speaker[0] : speaker[1]], speaker[0], low)
 
 
 def _interrupts(text: str, sent_start: int, speaker_start: int, cue_end: int, sent_end: int) -> bool:
     """'A, he said, B': commas on both sides of 'he said' and words on both sides of the commas."""
     before = text[sent_start:speaker_start].rstrip()
-    if not before.endswith(",") or _word_count(text, sent_start, speaker_start) < 2:
+    if not before.endswith(",") or word_count(text, sent_start, speaker_start) < 2:
         return False
-    tokens = _tokens(text, cue_end, min(sent_end, cue_end + 80))
+    tokens = tokenize(text, cue_end, min(sent_end, cue_end + 80))
     k = 0
     while (
-        k < len(tokens) and k < 4 and (tokens[k][2].lower() in _SKIP or tokens[k][2].lower() in _TIME_START)
+        k < len(tokens) and k < 4 and (tokens[k][2].lower() in SKIP or tokens[k][2].lower() in TIME_START)
     ):
         k += 1
-    return k < len(tokens) and tokens[k][2] == "," and _word_count(text, tokens[k][1], sent_end) >= 3
+    return k < len(tokens) and tokens[k][2] == "," and word_count(text, tokens[k][1], sent_end) >= 3
 
 
-_SOURCE_ARTICLES = _words("der die das ein eine einer des dem den")
+_SOURCE_ARTICLES = word_set("der die das ein eine einer des dem den")
 
 
-def _inverted_short(text: str, cue: re.Match[str], low: str, sent_start: int, sent_end: int) -> _Found | None:
+def _inverted_short(text: str, cue: re.Match[str], low: str, sent_start: int, sent_end: int) -> Found | None:
     """German '..., so der Sprecher.': a short cue, then only the speaker up to the sentence end."""
-    spk = _np_after(text, cue.end(), sent_end, max_tokens=8)
+    spk = np_after(text, cue.end(), sent_end, max_tokens=8)
     if spk is None or text[spk[1] : sent_end].strip(" .!?\"'”“«»„"):
         return None
     words = text[spk[0] : spk[1]].split()
-    if not (words[0].lower() in _SOURCE_ARTICLES or all(_is_capitalized(w) for w in words)):
+    if not (words[0].lower() in _SOURCE_ARTICLES or all(is_capitalized(w) for w in words)):
         return None  # English '..., so we left.' is a clause, not a source
     comma = cue.start() - 2
-    if _word_count(text, sent_start, comma) < 3:
+    if word_count(text, sent_start, comma) < 3:
         return None
-    return _Found(sent_start, comma, "", "indirect", text[spk[0] : spk[1]], spk[0], low)
+    return Found(sent_start, comma, "", "indirect", text[spk[0] : spk[1]], spk[0], low)
 
 
 def _title_cased(text: str, cue: re.Match[str]) -> bool:
@@ -421,31 +421,31 @@ def _title_cased(text: str, cue: re.Match[str]) -> bool:
     word = cue.group().split()[0]
     if word.isupper() or not word.lower().endswith(("s", "ed", "ing")):
         return False
-    around = _LETTERS_RE.findall(text[max(0, cue.start() - 60) : cue.end() + 60])
+    around = LETTERS_RE.findall(text[max(0, cue.start() - 60) : cue.end() + 60])
     capital = sum(1 for w in around if w[:1].isupper())
     return capital >= 0.6 * max(1, len(around))
 
 
 def _reported_one(
     text: str, cue: re.Match[str], sent_start: int, sent_end: int, sentence_speaker: Span | None
-) -> _Found | None:
+) -> Found | None:
     """Read one cue with its sentence; None when it is not reported speech."""
     low = " ".join(cue.group().split()).lower()
-    before = _WORD_RE.findall(text, max(sent_start, cue.start() - 20), cue.start())
+    before = WORD_RE.findall(text, max(sent_start, cue.start() - 20), cue.start())
     if (
         before
-        and before[-1].lower() in _NOUN_MARKERS
-        and before[-1].lower() not in _CUE_AUX.get(low, ())  # 'Le maire a déclaré'
+        and before[-1].lower() in NOUN_MARKERS
+        and before[-1].lower() not in CUE_AUX.get(low, ())  # 'Le maire a déclaré'
         and not cue.group("acc")
     ):
         return None  # 'the demands of', 'his claims', 'a warning': the cue word is a noun
     if low.endswith("s") and text[max(0, cue.start() - 2) : cue.start()].strip()[-1:].isdigit():
         return None  # '¥1,000 notes', '2 reports': a counted noun
-    if low.endswith("s") and low not in _TOPIC_CUES and _OF_RE.match(text, cue.end()):
+    if low.endswith("s") and low not in TOPIC_CUES and _OF_RE.match(text, cue.end()):
         return None  # 'the unique demands of event work', 'reports of fraud': a plural noun
     if text[cue.end() : cue.end() + 1] == "(" or text[cue.start() - 1 : cue.start()] in {".", "_"}:
         return None  # 'Logger.warning()', 'warning(': a name in code
-    if cue.group()[:1].isupper() and not _sentence_initial(text, cue.start()) and not _title_cased(text, cue):
+    if cue.group()[:1].isupper() and not sentence_initial(text, cue.start()) and not _title_cased(text, cue):
         return None  # 'Lean Startup Week Call for Proposals', 'all Claims between you': a noun
     if cue.group("inv"):
         return _inverted_short(text, cue, low, sent_start, sent_end)
@@ -458,14 +458,14 @@ def _reported_one(
         (cs, ce), spk = got
         if _is_norm(text, spk):
             return None  # 'resolved according to the Federal Arbitration Act': conformity
-        return _Found(cs, ce, "", "indirect", text[spk[0] : spk[1]], spk[0], low)
+        return Found(cs, ce, "", "indirect", text[spk[0] : spk[1]], spk[0], low)
     if low == "say" and _FOR_EXAMPLE_RE.match(text, cue.end()):
         return None  # 'if each plays, say, 1,000 minutes': 'for example'
     if low in {"asked", "asked about"}:
         question = _asked(text, cue, sent_start, sent_end)
         if question is not None:
             return question
-    if low in _OBJECT_CUES and low not in _VERBS:
+    if low in OBJECT_CUES and low not in VERBS:
         return _object_report(text, cue, low, sent_start, sent_end, sentence_speaker)
     pre = text[sent_start : cue.start()].rstrip()
     if low.endswith("ing") and _fronted(pre):
@@ -475,35 +475,35 @@ def _reported_one(
     ):
         return _participle(text, cue, low, sent_start, sent_end, sentence_speaker)
     # "..., said Jeffrey Trimble, a senior official."  (inverted, content first)
-    if pre.endswith(",") and low not in _ADDRESSEE_VERBS and _inverted_speaker_ok(text, cue.end(), sent_end):
-        after = _np_after(text, cue.end(), sent_end)
+    if pre.endswith(",") and low not in ADDRESSEE_VERBS and _inverted_speaker_ok(text, cue.end(), sent_end):
+        after = np_after(text, cue.end(), sent_end)
         comma = sent_start + len(pre) - 1
         if (
             after
             and _np_closed(text, after[1], sent_end)
-            and _plausible_speaker(text, after)
-            and _source_mention(text, after, low)
-            and _word_count(text, sent_start, comma) >= 3
+            and plausible_speaker(text, after)
+            and source_mention(text, after, low)
+            and word_count(text, sent_start, comma) >= 3
             and not _is_parenthetical_subject(text, sent_start, comma)
         ):
-            return _Found(sent_start, comma, "", "indirect", text[after[0] : after[1]], after[0], low)
+            return Found(sent_start, comma, "", "indirect", text[after[0] : after[1]], after[0], low)
     if sentence_speaker is not None and _AND_BEFORE_RE.search(text, max(sent_start, cue.start() - 20), cue.start()):
         speaker: Span | None = sentence_speaker  # 'in which Trump called himself X and admitted that'
     else:
-        speaker = _speaker_before(text, sent_start, cue.start())
+        speaker = speaker_before(text, sent_start, cue.start())
     first_word = low.split()[0]
     if (
         speaker is None
         and pre.endswith((",", " and", " und"))
         # ', maintain your response': a bare base form after a comma is an instruction
-        and (first_word.endswith(("ed", "s", "ing")) or first_word in _FINITE or not pre.endswith(","))
+        and (first_word.endswith(("ed", "s", "ing")) or first_word in FINITE or not pre.endswith(","))
     ):
         if sentence_speaker is not None:
             speaker = sentence_speaker
         else:
-            lead = _leading_np(_tokens(text, sent_start, min(cue.start(), sent_start + 200)))
+            lead = leading_np(tokenize(text, sent_start, min(cue.start(), sent_start + 200)))
             speaker = (lead[0][0], lead[-1][1]) if lead else None
-    if speaker is None or not _plausible_speaker(text, speaker) or not _source_mention(text, speaker, low):
+    if speaker is None or not plausible_speaker(text, speaker) or not source_mention(text, speaker, low):
         return None
     # "..., a source said."  (speaker and cue close the sentence)
     comma = text.rfind(",", sent_start, speaker[0])
@@ -511,33 +511,33 @@ def _reported_one(
         comma > sent_start
         and not text[comma + 1 : speaker[0]].strip()
         and _clause_final(text, cue.end(), sent_end)
-        and _word_count(text, sent_start, comma) >= 3
-        and not _is_intro_phrase(text, sent_start, comma)
+        and word_count(text, sent_start, comma) >= 3
+        and not is_intro_phrase(text, sent_start, comma)
     ):
         end = _resumed_end(text, cue.end(), sent_end, comma, _RESUME_AFTER_SPEAKER_RE)
-        return _Found(sent_start, end, "", "indirect", text[speaker[0] : speaker[1]], speaker[0], low)
+        return Found(sent_start, end, "", "indirect", text[speaker[0] : speaker[1]], speaker[0], low)
     addressee = None
     start = cue.end()
-    if low in _ADDRESSEE_VERBS:
-        addressee, start = _addressee_after(text, cue.end(), sent_end)
+    if low in ADDRESSEE_VERBS:
+        addressee, start = addressee_after(text, cue.end(), sent_end)
         start = max(start, cue.end())
     if _interrupts(text, sent_start, speaker[0], start, sent_end):
         # "The museum, Mr. Obama said, would make ...": the statement is the whole sentence
-        end = _content_end(text, start, sent_end)
-        return _Found(sent_start, end, "", "indirect", text[speaker[0] : speaker[1]], speaker[0], low)
+        end = content_end(text, start, sent_end)
+        return Found(sent_start, end, "", "indirect", text[speaker[0] : speaker[1]], speaker[0], low)
     after_cue = start
-    start = _content_start(text, start, sent_end, low)
-    end = _content_end(text, start, sent_end)
-    if _word_count(text, start, end) < 2 or not _starts_content(text, start, end):
+    start = content_start_at(text, start, sent_end, low)
+    end = content_end(text, start, sent_end)
+    if word_count(text, start, end) < 2 or not starts_content(text, start, end):
         return None
-    complement = _reporting_complement(text, after_cue, start, end, low)
-    if not complement or (complement == CLAUSE and _word_count(text, start, end) < 3):
+    complement = reporting_complement(text, after_cue, start, end, low)
+    if not complement or (complement == CLAUSE and word_count(text, start, end) < 3):
         return None  # 'questioned his sincerity' is a speech act; 'said it' is no clause
     if complement == OBJECT:
         # 'denied accusations of espionage, but as the trade war escalates, ...': the object
         # ends where the narrator's next clause begins
         m = _OBJECT_END_RE.search(text, start, end)
-        end = _content_end(text, start, m.start()) if m else end
+        end = content_end(text, start, m.start()) if m else end
         topic = _TOPIC_RE.match(text, start) if addressee is not None else None
         if topic:
             # 'asked Bennett about the comments, the manager ...': the topic, up to the end
@@ -545,9 +545,9 @@ def _reported_one(
             start = topic.end()
             comma = text.find(",", start, end)
             end = comma if comma > 0 else end
-    if low in _NEEDS_THAT and not _opens_with_complementizer(text, start):
+    if low in NEEDS_THAT and not _opens_with_complementizer(text, start):
         return None
-    return _Found(
+    return Found(
         start,
         end,
         "",
@@ -565,14 +565,14 @@ def _opens_with_complementizer(text: str, start: int) -> bool:
     if not head:
         return False
     first = head[0].lower()
-    return first in _COMPLEMENTIZERS or any(
-        c.endswith(("'", "’")) and first.startswith(c) for c in _COMPLEMENTIZERS
+    return first in COMPLEMENTIZERS or any(
+        c.endswith(("'", "’")) and first.startswith(c) for c in COMPLEMENTIZERS
     )
 
 
-def _reported(
-    text: str, marks: list[_Mark], ends: list[int], consumed: list[Span], direct: list[_Found]
-) -> list[_Found]:
+def find_reported(
+    text: str, marks: list[Mark], ends: list[int], consumed: list[Span], direct: list[Found]
+) -> list[Found]:
     mark_spans = [(m.start, m.end) for m in marks]
     mark_starts = [m.start for m in marks]
     # attributions and statements are skipped; the words between the parts of a joined
@@ -585,11 +585,11 @@ def _reported(
         if f.speaker and f.speaker_pos is not None
     )
     direct_starts = [s for s, _ in direct_speakers]
-    out: list[_Found] = []
+    out: list[Found] = []
     last_sentence: Span = (-1, -1)
     sentence_speaker: Span | None = None
-    last_pos = -_DENSE
-    for cue in _CUE_RE.finditer(text):
+    last_pos = -DENSE
+    for cue in CUE_RE.finditer(text):
         pos = cue.start()
         if _inside(mark_spans, mark_starts, pos) or _inside(skip, skip_starts, pos):
             continue
@@ -600,11 +600,11 @@ def _reported(
             and not _AND_BEFORE_RE.search(text, max(out[-1].start, pos - 20), pos)
         ):
             continue  # inside the previous statement with no clause boundary before it: part of it
-        sent_start, sent_end = _sentence_bounds(ends, pos)
-        if pos - last_pos < _DENSE and last_pos >= sent_start:
+        sent_start, sent_end = sentence_bounds(ends, pos)
+        if pos - last_pos < DENSE and last_pos >= sent_start:
             continue  # right after a cue that was not speech: cue words packed like junk, not prose
         # bounded windows keep a punctuation-free megabyte linear
-        sent_start, sent_end = max(sent_start, pos - 1000), min(sent_end, cue.end() + _WINDOW)
+        sent_start, sent_end = max(sent_start, pos - 1000), min(sent_end, cue.end() + WINDOW)
         if (sent_start, sent_end) != last_sentence:
             last_sentence, sentence_speaker = (sent_start, sent_end), None
         if sentence_speaker is None:
@@ -626,7 +626,7 @@ def _reported(
         if found.speaker_pos is not None:
             sentence_speaker = (found.speaker_pos, found.speaker_pos + len(found.speaker or ""))
         out.append(found)
-    kept: list[_Found] = []
+    kept: list[Found] = []
     # quotations attributed after them ('"A," the union wrote.'): statements of their own
     direct_parts = sorted(
         (f.start, f.end) for f in direct if f.speaker_pos is not None and f.speaker_pos > f.start
@@ -639,10 +639,10 @@ def _reported(
         j = bisect.bisect_right(part_starts, found.start)
         if j < len(direct_parts) and direct_parts[j][0] < found.end:
             found.end = direct_parts[j][0]
-        found.start, found.end = _strip_span(
+        found.start, found.end = strip_span(
             text, found.start, _without_citation(text, found.start, found.end)
         )
-        if _word_count(text, found.start, found.end) < (2 if found.cue in _OBJECT_CUES else 3):
+        if word_count(text, found.start, found.end) < (2 if found.cue in OBJECT_CUES else 3):
             continue
         found.text = text[found.start : found.end]
         found.kind = _kind_for(marks, mark_starts, found.start, found.end)
@@ -679,7 +679,7 @@ _SUBORDINATE_OPENERS = frozenset(
 )
 
 
-def _split_point(text: str, prev: _Found, found: _Found, cue: re.Match[str], sent_start: int) -> int | None:
+def _split_point(text: str, prev: Found, found: Found, cue: re.Match[str], sent_start: int) -> int | None:
     """Where ``prev``'s content ends because ``found``, a report inside it, starts a new clause.
 
     A new subject after ', but' / '; ' / ' — ' starts one ('..., and rights groups warned
@@ -701,16 +701,16 @@ def _split_point(text: str, prev: _Found, found: _Found, cue: re.Match[str], sen
     if m is None:
         return None
     after = text[cue.end() : cue.end() + 6].lstrip().lower()
-    if (prev.cue or "") in _OBJECT_CUES or after.startswith("that"):
+    if (prev.cue or "") in OBJECT_CUES or after.startswith("that"):
         return m.start()
     return None
 
 
-def _opens_subordinate(text: str, sent_start: int, prev: _Found) -> bool:
+def _opens_subordinate(text: str, sent_start: int, prev: Found) -> bool:
     """``prev``'s speaker follows a sentence-opening 'While' / 'Though' / 'As' ..."""
     if prev.speaker_pos is None or not sent_start <= prev.speaker_pos <= prev.start:
         return False
-    words = _WORD_RE.findall(text, sent_start, prev.speaker_pos)
+    words = WORD_RE.findall(text, sent_start, prev.speaker_pos)
     return bool(words) and words[0].lower() in _SUBORDINATE_OPENERS
 
 
@@ -728,22 +728,22 @@ def _new_clause_before(text: str, lo: int, speaker_pos: int | None, strong: bool
     return m.start()
 
 
-def _is_title(text: str, found: _Found, marks: list[_Mark], mark_starts: list[int]) -> bool:
+def _is_title(text: str, found: Found, marks: list[Mark], mark_starts: list[int]) -> bool:
     """Content that is only a short quoted name, maybe after 'on'/'in' ('on "Face the Nation"')."""
-    tokens = _tokens(text, found.start, min(found.end, found.start + 80))
+    tokens = tokenize(text, found.start, min(found.end, found.start + 80))
     if not tokens or tokens[0][2].lower() not in {"on", "in"}:
         return False
     tokens = tokens[1:]
-    while tokens and tokens[0][2].lower() in _DETERMINERS | {"'s", "’s"}:
+    while tokens and tokens[0][2].lower() in DETERMINERS | {"'s", "’s"}:
         tokens = tokens[1:]
-    if not tokens or _word_count(text, tokens[0][0], found.end) > 6:
+    if not tokens or word_count(text, tokens[0][0], found.end) > 6:
         return False
     k = bisect.bisect_left(mark_starts, tokens[0][0])
     return any(marks[j].start < found.end for j in range(k, min(k + 1, len(marks))))
 
 
 def _quoted_sequel(
-    text: str, marks: list[_Mark], ends: list[int], mark_starts: list[int], found: _Found, taken: list[Span]
+    text: str, marks: list[Mark], ends: list[int], mark_starts: list[int], found: Found, taken: list[Span]
 ) -> int | None:
     """Index of the quotation that carries on reported speech: 'She says people should be
     free to choose. "It is their life."' (or the same quotation as the next paragraph).
@@ -753,7 +753,7 @@ def _quoted_sequel(
     the sentence after the report, close its own sentence and have no attribution of its
     own; a quotation already read as someone's statement is not taken.
     """
-    _, sent_end = _sentence_bounds(ends, found.start)
+    _, sent_end = sentence_bounds(ends, found.start)
     if found.end > sent_end:
         return None
     k = bisect.bisect_left(mark_starts, sent_end)
@@ -763,24 +763,24 @@ def _quoted_sequel(
     gap = text[sent_end : mark.start]
     if gap.strip() or gap.count("\n") > 2 or mark.start - sent_end > 10:
         return None
-    para_end = _paragraph_end(text, mark.end)
+    para_end = paragraph_end(text, mark.end)
     if "\n" in gap and text[mark.end : para_end].strip():
         return None  # a quotation in the next paragraph carries on only when it fills that paragraph
     if any(s < mark.end and mark.start < e for s, e in taken):
         return None
     if (
-        _word_count(text, mark.start, mark.end, 4) < 3
-        or _sentence_bounds(ends, mark.end - 1)[1] > mark.end + 1
+        word_count(text, mark.start, mark.end, 4) < 3
+        or sentence_bounds(ends, mark.end - 1)[1] > mark.end + 1
     ):
         return None
     limit = min(marks[k + 1].start if k + 1 < len(marks) else len(text), para_end)
-    if _attribution_after(text, mark.end, limit) is not None:
+    if attribution_after(text, mark.end, limit) is not None:
         return None
     return k
 
 
-def _extend_reports(
-    text: str, marks: list[_Mark], ends: list[int], reported: list[_Found], direct: list[_Found]
+def extend_reports(
+    text: str, marks: list[Mark], ends: list[int], reported: list[Found], direct: list[Found]
 ) -> None:
     """Reported speech followed by its speaker's unattributed quotation becomes one mixed statement."""
     if not marks:
@@ -795,8 +795,8 @@ def _extend_reports(
         joined = 1
         while (
             k + 1 < len(marks)
-            and joined < _MAX_JOINED
-            and _continues(text, ends, marks, k + 1, found.end)
+            and joined < MAX_JOINED
+            and continues_quote(text, ends, marks, k + 1, found.end)
             and not any(s < marks[k + 1].end and marks[k + 1].start < e for s, e in taken)
         ):
             k += 1
@@ -807,9 +807,9 @@ def _extend_reports(
         taken.append((found.start, found.end))
 
 
-def _drop_nested(found: list[_Found]) -> list[_Found]:
+def _drop_nested(found: list[Found]) -> list[Found]:
     """Reported speech inside another report's content ('A told B that ..., a source said') counts once."""
-    out: list[_Found] = []
+    out: list[Found] = []
     reach = -1
     for f in sorted(found, key=lambda f: (f.start, -f.end)):
         if f.end <= reach:

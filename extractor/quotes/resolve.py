@@ -7,51 +7,51 @@ from __future__ import annotations
 
 import re
 
-from .records import _Found
-from .speakers import _is_capitalized
-from .tables import _CONNECTORS, _GROUP_RE, _PRON_PLUR, _PRON_SING, _PRONOUNS, _PROPER_RUN_RE, _RESOLVE_WINDOW
+from .records import Found
+from .speakers import is_capitalized
+from .tables import CONNECTORS, GROUP_RE, PRON_PLUR, PRON_SING, PRONOUNS, PROPER_RUN_RE, RESOLVE_WINDOW
 
 
-def _resolve(text: str, found: _Found, earlier: list[_Found]) -> str | None:
+def resolve(text: str, found: Found, earlier: list[Found]) -> str | None:
     """The full name or organisation a pronoun or short form refers to, when it can be told."""
     speaker = (found.speaker or "").strip()
     if not speaker or found.speaker_pos is None:
         return None
     low = speaker.lower()
-    window_start = max(0, found.speaker_pos - _RESOLVE_WINDOW)
-    if low in _PRON_PLUR:
-        groups = list(_GROUP_RE.finditer(text, window_start, found.speaker_pos))
+    window_start = max(0, found.speaker_pos - RESOLVE_WINDOW)
+    if low in PRON_PLUR:
+        groups = list(GROUP_RE.finditer(text, window_start, found.speaker_pos))
         if groups:
             return " ".join(groups[-1].group().split())
         return _previous_named(earlier)
-    if low in _PRON_SING:
+    if low in PRON_SING:
         return _previous_named(earlier) or _nearest_name(text, window_start, found.speaker_pos)
     words = speaker.split()
-    if len(words) == 1 and _is_capitalized(speaker):
+    if len(words) == 1 and is_capitalized(speaker):
         pattern = re.compile(r"\b(?:[A-Z][\w'’.-]*\s+){1,3}" + re.escape(speaker) + r"\b")
         hit = pattern.search(text, window_start, found.speaker_pos)
         return " ".join(hit.group().split()) if hit else speaker
-    if all(_is_capitalized(w) or w.lower() in _CONNECTORS for w in words):
+    if all(is_capitalized(w) or w.lower() in CONNECTORS for w in words):
         return speaker
     # "Transit director Leanne Fosse": the name at the end of a described speaker
     tail: list[str] = []
     for word in reversed(words):
-        if not _is_capitalized(word):
+        if not is_capitalized(word):
             break
         tail.insert(0, word)
     return " ".join(tail) if len(tail) >= 2 else None
 
 
-def _previous_named(earlier: list[_Found]) -> str | None:
+def _previous_named(earlier: list[Found]) -> str | None:
     for prev in reversed(earlier[-6:]):
         name = prev.speaker or ""
-        if name and name.lower() not in _PRONOUNS and _is_capitalized(name):
+        if name and name.lower() not in PRONOUNS and is_capitalized(name):
             return prev.resolved or name  # "Oyelaran" was already resolved to "Martin Oyelaran"
     return None
 
 
 def _nearest_name(text: str, start: int, end: int) -> str | None:
     last = None
-    for last in _PROPER_RUN_RE.finditer(text, start, end):
+    for last in PROPER_RUN_RE.finditer(text, start, end):
         pass
     return " ".join(last.group().split()) if last else None

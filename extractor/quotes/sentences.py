@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import bisect
 
-from .records import Span, Token, _Mark
-from .tables import _ABBREV, _DOTTED_RE, _MARKS, _SENT_END_RE, _TOKEN_RE, _WINDOW, _WORD_RE
+from .records import Mark, Span, Token
+from .tables import ABBREV, DOTTED_RE, MARKS, SENT_END_RE, TOKEN_RE, WINDOW, WORD_RE
 
 
-def _is_abbreviation(text: str, dot: int) -> bool:
+def is_abbreviation(text: str, dot: int) -> bool:
     """'Mr.', 'U.S.', 'J.' (an initial) do not end a sentence."""
     if text[dot] != ".":
         return False
@@ -20,18 +20,18 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     while j > 0 and dot - j < 12 and (text[j - 1].isalpha() or text[j - 1] == "."):
         j -= 1
     word = text[j:dot].lower()
-    return word in _ABBREV or (len(word) == 1 and text[j].isupper()) or bool(_DOTTED_RE.fullmatch(word))
+    return word in ABBREV or (len(word) == 1 and text[j].isupper()) or bool(DOTTED_RE.fullmatch(word))
 
 
-def _sentence_ends(text: str, marks: list[_Mark]) -> list[int]:
+def sentence_ends(text: str, marks: list[Mark]) -> list[int]:
     """Sentence end offsets (after the punctuation), ignoring ends inside quotations."""
     starts = [m.start for m in marks]
     ends: list[int] = []
-    for m in _SENT_END_RE.finditer(text):
+    for m in SENT_END_RE.finditer(text):
         if m.group() == "\n":
             ends.append(m.start())
             continue
-        if _is_abbreviation(text, m.start()):
+        if is_abbreviation(text, m.start()):
             continue
         if m.group() in {".", ".)"} and text[m.end() : m.end() + 3].strip()[:1].islower():
             # 'Sen. David Perdue (R-Ga.) said', 'sp. z o.o. has', 'e.g. the': an
@@ -45,26 +45,26 @@ def _sentence_ends(text: str, marks: list[_Mark]) -> list[int]:
     return ends
 
 
-def _sentence_bounds(ends: list[int], pos: int) -> Span:
+def sentence_bounds(ends: list[int], pos: int) -> Span:
     k = bisect.bisect_right(ends, pos)
     start = ends[k - 1] if k > 0 else 0
     end = ends[k] if k < len(ends) else ends[-1]
     return start, end
 
 
-def _tokens(text: str, start: int, end: int, limit: int = 0) -> list[Token]:
+def tokenize(text: str, start: int, end: int, limit: int = 0) -> list[Token]:
     """Words and punctuation of text[start:end]; at most ``limit`` of them when it is set."""
     if not limit:
-        return [(m.start(), m.end(), m.group()) for m in _TOKEN_RE.finditer(text, start, end)]
+        return [(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text, start, end)]
     out: list[Token] = []
-    for m in _TOKEN_RE.finditer(text, start, end):
+    for m in TOKEN_RE.finditer(text, start, end):
         out.append((m.start(), m.end(), m.group()))
         if len(out) >= limit:
             break
     return out
 
 
-def _strip_span(text: str, start: int, end: int, chars: str = " \t\n\u00a0\u202f,;:.—–-") -> Span:
+def strip_span(text: str, start: int, end: int, chars: str = " \t\n\u00a0\u202f,;:.—–-") -> Span:
     while start < end and text[start] in chars:
         start += 1
     while end > start and text[end - 1] in chars:
@@ -72,27 +72,27 @@ def _strip_span(text: str, start: int, end: int, chars: str = " \t\n\u00a0\u202f
     return start, end
 
 
-def _word_count(text: str, start: int, end: int, cap: int = 8) -> int:
+def word_count(text: str, start: int, end: int, cap: int = 8) -> int:
     """Words in text[start:end], counting at most ``cap`` (callers only compare with small numbers)."""
     n = 0
-    for _ in _WORD_RE.finditer(text, start, end):
+    for _ in WORD_RE.finditer(text, start, end):
         n += 1
         if n >= cap:
             break
     return n
 
 
-def _inner(text: str, mark: _Mark) -> str:
-    return text[mark.start : mark.end].strip("".join(_MARKS) + " ,\n\u00a0\u202f\u2009")
+def inner_text(text: str, mark: Mark) -> str:
+    return text[mark.start : mark.end].strip("".join(MARKS) + " ,\n\u00a0\u202f\u2009")
 
 
-def _paragraph_end(text: str, pos: int) -> int:
-    """End of the paragraph holding ``pos``, looking at most _WINDOW characters ahead (keeps scans linear)."""
-    j = text.find("\n", pos, pos + _WINDOW)
-    return min(len(text), pos + _WINDOW) if j < 0 else j
+def paragraph_end(text: str, pos: int) -> int:
+    """End of the paragraph holding ``pos``, looking at most WINDOW characters ahead (keeps scans linear)."""
+    j = text.find("\n", pos, pos + WINDOW)
+    return min(len(text), pos + WINDOW) if j < 0 else j
 
 
-def _is_paragraph_start(text: str, pos: int) -> bool:
+def is_paragraph_start(text: str, pos: int) -> bool:
     j = pos
     while j > 0 and text[j - 1] in " \t":
         j -= 1

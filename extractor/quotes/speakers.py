@@ -7,44 +7,44 @@ question, "which words before or after this cue are the speaker?".
 from __future__ import annotations
 
 from .records import Span, Token
-from .sentences import _tokens
+from .sentences import tokenize
 from .tables import (
-    _ABBREV,
-    _ADVERB_ENDINGS,
-    _ASPECT_VERBS,
-    _AUX,
-    _BLOCKERS,
-    _COMPLEMENTIZERS,
-    _CUE_AUX,
-    _DETERMINERS,
-    _FINITE,
-    _LEAD_JUNK,
-    _LOOKBACK,
-    _MARKS,
-    _MAX_SPEAKER_TOKENS,
-    _PASSIVE,
-    _PREPOSITIONS,
-    _PRONOUNS,
-    _SEPARATORS,
-    _SHARE_NOUNS,
-    _SKIP,
-    _SUBORDINATORS,
-    _TIME_START,
-    _VERBS,
-    _WORD_RE,
-    _words,
+    ABBREV,
+    ADVERB_ENDINGS,
+    ASPECT_VERBS,
+    AUX,
+    BLOCKERS,
+    COMPLEMENTIZERS,
+    CUE_AUX,
+    DETERMINERS,
+    FINITE,
+    LEAD_JUNK,
+    LOOKBACK,
+    MARKS,
+    MAX_SPEAKER_TOKENS,
+    PASSIVE,
+    PREPOSITIONS,
+    PRONOUNS,
+    SEPARATORS,
+    SHARE_NOUNS,
+    SKIP,
+    SUBORDINATORS,
+    TIME_START,
+    VERBS,
+    WORD_RE,
+    word_set,
 )
 
 
-def _is_capitalized(word: str) -> bool:
+def is_capitalized(word: str) -> bool:
     return word[:1].isupper()
 
 
-def _abbrev_token(word: str) -> bool:
-    return word.lower() in _ABBREV or (len(word) == 1 and word.isupper())
+def abbrev_token(word: str) -> bool:
+    return word.lower() in ABBREV or (len(word) == 1 and word.isupper())
 
 
-def _without_parentheses(tokens: list[Token]) -> list[Token]:
+def without_parentheses(tokens: list[Token]) -> list[Token]:
     """'Rep. John Mica (R-Fla.)' -> 'Rep. John Mica': party tags are not part of the name."""
     out: list[Token] = []
     depth = 0
@@ -58,106 +58,106 @@ def _without_parentheses(tokens: list[Token]) -> list[Token]:
     return out
 
 
-def _leading_np(tokens: list[Token]) -> list[Token]:
+def leading_np(tokens: list[Token]) -> list[Token]:
     """The subject at the start of a clause: a pronoun, or words up to the first verb-like word."""
-    while tokens and (tokens[0][2].lower() in _LEAD_JUNK or not tokens[0][2][0].isalnum()):
+    while tokens and (tokens[0][2].lower() in LEAD_JUNK or not tokens[0][2][0].isalnum()):
         tokens = tokens[1:]
     if not tokens:
         return []
-    if tokens[0][2].lower() in _PRONOUNS:
+    if tokens[0][2].lower() in PRONOUNS:
         return tokens[:1]
     first = tokens[0][2]
-    if first[:1].islower() and (first.endswith("ed") or first.lower() in _FINITE):
+    if first[:1].islower() and (first.endswith("ed") or first.lower() in FINITE):
         return []  # 'bemoaned the unrest and said': a predicate without its subject
     out: list[Token] = []
     for tok in tokens[:10]:
         low = tok[2].lower()
-        if tok[2] == "." and out and _abbrev_token(out[-1][2]):
+        if tok[2] == "." and out and abbrev_token(out[-1][2]):
             out.append(tok)
             continue
-        if not tok[2][0].isalnum() or low in _AUX or low in _VERBS or low in _BLOCKERS:
+        if not tok[2][0].isalnum() or low in AUX or low in VERBS or low in BLOCKERS:
             break
-        if out and not _is_capitalized(tok[2]) and (low.endswith("ed") or low in _FINITE):
+        if out and not is_capitalized(tok[2]) and (low.endswith("ed") or low in FINITE):
             break  # 'Clinton sought to ...', 'The mayor went on ...'
         out.append(tok)
     return out
 
 
-def _split_segments(tokens: list[Token]) -> list[list[Token]]:
+def split_segments(tokens: list[Token]) -> list[list[Token]]:
     segments: list[list[Token]] = [[]]
     for tok in tokens:
-        if tok[2] in _SEPARATORS or tok[2] in _MARKS:
+        if tok[2] in SEPARATORS or tok[2] in MARKS:
             segments.append([])
         else:
             segments[-1].append(tok)
     return segments
 
 
-def _skippable(word: str, cue: str) -> bool:
+def skippable(word: str, cue: str) -> bool:
     """An adverb or auxiliary that may stand between the speaker and ``cue`` (auxiliaries
     of a language only before that language's cues: 'le maire a déclaré', not 'a said')."""
     low = word.lower()
-    return low in _SKIP or low in _CUE_AUX.get(cue.lower(), ())
+    return low in SKIP or low in CUE_AUX.get(cue.lower(), ())
 
 
 def _cue_word(text: str, cue_start: int) -> str:
-    m = _WORD_RE.match(text, cue_start)
+    m = WORD_RE.match(text, cue_start)
     return m.group() if m else ""
 
 
-def _speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
+def speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
     """The speaker mention written just before a cue ('the vice president said').
 
     Returns None when the words before the cue make it a non-statement
     ('to say', 'would say', 'was told') or there is no plausible subject.
     """
-    lo = max(lo, cue_start - _LOOKBACK)
-    tokens = [t for t in _without_parentheses(_tokens(text, lo, cue_start)) if t[2] not in ("'", "’")]
+    lo = max(lo, cue_start - LOOKBACK)
+    tokens = [t for t in without_parentheses(tokenize(text, lo, cue_start)) if t[2] not in ("'", "’")]
     cue = _cue_word(text, cue_start)
-    own_aux = _CUE_AUX.get(cue.lower(), frozenset())
+    own_aux = CUE_AUX.get(cue.lower(), frozenset())
     while tokens and tokens[-1][2].lower() in own_aux:
         tokens.pop()  # 'Le maire a déclaré': the auxiliary of a French cue, not the English article
-    if len(tokens) > 1 and tokens[-1][2].lower() == "to" and tokens[-2][2].lower() in _ASPECT_VERBS:
+    if len(tokens) > 1 and tokens[-1][2].lower() == "to" and tokens[-2][2].lower() in ASPECT_VERBS:
         del tokens[-2:]  # 'Lewandowski continued to say': the report goes on
-    if tokens and (tokens[-1][2].lower() in _BLOCKERS or _modifier_slot(tokens[-1][2])):
+    if tokens and (tokens[-1][2].lower() in BLOCKERS or _modifier_slot(tokens[-1][2])):
         return None
     while tokens and (
-        _skippable(tokens[-1][2], cue)
+        skippable(tokens[-1][2], cue)
         or (
             # 'has sharply criticized', 'publicly and repeatedly said': adverbs of the cue
             tokens[-1][2][:1].islower()
             and tokens[-1][2].endswith("ly")
-            and (tokens[-1][2].lower().endswith(_ADVERB_ENDINGS) or (len(tokens) > 1 and _skippable(tokens[-2][2], cue)))
+            and (tokens[-1][2].lower().endswith(ADVERB_ENDINGS) or (len(tokens) > 1 and skippable(tokens[-2][2], cue)))
         )
     ):
         tokens.pop()
     if not tokens:
         return None
     last = tokens[-1][2].lower()
-    if last in _PASSIVE and text[cue_start : cue_start + 12].split()[0].lower().endswith("ing"):
+    if last in PASSIVE and text[cue_start : cue_start + 12].split()[0].lower().endswith("ing"):
         tokens.pop()  # "The White House is saying that ..."
         last = tokens[-1][2].lower() if tokens else ""
-    if not tokens or last in _BLOCKERS or last in _PASSIVE:
+    if not tokens or last in BLOCKERS or last in PASSIVE:
         return None
     k = len(tokens) - 1
     while k > 0 and tokens[k][2][:1].islower() and (tokens[k][2].endswith("ly") or tokens[k][2].lower() in _FREQUENCY):
         k -= 1
     if (
         k < len(tokens) - 1
-        and tokens[k][2].lower() in _PASSIVE | _BLOCKERS
+        and tokens[k][2].lower() in PASSIVE | BLOCKERS
         and not cue.lower().endswith("ing")  # 'are quietly saying': progressive, not passive
     ):
         return None  # 'reps are often praised for', 'would never say': passive or modal
-    segments = _split_segments(tokens)
-    if tokens[-1][2] in _SEPARATORS:
+    segments = split_segments(tokens)
+    if tokens[-1][2] in SEPARATORS:
         # "Trump, speaking to veterans, said" -> the segment before the aside
         filled = [s for s in segments if s]
         chosen = filled[-2] if len(filled) >= 2 else (filled[-1] if filled else [])
     else:
         chosen = segments[-1]
     if chosen and chosen[-1][2].lower() in {"and", "but", "or", "und"}:
-        own = _leading_np(chosen[:-1])
-        chosen = own if own else _leading_np(next((s for s in segments if s), []))
+        own = leading_np(chosen[:-1])
+        chosen = own if own else leading_np(next((s for s in segments if s), []))
     # 'It may not matter what Sanders meant when he promised', 'astounding that Trump
     # demands': the subject of the clause the cue belongs to follows its subordinator; after
     # 'if' / 'unless' nothing was reported ('if data revealed that ...')
@@ -174,12 +174,12 @@ def _speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
         if chosen[sub][2].lower() in {"if", "unless"}:
             return None
         chosen = chosen[sub + 1 :]
-    while chosen and (chosen[0][2].lower() in _LEAD_JUNK or not chosen[0][2][0].isalnum()):
+    while chosen and (chosen[0][2].lower() in LEAD_JUNK or not chosen[0][2][0].isalnum()):
         chosen = chosen[1:]
     if not chosen:
         return None
-    chosen = chosen[-_MAX_SPEAKER_TOKENS:]
-    if chosen[0][2].lower() in _PREPOSITIONS and not _approximate_share(chosen):
+    chosen = chosen[-MAX_SPEAKER_TOKENS:]
+    if chosen[0][2].lower() in PREPOSITIONS and not _approximate_share(chosen):
         chosen = _subject_after_opener(chosen)
         if not chosen:
             return None
@@ -190,14 +190,14 @@ def _verb_like_word(word: str) -> bool:
     """'that have endorsed him': after 'that' a verb makes it a relative pronoun (the
     subject comes before it), not a conjunction opening a clause with its own subject."""
     low = word.lower()
-    return low in _AUX or low in _FINITE or (low.endswith("ed") and word[:1].islower())
+    return low in AUX or low in FINITE or (low.endswith("ed") and word[:1].islower())
 
 
-_FREQUENCY = _words("often never always sometimes also widely still already seldom rarely")
+_FREQUENCY = word_set("often never always sometimes also widely still already seldom rarely")
 # Where the clause a cue belongs to opens: a subordinator, or a relative 'that'/'whom' whose
 # clause has its own subject ('the plan that Trump says', 'a poet whom Burger called')
-_CLAUSE_OPENERS_BEFORE_CUE = _SUBORDINATORS | _words("whenever that whom")
-_APPROXIMATORS = _words("about around nearly almost roughly over under some")
+_CLAUSE_OPENERS_BEFORE_CUE = SUBORDINATORS | word_set("whenever that whom")
+_APPROXIMATORS = word_set("about around nearly almost roughly over under some")
 
 
 def _approximate_share(tokens: list[Token]) -> bool:
@@ -205,27 +205,27 @@ def _approximate_share(tokens: list[Token]) -> bool:
     if len(tokens) < 2 or tokens[0][2].lower() not in _APPROXIMATORS:
         return False
     nxt = tokens[1][2].lower()
-    return nxt[:1].isdigit() or nxt in _SHARE_NOUNS
+    return nxt[:1].isdigit() or nxt in SHARE_NOUNS
 
 
 def _subject_after_opener(tokens: list[Token]) -> list[Token]:
     """'In a radio interview Smith' / 'To which she' / 'At the bottom it': an opening
     phrase written without a comma, then the subject. The subject is the pronoun or the run
     of capitalised words right before the cue; a phrase with neither has no subject here."""
-    if tokens[-1][2].lower() in _PRONOUNS or tokens[-1][2].lower() == "it":
+    if tokens[-1][2].lower() in PRONOUNS or tokens[-1][2].lower() == "it":
         return tokens[-1:]
     k = len(tokens)
-    while k > 1 and (_is_capitalized(tokens[k - 1][2]) or (tokens[k - 1][2] == "." and k < len(tokens))):
+    while k > 1 and (is_capitalized(tokens[k - 1][2]) or (tokens[k - 1][2] == "." and k < len(tokens))):
         k -= 1
     tail = tokens[k:]
-    if not tail or k <= 1 or not _is_capitalized(tail[0][2]):
+    if not tail or k <= 1 or not is_capitalized(tail[0][2]):
         return []
-    if tokens[k - 1][2].lower() in _DETERMINERS | _PREPOSITIONS:
+    if tokens[k - 1][2].lower() in DETERMINERS | PREPOSITIONS:
         return []  # 'In the White House said': the capitalised words end the opening phrase
     return tail
 
 
-_NOT_SUBJECT_END = _words("as the a an his her its their our my your")
+_NOT_SUBJECT_END = word_set("as the a an his her its their our my your")
 
 
 def _modifier_slot(word: str) -> bool:
@@ -235,43 +235,43 @@ def _modifier_slot(word: str) -> bool:
     return low in _NOT_SUBJECT_END or word == "That"
 
 
-_RELATIVE = _words("who which that whose whom where der die das")
+RELATIVE = word_set("who which that whose whom where der die das")
 
 
-def _plausible_speaker(text: str, speaker: Span) -> bool:
+def plausible_speaker(text: str, speaker: Span) -> bool:
     """A subject, not a clause: no verb before any relative pronoun ('X, who has ...' is fine).
 
     Short spans are checked too: 'Scarborough is one of many', 'There is other' and
     'Labor Secretary Ann Ruiz stopped' hold a verb; 'eight hours of' ends where a noun
     should follow; 'said when Boyle' starts with the cue of another clause.
     """
-    tokens = _tokens(text, speaker[0], speaker[1])
+    tokens = tokenize(text, speaker[0], speaker[1])
     if not tokens:
         return False
     # 'She has since', 'Officials have often': auxiliaries and adverbs before the cue
     while len(tokens) > 1 and (
-        tokens[-1][2].lower() in _AUX
-        or tokens[-1][2].lower() in _SKIP
+        tokens[-1][2].lower() in AUX
+        or tokens[-1][2].lower() in SKIP
         or tokens[-1][2].lower() in {"not", "never", "already", "still", "often", "now", "since", "ever", "both", "all", "each"}
         or tokens[-1][2].endswith(("ly", "n't", "n’t"))
     ):
         tokens = tokens[:-1]
     first = tokens[0][2].lower()
-    if first == "there" or (len(tokens) > 1 and first in _VERBS):
+    if first == "there" or (len(tokens) > 1 and first in VERBS):
         return False
-    if tokens[0][2][:1].islower() and first in _AUX:
+    if tokens[0][2][:1].islower() and first in AUX:
         return False  # 'are often equivalent to', 'is one of': a predicate, not a subject
     if _inside_relative_clause(tokens):
         return False
-    if len(tokens) > 1 and tokens[-1][2].lower() in (_PREPOSITIONS - {"by"}) | {"the", "a", "an"}:
+    if len(tokens) > 1 and tokens[-1][2].lower() in (PREPOSITIONS - {"by"}) | {"the", "a", "an"}:
         return False
     for i, tok in enumerate(tokens):
         low = tok[2].lower()
-        if low in _RELATIVE:
+        if low in RELATIVE:
             return True
-        if i > 0 and (low in _AUX or low.endswith("n't")):
+        if i > 0 and (low in AUX or low.endswith("n't")):
             return False
-        if len(tokens) > 5 and low in _VERBS:
+        if len(tokens) > 5 and low in VERBS:
             return False
     return True
 
@@ -283,36 +283,36 @@ def _inside_relative_clause(tokens: list[Token]) -> bool:
     A bare relative pronoun ('Ann, who said ...') or one with adverbs ('who in 2010') is
     a speaker that resolution ties to its noun."""
     words = [t[2].lower() for t in tokens]
-    if len(words) > 2 and words[1] == "of" and words[2] in _RELATIVE:
+    if len(words) > 2 and words[1] == "of" and words[2] in RELATIVE:
         words = words[2:]  # 'much of which', 'many of whom'
-    if words[0] not in _RELATIVE:
+    if words[0] not in RELATIVE:
         return False
-    return any(w in _AUX or w in _VERBS for w in words[1:])
+    return any(w in AUX or w in VERBS for w in words[1:])
 
 
 # Lower-case words that, after a name, start a new phrase rather than continue
 # the speaker ('sagte Petra Lindqvist nach der Abstimmung', 'said Jane Doe in a statement').
-_AFTER_NAME_STOPS = _words("""
+_AFTER_NAME_STOPS = word_set("""
     on at after during before in to from while when via
     nach am im in bei vor auf gegenüber unserer unserem unseren dieser diesem zu zum zur mit
     à au aux lors devant après avant pendant en dans
     """)
 
 
-def _np_after(text: str, start: int, end: int, max_tokens: int = 14) -> Span | None:
+def np_after(text: str, start: int, end: int, max_tokens: int = 14) -> Span | None:
     """The speaker after an inverted cue ('said Steve Grubbs, an Iowa operative')."""
     out: list[Token] = []
     named = False
-    for tok in _without_parentheses(_tokens(text, start, min(end, start + 250), max_tokens + 8))[:max_tokens]:
+    for tok in without_parentheses(tokenize(text, start, min(end, start + 250), max_tokens + 8))[:max_tokens]:
         low = tok[2].lower()
-        if tok[2] in _SEPARATORS or tok[2] in {"!", "?"} or tok[2] in _MARKS:
+        if tok[2] in SEPARATORS or tok[2] in {"!", "?"} or tok[2] in MARKS:
             break
         if named and tok[2] in _AFTER_NAME_STOPS:
             break
-        named = named or _is_capitalized(tok[2])
-        if tok[2] == "." and (not out or not _abbrev_token(out[-1][2])):
+        named = named or is_capitalized(tok[2])
+        if tok[2] == "." and (not out or not abbrev_token(out[-1][2])):
             break
-        if low in _COMPLEMENTIZERS or (out and low in _TIME_START and tok[2][0].islower()):
+        if low in COMPLEMENTIZERS or (out and low in TIME_START and tok[2][0].islower()):
             break
         out.append(tok)
     while out and out[-1][2] == ".":
@@ -322,22 +322,22 @@ def _np_after(text: str, start: int, end: int, max_tokens: int = 14) -> Span | N
     return out[0][0], out[-1][1]
 
 
-def _addressee_after(text: str, start: int, end: int) -> tuple[Span | None, int]:
+def addressee_after(text: str, start: int, end: int) -> tuple[Span | None, int]:
     """The hearer of 'told' ('told Reuters that', 'told reporters'); returns its span and where it ends."""
-    tokens = _tokens(text, start, min(end, start + 200), 16)
+    tokens = tokenize(text, start, min(end, start + 200), 16)
     if not tokens:
         return None, start
-    that = next((k for k, t in enumerate(tokens[:9]) if t[2].lower() in _COMPLEMENTIZERS), None)
+    that = next((k for k, t in enumerate(tokens[:9]) if t[2].lower() in COMPLEMENTIZERS), None)
     if that is not None and that > 0 and all(t[2][0].isalnum() or t[2] == "." for t in tokens[:that]):
         return (tokens[0][0], tokens[that - 1][1]), tokens[that - 1][1]
     out: list[Token] = []
-    if _is_capitalized(tokens[0][2]):
+    if is_capitalized(tokens[0][2]):
         for tok in tokens:
-            if _is_capitalized(tok[2]) or tok[2].lower() == "of":
+            if is_capitalized(tok[2]) or tok[2].lower() == "of":
                 out.append(tok)
             else:
                 break
-    elif tokens[0][2].lower() in _DETERMINERS and len(tokens) > 1:
+    elif tokens[0][2].lower() in DETERMINERS and len(tokens) > 1:
         out = tokens[:2]
     elif tokens[0][2][0].isalpha() and tokens[0][2].lower().endswith("s"):
         out = tokens[:1]  # "told reporters", "told supporters"

@@ -10,10 +10,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..core.lexicon.quotes import ATTRIBUTION_ONLY_VERBS, LANGUAGES, QUOTE_PAIRS, QUOTING_VERBS, TRANSLATION_MARKERS
+from ..core.lexicon.quotes import (
+    ATTRIBUTION_ONLY_VERBS,
+    LANGUAGES,
+    QUOTE_PAIRS,
+    QUOTING_VERBS,
+    TRANSLATION_MARKERS,
+)
 
 
-def _words(spaced: str) -> frozenset[str]:
+def word_set(spaced: str) -> frozenset[str]:
     """A word set written as one spaced string, so long lists stay readable."""
     return frozenset(spaced.split())
 
@@ -60,64 +66,64 @@ def _trie_regex(node: _Trie) -> str:
     return body
 
 
-_CLOSERS = _closers_by_opener()
-_OPENERS = frozenset(_CLOSERS)
-_ALL_CLOSERS = frozenset(c for _, c in QUOTE_PAIRS)
-_MARKS = _OPENERS | _ALL_CLOSERS
+CLOSERS = _closers_by_opener()
+OPENERS = frozenset(CLOSERS)
+ALL_CLOSERS = frozenset(c for _, c in QUOTE_PAIRS)
+MARKS = OPENERS | ALL_CLOSERS
 # "''" (two apostrophes) is how some archives write a double quotation mark
-_MARK_RE = re.compile("''|[" + re.escape("".join(sorted(_MARKS))) + "\n]")
-_MAX_DEPTH = 6
+MARK_RE = re.compile("''|[" + re.escape("".join(sorted(MARKS))) + "\n]")
+MAX_DEPTH = 6
 
-_VERBS = frozenset().union(*(lang.verbs for lang in LANGUAGES))
-_ATTRIBUTION_ONLY = ATTRIBUTION_ONLY_VERBS
-_ADDRESSEE_VERBS = frozenset().union(*(lang.addressee_verbs for lang in LANGUAGES))
-_NEEDS_THAT = frozenset().union(*(lang.needs_complementizer for lang in LANGUAGES))
-_OBJECT_CUES = frozenset().union(*(lang.object_cues for lang in LANGUAGES))
-_OBJECT_PREP = dict(pair for lang in LANGUAGES for pair in lang.object_preposition)
-_SKIP = frozenset().union(*(lang.skip_words for lang in LANGUAGES))
+VERBS = frozenset().union(*(lang.verbs for lang in LANGUAGES))
+ATTRIBUTION_ONLY = ATTRIBUTION_ONLY_VERBS
+ADDRESSEE_VERBS = frozenset().union(*(lang.addressee_verbs for lang in LANGUAGES))
+NEEDS_THAT = frozenset().union(*(lang.needs_complementizer for lang in LANGUAGES))
+OBJECT_CUES = frozenset().union(*(lang.object_cues for lang in LANGUAGES))
+OBJECT_PREP = dict(pair for lang in LANGUAGES for pair in lang.object_preposition)
+SKIP = frozenset().union(*(lang.skip_words for lang in LANGUAGES))
 # A language's own auxiliaries, by cue: French "a" before "déclaré", never before "said"
-_CUE_AUX: dict[str, frozenset[str]] = {
+CUE_AUX: dict[str, frozenset[str]] = {
     verb: lang.auxiliaries for lang in LANGUAGES if lang.auxiliaries for verb in lang.verbs
 }
-_COMPLEMENTIZERS = frozenset(w for lang in LANGUAGES for w in lang.complementizers)
-_PRON_SING = frozenset().union(*(lang.pronouns_singular for lang in LANGUAGES))
-_PRON_PLUR = frozenset().union(*(lang.pronouns_plural for lang in LANGUAGES))
-_PRONOUNS = _PRON_SING | _PRON_PLUR
-_SOURCE_NOUNS = frozenset().union(*(lang.source_nouns for lang in LANGUAGES))
-_AGENT_SUFFIXES = tuple(dict.fromkeys(x for lang in LANGUAGES for x in lang.agent_suffixes))
-_NOT_AGENTS = frozenset().union(*(lang.not_agents for lang in LANGUAGES))
-_NOT_SOURCES = frozenset().union(*(lang.not_sources for lang in LANGUAGES))
-_CLAUSE_OPENERS = frozenset().union(*(lang.clause_openers for lang in LANGUAGES))
-_FINITE = frozenset().union(*(lang.finite_verbs for lang in LANGUAGES))
-_INFINITIVE_CUES = frozenset().union(*(lang.infinitive_cues for lang in LANGUAGES))
-_SPEECH_ONLY = frozenset().union(*(lang.speech_only_verbs for lang in LANGUAGES))
-_OBJECT_CONTENT = frozenset().union(*(lang.object_content_verbs for lang in LANGUAGES))
-_GERUND_CUES = frozenset().union(*(lang.gerund_cues for lang in LANGUAGES))
-_SHARE_NOUNS = frozenset().union(*(lang.share_nouns for lang in LANGUAGES))
-_SELF_DOCUMENTS = frozenset().union(*(lang.self_documents for lang in LANGUAGES))
-_NORM_NOUNS = frozenset().union(*(lang.norm_nouns for lang in LANGUAGES))
-_TOPIC_CUES = frozenset().union(*(lang.topic_cues for lang in LANGUAGES))
-_ASPECT_VERBS = frozenset().union(*(lang.aspect_verbs for lang in LANGUAGES))
+COMPLEMENTIZERS = frozenset(w for lang in LANGUAGES for w in lang.complementizers)
+PRON_SING = frozenset().union(*(lang.pronouns_singular for lang in LANGUAGES))
+PRON_PLUR = frozenset().union(*(lang.pronouns_plural for lang in LANGUAGES))
+PRONOUNS = PRON_SING | PRON_PLUR
+SOURCE_NOUNS = frozenset().union(*(lang.source_nouns for lang in LANGUAGES))
+AGENT_SUFFIXES = tuple(dict.fromkeys(x for lang in LANGUAGES for x in lang.agent_suffixes))
+NOT_AGENTS = frozenset().union(*(lang.not_agents for lang in LANGUAGES))
+NOT_SOURCES = frozenset().union(*(lang.not_sources for lang in LANGUAGES))
+CLAUSE_OPENERS = frozenset().union(*(lang.clause_openers for lang in LANGUAGES))
+FINITE = frozenset().union(*(lang.finite_verbs for lang in LANGUAGES))
+INFINITIVE_CUES = frozenset().union(*(lang.infinitive_cues for lang in LANGUAGES))
+SPEECH_ONLY = frozenset().union(*(lang.speech_only_verbs for lang in LANGUAGES))
+OBJECT_CONTENT = frozenset().union(*(lang.object_content_verbs for lang in LANGUAGES))
+GERUND_CUES = frozenset().union(*(lang.gerund_cues for lang in LANGUAGES))
+SHARE_NOUNS = frozenset().union(*(lang.share_nouns for lang in LANGUAGES))
+SELF_DOCUMENTS = frozenset().union(*(lang.self_documents for lang in LANGUAGES))
+NORM_NOUNS = frozenset().union(*(lang.norm_nouns for lang in LANGUAGES))
+TOPIC_CUES = frozenset().union(*(lang.topic_cues for lang in LANGUAGES))
+ASPECT_VERBS = frozenset().union(*(lang.aspect_verbs for lang in LANGUAGES))
 # The cue words of the languages whose sources and clauses the checks in ``mentions`` can read.
-_CHECKED_CUES = frozenset().union(*(lang.verbs | lang.object_cues for lang in LANGUAGES if lang.source_nouns))
+CHECKED_CUES = frozenset().union(*(lang.verbs | lang.object_cues for lang in LANGUAGES if lang.source_nouns))
 _GROUP_NOUNS = tuple(dict.fromkeys(n for lang in LANGUAGES for n in lang.group_nouns))
 _ACCORDING_BEFORE = tuple(dict.fromkeys(p for lang in LANGUAGES for p in lang.according_before))
 _ACCORDING_AFTER = tuple(dict.fromkeys(p for lang in LANGUAGES for p in lang.according_after))
-_INVERTED_SHORT = frozenset(p for lang in LANGUAGES for p in lang.inverted_short)
+INVERTED_SHORT = frozenset(p for lang in LANGUAGES for p in lang.inverted_short)
 
-_CUE_RE = re.compile(
+CUE_RE = re.compile(
     r"(?<![\w'’-])(?:(?<=, )(?P<inv>"
-    + _alternation(sorted(_INVERTED_SHORT))
+    + _alternation(sorted(INVERTED_SHORT))
     + r")|(?P<acc>"
     + _alternation(_ACCORDING_BEFORE)
     + r")|(?P<after>"
     + _alternation(_ACCORDING_AFTER)
     + r")|(?P<verb>"
-    + _alternation(sorted(_VERBS | _OBJECT_CUES))
+    + _alternation(sorted(VERBS | OBJECT_CUES))
     + r"))(?![\w'’-])",
     re.IGNORECASE,
 )
-_STATEMENT_INTRO_RE = re.compile(
+STATEMENT_INTRO_RE = re.compile(
     r"\b(?P<cue>(?:provided|gave|give|issued|released|sent|offered|shared|emailed|e-mailed|published|"
     r"posted|made|read)\b[^.:!?\n]{0,60}?\b(?:statement|comment|response|reply|remarks|answer)s?"
     r"|(?:statement|response|reply)\s+(?:read|reads|said|says))\b",
@@ -125,7 +131,7 @@ _STATEMENT_INTRO_RE = re.compile(
 )
 # A quoting verb ending the text before a quotation ('chanting, "', 'a sign reading "'); it is
 # searched with ``endpos`` at the opening mark, so "$" anchors it right before the mark.
-_QUOTING_END_RE = re.compile(
+QUOTING_END_RE = re.compile(
     r"(?<![\w'’-])(?P<verb>" + _alternation(sorted(QUOTING_VERBS)) + r")[ \t\u00a0]*[,:]?[ \t\u00a0]*$",
     re.IGNORECASE,
 )
@@ -138,17 +144,17 @@ def _leading_chars(patterns: Sequence[str]) -> str:
 
 # The lookahead lets the scan skip positions that cannot start a marker before it tries
 # every alternative there: same matches, about three times faster on English text.
-_TRANSLATED_RE = re.compile(
+TRANSLATED_RE = re.compile(
     "(?=[" + re.escape(_leading_chars(TRANSLATION_MARKERS)) + "])(?:" + "|".join(TRANSLATION_MARKERS) + ")",
     re.IGNORECASE,
 )
-_TOKEN_RE = re.compile(r"\w+(?:[.'’&-]\w+)*|[^\w\s]")
-_WORD_RE = re.compile(r"\w+")
-_LETTERS_RE = re.compile(r"[^\W\d_]+")  # words of letters only, in any script
-_DOTTED_RE = re.compile(r"(?:[a-z]\.)+[a-z]")  # "u.s", "e.u", "n.c": dotted initials
-_SENT_END_RE = re.compile(r"[.!?…]+[\"”’»«“'」』)\]]*(?=\s+[\"“„«»‘'「『(\[]{0,2}[\w])|\n")
-_JOIN_GAP_RE = re.compile(r"[\s,.;:\u00a0]*(?:(?:but|and|then|aber|und)\s+)?", re.IGNORECASE)
-_CONTENT_CUT_RE = re.compile(
+TOKEN_RE = re.compile(r"\w+(?:[.'’&-]\w+)*|[^\w\s]")
+WORD_RE = re.compile(r"\w+")
+LETTERS_RE = re.compile(r"[^\W\d_]+")  # words of letters only, in any script
+DOTTED_RE = re.compile(r"(?:[a-z]\.)+[a-z]")  # "u.s", "e.u", "n.c": dotted initials
+SENT_END_RE = re.compile(r"[.!?…]+[\"”’»«“'」』)\]]*(?=\s+[\"“„«»‘'「『(\[]{0,2}[\w])|\n")
+JOIN_GAP_RE = re.compile(r"[\s,.;:\u00a0]*(?:(?:but|and|then|aber|und)\s+)?", re.IGNORECASE)
+CONTENT_CUT_RE = re.compile(
     r",[\"”’»']?\s+(?:adding|saying|noting|arguing|warning|insisting|explaining|stressing|claiming|"
     r"according\s+to)\b|\s+and\s+(?:also\s+)?(?:added|said|warned|noted|argued|"
     r"insisted|told|called|urged|claimed|stressed|explained)\b"
@@ -156,52 +162,52 @@ _CONTENT_CUT_RE = re.compile(
     r"|,\s+(?:and|but)\s+(?:I|I['’]m|I['’]ve|I['’]d|no|my|we)\b",
     re.IGNORECASE,
 )
-_PROPER_RUN_RE = re.compile(
+PROPER_RUN_RE = re.compile(
     r"\b[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|de|von|van|al|bin))*\s+[A-Z][\w'’-]+"
 )
-_GROUP_RE = re.compile(r"\b((?:[A-Z][\w&.-]*\s+){1,4})(?:" + _alternation(_GROUP_NOUNS) + r")\b")
+GROUP_RE = re.compile(r"\b((?:[A-Z][\w&.-]*\s+){1,4})(?:" + _alternation(_GROUP_NOUNS) + r")\b")
 
-_ABBREV = _words(
+ABBREV = word_set(
     "mr mrs ms dr sen sens rep reps gov gen lt col sgt capt cmdr adm maj cpl pvt supt atty hon fr pres "
     "st jr sr prof rev no vs etc inc corp co ltd "
     "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n d.c a.m p.m e.g i.e"
 )
-_LEAD_JUNK = _words(
+LEAD_JUNK = word_set(
     "but and so yet still however meanwhile when while as because if although though after before "
     "since where then now instead also indeed moreover later earlier what despite aber und doch"
 )
 # Endings only adverbs have: a capitalised "Reportedly" or "Ironically" is no name, but
 # "Kelly", "Emily" or "Beverly" is; "the family said" has no adverb.
-_ADVERB_ENDINGS = ("ally", "ously", "ively", "ably", "ibly", "edly", "ingly", "fully", "ently", "antly", "lessly")
-_BLOCKERS = _words(
+ADVERB_ENDINGS = ("ally", "ously", "ively", "ably", "ibly", "edly", "ingly", "fully", "ently", "antly", "lessly")
+BLOCKERS = word_set(
     "to not n't never would could should might must will can cannot did does do may shall zu nicht nie"
 )
-_PASSIVE = _words("was were been being be is are am get gets got getting")
-_AUX = _words(
+PASSIVE = word_set("was were been being be is are am get gets got getting")
+AUX = word_set(
     "is was are were has had have will would can could did does do be been being may might must "
     "shall should ist war sind waren hat hatte haben wird wurde"
 )
-_PREPOSITIONS = _words(
+PREPOSITIONS = word_set(
     "of for at with from by about to into on in during after before despite over under than via "
     "von mit bei nach für über"
 )
-_DETERMINERS = _words("the a an another one two three several some many most other his her their its")
+DETERMINERS = word_set("the a an another one two three several some many most other his her their its")
 # Words after which a cue word is a noun ('the claims', 'their reports', 'a warning')
-_NOUN_MARKERS = _words("the a an his her their its our my your this these those whose")
-_CONNECTORS = _words("of for at with 's ’s and the de von der des")
-_WEEKDAYS = _words("monday tuesday wednesday thursday friday saturday sunday")
-_TIME_START = _words("on in at during last this late early earlier yesterday today am im") | _WEEKDAYS
+NOUN_MARKERS = word_set("the a an his her their its our my your this these those whose")
+CONNECTORS = word_set("of for at with 's ’s and the de von der des")
+_WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
+TIME_START = word_set("on in at during last this late early earlier yesterday today am im") | _WEEKDAYS
 # Time words that may stand between a cue and its 'that' ('said Thursday that')
-_TIME_WORDS = _words("today yesterday tonight week month year") | _WEEKDAYS
+TIME_WORDS = word_set("today yesterday tonight week month year") | _WEEKDAYS
 # Conjunctions opening a subordinate clause: a cue's subject follows the last one before it
 # ('It gets your attention when a leader says', 'Even though officials said')
-_SUBORDINATORS = _words("when while whereas if because although though since once until unless where")
-_DASHES = frozenset({"—", "―", "–", "-"})
-_SEPARATORS = frozenset({",", ";", ":", "(", ")", "—", "―", "–"})
-_MAX_SPEAKER_TOKENS = 12
-_MAX_JOINED = 4
-_LOOKBACK = 200
-_WINDOW = 3000
-_DENSE = 12  # "said, adding" is the tightest real pair of cues
-_RESOLVE_WINDOW = 1500
-_QUOTABLE = ("paragraph", "blockquote", "list_item")
+SUBORDINATORS = word_set("when while whereas if because although though since once until unless where")
+DASHES = frozenset({"—", "―", "–", "-"})
+SEPARATORS = frozenset({",", ";", ":", "(", ")", "—", "―", "–"})
+MAX_SPEAKER_TOKENS = 12
+MAX_JOINED = 4
+LOOKBACK = 200
+WINDOW = 3000
+DENSE = 12  # "said, adding" is the tightest real pair of cues
+RESOLVE_WINDOW = 1500
+QUOTABLE = ("paragraph", "blockquote", "list_item")
