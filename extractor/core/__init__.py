@@ -1,1 +1,17 @@
-"""TODO"""
+"""The ground floor: what every step of the pipeline shares, importing nothing above it.
+
+- ``tree``: text -> lxml tree (a parse that keeps content after stray end tags, as browsers
+  do) and the node helpers every extractor uses
+- ``decode``: bytes -> text, the way a browser would read the page
+- ``dates``: date strings in any language -> timezone-aware datetimes
+- ``urls``: resolving the links a page gives
+- ``lexicon``: the word lists (quotation marks and speech cues per language, ...)
+- ``atomic``: files that appear at their path only when complete
+- ``limits``: per-page time and memory limits (extraction in a worker that can be stopped)
+
+Why the package exports module names rather than functions: importing ``extractor.core``
+must stay cheap (``limits`` loads multiprocessing, ``dates`` loads dateparser), so each
+caller imports the module it needs; each module's public names are its non-underscore ones.
+"""
+
+__all__ = ["atomic", "dates", "decode", "lexicon", "limits", "tree", "urls"]

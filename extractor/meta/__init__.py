@@ -8,5 +8,10 @@
 - ``authors``: cleaning, splitting and rejecting author strings
 - ``regions``: which page regions hold someone else's metadata (comments, related lists)
 
-``extractor.meta.combine.extract_metadata`` combines them with one precedence.
+``combine.extract_metadata`` combines them with one precedence: the one entry point the
+rest of the package uses.
 """
+
+from .combine import extract_metadata
+
+__all__ = ["extract_metadata"]

@@ -1,0 +1,152 @@
+"""The house rules of the package layout, checked on the source (issue 15).
+
+Why a test: folders that follow the data flow (fetch -> decode -> tree -> meta, comments,
+body, quotes -> model -> export -> jobs -> cli) only stay that way if a wrong-way import
+fails CI. The rules read the modules' ``import`` statements (top-level and local ones), so
+they hold whether or not a code path runs.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1] / "extractor"
+
+# What each part of the package may import from the others (besides itself). A part is a
+# sub-package (core, meta, ...) or a top-level module (model, pagetype, extract).
+ALLOWED: dict[str, set[str]] = {
+    "core": set(),
+    "model": set(),
+    "fetch": {"core"},
+    "meta": {"core", "model"},
+    "comments": {"core", "model"},
+    "body": {"core", "model"},
+    "quotes": {"core", "model"},
+    "pagetype": {"core", "model", "meta"},
+    "extract": {"core", "model", "meta", "comments", "body", "quotes", "pagetype"},
+    "export": {"core", "model", "fetch"},
+    "fixtures": {"core", "model", "fetch", "extract", "export"},
+    "jobs": {"core", "model", "fetch", "extract", "export"},
+    "cli": {"core", "model", "fetch", "extract", "export", "jobs", "fixtures", "__init__"},
+    # The public face: re-exports (some lazily) what a user may import from `extractor`.
+    "__init__": {"core", "model", "extract", "quotes", "export", "fetch", "jobs"},
+    "__main__": {"cli"},
+}
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def _part(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else "__init__"
+
+
+def _imports(path: Path) -> Iterator[tuple[str, list[str], int]]:
+    """(absolute module imported from, names imported, line) for every import in the file."""
+    module = _module_name(path)
+    package = module if path.name == "__init__.py" else module.rsplit(".", 1)[0]
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")[: len(package.split(".")) - (node.level - 1)]
+                target = ".".join(base + ([node.module] if node.module else []))
+            else:
+                target = node.module or ""
+            yield target, [alias.name for alias in node.names], node.lineno
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                yield alias.name, [], node.lineno
+
+
+def _sources() -> list[Path]:
+    return sorted(PACKAGE.rglob("*.py"))
+
+
+def test_every_part_is_known() -> None:
+    parts = {_part(_module_name(path)) for path in _sources()}
+    assert parts <= set(ALLOWED), f"add the new part to ALLOWED with its floor: {parts - set(ALLOWED)}"
+
+
+def test_no_import_from_a_higher_floor() -> None:
+    wrong = []
+    for path in _sources():
+        here = _part(_module_name(path))
+        for target, _names, line in _imports(path):
+            if target == "extractor" or target.startswith("extractor."):
+                there = _part(target)
+                if there != here and there not in ALLOWED[here]:
+                    wrong.append(f"{path.relative_to(PACKAGE.parent)}:{line} {here} -> {there}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_no_module_imports_another_modules_private_names() -> None:
+    wrong = []
+    for path in _sources():
+        for target, names, line in _imports(path):
+            if target.startswith("extractor"):
+                private = [n for n in names if n.startswith("_") and not n.startswith("__")]
+                if private:
+                    wrong.append(f"{path.relative_to(PACKAGE.parent)}:{line} {target}: {private}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_no_import_circles() -> None:
+    """Module-level graph, counting local imports too: a circle is a circle even when deferred."""
+    graph: dict[str, set[str]] = {}
+    modules = {_module_name(path) for path in _sources()}
+    for path in _sources():
+        here = _module_name(path)
+        deps = graph.setdefault(here, set())
+        for target, names, _line in _imports(path):
+            if not target.startswith("extractor"):
+                continue
+            # `from .pkg import module` imports the module; `from .module import name` the module.
+            for name in names:
+                if f"{target}.{name}" in modules:
+                    deps.add(f"{target}.{name}")
+            if target in modules and target != here:
+                deps.add(target)
+    # A package's __init__ re-exporting its own modules is not a circle with them.
+    for module, deps in graph.items():
+        graph[module] = {d for d in deps if not module.startswith(d + ".")}
+    state: dict[str, int] = {}
+    stack: list[str] = []
+    circles: list[str] = []
+
+    def visit(node: str) -> None:
+        state[node] = 1
+        stack.append(node)
+        for dep in sorted(graph.get(node, ())):
+            if state.get(dep) == 1:
+                circles.append(" -> ".join([*stack[stack.index(dep) :], dep]))
+            elif dep not in state:
+                visit(dep)
+        stack.pop()
+        state[node] = 2
+
+    for module in sorted(graph):
+        if module not in state:
+            visit(module)
+    assert not circles, "\n".join(circles)
+
+
+def test_every_package_declares_its_public_names() -> None:
+    missing = []
+    for init in sorted(PACKAGE.rglob("__init__.py")):
+        tree = ast.parse(init.read_text(encoding="utf-8"))
+        targets = [
+            target
+            for node in tree.body
+            for target in (node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else [])
+        ]
+        has_all = any(isinstance(target, ast.Name) and target.id == "__all__" for target in targets)
+        if not (ast.get_docstring(tree) and has_all):
+            missing.append(str(init.relative_to(PACKAGE.parent)))
+    assert not missing, f"docstring and __all__ needed in: {missing}"
