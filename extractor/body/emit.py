@@ -1,0 +1,141 @@
+"""Step 4, emitting: the runs inside the chosen containers as typed blocks.
+
+Why a module of its own: what a block is (heading, caption, quote, list item) and which
+lines are not article text (link lists, share prompts, "Read more", the headline and
+standfirst the record holds in its own fields) is decided here, run by run; a thread's
+posts become blocks here as well.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..core.tree import HtmlElement, collapse_ws
+from ..model import Block, BlockKind, Comment
+from .images import split_credit
+from .listing import is_item_title
+from .segment import Run, run_inside
+
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+
+# Whole-line boilerplate that sits inside article containers.
+_BOILERPLATE_LINE = re.compile(
+    r"""^(?:
+        (?:liked|enjoyed|like)\s+this\s+(?:article|story|post)\b.* |
+        share\s+(?:this|now|on|via)\b.* | share$ | tweet$ | email$ | print$ | pin\s+it$ |
+        (?:join|start)\s+the\s+(?:discussion|conversation)\b.* |
+        (?:read|see|view|show)\s+(?:more|also|all|full)\b.{0,60} |
+        continue\s+reading\b.{0,60} | click\s+here\b.{0,80} |
+        (?:sign\s+up|subscribe)\b.{0,120} | (?:advertisement|anzeige|publicité|werbung|ad)$ |
+        (?:related|more)\s+(?:articles?|stories|posts|news|coverage)\b.{0,40} |
+        (?:leave|write|post|add)\s+(?:a|new|your)\s+(?:comment|reply)\b.{0,80} |
+        \d+\s+comments?$ | comments?\s*\(\d+\)$ | no\s+comments(?:\s+yet)?\.?$ |
+        (?:lesen\s+sie\s+(?:auch|mehr)|mehr\s+zum\s+thema|lire\s+aussi|à\s+lire\s+aussi|
+           voir\s+aussi|leer\s+más|lee\s+también|leggi\s+anche)\b.{0,120} |
+        (?:photo|image|picture|bild|foto)\s*:.{0,60} | ©.{0,80} | \(c\)\s.{0,60} |
+        (?:all\s+rights\s+reserved|copyright\b).{0,80} |
+        follow\s+us\b.{0,80} | (?:already\s+a\s+subscriber|bereits\s+abonnent|déjà\s+abonné)\b.{0,60} |
+        (?:subscribe|weiterlesen\s+mit|continue\s+reading\s+with)\b.{0,80} |
+        関連記事 | 関連ニュース | 相關新聞 | 相关新闻 | 延伸閱讀 | 延伸阅读 | 推荐阅读 |
+        اقرأ\s+أيضا.{0,60} | читайте\s+также.{0,60} | смотрите\s+также.{0,60} | like\s+this:? | loading\.{0,3} | like\s+loading\.{0,3} | (?:last\s+)?updated?:?$ | (?:tags?|topics?|filed\s+under|themen|schlagw(?:orte|örter)|stichw(?:orte|örter)|mots[-\s]clés|étiquettes|sujets|etiquetas|temas|argomenti|parole\s+chiave)\s*:.{0,200}
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def _kind(run: Run, stop: set[HtmlElement]) -> tuple[BlockKind, int | None]:
+    owner = run.owner
+    tag = owner.tag
+    if tag in _HEADINGS:
+        return "heading", _HEADINGS[tag]
+    if tag in ("figcaption", "caption"):
+        return "caption", None
+    if tag == "pre":
+        return "preformatted", None
+    node: HtmlElement | None = owner
+    while node is not None and node not in stop:
+        if node.tag == "blockquote":
+            return "blockquote", None
+        if node.tag == "figcaption":
+            return "caption", None
+        node = node.getparent()
+    if tag in ("li", "dd", "dt"):
+        return "list_item", None
+    return "paragraph", None
+
+
+def _norm(text: str | None) -> str:
+    return re.sub(r"\W+", " ", (text or "").casefold()).strip()
+
+
+def _keep(run: Run, kind: BlockKind, items: bool = False) -> bool:
+    text = run.text
+    n = len(text)
+    if items and run.link_len > n * 0.5:
+        return (is_item_title(text) or kind == "list_item") and not _BOILERPLATE_LINE.match(text)
+    if kind == "heading":
+        return run.link_len < n * 0.5 and not _BOILERPLATE_LINE.match(text)
+    if run.link_len > n * 0.8 and not (n > 200 and run.link_len < n * 0.9):
+        return False
+    return not (n < 120 and _BOILERPLATE_LINE.match(text))
+
+
+def emit(runs: list[Run], selected: list[HtmlElement], headline: str | None,
+         standfirst: str | None, items: bool = False) -> list[Block]:
+    """The runs inside the selected containers as typed blocks, without boilerplate lines,
+    the headline, the standfirst and repeated paragraphs."""
+    selected_set = set(selected)
+    cache: dict[HtmlElement, bool] = {}
+    headline_norm = _norm(headline)
+    standfirst_norm = _norm(standfirst)
+    headline_seen = standfirst_seen = False
+    seen_texts: set[str] = set()
+    blocks: list[Block] = []
+    for run in runs:
+        if not run_inside(run, selected_set, cache):
+            continue
+        kind, level = _kind(run, selected_set)
+        if not _keep(run, kind, items):
+            continue
+        text = run.text
+        if kind == "caption":
+            text, _credit = split_credit(text)
+            if not text:
+                continue
+        if not headline_seen and headline_norm and _norm(text) == headline_norm:
+            headline_seen = True
+            # Kickers and section labels above the headline are not article text.
+            if all(_is_label(b.text) for b in blocks):
+                blocks.clear()
+            continue
+        if not standfirst_seen and standfirst_norm and _norm(text) == standfirst_norm:
+            standfirst_seen = True  # the standfirst is its own field
+            continue
+        if len(text) > 40:
+            # Pages that ship a second copy (print view, hidden mobile layout) repeat paragraphs.
+            if text in seen_texts:
+                continue
+            seen_texts.add(text)
+        blocks.append(Block(kind, text, level))
+    return blocks
+
+
+def thread_blocks(posts: Sequence[Comment]) -> list[Block]:
+    """A thread's posts as body blocks, in page order: who wrote each post and when, as
+    the page states them, then its paragraphs."""
+    blocks: list[Block] = []
+    for post in posts:
+        stamp = collapse_ws(post.published_raw)
+        author = collapse_ws(post.author)
+        # Each line as the page writes it; a stamp that already names the author stands alone.
+        if author and not (stamp and author.casefold() in stamp.casefold()):
+            blocks.append(Block("paragraph", author))
+        if stamp:
+            blocks.append(Block("paragraph", stamp))
+        blocks.extend(Block("paragraph", line.strip()) for line in post.text.split("\n") if line.strip())
+    return blocks
+
+
+def _is_label(text: str) -> bool:
+    return len(text) < 80 and not text.rstrip().endswith((".", "!", "?", ":", "…"))

@@ -1,0 +1,389 @@
+"""Step 1, pruning: remove what is never article text before the page is segmented.
+
+Why a module of its own: the decision which regions are boilerplate rests on the words of
+class and id names, hidden state and forms, and on size guards that keep a sloppily named
+article wrapper; the later steps only see what this step leaves. The class/id word sets
+and their tokeniser live here, and the scorer reuses them for its class weights.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from lxml import etree
+
+from ..core.tree import HtmlElement
+from .segment import BLOCK_TAGS
+
+# --- vocabularies (data, not logic) -------------------------------------------------
+
+# Never-text elements. (<source> is not here: libxml2 treats it as a container
+# and nests the <img> of a <picture> inside it.)
+_DROP_TAGS = frozenset(
+    {
+        "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
+        "canvas", "button", "select", "option", "input", "textarea", "map", "audio", "video",
+        "link", "meta", "head", "title", "dialog", "nav",
+    }
+)  # fmt: skip
+
+# Class/id words that name a non-article region. Matched against the
+# hyphen/underscore-separated parts of each class token and of the id.
+NEGATIVE_WORDS = frozenset(
+    {
+        "nav", "navbar", "navigation", "menu", "menus", "breadcrumb", "breadcrumbs", "footer",
+        "sidebar", "sidebars", "share", "sharing", "shares", "social",
+        "sociable", "addthis", "sharethis", "related", "recommended", "recommendations",
+        "recirc", "newsletter", "subscribe", "subscription", "signup", "promo", "promos",
+        "advert", "advertisement", "advertising", "ad", "ads", "adsense", "adslot", "dfp",
+        "sponsor", "sponsored", "cookie", "cookies", "consent", "popup", "modal", "overlay",
+        "masthead", "skip", "toolbar", "pagination", "pager", "tags", "tagcloud", "byline",
+        "comment", "comments", "commentlist", "respond", "disqus", "outbrain", "taboola",
+        "trending", "popular", "mostread", "most", "banner", "teaser", "teasers", "rail",
+        "print", "copyright", "login", "signin", "author", "bio", "meta",
+        "timestamp", "jump", "toc", "hidden", "offscreen", "sr", "screenreader", "tools",
+        "utility", "follow", "rss", "syndication", "links", "blogroll", "archive", "archives",
+        "categories", "category", "lightbox", "gallery", "slideshow", "carousel", "video",
+        "player", "header", "topbar", "bottom", "secondary", "complementary", "extra",
+        "credit", "credits", "enlarge", "zoom", "rating", "vote", "votes",
+        "likes", "reactions", "emoji", "feedback", "survey", "poll", "donate", "paywall",
+        "alert", "notice", "message", "messages", "flash", "error", "side", "sharedaddy",
+        "piano", "offer", "regwall", "subscriber", "upsell", "signature", "sig", "postsig",
+        "nocontent", "recent", "recentposts", "copyrights", "fineprint", "disclaimer", "disclaimers",
+        "gdpr", "ccpa", "onetrust", "didomi", "usercentrics", "cookiebot", "fides", "truste",
+        "osano", "cookielaw", "cookiebanner", "cookienotice",
+        # the same regions named in other languages
+        "autor", "auteur", "rubrik", "kommentar", "kommentare", "teilen", "werbung", "anzeige",
+        "partage", "commentaires", "publicite", "compartir", "comentarios", "publicidad",
+    }
+)  # fmt: skip
+# Words that, in a class/id, mark the article itself.
+POSITIVE_WORDS = frozenset(
+    {
+        "article", "articlebody", "body", "content", "entry", "main", "post", "story", "text",
+        "blog", "hentry", "postbody", "storybody", "richtext", "prose", "column", "page",
+        "single", "news", "inhalt", "artikel", "contenu", "contenido", "testo",
+    }
+)  # fmt: skip
+# Negative words strong enough to override a positive one in the same name
+# ("related-posts", "share-article", "entry-footer").
+_STRONG_NEGATIVE = frozenset(
+    {
+        "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "footer", "sidebar",
+        "share", "sharing", "social", "sociable", "addthis", "sharethis", "related",
+        "recommended", "recirc", "newsletter", "subscribe", "promo", "advert", "advertisement",
+        "ad", "ads", "sponsor", "sponsored", "cookie", "consent", "popup", "modal", "comment",
+        "comments", "commentlist", "respond", "disqus", "outbrain", "taboola", "trending",
+        "mostread", "tags", "byline", "credit", "meta", "paywall", "print",
+        "timestamp", "author", "bio", "tools", "toolbar", "teaser", "teasers",
+        "autor", "auteur", "kommentar", "kommentare", "teilen", "werbung", "anzeige", "partage",
+        "commentaires", "publicite", "compartir", "comentarios", "publicidad", "sharedaddy",
+        "piano", "regwall", "upsell", "copyright", "secondary", "nocontent", "recent", "recentposts", "copyrights", "fineprint",
+        "disclaimer", "disclaimers", "gdpr", "ccpa", "onetrust", "didomi", "usercentrics",
+        "cookiebot", "fides", "truste", "osano", "cookielaw", "cookiebanner", "cookienotice",
+    }
+)  # fmt: skip
+# Names of consent notices, the consent platforms' own prefixes included: such a notice is
+# never the article, however long its list of purposes and vendors. ("cookies" alone also
+# names a documentation section about cookies; such regions are judged by their words.)
+_CONSENT_WORDS = frozenset(
+    {"consent", "gdpr", "ccpa", "onetrust", "didomi", "usercentrics",
+     "cookiebot", "fides", "truste", "osano", "cookielaw", "cookiebanner", "cookienotice"}
+)  # fmt: skip
+# The opening of a consent notice: cookies, and what the reader is asked to agree to.
+_CONSENT_TEXT = re.compile(
+    r"\bcookies?\b.{0,300}?\b(?:consent|partners|privacy|preferences|accept|personali[sz]|tracking)"
+    r"|\b(?:consent|partners|privacy|preferences|accept|personali[sz]|tracking)\w*\b.{0,300}?\bcookies?\b",
+    re.IGNORECASE | re.DOTALL,
+)
+# Joined class names that mark the article text itself; their ancestors are never pruned.
+_CONTENT_MARKERS = frozenset(
+    {
+        "entrycontent", "entrybody", "postbody", "postcontent", "posttext", "postentry",
+        "articlebody", "articlecontent", "articletext", "storybody", "storycontent", "storytext",
+        "blogpost", "contentbody", "bodytext", "maincontent", "articlebodytext", "itemprop",
+    }
+)  # fmt: skip
+# Regions of long, link-poor text that are still not the article: the size
+# guard that rescues misnamed article wrappers must not rescue these.
+_COMMENT_WORDS = frozenset(
+    {
+        "comment", "comments", "commentlist", "commentbody", "respond", "disqus", "replies",
+        "reply", "kommentar", "kommentare", "commentaires", "comentarios", "discussion",
+    }
+)  # fmt: skip
+_ROLE_NEGATIVE = frozenset(
+    {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "dialog", "alertdialog"}
+)
+
+# First parts of utility class tokens that style an element (colour, type, box) and say
+# nothing about what it holds.
+_STYLE_PREFIXES = frozenset({"text", "bg", "border", "btn", "button", "color", "font", "fill", "stroke",
+                             "overflow", "badge", "shadow", "outline", "rounded", "opacity", "leading",
+                             "tracking", "decoration"})
+# Words that make a class token a layout flag of the element ("with-sidebar", "has-comments",
+# "hide-read-more-ad": what the element shows or hides inside it, not what it is).
+_LAYOUT_FLAGS = frozenset({"with", "has", "no", "without", "hide"})
+# First parts of class tokens that hide the element itself ("is-hidden", "visually-hidden").
+_HIDING_PREFIXES = frozenset({"is", "visually", "u", "sr", "screen", "a11y", "js", "hidden"})
+_NAME_SPLIT = re.compile(r"[\s_\-:./]+")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+def name_words(node: HtmlElement) -> frozenset[str]:
+    """Words of class tokens and the id that can name a region.
+
+    Only each token's whole form and its first and last parts count: a middle
+    part ("entry-author-jane" on WordPress posts) names an attribute of the
+    region, not the region itself.
+    """
+    raw = f"{node.get('class') or ''} {node.get('id') or ''}"
+    if raw == " ":
+        return frozenset()
+    return _words_of(raw)
+
+
+# Region words recognised inside compounds as well ("relatedposts", "newsletterbox").
+_COMPOUND_WORDS = ("related", "newsletter", "sharing", "social", "sidebar", "breadcrumb", "advert", "paywall",
+                   "consent")
+
+
+@lru_cache(maxsize=8192)
+def _words_of(raw: str) -> frozenset[str]:
+    """Cached on the raw attribute text: pages repeat the same class names many times."""
+    words: set[str] = set()
+    for token in _CAMEL.sub("-", raw).lower().split():
+        if ":" in token or "[" in token:
+            continue  # a utility class for one breakpoint or state ("max-lg:hidden"), not a name
+        # A BEM modifier ("m-article--sidebar-right") is a variant of the block, not its role.
+        parts = [p for p in _NAME_SPLIT.split(token.split("--")[0]) if p]
+        if not parts or _LAYOUT_FLAGS.intersection(parts):
+            continue  # "with-sidebar", "has-sidebar", "no-sidebar": how the page is laid out
+        if len(parts) > 1:
+            if parts[0] in _STYLE_PREFIXES:
+                parts = parts[:1]  # a look, not a role: "text-secondary", "bg-promo", "overflow-hidden"
+            if parts[-1] == "hidden" and parts[0] not in _HIDING_PREFIXES:
+                parts = parts[:-1]  # "field--label-hidden": a part of the region is hidden
+        words.add(parts[0])
+        words.add(parts[-1])
+        if len(parts) > 1:
+            words.add("".join(parts))
+        if parts[0].startswith("comment") or parts[-1].endswith(("comment", "comments")):
+            words.add("comment")  # "commentbody", "blogcomment": compounds without a separator
+        joined = "".join(parts)
+        words.update(word for word in _COMPOUND_WORDS if word in joined)  # "jp-relatedposts", "socialshare"
+    return frozenset(words)
+
+
+def _is_hidden(node: HtmlElement) -> bool:
+    if node.get("hidden") is not None or node.get("aria-hidden") == "true":
+        return True
+    style = node.get("style")
+    return bool(style and _HIDDEN_STYLE.search(style))
+
+
+def _negative_region(node: HtmlElement) -> bool:
+    """Does this element's class/id/role name it as a non-article region?"""
+    role = (node.get("role") or "").lower()
+    if role in _ROLE_NEGATIVE:
+        return True
+    words = name_words(node)
+    if not words:
+        return node.tag in ("aside", "footer")
+    if words & _STRONG_NEGATIVE:
+        return True
+    if words & POSITIVE_WORDS:
+        return False
+    return bool(words & NEGATIVE_WORDS) or node.tag in ("aside", "footer")
+
+
+# (The descendant axis, never ".//*[...]": libxml2 evaluates that as a child step from every
+# node and sorts the merged result with comparisons that walk sibling lists, which grows
+# quadratically on a page with thousands of siblings; the descendant axis is in document
+# order already. Same elements, same order.)
+_MAYBE_HIDDEN = etree.XPath("descendant::*[@hidden or @aria-hidden or @style]")
+# Elements that can name a region, plus the unnamed tags that are regions by themselves.
+_CANDIDATE_REGIONS = etree.XPath("descendant::*[@class or @id or @role or @itemprop or self::aside or self::footer]")
+
+
+def _protected(named: list[HtmlElement]) -> set[HtmlElement]:
+    """Elements marked as the article text, and all their ancestors."""
+    out: set[HtmlElement] = set()
+    for node in named:
+        if node.get("itemprop") == "articleBody" or name_words(node) & _CONTENT_MARKERS:
+            out.add(node)
+            for ancestor in node.iterancestors():
+                if ancestor in out:
+                    break  # its ancestors are in already (a forum marks every post's body)
+                out.add(ancestor)
+    return out
+
+
+def _link_density(node: HtmlElement, total: int | None = None) -> float:
+    """Share of the node's text that is link text; ``total`` is its ``_text_len`` when known."""
+    if total is None:
+        total = _text_len(node)
+    if not total:
+        return 1.0
+    return sum(_text_len(a) for a in node.iter("a")) / total
+
+
+def _text_len(node: HtmlElement) -> int:
+    return len(" ".join(node.text_content().split()))
+
+
+def _form_is_chrome(form: HtmlElement) -> bool:
+    """Comment, search and newsletter forms go; page-wrapping forms (ASP.NET) stay."""
+    has_inputs = form.find(".//textarea") is not None or form.find(".//input") is not None
+    return has_inputs and _text_len(form) < 1500
+
+
+# Tags whose element can, through a parse that leaves it open or a script that shows it on
+# load, end up wrapping the page's content; they get a second look before they go.
+_SWALLOWING_TAGS = frozenset({"nav", "button", "header", "dialog", "div", "section", "main", "article",
+                              "span", "aside", "footer", "ul", "li", "details", "form", "a"})
+
+
+def _long_link_poor(node: HtmlElement, size: int) -> bool:
+    """More than a few lines of text, most of it not links (``size`` is its ``_text_len``)."""
+    return size > 500 and _link_density(node, size) < 0.5
+
+
+def _holds_the_page(node: HtmlElement, size: int, total: int) -> bool:
+    """Does this element hold most of the page's visible, link-poor text?
+
+    Why: libxml2 (unlike a browser's HTML5 tree builder) leaves a ``<nav>``, ``<header>``
+    or ``<button>`` open when its end tag is missing or misnested, and the rest of the
+    page becomes its children; React's streamed pages ship the whole article in a
+    ``<div hidden>`` that a script reveals. Dropping such an element by its tag, hidden
+    state or name loses the article, so it is kept and its parts are judged one by one.
+    ``size`` is the node's ``_text_len``, which every caller has measured already.
+    """
+    return size > 0.5 * total and _long_link_poor(node, size)
+
+
+def _alternate_panel(node: HtmlElement) -> bool:
+    """Is this hidden element one of a set of panels shown one at a time (tabs, accordion
+    panes, slides), whose text a reader reaches with a click?
+
+    A tab panel says so (``role=tabpanel``); otherwise it has a visible sibling of the same
+    tag and first class, the panel that happens to be open.
+    """
+    if (node.get("role") or "").lower() == "tabpanel":
+        return True
+    classes = (node.get("class") or "").split()
+    parent = node.getparent()
+    if not classes or parent is None:
+        return False
+    first = classes[0]
+    return any(
+        sibling is not node and sibling.tag == node.tag and (sibling.get("class") or "").split()[:1] == [first]
+        and not _is_hidden(sibling)
+        for sibling in parent
+    )
+
+
+def drop(node: HtmlElement) -> None:
+    if node.getparent() is not None:
+        node.drop_tree()  # keeps the tail text in the parent
+
+
+def prune(root: HtmlElement, exclude: list[HtmlElement] | None = None, *, named: bool = True) -> set[HtmlElement]:
+    """Remove everything that can never be article text, in place.
+
+    Returns the regions whose name or tag called them boilerplate but that were kept
+    for their size (``choose`` does not let them lend weight to their ancestors).
+    ``named=False`` keeps the regions that only weak words of their names call boilerplate
+    ("banner", "carousel", "teaser"), and still drops footers, menus, cookie notices and the like;
+    a hidden or swallowing region is then kept whenever it holds long link-poor text, not only
+    when that is most of the page (a shop that shows the product only after a script ran).
+    """
+    for node in exclude or ():
+        drop(node)
+    body = root.find("body")
+    if body is None:
+        body = root
+    for node in list(body.iter("script", "style", "template")):
+        drop(node)  # never text; dropped first so that the shares below measure visible text
+    with_fallbacks = _text_len(body)
+    for node in list(body.iter("noscript")):
+        if _holds_the_page(node, _text_len(node), with_fallbacks):
+            # Some forum and app pages ship the text only as the no-JavaScript fallback.
+            node.drop_tag()
+        else:
+            drop(node)
+    page_total = max(_text_len(body), 1)
+    spared: set[HtmlElement] = set()
+    doomed: list[HtmlElement] = []
+    for node in root.iter(*_DROP_TAGS, "form"):
+        if node.tag != "form" or _form_is_chrome(node):
+            doomed.append(node)
+    for node in _MAYBE_HIDDEN(root):
+        if _is_hidden(node) and not _alternate_panel(node):
+            doomed.append(node)
+    for node in doomed:
+        if node.tag in _SWALLOWING_TAGS:
+            size = _text_len(node)
+            # The second look (see _holds_the_page); reading without names, any long text will do.
+            if _holds_the_page(node, size, page_total) if named else _long_link_poor(node, size):
+                spared.add(node)
+                continue
+        drop(node)
+    total = max(_text_len(body), 1)
+    candidates = _CANDIDATE_REGIONS(body)
+    protected = _protected(candidates)
+    # Second pass after the cheap removals, so text shares are measured on what is left.
+    doomed = []
+    for node in candidates:
+        tag = node.tag
+        if tag in ("html", "body", "main", "article") or tag not in BLOCK_TAGS and tag != "span":
+            continue
+        if node in protected:
+            continue
+        if _negative_region(node) and (named or strongly_negative(node)):
+            doomed.append(node)
+    for node in doomed:
+        if node.getparent() is None:
+            continue
+        if not _kept_for_size(node, total):
+            drop(node)
+        elif strongly_negative(node):
+            spared.add(node)
+    return spared
+
+
+def strongly_negative(node: HtmlElement) -> bool:
+    """Is this region named as something beside the article (a sidebar, comments, related
+    links), not merely with a word page builders use for every block ("widget", "block")?"""
+    role = (node.get("role") or "").lower()
+    return role in _ROLE_NEGATIVE or node.tag in ("aside", "footer", "nav") or bool(
+        name_words(node) & _STRONG_NEGATIVE)
+
+
+def _consent_text(node: HtmlElement) -> bool:
+    """Do this region's opening words ask the reader to accept cookies?"""
+    return bool(_CONSENT_TEXT.search(" ".join(node.text_content()[:1500].split())[:500]))
+
+
+def _kept_for_size(node: HtmlElement, total: int) -> bool:
+    """A "negative" region that holds most of the page is a sloppy name, not boilerplate;
+    a cookie or consent notice is never kept, however much of a page of links it holds
+    (its size is then its list of purposes and vendors)."""
+    if name_words(node) & _CONSENT_WORDS:
+        return False
+    size = _text_len(node)
+    if _holds_the_page(node, size, total):
+        return True  # a page wrapper: its opening words may be the notice it holds first
+    if _consent_text(node):
+        return False
+    if node.tag in ("aside", "footer", "nav"):
+        return False
+    if node.tag == "span" and size > 300:
+        return True  # an unclosed span swallowed the page; its name no longer describes it
+    if size > 0.5 * total or size > 1000 and name_words(node) & POSITIVE_WORDS:
+        return True
+    if node.get("itemprop") == "articleBody":
+        return True
+    return size > 1000 and not name_words(node) & _COMMENT_WORDS and _link_density(node, size) < 0.25
