@@ -13,12 +13,13 @@ from typing import Any
 
 import pytest
 
+from extractor.core.atomic import AtomicFile
 from extractor.export import (
     ARTICLE_FIELDS,
     COMMENT_FIELDS,
     ERROR_FIELDS,
     QUOTE_FIELDS,
-    AtomicFile,
+    CsvAppender,
     CsvExporter,
     JsonExporter,
     JsonLinesExporter,
@@ -525,8 +526,6 @@ def test_csv_article_ids_stay_unique_without_keys_or_with_a_repeated_key(tmp_pat
 
 
 def test_csv_appender_keeps_ids_unique_and_stable_across_resume(tmp_path: Path) -> None:
-    from extractor.export.append import CsvAppender
-
     out = tmp_path / "job.csv"
     writer = CsvAppender(out)
     for n in range(3):
@@ -548,8 +547,6 @@ def test_csv_appender_keeps_ids_unique_and_stable_across_resume(tmp_path: Path) 
 
 
 def test_csv_appender_resumes_over_cells_longer_than_the_csv_field_limit(tmp_path: Path) -> None:
-    from extractor.export.append import CsvAppender
-
     out = tmp_path / "job.csv"
     long = make_article(1)
     long.blocks = [Block("paragraph", "word " * 60_000)]  # 300 KB, past the csv module's 128 KiB default
@@ -562,8 +559,6 @@ def test_csv_appender_resumes_over_cells_longer_than_the_csv_field_limit(tmp_pat
 
 
 def test_csv_appender_neutralises_formulas_and_reads_its_urls_back(tmp_path: Path) -> None:
-    from extractor.export.append import CsvAppender
-
     out = tmp_path / "job.csv"
     writer = CsvAppender(out, key=str)
     writer.write(formula_article(), source="https://news.example/a/1")

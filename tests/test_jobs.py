@@ -17,7 +17,7 @@ import pytest
 from _server import LocalServer, Response, page
 
 from extractor.cli.scrape import add_scrape_parser
-from extractor.export.append import CsvAppender, JsonlAppender, OutputLocked
+from extractor.export import CsvAppender, JsonExporter, JsonlAppender, OutputLocked, open_output
 from extractor.jobs.scrape import ScrapeOptions, scrape, url_hash
 from extractor.model import Article, ErrorRecord
 
@@ -414,7 +414,6 @@ def test_unreachable_host_costs_only_the_urls_that_trip_the_breaker(
 
 
 def test_summary_and_dict_report_unfetched_urls(server: LocalServer, tmp_path: Path) -> None:
-    from extractor.export.append import open_output
     from extractor.jobs.scrape import run_job
 
     urls, _ = _down_host_job(server, tmp_path)
@@ -425,6 +424,19 @@ def test_summary_and_dict_report_unfetched_urls(server: LocalServer, tmp_path: P
     host = server.base.removeprefix("http://")
     assert summary.to_dict()["not_fetched"] == {host: 9} and summary.ok == 0 and sum(summary.failed.values()) == 1
     assert f"not fetched: 9 (host paused: {host} 9)" in summary.format()
+
+
+def test_run_job_writes_into_any_record_writer(server: LocalServer, tmp_path: Path) -> None:
+    """An exporter is a RecordWriter too: run_job writes into it and closes it, which publishes the file."""
+    from extractor.jobs.scrape import run_job
+
+    out = tmp_path / "o.json"
+    exporter = JsonExporter(out)
+    exporter.start_exporting()
+    urls = [server.url("/a"), server.url("/gone")]
+    summary = run_job(urls, ScrapeOptions.build(delay=0, retries=0), exporter, quiet=True)
+    assert summary.ok == 1 and exporter.items_exported == 1 and exporter.errors_exported == 1
+    assert sorted(r["url"] for r in json.loads(out.read_text(encoding="utf-8"))) == sorted(urls)
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv"])

@@ -1,28 +1,40 @@
-"""Exporters: stream Article and ErrorRecord records to JSON, JSON Lines or CSV.
+"""Writing records out: JSON, JSON Lines and CSV, as a finished batch or appended to during a long job.
 
-    from extractor.export import get_exporter
+Two kinds of writer, one interface (:class:`RecordWriter`: ``write``, ``sync``,
+``close``, ``done``, ``resumed``) and one serialisation per format:
 
-    with get_exporter("jsonl", "out.jsonl") as exporter:
-        for record in records:
-            exporter.export_item(record)
+- the exporters (``extract``): one class per format (:class:`Exporter`),
+  files published atomically when the batch finishes;
 
-Every format implements the same interface (:class:`Exporter`), writes one
-record at a time, and publishes files atomically when the batch finishes.
+      from extractor.export import get_exporter
+
+      with get_exporter("jsonl", "out.jsonl") as exporter:
+          for record in records:
+              exporter.export_item(record)
+
+- the append-only writers (``scrape``, :mod:`extractor.export.append`): JSON
+  Lines or CSV that survive a kill and resume where the job stopped, from
+  :func:`open_output`.
+
+The append-only writers load on first use: their resume rules need
+:mod:`extractor.fetch` (which error kinds mean "never requested"), and a
+program that only exports should not pay for importing the HTTP stack.
 """
 
 from __future__ import annotations
 
 import os
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..core.atomic import AtomicFile, commit_all
 from .base import (
     ArticleIds,
     Exporter,
     Record,
+    RecordWriter,
     Target,
     article_id,
+    dumps_line,
     dumps_record,
     record_from_dict,
     record_to_dict,
@@ -31,10 +43,15 @@ from .csvfmt import ARTICLE_FIELDS, COMMENT_FIELDS, ERROR_FIELDS, QUOTE_FIELDS, 
 from .jsonfmt import JsonExporter
 from .jsonl import JsonLinesExporter
 
+if TYPE_CHECKING:
+    from .append import CsvAppender, JsonlAppender, OutputLocked, StreamWriter, open_output
+
 EXPORTERS: MappingProxyType[str, type[Exporter]] = MappingProxyType(
     {"json": JsonExporter, "jsonl": JsonLinesExporter, "csv": CsvExporter}
 )
 FORMATS: tuple[str, ...] = tuple(EXPORTERS)
+
+_APPEND_NAMES = frozenset({"CsvAppender", "JsonlAppender", "OutputLocked", "StreamWriter", "open_output"})
 
 
 def get_exporter(fmt: str, target: Target | os.PathLike[str], **options: Any) -> Exporter:
@@ -46,6 +63,15 @@ def get_exporter(fmt: str, target: Target | os.PathLike[str], **options: Any) ->
     return cls(target, **options)
 
 
+def __getattr__(name: str) -> Any:
+    """Load :mod:`extractor.export.append` when one of its names is first asked for (see above)."""
+    if name in _APPEND_NAMES:
+        from . import append
+
+        return getattr(append, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 __all__ = [
     "ARTICLE_FIELDS",
     "COMMENT_FIELDS",
@@ -54,17 +80,22 @@ __all__ = [
     "FORMATS",
     "QUOTE_FIELDS",
     "ArticleIds",
-    "AtomicFile",
+    "CsvAppender",
     "CsvExporter",
     "Exporter",
     "JsonExporter",
     "JsonLinesExporter",
+    "JsonlAppender",
+    "OutputLocked",
     "Record",
+    "RecordWriter",
+    "StreamWriter",
     "Target",
     "article_id",
-    "commit_all",
+    "dumps_line",
     "dumps_record",
     "get_exporter",
+    "open_output",
     "record_from_dict",
     "record_to_dict",
     "table_paths",

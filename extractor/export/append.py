@@ -21,55 +21,40 @@ survive SIGKILL, and carry on where it stopped. The rules that make that safe:
   requested (``NOT_REQUESTED`` kinds: its host was paused) are always removed
   that way, since they are not an outcome of the URL;
 - an exclusive ``flock`` stops two jobs appending to the same output.
+
+Every writer here is a :class:`~extractor.export.base.RecordWriter`, like the
+exporters, and serialises records with the same functions they use
+(:func:`~extractor.export.base.dumps_line`, the row functions of
+:mod:`~extractor.export.csvfmt`), so an appended file holds the same bytes
+as an exported one.
 """
 
 from __future__ import annotations
 
 import csv
-import io
 import json
 import os
 import time
 from collections.abc import Callable, Hashable, Iterator
 from pathlib import Path
-from typing import IO, Any, Protocol
+from typing import IO
 
 from ..core.atomic import AtomicFile
 from ..fetch.page import NOT_REQUESTED
-from ..model import Article, ErrorRecord
-from .base import ArticleIds, dumps_record
-from .csvfmt import (
-    TABLES,
-    article_row,
-    comment_rows,
-    error_row,
-    quote_rows,
-    restore_formula,
-    table_paths,
-)
+from .base import ArticleIds, Record, RecordWriter, dumps_line
+from .csvfmt import TABLES, csv_text, record_rows, restore_formula, table_paths
 
 try:  # POSIX only; elsewhere the lock is skipped.
     import fcntl
 except ImportError:  # pragma: no cover
     fcntl = None  # type: ignore[assignment]
 
-Record = Article | ErrorRecord
 KeyFn = Callable[[str], Hashable]
 CSV_ORDER: tuple[str, ...] = ("articles", "quotes", "comments", "errors")
 
 
 class OutputLocked(RuntimeError):
     """Another job is appending to this output."""
-
-
-class RecordWriter(Protocol):
-    done: set[Hashable]
-
-    def write(self, record: Record, *, source: str | None = None) -> None: ...
-
-    def sync(self) -> None: ...
-
-    def close(self) -> None: ...
 
 
 def _identity(url: str) -> Hashable:
@@ -206,7 +191,7 @@ class JsonlAppender:
         _lock(self._fd, self.path)
 
     def write(self, record: Record, *, source: str | None = None) -> None:
-        _write_all(self._fd, (dumps_record(record) + "\n").encode("utf-8"))
+        _write_all(self._fd, dumps_line(record).encode("utf-8"))
         if self._batch.due():
             self.sync()
 
@@ -222,12 +207,6 @@ class JsonlAppender:
 
 
 # ---------------------------------------------------------------- CSV tables
-
-
-def _csv_text(rows: Any) -> bytes:
-    buf = io.StringIO(newline="")
-    csv.writer(buf).writerows(rows)
-    return buf.getvalue().encode("utf-8")
 
 
 def _read_journal(path: Path) -> list[int] | None:
@@ -277,7 +256,7 @@ def _drop_error_rows(path: Path, retry_errors: bool) -> bool:
     """Rewrite the errors table without the rows to retry (atomically); False if none was dropped."""
     if not path.exists() or all(keep for _, keep in _error_rows(path, retry_errors)):
         return False
-    rows = (_csv_text([row]) for row, keep in _error_rows(path, retry_errors) if keep)
+    rows = (csv_text([row]).encode("utf-8") for row, keep in _error_rows(path, retry_errors) if keep)
     _replace_atomically(path, rows)
     return True
 
@@ -314,7 +293,7 @@ class CsvAppender:
         self._sizes = {table: os.fstat(fd).st_size for table, fd in self._fds.items()}
         for table, fd in self._fds.items():
             if self._sizes[table] == 0:
-                self._append(table, _csv_text([TABLES[table]]))
+                self._append(table, csv_text([TABLES[table]]).encode("utf-8"))
         self._commit_point()
         self._compact_journal()
         self._batch = _Batcher(sync_every, sync_seconds)
@@ -361,13 +340,8 @@ class CsvAppender:
 
     def write(self, record: Record, *, source: str | None = None) -> None:
         aid = self._ids.issue(record, source)
-        escape = self.escape_formulas
-        if isinstance(record, ErrorRecord):
-            self._append("errors", _csv_text([error_row(record, aid, source, escape_formulas=escape)]))
-        else:
-            self._append("quotes", _csv_text(quote_rows(record, aid, escape_formulas=escape)))
-            self._append("comments", _csv_text(comment_rows(record, aid, escape_formulas=escape)))
-            self._append("articles", _csv_text([article_row(record, aid, source, escape_formulas=escape)]))
+        for table, rows in record_rows(record, aid, source, escape_formulas=self.escape_formulas):
+            self._append(table, csv_text(rows).encode("utf-8"))
         self._commit_point()
         if self._batch.due():
             self.sync()
@@ -397,7 +371,7 @@ class StreamWriter:
         self._stream = stream
 
     def write(self, record: Record, *, source: str | None = None) -> None:
-        self._stream.write(dumps_record(record) + "\n")
+        self._stream.write(dumps_line(record))
         self._stream.flush()
 
     def sync(self) -> None:
@@ -415,7 +389,7 @@ def open_output(
     retry_errors: bool = False,
     key: KeyFn = _identity,
     escape_formulas: bool = True,
-) -> JsonlAppender | CsvAppender | StreamWriter:
+) -> RecordWriter:
     """The resumable writer for ``fmt`` ("jsonl" or "csv") at ``target`` (a path, or a stream for jsonl).
 
     ``escape_formulas`` is for csv (see :func:`extractor.export.csvfmt.neutralise_formula`).

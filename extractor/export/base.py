@@ -1,13 +1,20 @@
-"""The exporter interface every output format implements.
+"""The writer interface every output implements, and the one JSON serialisation of a record.
 
-Modelled on Scrapy's item exporters: ``start_exporting()``, then
+Two kinds of writer share :class:`RecordWriter`: the exporters of ``extract``
+(:class:`Exporter` and its subclasses, one per format) and the append-only
+writers of long ``scrape`` jobs (:mod:`extractor.export.append`). A job
+runner therefore takes any writer, and each format is serialised once:
+:func:`dumps_record` / :func:`dumps_line` for JSON and JSON Lines, the row
+functions of :mod:`extractor.export.csvfmt` for CSV.
+
+Exporters are modelled on Scrapy's item exporters: ``start_exporting()``, then
 ``export_item(record)`` once per record, then ``finish_exporting()``; or use
 the exporter as a context manager, which finishes on success and aborts on an
 exception. Exporters stream: a record is serialised and written when it
 arrives, so memory stays flat however long the batch is.
 
 A *target* is either a path, written atomically through
-:class:`~extractor.export.atomic.AtomicFile` (nothing appears at the path
+:class:`~extractor.core.atomic.AtomicFile` (nothing appears at the path
 until ``finish_exporting()``), or an already open text stream such as
 ``sys.stdout``, which is written directly and never closed by the exporter.
 """
@@ -18,9 +25,10 @@ import hashlib
 import json
 import os
 from abc import ABC, abstractmethod
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
+from collections.abc import Set as AbstractSet
 from types import TracebackType
-from typing import IO, TYPE_CHECKING, Any, ClassVar
+from typing import IO, TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
 
 from ..core.atomic import AtomicFile, commit_all
 from ..model import Article, ErrorRecord
@@ -119,8 +127,56 @@ def dumps_record(record: Record, *, indent: int | None = None) -> str:
     return text.translate(_LINE_BREAK_ESCAPES)
 
 
+def dumps_line(record: Record) -> str:
+    """One record as a JSON Lines line, newline included: what every JSON Lines writer writes.
+
+    The record is on one physical line whichever way a reader splits lines
+    (see :func:`dumps_record`), so a file of these lines can be appended to and
+    cut back to its last newline without ever splitting a record.
+    """
+    return dumps_record(record) + "\n"
+
+
 def is_stream(target: object) -> bool:
     return hasattr(target, "write")
+
+
+@runtime_checkable
+class RecordWriter(Protocol):
+    """What a job needs from any output: write records one at a time, sync, close.
+
+    Both kinds of writer satisfy it. The append-only writers of
+    :mod:`extractor.export.append` are opened ready to write and may resume an
+    existing output: ``done`` holds the keys of the URLs it already has (so the
+    job skips them) and ``resumed`` counts its records. An :class:`Exporter`
+    writes a new output after ``start_exporting()``: nothing is done, nothing
+    resumed. ``source`` names the input a record came from (a path or the
+    requested URL); formats that keep it (CSV) write it and derive the record's
+    ``article_id`` from it. ``close()`` completes the output; closing twice is
+    harmless.
+    """
+
+    @property
+    def done(self) -> AbstractSet[Hashable]:
+        """Keys of the URLs already in the output (empty for a new one)."""
+        ...
+
+    @property
+    def resumed(self) -> int:
+        """How many records the output held when it was opened."""
+        ...
+
+    def write(self, record: Record, *, source: str | None = None) -> None:
+        """Serialise and write one record."""
+        ...
+
+    def sync(self) -> None:
+        """Push what was written so far towards the disk (how far depends on the writer)."""
+        ...
+
+    def close(self) -> None:
+        """Complete the output; the writer takes no more records."""
+        ...
 
 
 class Exporter(ABC):
@@ -128,7 +184,10 @@ class Exporter(ABC):
 
     Subclasses implement :meth:`_begin`, :meth:`_write` and :meth:`_end` and
     open their outputs with :meth:`_open`; the base class publishes them all
-    together on finish and discards them all on abort.
+    together on finish and discards them all on abort. An exporter is also a
+    :class:`RecordWriter` (``write`` is ``export_item``, ``close`` is
+    ``finish_exporting``), so a started exporter can be handed to anything
+    that takes a writer.
     """
 
     format_name: ClassVar[str]
@@ -197,9 +256,39 @@ class Exporter(ABC):
         tb: TracebackType | None,
     ) -> None:
         if exc_type is None:
-            self.finish_exporting()
+            if self._state != "finished":  # close() (RecordWriter) may have finished it already
+                self.finish_exporting()
         elif self._state == "open":
             self.abort()
+
+    # -- RecordWriter ------------------------------------------------------
+    @property
+    def done(self) -> AbstractSet[Hashable]:
+        """Always empty: an exporter writes a new output, it never resumes one."""
+        return frozenset()
+
+    @property
+    def resumed(self) -> int:
+        """Always 0, for the same reason as :attr:`done`."""
+        return 0
+
+    def write(self, record: Record, *, source: str | None = None) -> None:
+        """:meth:`export_item` under the :class:`RecordWriter` name (``source`` is its ``key``)."""
+        self.export_item(record, key=source)
+
+    def sync(self) -> None:
+        """Flush the outputs. Files still appear only on finish: until then they are temporary files."""
+        if self._state != "open":
+            return
+        for stream in self._streams:
+            stream.flush()
+        for atomic in self._atomic_files:
+            atomic.stream.flush()
+
+    def close(self) -> None:
+        """:meth:`finish_exporting` if the exporter is open; otherwise nothing (closing twice is harmless)."""
+        if self._state == "open":
+            self.finish_exporting()
 
     # -- for subclasses ----------------------------------------------------
     def _open(self, target: Target) -> IO[str]:

@@ -36,6 +36,11 @@ Encoding, fixed so that the tables are lossless for every exported field:
   record is touched, never the numbers, dates, booleans and lists we format
   ourselves; ``escape_formulas=False`` writes text verbatim.
 
+Rows are built and encoded by the functions of this module alone
+(:func:`record_rows`, :func:`csv_text`), for this exporter and for the
+resumable :class:`~extractor.export.append.CsvAppender` alike, so the two
+write the same bytes for the same records.
+
 Writing to a stream (e.g. stdout) writes the articles table only: one stream
 cannot hold four tables. :attr:`CsvExporter.dropped_rows` counts what was
 left out so the caller can say so.
@@ -44,12 +49,13 @@ left out so the caller can say so.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from ..model import Article, ErrorRecord
 from .base import ArticleIds, Exporter, Record, Target, is_stream
@@ -224,6 +230,29 @@ def error_row(error: ErrorRecord, aid: str, source: str | None, *, escape_formul
     return [cell(values[name], escape_formulas=escape_formulas) for name in ERROR_FIELDS]
 
 
+def record_rows(
+    record: Record, aid: str, source: str | None, *, escape_formulas: bool = True
+) -> Iterator[tuple[str, Iterable[list[str]]]]:
+    """(table, rows) for one record: its error row, or its quote, comment and article rows.
+
+    An article's own row comes last: an appender that lost its journal then
+    still never has an article row without the quote and comment rows before it.
+    """
+    if isinstance(record, ErrorRecord):
+        yield "errors", [error_row(record, aid, source, escape_formulas=escape_formulas)]
+        return
+    yield "quotes", quote_rows(record, aid, escape_formulas=escape_formulas)
+    yield "comments", comment_rows(record, aid, escape_formulas=escape_formulas)
+    yield "articles", [article_row(record, aid, source, escape_formulas=escape_formulas)]
+
+
+def csv_text(rows: Iterable[Sequence[str]]) -> str:
+    """Rows as CSV text in the documented encoding (``excel`` dialect: RFC 4180 quoting, CRLF)."""
+    buf = io.StringIO(newline="")
+    csv.writer(buf).writerows(rows)
+    return buf.getvalue()
+
+
 class CsvExporter(Exporter):
     """Articles, quotes, comments and errors as four CSV tables (one for a stream).
 
@@ -237,7 +266,7 @@ class CsvExporter(Exporter):
     def __init__(self, target: Target, *, escape_formulas: bool = True) -> None:
         super().__init__(target)
         self.escape_formulas = escape_formulas
-        self._writers: dict[str, Any] = {}
+        self._outputs: dict[str, IO[str]] = {}
         self._ids = ArticleIds()
         self.dropped_rows = 0
 
@@ -252,26 +281,18 @@ class CsvExporter(Exporter):
         else:
             outputs = dict(table_paths(self.target))  # type: ignore[arg-type]
         for table, output in outputs.items():
-            writer = csv.writer(self._open(output))
-            writer.writerow(TABLES[table])
-            self._writers[table] = writer
+            out = self._open(output)
+            out.write(csv_text([TABLES[table]]))
+            self._outputs[table] = out
 
     def _write(self, record: Record, key: str | None) -> None:
         aid = self._ids.issue(record, key)
-        escape = self.escape_formulas
-        if isinstance(record, ErrorRecord):
-            self._rows("errors", [error_row(record, aid, key, escape_formulas=escape)])
-            return
-        self._rows("articles", [article_row(record, aid, key, escape_formulas=escape)])
-        self._rows("quotes", quote_rows(record, aid, escape_formulas=escape))
-        self._rows("comments", comment_rows(record, aid, escape_formulas=escape))
-
-    def _rows(self, table: str, rows: Any) -> None:
-        writer = self._writers.get(table)
-        if writer is None:
-            self.dropped_rows += sum(1 for _ in rows)
-            return
-        writer.writerows(rows)
+        for table, rows in record_rows(record, aid, key, escape_formulas=self.escape_formulas):
+            out = self._outputs.get(table)
+            if out is None:
+                self.dropped_rows += sum(1 for _ in rows)
+            else:
+                out.write(csv_text(rows))
 
     def _end(self) -> None:
         """Nothing to add: every row is complete when written."""

@@ -33,7 +33,7 @@ from concurrent.futures import (
 )
 from dataclasses import dataclass, field, fields
 from datetime import datetime, timezone
-from typing import IO, Any
+from typing import IO, Any, cast
 from urllib.parse import urlsplit
 
 from ..core.limits import (
@@ -43,6 +43,7 @@ from ..core.limits import (
     LimitedPool,
     can_start_workers,
 )
+from ..export import RecordWriter
 from ..extract import extract_article
 from ..fetch.discover import UrlFilter, discover, parse_date, url_key
 from ..fetch.files import iter_file_pages
@@ -564,12 +565,16 @@ def count_known_inputs(urls: Collection[str], options: ScrapeOptions) -> int | N
 def run_job(
     urls: Collection[str],
     options: ScrapeOptions,
-    writer: Any,
+    writer: RecordWriter,
     *,
     quiet: bool = False,
     stderr: IO[str] | None = None,
 ) -> JobSummary:
-    """Run a job into a resumable ``writer`` (from :func:`extractor.export.append.open_output`).
+    """Run a job into ``writer``, closing it at the end.
+
+    Any :class:`~extractor.export.base.RecordWriter` will do; a resumable one
+    (from :func:`extractor.export.append.open_output`, opened with
+    ``key=url_hash``) makes the job skip the URLs already in its output.
 
     KeyboardInterrupt (Ctrl-C, or SIGTERM turned into it by the CLI) stops the
     job cleanly: what was written is synced, and a rerun resumes.
@@ -583,7 +588,8 @@ def run_job(
     bar = _progress(total, quiet, err)
     started = time.monotonic()
     # The writer's ``done`` set holds url hashes (it was opened with key=url_hash).
-    outcomes = iter_outcomes(urls, opts, done=writer.done, stats=summary)
+    done = cast("Collection[int]", writer.done)
+    outcomes = iter_outcomes(urls, opts, done=done, stats=summary)
     try:
         for outcome in outcomes:
             if not outcome.unfetched:  # never requested: left out, so a rerun tries it
