@@ -1,9 +1,10 @@
-"""Fixture regression tests, and unit tests of the fixture comparison itself.
+"""Unit tests of the fixture comparison, loading, running and reporting, and of the folders themselves.
 
 Each folder under fixtures/ is a hand-written page with the record its author
-knows to be true. The per-fixture test is the one users get
-(``extractor.fixtures.plugin.fixture_tests``): metadata and body must match now,
-fields a fixture lists under ``known_failures`` are xfail.
+knows to be true. Their regression run (every field must match, fields a
+fixture lists under ``known_failures`` are xfail) goes through the pytest
+plugin, as a user's suite gets it: see ``test_fixtures_plugin.py``. The
+one-line helper (``extractor.fixtures.plugin.fixture_tests``) is tested here.
 """
 
 from __future__ import annotations
@@ -42,11 +43,6 @@ FIXTURE_DIRS = fixture_dirs(FIXTURES_ROOT)
 @lru_cache(maxsize=32)
 def _fixture(path: Path) -> Fixture:
     return load_fixture(path)
-
-
-# One test per fixture folder, exactly as a user's suite gets it: every field,
-# comments and quotes included; what a fixture lists under known_failures is xfail.
-test_fixture = fixture_tests(FIXTURES_ROOT)
 
 
 def test_fixtures_exist() -> None:
