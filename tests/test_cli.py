@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+import importlib
 import io
 import json
 import random
@@ -14,9 +15,11 @@ from pathlib import Path
 import pytest
 from _server import gzip_bomb
 
-from extractor.cli import main as cli
-from extractor.cli.main import main
+from extractor.cli import extract as cli_extract
+from extractor.cli import main
+from extractor.cli.extract import folder_pages
 from extractor.export import ARTICLE_FIELDS, COMMENT_FIELDS, ERROR_FIELDS, QUOTE_FIELDS, article_id
+from extractor.fetch.files import iter_paths
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -64,6 +67,21 @@ def test_folder_is_searched_recursively_in_sorted_order(
     assert main(["extract", str(pages)]) == 0
     headlines = [r["headline"] for r in jsonl(capsys.readouterr().out)]
     assert headlines == ["Alpha story", "Bravo story", "Charlie story"]
+
+
+def test_folder_walk_keeps_each_callers_names_and_order(tmp_path: Path) -> None:
+    """One walk (the fetch layer's) behind two callers that keep what they always took, in their order:
+    ``extract`` .html/.htm(.gz) sorted by the whole path; ``scrape --files`` any HTML suffix, each
+    folder's files before its subfolders."""
+    for name in ["z.html", "a/x.htm", "a/b/y.HTML.gz", "a.xhtml", "m.shtml.gz", ".html", "n.txt", "c.htm.gz"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(b"<p>x</p>")
+    assert folder_pages(tmp_path) == [
+        str(tmp_path / name) for name in [".html", "a/b/y.HTML.gz", "a/x.htm", "c.htm.gz", "z.html"]
+    ]
+    assert [p.relative_to(tmp_path).as_posix() for p in iter_paths([tmp_path])] == [
+        "a.xhtml", "c.htm.gz", "m.shtml.gz", "z.html", "a/x.htm", "a/b/y.HTML.gz"
+    ]  # fmt: skip
 
 
 def test_glob_expands_to_matching_files(pages: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -172,14 +190,14 @@ def test_pages_in_wide_and_legacy_encodings_still_extract(
 def test_exception_in_extraction_does_not_stop_the_batch(
     pages: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    real = cli.extract_article
+    real = cli_extract.extract_article
 
     def flaky(html: bytes, url: str | None = None, **kwargs: object) -> object:
         if b"Bravo" in html:
             raise ValueError("cannot cope\nwith this page")
         return real(html, url, **kwargs)
 
-    monkeypatch.setattr(cli, "extract_article", flaky)
+    monkeypatch.setattr(cli_extract, "extract_article", flaky)
     assert main(["extract", str(pages)]) == 1
     out, err = capsys.readouterr()
     records = jsonl(out)
@@ -221,8 +239,8 @@ def test_csv_to_stdout_is_articles_only_with_a_note(
         article.quotes = [Quote("We will build the bridge", "direct", speaker="the mayor")]
         return article
 
-    real = cli.extract_article
-    monkeypatch.setattr(cli, "extract_article", with_quote)
+    real = cli_extract.extract_article
+    monkeypatch.setattr(cli_extract, "extract_article", with_quote)
     assert main(["extract", str(pages / "a.html"), "--format", "csv"]) == 0
     out, err = capsys.readouterr()
     rows = list(csv.reader(io.StringIO(out, newline="")))
@@ -380,3 +398,12 @@ def test_csv_article_ids_are_one_per_input_with_a_shared_canonical(command: str,
     assert len(ids) == 12
     assert quotes and all(ids[q["article_id"]] for q in quotes)  # every quote joins to one article
     assert sorted(q["article_id"] for q in quotes) == sorted(ids)  # one quote per page, each to its own
+
+
+def test_console_script_is_the_packages_main() -> None:
+    """pyproject's ``extractor`` script, ``python -m extractor`` and ``cli.py`` all run ``extractor.cli:main``."""
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11+
+    scripts = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
+    module, _, name = scripts["extractor"].partition(":")
+    assert (module, name) == ("extractor.cli", "main")
+    assert getattr(importlib.import_module(module), name) is main

@@ -243,7 +243,7 @@ def test_record_accepts_a_plain_name(tmp_path: Path) -> None:
 
 
 def test_record_bad_name_exits_2_through_the_main_command(tmp_path: Path) -> None:
-    from extractor.cli.main import main
+    from extractor.cli import main
 
     saved = tmp_path / "saved.html"
     saved.write_bytes(_page())

@@ -24,7 +24,7 @@ import pytest
 from _server import LocalServer, Response, page
 
 from extractor import ExtractionError, MemoryLimit, TimeLimit, extract_article
-from extractor.cli.main import main
+from extractor.cli import main
 from extractor.cli.scrape import add_scrape_parser
 from extractor.core import limits
 from extractor.core.limits import LimitedPool

@@ -1,10 +1,17 @@
-"""`extractor demo`: the main job, end to end, on the bundled fixture pages, offline.
+"""`extractor demo`: the main job, end to end, on a few bundled pages, offline.
 
 A new user should see the real thing work before pointing it at the web:
-the fixture pages are served from a local HTTP server on 127.0.0.1 (with the
-Content-Type each fixture records), and the ordinary `scrape` job fetches,
-extracts and writes them. Nothing here is a shortcut around the job: only the
-origin of the pages is local.
+the pages are served from a local HTTP server on 127.0.0.1 (with the
+Content-Type each page's ``meta.json`` records), and the ordinary `scrape` job
+fetches, extracts and writes them. Nothing here is a shortcut around the job:
+only the origin of the pages is local.
+
+The bundled pages (``demo_pages/``, package data, so an installed wheel has
+them) are byte-for-byte copies of a handful of the repository's fixture
+folders (``fixtures/<name>/page.html`` and ``meta.json``), picked to show
+different kinds of page: a news article with comments, a forum thread, a blog
+with threaded comments, a liveblog, a German page in windows-1252 and a
+Japanese one in Shift_JIS. ``--fixtures DIR`` serves any fixture folder instead.
 """
 
 from __future__ import annotations
@@ -12,39 +19,57 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+from ..jobs.scrape import ScrapeOptions
+from .console import run_guarded
+from .scrape import run_scrape_job
+
+if sys.version_info >= (3, 11):
+    from importlib.resources.abc import Traversable
+else:  # pragma: no cover - Python 3.10
+    from importlib.abc import Traversable
+
 DEFAULT_FIXTURES = "fixtures"
-# The fixture pages of a source checkout (an editable install, as the README's command
-# makes), found from any working directory. An installed wheel carries no pages yet:
-# shipping them as package data comes with the cli/ move (issue 15).
-_CHECKOUT_FIXTURES = Path(__file__).resolve().parents[2] / DEFAULT_FIXTURES
+DEMO_PAGES = "demo_pages"  # beside this module, shipped as package data (pyproject.toml)
+# The `scrape` command's own defaults, but no delay between requests to the one local host:
+# what `extractor scrape URL... --delay 0` runs.
+JOB_OPTIONS = ScrapeOptions.build(delay=0.0)
 
 
-def _default_fixtures() -> Path:
-    """./fixtures when the working directory has one, else the checkout's own."""
+def bundled_pages() -> Traversable:
+    """The demo pages inside the installed package, wherever (and however) it is installed."""
+    return files("extractor.cli") / DEMO_PAGES
+
+
+def _default_fixtures() -> Traversable:
+    """./fixtures when the working directory has one (a checkout, or a user's own fixture
+    folders), else the pages bundled with the package."""
     here = Path(DEFAULT_FIXTURES)
-    return here if here.is_dir() or not _CHECKOUT_FIXTURES.is_dir() else _CHECKOUT_FIXTURES
+    return here if here.is_dir() else bundled_pages()
 
 
-def _load_pages(folder: Path) -> dict[str, tuple[bytes, str]]:
-    """URL path -> (page bytes, Content-Type) for every fixture folder."""
+def _load_pages(folder: Traversable) -> dict[str, tuple[bytes, str]]:
+    """URL path -> (page bytes, Content-Type) for every fixture folder, in name order."""
     pages: dict[str, tuple[bytes, str]] = {}
-    for page in sorted(folder.glob("*/page.html")):
+    for fixture in sorted(folder.iterdir(), key=lambda entry: entry.name):
+        page = fixture / "page.html"
+        if not page.is_file():
+            continue
         content_type = "text/html; charset=utf-8"
-        meta_path = page.with_name("meta.json")
-        if meta_path.exists():
+        meta_path = fixture / "meta.json"
+        if meta_path.is_file():
             headers = json.loads(meta_path.read_text(encoding="utf-8")).get("headers") or {}
             for key, value in headers.items():
                 if key.lower() == "content-type":
                     content_type = value
-        pages[f"/{page.parent.name}/"] = (page.read_bytes(), content_type)
+        pages[f"/{fixture.name}/"] = (page.read_bytes(), content_type)
     return pages
 
 
@@ -70,7 +95,7 @@ def _handler(pages: dict[str, tuple[bytes, str]]) -> type[BaseHTTPRequestHandler
 
 
 @contextmanager
-def serve_fixtures(folder: Path) -> Iterator[list[str]]:
+def serve_fixtures(folder: Traversable) -> Iterator[list[str]]:
     """Serve the fixture pages on 127.0.0.1 (a free port) and yield their URLs."""
     pages = _load_pages(folder)
     server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(pages))
@@ -86,6 +111,7 @@ def serve_fixtures(folder: Path) -> Iterator[list[str]]:
 
 
 def add_demo_parser(subparsers: Any) -> None:
+    """Register ``demo`` on the top-level parser's subparsers."""
     parser = subparsers.add_parser(
         "demo",
         help="scrape the bundled fixture pages from a local server (offline)",
@@ -97,7 +123,7 @@ def add_demo_parser(subparsers: Any) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--fixtures", default=None, metavar="DIR",
-                        help="folder of fixture pages (default: ./fixtures, else the checkout's fixtures/)")  # fmt: skip
+                        help="folder of fixture pages (default: ./fixtures, else the bundled demo pages)")  # fmt: skip
     parser.add_argument("--output", "-o", default="out/demo.jsonl", metavar="PATH",
                         help="where to write the records (default: %(default)s)")  # fmt: skip
     parser.add_argument("--format", choices=("jsonl", "csv"), default="jsonl", help="output format")
@@ -105,20 +131,17 @@ def add_demo_parser(subparsers: Any) -> None:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    from .main import main  # the same `scrape` command a user would type
-
-    folder = Path(args.fixtures) if args.fixtures else _default_fixtures()
+    """Serve the pages and run the `scrape` job on their URLs, as ``extractor scrape URL... --delay 0
+    --overwrite`` would; the job's exit code."""
+    folder: Traversable = Path(args.fixtures) if args.fixtures else _default_fixtures()
     if not folder.is_dir():
         print(f"extractor: error: no fixtures folder: {folder}", file=sys.stderr)
         return 2
     Path(args.output).parent.mkdir(parents=True, exist_ok=True)
-    with serve_fixtures(folder) as urls, tempfile.TemporaryDirectory() as tmp:
-        url_file = Path(tmp) / "urls.txt"
-        url_file.write_text("\n".join(urls) + "\n", encoding="utf-8")
+    with serve_fixtures(folder) as urls:
         print(f"serving {len(urls)} fixture pages on {urls[0].rsplit('/', 2)[0]}", file=sys.stderr)
-        code = main(
-            ["scrape", "--urls", str(url_file), "--format", args.format, "--output", args.output,
-             "--delay", "0", "--overwrite"]
-        )  # fmt: skip
+        # Guarded like a command of its own (as when the demo ran `extractor scrape ...`), so a
+        # failed write is reported the same way and the closing line below still follows.
+        code = run_guarded(lambda: run_scrape_job(urls, JOB_OPTIONS, args.output, args.format, overwrite=True))
     print(f"records written to {args.output}", file=sys.stderr)
     return code

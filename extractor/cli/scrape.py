@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import signal
 import sys
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from types import FrameType
 from typing import Any
@@ -20,7 +20,7 @@ from ..export.append import OutputLocked, open_output
 from ..fetch.http import DEFAULT_USER_AGENT
 from ..jobs.scrape import ScrapeOptions, run_job, url_hash
 
-# The CLI-wide convention (extractor/cli.py): 0 all pages ok, 1 some failed (still recorded), 2 usage.
+# The CLI-wide convention (extractor/cli/console.py): 0 all pages ok, 1 some failed (still recorded), 2 usage.
 # 3: the job ended with URLs not fetched (their host stayed paused); they are not in the output,
 # so rerunning the same command fetches them.
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_NOT_FETCHED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
@@ -229,16 +229,35 @@ def run_scrape(args: argparse.Namespace) -> int:
             "scrape: give URLs, --urls FILE, --sitemap, --feed, --warc, --files or --stdin", file=sys.stderr
         )
         return EXIT_USAGE
-    target = sys.stdout if args.output == "-" else args.output
+    return run_scrape_job(
+        args.inputs, options, args.output, args.format, overwrite=args.overwrite,
+        retry_errors=args.retry_errors, escape_formulas=args.escape_formulas, quiet=args.quiet,
+    )  # fmt: skip
+
+
+def run_scrape_job(
+    urls: Collection[str],
+    options: ScrapeOptions,
+    output: str,
+    fmt: str,
+    *,
+    overwrite: bool = False,
+    retry_errors: bool = False,
+    escape_formulas: bool = True,
+    quiet: bool = False,
+) -> int:
+    """Run one job into ``output`` (``-``: stdout) and print its summary: what ``scrape`` does once its
+    options are checked, and what ``demo`` runs on its local pages. The exit code as :func:`run_scrape`."""
+    target = sys.stdout if output == "-" else output
     try:
-        writer = open_output(args.format, target, resume=not args.overwrite, retry_errors=args.retry_errors,
-                             key=url_hash, escape_formulas=args.escape_formulas)  # fmt: skip
+        writer = open_output(fmt, target, resume=not overwrite, retry_errors=retry_errors,
+                             key=url_hash, escape_formulas=escape_formulas)  # fmt: skip
     except (OutputLocked, ValueError, OSError) as exc:
         print(f"scrape: {exc}", file=sys.stderr)
         return EXIT_USAGE
     with _sigterm_as_interrupt():
-        summary = run_job(args.inputs, options, writer, quiet=args.quiet)
-    if not args.quiet:
+        summary = run_job(urls, options, writer, quiet=quiet)
+    if not quiet:
         print(summary.format(), file=sys.stderr)
     if summary.interrupted:
         return EXIT_INTERRUPTED

@@ -14,7 +14,7 @@ error for that input, never a crash of the batch.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import IO
@@ -122,16 +122,29 @@ def read_page(
     )
 
 
+def walk_folder(folder: Path, accept: Callable[[Path], bool] = is_html_name) -> Iterator[Path]:
+    """The one folder walk: every file under ``folder`` whose name ``accept`` takes, recursively.
+
+    Each folder's files come in name order, then its subfolders in name order,
+    so reruns agree. ``os.walk`` (not ``rglob``) because it does not follow
+    symlinked folders, so a link loop cannot make the walk endless; a folder
+    that cannot be read is passed over. ``accept`` is given the bare file name
+    as a ``Path`` (``scrape --files`` takes :func:`is_html_name`; ``extract``
+    takes its own narrower list of suffixes).
+    """
+    for root, dirs, names in os.walk(folder):
+        dirs.sort()
+        for name in sorted(names):
+            if accept(Path(name)):
+                yield Path(root) / name
+
+
 def iter_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
     """Files as given, and HTML files (``.gz`` too) inside folders, recursively, in sorted order so reruns agree."""
     for item in paths:
         path = path_of(item)
         if path.is_dir():
-            for root, dirs, names in os.walk(path):
-                dirs.sort()
-                for name in sorted(names):
-                    if is_html_name(Path(name)):
-                        yield Path(root) / name
+            yield from walk_folder(path)
         else:
             yield path
 

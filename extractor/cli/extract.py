@@ -1,0 +1,401 @@
+"""The ``extract`` subcommand: saved pages (files, folders, globs, stdin) -> one record each.
+
+Its parser, the expansion of inputs into pages, reading each page through the
+fetch layer's one reader, extraction, and export. The top-level ``--json PATH``
+shortcut is the same work for one page, so it lives here too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import IO
+
+from ..core.limits import ExtractionError
+from ..export import FORMATS, CsvExporter, Exporter, get_exporter
+from ..export.base import Record, dumps_record
+from ..extract import extract_article
+from ..fetch.files import read_body, walk_folder
+from ..fetch.page import DEFAULT_MAX_BYTES, FetchError
+from ..model import ErrorRecord
+from .console import PROG, UsageError, stderr_printer, utf8_stdout
+from .scrape import add_page_limit_options, parse_size
+
+PAGE_SUFFIXES: tuple[str, ...] = (".html", ".htm", ".html.gz", ".htm.gz")
+STDIN = "-"
+_GLOB_CHARS = frozenset("*?[")
+
+EXTRACT_EPILOG = """\
+inputs:
+  A file (.html, .htm, optionally .gz compressed: detected by content), a folder
+  (searched recursively for *.html, *.htm, *.html.gz, *.htm.gz), a glob
+  (quote it; ** recurses), or - for standard input. Inputs are processed in
+  the order given, folder and glob matches in sorted order.
+
+records:
+  The page URL comes from --url, else from the page's own <link rel=canonical>
+  (as canonical_url); without --url a record's "url" is null. A page that
+  cannot be read or extracted becomes an error record
+  {"url", "error", "message", "time"}; the message names the input. Each
+  input is capped at --max-bytes, read and (for gzip) decompressed: a larger
+  one is TooLarge, corrupt gzip DecodeError, binary content (an image, a PDF)
+  NotHTML; the other inputs are still extracted.
+
+output:
+  jsonl (default)  one JSON object per line
+  json             one JSON array of objects
+  csv              OUT.csv (articles), OUT.quotes.csv, OUT.comments.csv and
+                   OUT.errors.csv, joined on article_id (a hash of the
+                   input path, or of the URL for stdin; one id per input);
+                   to stdout only the articles table is written. Lists (authors, tags, ...) are
+                   JSON array text; dates ISO 8601; UTF-8. Text cells starting
+                   with = + - @ (tab, CR) get a leading ' so spreadsheets do
+                   not run them (--csv-raw-formulas: as they are).
+  Files appear only when complete (written to a temporary file, then renamed).
+  Without --format, an --output ending in .json, .jsonl or .csv picks the format.
+
+examples:
+  extractor extract page.html
+  extractor extract page.html --url https://example.com/news/1 --format json
+  extractor extract pages/ --format csv --output out.csv
+  extractor extract 'pages/*.html.gz' --output out.jsonl --quiet
+  curl -s https://example.com/news/1 | extractor extract - --url https://example.com/news/1
+
+exit status: 0 all pages extracted, 1 some failed (the others are written), 2 usage error.
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One page to extract: a file path, or ``-`` for standard input."""
+
+    path: str
+
+    @property
+    def is_stdin(self) -> bool:
+        return self.path == STDIN
+
+
+# -- input discovery ------------------------------------------------------------
+
+
+def is_page_file(path: Path) -> bool:
+    """The names ``extract`` takes from a folder: :data:`PAGE_SUFFIXES`, as its help says.
+
+    Not the fetch layer's :func:`~extractor.fetch.files.is_html_name`, which also
+    takes ``.xhtml``/``.shtml`` and not a file named just ``.html``: ``extract``
+    keeps taking from a folder exactly what it always took.
+    """
+    name = path.name.lower()
+    return any(name.endswith(suffix) for suffix in PAGE_SUFFIXES)
+
+
+def folder_pages(folder: Path) -> list[str]:
+    """Every page file under ``folder``, recursively, sorted by path as text (a stable order).
+
+    The walk is the fetch layer's (:func:`~extractor.fetch.files.walk_folder`); the
+    sort by the whole path, unlike that walk's folder-by-folder order, keeps the
+    order ``extract`` has always written records in.
+    """
+    return sorted(str(path) for path in walk_folder(folder, is_page_file))
+
+
+def expand_input(item: str) -> tuple[list[str], str | None]:
+    """One command-line input -> page paths, plus a note when it expands to nothing.
+
+    A path that does not exist is kept as is, so it becomes an error record
+    ("no such file") in the output instead of silently disappearing; an
+    unmatched glob is treated the same way, like a shell does.
+    """
+    if item == STDIN:
+        return [STDIN], None
+    path = Path(item)
+    if path.is_dir():
+        pages = folder_pages(path)
+        return pages, None if pages else f"no .html/.htm(.gz) pages in folder: {item}"
+    if not path.exists() and _GLOB_CHARS & set(item):
+        matches = sorted(m for m in glob.glob(item, recursive=True) if not Path(m).is_dir())
+        if matches:
+            return matches, None
+    return [item], None
+
+
+def expand_inputs(items: Sequence[str]) -> tuple[list[Source], list[str]]:
+    """All inputs -> sources (duplicates dropped, first occurrence kept) and notes."""
+    seen: set[str] = set()
+    sources: list[Source] = []
+    notes: list[str] = []
+    for item in items:
+        paths, note = expand_input(item)
+        if note:
+            notes.append(note)
+        for path in paths:
+            if path not in seen:
+                seen.add(path)
+                sources.append(Source(path))
+    return sources, notes
+
+
+# -- one page -> one record ---------------------------------------------------------
+
+
+def read_source(source: Source, stdin: IO[bytes] | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The page's bytes through the fetch layer's one reader: capped, gzip undone within the cap
+    (recognised by its magic bytes whatever the file is called), binary refused (``FetchError``)."""
+    name = display_name(source)
+    if source.is_stdin:
+        return read_body(stdin or sys.stdin.buffer, name, max_bytes=max_bytes)
+    return read_body(Path(source.path), name, max_bytes=max_bytes)
+
+
+def display_name(source: Source) -> str:
+    """How messages name the input: its path, or ``<stdin>``."""
+    return "<stdin>" if source.is_stdin else source.path
+
+
+def read_error(source: Source, url: str | None, exc: BaseException) -> ErrorRecord:
+    """Map a read failure to an error record with a one-line, path-first message."""
+    now = datetime.now(timezone.utc)
+    name = display_name(source)
+    if isinstance(exc, FetchError):  # TooLarge, DecodeError, NotHTML: the kind is the class name
+        return ErrorRecord(url, exc.kind, f"{name}: {exc.reason}", now)
+    if isinstance(exc, FileNotFoundError):
+        return ErrorRecord(url, "NotFound", f"no such file: {name}", now)
+    if isinstance(exc, IsADirectoryError):
+        return ErrorRecord(url, "ReadError", f"is a folder: {name}", now)
+    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    return ErrorRecord(url, "ReadError", f"cannot read {name}: {reason}", now)
+
+
+def extract_source(
+    source: Source,
+    url: str | None,
+    fetched_at: datetime | None,
+    stdin: IO[bytes] | None = None,
+    *,
+    comments: bool = True,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    time_limit: float | None = None,
+    memory_limit: float | None = None,
+) -> Record:
+    """Read and extract one page; any failure becomes an :class:`ErrorRecord`.
+
+    A page over ``time_limit`` (seconds) or ``memory_limit`` (MB) becomes a ``TimeLimit``
+    or ``MemoryLimit`` record."""
+    try:
+        data = read_source(source, stdin, max_bytes=max_bytes)
+    except (OSError, FetchError) as exc:
+        return read_error(source, url, exc)
+    try:
+        return extract_article(
+            data, url, fetched_at=fetched_at, comments=comments, time_limit=time_limit, memory_limit=memory_limit
+        )
+    except Exception as exc:  # noqa: BLE001 - one bad page must not stop the batch
+        name = display_name(source)
+        kind, detail = (
+            (exc.kind, exc.reason) if isinstance(exc, ExtractionError)  # TimeLimit, MemoryLimit, ...
+            else ("ExtractionError", f"{type(exc).__name__}: {exc}")
+        )  # fmt: skip
+        message = f"{name}: {detail}".splitlines()[0]
+        return ErrorRecord(url, kind, message, datetime.now(timezone.utc))
+
+
+# -- argument types -----------------------------------------------------------------
+
+
+def parse_iso_datetime(value: str) -> datetime:
+    """argparse type for --fetched-at: ISO 8601, ``Z`` accepted, naive means UTC."""
+    text = value.strip()
+    if text.endswith(("Z", "z")):
+        text = text[:-1] + "+00:00"
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO 8601 date-time: {value!r}") from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+
+
+def optional_url(value: str) -> str | None:
+    """An empty --url (as a harness passes for pages without one) means no URL."""
+    return value.strip() or None
+
+
+def infer_format(fmt: str | None, output: str | None) -> str:
+    """``--format``, else the ``--output`` suffix when it names a format, else jsonl."""
+    if fmt:
+        return fmt
+    suffix = Path(output).suffix.lower().lstrip(".") if output and output != STDIN else ""
+    return suffix if suffix in FORMATS else "jsonl"
+
+
+# -- extract ------------------------------------------------------------------------
+
+
+def add_extract_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register ``extract`` on the top-level parser's subparsers."""
+    parser = subparsers.add_parser(
+        "extract",
+        help="extract article records from saved pages",
+        description="Extract one record per page (headline, authors, dates, body, quotes, comments).",
+        epilog=EXTRACT_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        allow_abbrev=False,
+    )
+    parser.add_argument(
+        "inputs", nargs="+", metavar="INPUT", help="page files, folders, quoted globs, or - for stdin"
+    )
+    parser.add_argument(
+        "--url",
+        type=optional_url,
+        metavar="URL",
+        help="the page's URL (only with a single input), e.g. --url https://example.com/news/1",
+    )
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="output format (default: from the --output suffix, else jsonl), e.g. --format csv",
+    )
+    parser.add_argument(
+        "--output",
+        "-o",
+        metavar="PATH",
+        help="write here instead of stdout, atomically; for csv also PATH's .quotes/.comments/.errors "
+        "tables, e.g. --output out.csv",
+    )
+    parser.add_argument(
+        "--fetched-at",
+        type=parse_iso_datetime,
+        metavar="ISO",
+        help="when the pages were fetched; anchors relative dates like '2 hours ago' "
+        "(default: now; naive means UTC), e.g. --fetched-at 2024-05-01T12:00:00Z",
+    )
+    parser.add_argument(
+        "--no-comments", dest="comments", action="store_false",
+        help="skip reader comments (no comment records; faster)",
+    )
+    parser.add_argument(
+        "--csv-raw-formulas",
+        dest="escape_formulas",
+        action="store_false",
+        help="csv: write text cells starting with = + - @ as they are (default: a leading ' so that "
+        "spreadsheets show them as text instead of running them as formulas)",
+    )
+    parser.add_argument(
+        "--max-bytes",
+        type=parse_size,
+        default=DEFAULT_MAX_BYTES,
+        metavar="SIZE",
+        help="largest page, as read and after gzip is undone; larger is a TooLarge error record "
+        "(default: 20MB), e.g. --max-bytes 50MB",
+    )
+    parser.add_argument(
+        "--quiet", "-q", action="store_true", help="no per-page error lines or notes on stderr"
+    )
+    add_page_limit_options(parser)
+    parser.set_defaults(run=run_extract)
+
+
+def check_output_path(output: str | None) -> None:
+    """Refuse an ``--output`` that is a folder or whose folder is missing, before any page is read."""
+    if output is None or output == STDIN:
+        return
+    path = Path(output)
+    if path.is_dir():
+        raise UsageError(f"--output is a folder: {output}")
+    if not path.resolve().parent.is_dir():
+        raise UsageError(f"--output folder does not exist: {path.parent}")
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    """Expand the inputs, extract each page and export the records; the exit code (see :mod:`.console`)."""
+    if args.inputs.count(STDIN) > 1:
+        raise UsageError("- (stdin) can be given only once")
+    sources, notes = expand_inputs(args.inputs)
+    if args.url and len(sources) > 1:
+        raise UsageError(f"--url needs a single input, got {len(sources)} pages")
+    if not sources:
+        raise UsageError("no .html/.htm(.gz) pages found in: " + " ".join(args.inputs))
+    check_output_path(args.output)
+    say = stderr_printer(args.quiet)
+    for note in notes:
+        say(f"note: {note}")
+    to_stdout = args.output in (None, STDIN)
+    fmt = infer_format(args.format, args.output)
+    options = {"escape_formulas": args.escape_formulas} if fmt == "csv" else {}
+    exporter = get_exporter(fmt, utf8_stdout() if to_stdout else args.output, **options)
+    failed = export_sources(
+        exporter, sources, args.url, args.fetched_at, say, comments=args.comments, max_bytes=args.max_bytes,
+        time_limit=args.page_time_limit, memory_limit=args.page_memory_limit,
+    )  # fmt: skip
+    if isinstance(exporter, CsvExporter) and exporter.articles_only and exporter.dropped_rows:
+        say(
+            f"note: CSV to stdout holds the articles table only; {exporter.dropped_rows} quote, comment "
+            "and error rows were left out (use --output FILE.csv for all four tables)"
+        )
+    if failed:
+        say(f"{failed} of {len(sources)} pages failed")
+    return 1 if failed else 0
+
+
+def export_sources(
+    exporter: Exporter,
+    sources: Sequence[Source],
+    url: str | None,
+    fetched_at: datetime | None,
+    say: Callable[[str], None],
+    *,
+    comments: bool = True,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    time_limit: float | None = None,
+    memory_limit: float | None = None,
+) -> int:
+    """Extract and export every source, one at a time; returns how many failed."""
+    failed = 0
+    records = _records(
+        sources, url, fetched_at, comments, max_bytes=max_bytes, time_limit=time_limit, memory_limit=memory_limit
+    )
+    with exporter:
+        for source, record in zip(sources, records):
+            if isinstance(record, ErrorRecord):
+                failed += 1
+                say(f"error: {record.message}")
+            exporter.export_item(record, key=None if source.is_stdin else source.path)
+    return failed
+
+
+def _records(
+    sources: Sequence[Source],
+    url: str | None,
+    fetched_at: datetime | None,
+    comments: bool = True,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    time_limit: float | None = None,
+    memory_limit: float | None = None,
+) -> Iterator[Record]:
+    for source in sources:
+        yield extract_source(
+            source, url, fetched_at, comments=comments, max_bytes=max_bytes, time_limit=time_limit,
+            memory_limit=memory_limit,
+        )  # fmt: skip
+
+
+# -- --json shortcut ----------------------------------------------------------------
+
+
+def run_json_shortcut(path: str, url: str | None) -> int:
+    """``--json PATH``: one page in, one JSON object out (used by the evaluation harness)."""
+    record = extract_source(Source(path), url, None)
+    out = utf8_stdout()
+    out.write(dumps_record(record))
+    out.write("\n")
+    out.flush()
+    if isinstance(record, ErrorRecord):
+        print(f"{PROG}: error: {record.message}", file=sys.stderr)
+        return 1
+    return 0
