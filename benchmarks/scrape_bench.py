@@ -178,7 +178,7 @@ class Server:
 
 def throughput(rounds: int, processes: list[int], workers: int) -> None:
     from extractor.extract import extract_article
-    from extractor.jobs.scrape import scrape
+    from extractor.jobs.batch import scrape
     from extractor.model import Article
 
     with tempfile.TemporaryDirectory() as tmp:

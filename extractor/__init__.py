@@ -37,7 +37,7 @@ __all__ = [
 __version__ = "0.1.0"
 
 _LAZY = {
-    "scrape": ("extractor.jobs.scrape", "scrape"),
+    "scrape": ("extractor.jobs", "scrape"),
     "Page": ("extractor.fetch.page", "Page"),
     "get_exporter": ("extractor.export", "get_exporter"),
     "JsonExporter": ("extractor.export", "JsonExporter"),

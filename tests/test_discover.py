@@ -22,7 +22,7 @@ from extractor.fetch import (
     url_key,
 )
 from extractor.fetch.discover import Discovered, Entry, parse_date
-from extractor.jobs.scrape import scrape
+from extractor.jobs.batch import scrape
 from extractor.model import Article, ErrorRecord
 
 NS = 'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'

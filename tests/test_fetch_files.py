@@ -24,7 +24,7 @@ from extractor.fetch import (
     read_page,
     read_stdin_page,
 )
-from extractor.jobs.scrape import scrape
+from extractor.jobs.batch import scrape
 from extractor.model import Article, ErrorRecord
 
 MB = 1024 * 1024

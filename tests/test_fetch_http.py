@@ -37,7 +37,7 @@ from extractor.fetch import (
     TooManyRedirects,
 )
 from extractor.fetch.http import backoff_delay, parse_retry_after
-from extractor.jobs.scrape import scrape
+from extractor.jobs.batch import scrape
 from extractor.model import Article, ErrorRecord
 
 FAST = {"delay": 0.0, "backoff_base": 0.05, "connect_timeout": 2.0, "read_timeout": 2.0}

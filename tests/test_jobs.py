@@ -18,7 +18,7 @@ from _server import LocalServer, Response, page
 
 from extractor.cli.scrape import add_scrape_parser
 from extractor.export import CsvAppender, JsonExporter, JsonlAppender, OutputLocked, open_output
-from extractor.jobs.scrape import ScrapeOptions, scrape, url_hash
+from extractor.jobs.batch import ScrapeOptions, scrape, url_hash
 from extractor.model import Article, ErrorRecord
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -414,7 +414,7 @@ def test_unreachable_host_costs_only_the_urls_that_trip_the_breaker(
 
 
 def test_summary_and_dict_report_unfetched_urls(server: LocalServer, tmp_path: Path) -> None:
-    from extractor.jobs.scrape import run_job
+    from extractor.jobs.batch import run_job
 
     urls, _ = _down_host_job(server, tmp_path)
     options = ScrapeOptions.build(delay=0, retries=0, workers=1, breaker_threshold=1,
@@ -428,7 +428,7 @@ def test_summary_and_dict_report_unfetched_urls(server: LocalServer, tmp_path: P
 
 def test_run_job_writes_into_any_record_writer(server: LocalServer, tmp_path: Path) -> None:
     """An exporter is a RecordWriter too: run_job writes into it and closes it, which publishes the file."""
-    from extractor.jobs.scrape import run_job
+    from extractor.jobs.batch import run_job
 
     out = tmp_path / "o.json"
     exporter = JsonExporter(out)

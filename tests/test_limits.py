@@ -28,8 +28,8 @@ from extractor.cli import main
 from extractor.cli.scrape import add_scrape_parser
 from extractor.core import limits
 from extractor.core.limits import LimitedPool
-from extractor.jobs import scrape as jobs
-from extractor.jobs.scrape import ScrapeOptions, scrape
+from extractor.jobs import batch as jobs
+from extractor.jobs.batch import ScrapeOptions, scrape
 from extractor.model import Article, ErrorRecord
 
 MARKER = "trips-the-injected-step"

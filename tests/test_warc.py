@@ -13,7 +13,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from extractor.fetch import NotFound, NotHTML, Page, Truncated, WarcFetcher, iter_warc_pages
-from extractor.jobs.scrape import JobSummary, ScrapeOptions, iter_outcomes, scrape
+from extractor.jobs.batch import JobSummary, ScrapeOptions, iter_outcomes, scrape
 from extractor.model import Article, ErrorRecord
 
 DATE = "2023-04-05T06:07:08Z"

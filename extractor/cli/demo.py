@@ -27,7 +27,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from ..jobs.scrape import ScrapeOptions
+from ..jobs import ScrapeOptions
 from .console import run_guarded
 from .scrape import run_scrape_job
 

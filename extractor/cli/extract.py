@@ -17,8 +17,7 @@ from pathlib import Path
 from typing import IO
 
 from ..core.limits import ExtractionError
-from ..export import FORMATS, CsvExporter, Exporter, get_exporter
-from ..export.base import Record, dumps_record
+from ..export import FORMATS, CsvExporter, Exporter, Record, dumps_line, get_exporter
 from ..extract import extract_article
 from ..fetch.files import read_body, walk_folder
 from ..fetch.page import DEFAULT_MAX_BYTES, FetchError
@@ -392,8 +391,7 @@ def run_json_shortcut(path: str, url: str | None) -> int:
     """``--json PATH``: one page in, one JSON object out (used by the evaluation harness)."""
     record = extract_source(Source(path), url, None)
     out = utf8_stdout()
-    out.write(dumps_record(record))
-    out.write("\n")
+    out.write(dumps_line(record))
     out.flush()
     if isinstance(record, ErrorRecord):
         print(f"{PROG}: error: {record.message}", file=sys.stderr)

@@ -1,4 +1,4 @@
-"""The ``scrape`` subcommand: argument parsing only; the work is in :mod:`extractor.jobs.scrape`.
+"""The ``scrape`` subcommand: argument parsing only; the work is in :mod:`extractor.jobs.batch`.
 
     python cli.py scrape --urls FILE --format jsonl --output OUT --delay 0
 
@@ -16,9 +16,9 @@ from types import FrameType
 from typing import Any
 
 from ..core.limits import DEFAULT_MEMORY_LIMIT, DEFAULT_TIME_LIMIT
-from ..export.append import OutputLocked, open_output
+from ..export import OutputLocked, open_output
 from ..fetch.http import DEFAULT_USER_AGENT
-from ..jobs.scrape import ScrapeOptions, run_job, url_hash
+from ..jobs import ScrapeOptions, run_job, url_hash
 
 # The CLI-wide convention (extractor/cli/console.py): 0 all pages ok, 1 some failed (still recorded), 2 usage.
 # 3: the job ended with URLs not fetched (their host stayed paused); they are not in the output,

@@ -272,7 +272,7 @@ def _context() -> BaseContext:
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
         # No effect once the process's fork server runs (started by an earlier pool).
-        ctx.set_forkserver_preload(["__main__", "extractor.extract", "extractor.jobs.scrape"])
+        ctx.set_forkserver_preload(["__main__", "extractor.extract", "extractor.jobs.batch"])
         return ctx
     return multiprocessing.get_context("spawn")
 

@@ -1,1 +1,38 @@
-"""TODO"""
+"""Jobs: many pages in, records out (sources -> fetch -> extract -> export).
+
+- ``batch``: ``scrape()`` and ``run_job()``, the batch runner: sources (URLs, URL lists,
+  sitemaps and feeds, files, WARC, stdin) fetched politely, extracted in a bounded worker
+  pool, each page an ``Article`` or an ``ErrorRecord``, with progress and a summary
+- ``waiting``: URLs set aside while their host is paused, handed back after the pause
+
+The library's one entry point for many pages is ``scrape``; the command line's ``scrape``
+subcommand is a thin parser over ``ScrapeOptions`` and ``run_job``.
+"""
+
+from .batch import (
+    JobSummary,
+    Outcome,
+    ScrapeOptions,
+    count_known_inputs,
+    extract_page,
+    iter_outcomes,
+    read_url_lines,
+    run_job,
+    scrape,
+    url_hash,
+)
+from .waiting import WaitingUrls
+
+__all__ = [
+    "JobSummary",
+    "Outcome",
+    "ScrapeOptions",
+    "WaitingUrls",
+    "count_known_inputs",
+    "extract_page",
+    "iter_outcomes",
+    "read_url_lines",
+    "run_job",
+    "scrape",
+    "url_hash",
+]
