@@ -57,10 +57,10 @@ def _unmangle_index(meta: Metadata) -> None:
     Only what the page states about itself in structured data is kept.
     """
     if meta.authors_source == "byline":
-        meta.authors = []
+        meta.page.authors = []
     if meta.published_source in ("visible", "url"):
-        meta.published = None
-        meta.published_raw = None
+        meta.page.published = None
+        meta.page.published_raw = None
 
 
 # A body shorter than this (characters) is read again keeping weakly named regions.
@@ -134,25 +134,26 @@ def _extract(
     text, _encoding = decode_html(html, _content_type(headers))
     tree = parse_html(text)
     meta = extract_metadata(tree, url, fetched_at=fetched_at)
-    base = page_base(url, meta.canonical_url)  # what relative links in the page resolve against
-    page_type, paywall_hint = detect_page_type(tree, meta)  # reads the unpruned tree
+    page = meta.page  # what the page states about itself: the record's, bar two fields set below
+    base = page_base(url, page.canonical_url)  # what relative links in the page resolve against
+    page_type, paywall_hint = detect_page_type(tree, page)  # reads the unpruned tree
     # The comment section is found first so the body never sees it.
     detection = detect_comments(tree) if comments else None
     sections = list(detection.sections) if detection is not None else []
     if page_type == LIVEBLOG:
         # A live blog's entries (with their times) are its body, never reader comments.
         sections = [section for section in sections if named_as_comments(section)]
-    records, comment_warnings = extract_comments(sections, fetched_at=fetched_at, language=meta.language,
+    records, comment_warnings = extract_comments(sections, fetched_at=fetched_at, language=page.language,
                                                  detection=detection, base_url=base)
     if sections and _not_a_comment_section(sections, records):
         sections = []
     read_body = partial(
         extract_body,
-        headline=meta.headline,
-        standfirst=meta.standfirst,
+        headline=page.headline,
+        standfirst=page.standfirst,
         url=url,
-        authors=meta.authors,
-        dated=meta.published is not None or meta.modified is not None,
+        authors=page.authors,
+        dated=page.published is not None or page.modified is not None,
         declared_article=meta.declares_article,
     )
     body = read_body(
@@ -177,7 +178,7 @@ def _extract(
             body = again
             body.warnings = [w for w in body.warnings if not w.startswith("body_fallback:")]
             body.warnings.append("body_fallback:named_regions")
-    images = _absolute_images(body.images or meta.images, base)
+    images = _absolute_images(body.images or page.images, base)
     page_type, paywalled = finalize_page_type(page_type, paywall_hint, body.blocks)
     if page_type == INDEX:
         _unmangle_index(meta)
@@ -194,20 +195,9 @@ def _extract(
         _unmangle_index(meta)
     article = Article(
         url=url,
-        canonical_url=meta.canonical_url or url,
-        headline=meta.headline,
-        standfirst=meta.standfirst,
-        authors=meta.authors,
-        published=meta.published,
-        published_raw=meta.published_raw,
-        modified=meta.modified,
-        modified_raw=meta.modified_raw,
-        language=meta.language,
-        site_name=meta.site_name,
-        section=meta.section,
-        tags=meta.tags,
-        description=meta.description,
-        images=images,
+        # The page's own URL stands in for a canonical one it does not state; the
+        # body's images, when it has any, are the article's (with absolute sources).
+        meta=replace(page, canonical_url=page.canonical_url or url, images=images),
         blocks=body.blocks,
         comments=records,
         comment_count=_declared_count(meta.comment_count, sections, tree) if comments else meta.comment_count,

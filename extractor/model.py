@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any, Generic, Literal, TypeVar, overload
 
 BlockKind = Literal["paragraph", "heading", "list_item", "blockquote", "caption", "preformatted"]
 QuoteKind = Literal["direct", "indirect", "mixed", "block"]
@@ -159,16 +159,24 @@ class Comment:
         )
 
 
-@dataclass(slots=True)
-class Article:
-    """Everything extracted from one article page.
+def _plain(value: Any) -> Any:
+    """A field value as the JSON record holds it: dates as ISO text, records as dicts."""
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [v.to_dict() if hasattr(v, "to_dict") else v for v in value]
+    return value
 
-    ``body`` is derived from ``blocks`` (their texts joined by newlines) so the
-    two can never disagree; it is still written by ``to_dict()`` because most
-    consumers only want the plain text.
+
+@dataclass(slots=True)
+class PageMeta:
+    """What the page states about itself: headline, byline, dates, site, section...
+
+    The page-level part of an :class:`Article`, kept as one record so that the
+    metadata extractor can hand it over whole instead of field by field. Its
+    fields are, in this order, the record's keys between ``url`` and ``blocks``.
     """
 
-    url: str | None = None
     canonical_url: str | None = None
     headline: str | None = None
     standfirst: str | None = None
@@ -183,40 +191,13 @@ class Article:
     tags: list[str] = field(default_factory=list)
     description: str | None = None
     images: list[Image] = field(default_factory=list)
-    blocks: list[Block] = field(default_factory=list)
-    quotes: list[Quote] = field(default_factory=list)
-    comments: list[Comment] = field(default_factory=list)
-    comment_count: int | None = None
-    # What kind of page this is: "article", "liveblog", "forum" (a thread),
-    # "index" (a section or tag page listing other articles), or None when
-    # not determined. An index page is flagged, not mangled into an article.
-    page_type: str | None = None
-    # The page shows a teaser cut short by a paywall or registration wall.
-    paywalled: bool = False
-    fetched_at: datetime | None = None
-    warnings: list[str] = field(default_factory=list)
-
-    @property
-    def body(self) -> str:
-        return "\n".join(block.text for block in self.blocks)
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for f in fields(self):
-            value = getattr(self, f.name)
-            if isinstance(value, datetime):
-                value = value.isoformat()
-            elif isinstance(value, list):
-                value = [v.to_dict() if hasattr(v, "to_dict") else v for v in value]
-            out[f.name] = value
-            if f.name == "blocks":
-                out["body"] = self.body
-        return out
+        return {f.name: _plain(getattr(self, f.name)) for f in fields(self)}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Article:
+    def from_dict(cls, data: dict[str, Any]) -> PageMeta:
         return cls(
-            url=data.get("url"),
             canonical_url=data.get("canonical_url"),
             headline=data.get("headline"),
             standfirst=data.get("standfirst"),
@@ -231,6 +212,173 @@ class Article:
             tags=list(data.get("tags") or []),
             description=data.get("description"),
             images=[Image.from_dict(d) for d in data.get("images") or []],
+        )
+
+
+_T = TypeVar("_T")
+
+
+class _PageField(Generic[_T]):
+    """An ``Article`` attribute that reads and writes the same-named field of ``article.meta``.
+
+    Why: the page-level fields live in :class:`PageMeta`, but ``article.headline``,
+    ``article.authors = [...]`` and ``getattr(article, "section")`` (the CSV
+    exporter) were the record's interface and keep working unchanged.
+    """
+
+    __slots__ = ("name",)
+
+    def __set_name__(self, owner: type[Any], name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, obj: None, owner: type[Any] | None = None) -> _PageField[_T]: ...
+
+    @overload
+    def __get__(self, obj: Article, owner: type[Any] | None = None) -> _T: ...
+
+    def __get__(self, obj: Article | None, owner: type[Any] | None = None) -> _T | _PageField[_T]:
+        if obj is None:
+            return self
+        value: _T = getattr(obj.meta, self.name)
+        return value
+
+    def __set__(self, obj: Article, value: _T) -> None:
+        setattr(obj.meta, self.name, value)
+
+
+@dataclass(slots=True, init=False)
+class Article:
+    """Everything extracted from one article page.
+
+    The page-level fields (headline, authors, dates, site, images...) are one
+    :class:`PageMeta` in ``meta``, which extraction passes through whole; each
+    of them also reads and writes as an attribute of the article
+    (``article.headline`` is ``article.meta.headline``).
+
+    ``body`` is derived from ``blocks`` (their texts joined by newlines) so the
+    two can never disagree; it is still written by ``to_dict()`` because most
+    consumers only want the plain text.
+    """
+
+    url: str | None
+    meta: PageMeta
+    blocks: list[Block]
+    quotes: list[Quote]
+    comments: list[Comment]
+    comment_count: int | None
+    # What kind of page this is: "article", "liveblog", "forum" (a thread),
+    # "index" (a section or tag page listing other articles), or None when
+    # not determined. An index page is flagged, not mangled into an article.
+    page_type: str | None
+    # The page shows a teaser cut short by a paywall or registration wall.
+    paywalled: bool
+    fetched_at: datetime | None
+    warnings: list[str]
+
+    canonical_url = _PageField[str | None]()
+    headline = _PageField[str | None]()
+    standfirst = _PageField[str | None]()
+    authors = _PageField[list[str]]()
+    published = _PageField[datetime | None]()
+    published_raw = _PageField[str | None]()
+    modified = _PageField[datetime | None]()
+    modified_raw = _PageField[str | None]()
+    language = _PageField[str | None]()
+    site_name = _PageField[str | None]()
+    section = _PageField[str | None]()
+    tags = _PageField[list[str]]()
+    description = _PageField[str | None]()
+    images = _PageField[list[Image]]()
+
+    def __init__(
+        self,
+        url: str | None = None,
+        canonical_url: str | None = None,
+        headline: str | None = None,
+        standfirst: str | None = None,
+        authors: list[str] | None = None,
+        published: datetime | None = None,
+        published_raw: str | None = None,
+        modified: datetime | None = None,
+        modified_raw: str | None = None,
+        language: str | None = None,
+        site_name: str | None = None,
+        section: str | None = None,
+        tags: list[str] | None = None,
+        description: str | None = None,
+        images: list[Image] | None = None,
+        blocks: list[Block] | None = None,
+        quotes: list[Quote] | None = None,
+        comments: list[Comment] | None = None,
+        comment_count: int | None = None,
+        page_type: str | None = None,
+        paywalled: bool = False,
+        fetched_at: datetime | None = None,
+        warnings: list[str] | None = None,
+        *,
+        meta: PageMeta | None = None,
+    ) -> None:
+        """Build from a :class:`PageMeta` (``meta=``) or from the page fields as keywords.
+
+        Both ways are kept on purpose: extraction passes its ``PageMeta`` through
+        whole, while users and tests have always written ``Article(headline=...,
+        authors=[...])`` (the parameters keep their old order too). Giving ``meta``
+        and a page field at once is an error rather than a guess at which wins; to
+        change one field of a copy, use ``replace(article, meta=replace(article.meta, ...))``.
+        """
+        keywords = PageMeta(
+            canonical_url=canonical_url,
+            headline=headline,
+            standfirst=standfirst,
+            authors=authors if authors is not None else [],
+            published=published,
+            published_raw=published_raw,
+            modified=modified,
+            modified_raw=modified_raw,
+            language=language,
+            site_name=site_name,
+            section=section,
+            tags=tags if tags is not None else [],
+            description=description,
+            images=images if images is not None else [],
+        )
+        if meta is None:
+            meta = keywords
+        elif keywords != PageMeta():
+            raise TypeError("Article(): give the page fields either in meta= or as keywords, not both")
+        self.url = url
+        self.meta = meta
+        self.blocks = blocks if blocks is not None else []
+        self.quotes = quotes if quotes is not None else []
+        self.comments = comments if comments is not None else []
+        self.comment_count = comment_count
+        self.page_type = page_type
+        self.paywalled = paywalled
+        self.fetched_at = fetched_at
+        self.warnings = warnings if warnings is not None else []
+
+    @property
+    def body(self) -> str:
+        return "\n".join(block.text for block in self.blocks)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON record: ``url``, the ``meta`` fields, ``blocks``, ``body``, then the rest."""
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            if f.name == "meta":
+                out.update(self.meta.to_dict())
+                continue
+            out[f.name] = _plain(getattr(self, f.name))
+            if f.name == "blocks":
+                out["body"] = self.body
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        return cls(
+            url=data.get("url"),
+            meta=PageMeta.from_dict(data),
             blocks=[Block.from_dict(d) for d in data.get("blocks") or []],
             quotes=[Quote.from_dict(d) for d in data.get("quotes") or []],
             comments=[Comment.from_dict(d) for d in data.get("comments") or []],

@@ -164,7 +164,7 @@ def detect_page_type(tree: HtmlElement, meta: Any = None) -> tuple[str | None, b
     Structured data wins (a page that declares itself a LiveBlogPosting is
     one); then the shape of the markup: repeated timestamped entries (live
     blog or forum), a list of teaser headlines with no running text (index).
-    ``meta`` (the ``Metadata`` record) is optional and only used to tell an
+    ``meta`` (the page's ``PageMeta``) is optional and only used to tell an
     index from a dated article when the markup is ambiguous.
     """
     nodes = _top_nodes(tree)

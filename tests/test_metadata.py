@@ -47,16 +47,16 @@ ARTICLE_LD = """{
 
 def test_jsonld_article_fields() -> None:
     meta = _meta(_page(_ld(ARTICLE_LD), "<article><h1>River Floods Old Mill Town</h1></article>"))
-    assert meta.headline == "River Floods Old Mill Town"
-    assert meta.authors == ["Ada Brook", "Tom Reed"]
-    assert meta.published is not None and meta.published.utcoffset() == timedelta(hours=2)
-    assert meta.published_raw == "2024-05-09T08:30:00+02:00"
-    assert meta.modified_raw == "2024-05-09T10:00:00+02:00"
-    assert meta.site_name == "Example Tribune"
-    assert meta.section == "Regional"
-    assert meta.tags == ["floods", "weather", "mills"]
-    assert meta.images[0].src == "https://news.example.org/img/mill.jpg"
-    assert meta.images[0].caption == "The mill"
+    assert meta.page.headline == "River Floods Old Mill Town"
+    assert meta.page.authors == ["Ada Brook", "Tom Reed"]
+    assert meta.page.published is not None and meta.page.published.utcoffset() == timedelta(hours=2)
+    assert meta.page.published_raw == "2024-05-09T08:30:00+02:00"
+    assert meta.page.modified_raw == "2024-05-09T10:00:00+02:00"
+    assert meta.page.site_name == "Example Tribune"
+    assert meta.page.section == "Regional"
+    assert meta.page.tags == ["floods", "weather", "mills"]
+    assert meta.page.images[0].src == "https://news.example.org/img/mill.jpg"
+    assert meta.page.images[0].caption == "The mill"
     assert meta.comment_count == 17
     assert meta.article_body == "The river rose overnight."
 
@@ -69,10 +69,10 @@ def test_jsonld_graph_with_webpage_and_person_reference() -> None:
        "datePublished": "2023-02-01", "author": {"@type": "Person", "name": "Lena Park"}}
     ]}"""
     meta = _meta(_page(_ld(graph)))
-    assert meta.headline == "Graph Headline Here Now"
-    assert meta.authors == ["Lena Park"]
-    assert meta.published == datetime(2023, 2, 1, tzinfo=timezone.utc)
-    assert meta.site_name == "Example Tribune"
+    assert meta.page.headline == "Graph Headline Here Now"
+    assert meta.page.authors == ["Lena Park"]
+    assert meta.page.published == datetime(2023, 2, 1, tzinfo=timezone.utc)
+    assert meta.page.site_name == "Example Tribune"
 
 
 def test_jsonld_top_level_array_and_main_entity() -> None:
@@ -81,9 +81,9 @@ def test_jsonld_top_level_array_and_main_entity() -> None:
                  "headline": "Nested Main Entity Story", "datePublished": "2022-07-04T09:00:00Z",
                  "author": "Sam Hill"}}]"""
     meta = _meta(_page(_ld(data)))
-    assert meta.headline == "Nested Main Entity Story"
-    assert meta.authors == ["Sam Hill"]
-    assert meta.published_raw == "2022-07-04T09:00:00Z"
+    assert meta.page.headline == "Nested Main Entity Story"
+    assert meta.page.authors == ["Sam Hill"]
+    assert meta.page.published_raw == "2022-07-04T09:00:00Z"
 
 
 def test_jsonld_prefers_the_page_article_over_related_items() -> None:
@@ -92,7 +92,7 @@ def test_jsonld_prefers_the_page_article_over_related_items() -> None:
                "hasPart": {"@type": "ItemList", "itemListElement": [
                   {"@type": "NewsArticle", "headline": "Other", "datePublished": "2019-01-01"}]}}"""
     meta = _meta(_page(_ld(data)))
-    assert meta.published_raw == "2022-01-02"
+    assert meta.page.published_raw == "2022-01-02"
 
 
 @pytest.mark.parametrize(
@@ -156,7 +156,7 @@ def test_iter_nodes_walks_data_of_any_depth_without_recursing() -> None:
 def test_an_over_deep_parsely_meta_is_ignored() -> None:
     deep = '{"title": ' * 1000 + '"x"' + "}" * 1000
     meta = _meta(_page(f"<meta name='parsely-page' content='{deep}'><title>Fine Title Here</title>"))
-    assert meta.headline == "Fine Title Here"
+    assert meta.page.headline == "Fine Title Here"
 
 
 # ------------------------------------------------------------------ precedence
@@ -170,9 +170,9 @@ def test_jsonld_beats_opengraph_beats_microdata_for_dates() -> None:
         + '<meta property="article:published_time" content="2020-06-06T10:00:00Z">'
     )
     body = '<article><h1>A Story Of Three Dates</h1><span itemprop="datePublished" content="2019-02-02"></span></article>'
-    assert _meta(_page(head, body)).published_raw == "2021-01-01T10:00:00+01:00"
-    assert _meta(_page(head.split("</script>")[1], body)).published_raw == "2020-06-06T10:00:00Z"
-    assert _meta(_page("", body)).published_raw == "2019-02-02"
+    assert _meta(_page(head, body)).page.published_raw == "2021-01-01T10:00:00+01:00"
+    assert _meta(_page(head.split("</script>")[1], body)).page.published_raw == "2020-06-06T10:00:00Z"
+    assert _meta(_page("", body)).page.published_raw == "2019-02-02"
 
 
 def test_opengraph_and_meta_sources() -> None:
@@ -190,30 +190,30 @@ def test_opengraph_and_meta_sources() -> None:
       <meta name="dc.date" content="2022-03-01">
     """
     meta = _meta(_page(head, lang=""), url="https://herald.example.com/politics/council-budget?utm=1")
-    assert meta.headline == "Council Votes On Budget"
-    assert meta.site_name == "City Herald"
-    assert meta.canonical_url == "https://herald.example.com/politics/council-budget"
-    assert meta.images[0].src == "https://herald.example.com/img/council.jpg"
-    assert meta.language == "de"
-    assert meta.section == "Politics"
-    assert meta.tags == ["budget", "council"]
-    assert meta.description == "The council met on Monday."
-    assert meta.authors == ["Jo Winter"]
-    assert meta.published == datetime(2022, 3, 1, tzinfo=timezone.utc)
+    assert meta.page.headline == "Council Votes On Budget"
+    assert meta.page.site_name == "City Herald"
+    assert meta.page.canonical_url == "https://herald.example.com/politics/council-budget"
+    assert meta.page.images[0].src == "https://herald.example.com/img/council.jpg"
+    assert meta.page.language == "de"
+    assert meta.page.section == "Politics"
+    assert meta.page.tags == ["budget", "council"]
+    assert meta.page.description == "The council met on Monday."
+    assert meta.page.authors == ["Jo Winter"]
+    assert meta.page.published == datetime(2022, 3, 1, tzinfo=timezone.utc)
 
 
 def test_canonical_link_wins_over_og_url() -> None:
     head = '<link rel="canonical" href="https://a.example.com/x"><meta property="og:url" content="https://b.example.com/y">'
-    assert _meta(_page(head)).canonical_url == "https://a.example.com/x"
+    assert _meta(_page(head)).page.canonical_url == "https://a.example.com/x"
 
 
 def test_parsely_page_json_meta() -> None:
     head = """<meta name="parsely-page" content='{"title": "Parsely Title Of Story", "pub_date": "2020-10-10T10:10:10Z",
               "author": "Mia Stone", "section": "Tech"}'>"""
     meta = _meta(_page(head))
-    assert meta.published_raw == "2020-10-10T10:10:10Z"
-    assert meta.authors == ["Mia Stone"]
-    assert meta.section == "Tech"
+    assert meta.page.published_raw == "2020-10-10T10:10:10Z"
+    assert meta.page.authors == ["Mia Stone"]
+    assert meta.page.section == "Tech"
 
 
 def test_visible_time_in_header_when_no_structured_date() -> None:
@@ -221,22 +221,22 @@ def test_visible_time_in_header_when_no_structured_date() -> None:
               <p class="byline">By Nora Field</p><time datetime="2021-04-05T07:00:00+02:00">5 April</time></header>
               <p>Text.</p></article>"""
     meta = _meta(_page("", body), url=None)
-    assert meta.published_raw == "2021-04-05T07:00:00+02:00"
+    assert meta.page.published_raw == "2021-04-05T07:00:00+02:00"
     assert meta.published_source == "visible"
-    assert meta.authors == ["Nora Field"]
+    assert meta.page.authors == ["Nora Field"]
 
 
 def test_unmarked_dateline_text_near_headline() -> None:
     body = """<div><h1>Festival Opens Its Doors To Everyone</h1><div>Written by Max Weber on 1 June 2019</div>
               <p>Long paragraph of text about the festival and its many visitors this year.</p></div>"""
     meta = _meta(_page("", body), url=None)
-    assert meta.published is not None and meta.published.date().isoformat() == "2019-06-01"
-    assert meta.authors == ["Max Weber"]
+    assert meta.page.published is not None and meta.page.published.date().isoformat() == "2019-06-01"
+    assert meta.page.authors == ["Max Weber"]
 
 
 def test_url_date_is_last_resort() -> None:
     meta = _meta(_page("", "<h1>Nothing Dated On This Page</h1>"))
-    assert meta.published == datetime(2024, 5, 9, tzinfo=timezone.utc)
+    assert meta.page.published == datetime(2024, 5, 9, tzinfo=timezone.utc)
     assert meta.published_source == "url"
 
 
@@ -245,9 +245,9 @@ def test_utc_meta_date_is_restated_in_visible_local_time() -> None:
     body = """<article><h1>Late Evening Story From Alabama</h1>
               <time class="dateline">Published: Dec. 22, 2016, 6:47 p.m.</time></article>"""
     meta = _meta(_page(head, body), url=None)
-    assert meta.published is not None
-    assert meta.published.date().isoformat() == "2016-12-22"
-    assert meta.published == datetime(2016, 12, 23, 0, 47, 31, tzinfo=timezone.utc)  # same instant
+    assert meta.page.published is not None
+    assert meta.page.published.date().isoformat() == "2016-12-22"
+    assert meta.page.published == datetime(2016, 12, 23, 0, 47, 31, tzinfo=timezone.utc)  # same instant
 
 
 # ------------------------------------------------------- comments and related lists
@@ -258,8 +258,8 @@ def test_date_in_comments_is_not_taken() -> None:
               <section id="comments"><div class="comment"><span class="author">Reader Joe</span>
               <time datetime="2023-08-08T10:00:00Z">8 Aug 2023</time><p>Nice.</p></div></section>"""
     meta = _meta(_page("", body), url=None)
-    assert meta.published is None
-    assert meta.authors == []
+    assert meta.page.published is None
+    assert meta.page.authors == []
 
 
 def test_related_list_dates_and_bylines_are_not_taken() -> None:
@@ -267,8 +267,8 @@ def test_related_list_dates_and_bylines_are_not_taken() -> None:
               <aside class="related-stories"><h3>More</h3><p class="byline">By Other Person</p>
               <time datetime="2020-02-02">2 Feb</time></aside>"""
     meta = _meta(_page("", body), url=None)
-    assert meta.published is None
-    assert meta.authors == []
+    assert meta.page.published is None
+    assert meta.page.authors == []
 
 
 def test_microdata_of_a_comment_is_ignored() -> None:
@@ -276,8 +276,8 @@ def test_microdata_of_a_comment_is_ignored() -> None:
               <div itemscope itemtype="https://schema.org/Comment">
                 <span itemprop="author">Commenter Name</span><meta itemprop="datePublished" content="2022-02-02"></div>"""
     meta = _meta(_page("", body), url=None)
-    assert meta.published is None
-    assert meta.authors == []
+    assert meta.page.published is None
+    assert meta.page.authors == []
 
 
 # ----------------------------------------------------------------------- authors
@@ -316,11 +316,11 @@ def test_jsonld_organization_author_equal_to_publisher_rejected_person_kept() ->
     ld = """{"@type": "NewsArticle", "headline": "Story With Org Author",
              "author": [{"@type": "Organization", "name": "Example Tribune"}, {"@type": "Person", "name": "Ida Moss"}],
              "publisher": {"@type": "Organization", "name": "Example Tribune"}}"""
-    assert _meta(_page(_ld(ld))).authors == ["Ida Moss"]
+    assert _meta(_page(_ld(ld))).page.authors == ["Ida Moss"]
     only_org = """{"@type": "NewsArticle", "headline": "Story With Org Author",
              "author": {"@type": "Organization", "name": "Example Tribune"},
              "publisher": {"@type": "Organization", "name": "Example Tribune"}}"""
-    assert _meta(_page(_ld(only_org))).authors == []
+    assert _meta(_page(_ld(only_org))).page.authors == []
 
 
 def test_meta_author_url_falls_back_to_visible_byline() -> None:
@@ -328,19 +328,19 @@ def test_meta_author_url_falls_back_to_visible_byline() -> None:
     body = (
         '<article><h1>A Headline For Testing Here</h1><div class="author-byline">By Lea Stein</div></article>'
     )
-    assert _meta(_page(head, body), url=None).authors == ["Lea Stein"]
+    assert _meta(_page(head, body), url=None).page.authors == ["Lea Stein"]
 
 
 def test_byline_prefers_short_element_over_author_box() -> None:
     body = """<article><h1>Another Headline For Testing</h1>
               <div class="author-wrapper">By Ben Cole Ben Cole is a reporter covering transport and cities
               for many years Email Bio Follow <div class="author-byline">By Ben Cole</div></div></article>"""
-    assert _meta(_page("", body), url=None).authors == ["Ben Cole"]
+    assert _meta(_page("", body), url=None).page.authors == ["Ben Cole"]
 
 
 def test_author_slug_url_is_last_resort() -> None:
     head = '<meta property="article:author" content="https://news.example.org/editors/jon-fields">'
-    assert _meta(_page(head, "<h1>Headline With No Byline Anywhere</h1>")).authors == ["Jon Fields"]
+    assert _meta(_page(head, "<h1>Headline With No Byline Anywhere</h1>")).page.authors == ["Jon Fields"]
 
 
 # ---------------------------------------------------------------------- headline
@@ -360,23 +360,23 @@ def test_h1_wins_when_title_agrees() -> None:
     head = "<title>Storm Hits The Coast Hard | Weather Daily</title>"
     body = '<header><h1 class="logo">Weather Daily</h1></header><article><h1>Storm Hits The Coast Hard</h1></article>'
     meta = _meta(_page(head + '<meta property="og:site_name" content="Weather Daily">', body), url=None)
-    assert meta.headline == "Storm Hits The Coast Hard"
+    assert meta.page.headline == "Storm Hits The Coast Hard"
 
 
 def test_lone_h1_beats_seo_title() -> None:
     head = '<meta property="og:title" content="10 Reasons To Visit The Coast This Summer">'
     body = "<article><h1>Why The Coast Is Worth A Visit</h1></article>"
-    assert _meta(_page(head, body), url=None).headline == "Why The Coast Is Worth A Visit"
+    assert _meta(_page(head, body), url=None).page.headline == "Why The Coast Is Worth A Visit"
 
 
 def test_title_without_h1_loses_site_suffix() -> None:
     head = '<title>Storm Hits The Coast | Weather Daily</title><meta property="og:site_name" content="Weather Daily">'
-    assert _meta(_page(head), url=None).headline == "Storm Hits The Coast"
+    assert _meta(_page(head), url=None).page.headline == "Storm Hits The Coast"
 
 
 def test_site_name_inside_headline_is_kept() -> None:
     head = '<meta property="og:title" content="Jane Doe on Twitter"><meta property="og:site_name" content="Twitter">'
-    assert _meta(_page(head), url=None).headline == "Jane Doe on Twitter"
+    assert _meta(_page(head), url=None).page.headline == "Jane Doe on Twitter"
 
 
 def test_standfirst_after_headline() -> None:
@@ -384,13 +384,13 @@ def test_standfirst_after_headline() -> None:
               <p class="article-standfirst">Thousands without power as winds reach 120 km/h.</p></header>
               <p>Body.</p></article>"""
     meta = _meta(_page("", body), url=None)
-    assert meta.standfirst == "Thousands without power as winds reach 120 km/h."
+    assert meta.page.standfirst == "Thousands without power as winds reach 120 km/h."
 
 
 def test_no_standfirst_from_description_meta() -> None:
     head = '<meta name="description" content="Only a description.">'
     body = "<article><h1>Storm Hits The Coast Hard</h1><div><p>First body paragraph.</p></div></article>"
-    assert _meta(_page(head, body), url=None).standfirst is None
+    assert _meta(_page(head, body), url=None).page.standfirst is None
 
 
 # ------------------------------------------------------------------- misc fields
@@ -403,37 +403,37 @@ def test_breadcrumb_section_and_itemprop_comment_count() -> None:
              {"@type": "ListItem", "position": 3, "name": "Comet Flyby Tonight"}]}"""
     body = '<article><h1>Comet Flyby Tonight</h1><meta itemprop="commentCount" content="4"></article>'
     meta = _meta(_page(_ld(ld), body), url=None)
-    assert meta.section == "Science"
+    assert meta.page.section == "Science"
     assert meta.comment_count == 4
 
 
 def test_language_from_content_language_meta() -> None:
     head = '<meta http-equiv="content-language" content="fr-FR">'
-    assert _meta(_page(head, lang=""), url=None).language == "fr"
+    assert _meta(_page(head, lang=""), url=None).page.language == "fr"
 
 
 def test_empty_page_gives_empty_metadata() -> None:
     meta = _meta("<html><body></body></html>", url=None)
-    assert meta.headline is None and meta.authors == [] and meta.published is None
+    assert meta.page.headline is None and meta.page.authors == [] and meta.page.published is None
 
 
 def test_home_link_h1_is_the_site_name_not_the_headline() -> None:
     head = "<title>Quiet Notes: Why I Still Write Letters</title>"
     body = """<header><h1><a href="/">Quiet Notes</a></h1></header>
               <div class="post"><h3>Why I Still Write Letters</h3><p>Text.</p></div>"""
-    assert _meta(_page(head, body), url=None).headline == "Why I Still Write Letters"
+    assert _meta(_page(head, body), url=None).page.headline == "Why I Still Write Letters"
 
 
 def test_headline_colon_subtitle_is_not_cut() -> None:
     head = "<title>owner/tool: Convert files between formats quickly</title>"
     body = "<h1>owner/tool</h1>"
-    assert _meta(_page(head, body), url=None).headline != "owner/tool: Convert"
-    assert _meta(_page(head, body), url=None).headline == "owner/tool: Convert files between formats quickly"
+    assert _meta(_page(head, body), url=None).page.headline != "owner/tool: Convert"
+    assert _meta(_page(head, body), url=None).page.headline == "owner/tool: Convert files between formats quickly"
 
 
 def test_standfirst_is_not_a_byline() -> None:
     body = """<article><h1>Storm Hits The Coast Hard</h1><p>by Nora Field on 3 May 2021</p><p>Body text.</p></article>"""
-    assert _meta(_page("", body), url=None).standfirst is None
+    assert _meta(_page("", body), url=None).page.standfirst is None
 
 
 def test_site_name_with_affix_rejected_but_longer_names_kept() -> None:
@@ -448,16 +448,16 @@ def test_french_dateline_is_paris_time_and_update_line_is_modified() -> None:
               <span class="article__date">Publié le 12 janvier 2023 à 09h15</span>
               <span class="article__maj">Mis à jour le 13 janvier 2023</span><p>Texte.</p></article>"""
     meta = _meta(_page("", body, lang="fr"), url=None)
-    assert meta.authors == ["Marie Dupont"]
-    assert meta.published == datetime(2023, 1, 12, 8, 15, tzinfo=timezone.utc)  # 09:15 CET
-    assert meta.published is not None and meta.published.utcoffset() == timedelta(hours=1)
-    assert meta.modified is not None and meta.modified.date().isoformat() == "2023-01-13"
+    assert meta.page.authors == ["Marie Dupont"]
+    assert meta.page.published == datetime(2023, 1, 12, 8, 15, tzinfo=timezone.utc)  # 09:15 CET
+    assert meta.page.published is not None and meta.page.published.utcoffset() == timedelta(hours=1)
+    assert meta.page.modified is not None and meta.page.modified.date().isoformat() == "2023-01-13"
 
 
 def test_site_name_from_title_when_no_site_meta() -> None:
     head = "<title>Bin collection changes in September | Brackenridge Borough Council</title>"
     body = "<h1>Bin collection changes in September</h1>"
-    assert _meta(_page(head, body), url=None).site_name == "Brackenridge Borough Council"
+    assert _meta(_page(head, body), url=None).page.site_name == "Brackenridge Borough Council"
 
 
 def test_rel_category_and_rel_tag_links() -> None:
@@ -466,8 +466,8 @@ def test_rel_category_and_rel_tag_links() -> None:
               <span class="tags-links"><a href="/t/seeds" rel="tag">seeds</a><a href="/t/tom" rel="tag">tomatoes</a></span>
               </article><aside class="widget"><a href="/t/x" rel="tag">cloud-tag</a></aside>"""
     meta = _meta(_page("", body), url=None)
-    assert meta.section == "Gardening"
-    assert meta.tags == ["seeds", "tomatoes"]
+    assert meta.page.section == "Gardening"
+    assert meta.page.tags == ["seeds", "tomatoes"]
 
 
 @pytest.mark.parametrize(
@@ -486,10 +486,10 @@ def test_visible_comment_count(markup: str, expected: int | None) -> None:
 
 def test_first_body_paragraph_is_not_a_standfirst() -> None:
     body = "<article><h1>Bridge Reopens After Repairs</h1><p>The old bridge reopened on Monday morning.</p></article>"
-    assert _meta(_page("", body), url=None).standfirst is None
+    assert _meta(_page("", body), url=None).page.standfirst is None
     header = """<article><header><h1>Bridge Reopens After Repairs</h1>
                 <p>Traffic is back after eight months of work.</p></header><p>Body.</p></article>"""
-    assert _meta(_page("", header), url=None).standfirst == "Traffic is back after eight months of work."
+    assert _meta(_page("", header), url=None).page.standfirst == "Traffic is back after eight months of work."
 
 
 # -- found by the fuzzing harness (tests/test_fuzz_extract.py) ------------------------------

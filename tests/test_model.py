@@ -5,10 +5,13 @@ from __future__ import annotations
 import ast
 import json
 import pickle
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from extractor.model import Article, Block, Comment, ErrorRecord, Image, Quote
+import pytest
+
+from extractor.model import Article, Block, Comment, ErrorRecord, Image, PageMeta, Quote
 
 CET = timezone(timedelta(hours=1))
 
@@ -59,6 +62,55 @@ def test_to_dict_is_json_safe_and_round_trips_exactly() -> None:
 
 def test_empty_article_round_trips() -> None:
     assert Article.from_dict(json.loads(json.dumps(Article().to_dict()))) == Article()
+
+
+def test_record_keys_keep_their_order() -> None:
+    """The JSON/JSONL record and the CSV columns read these keys in this order."""
+    assert list(_full_article().to_dict()) == [
+        "url",
+        "canonical_url",
+        "headline",
+        "standfirst",
+        "authors",
+        "published",
+        "published_raw",
+        "modified",
+        "modified_raw",
+        "language",
+        "site_name",
+        "section",
+        "tags",
+        "description",
+        "images",
+        "blocks",
+        "body",
+        "quotes",
+        "comments",
+        "comment_count",
+        "page_type",
+        "paywalled",
+        "fetched_at",
+        "warnings",
+    ]
+
+
+def test_page_fields_live_in_meta_and_read_and_write_as_attributes() -> None:
+    article = _full_article()
+    assert article.meta.headline == article.headline == "Headline"
+    assert article.authors is article.meta.authors
+    article.headline = "New"
+    article.authors = ["Ann Lee"]
+    assert article.meta.headline == "New" and article.meta.authors == ["Ann Lee"]
+    assert article.to_dict()["headline"] == "New"
+
+
+def test_meta_or_keywords_build_the_same_article() -> None:
+    by_keywords = Article(url="u", headline="H", authors=["A"], blocks=[Block("paragraph", "t")])
+    by_meta = Article(url="u", meta=PageMeta(headline="H", authors=["A"]), blocks=[Block("paragraph", "t")])
+    assert by_keywords == by_meta
+    assert replace(by_meta, meta=replace(by_meta.meta, headline="G")).headline == "G"
+    with pytest.raises(TypeError):
+        Article(meta=PageMeta(), headline="H")
 
 
 def test_body_is_derived_from_blocks() -> None:

@@ -182,7 +182,7 @@ def test_fixture_pages(path: Path) -> None:
     content_type = next((v for k, v in fx.headers.items() if k.lower() == "content-type"), None)
     tree = parse_html(decode_html(fx.html, content_type)[0])
     meta = extract_metadata(tree, fx.url, fetched_at=fx.fetched_at)
-    page_type, hint = detect_page_type(tree, meta)
+    page_type, hint = detect_page_type(tree, meta.page)
     blocks = extract_fixture(fx).blocks
     assert finalize_page_type(page_type, hint, blocks) == (
         fx.expected["page_type"],

@@ -20,7 +20,7 @@ from datetime import datetime, timedelta, timezone
 from ..core.dates import normalise_language, parse_date
 from ..core.tree import HtmlElement, collapse_ws
 from ..core.urls import absolute_url, url_host, url_path
-from ..model import Image
+from ..model import Image, PageMeta
 from .authors import clean_authors, name_key
 from .byline import (
     VisibleDate,
@@ -55,20 +55,15 @@ _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)")
 
 @dataclass(slots=True)
 class Metadata:
-    headline: str | None = None
-    standfirst: str | None = None
-    authors: list[str] = field(default_factory=list)
-    published: datetime | None = None
-    published_raw: str | None = None
-    modified: datetime | None = None
-    modified_raw: str | None = None
-    language: str | None = None
-    site_name: str | None = None
-    section: str | None = None
-    tags: list[str] = field(default_factory=list)
-    description: str | None = None
-    canonical_url: str | None = None
-    images: list[Image] = field(default_factory=list)
+    """The page's metadata (``page``, handed to the Article as it is) and how it was found.
+
+    The other fields serve the rest of the extraction and are not part of the
+    record: the body extractor's cross-check, where the date and authors came
+    from (a listing page drops what it did not state about itself), the stated
+    comment count (the record's may come from the comment section) and warnings.
+    """
+
+    page: PageMeta = field(default_factory=PageMeta)
     comment_count: int | None = None
     article_body: str | None = None  # JSON-LD articleBody, a cross-check for the body
     warnings: list[str] = field(default_factory=list)
@@ -450,7 +445,7 @@ def extract_metadata(
     comment_count = ld.comment_count if ld.comment_count is not None else src.micro.comment_count
     if comment_count is None:
         comment_count = find_comment_count(tree)
-    return Metadata(
+    page = PageMeta(
         headline=headline,
         standfirst=find_standfirst(src.h1, headline),
         authors=authors,
@@ -465,6 +460,9 @@ def extract_metadata(
         description=meta.first(*DESCRIPTION_KEYS) or ld.description or src.micro.description,
         canonical_url=_canonical(src),
         images=_images(src),
+    )
+    return Metadata(
+        page=page,
         comment_count=comment_count,
         article_body=ld.article_body,
         warnings=warnings,
