@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from .extract import extract_article
-from .model import Article, Block, Comment, ErrorRecord, Image, Quote
+from .model import Article, Block, Comment, ErrorRecord, Image, PageMeta, Quote
 from .quotes import extract_quotes
 
 __all__ = [
@@ -27,6 +27,7 @@ __all__ = [
     "JsonLinesExporter",
     "MemoryLimit",
     "Page",
+    "PageMeta",
     "Quote",
     "TimeLimit",
     "extract_article",

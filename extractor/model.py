@@ -324,8 +324,10 @@ class Article:
         Both ways are kept on purpose: extraction passes its ``PageMeta`` through
         whole, while users and tests have always written ``Article(headline=...,
         authors=[...])`` (the parameters keep their old order too). Giving ``meta``
-        and a page field at once is an error rather than a guess at which wins; to
-        change one field of a copy, use ``replace(article, meta=replace(article.meta, ...))``.
+        and a page field at once is an error rather than a guess at which wins. The page
+        fields are not dataclass fields, so ``dataclasses.replace(article, headline=...)``
+        raises TypeError; a copy with one page field changed is
+        ``replace(article, meta=replace(article.meta, headline=...))``.
         """
         keywords = PageMeta(
             canonical_url=canonical_url,
