@@ -14,21 +14,13 @@ from functools import partial
 from .body import NO_TEXT, BodyResult, extract_body, thread_blocks
 from .comments import declared_comment_count, detect_comments, extract_comments
 from .core.decode import decode_html
+from .core.headers import header_value
 from .core.tree import HtmlElement, parse_html, text_of
 from .core.urls import absolute_url, page_base
 from .meta.combine import Metadata, extract_metadata
 from .model import Article, Comment, Image
 from .pagetype import ARTICLE, FORUM, INDEX, LIVEBLOG, detect_page_type, finalize_page_type, named_as_comments
 from .quotes import extract_block_quotes
-
-
-def _content_type(headers: Mapping[str, str] | None) -> str | None:
-    if not headers:
-        return None
-    for key, value in headers.items():
-        if key.lower() == "content-type":
-            return value
-    return None
 
 
 def _declared_count(from_metadata: int | None, sections: list[HtmlElement], tree: HtmlElement) -> int | None:
@@ -131,7 +123,7 @@ def _extract(
     html: bytes | str, url: str | None, *, headers: Mapping[str, str] | None, fetched_at: datetime, comments: bool
 ) -> Article:
     """The steps, in order, in this process (what a limited worker runs)."""
-    text, _encoding = decode_html(html, _content_type(headers))
+    text, _encoding = decode_html(html, header_value(headers, "content-type"))
     tree = parse_html(text)
     meta = extract_metadata(tree, url, fetched_at=fetched_at)
     page = meta.page  # what the page states about itself: the record's, bar two fields set below

@@ -27,6 +27,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+from ..core.headers import header_value
 from ..jobs import ScrapeOptions
 from .console import run_guarded
 from .scrape import run_scrape_job
@@ -66,9 +67,7 @@ def _load_pages(folder: Traversable) -> dict[str, tuple[bytes, str]]:
         meta_path = fixture / "meta.json"
         if meta_path.is_file():
             headers = json.loads(meta_path.read_text(encoding="utf-8")).get("headers") or {}
-            for key, value in headers.items():
-                if key.lower() == "content-type":
-                    content_type = value
+            content_type = header_value(headers, "content-type") or content_type
         pages[f"/{fixture.name}/"] = (page.read_bytes(), content_type)
     return pages
 

@@ -5,6 +5,7 @@
 - ``decode``: bytes -> text, the way a browser would read the page
 - ``dates``: date strings in any language -> timezone-aware datetimes
 - ``urls``: resolving the links a page gives
+- ``headers``: case-insensitive HTTP header lookup
 - ``lexicon``: the word lists (quotation marks and speech cues per language, ...)
 - ``atomic``: files that appear at their path only when complete
 - ``limits``: per-page time and memory limits (extraction in a worker that can be stopped)
@@ -14,4 +15,4 @@ must stay cheap (``limits`` loads multiprocessing, ``dates`` loads dateparser), 
 caller imports the module it needs; each module's public names are its non-underscore ones.
 """
 
-__all__ = ["atomic", "dates", "decode", "lexicon", "limits", "tree", "urls"]
+__all__ = ["atomic", "dates", "decode", "headers", "lexicon", "limits", "tree", "urls"]

@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Protocol, runtime_checkable
 
+from ..core.headers import header_value
+
 HTML_TYPES: frozenset[str] = frozenset({"text/html", "application/xhtml+xml"})
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # per document, counted after any decompression
 CHUNK = 64 * 1024  # the most a decoder hands out at once: a bomb overshoots the cap by this at most
@@ -49,11 +51,7 @@ class Page:
 
     def header(self, name: str) -> str | None:
         """Case-insensitive header lookup: stored headers keep the server's casing."""
-        lname = name.lower()
-        for key, value in self.headers.items():
-            if key.lower() == lname:
-                return value
-        return None
+        return header_value(self.headers, name)
 
     @property
     def content_type(self) -> str | None:

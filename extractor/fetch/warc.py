@@ -29,6 +29,7 @@ from typing import Any
 from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped]
 from warcio.exceptions import ArchiveLoadFailed  # type: ignore[import-untyped]
 
+from ..core.headers import header_value
 from .page import (
     CHUNK,
     DEFAULT_MAX_BYTES,
@@ -117,7 +118,7 @@ def _headers(record: Any) -> dict[str, str]:
 
 
 def _is_html(headers: dict[str, str], body_head: bytes | None = None) -> bool:
-    ctype = next((v for k, v in headers.items() if k.lower() == "content-type"), "")
+    ctype = header_value(headers, "content-type") or ""
     mtype = media_type(ctype)
     if mtype in HTML_TYPES:
         return True
@@ -141,7 +142,7 @@ def record_to_page(record: Any, *, max_bytes: int, source: str) -> Page | FetchE
             status = int(record.http_headers.get_statuscode() or 0)
         except ValueError:
             status = 0
-    declared = media_type(next((v for k, v in headers.items() if k.lower() == "content-type"), ""))
+    declared = media_type(header_value(headers, "content-type") or "")
     if declared not in HTML_TYPES and declared not in ("", "application/octet-stream"):
         return Skipped(url, "not HTML")  # images, scripts, styles: not pages, not errors
     if 300 <= status < 400:
