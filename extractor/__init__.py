@@ -1,19 +1,25 @@
 """extractor: structured extraction of news and article pages.
 
-The extraction names are imported eagerly; the fetching and exporting names
-(`scrape`, `Page`, the exporters) and the per-page limit errors (`TimeLimit`,
-`MemoryLimit`, their base `ExtractionError`) load on first use, so that a
-pipeline that only calls `extract_article` does not pay for importing the HTTP
-stack or multiprocessing.
+Every public name loads on first use (PEP 562): ``import extractor`` costs almost
+nothing, so the pytest plugin that an install registers, a CLI ``--help`` or a pipeline
+that only wants the records does not pay for lxml, dateparser, the HTTP stack or
+multiprocessing before it needs them. ``extractor.extract_article`` is the one call
+most users want; ``scrape`` runs many pages; the exporters write the records.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from .extract import extract_article
-from .model import Article, Block, Comment, ErrorRecord, Image, PageMeta, Quote
-from .quotes import extract_quotes
+if TYPE_CHECKING:
+    from .core.limits import ExtractionError, MemoryLimit, TimeLimit
+    from .export import CsvExporter, JsonExporter, JsonLinesExporter, get_exporter
+    from .extract import extract_article
+    from .fetch.page import Page
+    from .jobs import scrape
+    from .model import Article, Block, Comment, ErrorRecord, Image, PageMeta, Quote
+    from .quotes import extract_quotes
 
 __all__ = [
     "Article",
@@ -37,23 +43,29 @@ __all__ = [
 ]
 __version__ = "0.1.0"
 
-_LAZY = {
-    "scrape": ("extractor.jobs", "scrape"),
-    "Page": ("extractor.fetch.page", "Page"),
-    "get_exporter": ("extractor.export", "get_exporter"),
-    "JsonExporter": ("extractor.export", "JsonExporter"),
-    "JsonLinesExporter": ("extractor.export", "JsonLinesExporter"),
-    "CsvExporter": ("extractor.export", "CsvExporter"),
-    "ExtractionError": ("extractor.core.limits", "ExtractionError"),
-    "TimeLimit": ("extractor.core.limits", "TimeLimit"),
-    "MemoryLimit": ("extractor.core.limits", "MemoryLimit"),
+_HOMES = {
+    "extract_article": "extractor.extract",
+    "extract_quotes": "extractor.quotes",
+    "scrape": "extractor.jobs",
+    "Page": "extractor.fetch.page",
+    "get_exporter": "extractor.export",
+    "JsonExporter": "extractor.export",
+    "JsonLinesExporter": "extractor.export",
+    "CsvExporter": "extractor.export",
+    "ExtractionError": "extractor.core.limits",
+    "TimeLimit": "extractor.core.limits",
+    "MemoryLimit": "extractor.core.limits",
+    **{name: "extractor.model" for name in ("Article", "Block", "Comment", "ErrorRecord", "Image", "PageMeta", "Quote")},
 }
 
 
 def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        import importlib
-
-        module, attr = _LAZY[name]
-        return getattr(importlib.import_module(module), attr)
+    if name in _HOMES:
+        value = getattr(importlib.import_module(_HOMES[name]), name)
+        globals()[name] = value  # later lookups skip this function
+        return value
     raise AttributeError(f"module 'extractor' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *__all__])
