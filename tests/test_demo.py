@@ -45,6 +45,12 @@ def test_demo_reports_a_missing_fixture_folder(tmp_path: Path) -> None:
     assert main(["demo", "--fixtures", str(tmp_path / "nope"), "--output", str(tmp_path / "o.jsonl")]) == 2
 
 
+def test_demo_reports_a_folder_without_fixture_pages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "empty" / "not-a-fixture").mkdir(parents=True)
+    assert main(["demo", "--fixtures", str(tmp_path / "empty"), "--output", str(tmp_path / "o.jsonl")]) == 2
+    assert "no fixture pages" in capsys.readouterr().err
+
+
 def test_demo_runs_from_any_folder_on_the_bundled_pages(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
