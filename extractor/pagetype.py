@@ -27,6 +27,9 @@ from typing import Any, Protocol
 
 from lxml import etree
 
+from .core.lexicon.calendar import ENGLISH_MONTH_ABBREVIATIONS
+from .core.lexicon.pages import ENTRY_AUTHOR_WORDS, FORUM_WORDS, LIVE_BLOG_WORDS, PAYWALL_WORDS, WALL_TEXTS
+from .core.lexicon.regions import COMMENT_LIST_WORDS, NOT_STAMP_WORDS, RAIL_WORDS
 from .core.tree import HtmlElement, collapse_ws
 from .meta.jsonld import extract_items, iter_nodes, node_types
 
@@ -63,39 +66,9 @@ _ARTICLE_TYPES = frozenset(
 )
 
 _WORD = re.compile(r"[a-z0-9]+")
-# Class/id words of repeated entries. Checked per word so "post" does not fire on "poster-frame".
-_LIVE_WORDS = frozenset(
-    {"live", "liveblog", "liveupdate", "liveupdates", "update", "updates", "ticker", "timeline"}
-)
-_FORUM_WORDS = frozenset(
-    {"post", "posts", "postbit", "postbody", "message", "messages", "reply", "replies", "topic", "thread"}
-)
-_AUTHOR_WORDS = frozenset({"author", "user", "username", "poster", "member", "profile", "avatar"})
-_COMMENT_WORDS = frozenset({"comment", "comments", "commentlist", "discussion"})
-# Whole class/id words (or hyphen-joined tokens) of wall boxes. Bare "premium" or
-# "locked" are left out: they also name badges and menu items on free pages.
-_PAYWALL_WORDS = frozenset(
-    {
-        "paywall",
-        "paywalled",
-        "regwall",
-        "piano",
-        "subscriberonly",
-        "subscribersonly",
-        "premiumcontent",
-        "premiumwall",
-        "articlelocked",
-        "contentlocked",
-    }
-)
 # The sentence a wall shows where the text stops. Short elements only (see _MAX_WALL_TEXT).
 _WALL_TEXT = re.compile(
-    r"subscribe (?:now )?to (?:continue|keep) reading|to (?:continue|keep) reading,? (?:please )?"
-    r"(?:subscribe|sign in|log in|register)|(?:this|the) (?:article|story|content) is (?:only )?"
-    r"(?:available|reserved|exclusive) (?:to|for) (?:subscribers|members)|subscribers only|"
-    r"already a subscriber\?|reserved for subscribers|"
-    r"weiterlesen mit|nur für abonnenten|réservé aux abonnés|il vous reste \d+ ?% de cet article|"
-    r"exclusivo para (?:suscriptores|assinantes)|riservato agli abbonati",
+    WALL_TEXTS,
     re.IGNORECASE,
 )
 _MAX_WALL_TEXT = 300
@@ -104,21 +77,6 @@ _MIN_ENTRY_WORDS = 12
 # An article this long before the repeated entries makes them its comments.
 _ARTICLE_BEFORE_ENTRIES_WORDS = 150
 _MAX_ENTRY_LINK_SHARE = 0.25
-_RAIL_WORDS = frozenset(
-    {
-        "sidebar",
-        "related",
-        "recent",
-        "widget",
-        "rail",
-        "module",
-        "promo",
-        "teaser",
-        "teasers",
-        "more",
-        "footer",
-    }
-)
 _NOT_ENTRIES = frozenset({"a", "span", "script", "style", "option", "br", "meta", "link"})
 _MIN_TEASERS = 5
 _MIN_TEASER_WORDS = 3
@@ -130,14 +88,11 @@ _UNCUT_WORDS = 600
 _RUNNING_TEXT_PARAGRAPHS = 4
 # Longer than teaser excerpts get (WordPress cuts them at 55 words).
 _ARTICLE_PARAGRAPH_WORDS = 80
-_NOT_STAMPS = frozenset(
-    {"update", "updates", "timeline", "times", "timer", "validate", "candidate", "mandate"}
-)
 # A date or time as forums print them: 23.04.2020, 2020-04-23, 12/01/2018, 16:24, "3 days ago", "Jan 12".
 _DATE_TEXT = re.compile(
     r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b(?:[01]?\d|2[0-3]):[0-5]\d\b|"
     r"\b\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b|"
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b",
+    rf"\b(?:{ENGLISH_MONTH_ABBREVIATIONS})[a-z]*\.?\s+\d{{1,2}}\b",
     re.IGNORECASE,
 )
 _DATE_TEXT_SPAN = 200
@@ -289,7 +244,7 @@ def _stamp_holders(tree: HtmlElement) -> set[HtmlElement]:
 
 
 def _in_comments(node: HtmlElement) -> bool:
-    return any(_words(a) & _COMMENT_WORDS for a in node.iterancestors() if isinstance(a.tag, str))
+    return any(_words(a) & COMMENT_LIST_WORDS for a in node.iterancestors() if isinstance(a.tag, str))
 
 
 def named_as_comments(section: HtmlElement) -> bool:
@@ -299,7 +254,7 @@ def named_as_comments(section: HtmlElement) -> bool:
     comment detector's find is kept there only when the markup calls it comments.
     """
     return _in_comments(section) or any(
-        _words(node) & _COMMENT_WORDS for node in section.iter() if isinstance(node.tag, str))
+        _words(node) & COMMENT_LIST_WORDS for node in section.iter() if isinstance(node.tag, str))
 
 
 def _entry_groups(tree: HtmlElement) -> Iterator[list[HtmlElement]]:
@@ -334,7 +289,7 @@ def _has_timestamp_text(node: HtmlElement) -> bool:
 
 
 def _is_stamp_token(word: str) -> bool:
-    if word in _NOT_STAMPS:
+    if word in NOT_STAMP_WORDS:
         return False
     return word.startswith(("date", "time")) or word.endswith(("date", "time", "timestamp"))
 
@@ -350,7 +305,7 @@ def _entry_shape(tree: HtmlElement) -> str | None:
     running: _RunningText | None = None
     for entries in _entry_groups(tree):
         first = entries[0]
-        if _words(first) & _COMMENT_WORDS or _in_comments(first):
+        if _words(first) & COMMENT_LIST_WORDS or _in_comments(first):
             continue
         if sum(1 for e in entries if _teaser_link(e) is not None) * 2 >= len(entries):
             continue
@@ -373,9 +328,9 @@ def _entry_kind(entries: Sequence[HtmlElement]) -> str | None:
     for entry in entries:
         words |= _words(entry)
         words |= {(entry.get("itemtype") or "").rsplit("/", 1)[-1].lower()}
-    if "discussionforumposting" in words or words & _FORUM_WORDS and not words & _LIVE_WORDS:
+    if "discussionforumposting" in words or words & FORUM_WORDS and not words & LIVE_BLOG_WORDS:
         return FORUM
-    if words & _LIVE_WORDS or "blogposting" in words:
+    if words & LIVE_BLOG_WORDS or "blogposting" in words:
         return LIVEBLOG
     if sum(1 for e in entries if _has_author(e)) * 2 > len(entries):
         return FORUM
@@ -421,13 +376,13 @@ def _in_rail(node: HtmlElement) -> bool:
     for ancestor in node.iterancestors():
         if ancestor.tag in ("aside", "nav", "footer"):
             return True
-        if _words(ancestor) & _RAIL_WORDS:
+        if _words(ancestor) & RAIL_WORDS:
             return True
     return False
 
 
 def _has_author(entry: HtmlElement) -> bool:
-    return any(_words(el) & _AUTHOR_WORDS for el in entry.iter() if isinstance(el.tag, str))
+    return any(_words(el) & ENTRY_AUTHOR_WORDS for el in entry.iter() if isinstance(el.tag, str))
 
 
 def _teaser_link(entry: HtmlElement) -> HtmlElement | None:
@@ -527,7 +482,7 @@ def _paywall_markup(tree: HtmlElement) -> bool:
     for el in root.iter():
         if not isinstance(el.tag, str) or el.tag in ("script", "style", "noscript", "body", "html"):
             continue
-        if _words(el) & _PAYWALL_WORDS and _wall_sized(el):
+        if _words(el) & PAYWALL_WORDS and _wall_sized(el):
             return True
         if may_have_sentence and el.tag in ("p", "div", "section", "aside", "h2", "h3", "h4", "strong", "span"):
             text = collapse_ws(el.text_content())

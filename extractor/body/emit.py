@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..core.lexicon.pages import BOILERPLATE_LINES
 from ..core.tree import HtmlElement, collapse_ws
 from ..model import Block, BlockKind, Comment
 from .images import split_credit
@@ -21,25 +22,7 @@ _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
 # Whole-line boilerplate that sits inside article containers.
 _BOILERPLATE_LINE = re.compile(
-    r"""^(?:
-        (?:liked|enjoyed|like)\s+this\s+(?:article|story|post)\b.* |
-        share\s+(?:this|now|on|via)\b.* | share$ | tweet$ | email$ | print$ | pin\s+it$ |
-        (?:join|start)\s+the\s+(?:discussion|conversation)\b.* |
-        (?:read|see|view|show)\s+(?:more|also|all|full)\b.{0,60} |
-        continue\s+reading\b.{0,60} | click\s+here\b.{0,80} |
-        (?:sign\s+up|subscribe)\b.{0,120} | (?:advertisement|anzeige|publicité|werbung|ad)$ |
-        (?:related|more)\s+(?:articles?|stories|posts|news|coverage)\b.{0,40} |
-        (?:leave|write|post|add)\s+(?:a|new|your)\s+(?:comment|reply)\b.{0,80} |
-        \d+\s+comments?$ | comments?\s*\(\d+\)$ | no\s+comments(?:\s+yet)?\.?$ |
-        (?:lesen\s+sie\s+(?:auch|mehr)|mehr\s+zum\s+thema|lire\s+aussi|à\s+lire\s+aussi|
-           voir\s+aussi|leer\s+más|lee\s+también|leggi\s+anche)\b.{0,120} |
-        (?:photo|image|picture|bild|foto)\s*:.{0,60} | ©.{0,80} | \(c\)\s.{0,60} |
-        (?:all\s+rights\s+reserved|copyright\b).{0,80} |
-        follow\s+us\b.{0,80} | (?:already\s+a\s+subscriber|bereits\s+abonnent|déjà\s+abonné)\b.{0,60} |
-        (?:subscribe|weiterlesen\s+mit|continue\s+reading\s+with)\b.{0,80} |
-        関連記事 | 関連ニュース | 相關新聞 | 相关新闻 | 延伸閱讀 | 延伸阅读 | 推荐阅读 |
-        اقرأ\s+أيضا.{0,60} | читайте\s+также.{0,60} | смотрите\s+также.{0,60} | like\s+this:? | loading\.{0,3} | like\s+loading\.{0,3} | (?:last\s+)?updated?:?$ | (?:tags?|topics?|filed\s+under|themen|schlagw(?:orte|örter)|stichw(?:orte|örter)|mots[-\s]clés|étiquettes|sujets|etiquetas|temas|argomenti|parole\s+chiave)\s*:.{0,200}
-    )$""",
+    r"^(?:" + BOILERPLATE_LINES + r")$",
     re.IGNORECASE | re.VERBOSE,
 )
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 
+from ..core.lexicon.regions import CREDIT_WORDS
 from ..core.tree import HtmlElement, collapse_ws
 from ..core.urls import absolute_url
 from ..model import Image
 from .prune import drop, name_words
 
-_CREDIT_WORDS = frozenset({"credit", "credits", "copyright", "photographer", "source", "courtesy"})
 _CREDIT_TAIL = re.compile(
     r"\s*(?:/|\||–|—|-)?\s*[(\[]?\s*(?:©|\(c\)|(?:photo|image|credit|foto|bild|picture)s?\s*:)\s*(.+?)[)\]]?$",
     re.IGNORECASE,
@@ -105,7 +105,7 @@ def mark_figures(tree: HtmlElement) -> None:
     the credit for ``Image.credit``.
     """
     for cap in tree.iter("figcaption"):
-        credits = [node for node in cap.iter() if node is not cap and name_words(node) & _CREDIT_WORDS]
+        credits = [node for node in cap.iter() if node is not cap and name_words(node) & CREDIT_WORDS]
         if credits:
             cap.set("data-x-credit", collapse_ws(" ".join(c.text_content() for c in credits)))
             for node in credits:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ..core.lexicon.regions import ENTRY_WORDS
 from ..core.tree import HtmlElement
 from .prune import name_words
 from .score import best_ancestor, lend, run_value
@@ -28,9 +29,6 @@ _INTRO_LENGTH = 150
 # page a list whatever it declares: many CMSs mark every page og:type=article, and cards
 # carry dates.
 _LISTING_OUTWEIGHS = 8
-# Class words of the container of one post or story.
-_ENTRY_WORDS = frozenset({"hentry", "entry", "post", "article", "story", "blogpost", "articlebody",
-                          "postbody", "entrycontent", "postcontent"})
 
 
 def is_item_title(text: str) -> bool:
@@ -108,4 +106,4 @@ def _has_like_siblings(node: HtmlElement) -> bool:
 
 def _names_an_entry(node: HtmlElement, region: HtmlElement) -> bool:
     """Is ``node``, or an ancestor below ``region``, named as one post or story?"""
-    return any(name_words(current) & _ENTRY_WORDS for current in _up_to(node, region))
+    return any(name_words(current) & ENTRY_WORDS for current in _up_to(node, region))

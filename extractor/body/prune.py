@@ -13,6 +13,18 @@ from functools import lru_cache
 
 from lxml import etree
 
+from ..core.lexicon.pages import CONSENT_TEXT_WORDS, CONSENT_WORDS
+from ..core.lexicon.regions import (
+    COMMENT_REGION_WORDS,
+    COMPOUND_WORDS,
+    CONTENT_MARKERS,
+    HIDING_PREFIXES,
+    LAYOUT_FLAGS,
+    NEGATIVE_WORDS,
+    POSITIVE_WORDS,
+    STRONG_NEGATIVE_WORDS,
+    STYLE_PREFIXES,
+)
 from ..core.tree import HtmlElement
 from .segment import BLOCK_TAGS
 
@@ -28,105 +40,16 @@ _DROP_TAGS = frozenset(
     }
 )  # fmt: skip
 
-# Class/id words that name a non-article region. Matched against the
-# hyphen/underscore-separated parts of each class token and of the id.
-NEGATIVE_WORDS = frozenset(
-    {
-        "nav", "navbar", "navigation", "menu", "menus", "breadcrumb", "breadcrumbs", "footer",
-        "sidebar", "sidebars", "share", "sharing", "shares", "social",
-        "sociable", "addthis", "sharethis", "related", "recommended", "recommendations",
-        "recirc", "newsletter", "subscribe", "subscription", "signup", "promo", "promos",
-        "advert", "advertisement", "advertising", "ad", "ads", "adsense", "adslot", "dfp",
-        "sponsor", "sponsored", "cookie", "cookies", "consent", "popup", "modal", "overlay",
-        "masthead", "skip", "toolbar", "pagination", "pager", "tags", "tagcloud", "byline",
-        "comment", "comments", "commentlist", "respond", "disqus", "outbrain", "taboola",
-        "trending", "popular", "mostread", "most", "banner", "teaser", "teasers", "rail",
-        "print", "copyright", "login", "signin", "author", "bio", "meta",
-        "timestamp", "jump", "toc", "hidden", "offscreen", "sr", "screenreader", "tools",
-        "utility", "follow", "rss", "syndication", "links", "blogroll", "archive", "archives",
-        "categories", "category", "lightbox", "gallery", "slideshow", "carousel", "video",
-        "player", "header", "topbar", "bottom", "secondary", "complementary", "extra",
-        "credit", "credits", "enlarge", "zoom", "rating", "vote", "votes",
-        "likes", "reactions", "emoji", "feedback", "survey", "poll", "donate", "paywall",
-        "alert", "notice", "message", "messages", "flash", "error", "side", "sharedaddy",
-        "piano", "offer", "regwall", "subscriber", "upsell", "signature", "sig", "postsig",
-        "nocontent", "recent", "recentposts", "copyrights", "fineprint", "disclaimer", "disclaimers",
-        "gdpr", "ccpa", "onetrust", "didomi", "usercentrics", "cookiebot", "fides", "truste",
-        "osano", "cookielaw", "cookiebanner", "cookienotice",
-        # the same regions named in other languages
-        "autor", "auteur", "rubrik", "kommentar", "kommentare", "teilen", "werbung", "anzeige",
-        "partage", "commentaires", "publicite", "compartir", "comentarios", "publicidad",
-    }
-)  # fmt: skip
-# Words that, in a class/id, mark the article itself.
-POSITIVE_WORDS = frozenset(
-    {
-        "article", "articlebody", "body", "content", "entry", "main", "post", "story", "text",
-        "blog", "hentry", "postbody", "storybody", "richtext", "prose", "column", "page",
-        "single", "news", "inhalt", "artikel", "contenu", "contenido", "testo",
-    }
-)  # fmt: skip
-# Negative words strong enough to override a positive one in the same name
-# ("related-posts", "share-article", "entry-footer").
-_STRONG_NEGATIVE = frozenset(
-    {
-        "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "footer", "sidebar",
-        "share", "sharing", "social", "sociable", "addthis", "sharethis", "related",
-        "recommended", "recirc", "newsletter", "subscribe", "promo", "advert", "advertisement",
-        "ad", "ads", "sponsor", "sponsored", "cookie", "consent", "popup", "modal", "comment",
-        "comments", "commentlist", "respond", "disqus", "outbrain", "taboola", "trending",
-        "mostread", "tags", "byline", "credit", "meta", "paywall", "print",
-        "timestamp", "author", "bio", "tools", "toolbar", "teaser", "teasers",
-        "autor", "auteur", "kommentar", "kommentare", "teilen", "werbung", "anzeige", "partage",
-        "commentaires", "publicite", "compartir", "comentarios", "publicidad", "sharedaddy",
-        "piano", "regwall", "upsell", "copyright", "secondary", "nocontent", "recent", "recentposts", "copyrights", "fineprint",
-        "disclaimer", "disclaimers", "gdpr", "ccpa", "onetrust", "didomi", "usercentrics",
-        "cookiebot", "fides", "truste", "osano", "cookielaw", "cookiebanner", "cookienotice",
-    }
-)  # fmt: skip
-# Names of consent notices, the consent platforms' own prefixes included: such a notice is
-# never the article, however long its list of purposes and vendors. ("cookies" alone also
-# names a documentation section about cookies; such regions are judged by their words.)
-_CONSENT_WORDS = frozenset(
-    {"consent", "gdpr", "ccpa", "onetrust", "didomi", "usercentrics",
-     "cookiebot", "fides", "truste", "osano", "cookielaw", "cookiebanner", "cookienotice"}
-)  # fmt: skip
 # The opening of a consent notice: cookies, and what the reader is asked to agree to.
 _CONSENT_TEXT = re.compile(
-    r"\bcookies?\b.{0,300}?\b(?:consent|partners|privacy|preferences|accept|personali[sz]|tracking)"
-    r"|\b(?:consent|partners|privacy|preferences|accept|personali[sz]|tracking)\w*\b.{0,300}?\bcookies?\b",
+    rf"\bcookies?\b.{{0,300}}?\b(?:{CONSENT_TEXT_WORDS})"
+    rf"|\b(?:{CONSENT_TEXT_WORDS})\w*\b.{{0,300}}?\bcookies?\b",
     re.IGNORECASE | re.DOTALL,
 )
-# Joined class names that mark the article text itself; their ancestors are never pruned.
-_CONTENT_MARKERS = frozenset(
-    {
-        "entrycontent", "entrybody", "postbody", "postcontent", "posttext", "postentry",
-        "articlebody", "articlecontent", "articletext", "storybody", "storycontent", "storytext",
-        "blogpost", "contentbody", "bodytext", "maincontent", "articlebodytext", "itemprop",
-    }
-)  # fmt: skip
-# Regions of long, link-poor text that are still not the article: the size
-# guard that rescues misnamed article wrappers must not rescue these.
-_COMMENT_WORDS = frozenset(
-    {
-        "comment", "comments", "commentlist", "commentbody", "respond", "disqus", "replies",
-        "reply", "kommentar", "kommentare", "commentaires", "comentarios", "discussion",
-    }
-)  # fmt: skip
 _ROLE_NEGATIVE = frozenset(
     {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "dialog", "alertdialog"}
 )
 
-# First parts of utility class tokens that style an element (colour, type, box) and say
-# nothing about what it holds.
-_STYLE_PREFIXES = frozenset({"text", "bg", "border", "btn", "button", "color", "font", "fill", "stroke",
-                             "overflow", "badge", "shadow", "outline", "rounded", "opacity", "leading",
-                             "tracking", "decoration"})
-# Words that make a class token a layout flag of the element ("with-sidebar", "has-comments",
-# "hide-read-more-ad": what the element shows or hides inside it, not what it is).
-_LAYOUT_FLAGS = frozenset({"with", "has", "no", "without", "hide"})
-# First parts of class tokens that hide the element itself ("is-hidden", "visually-hidden").
-_HIDING_PREFIXES = frozenset({"is", "visually", "u", "sr", "screen", "a11y", "js", "hidden"})
 _NAME_SPLIT = re.compile(r"[\s_\-:./]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
@@ -145,11 +68,6 @@ def name_words(node: HtmlElement) -> frozenset[str]:
     return _words_of(raw)
 
 
-# Region words recognised inside compounds as well ("relatedposts", "newsletterbox").
-_COMPOUND_WORDS = ("related", "newsletter", "sharing", "social", "sidebar", "breadcrumb", "advert", "paywall",
-                   "consent")
-
-
 @lru_cache(maxsize=8192)
 def _words_of(raw: str) -> frozenset[str]:
     """Cached on the raw attribute text: pages repeat the same class names many times."""
@@ -159,12 +77,12 @@ def _words_of(raw: str) -> frozenset[str]:
             continue  # a utility class for one breakpoint or state ("max-lg:hidden"), not a name
         # A BEM modifier ("m-article--sidebar-right") is a variant of the block, not its role.
         parts = [p for p in _NAME_SPLIT.split(token.split("--")[0]) if p]
-        if not parts or _LAYOUT_FLAGS.intersection(parts):
+        if not parts or LAYOUT_FLAGS.intersection(parts):
             continue  # "with-sidebar", "has-sidebar", "no-sidebar": how the page is laid out
         if len(parts) > 1:
-            if parts[0] in _STYLE_PREFIXES:
+            if parts[0] in STYLE_PREFIXES:
                 parts = parts[:1]  # a look, not a role: "text-secondary", "bg-promo", "overflow-hidden"
-            if parts[-1] == "hidden" and parts[0] not in _HIDING_PREFIXES:
+            if parts[-1] == "hidden" and parts[0] not in HIDING_PREFIXES:
                 parts = parts[:-1]  # "field--label-hidden": a part of the region is hidden
         words.add(parts[0])
         words.add(parts[-1])
@@ -173,7 +91,7 @@ def _words_of(raw: str) -> frozenset[str]:
         if parts[0].startswith("comment") or parts[-1].endswith(("comment", "comments")):
             words.add("comment")  # "commentbody", "blogcomment": compounds without a separator
         joined = "".join(parts)
-        words.update(word for word in _COMPOUND_WORDS if word in joined)  # "jp-relatedposts", "socialshare"
+        words.update(word for word in COMPOUND_WORDS if word in joined)  # "jp-relatedposts", "socialshare"
     return frozenset(words)
 
 
@@ -192,7 +110,7 @@ def _negative_region(node: HtmlElement) -> bool:
     words = name_words(node)
     if not words:
         return node.tag in ("aside", "footer")
-    if words & _STRONG_NEGATIVE:
+    if words & STRONG_NEGATIVE_WORDS:
         return True
     if words & POSITIVE_WORDS:
         return False
@@ -212,7 +130,7 @@ def _protected(named: list[HtmlElement]) -> set[HtmlElement]:
     """Elements marked as the article text, and all their ancestors."""
     out: set[HtmlElement] = set()
     for node in named:
-        if node.get("itemprop") == "articleBody" or name_words(node) & _CONTENT_MARKERS:
+        if node.get("itemprop") == "articleBody" or name_words(node) & CONTENT_MARKERS:
             out.add(node)
             for ancestor in node.iterancestors():
                 if ancestor in out:
@@ -359,7 +277,7 @@ def strongly_negative(node: HtmlElement) -> bool:
     links), not merely with a word page builders use for every block ("widget", "block")?"""
     role = (node.get("role") or "").lower()
     return role in _ROLE_NEGATIVE or node.tag in ("aside", "footer", "nav") or bool(
-        name_words(node) & _STRONG_NEGATIVE)
+        name_words(node) & STRONG_NEGATIVE_WORDS)
 
 
 def _consent_text(node: HtmlElement) -> bool:
@@ -371,7 +289,7 @@ def _kept_for_size(node: HtmlElement, total: int) -> bool:
     """A "negative" region that holds most of the page is a sloppy name, not boilerplate;
     a cookie or consent notice is never kept, however much of a page of links it holds
     (its size is then its list of purposes and vendors)."""
-    if name_words(node) & _CONSENT_WORDS:
+    if name_words(node) & CONSENT_WORDS:
         return False
     size = _text_len(node)
     if _holds_the_page(node, size, total):
@@ -386,4 +304,4 @@ def _kept_for_size(node: HtmlElement, total: int) -> bool:
         return True
     if node.get("itemprop") == "articleBody":
         return True
-    return size > 1000 and not name_words(node) & _COMMENT_WORDS and _link_density(node, size) < 0.25
+    return size > 1000 and not name_words(node) & COMMENT_REGION_WORDS and _link_density(node, size) < 0.25

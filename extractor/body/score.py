@@ -14,8 +14,9 @@ from typing import cast
 
 from lxml import etree
 
+from ..core.lexicon.regions import NEGATIVE_WORDS, POSITIVE_WORDS
 from ..core.tree import HtmlElement
-from .prune import NEGATIVE_WORDS, POSITIVE_WORDS, name_words, strongly_negative
+from .prune import name_words, strongly_negative
 from .segment import Run
 
 _TAG_WEIGHT = {

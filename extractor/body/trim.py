@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..core.lexicon.calendar import DATELINE_LABELS, MONTH_PREFIXES_EN_DE_FR_ES_RU
 from ..model import Block
 
 _BYLINE = re.compile(
@@ -17,22 +18,12 @@ _BYLINE = re.compile(
     r"(?:by|von|par|por|door|di|av|af)\s+[^\W\d_][^.!?]{0,80}$",
     re.IGNORECASE,
 )
-_DATE_WORDS = (
-    r"(?:updated|published|posted|last\s+modified|veröffentlicht(?:\s+am)?|aktualisiert(?:\s+am)?|"
-    r"stand|publié(?:\s+le)?|mis\s+à\s+jour(?:\s+le)?|actualizado|publicado|pubblicato|aggiornato)"
-)
-_MONTHS = (
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|okt|dez|"
-    r"janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|"
-    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|"
-    r"янв|фев|мар|апр|ма[йя]|июн|июл|авг|сен|окт|ноя|дек)\w*\.?"
-)
-_DATELINE_WORDS = re.compile(rf"^{_DATE_WORDS}\b[^.!?]{{0,80}}$", re.IGNORECASE)
+_DATELINE_WORDS = re.compile(rf"^{DATELINE_LABELS}\b[^.!?]{{0,80}}$", re.IGNORECASE)
 # A date written as a date: numeric (2024/05/20, 20.05.2024, 2023年10月5日) or with a month name.
 _DATE_IN_LINE = re.compile(
     rf"\d{{1,4}}\s*[./\-年]\s*\d{{1,2}}\s*[./\-月]\s*\d{{1,4}}"
-    rf"|\b{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}"
-    rf"|\b\d{{1,2}}\.?\s+{_MONTHS}\s+(?:19|20)\d{{2}}",
+    rf"|\b{MONTH_PREFIXES_EN_DE_FR_ES_RU}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}"
+    rf"|\b\d{{1,2}}\.?\s+{MONTH_PREFIXES_EN_DE_FR_ES_RU}\s+(?:19|20)\d{{2}}",
     re.IGNORECASE,
 )
 

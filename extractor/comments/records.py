@@ -17,6 +17,7 @@ from functools import lru_cache
 from lxml import etree
 
 from ..core.dates import find_date_in_text, parse_date
+from ..core.lexicon.comments import LISTED_CONTROLS, QUOTE_BOX_WORDS, SAYS_WORDS, WROTE_VERBS
 from ..core.tree import HtmlElement, collapse_ws, text_of
 from ..core.urls import absolute_url
 from ..model import Comment
@@ -36,8 +37,7 @@ from .detect import (
 from .text import render
 
 _AUTHOR_TRAIL = re.compile(
-    r"\s*(?:says|said|wrote|writes|schreibt|schrieb|sagt|meint|dit|a écrit|écrit|dice|escribió|scrive|ha scritto"
-    r"|schreef|zegt)\s*[:,]?\s*$|\s*:\s*$",
+    rf"\s*(?:{SAYS_WORDS})\s*[:,]?\s*$|\s*:\s*$",
     re.IGNORECASE,
 )
 _AUTHOR_LEAD = re.compile(r"^(?:posted by|written by|by|von|par|por|da|door|autor|author)\s*:?\s+", re.IGNORECASE)
@@ -49,7 +49,7 @@ def _has_wrote_verb(text: str) -> bool:
     on the lowercased text: a regex alternation over a whole comment cost more than the
     head-line search it spares."""
     low = text.lower()
-    return any(verb in low for verb in hints.WROTE_VERBS)
+    return any(verb in low for verb in WROTE_VERBS)
 
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -580,7 +580,7 @@ def _find_permalink(item: HtmlElement, elements: list[HtmlElement], parts: Parts
 
 # ---------------------------------------------------------------- text, id
 
-_QUOTE_WORDS = re.compile(r"quote|zitat|citation|cita\b|bbcode_quote|bbCodeBlock", re.IGNORECASE)
+_QUOTE_WORDS = re.compile(QUOTE_BOX_WORDS, re.IGNORECASE)
 
 
 def _own_unquoted(item: HtmlElement, nested: Container[int]) -> list[HtmlElement]:
@@ -640,7 +640,7 @@ def control_line(line: str) -> bool:
     if "|" not in line and "·" not in line and "•" not in line:
         return False  # (what a search for _LINE_SEPARATORS answers, without trying every position)
     parts = [p for p in _LINE_SEPARATORS.split(line) if p]
-    return all(hints.CHROME_TEXT.match(p) or p.lower() in hints.LISTED_CONTROLS for p in parts)
+    return all(hints.CHROME_TEXT.match(p) or p.lower() in LISTED_CONTROLS for p in parts)
 
 
 def _companion_text(item: HtmlElement, nested: Container[int]) -> str:

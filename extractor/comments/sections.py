@@ -22,16 +22,15 @@ from typing import NamedTuple, cast
 
 from lxml import etree
 
+from ..core.lexicon.comments import FORM_FIELD_WORDS, NOT_SECTION_WORDS, SECTION_WORDS
 from ..core.tree import HtmlElement, collapse_ws, in_document_order, text_of
 from . import hints
 from .detect import Facts, choose_items, lowest_common_ancestor, nearest_members, scan, scope, short_text
 
 _BOX_TAGS = frozenset({"div", "section", "aside", "form", "ul", "ol", "footer", "header", "p", "h2", "h3", "h4", "span"})
-_FIELD_WORDS = re.compile(r"comment|message|reply|body|text|kommentar|commentaire|comentario|antwort|respuesta|post",
-                          re.IGNORECASE)
-_NOT_SECTION = re.compile(r"no-?comments?-?(?:count)?\b|comment-?count|comments?-?link|comments?-?num|meta", re.IGNORECASE)
-_SECTION_CONTAINER = re.compile(r"comment|kommentar|commentaire|comentario|commento|disqus|respond|reply|replies"
-                                r"|discussion|reactions|leserbrief|talkback", re.IGNORECASE)
+_FIELD_WORDS = re.compile(FORM_FIELD_WORDS, re.IGNORECASE)
+_NOT_SECTION = re.compile(NOT_SECTION_WORDS, re.IGNORECASE)
+_SECTION_CONTAINER = re.compile(SECTION_WORDS, re.IGNORECASE)
 Blocked = dict[int, HtmlElement]
 Dated = dict[int, HtmlElement]
 _MAX_OWN_TEXT = 300

@@ -11,6 +11,7 @@ import re
 from collections.abc import Container
 from functools import lru_cache
 
+from ..core.lexicon.comments import NOT_TEXT_WORDS
 from ..core.tree import HtmlElement, collapse_ws
 from . import hints
 from .detect import short_text
@@ -25,9 +26,7 @@ _DROP_TAGS = frozenset({
 })
 # Elements whose whole text may be a control ("Reply", "Report", "12 likes"); paragraphs never are.
 _CONTROL_TAGS = frozenset({"a", "button", "span", "li", "ul", "small", "div", "footer", "menu", "i", "b", "strong", "em", "font"})
-_NOT_TEXT = re.compile(r"signature|\bsig\b|editedby|edited-by|lastedit|last-edit|post-?footer|postfooter|reply-?link"
-                       r"|comment-?reply|share|social|report|toolbar|actions|controls|avatar|userinfo|user-info|postprofile"
-                       r"|likes-?bar|reactions|sr-only|screen-reader|visually-hidden", re.IGNORECASE)
+_NOT_TEXT = re.compile(NOT_TEXT_WORDS, re.IGNORECASE)
 _MAX_CONTROL_LEN = 40
 
 

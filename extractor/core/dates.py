@@ -24,6 +24,14 @@ from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from .lexicon.calendar import (
+    ENGLISH_MONTH_NAMES,
+    ENGLISH_MONTHS,
+    ENGLISH_WEEKDAY_PREFIXES,
+    RELATIVE_DATE_HINTS,
+    RELATIVE_DATE_HINTS_CJK,
+)
+
 __all__ = ["find_date_in_text", "normalise_language", "parse_date"]
 
 # dateparser is tried with [hint, "en"]; without a hint, with this short list.
@@ -93,17 +101,13 @@ _YMD = re.compile(r"(?<!\d)(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(?!\d)")
 _DMY_OR_MDY = re.compile(r"(?<!\d)(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?!\d)")
 _CJK_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _CJK_TIME = re.compile(r"(\d{1,2})\s*[:時]\s*(\d{1,2})")
-_MONTHS_EN = (
-    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    "sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-)
 # Substrings of running text that look like a date, for find_date_in_text().
 _DATE_IN_TEXT = re.compile(
     r"\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
     r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?:\s*\d{1,2}\s*[:時]\s*\d{1,2}分?)?"
-    rf"|\b(?:{_MONTHS_EN})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\b(?:{ENGLISH_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)?"
-    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:{_MONTHS_EN})\.?,?\s+\d{{4}}"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\.?\s+(?:{ENGLISH_MONTHS})\.?,?\s+\d{{4}}"
     r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)?"
     # other languages' month names: "3. März 2024, 14:30 Uhr", "12 janvier 2023 à 09h15"
     r"|\b\d{1,2}\.?\s+[^\W\d_]{3,12}\.?,?\s+\d{4}"
@@ -116,9 +120,7 @@ _DATE_IN_TEXT = re.compile(
 # Relative phrases in the languages the hint list covers; matched to decide that
 # a short text is worth a dateparser call at all.
 _RELATIVE_HINT = re.compile(
-    r"\b(ago|yesterday|today|just now|vor\s+\d|gestern|heute|il y a|hier|aujourd|hace|ayer|hoy|"
-    r"fa\b|ieri|oggi|há\s+\d|ontem|hoje|geleden|gisteren|vandaag)"
-    r"|前|昨日|今日",
+    rf"\b({RELATIVE_DATE_HINTS})|{RELATIVE_DATE_HINTS_CJK}",
     re.IGNORECASE,
 )
 
@@ -225,27 +227,7 @@ def _parse_numeric(raw: str, language: str | None) -> datetime | None:
     return _safe_date(year, second, first)
 
 
-_MONTH_NUMBERS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ),
-        start=1,
-    )
-    for name in names
-}
+_MONTH_NUMBERS = {name: number for number, names in enumerate(ENGLISH_MONTH_NAMES, start=1) for name in names}
 _TZ_ABBREVIATIONS = {
     "utc": 0,
     "gmt": 0,
@@ -273,7 +255,7 @@ _TIME_PART = (
     r"(?:,?\s*(?:at\s+|-\s+|\|\s*)?(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?::\d{2})?\s*(?P<ap>[ap])?\.?\s*(?:m\.?)?"
     r"(?:\s*(?P<tz>[A-Za-z]{1,4}|[+-]\d{2}:?\d{2}))?)?"
 )
-_WEEKDAY_PART = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+_WEEKDAY_PART = rf"(?:(?:{ENGLISH_WEEKDAY_PREFIXES})[a-z]*\.?,?\s+)?"
 _EN_MDY = re.compile(
     rf"^{_WEEKDAY_PART}(?P<mon>[a-z]{{3,9}})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}}){_TIME_PART}$",
     re.IGNORECASE,

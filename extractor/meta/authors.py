@@ -13,6 +13,9 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from ..core.lexicon.calendar import ENGLISH_MONTH_CAPITALISED
+from ..core.lexicon.people import AND_WORDS, AUTHOR_LABELS, JUNK_NAMES, ROLE_WORDS, SITE_AFFIXES
+
 __all__ = ["clean_authors", "is_junk_name", "name_key", "split_names"]
 
 _PREFIX = re.compile(
@@ -21,15 +24,13 @@ _PREFIX = re.compile(
     re.IGNORECASE,
 )
 _LABEL = re.compile(
-    r"^(?:authors?|autor(?:in|en)?|auteure?s?|autore|writers?|reporters?|text|texte|bylines?|"
-    r"автор|корреспондент|الكاتب|כתב|"
-    r"著者|作者|筆者|文|記者|執筆者?|取材)\s*[:：●|]\s*",
+    rf"^(?:{AUTHOR_LABELS})\s*[:：●|]\s*",
     re.IGNORECASE,
 )
 # Separators between people; 'y'/'e' (es/pt "and") only in lower case, as they
 # are also initials.
 _SPLIT = re.compile(
-    r"\s*(?:[,;|/、，＆&]|\s(?:and|und|et|with|mit|en|og|och)\s|\s(?:y|e)\s)\s*",
+    rf"\s*(?:[,;|/、，＆&]|\s(?:{AND_WORDS})\s|\s(?:y|e)\s)\s*",
     re.IGNORECASE,
 )
 _SPLIT_CASED_YE = re.compile(r"\s(?:Y|E)\s")
@@ -40,9 +41,8 @@ _TRAILING_META = re.compile(
 )
 # "Jane DoePublished March 3" (adjacent elements run together by text_content()).
 _GLUED_META = re.compile(r"(?<=[a-z])(?:Published|Updated|Posted|Veröffentlicht|Aktualisiert|Publié).*$")
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # A dateline after the name: "Jane Doe December 3", "Jane DoeDec 3".
-_DATE_TAIL = re.compile(rf"(?:\s+|(?<=[A-Za-z])){_MONTH}\s*\d.*$")
+_DATE_TAIL = re.compile(rf"(?:\s+|(?<=[A-Za-z])){ENGLISH_MONTH_CAPITALISED}\s*\d.*$")
 # "Jane DoeNEW YORK DAILY NEWS": a name glued to an upper-case credit line.
 _GLUED_CAPS = re.compile(r"(?<=[a-z])(?=[A-Z]{2,})")
 _IN_SECTION = re.compile(r"\s+in\s+.*$")  # "Jane Doe in Politics"
@@ -51,65 +51,8 @@ _INVERTED = re.compile(r"^([A-Z][\w'’-]+),\s*([A-Z][\w'’-]+(?:\s+[A-Z]\.?)?)
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
 _URL = re.compile(r"https?://|www\.|\.(?:com|org|net|html?)\b", re.IGNORECASE)
 _ROLE_WORDS = re.compile(
-    r"\b(?:staff|writers?|reporters?|correspondents?|editors?|editorial|contributors?|contributing|columnists?|"
-    r"photographers?|producers?|interns?|freelancers?|desk|bureau|team|newsroom|redaktion|"
-    r"rédaction|redacción|redazione|administrators?|admin|webmaster|moderators?|anonymous|unknown|"
-    r"follow|twitter|facebook|email|e-mail|profile|articles|posts|bio|"
-    r"illustrations?|illustrated|graphics|video|photos?|images?|getty|shutterstock|"
-    r"updated|published|posted|share|comments?|subscribe|sponsored|partner|author|archive|rss|feed|"
-    r"account|sign|login|newsletter|menu|search|home)\b",
+    rf"\b(?:{ROLE_WORDS})\b",
     re.IGNORECASE,
-)
-# Whole strings that are never a person, even if a source says so.
-_JUNK_NAMES = frozenset(
-    [
-        "by",
-        "von",
-        "par",
-        "por",
-        "staff",
-        "admin",
-        "administrator",
-        "editor",
-        "editors",
-        "author",
-        "authors",
-        "anonymous",
-        "unknown",
-        "guest",
-        "none",
-        "null",
-        "undefined",
-        "redaktion",
-        "newsroom",
-        "team",
-        "web",
-        "desk",
-        "wire",
-        "wires",
-        "news",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "today",
-        "yesterday",
-    ]
 )
 _NON_WORD = re.compile(r"[\W_]+")
 _SPACES = re.compile(r"\s+")
@@ -160,30 +103,6 @@ def _is_cjk(text: str) -> bool:
     )
 
 
-# What a site's name may carry around it when it signs as the author ("CBC News", "The Herald Staff").
-_SITE_AFFIXES = frozenset(
-    [
-        "the",
-        "news",
-        "staff",
-        "team",
-        "editors",
-        "editorial",
-        "desk",
-        "online",
-        "redaktion",
-        "newsroom",
-        "com",
-        "magazine",
-        "media",
-        "digital",
-        "reporters",
-        "writers",
-        "wire",
-    ]
-)
-
-
 def _names_site(key: str, site: str) -> bool:
     """True when ``key`` is the site's own name, give or take a word like "News" or "Staff".
 
@@ -205,7 +124,7 @@ def _affix_words(text: str) -> bool:
     """'newsstaff' -> True: the text is a run of site affixes."""
     if not text:
         return True
-    return any(text.startswith(a) and _affix_words(text[len(a) :]) for a in _SITE_AFFIXES)
+    return any(text.startswith(a) and _affix_words(text[len(a) :]) for a in SITE_AFFIXES)
 
 
 def is_junk_name(name: str, site_keys: Iterable[str] = ()) -> bool:
@@ -213,7 +132,7 @@ def is_junk_name(name: str, site_keys: Iterable[str] = ()) -> bool:
     key = name_key(name)
     if len(key) < 2 or len(name) > _MAX_LEN:
         return True
-    if key in _JUNK_NAMES or name.startswith("@") or _URL.search(name) or "@" in name:
+    if key in JUNK_NAMES or name.startswith("@") or _URL.search(name) or "@" in name:
         return True
     if any(_names_site(key, site) for site in site_keys if site):
         return True

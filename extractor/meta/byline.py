@@ -18,6 +18,9 @@ from functools import lru_cache
 from lxml import etree
 
 from ..core.dates import find_date_in_text, parse_date
+from ..core.lexicon.calendar import MODIFIED_WORDS
+from ..core.lexicon.people import AUTHOR_PAGE_PATHS
+from ..core.lexicon.regions import BYLINE_TOKENS, DATE_TOKENS, NOT_BYLINE_TOKENS
 from ..core.tree import HtmlElement, class_id, collapse_ws
 from .regions import in_foreign_region
 
@@ -29,23 +32,11 @@ __all__ = [
     "find_visible_dates",
 ]
 
-_BYLINE_TOKEN = re.compile(
-    r"(?:^|[\s_-])(?:by-?line|byl|bylines|author|authors|authorname|author-?name|contributors?|writer|"
-    r"creator|reporter|autor|auteur|signature|firma)(?=[\s_-]|$)"
-)
-_NOT_BYLINE_TOKEN = re.compile(
-    r"bio|avatar|image|img|photo|pic|thumb|desc|about|social|follow|twitter|mail|title|job|role|position|"
-    r"label|prefix|icon|more|count|comment"
-)
-_DATE_TOKEN = re.compile(
-    r"(?:^|[\s_-])(?:date|dates|time|datetime|timestamp|published|pubdate|pub-?date|posted|post-?date|"
-    r"dateline|updated|modified|publish|publication|meta|metadata|byline|entry-?meta|post-?meta|article-?meta|"
-    r"datum|fecha|data)(?=[\s_-]|$)"
-)
-_MODIFIED_HINT = re.compile(r"updat|modif|aktualisiert|mis à jour|actualiz|aggiornat|更新", re.IGNORECASE)
-_AUTHOR_LINK = re.compile(
-    r"/(?:author|authors|autor|auteur|writers?|people|staff|profile|reporters?)/", re.IGNORECASE
-)
+_BYLINE_TOKEN = re.compile(rf"(?:^|[\s_-])(?:{BYLINE_TOKENS})(?=[\s_-]|$)")
+_NOT_BYLINE_TOKEN = re.compile(NOT_BYLINE_TOKENS)
+_DATE_TOKEN = re.compile(rf"(?:^|[\s_-])(?:{DATE_TOKENS})(?=[\s_-]|$)")
+_MODIFIED_HINT = re.compile(MODIFIED_WORDS, re.IGNORECASE)
+_AUTHOR_LINK = re.compile(rf"/(?:{AUTHOR_PAGE_PATHS})/", re.IGNORECASE)
 _BY_TEXT = re.compile(
     r"^\s*(?:(?:written|posted|reported|reporting|story|text|words)\s+by|by|von|par|por|door|di)\s+\S",
     re.IGNORECASE,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from ..core.lexicon.regions import HEADER_WORDS, STANDFIRST_TOKENS
 from ..core.tree import HtmlElement, class_id, collapse_ws
 from .authors import name_key
 from .regions import in_foreign_region
@@ -24,16 +25,13 @@ _SEPARATOR = re.compile(r"\s+[|\-–—~·•»«/:]{1,2}\s+|\s*[|·•»«｜]\
 # the colon); agreement may not, as "Headline: subtitle" is the same shape.
 _STRIP_SEPARATOR = re.compile(_SEPARATOR.pattern + r"|(?<=\w):\s+")
 _ELLIPSIS = re.compile(r"(?:\.\.\.|…)\s*$")
-_STANDFIRST_TOKEN = re.compile(
-    r"(?:^|[\s_-])(?:sub-?title|subtitle|standfirst|dek|deck|sub-?head(?:line|ing)?|summary|lede|lead|"
-    r"intro|strapline|strap|excerpt|teaser-text|description|abstract|article-?summary)(?=[\s_-]|$)"
-)
+_STANDFIRST_TOKEN = re.compile(rf"(?:^|[\s_-])(?:{STANDFIRST_TOKENS})(?=[\s_-]|$)")
 _BYLINE_OR_DATE = re.compile(
     r"^\s*(?:(?:written|posted|published|updated)\s+(?:by|on)|by|von|par|por|door|published|updated|posted)\b"
     r"|^\W*\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\W*$",
     re.IGNORECASE,
 )
-_HEADER_HINT = re.compile(r"header|heading|hero|headline|title|intro")
+_HEADER_HINT = re.compile(HEADER_WORDS)
 _MAX_H2_DEK = 300
 _STANDFIRST_WINDOW = 25
 _MIN_STANDFIRST, _MAX_STANDFIRST = 15, 600

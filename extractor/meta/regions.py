@@ -10,19 +10,15 @@ from __future__ import annotations
 
 import re
 
+from ..core.lexicon.regions import COMMENT_TOKENS, LISTING_TOKENS
 from ..core.tree import HtmlElement, class_id
 from ..core.urls import split_url
 
 __all__ = ["headline_nodes", "in_foreign_region", "is_home_link", "main_h1"]
 
 # Class/id tokens of regions whose metadata is not the article's.
-_COMMENT_TOKEN = re.compile(
-    r"(?:^|[\s_-])(?:comments?|commentlist|replies|reply|respond|discussion|disqus)(?=[\s_-]|$)"
-)
-_LISTING_TOKEN = re.compile(
-    r"(?:^|[\s_-])(?:related|relatedposts|sidebar|side-bar|right-?rail|side-?rail|recommend\w*|recirc\w*|popular|trending|most-read|mostread|widgets?|outbrain|"
-    r"taboola|newsletter|more-stories|read-?more|readnext|next-?article|promo|teasers?)(?=[\s_-]|$)"
-)
+_COMMENT_TOKEN = re.compile(rf"(?:^|[\s_-])(?:{COMMENT_TOKENS})(?=[\s_-]|$)")
+_LISTING_TOKEN = re.compile(rf"(?:^|[\s_-])(?:{LISTING_TOKENS})(?=[\s_-]|$)")
 _FOREIGN_TAGS = frozenset({"nav"})
 # Foreign only outside an <article>: inside one they hold the article's own meta.
 _FOREIGN_OUTSIDE_ARTICLE = frozenset({"aside", "footer"})

@@ -19,14 +19,14 @@ How it works, in three linear passes over the text:
    ("..., X said."). The content ends where the sentence (or the clause, when a
    second cue such as ", adding" follows) ends.
 
-Everything language-specific is data in ``quote_cues``. No step looks further
+Everything language-specific is data in ``core.lexicon.quotes``. No step looks further
 than a bounded window around a cue, so a 1 MB text or a paragraph without any
 punctuation stays linear.
 
 Where each part lives (the steps above, one module each, lowest first):
 
 - ``records``: ``_Mark``, ``_Found``, ``_Attribution`` and the ``Token``/``Span`` aliases.
-- ``tables``: sets and regexes derived from ``quote_cues``, shared word lists and limits.
+- ``tables``: sets and regexes derived from ``core.lexicon.quotes``, and limits.
 - ``sentences``: sentence ends, paragraph bounds, tokens and spans.
 - ``marks``: step 1, pairing quotation marks (``_scan_marks``).
 - ``speakers``: the noun phrase naming a speaker or addressee next to a cue.

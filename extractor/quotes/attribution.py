@@ -10,8 +10,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..core.lexicon.quotes import AMBIGUOUS_MARKS
-from .content import INFINITIVE_BLOCK, adverbial_token, content_start_at
+from ..core.lexicon.quotes import (
+    AMBIGUOUS_MARKS,
+    AUX,
+    DETERMINERS,
+    INFINITIVE_BLOCK,
+    LEAD_JUNK,
+    LEAD_OPENERS,
+    MANNER_START,
+    MODALS,
+    NOUN_MARKERS,
+    PASSIVE,
+    PREPOSITIONS,
+    TIME_START,
+    TRAILING_PREPOSITIONS,
+)
+from .content import adverbial_token, content_start_at
 from .mentions import names_something, source_mention
 from .records import AttributionRecord, Mark, Span, Token
 from .sentences import is_abbreviation, paragraph_end, sentence_bounds, strip_span, tokenize, word_count
@@ -31,29 +45,21 @@ from .tables import (
     ADDRESSEE_VERBS,
     ALL_CLOSERS,
     ATTRIBUTION_ONLY,
-    AUX,
     COMPLEMENTIZERS,
     CUE_RE,
     DASHES,
-    DETERMINERS,
     FINITE,
     INVERTED_SHORT,
-    LEAD_JUNK,
     MARKS,
     MAX_SPEAKER_TOKENS,
-    NOUN_MARKERS,
     OBJECT_CUES,
-    PASSIVE,
-    PREPOSITIONS,
     PRONOUNS,
     QUOTING_END_RE,
     SENT_END_RE,
     SKIP,
     STATEMENT_INTRO_RE,
-    TIME_START,
     VERBS,
     WORD_RE,
-    word_set,
 )
 
 
@@ -112,11 +118,6 @@ def attribution_after(text: str, pos: int, limit: int, unlisted: bool = True) ->
     return None
 
 
-# Words that may follow an unlisted verb in a short attribution ('shot back with a laugh').
-_MANNER_START = word_set(
-    "back up out with in at on to as before after during from into over again while amid "
-    "through across without quickly"
-)
 _MAX_MANNER_TOKENS = 8
 
 
@@ -152,7 +153,7 @@ def _unlisted_verb(text: str, before: list[Token], pos: int) -> AttributionRecor
         return None  # '"...," the number needed to win.': an infinitive, not a manner phrase
     if rest and (
         len(rest) > _MAX_MANNER_TOKENS
-        or not (rest[0][2].lower() in _MANNER_START or rest[0][2].endswith("ly") or rest[0][2].lower() in SKIP)
+        or not (rest[0][2].lower() in MANNER_START or rest[0][2].endswith("ly") or rest[0][2].lower() in SKIP)
     ):
         return None
     subject = leading_np(before[:v])
@@ -212,11 +213,6 @@ def _ends_with_comma(text: str, mark_end: int) -> bool:
     return text[j] == ","
 
 
-_TRAILING_PREPOSITIONS = word_set(
-    "in on at after before during of to via while as from with about when through"
-)
-
-
 def _closes_clause(text: str, pos: int, limit: int) -> bool:
     """After 'he said' comes the end of the clause (or 'in an interview', 'of Cruz'), not a new clause."""
     tokens = tokenize(text, pos, min(limit, pos + 120), 12)
@@ -224,18 +220,18 @@ def _closes_clause(text: str, pos: int, limit: int) -> bool:
     while (
         k < len(tokens) and k < 4 and (tokens[k][2].lower() in SKIP or tokens[k][2].lower() in TIME_START)
     ):
-        if tokens[k][2].lower() in _TRAILING_PREPOSITIONS and k == 0:
+        if tokens[k][2].lower() in TRAILING_PREPOSITIONS and k == 0:
             return True
         k += 1
     if k >= len(tokens):
         return True
     word = tokens[k][2]
-    if not word[0].isalnum() or word.lower() in _TRAILING_PREPOSITIONS:
+    if not word[0].isalnum() or word.lower() in TRAILING_PREPOSITIONS:
         return True
     if word.islower() and word.endswith("ly") and k + 1 < len(tokens):
         # "said pleasantly into the phone", "said quietly.": a manner adverb, then the clause ends
         nxt = tokens[k + 1][2]
-        return not nxt[0].isalnum() or nxt.lower() in _TRAILING_PREPOSITIONS | _MANNER_START
+        return not nxt[0].isalnum() or nxt.lower() in TRAILING_PREPOSITIONS | MANNER_START
     # "told Reuters.", "told reporters on Monday": the hearer, then the clause ends
     cue_word = text[max(0, pos - 12) : pos].split()[-1:]
     return bool(cue_word) and cue_word[0].lower() in ADDRESSEE_VERBS
@@ -423,13 +419,6 @@ def attribution_before(text: str, sent_start: int, quote_start: int) -> Attribut
     return AttributionRecord(start, quote_start, speaker, cue_word, addressee, content_start=content_start)
 
 
-# Words that open a reported clause between a cue and a quotation ('said that in 2009,
-# "..."', 'said because ...', 'said he came up with the idea: "..."'); anything else there
-# ('told the AP,', 'said on the other hand,', 'proclaimed at a press conference,') is
-# circumstance, and the statement is the quotation alone.
-_LEAD_OPENERS = word_set("because since although though if unless whether there it")
-
-
 def _statement_lead(text: str, cue_end: int, quote_start: int) -> int | None:
     """'Swers said because Obama is popular, "he is a good surrogate."': words of the
     statement between the cue and the quotation make it one mixed statement starting there."""
@@ -440,7 +429,7 @@ def _statement_lead(text: str, cue_end: int, quote_start: int) -> int | None:
     if first is None:
         return None
     low = first.group().lower()
-    if low in COMPLEMENTIZERS or low in _LEAD_OPENERS or low in PRONOUNS:
+    if low in COMPLEMENTIZERS or low in LEAD_OPENERS or low in PRONOUNS:
         return start
     return None
 
@@ -461,7 +450,7 @@ def _colon_before(text: str, sent_start: int, quote_start: int) -> AttributionRe
         speaker = speaker_before(text, sent_start, word[0])
         if speaker is not None and not source_mention(text, speaker, word[2], first_person=True):
             return None  # 'one of the most common questions homeowners ask:': no one speaks
-        if speaker is None and any(t[2].lower() in _MODALS for t in tokens):
+        if speaker is None and any(t[2].lower() in MODALS for t in tokens):
             return None  # 'at no point should anyone think:', 'the following must be included:'
         if speaker is None and word[2].lower() not in VERBS and _cited_sentence(text, quote_start):
             # 'The flyer used one of her lines as its headline: "Finally, someone listens."':
@@ -479,8 +468,6 @@ def _colon_before(text: str, sent_start: int, quote_start: int) -> AttributionRe
 
 
 _CITED_MIN_WORDS = 4
-# A clause with a modal before its colon imagines or prescribes words nobody said
-_MODALS = frozenset({"should", "would", "could", "might", "must", "shall", "may", "can"})
 
 
 def _cited_sentence(text: str, quote_start: int) -> bool:

@@ -6,26 +6,27 @@ speech ("X said that ...") need to know where what was said begins and ends.
 
 from __future__ import annotations
 
+from ..core.lexicon.quotes import (
+    ADJUNCT_DETERMINERS,
+    ADJUNCT_PREPOSITIONS,
+    ADVERBIAL_WORDS,
+    AUX,
+    CONTENT_AFTER,
+    DETERMINERS,
+    GAP_VERBS,
+    INFINITIVE_BLOCK,
+    INTRO_PHRASE_START,
+    NOT_CONTENT_START,
+    PREPOSITIONS,
+    RELATIVE,
+    TIME_START,
+    TOPIC_OF_CUES,
+)
 from .records import Token
 from .sentences import tokenize, word_count
-from .speakers import RELATIVE, abbrev_token, is_capitalized
-from .tables import (
-    AUX,
-    COMPLEMENTIZERS,
-    CONTENT_CUT_RE,
-    DETERMINERS,
-    PREPOSITIONS,
-    PRONOUNS,
-    SKIP,
-    TIME_START,
-    WORD_RE,
-    word_set,
-)
+from .speakers import abbrev_token, is_capitalized
+from .tables import COMPLEMENTIZERS, CONTENT_CUT_RE, PRONOUNS, SKIP, WORD_RE
 
-# Prepositions that open a circumstance of the speaking ('said Sunday in Virginia', 'said
-# on Tuesday at a rally'): where and when it was said.
-_ADJUNCT_PREPOSITIONS = word_set("in at on during")
-_ADJUNCT_DETERMINERS = word_set("a an the his her their its this that last")
 _ADJUNCT_MAX_WORDS = 4
 
 
@@ -39,10 +40,10 @@ def _adjunct_end(tokens: list[Token], k: int) -> int:
     A speech verb does not take such a phrase as its object, so the reported words can only
     start after it; when nothing but adjuncts follows, the cue has no content after it.
     """
-    if k >= len(tokens) or tokens[k][2].lower() not in _ADJUNCT_PREPOSITIONS:
+    if k >= len(tokens) or tokens[k][2].lower() not in ADJUNCT_PREPOSITIONS:
         return k
     j = k + 1
-    if j < len(tokens) and tokens[j][2].lower() in _ADJUNCT_DETERMINERS:
+    if j < len(tokens) and tokens[j][2].lower() in ADJUNCT_DETERMINERS:
         j += 1
         stop = j + _ADJUNCT_MAX_WORDS
         while j < len(tokens) and j < stop:
@@ -68,17 +69,12 @@ def _adjunct_end(tokens: list[Token], k: int) -> int:
     return j if j > named else k
 
 
-# 'said of the plan': after a verb of saying, "of" names the topic, not the words said
-# ('complained of pain', 'warned of a crisis' keep theirs: there the object is the content).
-_TOPIC_OF_CUES = word_set("said says say saying")
-
-
 def content_start_at(text: str, pos: int, end: int, cue: str = "") -> int:
     """Skip what sits between cue and content: time phrases, 'in a statement', a colon,
     and circumstance phrases ('in Virginia', 'at a rally', 'said of the plan'; see
     ``_adjunct_end``)."""
     tokens = tokenize(text, pos, min(end, pos + 160), 20)
-    if cue.lower() in _TOPIC_OF_CUES and tokens and tokens[0][2].lower() == "of":
+    if cue.lower() in TOPIC_OF_CUES and tokens and tokens[0][2].lower() == "of":
         adjunct = _adjunct_end([(0, 0, "in")] + tokens[1:], 0)
         if adjunct > 0:
             tokens = tokens[adjunct:]
@@ -101,24 +97,7 @@ def content_start_at(text: str, pos: int, end: int, cue: str = "") -> int:
     return tokens[k][0] if k < len(tokens) else end
 
 
-# A reported clause or object never opens with these: after them the cue word was a
-# plain verb ("reported from Paris", "added to his lead", "joked with a friend"),
-# a passive participle ("first reported by the Post") or the content is missing
-# ("said when she resigned", "said and did the same things", "says nothing about them").
-_NOT_CONTENT_START = word_set("by from with into onto off as while when until than and or nor nothing so von mit")
-# ... unless the next word shows an adverbial that the content follows
-# ("say by 55% to 41% that ...", "said as much", "would not say when, or if, ...").
-_CONTENT_AFTER = {"by": word_set("a an"), "as": word_set("much well a an"), "when": word_set(", or")}
-INFINITIVE_BLOCK = word_set("the a an his her their its our my your this that these those")
-
-
-# After an object cue the passive agent, particles and conjunctions rule the object out:
-# "described as reckless" and "criticized with harsh words" do report speech ("called off
-# a deal", "called up a friend" and "as someone mentioned earlier and then ..." do not).
-NOT_OBJECT_START = word_set("by off up back and or nor but when while until than because")
-
-
-def starts_content(text: str, start: int, end: int, blocked: frozenset[str] = _NOT_CONTENT_START) -> bool:
+def starts_content(text: str, start: int, end: int, blocked: frozenset[str] = NOT_CONTENT_START) -> bool:
     """The words at ``start`` can open what was said ('to his portfolio' cannot, 'to cut taxes' can)."""
     head = tokenize(text, start, min(end, start + 60), 2)
     if not head:
@@ -128,28 +107,16 @@ def starts_content(text: str, start: int, end: int, blocked: frozenset[str] = _N
     if first in blocked:
         if text[max(0, start - 3) : start].rstrip().endswith(","):
             return True  # 'said in the spring, when the story broke, "..."': an aside, then the words
-        return nxt in _CONTENT_AFTER.get(first, ()) or (first == "by" and nxt[:1].isdigit())
-    if blocked is _NOT_CONTENT_START and first in _GAP_VERBS:
+        return nxt in CONTENT_AFTER.get(first, ()) or (first == "by" and nxt[:1].isdigit())
+    if blocked is NOT_CONTENT_START and first in GAP_VERBS:
         return False  # 'an article that Carson said was written ...': the subject is a gap, no clause
     return not (first == "to" and nxt in INFINITIVE_BLOCK)
-
-
-# A reported clause has its own subject. When a finite verb follows the cue directly, the
-# subject was moved out ('the plan, which he said would cut taxes'); the cue sits inside a
-# relative clause and the words after it are not a report of their own.
-_GAP_VERBS = word_set("was were is are has had have will would could should can did does may might must")
-
-
-_ADVERBIAL = word_set(
-    "in a an the on at with to during statement interview speech email letter news conference "
-    "press release tweet post earlier later also previously repeatedly , : ; - reporters"
-)
 
 
 def adverbial_token(word: str) -> bool:
     """Words that may sit between a cue and 'that' ('said in a statement Monday that')."""
     low = word.lower()
-    return low in _ADVERBIAL or low in SKIP or low in TIME_START or is_capitalized(word)
+    return low in ADVERBIAL_WORDS or low in SKIP or low in TIME_START or is_capitalized(word)
 
 
 def content_end(text: str, start: int, end: int) -> int:
@@ -167,12 +134,6 @@ def _inside_quotation(text: str, start: int, pos: int) -> bool:
     return part.count("“") > part.count("”") or part.count('"') % 2 == 1
 
 
-# A clause-opening phrase ('Despite the rain,', 'On the Republican stage,', 'Weighing in,')
-# is no statement of its own: before '..., X said' the content must be a clause.
-_INTRO_PHRASE_START = word_set(
-    "despite on in at during after before since when while if although though as with without "
-    "for from by under amid among unlike like"
-)
 _INTRO_PHRASE_MAX_WORDS = 8
 
 
@@ -184,4 +145,4 @@ def is_intro_phrase(text: str, start: int, end: int) -> bool:
     if not words:
         return False
     first = words[0]
-    return first.lower() in _INTRO_PHRASE_START or (first.lower().endswith("ing") and is_capitalized(first))
+    return first.lower() in INTRO_PHRASE_START or (first.lower().endswith("ing") and is_capitalized(first))

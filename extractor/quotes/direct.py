@@ -1,5 +1,5 @@
 """Direct quotes: quotations that are statements, joined into one statement per speaker turn,
-plus interview-transcript turns and the whole-statement patterns of ``quote_cues``.
+plus interview-transcript turns and the whole-statement patterns of ``core.lexicon.quotes``.
 
 Why a separate module: this is the second pass; it decides which quotations are speech
 (not titles or scare quotes) and which following quotations continue the same statement.
@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..core.lexicon.quotes import STATEMENT_PATTERNS
+from ..core.lexicon.quotes import HONORIFICS, STATEMENT_PATTERNS, TITLE_MINOR_WORDS
 from .attribution import (
     attribution_after,
     attribution_before,
@@ -42,11 +42,9 @@ from .tables import (
     VERBS,
     WINDOW,
     WORD_RE,
-    word_set,
 )
 
 _TITLE_MAX_WORDS = 8
-_MINOR_WORDS = word_set("a an the of and or in on at to for with by from as is are be vs de du la le")
 
 
 def _is_title_case(text: str, mark: Mark) -> bool:
@@ -55,7 +53,7 @@ def _is_title_case(text: str, mark: Mark) -> bool:
     words = WORD_RE.findall(text, mark.start, mark.end)
     if not words or len(words) > _TITLE_MAX_WORDS:
         return False
-    major = [w for w in words if w.lower() not in _MINOR_WORDS]
+    major = [w for w in words if w.lower() not in TITLE_MINOR_WORDS]
     return bool(major) and len(major) >= 2 and all(w[0].isupper() or w[0].isdigit() for w in major)
 
 
@@ -394,16 +392,11 @@ def _spoken(body: str) -> bool:
     return lower >= 3 and lower >= 0.4 * len(words)
 
 
-_HONORIFICS = frozenset(
-    ["mr", "ms", "mrs", "dr", "sen", "rep", "gov", "prof", "gen", "col", "sgt", "president", "senator"]
-)
-
-
 def _named_in(text: str, label: str) -> bool:
     """The label names a person: with an honorific ('MS. ABARA:'), as a role ('HOST:'), or
     as a name the article also writes in running text ('PENCE:' and 'Mike Pence')."""
     words = label.replace(".", " ").split()
-    if words and (words[0].lower() in _HONORIFICS or (len(words) == 1 and is_source_noun(words[0]))):
+    if words and (words[0].lower() in HONORIFICS or (len(words) == 1 and is_source_noun(words[0]))):
         return True
     name = label.title()
     return name != label and re.search(r"[a-z,]\s+(?:\w+\s+)?" + re.escape(name) + r"\b", text) is not None

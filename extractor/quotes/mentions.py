@@ -15,7 +15,7 @@ Two questions decide, asked by every pass that reads a cue outside quotation mar
   ("vowed to fight"), or a finite clause ("said prices would rise")? A bare noun phrase
   ("added some great features", "suggesting heavier weights") is not.
 
-Both read English only (the word lists live in ``quote_cues``); a cue of another language
+Both read English only (the word lists live in ``core.lexicon.quotes``); a cue of another language
 is let through, as before.
 """
 
@@ -24,16 +24,37 @@ from __future__ import annotations
 import functools
 import re
 
+from ..core.lexicon.quotes import (
+    ADVERB_ENDINGS,
+    ADVERBS_BEFORE_CUE,
+    AUX,
+    BARE_OPENERS,
+    CONJUNCTIONS,
+    DETERMINERS,
+    FIRST_SECOND_PERSON,
+    JOINERS,
+    NAME_JOINERS,
+    NAMING_ADVERBS,
+    NOUN_MARKERS,
+    NUMBER_WORDS,
+    OBJECT_OPENERS,
+    OBJECT_WORDS,
+    PARTICIPLE_NEXT,
+    PREPOSITIONS,
+    RELATIVE_PRONOUNS,
+    SUBJECT_PRONOUNS,
+    SUBORDINATORS,
+    THIRD_PERSON,
+    TIME_WORDS,
+    TRAILING_WORDS,
+)
 from .records import Span, Token
 from .sentences import tokenize
 from .tables import (
     ADDRESSEE_VERBS,
-    ADVERB_ENDINGS,
     AGENT_SUFFIXES,
-    AUX,
     CHECKED_CUES,
     CLAUSE_OPENERS,
-    DETERMINERS,
     FINITE,
     GERUND_CUES,
     INFINITIVE_CUES,
@@ -41,58 +62,19 @@ from .tables import (
     MARKS,
     NOT_AGENTS,
     NOT_SOURCES,
-    NOUN_MARKERS,
     OBJECT_CONTENT,
-    PREPOSITIONS,
     PRONOUNS,
     SELF_DOCUMENTS,
     SHARE_NOUNS,
     SKIP,
     SOURCE_NOUNS,
     SPEECH_ONLY,
-    SUBORDINATORS,
-    TIME_WORDS,
     TOPIC_CUES,
-    word_set,
 )
-
-_THIRD_PERSON = frozenset({"he", "she", "they", "it", "who"})
-_SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
 
 # '47', '1,200', '56%': a count or share of people ('600mm' is a measure, not people)
 _NUMBER_RE = re.compile(r"\d[\d,.]*%?")
-_JOINERS = frozenset({"and", "or", "nor", "&"})
-_NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
-_TRAILING = frozenset(
-    {
-        "now",
-        "all",
-        "both",
-        "each",
-        "too",
-        "themselves",
-        "himself",
-        "herself",
-        "itself",
-        "often",
-        "never",
-        "already",
-        "still",
-        "ever",
-        "since",
-        "once",
-        "first",
-        "later",
-    }
-)
-# "officials also", "he just", "she never": adverbs between a subject and its cue
-_ADVERBS_BEFORE_CUE = word_set(
-    "also just only even still too very really perhaps maybe once again then now never not "
-    "however meanwhile thus instead rather so yet here there"
-)
 _PRONOUN_AUX_RE = re.compile(r"^(?:he|she|they)['’](?:s|ve|re|d|ll)$", re.IGNORECASE)
-_FIRST_SECOND = frozenset({"i", "we", "you", "us", "me", "let's", "let’s"})
-_RELATIVES = frozenset({"who", "which", "that", "whom", "whose"})
 # An auxiliary written onto its word: "I'm", "you've", "we're", "I'd", "doesn't"
 _AUX_SUFFIX = r"\w['’](?:m|re|ve|d|ll)$|n['’]t$"
 # In a mention: "It's worth", "that we've": a subject with its verb, so the cue is not its verb
@@ -100,9 +82,6 @@ _CONTRACTION_RE = re.compile(_AUX_SUFFIX + r"|^(?:it|that|there|what|here|let)['
 # After a cue: "he's", "they're", "doesn't": a subject or verb with its auxiliary attached
 _VERB_CONTRACTION_RE = re.compile(
     _AUX_SUFFIX + r"|^(?:he|she|it|that|there|what|who|where|here)['’]s$", re.IGNORECASE
-)
-_NAME_JOINERS = frozenset(
-    {"of", "for", "and", "&", "de", "du", "la", "le", "von", "van", "der", "den", "al", "bin", "the"}
 )
 
 
@@ -164,7 +143,7 @@ def _name_run(words: list[Token], text: str) -> bool:
     not a single capitalised sentence opener that is a common word."""
     k = len(words)
     while k > 0 and (
-        words[k - 1][2][:1].isupper() or (k < len(words) and words[k - 1][2].lower() in _NAME_JOINERS)
+        words[k - 1][2][:1].isupper() or (k < len(words) and words[k - 1][2].lower() in NAME_JOINERS)
     ):
         k -= 1
     while k < len(words) and not words[k][2][:1].isupper():
@@ -175,7 +154,7 @@ def _name_run(words: list[Token], text: str) -> bool:
     if len(run) == 1 and k == 0 and sentence_initial(text, run[0][0]):
         word = run[0][2]
         low = word.lower()
-        if low in NOT_SOURCES or _adverb(word, text) or low in _FIRST_SECOND:
+        if low in NOT_SOURCES or _adverb(word, text) or low in FIRST_SECOND_PERSON:
             return False
         if low in _lowercase_words(text) and not is_source_noun(word):
             return False
@@ -204,9 +183,9 @@ def source_span(text: str, span: Span, cue: str, first_person: bool = False) -> 
     # 'Mexican officials now', 'He immediately', 'ministers all': adverbs before the cue
     while len(words) > 1 and (
         words[-1][2].lower() in SKIP
-        or words[-1][2].lower() in _TRAILING
+        or words[-1][2].lower() in TRAILING_WORDS
         or words[-1][2].lower() in AUX
-        or words[-1][2].lower() in _ADVERBS_BEFORE_CUE
+        or words[-1][2].lower() in ADVERBS_BEFORE_CUE
         or words[-1][2].lower().endswith(("n't", "n’t"))
         or _adverb(words[-1][2])
     ):
@@ -217,7 +196,7 @@ def source_span(text: str, span: Span, cue: str, first_person: bool = False) -> 
         return span if _antecedent_is_source(text, words[0][0]) else None
     if words and (_PRONOUN_AUX_RE.match(words[0][2]) or words[0][2].lower() == "who") and len(words) <= 3:
         return span  # "he's said", "who in 2010 said"
-    while len(words) > 1 and words[0][2].lower() in _JOINERS | {"but", "so", "then"}:
+    while len(words) > 1 and words[0][2].lower() in JOINERS | {"but", "so", "then"}:
         words = words[1:]  # 'and he', 'but officials'
     if not words or any(_CONTRACTION_RE.search(w[2]) for w in words):
         return None  # "It's worth", "that we've", "I'm": a subject with its own verb
@@ -239,12 +218,12 @@ def source_span(text: str, span: Span, cue: str, first_person: bool = False) -> 
         return source_span(text, (words[0][0], words[verb - 1][1]), cue, first_person)
     if len(lows) > 1 and lows[0] in AUX and not words[1][2][:1].isupper():
         return None  # 'Can anyone suggest how ...?', 'Does the report say': a question
-    if lows[0] in _SUBJECT_PRONOUNS:
+    if lows[0] in SUBJECT_PRONOUNS:
         return span  # 'he and his wife', 'she [the author]'
-    if len(lows) > 1 and lows[-1] in _SUBJECT_PRONOUNS and lows[-2] not in _JOINERS:
+    if len(lows) > 1 and lows[-1] in SUBJECT_PRONOUNS and lows[-2] not in JOINERS:
         return (words[-1][0], words[-1][1])  # 'When reviewed at the time they', 'Even as he'
     # "the insurance that Uber" / "a former staffer who": the cue belongs to a relative clause
-    rel = next((i for i, w in enumerate(lows) if w in _RELATIVES and i > 0), None)
+    rel = next((i for i, w in enumerate(lows) if w in RELATIVE_PRONOUNS and i > 0), None)
     if rel is not None:
         if rel == len(words) - 1 and (lows[rel] in {"who", "whom"}):
             return span  # "a former staff member ... who said", "many of whom say"
@@ -257,11 +236,11 @@ def source_span(text: str, span: Span, cue: str, first_person: bool = False) -> 
             words, lows = words[rel + 1 :], lows[rel + 1 :]
     if len(words) == 1:
         low = lows[0]
-        if low in _THIRD_PERSON:
+        if low in THIRD_PERSON:
             return span
-        if low in _FIRST_SECOND:
+        if low in FIRST_SECOND_PERSON:
             return span if first_person and low in {"i", "we"} else None
-    elif any(w in _FIRST_SECOND or w in {"he", "she", "they", "it"} for w in lows):
+    elif any(w in FIRST_SECOND_PERSON or w in {"he", "she", "they", "it"} for w in lows):
         return None  # "I believe an evolutionary story": a clause
     end = words[-1][1]
     while end < span[1] and text[end] in ")]%":
@@ -317,15 +296,11 @@ def _clause_verb(words: list[Token], lows: list[str]) -> int | None:
     present-tense '-s' verb cannot be told from a plural noun this way: 'users claim'.)"""
     for i, low in enumerate(lows):
         nxt = lows[i + 1] if i + 1 < len(lows) else ""
-        if low.endswith("ed") and words[i][2][:1].islower() and nxt in DETERMINERS and nxt not in _NUMBER_WORDS:
+        if low.endswith("ed") and words[i][2][:1].islower() and nxt in DETERMINERS and nxt not in NUMBER_WORDS:
             return i
-        if nxt in _OBJECT_OPENERS and _verb_before_object(words[i][2], i):
+        if nxt in OBJECT_OPENERS and _verb_before_object(words[i][2], i):
             return i  # 'creates reports', 'Put your toddler', 'send a tweet', 'shows both'
     return None
-
-
-# Words that open an object after a verb: 'send a tweet', 'Put your toddler', 'shows both'
-_OBJECT_OPENERS = frozenset({"the", "a", "an", "your", "my", "our", "their", "his", "her", "its", "both", "these", "those"})
 
 
 def _verb_before_object(word: str, i: int) -> bool:
@@ -336,18 +311,18 @@ def _verb_before_object(word: str, i: int) -> bool:
     if word[:1].isupper() and i > 0:
         return False
     return not (
-        low in _TRAILING
+        low in TRAILING_WORDS
         or low in {"among", "amid", "despite", "unlike", "like"}
         or low in PREPOSITIONS
         or low in DETERMINERS
         or low in NOT_SOURCES
         or low in SKIP
         or low in SHARE_NOUNS
-        or low in _JOINERS
-        or low in _ADVERBS_BEFORE_CUE
+        or low in JOINERS
+        or low in ADVERBS_BEFORE_CUE
         or low in SUBORDINATORS
-        or low in _FIRST_SECOND
-        or low in _THIRD_PERSON
+        or low in FIRST_SECOND_PERSON
+        or low in THIRD_PERSON
         or low.endswith(("ly", "'s", "’s"))
         or not low.isalpha()
     )
@@ -377,9 +352,6 @@ def _head_noun(words: list[Token]) -> tuple[str, int] | None:
     ):
         return None
     return None if low in NOT_SOURCES else (low, head[1])
-
-
-_BARE_OPENERS = frozenset({"he", "she", "it", "they", "we", "i", "you", "there", "this", "these", "those"})
 
 
 NONE, CLAUSE, OBJECT = 0, 1, 2
@@ -428,12 +400,6 @@ def reporting_complement(text: str, cue_end: int, start: int, end: int, cue: str
         return CLAUSE
     # 'announced new measures', 'tweeted her thanks': a speech act whose object is the content
     return OBJECT if cue in OBJECT_CONTENT and low not in PREPOSITIONS else NONE
-
-
-_PARTICIPLE_NEXT = frozenset(["by", "from", "with", "of", "in", "into", "for", "as"])
-_CONJUNCTIONS = frozenset(
-    ["but", "and", "or", "as", "while", "so", "yet", "although", "though", "because", "whereas"]
-)
 
 
 def _adjunct_start(word: str, cue: str) -> bool:
@@ -488,7 +454,7 @@ def _finite_clause(tokens: list[Token]) -> bool:
                 and 0 < len(words) <= 4
                 and segment == 0
                 and not nxt.endswith("ing")
-                and nxt.lower() not in _CONJUNCTIONS
+                and nxt.lower() not in CONJUNCTIONS
             ):
                 segment += 1
                 continue
@@ -497,7 +463,7 @@ def _finite_clause(tokens: list[Token]) -> bool:
     if len(words) < 2:
         return False
     first = words[0].lower()
-    if first in _BARE_OPENERS or _VERB_CONTRACTION_RE.search(first):
+    if first in BARE_OPENERS or _VERB_CONTRACTION_RE.search(first):
         nxt = words[1].lower()
         return nxt not in PREPOSITIONS and nxt[:1].isalpha() and nxt not in DETERMINERS
     if (
@@ -514,11 +480,11 @@ def _finite_clause(tokens: list[Token]) -> bool:
         nxt = words[i + 1].lower() if i + 1 < len(words) else ""
         if low in AUX or _VERB_CONTRACTION_RE.search(low):
             return True
-        if low in FINITE and nxt not in _PARTICIPLE_NEXT:
+        if low in FINITE and nxt not in PARTICIPLE_NEXT:
             return True  # 'the company cut jobs'; not 'necks made from steel'
         if (
             low.endswith("ed")
-            and nxt not in _PARTICIPLE_NEXT
+            and nxt not in PARTICIPLE_NEXT
             and len(low) > 4
             and prev
             not in {"the", "a", "an", "with", "and", "or", "his", "her", "its", "their", "our", "my", "your"}
@@ -546,10 +512,6 @@ def _finite_clause(tokens: list[Token]) -> bool:
     return False
 
 
-_OBJECT_WORDS = word_set("him her it them what this that these those us me you")
-_NAMING_ADVERBS = word_set("also sometimes often commonly usually now formerly simply")
-
-
 def names_something(text: str, sent_start: int, cue_start: int, cue_end: int) -> bool:
     """'a program called Sandy Hook Promise', 'The program, called EB-5', 'showers (also
     called handheld showers)', 'Sometimes called memoize': naming, not speech.
@@ -560,7 +522,7 @@ def names_something(text: str, sent_start: int, cue_start: int, cue_end: int) ->
     """
     pre = text[sent_start : cue_start].rstrip()
     words = pre.split()
-    while words and words[-1].lower().strip("(") in _NAMING_ADVERBS:
+    while words and words[-1].lower().strip("(") in NAMING_ADVERBS:
         words[-1] = words[-1][:1] if words[-1].startswith("(") else ""
         if not words[-1]:
             words.pop()
@@ -574,7 +536,7 @@ def names_something(text: str, sent_start: int, cue_start: int, cue_end: int) ->
         # ', called EB-5', ', called full-stack'; ', called the speech a "critical moment"',
         # ', called her "the first lady"' have an object: speech
         low = nxt[0][2].lower()
-        return nxt[0][2] not in MARKS and low not in NOUN_MARKERS and low not in _OBJECT_WORDS
+        return nxt[0][2] not in MARKS and low not in NOUN_MARKERS and low not in OBJECT_WORDS
     if not (nxt[0][2][:1].isupper() or nxt[0][2] in MARKS):
         return False
     tail = pre.split()[-4:]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 
+from ..core.lexicon.quotes import WRITERS_WORDS
 from ..model import Quote
 from .direct import direct_quotes, pattern_statements, transcript_turns
 from .marks import scan_marks
@@ -83,16 +84,13 @@ def _speaks(text: str, found: Found) -> bool:
     return True
 
 
-_WRITERS_WORDS = frozenset({"i", "me", "we", "us", "you", "it", "what", "let", "let's", "let’s"})
-
-
 def _writers_clause(text: str, span: Span) -> bool:
     """A speaker span of several words holding 'it', 'me', 'you', 'what' ... is a clause; 'you'
     alone is the reader."""
     words = [w.lower() for w in WORD_RE.findall(text, span[0], span[1])]
     if words == ["you"]:
         return True  # 'You say the same thing every time: "It is bedtime."': the reader, told what to say
-    return len(words) > 2 and any(w in _WRITERS_WORDS for w in words)
+    return len(words) > 2 and any(w in WRITERS_WORDS for w in words)
 
 
 def _translated(markers: list[int], found: Found) -> bool:

@@ -10,15 +10,22 @@ from __future__ import annotations
 import bisect
 import re
 
-from .attribution import attribution_after
-from .content import (
+from ..core.lexicon.quotes import (
+    ASKED_BEFORE,
+    CONNECTORS,
+    DETERMINERS,
     INFINITIVE_BLOCK,
+    LEAD_JUNK,
     NOT_OBJECT_START,
-    content_end,
-    content_start_at,
-    is_intro_phrase,
-    starts_content,
+    NOUN_MARKERS,
+    PREPOSITIONS,
+    QUESTION_OPENERS,
+    SOURCE_ARTICLES,
+    SUBORDINATE_OPENERS,
+    TIME_START,
 )
+from .attribution import attribution_after
+from .content import content_end, content_start_at, is_intro_phrase, starts_content
 from .direct import continues_quote
 from .mentions import (
     CLAUSE,
@@ -41,29 +48,22 @@ from .speakers import (
 from .tables import (
     ADDRESSEE_VERBS,
     COMPLEMENTIZERS,
-    CONNECTORS,
     CUE_AUX,
     CUE_RE,
     DENSE,
-    DETERMINERS,
     FINITE,
-    LEAD_JUNK,
     LETTERS_RE,
     MAX_JOINED,
     NEEDS_THAT,
     NORM_NOUNS,
-    NOUN_MARKERS,
     OBJECT_CUES,
     OBJECT_PREP,
-    PREPOSITIONS,
     PRONOUNS,
     SKIP,
-    TIME_START,
     TOPIC_CUES,
     VERBS,
     WINDOW,
     WORD_RE,
-    word_set,
 )
 
 
@@ -302,8 +302,6 @@ def _fronted_participle(text: str, cue: re.Match[str], low: str, sent_end: int) 
 _TOPIC_RE = re.compile(r"about\s+", re.IGNORECASE)
 _OF_RE = re.compile(r"\s+of\b", re.IGNORECASE)
 _FOR_EXAMPLE_RE = re.compile(r",?\s*[$£€]?\d")
-_ASKED_BEFORE = frozenset({"when", "was", "were", "is", "are", "being", "been", "after", "also", "once"})
-_QUESTION_OPENERS = frozenset({"if", "whether", "what", "who", "whom", "which", "why", "how", "when", "where"})
 
 
 def _asked(text: str, cue: re.Match[str], sent_start: int, sent_end: int) -> Found | None:
@@ -312,7 +310,7 @@ def _asked(text: str, cue: re.Match[str], sent_start: int, sent_end: int) -> Fou
     named after 'by'). The content is the question: after 'about', or from 'if' / a
     wh-word / 'to'; it ends at the next comma."""
     before = WORD_RE.findall(text, max(sent_start, cue.start() - 30), cue.start())
-    if before and before[-1].lower() not in _ASKED_BEFORE:
+    if before and before[-1].lower() not in ASKED_BEFORE:
         return None
     if any(w.lower() in {"i", "we", "you"} for w in before[-3:]):
         return None  # 'I was asked to catch droplets': the page's own voice, asked to do something
@@ -324,7 +322,7 @@ def _asked(text: str, cue: re.Match[str], sent_start: int, sent_end: int) -> Fou
     else:
         while k < len(tokens) and k < 8:
             low = tokens[k][2].lower()
-            if low == "about" or low in _QUESTION_OPENERS or low == "to":
+            if low == "about" or low in QUESTION_OPENERS or low == "to":
                 break
             if low == "by" and speaker is None:
                 np = np_after(text, tokens[k][1], sent_end)
@@ -397,16 +395,13 @@ def _interrupts(text: str, sent_start: int, speaker_start: int, cue_end: int, se
     return k < len(tokens) and tokens[k][2] == "," and word_count(text, tokens[k][1], sent_end) >= 3
 
 
-_SOURCE_ARTICLES = word_set("der die das ein eine einer des dem den")
-
-
 def _inverted_short(text: str, cue: re.Match[str], low: str, sent_start: int, sent_end: int) -> Found | None:
     """German '..., so der Sprecher.': a short cue, then only the speaker up to the sentence end."""
     spk = np_after(text, cue.end(), sent_end, max_tokens=8)
     if spk is None or text[spk[1] : sent_end].strip(" .!?\"'”“«»„"):
         return None
     words = text[spk[0] : spk[1]].split()
-    if not (words[0].lower() in _SOURCE_ARTICLES or all(is_capitalized(w) for w in words)):
+    if not (words[0].lower() in SOURCE_ARTICLES or all(is_capitalized(w) for w in words)):
         return None  # English '..., so we left.' is a clause, not a source
     comma = cue.start() - 2
     if word_count(text, sent_start, comma) < 3:
@@ -673,10 +668,6 @@ _CLAUSE_JOIN_RE = re.compile(
 _CLAUSE_MARK_RE = re.compile(r"[,;][\"”’'»]*\s|\s[–—]\s")
 # 'called him "driven" and asserted that ...': a second cue of the same subject
 _AND_BEFORE_RE = re.compile(r"\s(?:and|but)\s+(?:also\s+|even\s+|then\s+|later\s+)?$", re.IGNORECASE)
-# a sentence that opens with a subordinate clause: its comma ends that clause
-_SUBORDINATE_OPENERS = frozenset(
-    {"while", "though", "although", "as", "when", "because", "if", "since", "whereas", "after", "before", "once"}
-)
 
 
 def _split_point(text: str, prev: Found, found: Found, cue: re.Match[str], sent_start: int) -> int | None:
@@ -711,7 +702,7 @@ def _opens_subordinate(text: str, sent_start: int, prev: Found) -> bool:
     if prev.speaker_pos is None or not sent_start <= prev.speaker_pos <= prev.start:
         return False
     words = WORD_RE.findall(text, sent_start, prev.speaker_pos)
-    return bool(words) and words[0].lower() in _SUBORDINATE_OPENERS
+    return bool(words) and words[0].lower() in SUBORDINATE_OPENERS
 
 
 def _new_clause_before(text: str, lo: int, speaker_pos: int | None, strong: bool = False) -> int | None:

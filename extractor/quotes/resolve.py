@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 
+from ..core.lexicon.quotes import CONNECTORS
 from .records import Found
 from .speakers import is_capitalized
-from .tables import CONNECTORS, GROUP_RE, PRON_PLUR, PRON_SING, PRONOUNS, PROPER_RUN_RE, RESOLVE_WINDOW
+from .tables import GROUP_RE, PRON_PLUR, PRON_SING, PRONOUNS, PROPER_RUN_RE, RESOLVE_WINDOW
 
 
 def resolve(text: str, found: Found, earlier: list[Found]) -> str | None:

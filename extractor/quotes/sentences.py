@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import bisect
 
+from ..core.lexicon.quotes import ABBREV
 from .records import Mark, Span, Token
-from .tables import ABBREV, DOTTED_RE, MARKS, SENT_END_RE, TOKEN_RE, WINDOW, WORD_RE
+from .tables import DOTTED_RE, MARKS, SENT_END_RE, TOKEN_RE, WINDOW, WORD_RE
 
 
 def is_abbreviation(text: str, dot: int) -> bool:

@@ -6,33 +6,39 @@ question, "which words before or after this cue are the speaker?".
 
 from __future__ import annotations
 
+from ..core.lexicon.quotes import (
+    ABBREV,
+    ADVERB_ENDINGS,
+    AFTER_NAME_STOPS,
+    APPROXIMATORS,
+    AUX,
+    BLOCKERS,
+    CLAUSE_OPENERS_BEFORE_CUE,
+    DETERMINERS,
+    FREQUENCY_ADVERBS,
+    LEAD_JUNK,
+    NOT_SUBJECT_END,
+    PASSIVE,
+    PREPOSITIONS,
+    RELATIVE,
+    TIME_START,
+)
 from .records import Span, Token
 from .sentences import tokenize
 from .tables import (
-    ABBREV,
-    ADVERB_ENDINGS,
     ASPECT_VERBS,
-    AUX,
-    BLOCKERS,
     COMPLEMENTIZERS,
     CUE_AUX,
-    DETERMINERS,
     FINITE,
-    LEAD_JUNK,
     LOOKBACK,
     MARKS,
     MAX_SPEAKER_TOKENS,
-    PASSIVE,
-    PREPOSITIONS,
     PRONOUNS,
     SEPARATORS,
     SHARE_NOUNS,
     SKIP,
-    SUBORDINATORS,
-    TIME_START,
     VERBS,
     WORD_RE,
-    word_set,
 )
 
 
@@ -140,7 +146,7 @@ def speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
     if not tokens or last in BLOCKERS or last in PASSIVE:
         return None
     k = len(tokens) - 1
-    while k > 0 and tokens[k][2][:1].islower() and (tokens[k][2].endswith("ly") or tokens[k][2].lower() in _FREQUENCY):
+    while k > 0 and tokens[k][2][:1].islower() and (tokens[k][2].endswith("ly") or tokens[k][2].lower() in FREQUENCY_ADVERBS):
         k -= 1
     if (
         k < len(tokens) - 1
@@ -165,7 +171,7 @@ def speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
         (
             i
             for i, t in enumerate(chosen[:-1])
-            if t[2].lower() in _CLAUSE_OPENERS_BEFORE_CUE
+            if t[2].lower() in CLAUSE_OPENERS_BEFORE_CUE
             and not (t[2].lower() == "that" and _verb_like_word(chosen[i + 1][2]))
         ),
         default=None,
@@ -193,16 +199,9 @@ def _verb_like_word(word: str) -> bool:
     return low in AUX or low in FINITE or (low.endswith("ed") and word[:1].islower())
 
 
-_FREQUENCY = word_set("often never always sometimes also widely still already seldom rarely")
-# Where the clause a cue belongs to opens: a subordinator, or a relative 'that'/'whom' whose
-# clause has its own subject ('the plan that Trump says', 'a poet whom Burger called')
-_CLAUSE_OPENERS_BEFORE_CUE = SUBORDINATORS | word_set("whenever that whom")
-_APPROXIMATORS = word_set("about around nearly almost roughly over under some")
-
-
 def _approximate_share(tokens: list[Token]) -> bool:
     """'about half of Democratic voters', 'nearly 60 percent': a quantity, not an opening phrase."""
-    if len(tokens) < 2 or tokens[0][2].lower() not in _APPROXIMATORS:
+    if len(tokens) < 2 or tokens[0][2].lower() not in APPROXIMATORS:
         return False
     nxt = tokens[1][2].lower()
     return nxt[:1].isdigit() or nxt in SHARE_NOUNS
@@ -225,17 +224,11 @@ def _subject_after_opener(tokens: list[Token]) -> list[Token]:
     return tail
 
 
-_NOT_SUBJECT_END = word_set("as the a an his her its their our my your")
-
-
 def _modifier_slot(word: str) -> bool:
     """'his proposed ban', 'an alleged incident', 'as predicted', 'That said,':
     the cue is an adjective or an idiom there, not a verb with a subject."""
     low = word.lower()
-    return low in _NOT_SUBJECT_END or word == "That"
-
-
-RELATIVE = word_set("who which that whose whom where der die das")
+    return low in NOT_SUBJECT_END or word == "That"
 
 
 def plausible_speaker(text: str, speaker: Span) -> bool:
@@ -290,15 +283,6 @@ def _inside_relative_clause(tokens: list[Token]) -> bool:
     return any(w in AUX or w in VERBS for w in words[1:])
 
 
-# Lower-case words that, after a name, start a new phrase rather than continue
-# the speaker ('sagte Petra Lindqvist nach der Abstimmung', 'said Jane Doe in a statement').
-_AFTER_NAME_STOPS = word_set("""
-    on at after during before in to from while when via
-    nach am im in bei vor auf gegenüber unserer unserem unseren dieser diesem zu zum zur mit
-    à au aux lors devant après avant pendant en dans
-    """)
-
-
 def np_after(text: str, start: int, end: int, max_tokens: int = 14) -> Span | None:
     """The speaker after an inverted cue ('said Steve Grubbs, an Iowa operative')."""
     out: list[Token] = []
@@ -307,7 +291,7 @@ def np_after(text: str, start: int, end: int, max_tokens: int = 14) -> Span | No
         low = tok[2].lower()
         if tok[2] in SEPARATORS or tok[2] in {"!", "?"} or tok[2] in MARKS:
             break
-        if named and tok[2] in _AFTER_NAME_STOPS:
+        if named and tok[2] in AFTER_NAME_STOPS:
             break
         named = named or is_capitalized(tok[2])
         if tok[2] == "." and (not out or not abbrev_token(out[-1][2])):

@@ -1,8 +1,9 @@
-"""Tables and regexes derived once from ``quote_cues``, plus the shared word lists.
+"""Tables and regexes derived once from ``core.lexicon.quotes``.
 
-Why a separate module: the cue data is language data (``quote_cues``); this turns it into
-the sets and compiled patterns that every step of the quote finder reads, so they are built
-once at import and no step owns them.
+Why a separate module: the cue data is language data (``core.lexicon.quotes``, which also
+holds the quote finder's small word sets); this turns it into the sets and compiled
+patterns that every step of the quote finder reads, so they are built once at import and
+no step owns them.
 """
 
 from __future__ import annotations
@@ -17,11 +18,6 @@ from ..core.lexicon.quotes import (
     QUOTING_VERBS,
     TRANSLATION_MARKERS,
 )
-
-
-def word_set(spaced: str) -> frozenset[str]:
-    """A word set written as one spaced string, so long lists stay readable."""
-    return frozenset(spaced.split())
 
 
 def _closers_by_opener() -> dict[str, frozenset[str]]:
@@ -167,41 +163,6 @@ PROPER_RUN_RE = re.compile(
 )
 GROUP_RE = re.compile(r"\b((?:[A-Z][\w&.-]*\s+){1,4})(?:" + _alternation(_GROUP_NOUNS) + r")\b")
 
-ABBREV = word_set(
-    "mr mrs ms dr sen sens rep reps gov gen lt col sgt capt cmdr adm maj cpl pvt supt atty hon fr pres "
-    "st jr sr prof rev no vs etc inc corp co ltd "
-    "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n d.c a.m p.m e.g i.e"
-)
-LEAD_JUNK = word_set(
-    "but and so yet still however meanwhile when while as because if although though after before "
-    "since where then now instead also indeed moreover later earlier what despite aber und doch"
-)
-# Endings only adverbs have: a capitalised "Reportedly" or "Ironically" is no name, but
-# "Kelly", "Emily" or "Beverly" is; "the family said" has no adverb.
-ADVERB_ENDINGS = ("ally", "ously", "ively", "ably", "ibly", "edly", "ingly", "fully", "ently", "antly", "lessly")
-BLOCKERS = word_set(
-    "to not n't never would could should might must will can cannot did does do may shall zu nicht nie"
-)
-PASSIVE = word_set("was were been being be is are am get gets got getting")
-AUX = word_set(
-    "is was are were has had have will would can could did does do be been being may might must "
-    "shall should ist war sind waren hat hatte haben wird wurde"
-)
-PREPOSITIONS = word_set(
-    "of for at with from by about to into on in during after before despite over under than via "
-    "von mit bei nach für über"
-)
-DETERMINERS = word_set("the a an another one two three several some many most other his her their its")
-# Words after which a cue word is a noun ('the claims', 'their reports', 'a warning')
-NOUN_MARKERS = word_set("the a an his her their its our my your this these those whose")
-CONNECTORS = word_set("of for at with 's ’s and the de von der des")
-_WEEKDAYS = word_set("monday tuesday wednesday thursday friday saturday sunday")
-TIME_START = word_set("on in at during last this late early earlier yesterday today am im") | _WEEKDAYS
-# Time words that may stand between a cue and its 'that' ('said Thursday that')
-TIME_WORDS = word_set("today yesterday tonight week month year") | _WEEKDAYS
-# Conjunctions opening a subordinate clause: a cue's subject follows the last one before it
-# ('It gets your attention when a leader says', 'Even though officials said')
-SUBORDINATORS = word_set("when while whereas if because although though since once until unless where")
 DASHES = frozenset({"—", "―", "–", "-"})
 SEPARATORS = frozenset({",", ";", ":", "(", ")", "—", "―", "–"})
 MAX_SPEAKER_TOKENS = 12

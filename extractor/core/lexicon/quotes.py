@@ -1,10 +1,14 @@
-"""Quotation-mark and speech-cue tables, kept as plain data.
+"""Quotation-mark and speech-cue tables, and the quote finder's small word sets, kept as
+plain data.
 
 Why a separate module: the quote finder in ``quotes/`` is language-neutral
 machinery; everything that differs between languages (which characters open
 and close a quotation, which verbs report speech, which words introduce a
 source like "according to" or "laut") lives here. Adding a language means
-adding one ``LanguageCues`` entry, not touching the scanner.
+adding one ``LanguageCues`` entry, not touching the scanner. The small word
+sets at the end (pronouns, joiners, clause openers, adverbs that may stand
+before a cue ...) are read token by token by the steps in ``quotes/``; the
+comment above each says which question it answers.
 
 Everything is immutable (tuples, frozensets, frozen dataclasses) so the
 module holds no mutable state.
@@ -12,7 +16,11 @@ module holds no mutable state.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
+
+from .calendar import ENGLISH_WEEKDAYS
 
 # Quotation-mark pairs, opener -> the closers that may end it. Several styles
 # reuse the same character in different roles (German „…“ closes with the
@@ -473,3 +481,244 @@ STATEMENT_PATTERNS: tuple[str, ...] = (
         r"\s*(?:إن|أن|:)?\s*«(?P<q>[^»]{4,})»"
     ),
 )
+
+
+# --- the quote finder's small word sets ----------------------------------------------
+# English (and a little German and French) function words that the steps in ``quotes/``
+# test single tokens against: who can be a subject, what may stand between a cue and its
+# content, where a clause opens. Each comment says which question the set answers.
+
+# Shared by several steps.
+
+# Abbreviations that end with a dot inside a sentence ("Mr.", "Sen.", "Jan.", "U.S."): no sentence end.
+ABBREV = _words(
+    "mr mrs ms dr sen sens rep reps gov gen lt col sgt capt cmdr adm maj cpl pvt supt atty hon fr pres "
+    "st jr sr prof rev no vs etc inc corp co ltd "
+    "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n d.c a.m p.m e.g i.e"
+)
+
+LEAD_JUNK = _words(
+    "but and so yet still however meanwhile when while as because if although though after before "
+    "since where then now instead also indeed moreover later earlier what despite aber und doch"
+)
+
+# Endings only adverbs have: a capitalised "Reportedly" or "Ironically" is no name, but
+# "Kelly", "Emily" or "Beverly" is; "the family said" has no adverb.
+ADVERB_ENDINGS = ("ally", "ously", "ively", "ably", "ibly", "edly", "ingly", "fully", "ently", "antly", "lessly")
+
+BLOCKERS = _words(
+    "to not n't never would could should might must will can cannot did does do may shall zu nicht nie"
+)
+
+PASSIVE = _words("was were been being be is are am get gets got getting")
+
+AUX = _words(
+    "is was are were has had have will would can could did does do be been being may might must "
+    "shall should ist war sind waren hat hatte haben wird wurde"
+)
+
+PREPOSITIONS = _words(
+    "of for at with from by about to into on in during after before despite over under than via "
+    "von mit bei nach für über"
+)
+
+DETERMINERS = _words("the a an another one two three several some many most other his her their its")
+
+# Words after which a cue word is a noun ('the claims', 'their reports', 'a warning')
+NOUN_MARKERS = _words("the a an his her their its our my your this these those whose")
+
+CONNECTORS = _words("of for at with 's ’s and the de von der des")
+
+TIME_START = _words("on in at during last this late early earlier yesterday today am im") | ENGLISH_WEEKDAYS
+
+# Time words that may stand between a cue and its 'that' ('said Thursday that')
+TIME_WORDS = _words("today yesterday tonight week month year") | ENGLISH_WEEKDAYS
+
+# Conjunctions opening a subordinate clause: a cue's subject follows the last one before it
+# ('It gets your attention when a leader says', 'Even though officials said')
+SUBORDINATORS = _words("when while whereas if because although though since once until unless where")
+
+
+# Attribution next to a quotation (quotes/attribution.py).
+
+# Words that may follow an unlisted verb in a short attribution ('shot back with a laugh').
+MANNER_START = _words(
+    "back up out with in at on to as before after during from into over again while amid "
+    "through across without quickly"
+)
+
+TRAILING_PREPOSITIONS = _words(
+    "in on at after before during of to via while as from with about when through"
+)
+
+# Words that open a reported clause between a cue and a quotation ('said that in 2009,
+# "..."', 'said because ...', 'said he came up with the idea: "..."'); anything else there
+# ('told the AP,', 'said on the other hand,', 'proclaimed at a press conference,') is
+# circumstance, and the statement is the quotation alone.
+LEAD_OPENERS = _words("because since although though if unless whether there it")
+
+# A clause with a modal before its colon imagines or prescribes words nobody said
+MODALS = frozenset({"should", "would", "could", "might", "must", "shall", "may", "can"})
+
+
+# Where reported content starts and ends (quotes/content.py).
+
+# Prepositions that open a circumstance of the speaking ('said Sunday in Virginia', 'said
+# on Tuesday at a rally'): where and when it was said.
+ADJUNCT_PREPOSITIONS = _words("in at on during")
+
+ADJUNCT_DETERMINERS = _words("a an the his her their its this that last")
+
+# 'said of the plan': after a verb of saying, "of" names the topic, not the words said
+# ('complained of pain', 'warned of a crisis' keep theirs: there the object is the content).
+TOPIC_OF_CUES = _words("said says say saying")
+
+# A reported clause or object never opens with these: after them the cue word was a
+# plain verb ("reported from Paris", "added to his lead", "joked with a friend"),
+# a passive participle ("first reported by the Post") or the content is missing
+# ("said when she resigned", "said and did the same things", "says nothing about them").
+NOT_CONTENT_START = _words("by from with into onto off as while when until than and or nor nothing so von mit")
+
+# ... unless the next word shows an adverbial that the content follows
+# ("say by 55% to 41% that ...", "said as much", "would not say when, or if, ...").
+CONTENT_AFTER: Mapping[str, frozenset[str]] = MappingProxyType(
+    {"by": _words("a an"), "as": _words("much well a an"), "when": _words(", or")}
+)
+
+INFINITIVE_BLOCK = _words("the a an his her their its our my your this that these those")
+
+# After an object cue the passive agent, particles and conjunctions rule the object out:
+# "described as reckless" and "criticized with harsh words" do report speech ("called off
+# a deal", "called up a friend" and "as someone mentioned earlier and then ..." do not).
+NOT_OBJECT_START = _words("by off up back and or nor but when while until than because")
+
+# A reported clause has its own subject. When a finite verb follows the cue directly, the
+# subject was moved out ('the plan, which he said would cut taxes'); the cue sits inside a
+# relative clause and the words after it are not a report of their own.
+GAP_VERBS = _words("was were is are has had have will would could should can did does may might must")
+
+ADVERBIAL_WORDS = _words(
+    "in a an the on at with to during statement interview speech email letter news conference "
+    "press release tweet post earlier later also previously repeatedly , : ; - reporters"
+)
+
+# A clause-opening phrase ('Despite the rain,', 'On the Republican stage,', 'Weighing in,')
+# is no statement of its own: before '..., X said' the content must be a clause.
+INTRO_PHRASE_START = _words(
+    "despite on in at during after before since when while if although though as with without "
+    "for from by under amid among unlike like"
+)
+
+
+# Direct quotations, titles and transcripts (quotes/direct.py).
+
+TITLE_MINOR_WORDS = _words("a an the of and or in on at to for with by from as is are be vs de du la le")
+
+HONORIFICS = frozenset(
+    ["mr", "ms", "mrs", "dr", "sen", "rep", "gov", "prof", "gen", "col", "sgt", "president", "senator"]
+)
+
+
+# Is a mention a source, does a cue report (quotes/mentions.py).
+
+THIRD_PERSON = frozenset({"he", "she", "they", "it", "who"})
+
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
+
+JOINERS = frozenset({"and", "or", "nor", "&"})
+
+NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
+
+TRAILING_WORDS = frozenset(
+    {
+        "now",
+        "all",
+        "both",
+        "each",
+        "too",
+        "themselves",
+        "himself",
+        "herself",
+        "itself",
+        "often",
+        "never",
+        "already",
+        "still",
+        "ever",
+        "since",
+        "once",
+        "first",
+        "later",
+    }
+)
+
+# "officials also", "he just", "she never": adverbs between a subject and its cue
+ADVERBS_BEFORE_CUE = _words(
+    "also just only even still too very really perhaps maybe once again then now never not "
+    "however meanwhile thus instead rather so yet here there"
+)
+
+FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "us", "me", "let's", "let’s"})
+
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+
+NAME_JOINERS = frozenset(
+    {"of", "for", "and", "&", "de", "du", "la", "le", "von", "van", "der", "den", "al", "bin", "the"}
+)
+
+# Words that open an object after a verb: 'send a tweet', 'Put your toddler', 'shows both'
+OBJECT_OPENERS = frozenset({"the", "a", "an", "your", "my", "our", "their", "his", "her", "its", "both", "these", "those"})
+
+BARE_OPENERS = frozenset({"he", "she", "it", "they", "we", "i", "you", "there", "this", "these", "those"})
+
+PARTICIPLE_NEXT = frozenset(["by", "from", "with", "of", "in", "into", "for", "as"])
+
+CONJUNCTIONS = frozenset(
+    ["but", "and", "or", "as", "while", "so", "yet", "although", "though", "because", "whereas"]
+)
+
+OBJECT_WORDS = _words("him her it them what this that these those us me you")
+
+NAMING_ADVERBS = _words("also sometimes often commonly usually now formerly simply")
+
+
+# The writer's own voice (quotes/pipeline.py).
+
+WRITERS_WORDS = frozenset({"i", "me", "we", "us", "you", "it", "what", "let", "let's", "let’s"})
+
+
+# Reported speech (quotes/reported.py).
+
+ASKED_BEFORE = frozenset({"when", "was", "were", "is", "are", "being", "been", "after", "also", "once"})
+
+QUESTION_OPENERS = frozenset({"if", "whether", "what", "who", "whom", "which", "why", "how", "when", "where"})
+
+SOURCE_ARTICLES = _words("der die das ein eine einer des dem den")
+
+# a sentence that opens with a subordinate clause: its comma ends that clause
+SUBORDINATE_OPENERS = frozenset(
+    {"while", "though", "although", "as", "when", "because", "if", "since", "whereas", "after", "before", "once"}
+)
+
+
+# Speakers next to a cue (quotes/speakers.py).
+
+FREQUENCY_ADVERBS = _words("often never always sometimes also widely still already seldom rarely")
+
+# Where the clause a cue belongs to opens: a subordinator, or a relative 'that'/'whom' whose
+# clause has its own subject ('the plan that Trump says', 'a poet whom Burger called')
+CLAUSE_OPENERS_BEFORE_CUE = SUBORDINATORS | _words("whenever that whom")
+
+APPROXIMATORS = _words("about around nearly almost roughly over under some")
+
+NOT_SUBJECT_END = _words("as the a an his her its their our my your")
+
+RELATIVE = _words("who which that whose whom where der die das")
+
+# Lower-case words that, after a name, start a new phrase rather than continue
+# the speaker ('sagte Petra Lindqvist nach der Abstimmung', 'said Jane Doe in a statement').
+AFTER_NAME_STOPS = _words("""
+    on at after during before in to from while when via
+    nach am im in bei vor auf gegenüber unserer unserem unseren dieser diesem zu zum zur mit
+    à au aux lors devant après avant pendant en dans
+    """)

@@ -1,0 +1,122 @@
+"""Words about people as pages name them: job titles and "staff" words that are no
+author's name, labels before a byline, words between several names, kept as plain data.
+
+Why a separate module: author strings arrive from JSON-LD, meta tags and visible bylines
+("By Jane Doe and John Roe, Staff Writers", "Autor: Max Muster", "The Herald Staff"), and
+``meta/authors`` cleans them with these lists; ``meta/byline`` follows links to author
+pages by their path words. The lists are per language where pages differ, so adding a
+language is a data change. Regex fragments are strings (alternations) that the reading
+module wraps in its own pattern.
+"""
+
+from __future__ import annotations
+
+# --- links to an author's page (meta/byline.py) ---
+
+# Path segments of author and staff pages ("/author/jane-doe/", "/autor/max/"), matched
+# between slashes, case-insensitively.
+AUTHOR_PAGE_PATHS = r"author|authors|autor|auteur|writers?|people|staff|profile|reporters?"
+
+
+# --- names that are no person (meta/authors.py) ---
+
+# Whole strings that are never a person, even if a source says so.
+JUNK_NAMES = frozenset(
+    [
+        "by",
+        "von",
+        "par",
+        "por",
+        "staff",
+        "admin",
+        "administrator",
+        "editor",
+        "editors",
+        "author",
+        "authors",
+        "anonymous",
+        "unknown",
+        "guest",
+        "none",
+        "null",
+        "undefined",
+        "redaktion",
+        "newsroom",
+        "team",
+        "web",
+        "desk",
+        "wire",
+        "wires",
+        "news",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+    ]
+)
+
+# What a site's name may carry around it when it signs as the author ("CBC News", "The Herald Staff").
+SITE_AFFIXES = frozenset(
+    [
+        "the",
+        "news",
+        "staff",
+        "team",
+        "editors",
+        "editorial",
+        "desk",
+        "online",
+        "redaktion",
+        "newsroom",
+        "com",
+        "magazine",
+        "media",
+        "digital",
+        "reporters",
+        "writers",
+        "wire",
+    ]
+)
+
+
+# --- bylines as strings (meta/authors.py) ---
+
+# Labels before a name ("Autor:", "Texte :", "記者：") in several languages and scripts;
+# meta/authors.py strips one when a separator follows it.
+AUTHOR_LABELS = (
+    r"authors?|autor(?:in|en)?|auteure?s?|autore|writers?|reporters?|text|texte|bylines?|"
+    r"автор|корреспондент|الكاتب|כתב|"
+    r"著者|作者|筆者|文|記者|執筆者?|取材"
+)
+# "and" between people's names (en, de, fr, nl, da/no, sv) and "with"/"mit"; the one-letter
+# Spanish/Portuguese "y"/"e" are kept apart in meta/authors.py (they are also initials).
+AND_WORDS = r"and|und|et|with|mit|en|og|och"
+# Job titles, staff and credit words, and page furniture: a candidate name holding one of
+# them as a whole word is a role or a label, not a person ("Staff Writer", "Redaktion",
+# "Getty Images"); meta/authors.py searches case-insensitively.
+ROLE_WORDS = (
+    r"staff|writers?|reporters?|correspondents?|editors?|editorial|contributors?|contributing|columnists?|"
+    r"photographers?|producers?|interns?|freelancers?|desk|bureau|team|newsroom|redaktion|"
+    r"rédaction|redacción|redazione|administrators?|admin|webmaster|moderators?|anonymous|unknown|"
+    r"follow|twitter|facebook|email|e-mail|profile|articles|posts|bio|"
+    r"illustrations?|illustrated|graphics|video|photos?|images?|getty|shutterstock|"
+    r"updated|published|posted|share|comments?|subscribe|sponsored|partner|author|archive|rss|feed|"
+    r"account|sign|login|newsletter|menu|search|home"
+)
