@@ -16,6 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import IO
 
+from ..core.dates import parse_timestamp
 from ..core.limits import ExtractionError
 from ..export import FORMATS, CsvExporter, Exporter, Record, dumps_line, get_exporter
 from ..extract import extract_article
@@ -209,14 +210,10 @@ def extract_source(
 
 def parse_iso_datetime(value: str) -> datetime:
     """argparse type for --fetched-at: ISO 8601, ``Z`` accepted, naive means UTC."""
-    text = value.strip()
-    if text.endswith(("Z", "z")):
-        text = text[:-1] + "+00:00"
     try:
-        parsed = datetime.fromisoformat(text)
+        return parse_timestamp(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not an ISO 8601 date-time: {value!r}") from None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
 
 
 def optional_url(value: str) -> str | None:

@@ -20,6 +20,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import IO, Any
 
+from ..core.dates import parse_timestamp
 from ..fixtures import (
     EXPECTED_FILE,
     FixtureResult,
@@ -261,7 +262,7 @@ def _record_file(args: argparse.Namespace, root: Path, out: IO[str], err: IO[str
     try:
         html = Path(args.from_file).read_bytes()
         headers = _parse_headers(args.header)
-        fetched_at = _instant(args.fetched_at) if args.fetched_at else datetime.now(timezone.utc)
+        fetched_at = parse_timestamp(args.fetched_at) if args.fetched_at else datetime.now(timezone.utc)
     except (OSError, ValueError) as exc:
         print(f"extractor fixtures record: {exc}", file=err)
         return EXIT_USAGE
@@ -317,14 +318,6 @@ def _parse_headers(values: Sequence[str]) -> dict[str, str]:
             raise ValueError(f"--header must look like 'Name: value', got {value!r}")
         headers[name.strip()] = rest.strip()
     return headers
-
-
-def _instant(value: str) -> datetime:
-    text = value.strip()
-    if text.endswith(("Z", "z")):
-        text = text[:-1] + "+00:00"
-    parsed = datetime.fromisoformat(text)
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

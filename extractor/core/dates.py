@@ -125,6 +125,23 @@ _RELATIVE_HINT = re.compile(
 )
 
 
+def parse_timestamp(value: str, *, naive_is_utc: bool = True) -> datetime:
+    """An ISO 8601 timestamp as machines write it (our records, WARC headers, sitemaps, flags).
+
+    Why apart from :func:`parse_date`: these strings are exact by contract, so a bad one is
+    an error (``ValueError``) for the caller to report, not something to guess at. A trailing
+    ``Z`` is accepted on every Python (``fromisoformat`` takes it only from 3.11); a value
+    without an offset is UTC unless ``naive_is_utc`` is false (then it stays naive).
+    """
+    text = value.strip()
+    if text.endswith(("Z", "z")):
+        text = text[:-1] + "+00:00"
+    parsed = datetime.fromisoformat(text)
+    if parsed.tzinfo is None and naive_is_utc:
+        parsed = parsed.replace(tzinfo=timezone.utc)
+    return parsed
+
+
 def normalise_language(value: str | None) -> str | None:
     """'en-US', 'en_GB', 'DE' -> 'en', 'de': the primary subtag, lowercased.
 

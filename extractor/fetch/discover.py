@@ -20,6 +20,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from lxml import etree
 from w3lib.url import canonicalize_url
 
+from ..core.dates import parse_timestamp
 from ..core.urls import absolute_url
 from .page import gunzip_capped
 from .xml_entities import neutralise_entities
@@ -97,7 +98,7 @@ def parse_date(text: str | None) -> datetime | None:
             return None
     else:
         try:
-            parsed = datetime.fromisoformat(text.replace("Z", "+00:00").replace("z", "+00:00"))
+            parsed = parse_timestamp(text, naive_is_utc=False)
         except ValueError:
             try:
                 parsed = parsedate_to_datetime(text)

@@ -29,6 +29,7 @@ from typing import Any
 from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped]
 from warcio.exceptions import ArchiveLoadFailed  # type: ignore[import-untyped]
 
+from ..core.dates import parse_timestamp
 from ..core.headers import header_value
 from .page import (
     CHUNK,
@@ -61,8 +62,7 @@ class Skipped:
 def _warc_date(value: str | None) -> datetime:
     if value:
         try:
-            parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-            return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+            return parse_timestamp(value)
         except ValueError:
             pass
     return datetime.now(timezone.utc)
