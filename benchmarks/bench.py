@@ -40,7 +40,10 @@ EXTRACTORS: dict[str, tuple[str, str]] = {
         "extractor.extract_article(time_limit=30, memory_limit=2048): the job defaults, in a worker process",
     ),
     "trafilatura": ("trafilatura", "trafilatura.extract(include_comments=False): main text only"),
-    "trafilatura-comments": ("trafilatura", "trafilatura.extract(include_comments=True): main text and comments"),
+    "trafilatura-comments": (
+        "trafilatura",
+        "trafilatura.extract(include_comments=True): main text and comments",
+    ),
     "trafilatura-bare": (
         "trafilatura",
         "trafilatura.bare_extraction(with_metadata=True): text, comments and metadata",
@@ -190,18 +193,26 @@ def format_ratios(rows: list[dict[str, Any]]) -> list[str]:
                 out.append(f"{mine} / {name}: {ratio:.2f}x pages/s ({'faster' if ratio >= 1 else 'slower'})")
     if "ours" in timed and "ours-limits" in timed:
         limited, plain = _rate(timed["ours-limits"]), _rate(timed["ours"])
-        extra_ms = 1000 * (timed["ours-limits"]["seconds"] - timed["ours"]["seconds"]) / timed["ours"]["pages"]
-        out.append(f"page limits on: ours at {limited / plain:.2f}x of its speed without them "
-                   f"({extra_ms:+.1f} ms/page for the worker round trip)")
+        extra_ms = (
+            1000 * (timed["ours-limits"]["seconds"] - timed["ours"]["seconds"]) / timed["ours"]["pages"]
+        )
+        out.append(
+            f"page limits on: ours at {limited / plain:.2f}x of its speed without them "
+            f"({extra_ms:+.1f} ms/page for the worker round trip)"
+        )
     if "ours" in timed and "ours-nocomments" in timed:
         on, off = _rate(timed["ours"]), _rate(timed["ours-nocomments"])
-        out.append(f"comments on: ours at {on / off:.2f}x of its speed without comments "
-                   f"(ratio to any one peer drops {100 * (1 - on / off):.1f}%)")
+        out.append(
+            f"comments on: ours at {on / off:.2f}x of its speed without comments "
+            f"(ratio to any one peer drops {100 * (1 - on / off):.1f}%)"
+        )
         if "trafilatura" in timed and "trafilatura-comments" in timed:
             both_on = on / _rate(timed["trafilatura-comments"])
             both_off = off / _rate(timed["trafilatura"])
-            out.append(f"comments on for both: ours/trafilatura {both_on:.2f}x vs {both_off:.2f}x with comments off "
-                       f"(change {100 * (both_on / both_off - 1):+.1f}%)")
+            out.append(
+                f"comments on for both: ours/trafilatura {both_on:.2f}x vs {both_off:.2f}x with comments off "
+                f"(change {100 * (both_on / both_off - 1):+.1f}%)"
+            )
     return out
 
 

@@ -39,7 +39,9 @@ from extractor.core.decode import decode_html
 from extractor.core.tree import parse_html
 
 _END = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
-_NOT_SHOWN = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>|<!--.*?-->", re.DOTALL | re.IGNORECASE)
+_NOT_SHOWN = re.compile(
+    r"<(script|style|noscript|template)\b.*?</\1\s*>|<!--.*?-->", re.DOTALL | re.IGNORECASE
+)
 _TAG = re.compile(r"<[^>]*>")
 _WORD = re.compile(r"\w+")
 
@@ -53,7 +55,7 @@ def has_stray_end(text: str, words: int = 30) -> bool:
     match = _END.search(text)
     if match is None:
         return False
-    return len(_TAG.sub(" ", _NOT_SHOWN.sub(" ", text[match.end():])).split()) >= words
+    return len(_TAG.sub(" ", _NOT_SHOWN.sub(" ", text[match.end() :])).split()) >= words
 
 
 def our_text(text: str) -> str:
@@ -77,21 +79,34 @@ class Chromium:
         os.close(from_chrome_w)
         self._profile = tempfile.mkdtemp(prefix="browser_text_")
 
-        flags = ["--remote-debugging-pipe", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                 "--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=http://127.0.0.1:9",
-                 "--disable-background-networking", f"--user-data-dir={self._profile}", "about:blank"]
+        flags = [
+            "--remote-debugging-pipe",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--host-resolver-rules=MAP * ~NOTFOUND",
+            "--proxy-server=http://127.0.0.1:9",
+            "--disable-background-networking",
+            f"--user-data-dir={self._profile}",
+            "about:blank",
+        ]
         # The shell puts the pipe ends on fds 3 and 4, where Chromium looks for them.
         move = f'exec "$0" "$@" 3<&{child_r} 4>&{child_w} {child_r}<&- {child_w}>&-'
         self._proc = subprocess.Popen(
-            ["sh", "-c", move, binary, *flags], pass_fds=(child_r, child_w),
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            ["sh", "-c", move, binary, *flags],
+            pass_fds=(child_r, child_w),
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         os.close(child_r)
         os.close(child_w)
         self._buffer = b""
         self._id = 0
         target = self._call("Target.createTarget", {"url": "about:blank"})["targetId"]
-        self._session = self._call("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
+        self._session = self._call("Target.attachToTarget", {"targetId": target, "flatten": True})[
+            "sessionId"
+        ]
         self._call("Page.enable")
         self._call("Emulation.setScriptExecutionDisabled", {"value": True})
 
@@ -142,7 +157,9 @@ def recall(browser: str, ours: str) -> tuple[int, int]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("folder", type=Path)
-    parser.add_argument("--stray-only", action="store_true", help="only pages with text after </body> or </html>")
+    parser.add_argument(
+        "--stray-only", action="store_true", help="only pages with text after </body> or </html>"
+    )
     parser.add_argument("--limit", type=int, default=None, help="at most N pages (after --stray-only)")
     parser.add_argument("--chromium", default="chromium-headless-shell", help="the browser binary")
     args = parser.parse_args()
@@ -150,7 +167,9 @@ def main() -> int:
     if binary is None:
         print(f"{args.chromium} not found (apt-get install chromium-headless-shell)", file=sys.stderr)
         return 2
-    pages = sorted(p for p in args.folder.rglob("*") if p.is_file() and p.name.endswith((".html", ".html.gz")))
+    pages = sorted(
+        p for p in args.folder.rglob("*") if p.is_file() and p.name.endswith((".html", ".html.gz"))
+    )
     texts = [(p, page_text(p)) for p in pages]
     if args.stray_only:
         texts = [(p, t) for p, t in texts if has_stray_end(t)]
@@ -164,7 +183,9 @@ def main() -> int:
                 copy.write_text("\ufeff" + text, encoding="utf-8")  # the BOM fixes the decoding
                 kept, words = recall(browser.inner_text(copy), our_text(text))
                 total_kept, total = total_kept + kept, total + words
-                print(f"{path.name:30s} {words:7d} browser words, {kept / words if words else 1:6.3f} in our tree")
+                print(
+                    f"{path.name:30s} {words:7d} browser words, {kept / words if words else 1:6.3f} in our tree"
+                )
     finally:
         browser.close()
     print(f"{len(texts)} pages: {total_kept / total if total else 1:.3f} of the browser's words in our tree")

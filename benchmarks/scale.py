@@ -72,8 +72,10 @@ URL = "https://blog.example.org/2024/05/a-post-with-many-comments/"
 # The bar: time may grow at most this many times faster than the page's size.
 MAX_EXCESS = 2.0
 
-_TEXT = ("the council said on Tuesday that the new bridge, which was planned in 2019, would open "
-         "next spring after a long delay caused by rising costs and a shortage of steel")
+_TEXT = (
+    "the council said on Tuesday that the new bridge, which was planned in 2019, would open "
+    "next spring after a long delay caused by rising costs and a shortage of steel"
+)
 _WORDS = _TEXT.split()
 
 
@@ -221,8 +223,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3, help="keep the fastest of N runs (small pages)")
     parser.add_argument("--repeat-large", type=int, default=1, help="runs for the largest page of a case")
-    parser.add_argument("--cases", default=",".join(DEFAULT_CASES),
-                        help="comma-separated, or 'all': " + ", ".join(CASES))
+    parser.add_argument(
+        "--cases", default=",".join(DEFAULT_CASES), help="comma-separated, or 'all': " + ", ".join(CASES)
+    )
     parser.add_argument("--sizes", default=None, help="override the item counts, e.g. 1000,5000,20000")
     parser.add_argument("--profile", metavar="CASE:SIZE", help="cProfile one page instead of timing")
     parser.add_argument("--no-comments", action="store_true", help="with --profile: comments=False")
@@ -232,8 +235,10 @@ def main(argv: list[str] | None = None) -> int:
         case, size = args.profile.split(":")
         profile(case, int(size), not args.no_comments, args.top)
         return 0
-    print(f"{'case':<11} {'items':>7} {'MB':>6} {'comments':>9} {'cpu s':>8} {'wall s':>8} "
-          f"{'size x':>7} {'time x':>7} {'bar':>6}")
+    print(
+        f"{'case':<11} {'items':>7} {'MB':>6} {'comments':>9} {'cpu s':>8} {'wall s':>8} "
+        f"{'size x':>7} {'time x':>7} {'bar':>6}"
+    )
     failed = False
     for case in CASES if args.cases == "all" else args.cases.split(","):
         builder, sizes = CASES[case]
@@ -254,8 +259,10 @@ def main(argv: list[str] | None = None) -> int:
                     ok = time_x < MAX_EXCESS * size_x
                     failed |= not ok
                     ratios = f"{size_x:7.1f} {time_x:7.1f} {'ok' if ok else 'OVER':>6}"
-                print(f"{case:<11} {size:>7} {nbytes / 1e6:6.1f} {comments!s:>9} {cpu:8.2f} {wall:8.2f} {ratios}",
-                      flush=True)
+                print(
+                    f"{case:<11} {size:>7} {nbytes / 1e6:6.1f} {comments!s:>9} {cpu:8.2f} {wall:8.2f} {ratios}",
+                    flush=True,
+                )
     return 1 if failed else 0
 
 

@@ -55,7 +55,10 @@ _HOMES = {
     "ExtractionError": "extractor.core.limits",
     "TimeLimit": "extractor.core.limits",
     "MemoryLimit": "extractor.core.limits",
-    **{name: "extractor.model" for name in ("Article", "Block", "Comment", "ErrorRecord", "Image", "PageMeta", "Quote")},
+    **{
+        name: "extractor.model"
+        for name in ("Article", "Block", "Comment", "ErrorRecord", "Image", "PageMeta", "Quote")
+    },
 }
 
 

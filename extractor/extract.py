@@ -114,13 +114,22 @@ def extract_article(
     if time_limit or memory_limit:
         from .core.limits import run_limited
 
-        kwargs = {"headers": dict(headers) if headers else None, "fetched_at": fetched_at, "comments": comments}
+        kwargs = {
+            "headers": dict(headers) if headers else None,
+            "fetched_at": fetched_at,
+            "comments": comments,
+        }
         return run_limited(_extract, (html, url), kwargs, time_limit=time_limit, memory_limit=memory_limit)
     return _extract(html, url, headers=headers, fetched_at=fetched_at, comments=comments)
 
 
 def _extract(
-    html: bytes | str, url: str | None, *, headers: Mapping[str, str] | None, fetched_at: datetime, comments: bool
+    html: bytes | str,
+    url: str | None,
+    *,
+    headers: Mapping[str, str] | None,
+    fetched_at: datetime,
+    comments: bool,
 ) -> Article:
     """The steps, in order, in this process (what a limited worker runs)."""
     text, _encoding = decode_html(html, header_value(headers, "content-type"))
@@ -135,8 +144,9 @@ def _extract(
     if page_type == LIVEBLOG:
         # A live blog's entries (with their times) are its body, never reader comments.
         sections = [section for section in sections if named_as_comments(section)]
-    records, comment_warnings = extract_comments(sections, fetched_at=fetched_at, language=page.language,
-                                                 detection=detection, base_url=base)
+    records, comment_warnings = extract_comments(
+        sections, fetched_at=fetched_at, language=page.language, detection=detection, base_url=base
+    )
     if sections and _not_a_comment_section(sections, records):
         sections = []
     read_body = partial(
@@ -153,7 +163,12 @@ def _extract(
         article_body=meta.article_body,
         exclude=[*sections, *detection.widgets] if detection is not None else sections,
     )
-    if page_type != FORUM and len(records) == 1 and _chars(body) < _TOO_SHORT and len(records[0].text) > _TOO_SHORT:
+    if (
+        page_type != FORUM
+        and len(records) == 1
+        and _chars(body) < _TOO_SHORT
+        and len(records[0].text) > _TOO_SHORT
+    ):
         # A lone "comment" beside a page with no text of its own is the post itself, its
         # byline and date read as a commenter's (page builders wrap a post in dated, named
         # boxes): read the page again without taking it out. (A thread of one post stays
@@ -174,7 +189,9 @@ def _extract(
     page_type, paywalled = finalize_page_type(page_type, paywall_hint, body.blocks)
     if page_type == INDEX:
         _unmangle_index(meta)
-    elif records and (page_type == FORUM or len(records) > 1 and (not body.blocks or _posts_outweigh(records, body))):
+    elif records and (
+        page_type == FORUM or len(records) > 1 and (not body.blocks or _posts_outweigh(records, body))
+    ):
         # A thread's posts are all records (the opening one too, as forum users expect)
         # and together the page's own text, in page order, as people read the page;
         # a page whose only text is a list of posts is a thread whatever its markup said.

@@ -254,7 +254,8 @@ def named_as_comments(section: HtmlElement) -> bool:
     comment detector's find is kept there only when the markup calls it comments.
     """
     return _in_comments(section) or any(
-        _words(node) & COMMENT_LIST_WORDS for node in section.iter() if isinstance(node.tag, str))
+        _words(node) & COMMENT_LIST_WORDS for node in section.iter() if isinstance(node.tag, str)
+    )
 
 
 def _entry_groups(tree: HtmlElement) -> Iterator[list[HtmlElement]]:
@@ -484,7 +485,17 @@ def _paywall_markup(tree: HtmlElement) -> bool:
             continue
         if _words(el) & PAYWALL_WORDS and _wall_sized(el):
             return True
-        if may_have_sentence and el.tag in ("p", "div", "section", "aside", "h2", "h3", "h4", "strong", "span"):
+        if may_have_sentence and el.tag in (
+            "p",
+            "div",
+            "section",
+            "aside",
+            "h2",
+            "h3",
+            "h4",
+            "strong",
+            "span",
+        ):
             text = collapse_ws(el.text_content())
             if text and len(text) <= _MAX_WALL_TEXT and _WALL_TEXT.search(text):
                 return True

@@ -70,7 +70,9 @@ def test_forum_thread_body_holds_every_post_in_page_order() -> None:
     # Issue 12: a thread's body is its posts as people read the page, each post also a record.
     from pathlib import Path
 
-    page = (Path(__file__).resolve().parent.parent / "fixtures" / "forum-phpbb-thread" / "page.html").read_bytes()
+    page = (
+        Path(__file__).resolve().parent.parent / "fixtures" / "forum-phpbb-thread" / "page.html"
+    ).read_bytes()
     article = extract_article(page, url="https://forum.example/viewtopic.php?t=1")
     assert article.page_type == "forum"
     assert len(article.comments) >= 3
@@ -86,11 +88,18 @@ def test_forum_thread_body_holds_every_post_in_page_order() -> None:
 
 
 def test_a_product_grid_is_an_index_page_whose_body_is_the_items() -> None:
-    names = ["Oak dining table with two leaves", "Walnut coffee table with a shelf",
-             "Pine bedside table with a drawer", "Ash writing desk with a cable tray",
-             "Beech bookcase with five shelves", "Cherry sideboard with sliding doors"]
-    cards = "".join(f'<div class="card"><h3><a href="/p/{n}">{name}</a></h3><span>£{100 + n}</span></div>'
-                    for n, name in enumerate(names))
+    names = [
+        "Oak dining table with two leaves",
+        "Walnut coffee table with a shelf",
+        "Pine bedside table with a drawer",
+        "Ash writing desk with a cable tray",
+        "Beech bookcase with five shelves",
+        "Cherry sideboard with sliding doors",
+    ]
+    cards = "".join(
+        f'<div class="card"><h3><a href="/p/{n}">{name}</a></h3><span>£{100 + n}</span></div>'
+        for n, name in enumerate(names)
+    )
     html = f"""<html><head><title>Tables | Example Furniture</title></head><body>
     <nav><a href="/">Home</a></nav><main><h1>Tables</h1><p>Hand-made in our workshop.</p>
     <div class="grid">{cards}</div></main></body></html>"""
@@ -103,8 +112,10 @@ def test_a_product_grid_is_an_index_page_whose_body_is_the_items() -> None:
 def test_a_page_whose_only_text_is_in_banner_named_regions_still_gets_a_body() -> None:
     slides = "".join(
         f'<div class="hero-banner"><h2>{title}</h2><p>{text}</p></div>'
-        for title, text in [("A legacy of precision", "One hundred and fifty years of watchmaking in one collection."),
-                            ("The lunar chronograph", "A dial with a meteorite face and a sapphire crystal back.")]
+        for title, text in [
+            ("A legacy of precision", "One hundred and fifty years of watchmaking in one collection."),
+            ("The lunar chronograph", "A dial with a meteorite face and a sapphire crystal back."),
+        ]
     )
     html = f"""<html><body><nav><a href="/">Home</a> <a href="/watches">Watches</a></nav>
     <div class="home-carousel">{slides}</div>
@@ -119,8 +130,10 @@ def test_a_page_whose_only_text_is_in_banner_named_regions_still_gets_a_body() -
 def test_a_product_shown_only_after_a_script_runs_is_read() -> None:
     # The shop hides the product until a script has checked the visitor's region, and the
     # description carries a "hidden" class its script lifts: both are the page's text.
-    description = ("A hand-thrown stoneware mug with a speckled white glaze, holding twelve ounces; "
-                   "each one is made in our studio, so sizes and speckles vary a little. ") * 4
+    description = (
+        "A hand-thrown stoneware mug with a speckled white glaze, holding twelve ounces; "
+        "each one is made in our studio, so sizes and speckles vary a little. "
+    ) * 4
     html = f"""<html><body><header><a href="/">Studio</a></header>
     <div class="region-gate" style="display:none"><h1>White speckle mug</h1><p>$32.00</p>
     <div class="product-description hidden"><p>Our everyday mug.</p><p>{description.strip()}</p></div></div>
@@ -135,8 +148,11 @@ def test_a_product_shown_only_after_a_script_runs_is_read() -> None:
 def test_a_lone_comment_beside_a_page_without_text_is_the_post() -> None:
     # The page's one text is marked up as one comment (its author and date in a comment
     # header): it is the post, not a reader's comment, and the body must not come out empty.
-    paras = "".join(f"<p>Point {n}: green products, flexible booking and teams that bring their own "
-                    f"tools to every home they visit are this year's cleaning trends.</p>" for n in range(6))
+    paras = "".join(
+        f"<p>Point {n}: green products, flexible booking and teams that bring their own "
+        f"tools to every home they visit are this year's cleaning trends.</p>"
+        for n in range(6)
+    )
     page = f"""<html><head><title>Cleaning trends</title></head><body><nav><a href="/">Home</a></nav>
     <div class="comments-area"><ol class="comment-list"><li class="comment"><article class="comment-body">
     <footer class="comment-meta"><span class="comment-author">Karina Cohen</span>

@@ -260,7 +260,9 @@ def test_items_that_outweigh_the_intro_many_times_make_a_list_whatever_the_page_
     # a one-paragraph intro box, and fifty stories.
     cards = "".join(
         f'<div class="card"><h3><a href="/s/{n}">{title} ({n})</a></h3><p>{summary}</p>'
-        f'<time>March 6, 2026</time></div>' for n, (title, summary) in enumerate(ITEMS * 8))
+        f"<time>March 6, 2026</time></div>"
+        for n, (title, summary) in enumerate(ITEMS * 8)
+    )
     html = f"""<html><body><div class="intro-box"><h2>About this section</h2><p>{PARA}</p></div>
     <main><div class="river">{cards}</div></main></body></html>"""
     result = extract_body(parse_html(html), dated=True, declared_article=True)
@@ -289,8 +291,8 @@ def test_a_short_article_beside_a_long_link_rail_stays_an_article() -> None:
 def test_short_page_builder_widgets_are_article_sections() -> None:
     # Each section of the article is one small "widget" of a page builder.
     widgets = "".join(
-        f'<div class="pb-widget"><div class="pb-widget-container"><h2>Part {n}</h2>'
-        f"<p>{text}</p></div></div>" for n, text in enumerate(STEPS, start=1)
+        f'<div class="pb-widget"><div class="pb-widget-container"><h2>Part {n}</h2><p>{text}</p></div></div>'
+        for n, text in enumerate(STEPS, start=1)
     )
     texts = _texts(_page(f'<div class="pb-section">{widgets}</div>'))
     for text in STEPS:
@@ -320,9 +322,33 @@ def test_text_in_closed_tabs_is_content_but_hidden_modals_are_not() -> None:
 
 
 def test_a_list_page_of_short_linked_names_gives_the_names() -> None:
-    names = ["Ada", "ALGOL 68", "APL", "AWK", "BASIC", "BCPL", "C", "COBOL", "Eiffel", "Erlang",
-             "Forth", "Fortran", "Haskell", "Lisp", "ML", "Modula-2", "Oberon", "Pascal", "Prolog",
-             "Ruby", "Scheme", "Simula", "Smalltalk", "SNOBOL", "Tcl"]
+    names = [
+        "Ada",
+        "ALGOL 68",
+        "APL",
+        "AWK",
+        "BASIC",
+        "BCPL",
+        "C",
+        "COBOL",
+        "Eiffel",
+        "Erlang",
+        "Forth",
+        "Fortran",
+        "Haskell",
+        "Lisp",
+        "ML",
+        "Modula-2",
+        "Oberon",
+        "Pascal",
+        "Prolog",
+        "Ruby",
+        "Scheme",
+        "Simula",
+        "Smalltalk",
+        "SNOBOL",
+        "Tcl",
+    ]
     names = [f"{name} ({1960 + n})" for n, name in enumerate(names)]
     items = "".join(f'<li><a href="/wiki/{n}">{n}</a></li>' for n in names)
     html = f"""<html><body><nav class="menu"><a href="/">Main page</a> <a href="/random">Random</a></nav>
@@ -336,7 +362,9 @@ def test_a_list_page_of_short_linked_names_gives_the_names() -> None:
 
 
 def test_copyright_and_fine_print_blocks_never_join_the_article() -> None:
-    legal = "All trademarks are the property of their owners; reproduction without permission is prohibited. " * 3
+    legal = (
+        "All trademarks are the property of their owners; reproduction without permission is prohibited. " * 3
+    )
     html = f"""<html><body><div class="wrapper"><div class="middle"><div id="content"><p>{PARA}</p>
     <p>{STEPS[0]}</p></div></div><div class="copyrights">{legal}</div><div class="fineprint">{legal}</div>
     </div></body></html>"""
@@ -358,15 +386,18 @@ def test_a_short_post_with_a_date_line_beside_a_link_rail_stays_an_article() -> 
 
 _CONSENT_PURPOSES = " ".join(
     f"Purpose {n}: we and our partners store and access information on your device, use precise "
-    f"data and measure how content and advertising perform for audience research." for n in range(4)
+    f"data and measure how content and advertising perform for audience research."
+    for n in range(4)
 )
 
 
 def _listing_with_notice(notice_attrs: str, opening: str) -> str:
     # The notice is long, but less than half the page: a page wrapper that opens with the
     # notice is kept (see the next test).
-    cards = "".join(f'<div class="card"><h3><a href="/s/{n}">{title}</a></h3><p>{summary}</p></div>'
-                    for n, (title, summary) in enumerate(ITEMS * 4))
+    cards = "".join(
+        f'<div class="card"><h3><a href="/s/{n}">{title}</a></h3><p>{summary}</p></div>'
+        for n, (title, summary) in enumerate(ITEMS * 4)
+    )
     return f"""<html><body><main><div class="feed">{cards}</div></main>
     <div {notice_attrs}><h2>Your privacy</h2><p>{opening}</p><p>{_CONSENT_PURPOSES}</p>
     <button>Accept all</button></div></body></html>"""
@@ -374,8 +405,10 @@ def _listing_with_notice(notice_attrs: str, opening: str) -> str:
 
 def test_a_consent_notice_is_never_the_body_of_a_page_of_links() -> None:
     # By a consent platform's name, and by its opening words under a name that only says "overlay".
-    for attrs, opening in (('id="onetrust-consent-sdk"', "Manage your choices below."),
-                           ('class="site-overlay"', "We and our partners use cookies to personalise ads.")):
+    for attrs, opening in (
+        ('id="onetrust-consent-sdk"', "Manage your choices below."),
+        ('class="site-overlay"', "We and our partners use cookies to personalise ads."),
+    ):
         result = extract_body(parse_html(_listing_with_notice(attrs, opening)))
         texts = [b.text for b in result.blocks]
         assert result.items, attrs
@@ -403,8 +436,10 @@ def test_a_page_of_only_links_falls_back_to_its_linked_entries() -> None:
     # A portfolio page: filter buttons and client names, all links; nothing else to give.
     filters = "".join(f'<li><a href="#{w}">{w}</a></li>' for w in ("All", "Healthcare", "Education"))
     clients = "".join(f'<h4><a href="/work/{n}">Client {n}</a></h4>' for n in range(6))
-    result = extract_body(parse_html(f"""<html><body><ul class="filters">{filters}</ul>
-    <div class="grid">{clients}</div></body></html>"""))
+    result = extract_body(
+        parse_html(f"""<html><body><ul class="filters">{filters}</ul>
+    <div class="grid">{clients}</div></body></html>""")
+    )
     texts = [b.text for b in result.blocks]
     assert "body_fallback:links" in result.warnings and result.items
     assert "Healthcare" in texts
@@ -413,11 +448,16 @@ def test_a_page_of_only_links_falls_back_to_its_linked_entries() -> None:
 def test_a_choice_that_gives_only_headings_falls_back_to_the_text() -> None:
     # A strip of teaser headlines in <article> cards is chosen over the text, which sits in
     # a region sloppily named "page-footer"; headings alone are no body, so the next step runs.
-    cards = "".join(f'<div class="picks-entry"><article class="pick"><h3><span>Nine hours at the '
-                    f"city's dessert gallery, part {n}</span></h3></article></div>" for n in range(14))
+    cards = "".join(
+        f'<div class="picks-entry"><article class="pick"><h3><span>Nine hours at the '
+        f"city's dessert gallery, part {n}</span></h3></article></div>"
+        for n in range(14)
+    )
     text = "".join(f"<p>{PARA} {STEPS[n]}</p>" for n in range(6))
-    result = extract_body(parse_html(f"""<html><body><div class="picks">{cards}</div>
-    <div class="page-footer">{text}</div></body></html>"""))
+    result = extract_body(
+        parse_html(f"""<html><body><div class="picks">{cards}</div>
+    <div class="page-footer">{text}</div></body></html>""")
+    )
     assert result.blocks and all(b.kind == "paragraph" for b in result.blocks)
     assert f"{PARA} {STEPS[5]}" in [b.text for b in result.blocks]
     assert result.warnings == ["body_fallback:densest"]

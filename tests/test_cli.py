@@ -161,7 +161,9 @@ def test_max_bytes_caps_plain_and_gzip_pages(pages: Path, capsys: pytest.Capture
     ]  # fmt: skip
 
 
-def test_binary_input_is_not_html(pages: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_binary_input_is_not_html(
+    pages: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     (pages / "image.html").write_bytes(PNG)
     (pages / "report.htm.gz").write_bytes(gzip.compress(b"%PDF-1.5\n%\xe2\xe3\xcf\xd3\n" + bytes(range(256))))
     assert main(["extract", str(pages), "--quiet"]) == 1

@@ -74,14 +74,25 @@ def test_numbered_ids_share_one_cache_key() -> None:
     assert numberless("comment-98") == "comment-00"  # digits are read alike, none is dropped
 
 
-@pytest.mark.parametrize("words", ["comment-body-1234", "post_message_77", "likes-list-3", "vote-up-5", "author-99 x1"])
+@pytest.mark.parametrize(
+    "words", ["comment-body-1234", "post_message_77", "likes-list-3", "vote-up-5", "author-99 x1"]
+)
 def test_word_tables_answer_alike_on_the_key(words: str) -> None:
-    for table in (hints.TEXT_HINT, hints.LIKE_HINT, hints.DISLIKE_HINT, hints.LIKED_BY_HINT, hints.AUTHOR_HINT,
-                  hints.NOT_AUTHOR_HINT, hints.DATE_HINT):
+    for table in (
+        hints.TEXT_HINT,
+        hints.LIKE_HINT,
+        hints.DISLIKE_HINT,
+        hints.LIKED_BY_HINT,
+        hints.AUTHOR_HINT,
+        hints.NOT_AUTHOR_HINT,
+        hints.DATE_HINT,
+    ):
         assert table.search(numberless(words)) == table.search(words)
 
 
-@pytest.mark.parametrize("text", ["AnnOctober 2, 2012", "Ashley KOctober 22, 2012", "ann686October 22, 2012 1:23 PM"])
+@pytest.mark.parametrize(
+    "text", ["AnnOctober 2, 2012", "Ashley KOctober 22, 2012", "ann686October 22, 2012 1:23 PM"]
+)
 def test_glued_texts_never_reach_the_general_parser(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """Several elements' texts run together are no stamp: dateparser (which loads every
     language's tables for a page without one) is not asked, and no date is taken."""

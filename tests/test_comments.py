@@ -145,7 +145,10 @@ def test_news_site_votes_relative_dates_and_deleted_author() -> None:
     assert comments[0].id == "501"
     assert comments[0].author_url == "/users/kmiller"
     assert comments[0].published == FETCHED - timedelta(hours=2)
-    assert comments[1].published is not None and comments[1].published.date() == (FETCHED - timedelta(days=1)).date()
+    assert (
+        comments[1].published is not None
+        and comments[1].published.date() == (FETCHED - timedelta(days=1)).date()
+    )
     assert comments[2].published is not None and comments[2].published.date().isoformat() == "2024-03-04"
     for comment in comments:
         assert "Report" not in comment.text and "Link to comment" not in comment.text
@@ -184,7 +187,10 @@ def test_forum_thread_counts_opening_post_and_keeps_quotes() -> None:
     assert [c.author for c in comments] == ["greenthumb", "citrusfan", "greenthumb"]
     assert [c.id for c in comments] == ["p101", "p102", "p103"]
     assert [c.published.date().isoformat() for c in comments if c.published] == [
-        "2018-01-12", "2018-01-12", "2018-01-13"]
+        "2018-01-12",
+        "2018-01-12",
+        "2018-01-13",
+    ]
     assert comments[0].text == "My lemon tree lost half its leaves this week.\nIt stands by a south window."
     # The quoted earlier post stays in the reply, as the page shows it (see the package docstring).
     assert "south window" in comments[1].text and "radiator" in comments[1].text
@@ -344,6 +350,7 @@ def test_no_body_returns_nothing() -> None:
 
 # ---------------------------------------------------------------- the article is never a comment section
 
+
 def _holds_article(sections: list) -> bool:
     return any("four hundred bolts" in s.text_content() for s in sections)
 
@@ -359,10 +366,13 @@ def test_article_inside_a_comment_named_wrapper_is_never_excluded() -> None:
         <p>The state and the city split the cost, according to the local paper.</p></div>"""
     more = "".join(
         f"""<div class="comment" id="comment-{n}"><span class="author">Reader {n}</span>
-          <span class="date">March {n}, 2024</span><p>{'I drive over the bridge every day and the detour was long. ' * 6}</p></div>"""
-        for n in range(3, 9))  # the comments outweigh the article, as on busy pages
-    html = (f"<html><head><title>Harbour bridge reopens after repairs</title></head><body>"
-            f"<div class='comments-wrap' id='comments'>{article}{comments}{more}</div></body></html>")
+          <span class="date">March {n}, 2024</span><p>{"I drive over the bridge every day and the detour was long. " * 6}</p></div>"""
+        for n in range(3, 9)
+    )  # the comments outweigh the article, as on busy pages
+    html = (
+        f"<html><head><title>Harbour bridge reopens after repairs</title></head><body>"
+        f"<div class='comments-wrap' id='comments'>{article}{comments}{more}</div></body></html>"
+    )
     _tree, sections, found = _comments(html)
     assert [c.author for c in found][:2] == ["Mara", "Olaf"] and len(found) == 8
     assert not _holds_article(sections)
@@ -391,10 +401,13 @@ def test_item_holding_the_headline_is_the_article_not_a_comment() -> None:
 
 def test_page_wrapping_form_is_not_a_section() -> None:
     """ASP.NET wraps the whole page in one <form>; only the comment box inside counts."""
-    inner = ARTICLE + """
+    inner = (
+        ARTICLE
+        + """
       <div class="comment-entry"><h4>Add your comment</h4>
         <textarea name="ctl00$CommentText" id="CommentText"></textarea>
         <input type="submit" value="Post"></div>"""
+    )
     html = f"<html><head><title>t</title></head><body><form id='Form' method='post' action='page.aspx'>{inner}</form></body></html>"
     _tree, sections, found = _comments(html)
     assert found == []
@@ -426,7 +439,9 @@ def test_footer_line_comments_take_the_paragraphs_above_them() -> None:
     html = f"<html><head><title>Harbour bridge reopens after repairs</title></head><body><div id='main'>{FOOTER_LINES}</div></body></html>"
     _tree, _sections, found = _comments(html)
     assert [(c.author, c.published.date().isoformat() if c.published else None) for c in found] == [
-        ("Alice Hart", "2024-03-02"), ("Bo Lind", "2024-03-02")]
+        ("Alice Hart", "2024-03-02"),
+        ("Bo Lind", "2024-03-02"),
+    ]
     assert found[0].text.startswith("Finally open again.")
     assert "Thanks to the crews" in found[0].text
     assert all("four hundred bolts" not in c.text for c in found)
@@ -439,13 +454,17 @@ def test_year_less_and_numeric_comment_dates_read_without_the_slow_parser() -> N
     from extractor.core.dates import parse_date
 
     assert parse_date("Tuesday July 24, 11:35AM", language="en", fetched_at=FETCHED) == datetime(
-        2023, 7, 24, 11, 35, tzinfo=timezone.utc)  # July 2024 would lie after the fetch
+        2023, 7, 24, 11, 35, tzinfo=timezone.utc
+    )  # July 2024 would lie after the fetch
     assert parse_date("Thursday, February 8 at 4:12 pm", language="en", fetched_at=FETCHED) == datetime(
-        2024, 2, 8, 16, 12, tzinfo=timezone.utc)
+        2024, 2, 8, 16, 12, tzinfo=timezone.utc
+    )
     assert parse_date("10/29/12 2:29 PM", language="en", fetched_at=FETCHED) == datetime(
-        2012, 10, 29, 14, 29, tzinfo=timezone.utc)
+        2012, 10, 29, 14, 29, tzinfo=timezone.utc
+    )
     assert parse_date("07.15.12 at 11:59", language="en", fetched_at=FETCHED) == datetime(
-        2012, 7, 15, 11, 59, tzinfo=timezone.utc)
+        2012, 7, 15, 11, 59, tzinfo=timezone.utc
+    )
     assert parse_date("about 1 hour ago", language="en", fetched_at=FETCHED) == FETCHED - timedelta(hours=1)
 
 
@@ -453,18 +472,29 @@ def test_clock_only_stamp_is_the_latest_such_time_before_the_fetch() -> None:
     from extractor.core.dates import parse_date
 
     fetched = datetime(2024, 3, 5, 18, 0, tzinfo=timezone.utc)
-    assert parse_date("7:28 PM", language="en", fetched_at=fetched) == datetime(2024, 3, 4, 19, 28, tzinfo=timezone.utc)
-    assert parse_date("09:05", language="de", fetched_at=fetched) == datetime(2024, 3, 5, 9, 5, tzinfo=timezone.utc)
+    assert parse_date("7:28 PM", language="en", fetched_at=fetched) == datetime(
+        2024, 3, 4, 19, 28, tzinfo=timezone.utc
+    )
+    assert parse_date("09:05", language="de", fetched_at=fetched) == datetime(
+        2024, 3, 5, 9, 5, tzinfo=timezone.utc
+    )
 
 
 def test_quote_marks_before_a_comment_stamp_do_not_hide_the_date() -> None:
-    html = """<div class="comments">""" + "".join(
-        f"""<div class="comment"><span class="comment-author">Reader {n}</span>
+    html = (
+        """<div class="comments">"""
+        + "".join(
+            f"""<div class="comment"><span class="comment-author">Reader {n}</span>
         <span class="comment-meta">&gt; on Tuesday July 2{n}, 08:5{n}AM</span>
-        <p>Comment number {n} says something about the bridge works.</p></div>""" for n in range(1, 4)) + "</div>"
+        <p>Comment number {n} says something about the bridge works.</p></div>"""
+            for n in range(1, 4)
+        )
+        + "</div>"
+    )
     article = extract_article(_page(html), fetched_at=FETCHED)
     assert [c.published for c in article.comments] == [
-        datetime(2023, 7, 20 + n, 8, 50 + n, tzinfo=timezone.utc) for n in range(1, 4)]
+        datetime(2023, 7, 20 + n, 8, 50 + n, tzinfo=timezone.utc) for n in range(1, 4)
+    ]
 
 
 def test_comments_off_skips_records_and_declared_count_from_markup() -> None:
@@ -475,10 +505,15 @@ def test_comments_off_skips_records_and_declared_count_from_markup() -> None:
 
 
 def test_plain_text_head_line_names_the_author_and_dates_the_comment() -> None:
-    html = """<div class="kommentare"><h2>Kommentare</h2>""" + "".join(
-        f"""<div class="kommentar"><div class="kopfzeile">{name} schrieb am 0{n}.06.2022 um 1{n}:05:</div>
+    html = (
+        """<div class="kommentare"><h2>Kommentare</h2>"""
+        + "".join(
+            f"""<div class="kommentar"><div class="kopfzeile">{name} schrieb am 0{n}.06.2022 um 1{n}:05:</div>
         <p>Der Beitrag Nummer {n} sagt etwas über die Brücke und den Verkehr.</p></div>"""
-        for n, name in enumerate(["Leser_Berlin", "mk1975", "Anna K."], start=1)) + "</div>"
+            for n, name in enumerate(["Leser_Berlin", "mk1975", "Anna K."], start=1)
+        )
+        + "</div>"
+    )
     article = extract_article(_page(html), fetched_at=FETCHED)
     assert [c.author for c in article.comments] == ["Leser_Berlin", "mk1975", "Anna K."]
     assert [(c.published.day, c.published.hour) for c in article.comments] == [(1, 11), (2, 12), (3, 13)]
@@ -501,14 +536,19 @@ def test_section_headings_and_rating_prompts_stay_out_of_a_wide_item() -> None:
 
     item = parse_html("""<div><h3>1 Comment</h3><p>Nice cards, I prefer the illustrations.</p>
         <span>Rate This:</span><h3>Leave a Reply</h3><h4>Why the cards work</h4></div>""").find(".//div")
-    assert render(item, set()).split("\n") == ["Nice cards, I prefer the illustrations.", "Why the cards work"]
+    assert render(item, set()).split("\n") == [
+        "Nice cards, I prefer the illustrations.",
+        "Why the cards work",
+    ]
 
 
 def test_byline_leftover_with_a_writes_verb_is_dropped() -> None:
     from extractor.comments import hints
 
     assert hints.BYLINE_LEFTOVER.match("by writes:")
-    assert hints.BYLINE_LEFTOVER.match("by on reply")  # "by <name> on <date> reply" once name and date are out
+    assert hints.BYLINE_LEFTOVER.match(
+        "by on reply"
+    )  # "by <name> on <date> reply" once name and date are out
     assert not hints.BYLINE_LEFTOVER.match("by the way")
     assert hints.BYLINE_LEFTOVER.match("Posted by")
     assert not hints.BYLINE_LEFTOVER.match("He wrote a book about it")
@@ -517,15 +557,23 @@ def test_byline_leftover_with_a_writes_verb_is_dropped() -> None:
 def test_head_box_items_widen_to_the_wrapper_holding_the_words() -> None:
     """A comment drawn as a head box (title, name) and a body box inside one wrapper: the
     record's text is the body's words, not the head line."""
+
     def one(n: int, replies: str = "") -> str:
         return f"""<li class="comment"><div class="cw">
           <div class="commentTop" id="comment_top_{n}"><h4><a href="#c{n}">Re: point {n}</a></h4>
             <div class="details"><span class="by">by <a href="/~reader{n}">reader{n}</a></span></div></div>
           <div class="commentBody"><p>Reader {n} thinks the harbour plan needs a second look.</p></div>
         </div>{replies}</li>"""
+
     collapsed = "".join(f'<li class="comment hidden"><a href="#h{n}">Re: more</a></li>' for n in range(6))
-    html = ('<ul class="comment-listing">' + one(1, f'<ul class="thread">{one(2)}{one(3)}</ul>') + one(4) + one(5)
-            + collapsed + "</ul>")  # collapsed replies: the wrappers' group is mostly empty
+    html = (
+        '<ul class="comment-listing">'
+        + one(1, f'<ul class="thread">{one(2)}{one(3)}</ul>')
+        + one(4)
+        + one(5)
+        + collapsed
+        + "</ul>"
+    )  # collapsed replies: the wrappers' group is mostly empty
     article = extract_article(_page(html), fetched_at=FETCHED)
     texts = [c.text for c in article.comments]
     assert len(texts) == 5
@@ -545,7 +593,9 @@ def test_account_statistics_are_not_author_names() -> None:
     from extractor.comments.records import is_label
     from extractor.core.tree import parse_html
 
-    tree = parse_html('<div><a class="user-fans" href="/u/7">152 Fans</a><a class="user" href="/u/7">savory1</a></div>')
+    tree = parse_html(
+        '<div><a class="user-fans" href="/u/7">152 Fans</a><a class="user" href="/u/7">savory1</a></div>'
+    )
     stat, name = tree.findall(".//a")
     assert is_label(stat) and not is_label(name)
 
@@ -569,21 +619,28 @@ def test_declared_count_read_from_text_split_over_elements_and_tails() -> None:
     """The count's digits may sit in a child or in a tail; the element holding the whole
     short text states it, and the first such element in page order wins over one found
     deeper in the page or nested in a longer box."""
-    split = parse_html("<html><body><p>Long article text " + "word " * 100 + "</p>"
-                       "<h3>Comments <span>(5)</span></h3><div><p><b>Comments:</b> 9</p></div></body></html>")
+    split = parse_html(
+        "<html><body><p>Long article text " + "word " * 100 + "</p>"
+        "<h3>Comments <span>(5)</span></h3><div><p><b>Comments:</b> 9</p></div></body></html>"
+    )
     assert declared_comment_count(split) == 5
-    tail = parse_html("<html><body><p>Opening words " + "word " * 100 + "in 2019.</p>"
-                      "<div class='meta'><p><b>Comments:</b> 9</p></div></body></html>")
+    tail = parse_html(
+        "<html><body><p>Opening words " + "word " * 100 + "in 2019.</p>"
+        "<div class='meta'><p><b>Comments:</b> 9</p></div></body></html>"
+    )
     assert declared_comment_count(tail) == 9
-    nested_first = parse_html("<html><body><div><h2>12 comments</h2><ul><li>"
-                              "<span>3 comments</span></li></ul></div></body></html>")
+    nested_first = parse_html(
+        "<html><body><div><h2>12 comments</h2><ul><li><span>3 comments</span></li></ul></div></body></html>"
+    )
     assert declared_comment_count(nested_first) == 12
 
 
 def test_declared_count_in_digits_of_another_script() -> None:
     """Digits outside ASCII count too (int() reads them): the C-level text filter lets
     every non-ASCII text through to the digit test."""
-    tree = parse_html("<html><body><p>مقال</p><a href='#comments' class='comments-link'>\u0665</a></body></html>")
+    tree = parse_html(
+        "<html><body><p>مقال</p><a href='#comments' class='comments-link'>\u0665</a></body></html>"
+    )
     assert declared_comment_count(tree) == 5
 
 
@@ -594,7 +651,10 @@ def test_one_comment_list_yields_the_comment_not_its_wrapper() -> None:
     comment itself (its own id, its head-line author), not the wrapper."""
     page = (
         "<html><body><article><h1>Launch party next week</h1>"
-        "<p>" + "The launch party takes place at the old harbour hall next Friday evening. " * 4 + "</p></article>"
+        "<p>"
+        + "The launch party takes place at the old harbour hall next Friday evening. "
+        * 4
+        + "</p></article>"
         "<div id='comments' class='comments'><h2 class='comments-header'>1 Comments</h2>"
         "<div class='comments-content'>"
         "<div class='comment-odd' id='comment-5501'><div class='inner'>"
@@ -619,10 +679,30 @@ def _recent_comments_widget() -> str:
     """A sidebar widget quoting the latest comments under other posts, each dated and linked
     to its comment there (the markup of common WordPress 'recent comments' widgets)."""
     entries = [
-        ("July 27, 2024", "Tess", "/lung-health-basics/#comment-106", "Smoking is a big contributor, people know it is bad..."),
-        ("July 21, 2024", "Trish", "/back-pain-in-pregnancy/#comment-98", "Glad I am done with this stage, three kids and backaches..."),
-        ("July 19, 2024", "Rovie", "/posture-at-work/#comment-91", "I have a poor posture and will try the exercises you list..."),
-        ("July 12, 2024", "Mo", "/sleep-and-screens/#comment-77", "Switching the phone off an hour before bed changed my nights..."),
+        (
+            "July 27, 2024",
+            "Tess",
+            "/lung-health-basics/#comment-106",
+            "Smoking is a big contributor, people know it is bad...",
+        ),
+        (
+            "July 21, 2024",
+            "Trish",
+            "/back-pain-in-pregnancy/#comment-98",
+            "Glad I am done with this stage, three kids and backaches...",
+        ),
+        (
+            "July 19, 2024",
+            "Rovie",
+            "/posture-at-work/#comment-91",
+            "I have a poor posture and will try the exercises you list...",
+        ),
+        (
+            "July 12, 2024",
+            "Mo",
+            "/sleep-and-screens/#comment-77",
+            "Switching the phone off an hour before bed changed my nights...",
+        ),
     ]
     items = "".join(
         f"<li class='hentry-thumb hentry-thumb-comment'><span class='hentry-thumb-meta'>{day}</span>"
@@ -646,16 +726,21 @@ def test_recent_comments_widget_is_no_comment_section_nor_body() -> None:
 
 def test_own_comments_kept_beside_a_recent_comments_widget() -> None:
     page = (
-        "<html><body><div id='content'>" + ARTICLE.split("<div class=\"entry-content\">")[0]
-        + "</article></div><aside id='sidebar'>" + _recent_comments_widget() + "</aside>"
+        "<html><body><div id='content'>"
+        + ARTICLE.split('<div class="entry-content">')[0]
+        + "</article></div><aside id='sidebar'>"
+        + _recent_comments_widget()
+        + "</aside>"
         "<ol class='commentlist'>"
         + "".join(
             f"<li class='comment' id='comment-{n}'><div class='comment-author'><cite class='fn'>{name}</cite></div>"
             f"<div class='comment-meta'><a href='#comment-{n}'>March {n}, 2024 at 10:00 am</a></div>"
             f"<p>{text}</p><a class='comment-reply-link' href='/harbour-bridge/?replytocom={n}#respond'>Reply</a></li>"
-            for n, name, text in ((2, "Ann", "Good to hear the bridge is open again before the summer."),
-                                  (3, "Bo", "The new railings look much safer for cyclists too."),
-                                  (4, "Cy", "Eight months felt long, but the result is worth it."))
+            for n, name, text in (
+                (2, "Ann", "Good to hear the bridge is open again before the summer."),
+                (3, "Bo", "The new railings look much safer for cyclists too."),
+                (4, "Cy", "Eight months felt long, but the result is worth it."),
+            )
         )
         + "</ol></body></html>"
     )
@@ -669,20 +754,31 @@ def test_forum_posts_linking_to_other_posts_of_the_thread_stay_comments() -> Non
     #Comment_101', as Vanilla forums write them) are links within the thread, however many
     different addresses they use: the posts are not a widget of other pages' comments."""
     posts = []
-    for n, (name, text) in enumerate((("ann", "Does the new firmware fix the battery drain on older units?"),
-                                      ("bo", "It did for me, after a full reset and one night of charging."),
-                                      ("cy", "Same here, though the first boot took a few minutes longer."),
-                                      ("dee", "Thanks all, updating tonight and will report back here.")), start=101):
-        quote = (f"<blockquote class='Quote'><a href='/discussion/comment/{n - 1}#Comment_{n - 1}'>quoted</a></blockquote>"
-                 if n > 101 else "")
+    for n, (name, text) in enumerate(
+        (
+            ("ann", "Does the new firmware fix the battery drain on older units?"),
+            ("bo", "It did for me, after a full reset and one night of charging."),
+            ("cy", "Same here, though the first boot took a few minutes longer."),
+            ("dee", "Thanks all, updating tonight and will report back here."),
+        ),
+        start=101,
+    ):
+        quote = (
+            f"<blockquote class='Quote'><a href='/discussion/comment/{n - 1}#Comment_{n - 1}'>quoted</a></blockquote>"
+            if n > 101
+            else ""
+        )
         posts.append(
             f"<li class='Item ItemComment' id='Comment_{n}'><div class='Author'><a class='Username' href='/profile/{name}'>{name}</a></div>"
             f"<div class='Meta'><a class='Permalink' href='/discussion/comment/{n}#Comment_{n}'>"
             f"<time datetime='2024-03-0{n - 100}T10:00:00+00:00'>March {n - 100}, 2024</time></a></div>"
             f"<div class='Message'>{quote}{text}</div></li>"
         )
-    page = ("<html><body><h1>Battery drain after update</h1><ul class='MessageList DataList Comments'>"
-            + "".join(posts) + "</ul></body></html>")
+    page = (
+        "<html><body><h1>Battery drain after update</h1><ul class='MessageList DataList Comments'>"
+        + "".join(posts)
+        + "</ul></body></html>"
+    )
     article = extract_article(page, fetched_at=FETCHED)
     assert [c.author for c in article.comments] == ["ann", "bo", "cy", "dee"]
 
@@ -691,24 +787,48 @@ def test_definition_list_comments_with_replies_inside_the_dd() -> None:
     """<dt> head + <dd> words, replies in a <dl> inside the parent's <dd> (the Thesis theme's
     comment list): every reply is a record of its own, threaded under its parent, and the
     parent's text is its own words, not its reply's."""
+
     def entry(n: int, name: str, text: str, replies: str = "") -> str:
         children = f"<dl class='children'>{replies}</dl>" if replies else ""
-        return (f"<dt class='comment' id='comment-{n}'><span class='comment_author'>{name}</span> "
-                f"<a href='#comment-{n}'>March {n % 28 + 1}, 2024</a></dt>"
-                f"<dd class='comment'><div class='format_text'><p>{text}</p></div>{children}</dd>")
+        return (
+            f"<dt class='comment' id='comment-{n}'><span class='comment_author'>{name}</span> "
+            f"<a href='#comment-{n}'>March {n % 28 + 1}, 2024</a></dt>"
+            f"<dd class='comment'><div class='format_text'><p>{text}</p></div>{children}</dd>"
+        )
+
     comments = (
-        entry(1, "Robert", "The update does not show up in my dashboard yet.",
-              entry(3, "Chris", "It will appear within the next day, the rollout is gradual and automatic.")
-              + entry(4, "Robert", "Thanks, it is there now.", entry(5, "Mia", "Same for me, worked fine after a reload."))),
+        entry(
+            1,
+            "Robert",
+            "The update does not show up in my dashboard yet.",
+            entry(3, "Chris", "It will appear within the next day, the rollout is gradual and automatic.")
+            + entry(
+                4,
+                "Robert",
+                "Thanks, it is there now.",
+                entry(5, "Mia", "Same for me, worked fine after a reload."),
+            ),
+        ),
         entry(2, "Thomas", "These updates look great, especially the new preview mode."),
     )
-    page = ("<html><body><article><h1>Version two is out</h1><p>" + "The second version brings a faster editor. " * 6
-            + "</p></article><div id='comments'><dl id='comment_list'>" + "".join(comments) + "</dl></div></body></html>")
+    page = (
+        "<html><body><article><h1>Version two is out</h1><p>"
+        + "The second version brings a faster editor. " * 6
+        + "</p></article><div id='comments'><dl id='comment_list'>"
+        + "".join(comments)
+        + "</dl></div></body></html>"
+    )
     article = extract_article(page, fetched_at=FETCHED)
     got = [(c.id, c.author, c.parent_id, c.depth, c.text) for c in article.comments]
     assert got == [
         ("comment-1", "Robert", None, 0, "The update does not show up in my dashboard yet."),
-        ("comment-3", "Chris", "comment-1", 1, "It will appear within the next day, the rollout is gradual and automatic."),
+        (
+            "comment-3",
+            "Chris",
+            "comment-1",
+            1,
+            "It will appear within the next day, the rollout is gradual and automatic.",
+        ),
         ("comment-4", "Robert", "comment-1", 1, "Thanks, it is there now."),
         ("comment-5", "Mia", "comment-4", 2, "Same for me, worked fine after a reload."),
         ("comment-2", "Thomas", None, 0, "These updates look great, especially the new preview mode."),
@@ -719,15 +839,25 @@ def test_definition_list_heads_with_plain_name_and_date() -> None:
     """'1. Ann Lee - October 26, 2012' in the <dt>, the words in the <dd>, no markup naming
     anything but the comment region: the head gives the author and date and stays out of
     the text, and a comment that is mostly a link does not sink the list."""
-    heads = [("Ann Lee - Leeds", "Bridge sets always looked empty to me, not many stations."),
-             ("The Keeper", "One of the least interesting bridges, but a great lounge."),
-             ("CmdrR", "A knock-off built years later, though I commend the loyalty."),
-             ("Orb", "Still, it is good that someone keeps these sets from the skip."),
-             ("Zed", "<a href='http://example.net/gallery'>http://example.net/gallery</a>")]
-    entries = "".join(f"<dt class=''><a href='#c{n}'>{n}.</a> {name} - October {n + 20}, 2012</dt>"
-                      f"<dd class=''><p>{text}</p></dd>" for n, (name, text) in enumerate(heads, start=1))
-    page = ("<html><body><article><h1>Saving the bridge set</h1><p>" + "Volunteers restore a studio set piece by piece. " * 6
-            + "</p></article><div id='comments'><h2>Comments</h2><dl>" + entries + "</dl></div></body></html>")
+    heads = [
+        ("Ann Lee - Leeds", "Bridge sets always looked empty to me, not many stations."),
+        ("The Keeper", "One of the least interesting bridges, but a great lounge."),
+        ("CmdrR", "A knock-off built years later, though I commend the loyalty."),
+        ("Orb", "Still, it is good that someone keeps these sets from the skip."),
+        ("Zed", "<a href='http://example.net/gallery'>http://example.net/gallery</a>"),
+    ]
+    entries = "".join(
+        f"<dt class=''><a href='#c{n}'>{n}.</a> {name} - October {n + 20}, 2012</dt>"
+        f"<dd class=''><p>{text}</p></dd>"
+        for n, (name, text) in enumerate(heads, start=1)
+    )
+    page = (
+        "<html><body><article><h1>Saving the bridge set</h1><p>"
+        + "Volunteers restore a studio set piece by piece. " * 6
+        + "</p></article><div id='comments'><h2>Comments</h2><dl>"
+        + entries
+        + "</dl></div></body></html>"
+    )
     article = extract_article(page, fetched_at=FETCHED)
     assert [c.author for c in article.comments] == ["Ann Lee - Leeds", "The Keeper", "CmdrR", "Orb", "Zed"]
     assert article.comments[0].text == "Bridge sets always looked empty to me, not many stations."
@@ -738,10 +868,18 @@ def test_definition_list_heads_with_plain_name_and_date() -> None:
 def test_timeline_definition_list_in_an_article_is_no_comment_list() -> None:
     """The same 'Name - date' heads in a definition list outside any comment region (a
     timeline of events) are the article's text."""
-    events = "".join(f"<dt>Stage {n} - March {n}, 2024</dt><dd><p>Crews closed lane {n} and replaced the deck plates "
-                     f"over a long weekend of work.</p></dd>" for n in range(1, 6))
-    page = ("<html><body><article><h1>Bridge repairs, step by step</h1><p>" + "The repairs ran in stages. " * 8
-            + "</p><dl class='timeline'>" + events + "</dl></article></body></html>")
+    events = "".join(
+        f"<dt>Stage {n} - March {n}, 2024</dt><dd><p>Crews closed lane {n} and replaced the deck plates "
+        f"over a long weekend of work.</p></dd>"
+        for n in range(1, 6)
+    )
+    page = (
+        "<html><body><article><h1>Bridge repairs, step by step</h1><p>"
+        + "The repairs ran in stages. " * 8
+        + "</p><dl class='timeline'>"
+        + events
+        + "</dl></article></body></html>"
+    )
     article = extract_article(page, fetched_at=FETCHED)
     assert article.comments == []
     assert "replaced the deck plates" in "\n".join(block.text for block in article.blocks)
@@ -768,7 +906,9 @@ def test_unnamed_table_posts_beside_an_emptied_table_are_found() -> None:
 
 
 def test_permalinks_and_author_links_resolve_against_the_page_url() -> None:
-    article = extract_article(_page(NEWS_VOTES), "https://news.example/2024/bridge?page=2", fetched_at=FETCHED)
+    article = extract_article(
+        _page(NEWS_VOTES), "https://news.example/2024/bridge?page=2", fetched_at=FETCHED
+    )
     first = article.comments[0]
     assert first.author_url == "https://news.example/users/kmiller"
     assert first.permalink == "https://news.example/2024/bridge?page=2#c501"
@@ -796,7 +936,9 @@ def test_links_stay_as_written_without_any_page_address() -> None:
 
 
 def test_a_malformed_link_costs_the_field_not_the_record() -> None:
-    bad = '<link rel="canonical" href="http://[oops/x"><meta property="og:image" content="http://[oops/i.png">'
+    bad = (
+        '<link rel="canonical" href="http://[oops/x"><meta property="og:image" content="http://[oops/i.png">'
+    )
     html = _page(NEWS_VOTES.replace('href="/users/kmiller"', 'href="http://[oops/u"')).replace(
         "<title>t</title>", f"<title>t</title>{bad}"
     )
@@ -809,7 +951,9 @@ def test_a_malformed_link_costs_the_field_not_the_record() -> None:
 # -- found by the fuzzing harness (tests/test_fuzz_extract.py) ------------------------------
 
 
-def _thread_item(cid: str | None, text: str, extra: str = "", inner: str = "", parent: str | None = None) -> str:
+def _thread_item(
+    cid: str | None, text: str, extra: str = "", inner: str = "", parent: str | None = None
+) -> str:
     attrs = (f' id="{cid}"' if cid else "") + (f' data-parent-id="{parent}"' if parent else "")
     return (
         f'<li class="comment"{attrs}><div class="comment-author">Ann Lee</div>'
@@ -822,9 +966,15 @@ def test_a_reply_marker_never_closes_a_loop() -> None:
     """A comment marked 'in reply to' its own nested reply was made that reply's child while
     the reply, by nesting, was its child: a loop, each the other's parent."""
     reply = _thread_item("c1", "The nested reply to the first comment, with some words.")
-    first = _thread_item(None, "The first comment of the thread, with some words.", '<a href="#c1">in reply to Ann</a> ',
-                         f'<ol class="children">{reply}</ol>')
-    comments = extract_article(_page(f'<section id="comments" class="comments"><ol>{first}</ol></section>')).comments
+    first = _thread_item(
+        None,
+        "The first comment of the thread, with some words.",
+        '<a href="#c1">in reply to Ann</a> ',
+        f'<ol class="children">{reply}</ol>',
+    )
+    comments = extract_article(
+        _page(f'<section id="comments" class="comments"><ol>{first}</ol></section>')
+    ).comments
     assert [(c.parent_id, c.depth) for c in comments] == [(None, 0), (comments[0].id, 1)]
 
 
@@ -836,5 +986,11 @@ def test_depth_counts_ancestors_when_replies_come_before_their_parents() -> None
         + _thread_item("c1", "First, the comment that opened this thread of replies.")
         + _thread_item("c2", "Second, a reply to the first comment of this thread.", parent="c1")
     )
-    comments = extract_article(_page(f'<section id="comments" class="comments"><ol>{items}</ol></section>')).comments
-    assert [(c.id, c.parent_id, c.depth) for c in comments] == [("c3", "c2", 2), ("c1", None, 0), ("c2", "c1", 1)]
+    comments = extract_article(
+        _page(f'<section id="comments" class="comments"><ol>{items}</ol></section>')
+    ).comments
+    assert [(c.id, c.parent_id, c.depth) for c in comments] == [
+        ("c3", "c2", 2),
+        ("c1", None, 0),
+        ("c2", "c1", 1),
+    ]

@@ -45,7 +45,9 @@ def test_demo_reports_a_missing_fixture_folder(tmp_path: Path) -> None:
     assert main(["demo", "--fixtures", str(tmp_path / "nope"), "--output", str(tmp_path / "o.jsonl")]) == 2
 
 
-def test_demo_reports_a_folder_without_fixture_pages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_demo_reports_a_folder_without_fixture_pages(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     (tmp_path / "empty" / "not-a-fixture").mkdir(parents=True)
     assert main(["demo", "--fixtures", str(tmp_path / "empty"), "--output", str(tmp_path / "o.jsonl")]) == 2
     assert "no fixture pages" in capsys.readouterr().err
@@ -97,7 +99,9 @@ def _build_wheel(src: Path, dist: Path) -> tuple[Path | None, str]:
     commands = [[sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index",
                  "-w", str(dist), "."]]  # fmt: skip
     if importlib.util.find_spec("build") is not None:
-        commands.append([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist), "."])
+        commands.append(
+            [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist), "."]
+        )
     reasons = []
     for command in commands:
         result = subprocess.run(command, cwd=src, capture_output=True, text=True, timeout=300, check=False)

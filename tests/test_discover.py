@@ -84,7 +84,9 @@ def test_sitemap_bomb_and_corrupt_gzip_are_typed_errors_and_discovery_goes_on(
     monkeypatch.setattr(sys.modules["extractor.fetch.discover"], "MAX_SITEMAP_BYTES", 1_000_000)
     docs = {
         "https://e.org/bomb.xml.gz": gzip_bomb(3_000_000),
-        "https://e.org/cut.xml.gz": gzip.compress(urlset(*[(f"https://e.org/c{i}", None) for i in range(50)]))[:200],
+        "https://e.org/cut.xml.gz": gzip.compress(
+            urlset(*[(f"https://e.org/c{i}", None) for i in range(50)])
+        )[:200],
         "https://e.org/ok.xml.gz": gzip.compress(urlset(("https://e.org/fine", None))),
     }
     errors: dict[str, Exception] = {}
@@ -253,7 +255,7 @@ LAUGHS = '<!ENTITY lol "lol">' + "".join(
     f'<!ENTITY lol{i} "{("&lol%s;" % (i - 1 if i > 1 else "")) * 10}">' for i in range(1, 10)
 )
 # Parameter entities, a '>' and a ']' inside a literal, a comment with a quote: the DOCTYPE is still read to its end.
-TRICKY_DTD = LAUGHS + "<!-- it's ] > --><!ENTITY q \"a > b ] c\"><!ENTITY % pe \"<!ENTITY x 'y'>\">%pe;"
+TRICKY_DTD = LAUGHS + '<!-- it\'s ] > --><!ENTITY q "a > b ] c"><!ENTITY % pe "<!ENTITY x \'y\'>">%pe;'
 
 
 def bomb_sitemap(count: int = 120, encoding: str = "utf-8") -> tuple[bytes, list[str]]:
@@ -276,7 +278,9 @@ def test_billion_laughs_sitemap_keeps_every_url(encoding: str) -> None:
     assert found.kind == "urlset"
     assert [e.url for e in found.entries[: len(urls)]] == urls  # every <loc>, with its '&', in order
     assert all("lollol" not in e.url for e in found.entries)  # nothing was expanded
-    assert found.entries[3].date is None and found.entries[4].date == datetime(2024, 5, 1, tzinfo=timezone.utc)
+    assert found.entries[3].date is None and found.entries[4].date == datetime(
+        2024, 5, 1, tzinfo=timezone.utc
+    )
 
 
 def test_billion_laughs_feeds_keep_every_link() -> None:
@@ -295,7 +299,10 @@ def test_billion_laughs_feeds_keep_every_link() -> None:
         '<entry><title>&lol9;</title><link href="https://f.example/a?p=1&amp;q=2"/></entry>'
         '<entry><link href="https://f.example/b?p=1&amp;q=2"/></entry></feed>'
     ).encode()
-    assert [e.url for e in parse_document(atom).entries] == ["https://f.example/a?p=1&q=2", "https://f.example/b?p=1&q=2"]
+    assert [e.url for e in parse_document(atom).entries] == [
+        "https://f.example/a?p=1&q=2",
+        "https://f.example/b?p=1&q=2",
+    ]
 
 
 def test_urls_after_an_undeclared_entity_or_a_bare_ampersand_keep_their_ampersands() -> None:

@@ -406,7 +406,7 @@ def test_atomic_file_missing_folder(tmp_path: Path) -> None:
 
 # -- CSV formula injection (issue 16, case 5) ------------------------------------------
 
-FORMULAS = ["=HYPERLINK(\"http://evil.example\",\"x\")", "+1+2", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]
+FORMULAS = ['=HYPERLINK("http://evil.example","x")', "+1+2", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]
 
 
 def formula_article() -> Article:
@@ -414,7 +414,9 @@ def formula_article() -> Article:
     article = make_article(1)
     article.headline, article.standfirst, article.section = FORMULAS[0], FORMULAS[1], FORMULAS[2]
     article.blocks = [Block("paragraph", "=cmd|' /C calc'!A0"), Block("paragraph", "plain")]
-    article.quotes = [Quote(FORMULAS[3], "direct", speaker=FORMULAS[4], cue="-said", span=(0, 9), block_index=0)]
+    article.quotes = [
+        Quote(FORMULAS[3], "direct", speaker=FORMULAS[4], cue="-said", span=(0, 9), block_index=0)
+    ]
     article.comments = [
         Comment(FORMULAS[5], id="-7", author="@anna", author_url="=evil()", likes=-3, dislikes=0),
         Comment("fine", id="c2", parent_id="-7", depth=1, permalink="+x"),
@@ -422,7 +424,9 @@ def formula_article() -> Article:
     return article
 
 
-def export_csv(path: Path, records: list[Article | ErrorRecord], **options: Any) -> dict[str, list[dict[str, str]]]:
+def export_csv(
+    path: Path, records: list[Article | ErrorRecord], **options: Any
+) -> dict[str, list[dict[str, str]]]:
     with CsvExporter(path, **options) as exporter:
         for index, record in enumerate(records):
             exporter.export_item(record, key=f"input-{index}.html")
@@ -458,7 +462,12 @@ def test_csv_neutralises_formula_text_cells_by_default(tmp_path: Path) -> None:
 def test_csv_numbers_and_our_own_cells_are_never_escaped(tmp_path: Path) -> None:
     tables = export_csv(tmp_path / "out.csv", [formula_article()])
     first = tables["comments"][0]
-    assert (first["likes"], first["dislikes"], first["depth"], first["comment_index"]) == ("-3", "0", "0", "0")
+    assert (first["likes"], first["dislikes"], first["depth"], first["comment_index"]) == (
+        "-3",
+        "0",
+        "0",
+        "0",
+    )
     quote = tables["quotes"][0]
     assert (quote["span_start"], quote["span_end"], quote["block_index"]) == ("0", "9", "0")
     assert tables["articles"][0]["comment_count"] == "2"
@@ -491,7 +500,10 @@ def shared_canonical(n: int) -> Article:
     """Different inputs (URLs with tracking variants, say) that all declare one canonical URL."""
     article = make_article(n)
     article.canonical_url = "https://news.example/"
-    article.comments = [Comment(f"comment of {n}", id="c1"), Comment(f"reply of {n}", id="c2", parent_id="c1")]
+    article.comments = [
+        Comment(f"comment of {n}", id="c1"),
+        Comment(f"reply of {n}", id="c2", parent_id="c1"),
+    ]
     article.quotes = [Quote(f"quote of {n}", "direct")]
     return article
 
@@ -562,7 +574,9 @@ def test_csv_appender_neutralises_formulas_and_reads_its_urls_back(tmp_path: Pat
     out = tmp_path / "job.csv"
     writer = CsvAppender(out, key=str)
     writer.write(formula_article(), source="https://news.example/a/1")
-    writer.write(ErrorRecord("=x", "FetchError", "bad URL", datetime(2024, 1, 1, tzinfo=timezone.utc)), source="=x")
+    writer.write(
+        ErrorRecord("=x", "FetchError", "bad URL", datetime(2024, 1, 1, tzinfo=timezone.utc)), source="=x"
+    )
     writer.close()
     assert read_csv(out)[0]["headline"] == "'" + FORMULAS[0]
     assert read_csv(table_paths(out)["errors"])[0]["url"] == "'=x"

@@ -142,7 +142,10 @@ def test_scrape_files_and_stdin_accept_html_gz(tmp_path: Path, monkeypatch: pyte
     (tmp_path / "site" / "one.html.gz").write_bytes(gzip.compress(page("Gz in a folder")))
     (tmp_path / "two.html.gz").write_bytes(gzip.compress(page("Gz by name")))
     records = list(scrape(files=[str(tmp_path / "site"), str(tmp_path / "two.html.gz")]))
-    assert sorted(r.headline or "" for r in records if isinstance(r, Article)) == ["Gz by name", "Gz in a folder"]
+    assert sorted(r.headline or "" for r in records if isinstance(r, Article)) == [
+        "Gz by name",
+        "Gz in a folder",
+    ]
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(gzip.compress(page("Gz on stdin")))))
     [record] = list(scrape(stdin=True, stdin_url="https://example.org/gz"))
     assert isinstance(record, Article) and record.headline == "Gz on stdin"
@@ -177,6 +180,8 @@ def test_binary_stdin_is_not_html_and_scrape_records_it(monkeypatch: pytest.Monk
 def test_utf16_and_shift_jis_files_are_still_pages(tmp_path: Path) -> None:
     html = page("東京の記事").decode()
     (tmp_path / "u16.html").write_bytes(html.encode("utf-16"))
-    (tmp_path / "sjis.html").write_bytes(html.replace("<head>", "<head><meta charset=shift_jis>").encode("shift_jis"))
+    (tmp_path / "sjis.html").write_bytes(
+        html.replace("<head>", "<head><meta charset=shift_jis>").encode("shift_jis")
+    )
     records = list(scrape(files=[str(tmp_path)]))
     assert [r.headline for r in records if isinstance(r, Article)] == ["東京の記事", "東京の記事"]

@@ -141,7 +141,13 @@ def test_text_in_any_encoding_is_not_binary_and_still_extracts(charset: str, cod
 
 @pytest.mark.parametrize("codec", ["cp1251", "koi8-r", "euc-kr", "big5", "latin-1"])
 def test_legacy_single_and_double_byte_text_is_not_binary(codec: str) -> None:
-    words = {"cp1251": "Привет мир", "koi8-r": "Привет мир", "euc-kr": "안녕하세요", "big5": "臺北市", "latin-1": "Ça été"}
+    words = {
+        "cp1251": "Привет мир",
+        "koi8-r": "Привет мир",
+        "euc-kr": "안녕하세요",
+        "big5": "臺北市",
+        "latin-1": "Ça été",
+    }
     body = (f"<html><body><p>{words[codec]} " * 400 + "</p></body></html>").encode(codec)
     assert binary_reason(body) is None
 

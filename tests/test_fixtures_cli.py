@@ -216,7 +216,9 @@ def test_threshold_must_be_a_ratio(value: str) -> None:
         _run("check", "--threshold", value)
 
 
-@pytest.mark.parametrize("name", ["../escaped", "sub/../../escaped", "..", ".", "a/b", "a\\b", "ABSOLUTE", " "])
+@pytest.mark.parametrize(
+    "name", ["../escaped", "sub/../../escaped", "..", ".", "a/b", "a\\b", "ABSOLUTE", " "]
+)
 def test_record_refuses_a_name_that_leaves_the_folder(tmp_path: Path, name: str) -> None:
     """Issue 16, case 9: ``--name ../x`` or an absolute path wrote the page outside ``--dir``."""
     saved = tmp_path / "saved.html"
@@ -225,7 +227,15 @@ def test_record_refuses_a_name_that_leaves_the_folder(tmp_path: Path, name: str)
     outside = tmp_path / "work" / "escaped"
     name = str(outside) if name == "ABSOLUTE" else name
     code, out, err = _run(
-        "record", "--from-file", str(saved), "--url", "https://a.example/n", "--dir", str(root), "--name", name
+        "record",
+        "--from-file",
+        str(saved),
+        "--url",
+        "https://a.example/n",
+        "--dir",
+        str(root),
+        "--name",
+        name,
     )
     assert code == 2 and "--name must be a plain folder name" in err and out == ""
     assert not outside.exists()
@@ -237,7 +247,15 @@ def test_record_accepts_a_plain_name(tmp_path: Path) -> None:
     saved.write_bytes(_page())
     root = tmp_path / "fx"
     code, _, _ = _run(
-        "record", "--from-file", str(saved), "--url", "https://a.example/n", "--dir", str(root), "--name", "mill-lane.v2"
+        "record",
+        "--from-file",
+        str(saved),
+        "--url",
+        "https://a.example/n",
+        "--dir",
+        str(root),
+        "--name",
+        "mill-lane.v2",
     )
     assert code == 0 and (root / "mill-lane.v2" / "page.html").read_bytes() == _page()
 

@@ -158,8 +158,7 @@ def test_one_line_helper_still_works_without_the_plugin(pytester: pytest.Pyteste
     _copy(pytester, GOOD, "regressed", section="Roads")
     pytester.makepyfile(
         test_sites=(
-            "from extractor.fixtures.plugin import fixture_tests\n"
-            "test_fixture = fixture_tests('fx')\n"
+            "from extractor.fixtures.plugin import fixture_tests\ntest_fixture = fixture_tests('fx')\n"
         )
     )
     result = pytester.runpytest("-p", "no:cacheprovider", "--assert=plain", "-q")
@@ -169,5 +168,7 @@ def test_one_line_helper_still_works_without_the_plugin(pytester: pytest.Pyteste
 
 def test_this_suite_runs_the_repositorys_fixtures(pytestconfig: pytest.Config) -> None:
     """The plugin is active here and pointed at fixtures/ (else: `pip install -e .` again)."""
-    assert pytestconfig.pluginmanager.hasplugin("extractor-fixtures"), "plugin not installed: pip install -e ."
+    assert pytestconfig.pluginmanager.hasplugin("extractor-fixtures"), (
+        "plugin not installed: pip install -e ."
+    )
     assert [Path(str(p)).name for p in pytestconfig.getini("extractor_fixtures")] == ["fixtures"]

@@ -19,13 +19,77 @@ from extractor.quotes import extract_block_quotes, extract_quotes
 # Words the finder reacts to, mixed with plain ones: names, pronouns, cues, nouns that look
 # like cues, quotation marks of several languages, punctuation and line breaks.
 _WORDS = (
-    "said", "says", "told", "added", "adding", "according to", "asked", "Asked about", "called",
-    "claims", "reports", "notes", "warned", "that", "which", "who", "whom", "when", "if", "and",
-    "but", "the", "a", "his", "her", "officials", "the report", "Mr. Smith", "Kelly", "She",
-    "he", "they", "It", "you", "I", "we", "56%", "six in 10", "1,000", "(R-Ga.)", "sp. z o.o.",
-    '"', "\u201c", "\u201d", "\u2018", "\u2019", "\u00ab", "\u00bb", "'", ":", ",", ";", ".", "?",
-    "\u2014", "-", "(", ")", "\n", "\n\n", "Logger.warning()", "6:52:00 AM:", "body:",
-    "prices would rise", "the plan", "was", "is", "would", "never", "often", "Dota boasts",
+    "said",
+    "says",
+    "told",
+    "added",
+    "adding",
+    "according to",
+    "asked",
+    "Asked about",
+    "called",
+    "claims",
+    "reports",
+    "notes",
+    "warned",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "when",
+    "if",
+    "and",
+    "but",
+    "the",
+    "a",
+    "his",
+    "her",
+    "officials",
+    "the report",
+    "Mr. Smith",
+    "Kelly",
+    "She",
+    "he",
+    "they",
+    "It",
+    "you",
+    "I",
+    "we",
+    "56%",
+    "six in 10",
+    "1,000",
+    "(R-Ga.)",
+    "sp. z o.o.",
+    '"',
+    "\u201c",
+    "\u201d",
+    "\u2018",
+    "\u2019",
+    "\u00ab",
+    "\u00bb",
+    "'",
+    ":",
+    ",",
+    ";",
+    ".",
+    "?",
+    "\u2014",
+    "-",
+    "(",
+    ")",
+    "\n",
+    "\n\n",
+    "Logger.warning()",
+    "6:52:00 AM:",
+    "body:",
+    "prices would rise",
+    "the plan",
+    "was",
+    "is",
+    "would",
+    "never",
+    "often",
+    "Dota boasts",
 )
 _TEXT = st.lists(st.sampled_from(_WORDS), max_size=60).map(" ".join)
 
@@ -44,7 +108,14 @@ def test_quote_spans_lie_inside_the_text(text: str) -> None:
 
 
 @budget(150)
-@given(st.lists(st.tuples(st.sampled_from(("paragraph", "blockquote", "list_item", "heading", "preformatted")), _TEXT), max_size=6))
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(("paragraph", "blockquote", "list_item", "heading", "preformatted")), _TEXT
+        ),
+        max_size=6,
+    )
+)
 def test_block_quotes_point_into_their_blocks(items: list[tuple[str, str]]) -> None:
     blocks = [Block(kind=kind, text=text) for kind, text in items]  # type: ignore[arg-type]
     for quote in extract_block_quotes(blocks):

@@ -353,9 +353,7 @@ def test_paused_hosts_urls_are_fetched_after_the_pause(server: LocalServer) -> N
     )
     server.routes["/robots.txt"] = Response(404)
     urls = [server.url(f"/p{i}") for i in range(10)]
-    records = list(
-        scrape(urls, delay=0, retries=0, workers=1, breaker_threshold=2, breaker_cooldown=0.2)
-    )
+    records = list(scrape(urls, delay=0, retries=0, workers=1, breaker_threshold=2, breaker_cooldown=0.2))
     by_url = {r.url: r for r in records}
     assert sorted(by_url) == sorted(urls) and len(records) == 10
     assert [by_url[u].error for u in urls[:2]] == ["HTTPError", "HTTPError"]  # type: ignore[union-attr]
@@ -422,7 +420,11 @@ def test_summary_and_dict_report_unfetched_urls(server: LocalServer, tmp_path: P
     writer = open_output("jsonl", tmp_path / "o.jsonl")
     summary = run_job(urls, options, writer, quiet=True)
     host = server.base.removeprefix("http://")
-    assert summary.to_dict()["not_fetched"] == {host: 9} and summary.ok == 0 and sum(summary.failed.values()) == 1
+    assert (
+        summary.to_dict()["not_fetched"] == {host: 9}
+        and summary.ok == 0
+        and sum(summary.failed.values()) == 1
+    )
     assert f"not fetched: 9 (host paused: {host} 9)" in summary.format()
 
 
@@ -468,7 +470,14 @@ def test_resume_retries_urls_recorded_as_not_requested(server: LocalServer, tmp_
 # ---------------------------------------------------------------- malformed URLs
 
 
-BAD_URLS = ["http://h:99999/", "http://[::1/", "http:///no-host", "ftp://h/file", "http://h/a\x01b", "http://[zz::1]/"]
+BAD_URLS = [
+    "http://h:99999/",
+    "http://[::1/",
+    "http:///no-host",
+    "ftp://h/file",
+    "http://h/a\x01b",
+    "http://[zz::1]/",
+]
 
 
 def test_malformed_urls_become_error_records_and_the_job_goes_on(

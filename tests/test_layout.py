@@ -144,7 +144,13 @@ def test_every_package_declares_its_public_names() -> None:
         targets = [
             target
             for node in tree.body
-            for target in (node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else [])
+            for target in (
+                node.targets
+                if isinstance(node, ast.Assign)
+                else [node.target]
+                if isinstance(node, ast.AnnAssign)
+                else []
+            )
         ]
         has_all = any(isinstance(target, ast.Name) and target.id == "__all__" for target in targets)
         if not (ast.get_docstring(tree) and has_all):

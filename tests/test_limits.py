@@ -205,7 +205,9 @@ def test_limited_extraction_gives_the_same_record() -> None:
     html = page("Same story", paragraphs=5)
     fetched = extract_article(b"<p>x</p>").fetched_at
     plain = extract_article(html, "https://news.example/same", fetched_at=fetched)
-    limited = extract_article(html, "https://news.example/same", fetched_at=fetched, time_limit=30, memory_limit=512)
+    limited = extract_article(
+        html, "https://news.example/same", fetched_at=fetched, time_limit=30, memory_limit=512
+    )
     assert limited.to_dict() == plain.to_dict()
 
 
@@ -260,7 +262,9 @@ def run_scrape_cli(argv: list[str]) -> int:
 def test_scrape_cli_options_records_and_resume(
     server: LocalServer, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(jobs, "LimitedPool", partial(LimitedPool, initializer=install_trap, initargs=("regex",)))
+    monkeypatch.setattr(
+        jobs, "LimitedPool", partial(LimitedPool, initializer=install_trap, initargs=("regex",))
+    )
     urls = [server.url("/a"), server.url("/stuck"), server.url("/b")]
     out = tmp_path / "out.jsonl"
     argv = ["scrape", *urls, "--delay", "0", "-o", str(out), "--page-time-limit", str(LIMIT)]
@@ -306,7 +310,11 @@ def test_extract_cli_memory_limit_on_a_real_page(folder: Path, capsys: pytest.Ca
     (folder / "b.html").write_bytes(huge_page())
     assert main(["extract", str(folder), "--page-memory-limit", "100", "-q"]) == 1
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert [r.get("error") or r["headline"] for r in records] == ["Alpha story", "MemoryLimit", "Charlie story"]
+    assert [r.get("error") or r["headline"] for r in records] == [
+        "Alpha story",
+        "MemoryLimit",
+        "Charlie story",
+    ]
 
 
 def test_extract_cli_limits_off_runs_in_process(
@@ -349,5 +357,8 @@ def test_scrape_in_a_daemonic_process_goes_on_without_limits(server: LocalServer
         [result] = mp_pool.map(scrape_in_a_pool_worker, [server.url("/a")])
     assert result[0] == "Article"
     assert any("without time and memory limits" in text for text in result[1:])
-    with pytest.raises(RuntimeError, match="daemonic"), multiprocessing.get_context("spawn").Pool(1) as mp_pool:
+    with (
+        pytest.raises(RuntimeError, match="daemonic"),
+        multiprocessing.get_context("spawn").Pool(1) as mp_pool,
+    ):
         mp_pool.apply(extract_article, (page("x"),), {"time_limit": 5})

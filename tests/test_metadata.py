@@ -428,7 +428,10 @@ def test_headline_colon_subtitle_is_not_cut() -> None:
     head = "<title>owner/tool: Convert files between formats quickly</title>"
     body = "<h1>owner/tool</h1>"
     assert _meta(_page(head, body), url=None).page.headline != "owner/tool: Convert"
-    assert _meta(_page(head, body), url=None).page.headline == "owner/tool: Convert files between formats quickly"
+    assert (
+        _meta(_page(head, body), url=None).page.headline
+        == "owner/tool: Convert files between formats quickly"
+    )
 
 
 def test_standfirst_is_not_a_byline() -> None:
@@ -503,10 +506,14 @@ def test_a_url_python_cannot_split_costs_nothing_but_itself() -> None:
     page = f"<html><head><title>Bridge vote</title></head><body><article><h1>Bridge vote</h1>{_STORY}</article></body></html>"
     assert extract_article(page, url="http://[x/2024/05/09/story").headline == "Bridge vote"
     author_url = '<meta property="article:author" content="http://[x/authors/jane-doe">'
-    assert extract_article(_page(author_url, f"<article><h1>Bridge vote</h1>{_STORY}</article>")).authors == []
+    assert (
+        extract_article(_page(author_url, f"<article><h1>Bridge vote</h1>{_STORY}</article>")).authors == []
+    )
     home = f'<h1><a href="http://[x/">Site</a></h1><article><h2>Bridge vote</h2>{_STORY}</article>'
     assert extract_article(_page("", home)).headline == "Site"  # a malformed link is no home link
-    teasers = "".join(f'<div class="teaser"><h2><a href="http://[x/{i}">Teaser {i}</a></h2></div>' for i in range(8))
+    teasers = "".join(
+        f'<div class="teaser"><h2><a href="http://[x/{i}">Teaser {i}</a></h2></div>' for i in range(8)
+    )
     assert extract_article(_page("", teasers)).page_type is not None
 
 

@@ -104,21 +104,31 @@ def test_article_with_a_related_rail_stays_an_article() -> None:
 
 def test_updates_after_an_articles_running_text_are_not_a_liveblog() -> None:
     # ~175 words of paragraphs between the headline and the entries: an article with a stream
-    assert _detect(_page(f"<h1>Live</h1>{_PARA * 5}<div class='stream'>{_entries('update')}</div>"))[0] == "article"
-    assert _detect(_page(f"<h1>Live</h1>{_PARA * 2}<div class='stream'>{_entries('update')}</div>"))[0] == "liveblog"
+    assert (
+        _detect(_page(f"<h1>Live</h1>{_PARA * 5}<div class='stream'>{_entries('update')}</div>"))[0]
+        == "article"
+    )
+    assert (
+        _detect(_page(f"<h1>Live</h1>{_PARA * 2}<div class='stream'>{_entries('update')}</div>"))[0]
+        == "liveblog"
+    )
 
 
 def test_only_running_text_between_headline_and_entries_counts() -> None:
     # Paragraphs above the headline, in a rail or made of links are not the article's text.
     links = "<p><a href='/a'>A link that is most of this paragraph's text here</a> and a bit</p>"
-    html = _page(f"{_PARA * 5}<h1>Live</h1><aside>{_PARA * 5}</aside>{links * 8}"
-                 f"<div class='stream'>{_entries('update')}</div>")
+    html = _page(
+        f"{_PARA * 5}<h1>Live</h1><aside>{_PARA * 5}</aside>{links * 8}"
+        f"<div class='stream'>{_entries('update')}</div>"
+    )
     assert _detect(html)[0] == "liveblog"
 
 
 def _cards(n: int, excerpt: str) -> str:
-    return "".join(f'<div class="card"><h2><a href="/2024/01/story-{i}/">Story {i} headline here</a></h2>'
-                   f"{excerpt}</div>" for i in range(n))
+    return "".join(
+        f'<div class="card"><h2><a href="/2024/01/story-{i}/">Story {i} headline here</a></h2>{excerpt}</div>'
+        for i in range(n)
+    )
 
 
 _EXCERPT = "<p>" + " ".join(["word"] * 30) + " excerpt.</p>"
@@ -128,7 +138,10 @@ def test_long_excerpts_in_teaser_cards_are_not_running_text() -> None:
     assert _detect(_page(f"<h1>Category</h1>{_cards(8, _EXCERPT)}"))[0] == "index"
     # the same paragraphs outside the cards (an intro), or in the list's own wrapper, are
     assert _detect(_page(f"<h1>Category</h1>{_EXCERPT * 6}{_cards(8, _EXCERPT)}"))[0] == "article"
-    assert _detect(_page(f"<h1>Category</h1><div class='list'>{_cards(8, '')}{_EXCERPT * 6}</div>"))[0] == "article"
+    assert (
+        _detect(_page(f"<h1>Category</h1><div class='list'>{_cards(8, '')}{_EXCERPT * 6}</div>"))[0]
+        == "article"
+    )
 
 
 def test_finalize_withdraws_index_when_the_body_is_running_text() -> None:

@@ -468,12 +468,18 @@ def test_french_guillemets_with_no_break_spaces_and_passe_compose() -> None:
 def test_statements_in_cjk_russian_and_arabic_punctuation() -> None:
     cases = {
         "建築師陳志明表示：「我們盡量保留原有的木造屋架。」": ("我們盡量保留原有的木造屋架。", "表示"),
-        "市長の山田和夫さんは「商店街に人の流れを取り戻したい」と話した。": ("商店街に人の流れを取り戻したい", "話した"),
+        "市長の山田和夫さんは「商店街に人の流れを取り戻したい」と話した。": (
+            "商店街に人の流れを取り戻したい",
+            "話した",
+        ),
         "«Мост открыт для всех жителей», — рассказал глава города Андрей Белов.": (
             "Мост открыт для всех жителей",
             "рассказал",
         ),
-        "وقالت مديرة المكتبة ريم العطار إن «المكتبة مفتوحة للجميع مجانا».": ("المكتبة مفتوحة للجميع مجانا", "قالت"),
+        "وقالت مديرة المكتبة ريم العطار إن «المكتبة مفتوحة للجميع مجانا».": (
+            "المكتبة مفتوحة للجميع مجانا",
+            "قالت",
+        ),
     }
     for text, (content, cue) in cases.items():
         [quote] = extract_quotes(text)
@@ -486,7 +492,9 @@ def test_a_cjk_title_in_corner_brackets_is_not_a_statement() -> None:
 
 
 def test_described_speaker_resolves_to_the_name_it_ends_with() -> None:
-    [quote] = extract_quotes("Transit director Leanne Fosse said the chargers would let every bus charge overnight.")
+    [quote] = extract_quotes(
+        "Transit director Leanne Fosse said the chargers would let every bus charge overnight."
+    )
     assert quote.speaker == "Transit director Leanne Fosse"
     assert quote.speaker_resolved == "Leanne Fosse"
 
@@ -561,7 +569,9 @@ def test_a_capitalised_cue_after_a_closed_quotation_opens_the_next_sentence() ->
 
 
 def test_a_quotation_closing_its_sentence_keeps_the_attribution_before_it() -> None:
-    text = 'Pressed on it, Ms. Imre said, "I take the blame." She went on by saying, "I am no natural speaker."'
+    text = (
+        'Pressed on it, Ms. Imre said, "I take the blame." She went on by saying, "I am no natural speaker."'
+    )
     first, second = extract_quotes(text)
     assert (first.speaker, first.text) == ("Ms. Imre", "I take the blame.")
     assert (second.speaker, second.cue, second.text) == ("She", "saying", "I am no natural speaker.")
@@ -570,9 +580,17 @@ def test_a_quotation_closing_its_sentence_keeps_the_attribution_before_it() -> N
 @pytest.mark.parametrize(
     ("text", "speaker", "cue"),
     [
-        ('"They only came for the free lunch," an angry Ruiz shot back with a grin.', "an angry Ruiz", "shot"),
+        (
+            '"They only came for the free lunch," an angry Ruiz shot back with a grin.',
+            "an angry Ruiz",
+            "shot",
+        ),
         ('"We will not accept this in our town," the petition reads.', "the petition", "reads"),
-        ('"This is the best night of my life!" beamed Carla Benn of Dayton.', "Carla Benn of Dayton", "beamed"),
+        (
+            '"This is the best night of my life!" beamed Carla Benn of Dayton.',
+            "Carla Benn of Dayton",
+            "beamed",
+        ),
         ('"Leave your umbrellas at home," opined the Valley Courier.', "the Valley Courier", "opined"),
     ],
 )
@@ -595,7 +613,11 @@ def test_unlisted_verbs_need_a_quotation_that_starts_the_sentence(text: str) -> 
 def test_a_speaker_and_cue_sentence_introduces_the_next_quotation() -> None:
     text = 'Professor Ada Kemp of the state college agreed. "Voters are tired. They want a plain answer."'
     quote = _only(extract_quotes(text))
-    assert (quote.kind, quote.speaker, quote.cue) == ("direct", "Professor Ada Kemp of the state college", "agreed")
+    assert (quote.kind, quote.speaker, quote.cue) == (
+        "direct",
+        "Professor Ada Kemp of the state college",
+        "agreed",
+    )
     assert quote.text == "Voters are tired. They want a plain answer."
     statement = _only(extract_quotes('Lee Marsh said in a statement. "We regret the delay."'))
     assert (statement.speaker, statement.text) == ("Lee Marsh", "We regret the delay.")
@@ -631,7 +653,10 @@ def test_a_paragraph_with_its_own_attribution_starts_a_new_statement() -> None:
         '"Calling it by another name changes nothing," Mr. Ober said. "Not one adviser asked me to."'
     )
     first, second = extract_quotes(text)
-    assert (first.speaker, first.text) == ("Mr. Ober", "There is no magic in the word. It is a talking point.")
+    assert (first.speaker, first.text) == (
+        "Mr. Ober",
+        "There is no magic in the word. It is a talking point.",
+    )
     assert second.text == "Calling it by another name changes nothing Not one adviser asked me to."
     assert second.span is not None and second.span[0] == text.index('"Calling')
 
@@ -734,13 +759,19 @@ def test_words_between_joined_parts_may_report_something_of_their_own() -> None:
 @pytest.mark.parametrize(
     ("text", "words", "cue"),
     [
-        ('Dozens of nurses marched past the hospital while chanting, "Fair pay now."', "Fair pay now.", "chanting"),
+        (
+            'Dozens of nurses marched past the hospital while chanting, "Fair pay now."',
+            "Fair pay now.",
+            "chanting",
+        ),
         ('The fans spilled onto the pitch, chanting "Ole! Ole! Ole!"', "Ole! Ole! Ole!", "chanting"),
         ('At the bottom of the flyer it reads, "Bring a friend and a folding chair."', None, "reads"),
         ('Ms. Ortiz blogged: "The council has stopped listening to the valley."', None, "blogged"),
     ],
 )
-def test_a_quotation_right_after_a_quoting_verb_is_a_statement(text: str, words: str | None, cue: str) -> None:
+def test_a_quotation_right_after_a_quoting_verb_is_a_statement(
+    text: str, words: str | None, cue: str
+) -> None:
     quote = _only(extract_quotes(text))
     assert quote.kind == "direct"
     assert quote.cue == cue
@@ -749,7 +780,10 @@ def test_a_quotation_right_after_a_quoting_verb_is_a_statement(text: str, words:
 
 
 def test_quoting_verbs_are_no_cues_without_a_quotation() -> None:
-    assert extract_quotes("The fans spilled onto the pitch, chanting slogans about the coach and the owner.") == []
+    assert (
+        extract_quotes("The fans spilled onto the pitch, chanting slogans about the coach and the owner.")
+        == []
+    )
     assert extract_quotes("At the bottom of the flyer it reads like an invitation to everyone nearby.") == []
 
 
@@ -774,7 +808,9 @@ def test_a_finite_verb_right_after_the_cue_is_a_relative_clause_not_a_report() -
 
 
 def test_a_lower_case_quotation_after_an_interrupting_attribution_continues_the_sentence() -> None:
-    text = 'Across the older farms of the valley, she said, "we have no idea what the yield will be" this year.'
+    text = (
+        'Across the older farms of the valley, she said, "we have no idea what the yield will be" this year.'
+    )
     quote = _only(extract_quotes(text))
     assert quote.kind == "mixed"
     assert quote.span == (0, len(text) - 1)
@@ -884,7 +920,7 @@ def test_said_of_names_the_topic_not_the_words() -> None:
 
 @pytest.mark.parametrize("gap", [" ", "\n", "\n\n"])
 def test_an_unattributed_quotation_after_reported_speech_continues_it(gap: str) -> None:
-    text = 'Jane Doe said the council would vote on the budget soon.' + gap + '"We cannot wait any longer."'
+    text = "Jane Doe said the council would vote on the budget soon." + gap + '"We cannot wait any longer."'
     quote = _only(extract_quotes(text))
     assert quote.kind == "mixed"
     assert quote.speaker == "Jane Doe"
@@ -909,7 +945,9 @@ def test_a_quotation_in_the_next_paragraph_continues_only_when_it_fills_it() -> 
 
 @pytest.mark.parametrize("gap", ["\n", "\n\n"])
 def test_a_dash_line_under_a_quotation_names_its_author(gap: str) -> None:
-    text = '"We will never give up on this fight."' + gap + "— Jane Doe, a nurse from Ohio\n\nMore news follows."
+    text = (
+        '"We will never give up on this fight."' + gap + "— Jane Doe, a nurse from Ohio\n\nMore news follows."
+    )
     quote = _only(extract_quotes(text))
     assert (quote.kind, quote.speaker, quote.cue) == ("direct", "Jane Doe", "—")
     assert quote.span == (0, text.index(gap))
@@ -921,7 +959,9 @@ def test_a_dash_line_that_goes_on_as_a_sentence_is_no_signature() -> None:
 
 
 def test_a_paragraph_signed_with_a_name_starts_a_new_statement() -> None:
-    text = "“We will never give up on this fight.” ― Jane Doe\n“Nobody asked us about the plan.” ― Tom Ray, Ohio"
+    text = (
+        "“We will never give up on this fight.” ― Jane Doe\n“Nobody asked us about the plan.” ― Tom Ray, Ohio"
+    )
     quotes = extract_quotes(text)
     assert [(q.text, q.speaker) for q in quotes] == [
         ("We will never give up on this fight.", "Jane Doe"),
@@ -975,7 +1015,9 @@ def test_a_verb_taking_a_clause_after_a_quotation_is_no_attribution() -> None:
 
 
 def test_a_second_lower_case_quotation_after_and_still_joins_the_statement() -> None:
-    text = 'Smith "got a special deal," Brown said, and still "got to sit in on the meeting when it was held."'
+    text = (
+        'Smith "got a special deal," Brown said, and still "got to sit in on the meeting when it was held."'
+    )
     quote = _only(extract_quotes(text))
     assert quote.speaker == "Brown"
     assert quote.span[1] == len(text)
@@ -1027,7 +1069,9 @@ def test_a_relative_clause_with_its_own_verb_is_no_speaker(text: str) -> None:
 
 def test_a_bare_relative_pronoun_still_speaks_for_its_noun() -> None:
     quotes = extract_quotes("The mayor met Jane Roe, who said the clinic would close in May.")
-    assert [(q.kind, q.speaker, q.text) for q in quotes] == [("indirect", "who", "the clinic would close in May")]
+    assert [(q.kind, q.speaker, q.text) for q in quotes] == [
+        ("indirect", "who", "the clinic would close in May")
+    ]
 
 
 def test_no_comma_after_the_words_no_statement_running_past_the_mark() -> None:

@@ -121,12 +121,24 @@ def test_questions_objects_and_asides_are_no_reports(text: str) -> None:
         ("Kelly said she asked for the interview to reset the relationship.", "Kelly", "she asked for"),
         # shares of people written in words, hyphenated nouns, plural subjects with base verbs
         ("Six in 10 say he is at least somewhat decisive on the economy.", "Six in 10", "he is at least"),
-        ("Three-fourths say the police should wear body cameras at all times.", "Three-fourths", "the police"),
+        (
+            "Three-fourths say the police should wear body cameras at all times.",
+            "Three-fourths",
+            "the police",
+        ),
         ("His ex-wife contended that she should not have to give up her privacy.", "His ex-wife", "that she"),
         ("Some users claim that the oil may help with sleep and anxiety.", "Some users", "that the oil"),
-        ("Partisans on both sides warn that the other side would imperil the nation.", "Partisans on both sides", "that"),
+        (
+            "Partisans on both sides warn that the other side would imperil the nation.",
+            "Partisans on both sides",
+            "that",
+        ),
         # the subject of the clause is the pronoun right before the cue
-        ("When reviewed at the time they said it was overpowered for the price.", "they", "it was overpowered"),
+        (
+            "When reviewed at the time they said it was overpowered for the price.",
+            "they",
+            "it was overpowered",
+        ),
     ],
 )
 def test_everyday_sources_are_read(text: str, speaker: str, content: str) -> None:
@@ -166,7 +178,7 @@ def test_a_comma_inside_a_report_does_not_split_it() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "The forum can do anything, but at no point should anyone think: \"I want a blog for my site.\"",
+        'The forum can do anything, but at no point should anyone think: "I want a blog for my site."',
         "Heavy reps build dense muscle and strength (called myofibrillar hypertrophy in the books).",
         "Then I restarted the first agent telling it to resume work on the failing tests.",
     ],
@@ -176,12 +188,14 @@ def test_imagined_words_terms_and_verb_phrases_have_no_speaker(text: str) -> Non
 
 
 def test_a_clause_before_the_cue_gives_its_subject_as_speaker() -> None:
-    quotes = extract_quotes("The town released a statement Wednesday saying the comments were not based on facts.")
+    quotes = extract_quotes(
+        "The town released a statement Wednesday saying the comments were not based on facts."
+    )
     assert [(q.speaker, q.cue) for q in quotes] == [("The town", "saying")]
 
 
 def test_a_second_cue_of_the_same_subject_after_and_is_its_own_statement() -> None:
-    text = "Mr. Ubben called the chief executive \"incredibly driven\" and asserted that things were being resolved."
+    text = 'Mr. Ubben called the chief executive "incredibly driven" and asserted that things were being resolved.'
     quotes = extract_quotes(text)
     assert [(q.speaker, q.cue) for q in quotes] == [("Mr. Ubben", "called"), ("Mr. Ubben", "asserted")]
     assert quotes[0].text == 'the chief executive "incredibly driven"'
@@ -195,7 +209,9 @@ def test_an_opening_subordinate_clause_ends_at_its_comma() -> None:
 
 def test_a_speech_act_with_a_short_object_is_read() -> None:
     quotes = extract_quotes("Conservative leaders have questioned his sincerity.")
-    assert [(q.speaker, q.cue, q.text) for q in quotes] == [("Conservative leaders", "questioned", "his sincerity")]
+    assert [(q.speaker, q.cue, q.text) for q in quotes] == [
+        ("Conservative leaders", "questioned", "his sincerity")
+    ]
 
 
 def test_the_subject_of_a_subordinate_clause_speaks() -> None:
@@ -206,9 +222,21 @@ def test_the_subject_of_a_subordinate_clause_speaks() -> None:
 @pytest.mark.parametrize(
     ("text", "speaker", "content"),
     [
-        ("Asked about the declaration that it was a bomb, Clinton said she would wait.", None, "the declaration that it was a bomb"),
-        ("Asked by Stephanopoulos to respond to the criticism, Carson smiled.", "Stephanopoulos", "to respond to the criticism"),
-        ("In August the actress was asked if she had ever been turned away.", None, "if she had ever been turned away"),
+        (
+            "Asked about the declaration that it was a bomb, Clinton said she would wait.",
+            None,
+            "the declaration that it was a bomb",
+        ),
+        (
+            "Asked by Stephanopoulos to respond to the criticism, Carson smiled.",
+            "Stephanopoulos",
+            "to respond to the criticism",
+        ),
+        (
+            "In August the actress was asked if she had ever been turned away.",
+            None,
+            "if she had ever been turned away",
+        ),
     ],
 )
 def test_a_reported_question_is_read(text: str, speaker: str | None, content: str) -> None:
@@ -250,12 +278,36 @@ def test_say_as_for_example_and_a_pronoun_clause_report_nothing(text: str) -> No
 @pytest.mark.parametrize(
     ("text", "speaker", "cue"),
     [
-        ("Sen. David Perdue (R-Ga.) said he did not believe those claims did any harm.", "Sen. David Perdue", "said"),
-        ("In Vermont, about half of the primary voters said they want a change of course.", "about half of the primary voters", "said"),
-        ("Noting he majored in philosophy in college, Allen said he gives issues more thought.", "Allen", "noting"),
-        ("Republican nominee Donald Trump, in particular, has sharply criticized the trade deals.", "Republican nominee Donald Trump", "criticized"),
-        ("Clinton sought to brush aside her loss, pointing to a big victory in Mississippi.", "Clinton", "pointing to"),
-        ("The rare accord calls on all nations to limit their emissions of carbon dioxide.", "The rare accord", "calls on"),
+        (
+            "Sen. David Perdue (R-Ga.) said he did not believe those claims did any harm.",
+            "Sen. David Perdue",
+            "said",
+        ),
+        (
+            "In Vermont, about half of the primary voters said they want a change of course.",
+            "about half of the primary voters",
+            "said",
+        ),
+        (
+            "Noting he majored in philosophy in college, Allen said he gives issues more thought.",
+            "Allen",
+            "noting",
+        ),
+        (
+            "Republican nominee Donald Trump, in particular, has sharply criticized the trade deals.",
+            "Republican nominee Donald Trump",
+            "criticized",
+        ),
+        (
+            "Clinton sought to brush aside her loss, pointing to a big victory in Mississippi.",
+            "Clinton",
+            "pointing to",
+        ),
+        (
+            "The rare accord calls on all nations to limit their emissions of carbon dioxide.",
+            "The rare accord",
+            "calls on",
+        ),
     ],
 )
 def test_news_subjects_around_the_cue(text: str, speaker: str, cue: str) -> None:
@@ -265,10 +317,26 @@ def test_news_subjects_around_the_cue(text: str, speaker: str, cue: str) -> None
 @pytest.mark.parametrize(
     ("text", "cue", "content"),
     [
-        ("Even after the complaint was filed, Lewandowski continued to say he had never touched her.", "say", "he had"),
-        ("At the resort, the candidate boasted of his negotiating skills in cutting the price.", "boasted", "of his"),
-        ("When the reporter asked Bennett about Carson's comments, the manager said nothing.", "asked", "Carson's"),
-        ("Progressive organizations that have endorsed him say they believe delegates should follow.", "say", "they"),
+        (
+            "Even after the complaint was filed, Lewandowski continued to say he had never touched her.",
+            "say",
+            "he had",
+        ),
+        (
+            "At the resort, the candidate boasted of his negotiating skills in cutting the price.",
+            "boasted",
+            "of his",
+        ),
+        (
+            "When the reporter asked Bennett about Carson's comments, the manager said nothing.",
+            "asked",
+            "Carson's",
+        ),
+        (
+            "Progressive organizations that have endorsed him say they believe delegates should follow.",
+            "say",
+            "they",
+        ),
     ],
 )
 def test_more_report_shapes_are_read(text: str, cue: str, content: str) -> None:
@@ -279,10 +347,26 @@ def test_more_report_shapes_are_read(text: str, cue: str, content: str) -> None:
 @pytest.mark.parametrize(
     ("text", "speaker", "cue"),
     [
-        ("It may not matter what Sanders meant this week when he promised to push for a contested convention.", "he", "promised"),
-        ("Ryan, a policy-focused conservative, insists the party must be a party of ideas.", "Ryan", "insists"),
-        ("Trump and Senator Sanders have both argued that workers have lost jobs because of trade.", "Trump and Senator Sanders", "argued"),
-        ("De Blasio said the move was made by the police commissioner and said, \"Who are you going to trust?\"", "De Blasio", "said"),
+        (
+            "It may not matter what Sanders meant this week when he promised to push for a contested convention.",
+            "he",
+            "promised",
+        ),
+        (
+            "Ryan, a policy-focused conservative, insists the party must be a party of ideas.",
+            "Ryan",
+            "insists",
+        ),
+        (
+            "Trump and Senator Sanders have both argued that workers have lost jobs because of trade.",
+            "Trump and Senator Sanders",
+            "argued",
+        ),
+        (
+            'De Blasio said the move was made by the police commissioner and said, "Who are you going to trust?"',
+            "De Blasio",
+            "said",
+        ),
     ],
 )
 def test_subjects_inside_and_beside_other_clauses(text: str, speaker: str, cue: str) -> None:
@@ -316,7 +400,7 @@ def test_according_to_a_rule_is_conformity_not_a_source() -> None:
         "The manual says nothing about them but they look very intentional.",
         "Put your toddler down in bed, say goodnight, and leave the room quietly.",
         "Check out what the hard data says so you get the right service for you.",
-        "Ever heard the saying, \"It's not about the destination\"? It fits this trip.",
+        'Ever heard the saying, "It\'s not about the destination"? It fits this trip.',
     ],
 )
 def test_products_conditions_code_and_instructions_report_nothing(text: str) -> None:
@@ -324,7 +408,9 @@ def test_products_conditions_code_and_instructions_report_nothing(text: str) -> 
 
 
 def test_a_share_keeps_its_percent_sign() -> None:
-    quotes = extract_quotes("A new survey found that 56% say watching TV together has improved their relationship.")
+    quotes = extract_quotes(
+        "A new survey found that 56% say watching TV together has improved their relationship."
+    )
     assert [q.speaker for q in quotes] == ["56%"]
 
 
@@ -340,7 +426,9 @@ def test_first_person_inside_quotation_marks_stays_with_the_speaker() -> None:
 
 
 def test_a_passive_topic_is_no_speaker() -> None:
-    assert extract_quotes("Customer service reps are often praised for their prompt responses to callers.") == []
+    assert (
+        extract_quotes("Customer service reps are often praised for their prompt responses to callers.") == []
+    )
 
 
 def test_a_base_verb_after_a_comma_is_an_instruction() -> None:
@@ -350,8 +438,8 @@ def test_a_base_verb_after_a_comma_is_an_instruction() -> None:
 
 def test_log_lines_are_no_prose() -> None:
     blocks = [
-        Block(kind="paragraph", text="6:52:00 AM: warning Deprecated feature used in page: \"id\": 3"),
-        Block(kind="paragraph", text="6:52:01 AM: 52 warning \"the build was slow\" said the tool"),
+        Block(kind="paragraph", text='6:52:00 AM: warning Deprecated feature used in page: "id": 3'),
+        Block(kind="paragraph", text='6:52:01 AM: 52 warning "the build was slow" said the tool'),
     ]
     assert extract_block_quotes(blocks) == []
 
@@ -381,7 +469,7 @@ def test_naming_and_plural_nouns_report_nothing(text: str) -> None:
 
 
 def test_called_with_an_object_after_an_apposition_is_speech() -> None:
-    text = "Nathan Diament, director of advocacy, called the speech a \"critical moment\" for Trump."
+    text = 'Nathan Diament, director of advocacy, called the speech a "critical moment" for Trump.'
     assert [(q.speaker, q.cue) for q in extract_quotes(text)] == [("Nathan Diament", "called")]
 
 
@@ -444,7 +532,10 @@ def test_a_label_with_a_quotation_is_still_read() -> None:
 
 def test_on_a_page_full_of_code_only_quotations_in_marks_count() -> None:
     blocks = [
-        Block(kind="paragraph", text="The handler calls the function and the documentation describes that it returns a value."),
+        Block(
+            kind="paragraph",
+            text="The handler calls the function and the documentation describes that it returns a value.",
+        ),
         Block(kind="preformatted", text="def f():\n    return 1"),
         Block(kind="paragraph", text='The author wrote: "Keep functions small and obvious."'),
         Block(kind="preformatted", text="f()"),

@@ -33,8 +33,11 @@ def test_an_ancestor_sorts_before_its_descendants() -> None:
 
 def test_many_siblings_and_their_children_sort_in_document_order() -> None:
     # Comments straight under <body>: hundreds of siblings (positions are read once per parent).
-    tree = parse_html("<html><body>" + "".join(f"<div id='d{i}'><p id='p{i}'>x</p></div>" for i in range(400))
-                      + "</body></html>")
+    tree = parse_html(
+        "<html><body>"
+        + "".join(f"<div id='d{i}'><p id='p{i}'>x</p></div>" for i in range(400))
+        + "</body></html>"
+    )
     expected = [n for n in tree.iter() if n.get("id")]
     shuffled = expected[1::2][::-1] + expected[::2]
     assert in_document_order(shuffled) == expected
@@ -81,7 +84,9 @@ def test_a_stray_body_and_html_end_tag_in_an_ad_slot_loses_nothing_after_it() ->
 
 def _nested(depth: int) -> str:
     opened = "".join(f"<div id='d{i}'>level {i} " for i in range(depth))
-    return f"<html><body><p>Before the nest.</p>{opened}{'</div>' * depth}<p>After the nest.</p></body></html>"
+    return (
+        f"<html><body><p>Before the nest.</p>{opened}{'</div>' * depth}<p>After the nest.</p></body></html>"
+    )
 
 
 def _depth(root: HtmlElement) -> int:

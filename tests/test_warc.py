@@ -124,7 +124,9 @@ def test_a_record_cut_short_is_truncated_not_ok(tmp_path: Path, gzip: bool, keep
 
 
 @pytest.mark.parametrize("gzip", [True, False])
-def test_a_cut_anywhere_never_passes_a_partial_page_and_never_stops_the_job(tmp_path: Path, gzip: bool) -> None:
+def test_a_cut_anywhere_never_passes_a_partial_page_and_never_stops_the_job(
+    tmp_path: Path, gzip: bool
+) -> None:
     whole, first_end = _two_pages(tmp_path / "whole.warc", gzip=gzip, paragraphs=6)
     cut = tmp_path / "cut.warc"
     step = 2 if gzip else 5
@@ -134,10 +136,15 @@ def test_a_cut_anywhere_never_passes_a_partial_page_and_never_stops_the_job(tmp_
         items = list(iter_warc_pages([cut], skipped=skipped))  # raises nothing
         assert isinstance(items[0], Page) and items[0].body == page("One", 6), end
         rest = items[1:]
-        if any(isinstance(i, Page) for i in rest):  # only when nothing of the payload is missing (a gzip trailer)
+        if any(
+            isinstance(i, Page) for i in rest
+        ):  # only when nothing of the payload is missing (a gzip trailer)
             assert [i.body for i in rest if isinstance(i, Page)] == [page("Two", 6)], end
         else:  # an error for the cut record, or (a header block cut right after "Content-Length:") a skip counted
-            assert [type(i) for i in rest] == [Truncated] or (not rest and sum(skipped.values()) == 1), (end, rest)
+            assert [type(i) for i in rest] == [Truncated] or (not rest and sum(skipped.values()) == 1), (
+                end,
+                rest,
+            )
 
 
 def test_declared_truncation_and_short_payload_are_truncated(tmp_path: Path) -> None:
@@ -148,7 +155,10 @@ def test_declared_truncation_and_short_payload_are_truncated(tmp_path: Path) -> 
         _response(writer, "https://e.org/short", page("Short", 5), length=len(page("Short", 5)) + 500)
         _response(writer, "https://e.org/fine", page("Fine", 5))
     items = {i.url: i for i in iter_warc_pages([path])}
-    assert isinstance(items["https://e.org/cut"], Truncated) and "WARC-Truncated" in items["https://e.org/cut"].reason
+    assert (
+        isinstance(items["https://e.org/cut"], Truncated)
+        and "WARC-Truncated" in items["https://e.org/cut"].reason
+    )
     assert isinstance(items["https://e.org/short"], Truncated)
     assert isinstance(items["https://e.org/fine"], Page)
     with pytest.raises(Truncated):
@@ -163,7 +173,9 @@ def test_binary_payload_labelled_html_is_not_html(tmp_path: Path) -> None:
     with open(path, "wb") as fh:
         writer = WARCWriter(fh, gzip=True)
         _response(writer, "https://e.org/png", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
-        _response(writer, "https://e.org/pdf", b"%PDF-1.4\n" + bytes(range(256)), ctype="text/html; charset=utf-8")
+        _response(
+            writer, "https://e.org/pdf", b"%PDF-1.4\n" + bytes(range(256)), ctype="text/html; charset=utf-8"
+        )
         _response(writer, "https://e.org/page", page("Page"))
     items = {i.url: i for i in iter_warc_pages([path])}
     assert isinstance(items["https://e.org/png"], NotHTML) and "PNG" in items["https://e.org/png"].reason

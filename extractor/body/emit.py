@@ -64,8 +64,13 @@ def _keep(run: Run, kind: BlockKind, items: bool = False) -> bool:
     return not (n < 120 and _BOILERPLATE_LINE.match(text))
 
 
-def emit(runs: list[Run], selected: list[HtmlElement], headline: str | None,
-         standfirst: str | None, items: bool = False) -> list[Block]:
+def emit(
+    runs: list[Run],
+    selected: list[HtmlElement],
+    headline: str | None,
+    standfirst: str | None,
+    items: bool = False,
+) -> list[Block]:
     """The runs inside the selected containers as typed blocks, without boilerplate lines,
     the headline, the standfirst and repeated paragraphs."""
     selected_set = set(selected)

@@ -45,8 +45,9 @@ def _item_value(run: Run) -> int:
     return own if own >= 25 else 0
 
 
-def listing_region(runs: list[Run], spared: set[HtmlElement], selected: list[HtmlElement],
-                   declared_article: bool) -> HtmlElement | None:
+def listing_region(
+    runs: list[Run], spared: set[HtmlElement], selected: list[HtmlElement], declared_article: bool
+) -> HtmlElement | None:
     """The region that lists the page's items, when the page is a list of items (a
     category, search results, a product grid, a list of jobs) rather than one article.
 
@@ -65,7 +66,9 @@ def listing_region(runs: list[Run], spared: set[HtmlElement], selected: list[Htm
     if own >= _LISTING_MAX_OWN:
         return None
     # A short date line in the chosen text ("July 21, 2012") dates it as a post.
-    declared_article = declared_article or any(len(run.text) <= 40 and is_dateline(run.text) for run in inside)
+    declared_article = declared_article or any(
+        len(run.text) <= 40 and is_dateline(run.text) for run in inside
+    )
     sums: dict[HtmlElement, int] = {}
     for run in runs:
         value = _item_value(run)
@@ -100,8 +103,10 @@ def _has_like_siblings(node: HtmlElement) -> bool:
     if parent is None:
         return False
     tag, cls = node.tag, node.get("class")
-    return bool(cls or tag in ("li", "article")) and sum(
-        1 for c in parent if c.tag == tag and c.get("class") == cls) >= 3
+    return (
+        bool(cls or tag in ("li", "article"))
+        and sum(1 for c in parent if c.tag == tag and c.get("class") == cls) >= 3
+    )
 
 
 def _names_an_entry(node: HtmlElement, region: HtmlElement) -> bool:

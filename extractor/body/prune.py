@@ -123,7 +123,9 @@ def _negative_region(node: HtmlElement) -> bool:
 # order already. Same elements, same order.)
 _MAYBE_HIDDEN = etree.XPath("descendant::*[@hidden or @aria-hidden or @style]")
 # Elements that can name a region, plus the unnamed tags that are regions by themselves.
-_CANDIDATE_REGIONS = etree.XPath("descendant::*[@class or @id or @role or @itemprop or self::aside or self::footer]")
+_CANDIDATE_REGIONS = etree.XPath(
+    "descendant::*[@class or @id or @role or @itemprop or self::aside or self::footer]"
+)
 
 
 def _protected(named: list[HtmlElement]) -> set[HtmlElement]:
@@ -160,8 +162,26 @@ def _form_is_chrome(form: HtmlElement) -> bool:
 
 # Tags whose element can, through a parse that leaves it open or a script that shows it on
 # load, end up wrapping the page's content; they get a second look before they go.
-_SWALLOWING_TAGS = frozenset({"nav", "button", "header", "dialog", "div", "section", "main", "article",
-                              "span", "aside", "footer", "ul", "li", "details", "form", "a"})
+_SWALLOWING_TAGS = frozenset(
+    {
+        "nav",
+        "button",
+        "header",
+        "dialog",
+        "div",
+        "section",
+        "main",
+        "article",
+        "span",
+        "aside",
+        "footer",
+        "ul",
+        "li",
+        "details",
+        "form",
+        "a",
+    }
+)
 
 
 def _long_link_poor(node: HtmlElement, size: int) -> bool:
@@ -197,7 +217,9 @@ def _alternate_panel(node: HtmlElement) -> bool:
         return False
     first = classes[0]
     return any(
-        sibling is not node and sibling.tag == node.tag and (sibling.get("class") or "").split()[:1] == [first]
+        sibling is not node
+        and sibling.tag == node.tag
+        and (sibling.get("class") or "").split()[:1] == [first]
         and not _is_hidden(sibling)
         for sibling in parent
     )
@@ -208,7 +230,9 @@ def drop(node: HtmlElement) -> None:
         node.drop_tree()  # keeps the tail text in the parent
 
 
-def prune(root: HtmlElement, exclude: list[HtmlElement] | None = None, *, named: bool = True) -> set[HtmlElement]:
+def prune(
+    root: HtmlElement, exclude: list[HtmlElement] | None = None, *, named: bool = True
+) -> set[HtmlElement]:
     """Remove everything that can never be article text, in place.
 
     Returns the regions whose name or tag called them boilerplate but that were kept
@@ -276,8 +300,11 @@ def strongly_negative(node: HtmlElement) -> bool:
     """Is this region named as something beside the article (a sidebar, comments, related
     links), not merely with a word page builders use for every block ("widget", "block")?"""
     role = (node.get("role") or "").lower()
-    return role in _ROLE_NEGATIVE or node.tag in ("aside", "footer", "nav") or bool(
-        name_words(node) & STRONG_NEGATIVE_WORDS)
+    return (
+        role in _ROLE_NEGATIVE
+        or node.tag in ("aside", "footer", "nav")
+        or bool(name_words(node) & STRONG_NEGATIVE_WORDS)
+    )
 
 
 def _consent_text(node: HtmlElement) -> bool:

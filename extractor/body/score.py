@@ -237,8 +237,11 @@ def fallback_regions(
     page whose only text is its links).
     """
     sums = _region_sums(runs, spared, teasers=True)
-    densest = max(((total, node) for node, total in sums.items() if node.tag != "html" and total > 0),
-                  key=lambda pair: pair[0], default=None)
+    densest = max(
+        ((total, node) for node, total in sums.items() if node.tag != "html" and total > 0),
+        key=lambda pair: pair[0],
+        default=None,
+    )
     if densest is not None:
         yield "densest", [densest[1]]
     main = root.find(".//main")

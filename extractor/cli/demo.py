@@ -139,11 +139,15 @@ def run_demo(args: argparse.Namespace) -> int:
     Path(args.output).parent.mkdir(parents=True, exist_ok=True)
     with serve_fixtures(folder) as urls:
         if not urls:
-            print(f"extractor: error: no fixture pages (folders with a page.html) in: {folder}", file=sys.stderr)
+            print(
+                f"extractor: error: no fixture pages (folders with a page.html) in: {folder}", file=sys.stderr
+            )
             return 2
         print(f"serving {len(urls)} fixture pages on {urls[0].rsplit('/', 2)[0]}", file=sys.stderr)
         # Guarded like a command of its own (as when the demo ran `extractor scrape ...`), so a
         # failed write is reported the same way and the closing line below still follows.
-        code = run_guarded(lambda: run_scrape_job(urls, JOB_OPTIONS, args.output, args.format, overwrite=True))
+        code = run_guarded(
+            lambda: run_scrape_job(urls, JOB_OPTIONS, args.output, args.format, overwrite=True)
+        )
     print(f"records written to {args.output}", file=sys.stderr)
     return code

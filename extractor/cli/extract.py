@@ -144,7 +144,9 @@ def expand_inputs(items: Sequence[str]) -> tuple[list[Source], list[str]]:
 # -- one page -> one record ---------------------------------------------------------
 
 
-def read_source(source: Source, stdin: IO[bytes] | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+def read_source(
+    source: Source, stdin: IO[bytes] | None = None, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> bytes:
     """The page's bytes through the fetch layer's one reader: capped, gzip undone within the cap
     (recognised by its magic bytes whatever the file is called), binary refused (``FetchError``)."""
     name = display_name(source)
@@ -193,7 +195,12 @@ def extract_source(
         return read_error(source, url, exc)
     try:
         return extract_article(
-            data, url, fetched_at=fetched_at, comments=comments, time_limit=time_limit, memory_limit=memory_limit
+            data,
+            url,
+            fetched_at=fetched_at,
+            comments=comments,
+            time_limit=time_limit,
+            memory_limit=memory_limit,
         )
     except Exception as exc:  # noqa: BLE001 - one bad page must not stop the batch
         name = display_name(source)
@@ -271,7 +278,9 @@ def add_extract_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentP
         "(default: now; naive means UTC), e.g. --fetched-at 2024-05-01T12:00:00Z",
     )
     parser.add_argument(
-        "--no-comments", dest="comments", action="store_false",
+        "--no-comments",
+        dest="comments",
+        action="store_false",
         help="skip reader comments (no comment records; faster)",
     )
     parser.add_argument(
@@ -353,7 +362,13 @@ def export_sources(
     """Extract and export every source, one at a time; returns how many failed."""
     failed = 0
     records = _records(
-        sources, url, fetched_at, comments, max_bytes=max_bytes, time_limit=time_limit, memory_limit=memory_limit
+        sources,
+        url,
+        fetched_at,
+        comments,
+        max_bytes=max_bytes,
+        time_limit=time_limit,
+        memory_limit=memory_limit,
     )
     with exporter:
         for source, record in zip(sources, records):

@@ -163,7 +163,9 @@ def add_scrape_parser(subparsers: Any) -> None:
         metavar="S",
         help="longest Retry-After to wait; longer fails with RateLimited",
     )
-    net.add_argument("--max-bytes", type=parse_size, default=parse_size("20MB"), metavar="SIZE", help="body size cap")
+    net.add_argument(
+        "--max-bytes", type=parse_size, default=parse_size("20MB"), metavar="SIZE", help="body size cap"
+    )
     net.add_argument("--host-failures", dest="breaker_threshold", type=int, default=5, metavar="N",
                      help="pause a host after N of its URLs failed in a row, retries spent"
                      " (0: never pause; default: %(default)s)")  # fmt: skip

@@ -24,7 +24,13 @@ from .detect import choose_items, is_author_element, scope
 from .records import IdView, build_comment, stable_id
 from .sections import Detection, find_sections
 
-__all__ = ["Detection", "declared_comment_count", "detect_comments", "extract_comments", "find_comment_sections"]
+__all__ = [
+    "Detection",
+    "declared_comment_count",
+    "detect_comments",
+    "extract_comments",
+    "find_comment_sections",
+]
 
 _DEPTH_CLASS = re.compile(r"\b(?:depth|level)-?(\d+)\b", re.IGNORECASE)
 _PARENT_ATTRS = ("data-parent-id", "data-parent", "data-parentid", "data-reply-to", "data-in-reply-to")
@@ -62,8 +68,12 @@ def _page_root(node: HtmlElement) -> HtmlElement:
 
 
 def extract_comments(
-    sections: list[HtmlElement], *, fetched_at: datetime | None = None, language: str | None = None,
-    detection: Detection | None = None, base_url: str | None = None,
+    sections: list[HtmlElement],
+    *,
+    fetched_at: datetime | None = None,
+    language: str | None = None,
+    detection: Detection | None = None,
+    base_url: str | None = None,
 ) -> tuple[list[Comment], list[str]]:
     """Comment records from the sections, in page order, and warnings.
 
@@ -98,8 +108,15 @@ def extract_comments(
     for item in items:
         # (a view, not a copy: a copy of the page-wide set per item made n items cost n * n)
         own: Container[int] = IdView(nested, removed=own_parts[id(item)]) if id(item) in own_parts else nested
-        record = build_comment(item, own, fetched_at=fetched_at, language=language, dated=holders, author=author,
-                               base_url=base_url)
+        record = build_comment(
+            item,
+            own,
+            fetched_at=fetched_at,
+            language=language,
+            dated=holders,
+            author=author,
+            base_url=base_url,
+        )
         if record is not None:
             comments.append(record)
             kept.append(item)
@@ -122,8 +139,9 @@ def _assign_ids(comments: list[Comment]) -> None:
         seen.add(comment.id)
 
 
-def _thread(items: list[HtmlElement], comments: list[Comment],
-            parts: dict[int, tuple[HtmlElement, HtmlElement]]) -> None:
+def _thread(
+    items: list[HtmlElement], comments: list[Comment], parts: dict[int, tuple[HtmlElement, HtmlElement]]
+) -> None:
     """parent_id and depth from nesting, else from explicit reply markers or depth classes.
 
     parts: the other parts of two-part items, by id(), with their items: a reply nested in
@@ -223,7 +241,9 @@ def _explicit_parent(item: HtmlElement, by_id: dict[str, Comment]) -> Comment | 
         if "#" not in href:
             continue
         prev, parent = link.getprevious(), link.getparent()
-        before = collapse_ws((prev.tail if prev is not None else parent.text if parent is not None else None) or "")
+        before = collapse_ws(
+            (prev.tail if prev is not None else parent.text if parent is not None else None) or ""
+        )
         label = f"{before} {collapse_ws(text_of(link))}"
         if hints.IN_REPLY_TO.search(label):
             target = by_id.get(href.rsplit("#", 1)[1])
@@ -237,8 +257,9 @@ def _depth_class(item: HtmlElement) -> int | None:
     return int(match.group(1)) - 1 if match else None
 
 
-def declared_comment_count(tree_or_sections: HtmlElement | Iterable[HtmlElement],
-                           read: Iterable[HtmlElement] = ()) -> int | None:
+def declared_comment_count(
+    tree_or_sections: HtmlElement | Iterable[HtmlElement], read: Iterable[HtmlElement] = ()
+) -> int | None:
     """The comment count the page shows ("Comments (5)", "12 Kommentare", a bare "5" on a
     link to #comments), or None.
 
@@ -272,7 +293,14 @@ _DIGIT = re.compile(r"\d")
 
 
 def _names_comments(node: HtmlElement) -> bool:
-    words = " ".join(filter(None, (node.get("class"), node.get("id"), node.get("title"), node.get("aria-label"))))
+    words = " ".join(
+        filter(None, (node.get("class"), node.get("id"), node.get("title"), node.get("aria-label")))
+    )
     href = node.get("href") or ""
-    return bool(re.search(r"comment|kommentar|commentaire|comentario|disqus|respond|reactions", f"{words} {href}", re.IGNORECASE)) \
-        and not re.search(r"like|vote|share|view|read", words, re.IGNORECASE)
+    return bool(
+        re.search(
+            r"comment|kommentar|commentaire|comentario|disqus|respond|reactions",
+            f"{words} {href}",
+            re.IGNORECASE,
+        )
+    ) and not re.search(r"like|vote|share|view|read", words, re.IGNORECASE)

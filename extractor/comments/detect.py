@@ -23,8 +23,27 @@ from lxml import etree
 from ..core.tree import HtmlElement, collapse_ws, text_of
 from . import hints
 
-SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head", "iframe", "select", "option"})
-_ITEM_TAGS = frozenset({"div", "li", "article", "section", "table", "tr", "td", "tbody", "dl", "dt", "dd", "blockquote", "p", "aside"})
+SKIP_TAGS = frozenset(
+    {"script", "style", "noscript", "template", "svg", "head", "iframe", "select", "option"}
+)
+_ITEM_TAGS = frozenset(
+    {
+        "div",
+        "li",
+        "article",
+        "section",
+        "table",
+        "tr",
+        "td",
+        "tbody",
+        "dl",
+        "dt",
+        "dd",
+        "blockquote",
+        "p",
+        "aside",
+    }
+)
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4"})
 _MAX_META_TEXT = 80
 _SAMPLE = 12
@@ -184,8 +203,13 @@ def scan(roots: Iterable[HtmlElement]) -> Scan:
     # Unnamed runs are kept only when enough members hold a date (the test choose_items
     # would reject them by first): a run under a parent that holds no date at all is not
     # even formed, and most parents of a page hold none.
-    siblings = [run for parent in parents if id(parent) in dated
-                for run in _sibling_runs(parent) if not _undated(run, dated)]
+    siblings = [
+        run
+        for parent in parents
+        if id(parent) in dated
+        for run in _sibling_runs(parent)
+        if not _undated(run, dated)
+    ]
     for run in siblings:
         if _in_comment_region(run.members[0]):
             run.strength = 1  # repeated blocks in a comment-named region: named by it, weakly
@@ -203,7 +227,8 @@ _PARENTS_OF_MANY = etree.XPath(f"descendant-or-self::*[*[{_MIN_SIBLINGS}]]")  # 
 # quadratically with the number of dated elements (32,000 comments: 7 s; this form: 0.8 s).
 _DATE_MARKUP = etree.XPath(
     "descendant-or-self::*[self::time or "
-    + " or ".join(f"@{attr}" for attr in ("datetime", "itemprop", *EPOCH_ATTRS)) + "]"
+    + " or ".join(f"@{attr}" for attr in ("datetime", "itemprop", *EPOCH_ATTRS))
+    + "]"
 )
 
 
@@ -340,9 +365,9 @@ def dt_head_name(node: HtmlElement) -> str | None:
     if not text:
         return None
     separators = list(_HEAD_SEPARATOR.finditer(text))
-    if not separators or not hints.date_like(text[separators[-1].end():]):
+    if not separators or not hints.date_like(text[separators[-1].end() :]):
         return None
-    name = _NAME_LEAD.sub("", text[:separators[-1].start()]).strip()
+    name = _NAME_LEAD.sub("", text[: separators[-1].start()]).strip()
     return name if name and len(name.split()) <= 8 and not hints.date_like(name) else None
 
 
@@ -351,13 +376,17 @@ _HEAD_SEPARATOR = re.compile(r"\s+[-–—|]\s+")
 
 def _in_comment_region(node: HtmlElement) -> bool:
     """Some ancestor is named for comments ('comments', 'comment-list')."""
-    return any(hints.STRONG_ITEM.search(hints.class_id_key(a.get("class"), a.get("id")))
-               for a in node.iterancestors() if a.get("class") or a.get("id"))
+    return any(
+        hints.STRONG_ITEM.search(hints.class_id_key(a.get("class"), a.get("id")))
+        for a in node.iterancestors()
+        if a.get("class") or a.get("id")
+    )
 
 
 # Before the name on a head line: a comment number ("11 Ann says:"), a "by" ("by Ann writes:").
-_NAME_LEAD = re.compile(r"^\s*(?:#?\d{1,4}[.)]?\s+)?(?:(?:(?:posted |written )?by|von|par|por|door)\s*:?\s+)?",
-                        re.IGNORECASE)
+_NAME_LEAD = re.compile(
+    r"^\s*(?:#?\d{1,4}[.)]?\s+)?(?:(?:(?:posted |written )?by|von|par|por|door)\s*:?\s+)?", re.IGNORECASE
+)
 
 
 def footer_line(node: HtmlElement) -> bool:
@@ -383,7 +412,11 @@ def footer_run(footer: HtmlElement) -> list[HtmlElement]:
         if not isinstance(tag, str):
             sibling = sibling.getprevious()
             continue
-        if tag in _FOOTER_TAGS and _signature(tag, sibling.get("class") or "") == signature and footer_line(sibling):
+        if (
+            tag in _FOOTER_TAGS
+            and _signature(tag, sibling.get("class") or "") == signature
+            and footer_line(sibling)
+        ):
             return run[::-1]
         if tag in _HEADINGS or tag in ("h5", "h6"):
             heading = short_text(sibling, 80)
@@ -507,7 +540,9 @@ class Facts:
         self._sum: dict[int, int] = {}
         self._keep: list[HtmlElement] = []
         self.widgets: list[Group] = []  # groups found to quote other pages' comments (_passing)
-        self.elsewhere: dict[int, tuple[Group, bool]] = {}  # _passing's answer per group (kept alive), by id()
+        self.elsewhere: dict[
+            int, tuple[Group, bool]
+        ] = {}  # _passing's answer per group (kept alive), by id()
         self._page_ids: set[str] | None = None
 
     def page_ids(self, node: HtmlElement) -> set[str]:
@@ -534,10 +569,11 @@ class Facts:
         found = self._named.get(key)
         if found is None:
             text = node.text
-            found = self._named[key] = int(self.author(node) or (bool(text) and not (text or "").isspace()
-                                                                 and footer_name(node) is not None)
-                                           or (node.tag == "dt" and dt_head_name(node) is not None
-                                               and _in_comment_region(node)))
+            found = self._named[key] = int(
+                self.author(node)
+                or (bool(text) and not (text or "").isspace() and footer_name(node) is not None)
+                or (node.tag == "dt" and dt_head_name(node) is not None and _in_comment_region(node))
+            )
             self._keep.append(node)
         return found
 
@@ -605,7 +641,8 @@ def _own_facts(node: HtmlElement, stating: Mapping[int, HtmlElement]) -> int:
     text = node.text.strip() if node.text else ""
     tag = node.tag
     marked = (tag in _HEADINGS and _links_elsewhere(node)) or bool(
-        text and len(text) <= 30 and hints.READ_MORE.match(text))
+        text and len(text) <= 30 and hints.READ_MORE.match(text)
+    )
     value = (id(node) in stating) + (marked << _MARKS) + (len(text) << _TEXT)
     if tag == "a":
         href = node.get("href") or ""
@@ -636,7 +673,9 @@ def features(member: HtmlElement, facts: Facts, inner: list[HtmlElement]) -> Fea
 def _has_author(member: HtmlElement, facts: Facts, inner: list[HtmlElement]) -> bool:
     """A name in the item's own content (replies' names are theirs), other than the item
     itself as a whole, or a data-author attribute or a 'Posted by' footer."""
-    return bool(member.get("data-author")) or facts.names_any(member, inner) or footer_name(member) is not None
+    return (
+        bool(member.get("data-author")) or facts.names_any(member, inner) or footer_name(member) is not None
+    )
 
 
 def _inner_map(members: list[HtmlElement]) -> dict[int, list[HtmlElement]]:
@@ -688,8 +727,13 @@ def _links_elsewhere(heading: HtmlElement) -> bool:
         rel = (link.get("rel") or "").lower()
         if any(word in rel for word in ("external", "nofollow", "ugc")):
             continue  # a commenter's own website: user content, not a teaser's target
-        if (href and "#" not in href and not href.startswith("javascript") and not hints.profile_href(href)
-                and not _COMMENT_HREF.search(href)):
+        if (
+            href
+            and "#" not in href
+            and not href.startswith("javascript")
+            and not hints.profile_href(href)
+            and not _COMMENT_HREF.search(href)
+        ):
             return True
     return False
 
@@ -760,7 +804,10 @@ def _passing(group: Group, verdict: Judged | None, facts: Facts) -> Judged | Non
         return None
     known = facts.elsewhere.get(id(group))
     if known is None:
-        known = facts.elsewhere[id(group)] = (group, _comments_elsewhere(_spread_sample(group.members), facts))
+        known = facts.elsewhere[id(group)] = (
+            group,
+            _comments_elsewhere(_spread_sample(group.members), facts),
+        )
         if known[1]:
             facts.widgets.append(group)
     return None if known[1] else verdict
@@ -774,8 +821,10 @@ def _group_features(group: Group, facts: Facts, inner: dict[int, list[HtmlElemen
     cheap = [features(m, facts, inner[id(m)]) for m in group.members]
     if _hopeless(group.strength, cheap):
         return None
-    return [Features(f.has_date, _has_author(m, facts, inner[id(m)]), f.text_len, f.teaser, f.linky)
-            for m, f in zip(group.members, cheap)]
+    return [
+        Features(f.has_date, _has_author(m, facts, inner[id(m)]), f.text_len, f.teaser, f.linky)
+        for m, f in zip(group.members, cheap)
+    ]
 
 
 def _hopeless(strength: int, feats: list[Features]) -> bool:
@@ -824,8 +873,11 @@ def _one_comment_wrapper(judged: Judged, others: list[Judged]) -> bool:
     outer group wins over the groups inside it, and a list of one has no second comment
     to give it away as a container; see _contains_many)."""
     members = judged.group.members
-    return (len(members) == 1 and _holds_section_heading(members[0])
-            and any(o is not judged and _inside(o.group, judged.group) for o in others))
+    return (
+        len(members) == 1
+        and _holds_section_heading(members[0])
+        and any(o is not judged and _inside(o.group, judged.group) for o in others)
+    )
 
 
 def _holds_section_heading(node: HtmlElement) -> bool:
@@ -962,8 +1014,9 @@ def _inside(inner: Group, outer: Group) -> bool:
     return all(id(m) in ids or _nearest_member(m, ids) is not None for m in inner.members)
 
 
-def choose_items(roots: Iterable[HtmlElement], scanned: Scan | None = None,
-                 facts: Facts | None = None) -> list[HtmlElement]:
+def choose_items(
+    roots: Iterable[HtmlElement], scanned: Scan | None = None, facts: Facts | None = None
+) -> list[HtmlElement]:
     """The comment items under the roots, in document order (threaded replies included).
 
     scanned: the result of scan(roots) when the caller keeps it for later steps; facts:
@@ -989,8 +1042,11 @@ def choose_items(roots: Iterable[HtmlElement], scanned: Scan | None = None,
             judged.append(verdict)
     judged = [j for j in judged if not any(o is not j and _contains_many(j.group, o.group) for o in judged)]
     judged = [j for j in judged if not _one_comment_wrapper(j, judged)]
-    judged = [j for j in judged if not any(o is not j and _inside(j.group, o.group)
-                                           and not _inside(o.group, j.group) for o in judged)]
+    judged = [
+        j
+        for j in judged
+        if not any(o is not j and _inside(j.group, o.group) and not _inside(o.group, j.group) for o in judged)
+    ]
     if not judged:
         return []
     judged.sort(key=lambda j: -j.score)
@@ -998,8 +1054,9 @@ def choose_items(roots: Iterable[HtmlElement], scanned: Scan | None = None,
     for other in judged[1:]:
         if _covered(other.group, chosen) or other.group.strength == 0:
             continue  # unnamed blocks never join a list found otherwise (related-topic lists)
-        if _overlaps(other.group, chosen) or (_near(other.group, chosen[0].group)
-                                              and _median_text(other) >= 0.25 * _median_text(chosen[0])):
+        if _overlaps(other.group, chosen) or (
+            _near(other.group, chosen[0].group) and _median_text(other) >= 0.25 * _median_text(chosen[0])
+        ):
             chosen.append(other)
     for n, judged_group in enumerate(chosen):
         wider = _widen_to_words(judged_group.group)
@@ -1038,8 +1095,14 @@ def _widen_to_words(group: Group) -> Group | None:
         if any(id(d) in ids for d in parent.iterdescendants() if d is not member):
             return None
         said = len(collapse_ws(text_of(member)))
-        beside = max((len(collapse_ws(text_of(sib))) for sib in parent
-                      if sib is not member and isinstance(sib.tag, str) and text_box_named(sib)), default=0)
+        beside = max(
+            (
+                len(collapse_ws(text_of(sib)))
+                for sib in parent
+                if sib is not member and isinstance(sib.tag, str) and text_box_named(sib)
+            ),
+            default=0,
+        )
         worded += beside >= max(15, said // 2)
     return Group(parents, group.strength) if worded >= 0.6 * len(members) else None
 
@@ -1070,7 +1133,9 @@ def _union(chosen: list[Judged]) -> dict[int, HtmlElement]:
     for n, j in enumerate(chosen):
         well_dated = sum(f.has_date for f in j.feats) >= 0.8 * len(j.feats)
         for m, f in zip(j.group.members, j.feats):
-            if (f.has_date or (f.has_author and not well_dated)) and id(m) not in items:  # a wrapper sharing the class is not one
+            if (f.has_date or (f.has_author and not well_dated)) and id(
+                m
+            ) not in items:  # a wrapper sharing the class is not one
                 items[id(m)] = m
                 owner[id(m)] = n
     # The <dd>s of a <dt> item and a footer's run, by id(): (the part, the group of its item).

@@ -96,10 +96,18 @@ NUMBERED_ID = re.compile(
     r"|elComment|answer|note)|(?:[a-z]+[-_])?[pmcr])[-_]?)\d+$",
     re.IGNORECASE,
 )
-SCHEMA_ITEM = re.compile(r"schema\.org/(?:Comment|UserComments|DiscussionForumPosting|Answer|SocialMediaPosting)\b",
-                         re.IGNORECASE)
-ITEM_DATA_ATTRS = ("data-author", "data-comment-id", "data-commentid", "data-post-id", "data-postid",
-                   "data-comment", "data-pid")
+SCHEMA_ITEM = re.compile(
+    r"schema\.org/(?:Comment|UserComments|DiscussionForumPosting|Answer|SocialMediaPosting)\b", re.IGNORECASE
+)
+ITEM_DATA_ATTRS = (
+    "data-author",
+    "data-comment-id",
+    "data-commentid",
+    "data-post-id",
+    "data-postid",
+    "data-comment",
+    "data-pid",
+)
 
 # Parts of an item.
 STRONG_AUTHOR_HINT = Lowered(STRONG_AUTHOR_WORDS)
@@ -116,18 +124,36 @@ PROFILE_HREF = Lowered(
     r"(?:^|/)(?:users?|members?|profiles?|u|people|benutzer|mitglied|mitglieder|usuarios?|utilisateurs?|membres?|author|autor)"
     r"(?:/|[-_.]?\d)"
     r"|viewprofile|showuser|profile\.php|member\.php|user_?info|user_?profile=|user_id=|userid=|uid=|[?&;]u=\d|[?&;]user=|mode=viewprofile|action=profile|showprofile|memberlist"
-    r"|/~")
+    r"|/~"
+)
 # Substrings one of which every PROFILE_HREF match contains: a plain `in` test rules out
 # most links before the (slow, many-branched) regex runs.
-_PROFILE_WORDS = ("user", "member", "profil", "/u", "people", "benutzer", "mitglied", "usuario", "utilisateur",
-                  "membre", "author", "autor", "uid=", "u=", "/~")
+_PROFILE_WORDS = (
+    "user",
+    "member",
+    "profil",
+    "/u",
+    "people",
+    "benutzer",
+    "mitglied",
+    "usuario",
+    "utilisateur",
+    "membre",
+    "author",
+    "autor",
+    "uid=",
+    "u=",
+    "/~",
+)
 
 
 @lru_cache(maxsize=8192)
 def profile_href(href: str) -> bool:
     """A link to a person's profile page (cached: author tests ask once per link and group)."""
     lowered = href.lower()
-    return (lowered.startswith("u") or any(w in lowered for w in _PROFILE_WORDS)) and bool(PROFILE_HREF.search(href))
+    return (lowered.startswith("u") or any(w in lowered for w in _PROFILE_WORDS)) and bool(
+        PROFILE_HREF.search(href)
+    )
 
 
 PERMALINK_HINT = Lowered(PERMALINK_WORDS)
@@ -136,7 +162,8 @@ PERMALINK_HINT = Lowered(PERMALINK_WORDS)
 # the words, runs of arrows and bullets, empty brackets and bare counts ("12 likes").
 CHROME_TEXT = Lowered(
     rf"^(?:{CHROME_TEXTS}"
-    r"|[↑↓▲▼+\-|·•#]+|\(\s*\)|\d+\s*(?:points?|likes?|replies|reply)?)$")
+    r"|[↑↓▲▼+\-|·•#]+|\(\s*\)|\d+\s*(?:points?|likes?|replies|reply)?)$"
+)
 # Account statistics shown beside a name ("152 Fans", "3,401 posts"): never the name.
 ACCOUNT_STAT = Lowered(rf"^[\d.,]+\s*(?:{ACCOUNT_STAT_WORDS})$")
 # Display names of accounts that no longer exist.
@@ -166,7 +193,8 @@ DATE_LIKE = Lowered(
     rf"|\b(?:(?:{MONTHS_SEVEN_LANGUAGES})\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\b|\d{{4}}\b)"
     rf"|(?:{RELATIVE_DAY_WORDS})\b"
     r"|vor\s+\d+\s+\w+|il y a\s+\d+|hace\s+\d+|há\s+\d+)"
-    rf"|-(?:{MONTHS_SEVEN_LANGUAGES})-\d{{4}}")
+    rf"|-(?:{MONTHS_SEVEN_LANGUAGES})-\d{{4}}"
+)
 
 # Field labels that sit where a name would ("Username", "Autor:").
 FIELD_LABEL = Lowered(rf"^(?:{FIELD_LABELS})\s*:?$")
@@ -175,7 +203,9 @@ JOINED = Lowered(rf"\b(?:{JOINED_WORDS})\b")
 
 # Words around a bare name: "<b>Ann</b> says:", "by <a>Ann</a>", "von <strong>Ann</strong>".
 SAYS_AFTER = Lowered(rf"^\s*(?:{SAYS_WORDS})\b")
-BY_BEFORE = Lowered(r"(?:^|\s)(?:by|von|par|por|da|door|posted by|written by|geschrieben von|publié par)\s*:?\s*$")
+BY_BEFORE = Lowered(
+    r"(?:^|\s)(?:by|von|par|por|da|door|posted by|written by|geschrieben von|publié par)\s*:?\s*$"
+)
 
 # "Read more" links end excerpts of other pages (teasers), never a comment.
 READ_MORE = Lowered(rf"^\s*(?:{READ_MORE_TEXTS})\b")
@@ -205,7 +235,9 @@ WROTE_LINE = re.compile(
 )
 # A comment's footer line, as blog engines print it under the comment's paragraphs
 # ("Posted by: Ann | Mar 26, 2007 2:00 PM"): the comment is the run of blocks above it.
-FOOTER_LEAD = Lowered(r"^\W*(?:posted|written|submitted|geschrieben|verfasst|publié|escrito|scritto)\s+(?:by|von|par|por|da)\b")
+FOOTER_LEAD = Lowered(
+    r"^\W*(?:posted|written|submitted|geschrieben|verfasst|publié|escrito|scritto)\s+(?:by|von|par|por|da)\b"
+)
 FOOTER_NAME = re.compile(
     r"^\W*(?:posted|written|submitted|geschrieben|verfasst|publié|escrito|scritto)\s+(?:by|von|par|por|da)\s*:?\s*"
     r"(?P<name>[^|@\n]{1,60}?)\s*(?:\||\bat\b|\bon\b|\bam\b|\ble\b|,|\s-\s|–|•|·)",
@@ -218,9 +250,12 @@ COMMENT_HEADING = Lowered(rf"\b(?:{COUNT_WORDS}|discussion|diskussion|leave a re
 SECTION_HEADING = Lowered(
     rf"^\W*(?:(?:no|one|\d+)\s*)?(?:{COUNT_WORDS})(?:\s*(?:\(\d+\)|no reactions?|\d+))*\W*$"
     r"|^\W*(?:leave a (?:comment|reply)|post a comment|add (?:a )?comment|write a comment|kommentar schreiben"
-    r"|laisser un commentaire|deja un comentario)\W*$")
+    r"|laisser un commentaire|deja un comentario)\W*$"
+)
 # What is left of a byline once its name and date are taken out: "Written by", "Posted by -".
-BYLINE_LEFTOVER = Lowered(r"^\W*(?:(?:posted|written|submitted|geschrieben|verfasst|publié)\s+)?(?:by|von|par|por)?\W*"
-                          r"(?:(?:on|at|am|um|le|el|il)\W+)?"
-                          r"(?:(?:writes|wrote|says|said|schreibt|schrieb|a écrit|escribió|scrive)\W*)?"
-                          r"(?:(?:reply|up|report|flag|recs?)\W*)*$")
+BYLINE_LEFTOVER = Lowered(
+    r"^\W*(?:(?:posted|written|submitted|geschrieben|verfasst|publié)\s+)?(?:by|von|par|por)?\W*"
+    r"(?:(?:on|at|am|um|le|el|il)\W+)?"
+    r"(?:(?:writes|wrote|says|said|schreibt|schrieb|a écrit|escribió|scrive)\W*)?"
+    r"(?:(?:reply|up|report|flag|recs?)\W*)*$"
+)

@@ -40,7 +40,9 @@ _AUTHOR_TRAIL = re.compile(
     rf"\s*(?:{SAYS_WORDS})\s*[:,]?\s*$|\s*:\s*$",
     re.IGNORECASE,
 )
-_AUTHOR_LEAD = re.compile(r"^(?:posted by|written by|by|von|par|por|da|door|autor|author)\s*:?\s+", re.IGNORECASE)
+_AUTHOR_LEAD = re.compile(
+    r"^(?:posted by|written by|by|von|par|por|da|door|autor|author)\s*:?\s+", re.IGNORECASE
+)
 _NUMBER = re.compile(r"^\D{0,24}?([-+]?\d[\d.,]*)\s*(?:[kK]\b)?\D{0,24}$")
 
 
@@ -87,7 +89,9 @@ class IdView:
 
     __slots__ = ("_added", "_base", "_removed")
 
-    def __init__(self, base: Container[int], *, added: Collection[int] = (), removed: Collection[int] = ()) -> None:
+    def __init__(
+        self, base: Container[int], *, added: Collection[int] = (), removed: Collection[int] = ()
+    ) -> None:
         self._base = base
         self._added = frozenset(added)
         self._removed = frozenset(removed)
@@ -157,6 +161,7 @@ def build_comment(
 
 # ---------------------------------------------------------------- author
 
+
 def _author_rank(node: HtmlElement, item: HtmlElement, candidates: list[HtmlElement]) -> int:
     """Lower is better: schema markup, a profile link in an author-named area, a name-named leaf,
     a bare profile link, anything else."""
@@ -188,7 +193,9 @@ def _author_area(node: HtmlElement, item: HtmlElement) -> bool:
     return False
 
 
-def _find_author(item: HtmlElement, elements: list[HtmlElement], named: list[HtmlElement], parts: Parts) -> None:
+def _find_author(
+    item: HtmlElement, elements: list[HtmlElement], named: list[HtmlElement], parts: Parts
+) -> None:
     data_author = item.get("data-author")
     candidates = [n for n in named if (n is not item or item.tag == "dt") and not is_label(n)]
     if candidates:
@@ -221,8 +228,12 @@ def is_label(node: HtmlElement) -> bool:
     """'Username', 'Author:' and similar field labels are not names, nor are the account
     statistics shown beside them ('152 Fans', '3,401 posts')."""
     text = short_text(node, 60) or ""
-    return (text.endswith(":") or bool(hints.FIELD_LABEL.match(text)) or bool(hints.BUTTON_WORDS.search(text))
-            or hints.ACCOUNT_STAT.match(text))
+    return (
+        text.endswith(":")
+        or bool(hints.FIELD_LABEL.match(text))
+        or bool(hints.BUTTON_WORDS.search(text))
+        or hints.ACCOUNT_STAT.match(text)
+    )
 
 
 def _author_name(node: HtmlElement) -> str:
@@ -266,8 +277,14 @@ def _author_link(node: HtmlElement) -> str | None:
 
 # ---------------------------------------------------------------- text block
 
-def _find_text_block(item: HtmlElement, elements: list[HtmlElement], named: list[HtmlElement],
-                     datey: list[HtmlElement], parts: Parts) -> None:
+
+def _find_text_block(
+    item: HtmlElement,
+    elements: list[HtmlElement],
+    named: list[HtmlElement],
+    datey: list[HtmlElement],
+    parts: Parts,
+) -> None:
     """The element holding the words: the longest body-named element free of author and date lines.
 
     Without one, the item itself is rendered minus its meta elements.
@@ -293,8 +310,9 @@ def _find_text_block(item: HtmlElement, elements: list[HtmlElement], named: list
         parts.text_block = max(free, key=lambda c: c[1])[0]
 
 
-def _not_holding(candidates: list[tuple[HtmlElement, int]], inner: list[HtmlElement],
-                 item: HtmlElement) -> list[tuple[HtmlElement, int]]:
+def _not_holding(
+    candidates: list[tuple[HtmlElement, int]], inner: list[HtmlElement], item: HtmlElement
+) -> list[tuple[HtmlElement, int]]:
     """The candidates that hold none of the inner elements: one climb per inner element
     (up to the item) instead of a climb per pair."""
     ids = {id(n) for n, _ in candidates}
@@ -333,12 +351,19 @@ def _text_named(node: HtmlElement) -> bool:
 
 # ---------------------------------------------------------------- date
 
+
 def _in_block(node: HtmlElement, block: HtmlElement | None) -> bool:
     return block is not None and (node is block or any(a is block for a in node.iterancestors()))
 
 
-def _find_date(elements: list[HtmlElement], parts: Parts, inside: Mapping[int, HtmlElement], *,
-               fetched_at: datetime | None, language: str | None) -> None:
+def _find_date(
+    elements: list[HtmlElement],
+    parts: Parts,
+    inside: Mapping[int, HtmlElement],
+    *,
+    fetched_at: datetime | None,
+    language: str | None,
+) -> None:
     """Markup dates first (datetime attributes), then date-named elements, then any short text.
 
     elements: the item's elements that may hold a date (all of them, or the date holders);
@@ -354,7 +379,7 @@ def _find_date(elements: list[HtmlElement], parts: Parts, inside: Mapping[int, H
                 return
     hinted = [n for n in outside if n is not parts.author and _date_named(_attr_words(n))]
     for texts_of in (_whole_text, _direct_texts):
-        for node in (hinted if texts_of is _whole_text else outside):
+        for node in hinted if texts_of is _whole_text else outside:
             if node is parts.author:
                 continue
             texts = texts_of(node)  # the (costlier) label test only for date-like texts
@@ -371,8 +396,9 @@ def _find_date(elements: list[HtmlElement], parts: Parts, inside: Mapping[int, H
                         return
 
 
-def _take_date(text: str, node: HtmlElement, parts: Parts, *, fetched_at: datetime | None,
-               language: str | None) -> bool:
+def _take_date(
+    text: str, node: HtmlElement, parts: Parts, *, fetched_at: datetime | None, language: str | None
+) -> bool:
     if hints.JOINED.search(text):
         return False
     found = find_date_in_text(text, language=language, fetched_at=fetched_at)
@@ -420,8 +446,9 @@ def _strip_label(text: str) -> str:
     text = re.sub(r"\s*(?:\(\s*#?\d*\)?|#\d+)\s*$", "", text.replace("@", " ")).strip(" ,(")
     text = re.sub(r"^[^\d:]{0,20}?:\s*", "", text) if re.match(r"^[^\d]{0,20}:\s", text) else text
     text = text.lstrip(">»›•·|-–— ")  # quote marks and bullets before the stamp ("> on Tuesday ...")
-    return re.sub(r"^(?:on|am|le|el|il|op|posted|gepostet|publié|publicado|»|-|–|\|)\s+", "", text,
-                  flags=re.IGNORECASE)
+    return re.sub(
+        r"^(?:on|am|le|el|il|op|posted|gepostet|publié|publicado|»|-|–|\|)\s+", "", text, flags=re.IGNORECASE
+    )
 
 
 def _direct_texts(node: HtmlElement) -> list[str]:
@@ -445,7 +472,12 @@ def _markup_date(node: HtmlElement, *, fetched_at: datetime | None, language: st
     """The machine-readable value, but the displayed day when the two are within a day and a
     half: markup is often UTC while the reader sees (and means) the local day."""
     value = None
-    for raw in (node.get("datetime"), node.get("content"), *(node.get(a) for a in EPOCH_ATTRS), node.get("title")):
+    for raw in (
+        node.get("datetime"),
+        node.get("content"),
+        *(node.get(a) for a in EPOCH_ATTRS),
+        node.get("title"),
+    ):
         if raw:
             value = parse_date(raw, language=language, fetched_at=fetched_at)
             if value is not None:
@@ -454,7 +486,11 @@ def _markup_date(node: HtmlElement, *, fetched_at: datetime | None, language: st
     shown = parse_date(shown_raw, language=language, fetched_at=fetched_at) if shown_raw else None
     if value is None:
         return shown
-    if shown is not None and abs((shown - value).total_seconds()) <= 36 * 3600 and shown.date() != value.date():
+    if (
+        shown is not None
+        and abs((shown - value).total_seconds()) <= 36 * 3600
+        and shown.date() != value.date()
+    ):
         return shown
     return value
 
@@ -464,6 +500,7 @@ def _markup_raw(node: HtmlElement) -> str | None:
 
 
 # ---------------------------------------------------------------- votes, permalink
+
 
 def _attr_words(node: HtmlElement) -> str:
     """The words of the attributes that name an element's role, as a cache key: digits
@@ -560,8 +597,9 @@ def _names(node: HtmlElement) -> list[str]:
     return out
 
 
-def _find_permalink(item: HtmlElement, elements: list[HtmlElement], parts: Parts,
-                    inside: Mapping[int, HtmlElement]) -> None:
+def _find_permalink(
+    item: HtmlElement, elements: list[HtmlElement], parts: Parts, inside: Mapping[int, HtmlElement]
+) -> None:
     own_id = item.get("id")
     for node in elements:
         if node.tag != "a" or id(node) in inside:
@@ -571,9 +609,12 @@ def _find_permalink(item: HtmlElement, elements: list[HtmlElement], parts: Parts
             continue
         words = f"{_attr_words(node)} {node.get('rel') or ''}"
         text = collapse_ws(text_of(node)).lower()
-        if (hints.PERMALINK_HINT.search(words) or text in ("link to comment", "permalink", "link", "#")
-                or (own_id and href.endswith("#" + own_id))
-                or _COMMENT_ANCHOR.search(href)):
+        if (
+            hints.PERMALINK_HINT.search(words)
+            or text in ("link to comment", "permalink", "link", "#")
+            or (own_id and href.endswith("#" + own_id))
+            or _COMMENT_ANCHOR.search(href)
+        ):
             parts.permalink = href
             return
 
@@ -626,8 +667,9 @@ def _comment_text(item: HtmlElement, nested: Container[int], parts: Parts) -> st
         text = "\n".join(lines[1:])  # the tail of "<b>Ann</b> says:"
     if parts.text_block is None:
         text = _drop_meta_lines(text, parts)
-    return "\n".join(line for line in text.split("\n")
-                     if not hints.BYLINE_LEFTOVER.match(line) and not control_line(line))
+    return "\n".join(
+        line for line in text.split("\n") if not hints.BYLINE_LEFTOVER.match(line) and not control_line(line)
+    )
 
 
 _LINE_SEPARATORS = re.compile(r"\s*[|·•]\s*")
@@ -647,7 +689,11 @@ def _companion_text(item: HtmlElement, nested: Container[int]) -> str:
     """Text of the sibling that carries an item's words when the item holds only its meta
     line (<dt>author, date</dt><dd>text</dd> and similar two-part layouts)."""
     sibling = item.getnext()
-    if sibling is None or id(sibling) in nested or sibling.tag not in ("dd", "div", "p", "blockquote", "tr", "li"):
+    if (
+        sibling is None
+        or id(sibling) in nested
+        or sibling.tag not in ("dd", "div", "p", "blockquote", "tr", "li")
+    ):
         return ""
     return render(sibling, nested)
 

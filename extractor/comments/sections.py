@@ -27,7 +27,9 @@ from ..core.tree import HtmlElement, collapse_ws, in_document_order, text_of
 from . import hints
 from .detect import Facts, choose_items, lowest_common_ancestor, nearest_members, scan, scope, short_text
 
-_BOX_TAGS = frozenset({"div", "section", "aside", "form", "ul", "ol", "footer", "header", "p", "h2", "h3", "h4", "span"})
+_BOX_TAGS = frozenset(
+    {"div", "section", "aside", "form", "ul", "ol", "footer", "header", "p", "h2", "h3", "h4", "span"}
+)
 _FIELD_WORDS = re.compile(FORM_FIELD_WORDS, re.IGNORECASE)
 _NOT_SECTION = re.compile(NOT_SECTION_WORDS, re.IGNORECASE)
 _SECTION_CONTAINER = re.compile(SECTION_WORDS, re.IGNORECASE)
@@ -45,7 +47,9 @@ _MIN_ARTICLE_TEXT = 500
 # Compiled once: element.xpath(string) compiles its expression on every call.
 _PROSE = etree.XPath(".//p[string-length(normalize-space()) > 200]")
 # Through the attribute axis: libxml2 tests named attributes there far faster than in a predicate.
-_ARTICLE_BODY = etree.XPath("descendant::*/@itemprop[. = 'articleBody']/.. | descendant::*/@property[. = 'articleBody']/..")
+_ARTICLE_BODY = etree.XPath(
+    "descendant::*/@itemprop[. = 'articleBody']/.. | descendant::*/@property[. = 'articleBody']/.."
+)
 _OG_TITLE = etree.XPath("//meta[@property='og:title']/@content")
 
 
@@ -66,8 +70,12 @@ def list_sections(items: list[HtmlElement], blocked: Blocked | None = None) -> l
         return []
     items_len = sum(len(collapse_ws(text_of(part))) for i in tops for part in scope(i))
     region = lowest_common_ancestor(tops)
-    if (region is None or region.tag in ("body", "html") or id(region) in blocked
-            or _extra_text(region, items_len) > max(_MAX_OWN_TEXT, 0.3 * items_len)):
+    if (
+        region is None
+        or region.tag in ("body", "html")
+        or id(region) in blocked
+        or _extra_text(region, items_len) > max(_MAX_OWN_TEXT, 0.3 * items_len)
+    ):
         return [part for top in tops for part in scope(top)]  # an item's parts: its footer's run too
     while True:
         parent = region.getparent()
@@ -97,8 +105,9 @@ def _section_words(words: str) -> bool:
     return bool(_SECTION_CONTAINER.search(words)) and not _NOT_SECTION.search(words)
 
 
-def form_sections(tree: HtmlElement, blocked: Blocked | None = None,
-                  listed: list[HtmlElement] | None = None) -> list[HtmlElement]:
+def form_sections(
+    tree: HtmlElement, blocked: Blocked | None = None, listed: list[HtmlElement] | None = None
+) -> list[HtmlElement]:
     """Comment forms and 'write a comment' boxes, widened to their comment-named wrapper.
 
     A form or box that holds the article (or far more text than a form) is a page
@@ -129,8 +138,13 @@ def form_sections(tree: HtmlElement, blocked: Blocked | None = None,
                 found.extend(_field_boxes(node, blocked))
             else:
                 found.append(_widen_box(node, blocked))
-        elif (node.tag not in ("span", "p") and id(node) not in blocked and id(node) not in inside
-              and short_text(node, _MAX_BOX_TEXT) is not None and _is_comment_box(node)):
+        elif (
+            node.tag not in ("span", "p")
+            and id(node) not in blocked
+            and id(node) not in inside
+            and short_text(node, _MAX_BOX_TEXT) is not None
+            and _is_comment_box(node)
+        ):
             found.append(node)
     return found
 
@@ -227,8 +241,13 @@ def find_sections(root: HtmlElement) -> Detection:
     items = [i for i in items if id(i) not in blocked]
     listed = list_sections(items, blocked)
     sections = merge_top_most([*listed, *form_sections(root, blocked, listed)])
-    widgets = merge_top_most([region for group in facts.widgets
-                              for region in list_sections([m for m in group.members if id(m) not in blocked], blocked)])
+    widgets = merge_top_most(
+        [
+            region
+            for group in facts.widgets
+            for region in list_sections([m for m in group.members if id(m) not in blocked], blocked)
+        ]
+    )
     return Detection(items, sections, scanned[1], facts, widgets)
 
 
@@ -254,7 +273,9 @@ def _page_title(root: HtmlElement) -> str:
     return " | ".join(collapse_ws(v).casefold() for v in values if v)
 
 
-def article_anchors(root: HtmlElement, items: list[HtmlElement], marks: list[HtmlElement]) -> list[HtmlElement]:
+def article_anchors(
+    root: HtmlElement, items: list[HtmlElement], marks: list[HtmlElement]
+) -> list[HtmlElement]:
     """Elements of the article itself that no comment section may contain: the headline
     marks outside the items, and <article>s that are neither items, inside items nor
     around items and hold an article's worth of text."""
@@ -292,15 +313,19 @@ def _drop_article_items(items: list[HtmlElement], marks: list[HtmlElement]) -> l
     shapes: dict[tuple[str, str], int] = {}
     for item in items:
         shapes[_shape(item)] = shapes.get(_shape(item), 0) + 1
-    drop = {id(h) for h in holders
-            if shapes[_shape(h)] < 2 or any(id(d) in ids for d in h.iterdescendants())}
+    drop = {id(h) for h in holders if shapes[_shape(h)] < 2 or any(id(d) in ids for d in h.iterdescendants())}
     return [i for i in items if id(i) not in drop]
 
 
 def _shape(node: HtmlElement) -> tuple[str, str]:
     """Tag and class words without numbers or striping: what repeated items share."""
-    words = sorted({re.sub(r"\d+", "", t).strip("-_") for t in (node.get("class") or "").split()
-                    if not hints.NOISE_TOKEN.match(t)})
+    words = sorted(
+        {
+            re.sub(r"\d+", "", t).strip("-_")
+            for t in (node.get("class") or "").split()
+            if not hints.NOISE_TOKEN.match(t)
+        }
+    )
     return cast(str, node.tag), " ".join(w for w in words if w)
 
 

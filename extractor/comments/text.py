@@ -16,16 +16,61 @@ from ..core.tree import HtmlElement, collapse_ws
 from . import hints
 from .detect import short_text
 
-_BLOCK_TAGS = frozenset({
-    "p", "div", "li", "ul", "ol", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
-    "section", "article", "dd", "dt", "dl", "header", "footer", "figure", "figcaption", "hr", "aside", "center",
-})
-_DROP_TAGS = frozenset({
-    "script", "style", "noscript", "template", "svg", "button", "form", "input", "textarea", "select", "option",
-    "iframe", "object", "embed", "nav", "label",
-})
+_BLOCK_TAGS = frozenset(
+    {
+        "p",
+        "div",
+        "li",
+        "ul",
+        "ol",
+        "blockquote",
+        "pre",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "table",
+        "section",
+        "article",
+        "dd",
+        "dt",
+        "dl",
+        "header",
+        "footer",
+        "figure",
+        "figcaption",
+        "hr",
+        "aside",
+        "center",
+    }
+)
+_DROP_TAGS = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "button",
+        "form",
+        "input",
+        "textarea",
+        "select",
+        "option",
+        "iframe",
+        "object",
+        "embed",
+        "nav",
+        "label",
+    }
+)
 # Elements whose whole text may be a control ("Reply", "Report", "12 likes"); paragraphs never are.
-_CONTROL_TAGS = frozenset({"a", "button", "span", "li", "ul", "small", "div", "footer", "menu", "i", "b", "strong", "em", "font"})
+_CONTROL_TAGS = frozenset(
+    {"a", "button", "span", "li", "ul", "small", "div", "footer", "menu", "i", "b", "strong", "em", "font"}
+)
 _NOT_TEXT = re.compile(NOT_TEXT_WORDS, re.IGNORECASE)
 _MAX_CONTROL_LEN = 40
 
@@ -43,8 +88,12 @@ def render(root: HtmlElement, skip: Container[int], *, keep_root: bool = True) -
 
     def walk(node: HtmlElement) -> None:
         tag = node.tag if isinstance(node.tag, str) else ""
-        dropped = (not tag or tag in _DROP_TAGS or id(node) in skip
-                   or (node is not root and (is_control(node) or _not_text(node) or _section_heading(node))))
+        dropped = (
+            not tag
+            or tag in _DROP_TAGS
+            or id(node) in skip
+            or (node is not root and (is_control(node) or _not_text(node) or _section_heading(node)))
+        )
         if not dropped:
             block = tag in _BLOCK_TAGS
             if block:

@@ -328,8 +328,16 @@ _RELATIVE_EN = re.compile(
     r"^(?:about\s+|posted\s+)?(?P<n>\d+|an?|one)\s+(?P<unit>sec|second|min|minute|hr|hour|day|week)s?\s+ago$",
     re.IGNORECASE,
 )
-_UNIT_SECONDS = {"sec": 1, "second": 1, "min": 60, "minute": 60, "hr": 3600, "hour": 3600, "day": 86400,
-                 "week": 604800}
+_UNIT_SECONDS = {
+    "sec": 1,
+    "second": 1,
+    "min": 60,
+    "minute": 60,
+    "hr": 3600,
+    "hour": 3600,
+    "day": 86400,
+    "week": 604800,
+}
 
 
 def _clock(hour: int, ampm: str | None) -> int:
@@ -379,10 +387,14 @@ def _parse_numeric_time(raw: str, language: str | None, fetched_at: datetime | N
     if year < 100:
         now = (fetched_at or datetime.now(timezone.utc)).year  # only the century is read
         year += 2000 if 2000 + year <= now + 1 else 1900
-    return _safe_date(year, month, day, _clock(int(match.group("h")), match.group("ap")), int(match.group("mi")))
+    return _safe_date(
+        year, month, day, _clock(int(match.group("h")), match.group("ap")), int(match.group("mi"))
+    )
 
 
-_CLOCK_ONLY = re.compile(r"^(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?:(?P<ap>[ap])\.?\s*m\.?)?$", re.IGNORECASE)
+_CLOCK_ONLY = re.compile(
+    r"^(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?:(?P<ap>[ap])\.?\s*m\.?)?$", re.IGNORECASE
+)
 
 
 def _parse_clock_only(raw: str, fetched_at: datetime | None) -> datetime | None:
@@ -392,8 +404,12 @@ def _parse_clock_only(raw: str, fetched_at: datetime | None) -> datetime | None:
     if match is None or fetched_at is None:
         return None
     base = fetched_at.astimezone(timezone.utc)
-    value = base.replace(hour=_clock(int(match.group("h")), match.group("ap")), minute=int(match.group("mi")),
-                         second=0, microsecond=0)
+    value = base.replace(
+        hour=_clock(int(match.group("h")), match.group("ap")),
+        minute=int(match.group("mi")),
+        second=0,
+        microsecond=0,
+    )
     return value - timedelta(days=1) if value > base else value
 
 
@@ -480,8 +496,11 @@ def _parse_cached(raw: str, language: str | None, fetched_at: datetime | None) -
             return value if _plausible(value, fetched_at) else None
     value = _parse_numeric(raw, language) or _parse_english(raw)
     if value is None and language in (None, "en"):
-        value = (_parse_yearless(raw, fetched_at) or _parse_numeric_time(raw, language, fetched_at)
-                 or _parse_relative_en(raw, fetched_at))
+        value = (
+            _parse_yearless(raw, fetched_at)
+            or _parse_numeric_time(raw, language, fetched_at)
+            or _parse_relative_en(raw, fetched_at)
+        )
     elif value is None:
         value = _parse_numeric_time(raw, language, fetched_at)
     if value is None:
@@ -548,7 +567,7 @@ def find_date_in_text(
         raw = match.group(0).strip()
         value = parse_date(raw, language=language, fetched_at=fetched_at)
         if value is None and match.group("time"):  # a clock form the parsers do not read: the day alone
-            raw = text[match.start():match.start("time")].strip()
+            raw = text[match.start() : match.start("time")].strip()
             value = parse_date(raw, language=language, fetched_at=fetched_at)
         if value is not None:
             return value, raw

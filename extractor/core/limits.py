@@ -236,7 +236,9 @@ def _run_task(task: _Task) -> tuple[str, Any, bool]:
     return "ok", value, watch.crowded()
 
 
-def _worker_main(conn: Connection, initializer: Callable[..., object] | None, initargs: tuple[Any, ...]) -> None:
+def _worker_main(
+    conn: Connection, initializer: Callable[..., object] | None, initargs: tuple[Any, ...]
+) -> None:
     """The worker's loop: one task in, one reply out, until the parent closes the pipe."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     if resource is not None:
@@ -296,7 +298,9 @@ def _signal_name(code: int | None) -> str:
 class _Worker:
     """One worker process and the pipe to it; restarted on demand after it was stopped."""
 
-    def __init__(self, context: BaseContext, initializer: Callable[..., object] | None, initargs: tuple[Any, ...]):
+    def __init__(
+        self, context: BaseContext, initializer: Callable[..., object] | None, initargs: tuple[Any, ...]
+    ):
         self._context = context
         self._initializer = initializer
         self._initargs = initargs
@@ -311,7 +315,9 @@ class _Worker:
             )
         parent, child = self._context.Pipe()
         process = self._context.Process(  # type: ignore[attr-defined]
-            target=_worker_main, args=(child, self._initializer, self._initargs), daemon=True,
+            target=_worker_main,
+            args=(child, self._initializer, self._initargs),
+            daemon=True,
             name="extractor-page-worker",
         )
         process.start()
@@ -432,7 +438,9 @@ class LimitedPool(Executor):
     def call(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
         """``fn(*args, **kwargs)`` in a worker under the pool's limits; raises what it raises,
         or :class:`TimeLimit` / :class:`MemoryLimit`."""
-        return self.call_with_limits(fn, args, kwargs, time_limit=self.time_limit, memory_limit=self.memory_limit)
+        return self.call_with_limits(
+            fn, args, kwargs, time_limit=self.time_limit, memory_limit=self.memory_limit
+        )
 
     def call_with_limits(
         self,

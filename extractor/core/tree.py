@@ -103,12 +103,32 @@ _RESOURCE_LIMIT = etree.ErrorTypes.ERR_RESOURCE_LIMIT
 MAX_NESTING = 240
 
 _TAG = re.compile(r"<(?:!--.*?(?:-->|\Z)|[!?][^>]*>|(/?)([a-zA-Z][^\s/>]*)[^>]*>)", re.DOTALL)
-_VOID = frozenset({
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
-    "param", "keygen", "basefont", "bgsound", "frame",
-})
+_VOID = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+        "param",
+        "keygen",
+        "basefont",
+        "bgsound",
+        "frame",
+    }
+)
 # Elements whose content is read as text, not markup, up to their own end tag.
-_RAW = frozenset({"script", "style", "xmp", "iframe", "noembed", "noframes", "plaintext", "textarea", "title"})
+_RAW = frozenset(
+    {"script", "style", "xmp", "iframe", "noembed", "noframes", "plaintext", "textarea", "title"}
+)
 _RAW_END = {name: re.compile(rf"</{name}(?=[\s/>])", re.IGNORECASE) for name in _RAW}
 
 
@@ -135,7 +155,7 @@ def cap_nesting(text: str, depth: int = MAX_NESTING) -> str:
     # rescanning the rest of the page at every later "<".
     endpos = text.rfind(">") + 1
     while (match := _TAG.search(text, pos, endpos)) is not None:
-        out.append(text[pos:match.start()])
+        out.append(text[pos : match.start()])
         pos = match.end()
         token = match.group(0)
         name = (match.group(2) or "").lower()
@@ -205,7 +225,9 @@ def _html5_tree_order(text: str) -> str:
 
 
 _NOSCRIPT = re.compile(r"(<noscript\b[^>]*>)(.*?)(</noscript>)", re.IGNORECASE | re.DOTALL)
-_RAW_TEXT_TAGS = re.compile(r"</?(?:iframe|textarea|xmp|plaintext|title|noembed|noframes)\b[^>]*>", re.IGNORECASE)
+_RAW_TEXT_TAGS = re.compile(
+    r"</?(?:iframe|textarea|xmp|plaintext|title|noembed|noframes)\b[^>]*>", re.IGNORECASE
+)
 
 
 def _defuse_raw_text(match: re.Match[str]) -> str:
@@ -229,7 +251,10 @@ def _parser(*, huge: bool = False) -> etree.HTMLParser:
 
 
 _LOOKUP = etree.ElementDefaultClassLookup(
-    element=html.HtmlElement, comment=html.HtmlComment, pi=html.HtmlProcessingInstruction, entity=html.HtmlEntity
+    element=html.HtmlElement,
+    comment=html.HtmlComment,
+    pi=html.HtmlProcessingInstruction,
+    entity=html.HtmlEntity,
 )
 
 

@@ -181,7 +181,9 @@ class JsonlAppender:
                         data = json.loads(line)
                     except ValueError:
                         continue
-                    if not (isinstance(data, dict) and "error" in data and _redo(str(data["error"]), retry_errors)):
+                    if not (
+                        isinstance(data, dict) and "error" in data and _redo(str(data["error"]), retry_errors)
+                    ):
                         yield line
 
         _replace_atomically(self.path, keep())

@@ -594,7 +594,9 @@ class HttpFetcher:
             )
         binary = binary_reason(body) if accept is not None else None
         if binary is not None:  # a PNG or a PDF served as text/html is still not a page
-            raise NotHTML(requested, f"content type {ctype or 'missing'!r} but {binary}", status=resp.status_code)
+            raise NotHTML(
+                requested, f"content type {ctype or 'missing'!r} but {binary}", status=resp.status_code
+            )
         if accept is not None and looks_like_challenge(body):
             raise Blocked(
                 requested,

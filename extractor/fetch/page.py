@@ -145,7 +145,9 @@ class HostUnavailable(NetworkError):
     host may be tried again (``math.inf``: given up for this run).
     """
 
-    def __init__(self, url: str, reason: str, *, status: int | None = None, retry_in: float = math.inf) -> None:
+    def __init__(
+        self, url: str, reason: str, *, status: int | None = None, retry_in: float = math.inf
+    ) -> None:
         super().__init__(url, reason, status=status)
         self.retry_in = retry_in
 

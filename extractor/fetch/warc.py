@@ -197,7 +197,9 @@ def iter_warc_pages(
             iterator = ArchiveIterator(fh, arc2warc=True)
             try:
                 for record in iterator:
-                    item = _checked(record, record_to_page(record, max_bytes=max_bytes, source=source), source)
+                    item = _checked(
+                        record, record_to_page(record, max_bytes=max_bytes, source=source), source
+                    )
                     if isinstance(item, Skipped):
                         if skipped is not None:
                             skipped[item.reason] += 1

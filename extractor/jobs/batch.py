@@ -536,7 +536,9 @@ class JobSummary:
             )
         if self.archive_skipped:
             reasons = ", ".join(f"{k} {v}" for k, v in self.archive_skipped.most_common())
-            lines.append(f"  {sum(self.archive_skipped.values())} archive records skipped, not pages ({reasons})")
+            lines.append(
+                f"  {sum(self.archive_skipped.values())} archive records skipped, not pages ({reasons})"
+            )
         if self.interrupted:
             lines.append("  rerun the same command to resume")
         return "\n".join(lines)

@@ -54,6 +54,8 @@ def _by_phrase(text: str) -> str | None:
         return text
     match = _BY_AFTER_SEPARATOR.search(text)
     return match.group(1) if match else None
+
+
 _DIGIT = re.compile(r"\d")
 _MAX_BYLINE_CHARS = 200
 _MAX_DATELINE_CHARS = 160

@@ -123,8 +123,10 @@ _MAX_MANNER_TOKENS = 8
 
 def _verb_like(word: str) -> bool:
     """A lower-case past tense ('barked', 'retaliated') or a listed attribution-only verb ('read')."""
-    return word.isalpha() and word.islower() and (
-        (len(word) > 4 and word.endswith("ed")) or word in ATTRIBUTION_ONLY
+    return (
+        word.isalpha()
+        and word.islower()
+        and ((len(word) > 4 and word.endswith("ed")) or word in ATTRIBUTION_ONLY)
     )
 
 
@@ -149,7 +151,12 @@ def _unlisted_verb(text: str, before: list[Token], pos: int) -> AttributionRecor
     if v is None or v > 6:
         return None
     rest = before[v + 1 :]
-    if len(rest) > 1 and rest[0][2] == "to" and rest[1][2][0].islower() and rest[1][2] not in INFINITIVE_BLOCK:
+    if (
+        len(rest) > 1
+        and rest[0][2] == "to"
+        and rest[1][2][0].islower()
+        and rest[1][2] not in INFINITIVE_BLOCK
+    ):
         return None  # '"...," the number needed to win.': an infinitive, not a manner phrase
     if rest and (
         len(rest) > _MAX_MANNER_TOKENS
@@ -217,9 +224,7 @@ def _closes_clause(text: str, pos: int, limit: int) -> bool:
     """After 'he said' comes the end of the clause (or 'in an interview', 'of Cruz'), not a new clause."""
     tokens = tokenize(text, pos, min(limit, pos + 120), 12)
     k = 0
-    while (
-        k < len(tokens) and k < 4 and (tokens[k][2].lower() in SKIP or tokens[k][2].lower() in TIME_START)
-    ):
+    while k < len(tokens) and k < 4 and (tokens[k][2].lower() in SKIP or tokens[k][2].lower() in TIME_START):
         if tokens[k][2].lower() in TRAILING_PREPOSITIONS and k == 0:
             return True
         k += 1
@@ -262,7 +267,9 @@ def _speaker_first(text: str, before: list[Token], cue: Token, limit: int) -> At
         if spk is None or not is_capitalized(text[spk[0] : spk[1]]):
             return None
         return AttributionRecord(before[-1][0], spk[1], spk, cue[2], None, before[-1][0])
-    if len(segments) > 1 and (lead_prep or (first[0].islower() and first.lower() not in PRONOUNS | DETERMINERS)):
+    if len(segments) > 1 and (
+        lead_prep or (first[0].islower() and first.lower() not in PRONOUNS | DETERMINERS)
+    ):
         # '"A" to drive up the stock price, she said': the words after the mark belong to the statement
         speaker = segments[-1]
         if len(speaker) > 5:
@@ -280,7 +287,9 @@ def _speaker_first(text: str, before: list[Token], cue: Token, limit: int) -> At
     if cue[2].lower() in ADDRESSEE_VERBS:
         addressee, end = addressee_after(text, cue[1], limit)
         end = max(end, cue[1])
-    return AttributionRecord(before[0][0], end, (speaker[0][0], speaker[-1][1]), cue[2], addressee, content_end)
+    return AttributionRecord(
+        before[0][0], end, (speaker[0][0], speaker[-1][1]), cue[2], addressee, content_end
+    )
 
 
 def _dash_attribution(text: str, tokens: list[Token], limit: int) -> AttributionRecord | None:
@@ -352,7 +361,9 @@ def attribution_before(text: str, sent_start: int, quote_start: int) -> Attribut
     before = text[sent_start:quote_start].rstrip()
     if not before:
         return None
-    hits: list[re.Match[str] | _VerbHit] = list(CUE_RE.finditer(text, max(sent_start, quote_start - 200), quote_start))
+    hits: list[re.Match[str] | _VerbHit] = list(
+        CUE_RE.finditer(text, max(sent_start, quote_start - 200), quote_start)
+    )
     quoting = QUOTING_END_RE.search(text, max(sent_start, quote_start - 40), quote_start)
     if quoting is not None and (not hits or hits[-1].end() <= quoting.start()):
         # 'the crowd, chanting "U-S-A!"': the quotation is the verb's object
@@ -364,7 +375,9 @@ def attribution_before(text: str, sent_start: int, quote_start: int) -> Attribut
         words_before = WORD_RE.findall(text, max(sent_start, cue.start() - 20), cue.start())
         if words_before and words_before[-1].lower() in NOUN_MARKERS:
             return None  # 'Ever heard the saying, "..."', 'his warning: "..."': a noun
-        if (cue.group() or "").lower() == "called" and names_something(text, sent_start, cue.start(), cue.end()):
+        if (cue.group() or "").lower() == "called" and names_something(
+            text, sent_start, cue.start(), cue.end()
+        ):
             return None  # 'Sometimes called "memoize"', 'a device called a "driver"': naming
     # 'Said Dora Penn, who grew up next door, "..."': a sentence-initial cue, then a longer speaker
     max_gap = 8
@@ -382,8 +395,10 @@ def attribution_before(text: str, sent_start: int, quote_start: int) -> Attribut
         earlier = [h for h in hits[:-1] if h.group("verb") and h.start() >= sent_start]
         if earlier:
             prev = earlier[-1]
-            speaker = speaker_before(text, sent_start, prev.start()) or np_after(text, prev.end(), cue.start())
-        elif text[sent_start:cue.start()].lstrip()[:1] not in MARKS:
+            speaker = speaker_before(text, sent_start, prev.start()) or np_after(
+                text, prev.end(), cue.start()
+            )
+        elif text[sent_start : cue.start()].lstrip()[:1] not in MARKS:
             speaker = _sentence_subject(text, sent_start, cue.start())
     speaker = speaker or speaker_before(text, sent_start, cue.start())
     if speaker is None and not text[sent_start : cue.start()].strip():
@@ -391,11 +406,7 @@ def attribution_before(text: str, sent_start: int, quote_start: int) -> Attribut
         if not (first.endswith("ed") or first in FINITE):
             return None  # 'Say something like, "..."': an instruction to the reader
         speaker = np_after(text, cue.end(), quote_start)  # "Said Ellis: ..."
-    if (
-        speaker is None
-        and cue_word.lower().endswith("ing")
-        and _after_comma(text, sent_start, cue.start())
-    ):
+    if speaker is None and cue_word.lower().endswith("ing") and _after_comma(text, sent_start, cue.start()):
         speaker = _sentence_subject(text, sent_start, cue.start())  # 'X called it "A," adding: "B."'
     if speaker is None:
         return None
@@ -525,7 +536,9 @@ def colon_intro(text: str, para_start: int) -> AttributionRecord | None:
 _INTRO_MAX_TAIL = 6
 
 
-def sentence_intro(text: str, ends: list[int], marks: list[Mark], sent_start: int) -> AttributionRecord | None:
+def sentence_intro(
+    text: str, ends: list[int], marks: list[Mark], sent_start: int
+) -> AttributionRecord | None:
     """'Jane Doe agreed. "..."' / 'X said in a statement. "..."': a sentence that is only
     'speaker + cue' (maybe with 'in a statement', a day or a hearer) introduces the
     quotation that opens the next sentence of the same paragraph.
@@ -553,4 +566,6 @@ def sentence_intro(text: str, ends: list[int], marks: list[Mark], sent_start: in
     content_start = None
     if text[prev_start : speaker[0]].rstrip().endswith(",") and word_count(text, prev_start, speaker[0]) >= 3:
         content_start = prev_start  # 'A, Schiff said. "B."': one statement, reported then quoted
-    return AttributionRecord(speaker[0], prev_start + len(body), speaker, cue.group(), content_start=content_start)
+    return AttributionRecord(
+        speaker[0], prev_start + len(body), speaker, cue.group(), content_start=content_start
+    )

@@ -96,7 +96,9 @@ def _code_like(text: str) -> bool:
         return True
     if _CODE_LINE_RE.match(stripped):
         return True  # 'body: "Ahoy!",', "firstName: 'Taylor'", "r.message(body: '...')": one line of code
-    if _LOG_STAMP_RE.match(stripped) or (stripped.count(":") >= 4 and len(_LOG_STAMP_RE.findall(stripped)) >= 2):
+    if _LOG_STAMP_RE.match(stripped) or (
+        stripped.count(":") >= 4 and len(_LOG_STAMP_RE.findall(stripped)) >= 2
+    ):
         return True  # '6:52:00 AM: warning ...': lines of a program's log (two stamps: 4 colons)
     pairs = len(_KEY_VALUE_RE.findall(stripped))
     return pairs >= 2 and len(stripped.split()) < 12 * pairs

@@ -292,9 +292,7 @@ def direct_quotes(text: str, marks: list[Mark], ends: list[int], consumed: list[
         elif not lead or lead in ("(", "—", "–", "-"):
             attribution = attribution_after(text, mark.end, limit)
             if attribution is None and limit == paragraph_end(text, mark.end):
-                attribution = dash_line_after(
-                    text, mark.end, marks[k].start if k < len(marks) else len(text)
-                )
+                attribution = dash_line_after(text, mark.end, marks[k].start if k < len(marks) else len(text))
             if attribution is None and is_paragraph_start(text, mark.start):
                 attribution = colon_intro(text, sent_start + len(before) - len(before.lstrip()))
                 if attribution is not None and paragraph_end(text, mark.end) - mark.end < 3:

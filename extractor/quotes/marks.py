@@ -84,7 +84,11 @@ def scan_marks(text: str) -> list[Mark]:
         if ch == "''":
             ch, i = '"', m.end() - 1 if _closing_pair(text, m.start(), stack) else m.start()
         if ch == "\n":
-            j = _continues_paragraph(text, i, stack[0][0]) if stack and _opens_statement(text, stack[0][1]) else None
+            j = (
+                _continues_paragraph(text, i, stack[0][0])
+                if stack and _opens_statement(text, stack[0][1])
+                else None
+            )
             if j is not None:
                 # the paragraph's part ends at the newline; the repeated opener starts the next part
                 closed.append((stack[0][1], i))

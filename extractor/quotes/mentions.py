@@ -130,7 +130,9 @@ def _adverb(word: str, text: str = "") -> bool:
     low = word.lower()
     if not low.endswith("ly"):
         return False
-    return word[:1].islower() or low.endswith(ADVERB_ENDINGS) or (bool(text) and low in _lowercase_words(text))
+    return (
+        word[:1].islower() or low.endswith(ADVERB_ENDINGS) or (bool(text) and low in _lowercase_words(text))
+    )
 
 
 def sentence_initial(text: str, pos: int) -> bool:
@@ -296,7 +298,12 @@ def _clause_verb(words: list[Token], lows: list[str]) -> int | None:
     present-tense '-s' verb cannot be told from a plural noun this way: 'users claim'.)"""
     for i, low in enumerate(lows):
         nxt = lows[i + 1] if i + 1 < len(lows) else ""
-        if low.endswith("ed") and words[i][2][:1].islower() and nxt in DETERMINERS and nxt not in NUMBER_WORDS:
+        if (
+            low.endswith("ed")
+            and words[i][2][:1].islower()
+            and nxt in DETERMINERS
+            and nxt not in NUMBER_WORDS
+        ):
             return i
         if nxt in OBJECT_OPENERS and _verb_before_object(words[i][2], i):
             return i  # 'creates reports', 'Put your toddler', 'send a tweet', 'shows both'
@@ -520,7 +527,7 @@ def names_something(text: str, sent_start: int, cue_start: int, cue_end: int) ->
     sentence, gives a name (', called "total crap"' with a quotation is speech); after an
     indefinite noun phrase ('a company called') a name or a quoted term is named.
     """
-    pre = text[sent_start : cue_start].rstrip()
+    pre = text[sent_start:cue_start].rstrip()
     words = pre.split()
     while words and words[-1].lower().strip("(") in NAMING_ADVERBS:
         words[-1] = words[-1][:1] if words[-1].startswith("(") else ""

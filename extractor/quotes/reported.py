@@ -174,9 +174,7 @@ def _clause_final(text: str, cue_end: int, sent_end: int) -> bool:
     if first in COMPLEMENTIZERS:
         return False
     k = 0
-    while (
-        k < len(tokens) and k < 5 and (tokens[k][2].lower() in SKIP or tokens[k][2].lower() in TIME_START)
-    ):
+    while k < len(tokens) and k < 5 and (tokens[k][2].lower() in SKIP or tokens[k][2].lower() in TIME_START):
         k += 1
     if k and (k == len(tokens) or tokens[k][2] in {",", ".", ";"}):
         return True
@@ -347,7 +345,15 @@ def _asked(text: str, cue: re.Match[str], sent_start: int, sent_end: int) -> Fou
     if word_count(text, start, end) < 2:
         return None
     spk = text[speaker[0] : speaker[1]] if speaker else None
-    return Found(start, end, "", "indirect", spk, speaker[0] if speaker else None, " ".join(cue.group().split()).lower())
+    return Found(
+        start,
+        end,
+        "",
+        "indirect",
+        spk,
+        speaker[0] if speaker else None,
+        " ".join(cue.group().split()).lower(),
+    )
 
 
 def _object_report(
@@ -388,9 +394,7 @@ def _interrupts(text: str, sent_start: int, speaker_start: int, cue_end: int, se
         return False
     tokens = tokenize(text, cue_end, min(sent_end, cue_end + 80))
     k = 0
-    while (
-        k < len(tokens) and k < 4 and (tokens[k][2].lower() in SKIP or tokens[k][2].lower() in TIME_START)
-    ):
+    while k < len(tokens) and k < 4 and (tokens[k][2].lower() in SKIP or tokens[k][2].lower() in TIME_START):
         k += 1
     return k < len(tokens) and tokens[k][2] == "," and word_count(text, tokens[k][1], sent_end) >= 3
 
@@ -482,7 +486,9 @@ def _reported_one(
             and not _is_parenthetical_subject(text, sent_start, comma)
         ):
             return Found(sent_start, comma, "", "indirect", text[after[0] : after[1]], after[0], low)
-    if sentence_speaker is not None and _AND_BEFORE_RE.search(text, max(sent_start, cue.start() - 20), cue.start()):
+    if sentence_speaker is not None and _AND_BEFORE_RE.search(
+        text, max(sent_start, cue.start() - 20), cue.start()
+    ):
         speaker: Span | None = sentence_speaker  # 'in which Trump called himself X and admitted that'
     else:
         speaker = speaker_before(text, sent_start, cue.start())
@@ -759,10 +765,7 @@ def _quoted_sequel(
         return None  # a quotation in the next paragraph carries on only when it fills that paragraph
     if any(s < mark.end and mark.start < e for s, e in taken):
         return None
-    if (
-        word_count(text, mark.start, mark.end, 4) < 3
-        or sentence_bounds(ends, mark.end - 1)[1] > mark.end + 1
-    ):
+    if word_count(text, mark.start, mark.end, 4) < 3 or sentence_bounds(ends, mark.end - 1)[1] > mark.end + 1:
         return None
     limit = min(marks[k + 1].start if k + 1 < len(marks) else len(text), para_end)
     if attribution_after(text, mark.end, limit) is not None:

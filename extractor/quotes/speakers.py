@@ -133,7 +133,10 @@ def speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
             # 'has sharply criticized', 'publicly and repeatedly said': adverbs of the cue
             tokens[-1][2][:1].islower()
             and tokens[-1][2].endswith("ly")
-            and (tokens[-1][2].lower().endswith(ADVERB_ENDINGS) or (len(tokens) > 1 and skippable(tokens[-2][2], cue)))
+            and (
+                tokens[-1][2].lower().endswith(ADVERB_ENDINGS)
+                or (len(tokens) > 1 and skippable(tokens[-2][2], cue))
+            )
         )
     ):
         tokens.pop()
@@ -146,7 +149,11 @@ def speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
     if not tokens or last in BLOCKERS or last in PASSIVE:
         return None
     k = len(tokens) - 1
-    while k > 0 and tokens[k][2][:1].islower() and (tokens[k][2].endswith("ly") or tokens[k][2].lower() in FREQUENCY_ADVERBS):
+    while (
+        k > 0
+        and tokens[k][2][:1].islower()
+        and (tokens[k][2].endswith("ly") or tokens[k][2].lower() in FREQUENCY_ADVERBS)
+    ):
         k -= 1
     if (
         k < len(tokens) - 1
@@ -245,7 +252,8 @@ def plausible_speaker(text: str, speaker: Span) -> bool:
     while len(tokens) > 1 and (
         tokens[-1][2].lower() in AUX
         or tokens[-1][2].lower() in SKIP
-        or tokens[-1][2].lower() in {"not", "never", "already", "still", "often", "now", "since", "ever", "both", "all", "each"}
+        or tokens[-1][2].lower()
+        in {"not", "never", "already", "still", "often", "now", "since", "ever", "both", "all", "each"}
         or tokens[-1][2].endswith(("ly", "n't", "n’t"))
     ):
         tokens = tokens[:-1]

@@ -158,9 +158,7 @@ CONTENT_CUT_RE = re.compile(
     r"|,\s+(?:and|but)\s+(?:I|I['’]m|I['’]ve|I['’]d|no|my|we)\b",
     re.IGNORECASE,
 )
-PROPER_RUN_RE = re.compile(
-    r"\b[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|de|von|van|al|bin))*\s+[A-Z][\w'’-]+"
-)
+PROPER_RUN_RE = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|de|von|van|al|bin))*\s+[A-Z][\w'’-]+")
 GROUP_RE = re.compile(r"\b((?:[A-Z][\w&.-]*\s+){1,4})(?:" + _alternation(_GROUP_NOUNS) + r")\b")
 
 DASHES = frozenset({"—", "―", "–", "-"})

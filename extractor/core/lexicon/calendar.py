@@ -90,7 +90,9 @@ RELATIVE_DATE_HINTS_CJK = "前|昨日|今日"
 
 # Days named without digits ("yesterday", "gestern", "aujourd'hui") in en/de/fr/es/it/nl,
 # lower case (comments/hints.py: a comment's date without a number).
-RELATIVE_DAY_WORDS = r"yesterday|today|just now|gestern|heute|hier|aujourd'hui|ayer|hoy|ieri|oggi|gisteren|vandaag"
+RELATIVE_DAY_WORDS = (
+    r"yesterday|today|just now|gestern|heute|hier|aujourd'hui|ayer|hoy|ieri|oggi|gisteren|vandaag"
+)
 
 
 # --- Labels of a dateline ---

@@ -69,7 +69,9 @@ TEXT_WORDS = (
 # Class/id substrings of a like counter, of a dislike counter, and of a list of who liked.
 LIKE_WORDS = r"like|vote|upvote|score|point|karma|thumb|recommend|gefaellt|gefällt|kudos|reaction|plus|rating|heart|love"
 DISLIKE_WORDS = r"dislike|downvote|vote-?down|thumbs?-?down|negative|minus|unlike|contra"
-LIKED_BY_WORDS = r"liked-?by|likedby|likers|who-?liked|likes-?list|reactions-?list|reaction-?users|likes-?users"
+LIKED_BY_WORDS = (
+    r"liked-?by|likedby|likers|who-?liked|likes-?list|reactions-?list|reaction-?users|likes-?users"
+)
 
 # Class/id substrings of a link to the item itself.
 PERMALINK_WORDS = r"permalink|bookmark|comment-?link|post-?link|share-?link|anchor"
@@ -152,7 +154,9 @@ SAYS_WORDS = (
 )
 # The same verbs ending a text before the comment ("Ann says:"); this list has no "écrit" or
 # "ha scritto".
-SAYS_END_WORDS = r"says|said|wrote|writes|schreibt|schrieb|sagt|meint|dit|a écrit|dice|escribió|scrive|schreef|zegt"
+SAYS_END_WORDS = (
+    r"says|said|wrote|writes|schreibt|schrieb|sagt|meint|dit|a écrit|dice|escribió|scrive|schreef|zegt"
+)
 
 # "Read more" links end excerpts of other pages (teasers), never a comment.
 READ_MORE_TEXTS = (
@@ -162,8 +166,22 @@ READ_MORE_TEXTS = (
 
 # Verbs of a comment's head line in plain text ("Ann schrieb am 21.06.2022:", "Ann wrote:"):
 # comments/hints.py joins them into WROTE_LINE, comments/records.py looks for them first.
-WROTE_VERBS = ("schrieb", "schreibt", "wrote", "writes", "says", "said", "a écrit", "écrit", "escribió", "escribe",
-               "scrive", "ha scritto", "schreef", "schrijft")
+WROTE_VERBS = (
+    "schrieb",
+    "schreibt",
+    "wrote",
+    "writes",
+    "says",
+    "said",
+    "a écrit",
+    "écrit",
+    "escribió",
+    "escribe",
+    "scrive",
+    "ha scritto",
+    "schreef",
+    "schrijft",
+)
 
 
 # --- the comment section and its form (comments/sections.py) ---

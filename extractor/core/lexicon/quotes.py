@@ -504,7 +504,19 @@ LEAD_JUNK = _words(
 
 # Endings only adverbs have: a capitalised "Reportedly" or "Ironically" is no name, but
 # "Kelly", "Emily" or "Beverly" is; "the family said" has no adverb.
-ADVERB_ENDINGS = ("ally", "ously", "ively", "ably", "ibly", "edly", "ingly", "fully", "ently", "antly", "lessly")
+ADVERB_ENDINGS = (
+    "ally",
+    "ously",
+    "ively",
+    "ably",
+    "ibly",
+    "edly",
+    "ingly",
+    "fully",
+    "ently",
+    "antly",
+    "lessly",
+)
 
 BLOCKERS = _words(
     "to not n't never would could should might must will can cannot did does do may shall zu nicht nie"
@@ -547,9 +559,7 @@ MANNER_START = _words(
     "through across without quickly"
 )
 
-TRAILING_PREPOSITIONS = _words(
-    "in on at after before during of to via while as from with about when through"
-)
+TRAILING_PREPOSITIONS = _words("in on at after before during of to via while as from with about when through")
 
 # Words that open a reported clause between a cue and a quotation ('said that in 2009,
 # "..."', 'said because ...', 'said he came up with the idea: "..."'); anything else there
@@ -577,7 +587,9 @@ TOPIC_OF_CUES = _words("said says say saying")
 # plain verb ("reported from Paris", "added to his lead", "joked with a friend"),
 # a passive participle ("first reported by the Post") or the content is missing
 # ("said when she resigned", "said and did the same things", "says nothing about them").
-NOT_CONTENT_START = _words("by from with into onto off as while when until than and or nor nothing so von mit")
+NOT_CONTENT_START = _words(
+    "by from with into onto off as while when until than and or nor nothing so von mit"
+)
 
 # ... unless the next word shows an adverbial that the content follows
 # ("say by 55% to 41% that ...", "said as much", "would not say when, or if, ...").
@@ -667,7 +679,9 @@ NAME_JOINERS = frozenset(
 )
 
 # Words that open an object after a verb: 'send a tweet', 'Put your toddler', 'shows both'
-OBJECT_OPENERS = frozenset({"the", "a", "an", "your", "my", "our", "their", "his", "her", "its", "both", "these", "those"})
+OBJECT_OPENERS = frozenset(
+    {"the", "a", "an", "your", "my", "our", "their", "his", "her", "its", "both", "these", "those"}
+)
 
 BARE_OPENERS = frozenset({"he", "she", "it", "they", "we", "i", "you", "there", "this", "these", "those"})
 
@@ -697,7 +711,20 @@ SOURCE_ARTICLES = _words("der die das ein eine einer des dem den")
 
 # a sentence that opens with a subordinate clause: its comma ends that clause
 SUBORDINATE_OPENERS = frozenset(
-    {"while", "though", "although", "as", "when", "because", "if", "since", "whereas", "after", "before", "once"}
+    {
+        "while",
+        "though",
+        "although",
+        "as",
+        "when",
+        "because",
+        "if",
+        "since",
+        "whereas",
+        "after",
+        "before",
+        "once",
+    }
 )
 
 

@@ -94,17 +94,45 @@ COMMENT_REGION_WORDS = frozenset(
 )  # fmt: skip
 
 # Region words recognised inside compounds as well ("relatedposts", "newsletterbox").
-COMPOUND_WORDS = ("related", "newsletter", "sharing", "social", "sidebar", "breadcrumb", "advert", "paywall",
-                  "consent")
+COMPOUND_WORDS = (
+    "related",
+    "newsletter",
+    "sharing",
+    "social",
+    "sidebar",
+    "breadcrumb",
+    "advert",
+    "paywall",
+    "consent",
+)
 
 
 # --- words of class tokens that say how an element looks, not what it is (body/prune.py) ---
 
 # First parts of utility class tokens that style an element (colour, type, box) and say
 # nothing about what it holds.
-STYLE_PREFIXES = frozenset({"text", "bg", "border", "btn", "button", "color", "font", "fill", "stroke",
-                            "overflow", "badge", "shadow", "outline", "rounded", "opacity", "leading",
-                            "tracking", "decoration"})
+STYLE_PREFIXES = frozenset(
+    {
+        "text",
+        "bg",
+        "border",
+        "btn",
+        "button",
+        "color",
+        "font",
+        "fill",
+        "stroke",
+        "overflow",
+        "badge",
+        "shadow",
+        "outline",
+        "rounded",
+        "opacity",
+        "leading",
+        "tracking",
+        "decoration",
+    }
+)
 
 # Words that make a class token a layout flag of the element ("with-sidebar", "has-comments",
 # "hide-read-more-ad": what the element shows or hides inside it, not what it is).
@@ -117,8 +145,20 @@ HIDING_PREFIXES = frozenset({"is", "visually", "u", "sr", "screen", "a11y", "js"
 # --- boxes inside the chosen text (body/listing.py, body/images.py) ---
 
 # Class words of the container of one post or story.
-ENTRY_WORDS = frozenset({"hentry", "entry", "post", "article", "story", "blogpost", "articlebody",
-                         "postbody", "entrycontent", "postcontent"})
+ENTRY_WORDS = frozenset(
+    {
+        "hentry",
+        "entry",
+        "post",
+        "article",
+        "story",
+        "blogpost",
+        "articlebody",
+        "postbody",
+        "entrycontent",
+        "postcontent",
+    }
+)
 
 # Class words of a credit span inside a figcaption ("credit", "photographer"): split off the caption.
 CREDIT_WORDS = frozenset({"credit", "credits", "copyright", "photographer", "source", "courtesy"})
