@@ -55,10 +55,9 @@ _HOMES = {
     "ExtractionError": "extractor.core.limits",
     "TimeLimit": "extractor.core.limits",
     "MemoryLimit": "extractor.core.limits",
-    **{
-        name: "extractor.model"
-        for name in ("Article", "Block", "Comment", "ErrorRecord", "Image", "PageMeta", "Quote")
-    },
+    **dict.fromkeys(
+        ("Article", "Block", "Comment", "ErrorRecord", "Image", "PageMeta", "Quote"), "extractor.model"
+    ),
 }
 
 

@@ -190,7 +190,7 @@ def _extract(
     if page_type == INDEX:
         _unmangle_index(meta)
     elif records and (
-        page_type == FORUM or len(records) > 1 and (not body.blocks or _posts_outweigh(records, body))
+        page_type == FORUM or (len(records) > 1 and (not body.blocks or _posts_outweigh(records, body)))
     ):
         # A thread's posts are all records (the opening one too, as forum users expect)
         # and together the page's own text, in page order, as people read the page;

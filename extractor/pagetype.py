@@ -329,7 +329,7 @@ def _entry_kind(entries: Sequence[HtmlElement]) -> str | None:
     for entry in entries:
         words |= _words(entry)
         words |= {(entry.get("itemtype") or "").rsplit("/", 1)[-1].lower()}
-    if "discussionforumposting" in words or words & FORUM_WORDS and not words & LIVE_BLOG_WORDS:
+    if "discussionforumposting" in words or (words & FORUM_WORDS and not words & LIVE_BLOG_WORDS):
         return FORUM
     if words & LIVE_BLOG_WORDS or "blogposting" in words:
         return LIVEBLOG

@@ -100,7 +100,7 @@ class LocalServer:
         with self._lock:
             return [h for h in self.hits if h.path == path]
 
-    def __enter__(self) -> LocalServer:  # noqa: PYI034
+    def __enter__(self) -> LocalServer:
         self._thread.start()
         return self
 

@@ -35,7 +35,8 @@ def test_bytes_and_str_give_the_same_record() -> None:
     assert a == b
     assert a.headline == "Bridge reopens after repairs"
     assert a.body.startswith("The old river bridge reopened on Monday")
-    assert "Home" not in a.body and "©" not in a.body
+    assert "Home" not in a.body
+    assert "©" not in a.body
     assert a.canonical_url == "https://gazette.example/news/bridge-reopens"
 
 
@@ -82,7 +83,8 @@ def test_forum_thread_body_holds_every_post_in_page_order() -> None:
         first_line = post.text.split("\n")[0]
         assert first_line in body
         positions.append(body.index(first_line))
-        assert post.author is not None and post.author in body
+        assert post.author is not None
+        assert post.author in body
     assert positions == sorted(positions)
     assert "Who is online" not in body
 
@@ -161,5 +163,6 @@ def test_a_lone_comment_beside_a_page_without_text_is_the_post() -> None:
     </div><footer>© Cleaning Co</footer></body></html>"""
     article = extract_article(page)
     assert article.comments == []
-    assert "Point 0: green products" in article.body and "Point 5:" in article.body
+    assert "Point 0: green products" in article.body
+    assert "Point 5:" in article.body
     assert "no article text found" not in article.warnings

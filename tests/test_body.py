@@ -142,7 +142,8 @@ def test_article_split_over_sibling_sections_is_kept_whole() -> None:
     texts = _texts(_page(f'<div class="article-body">{sections}</div>'))
     for text in STEPS:
         assert text in texts
-    assert "Most read" not in texts and not any("Copyright" in t for t in texts)
+    assert "Most read" not in texts
+    assert not any("Copyright" in t for t in texts)
 
 
 def test_text_swallowed_by_an_unclosed_menu_button_is_found() -> None:
@@ -152,14 +153,16 @@ def test_text_swallowed_by_an_unclosed_menu_button_is_found() -> None:
     <main><article><p>{PARA}</p><p>{STEPS[0]}</p></article></main>
     <footer><p>Copyright 2024 Example</p></footer></body></html>"""
     texts = _texts(html)
-    assert PARA in texts and STEPS[0] in texts
+    assert PARA in texts
+    assert STEPS[0] in texts
 
 
 def test_text_after_a_stray_closing_html_tag_is_found() -> None:
     html = f"""<html><body><nav><a href="/">Home</a> <a href="/a">About</a></nav></body></html>
     <div class="post"><p>{PARA}</p><p>{STEPS[1]}</p></div>"""
     texts = _texts(html)
-    assert PARA in texts and STEPS[1] in texts
+    assert PARA in texts
+    assert STEPS[1] in texts
 
 
 def test_hidden_wrapper_holding_the_page_is_read() -> None:
@@ -168,7 +171,8 @@ def test_hidden_wrapper_holding_the_page_is_read() -> None:
     <p>{STEPS[4]}</p><p>{STEPS[5]}</p></article></div><div hidden class="modal"><p>Sign in to continue reading our stories.</p></div>
     </body></html>"""
     texts = _texts(html)
-    assert PARA in texts and STEPS[2] in texts
+    assert PARA in texts
+    assert STEPS[2] in texts
     assert not any("Sign in" in t for t in texts)
 
 
@@ -177,7 +181,8 @@ def test_noscript_fallback_holding_the_text_is_read() -> None:
     <noscript><div class="topic"><p>{PARA}</p><p>{STEPS[3]}</p><p>{STEPS[4]}</p><p>{STEPS[5]}</p></div></noscript>
     <noscript><img src="/pixel.gif"> Please enable JavaScript.</noscript></body></html>"""
     texts = _texts(html)
-    assert PARA in texts and STEPS[3] in texts
+    assert PARA in texts
+    assert STEPS[3] in texts
     assert not any("enable JavaScript" in t for t in texts)
 
 
@@ -219,7 +224,9 @@ def test_utility_classes_do_not_name_regions() -> None:
     <div class="bg-promo"><p>{STEPS[1]}</p></div></main>
     <div class="hidden"><p>{STEPS[2]}</p></div></body></html>"""
     texts = _texts(html)
-    assert PARA in texts and STEPS[0] in texts and STEPS[1] in texts
+    assert PARA in texts
+    assert STEPS[0] in texts
+    assert STEPS[1] in texts
     assert STEPS[2] not in texts  # a bare "hidden" class does hide
 
 
@@ -250,9 +257,12 @@ def test_a_page_that_lists_items_gives_their_titles_and_notes() -> None:
     texts = [b.text for b in result.blocks]
     assert result.items
     for title, summary in ITEMS:
-        assert title in texts and summary in texts
+        assert title in texts
+        assert summary in texts
     assert texts.index(ITEMS[0][0]) < texts.index(ITEMS[-1][0])  # page order
-    assert "View" not in texts and "Home" not in texts and "Privacy" not in texts
+    assert "View" not in texts
+    assert "Home" not in texts
+    assert "Privacy" not in texts
 
 
 def test_items_that_outweigh_the_intro_many_times_make_a_list_whatever_the_page_declares() -> None:
@@ -268,7 +278,8 @@ def test_items_that_outweigh_the_intro_many_times_make_a_list_whatever_the_page_
     result = extract_body(parse_html(html), dated=True, declared_article=True)
     texts = [b.text for b in result.blocks]
     assert result.items
-    assert f"{ITEMS[0][0]} (0)" in texts and f"{ITEMS[-1][0]} (47)" in texts
+    assert f"{ITEMS[0][0]} (0)" in texts
+    assert f"{ITEMS[-1][0]} (47)" in texts
 
 
 def test_a_flag_for_what_a_region_hides_does_not_name_it() -> None:
@@ -285,7 +296,8 @@ def test_a_short_article_beside_a_long_link_rail_stays_an_article() -> None:
     result = extract_body(parse_html(html), dated=True)
     texts = [b.text for b in result.blocks]
     assert not result.items
-    assert PARA in texts and ITEMS[0][0] not in texts
+    assert PARA in texts
+    assert ITEMS[0][0] not in texts
 
 
 def test_short_page_builder_widgets_are_article_sections() -> None:
@@ -305,7 +317,9 @@ def test_layout_flags_and_modifiers_do_not_name_a_sidebar() -> None:
     <div class="sidebar"><div class="widget"><p>{STEPS[2]} {STEPS[3]} {STEPS[4]} {STEPS[5]} {PARA} {PARA}
     {PARA} {PARA}</p></div></div></div></body></html>"""
     texts = _texts(html)
-    assert PARA in texts and STEPS[0] in texts and STEPS[1] in texts
+    assert PARA in texts
+    assert STEPS[0] in texts
+    assert STEPS[1] in texts
     assert not any(STEPS[2] in t for t in texts)  # the sidebar's widget, long as it is
 
 
@@ -317,7 +331,9 @@ def test_text_in_closed_tabs_is_content_but_hidden_modals_are_not() -> None:
     <div role="tabpanel" style="display:none"><p>{STEPS[2]}</p></div>
     <div class="modal" hidden><p>{STEPS[3]}</p></div></main></body></html>"""
     texts = _texts(html)
-    assert STEPS[0] in texts and STEPS[1] in texts and STEPS[2] in texts
+    assert STEPS[0] in texts
+    assert STEPS[1] in texts
+    assert STEPS[2] in texts
     assert STEPS[3] not in texts
 
 
@@ -369,7 +385,8 @@ def test_copyright_and_fine_print_blocks_never_join_the_article() -> None:
     <p>{STEPS[0]}</p></div></div><div class="copyrights">{legal}</div><div class="fineprint">{legal}</div>
     </div></body></html>"""
     texts = _texts(html)
-    assert PARA in texts and STEPS[0] in texts
+    assert PARA in texts
+    assert STEPS[0] in texts
     assert not any("trademarks" in t for t in texts)
 
 
@@ -381,7 +398,8 @@ def test_a_short_post_with_a_date_line_beside_a_link_rail_stays_an_article() -> 
     result = extract_body(parse_html(html))
     texts = [b.text for b in result.blocks]
     assert not result.items
-    assert PARA in texts and ITEMS[0][0] not in texts
+    assert PARA in texts
+    assert ITEMS[0][0] not in texts
 
 
 _CONSENT_PURPOSES = " ".join(
@@ -412,7 +430,8 @@ def test_a_consent_notice_is_never_the_body_of_a_page_of_links() -> None:
         result = extract_body(parse_html(_listing_with_notice(attrs, opening)))
         texts = [b.text for b in result.blocks]
         assert result.items, attrs
-        assert ITEMS[0][0] in texts and ITEMS[-1][0] in texts
+        assert ITEMS[0][0] in texts
+        assert ITEMS[-1][0] in texts
         assert not any("partners" in t for t in texts), attrs
 
 
@@ -421,7 +440,8 @@ def test_a_page_wrapper_that_opens_with_a_cookie_notice_is_kept() -> None:
     <a href="/privacy">Privacy</a></p><article><h1>Road closed</h1><p>{PARA}</p><p>{STEPS[0]}</p>
     <p>{STEPS[1]}</p></article></div></body></html>"""
     texts = _texts(html)
-    assert PARA in texts and STEPS[1] in texts
+    assert PARA in texts
+    assert STEPS[1] in texts
 
 
 def test_a_section_about_cookies_is_still_content() -> None:
@@ -441,7 +461,8 @@ def test_a_page_of_only_links_falls_back_to_its_linked_entries() -> None:
     <div class="grid">{clients}</div></body></html>""")
     )
     texts = [b.text for b in result.blocks]
-    assert "body_fallback:links" in result.warnings and result.items
+    assert "body_fallback:links" in result.warnings
+    assert result.items
     assert "Healthcare" in texts
 
 
@@ -458,7 +479,8 @@ def test_a_choice_that_gives_only_headings_falls_back_to_the_text() -> None:
         parse_html(f"""<html><body><div class="picks">{cards}</div>
     <div class="page-footer">{text}</div></body></html>""")
     )
-    assert result.blocks and all(b.kind == "paragraph" for b in result.blocks)
+    assert result.blocks
+    assert all(b.kind == "paragraph" for b in result.blocks)
     assert f"{PARA} {STEPS[5]}" in [b.text for b in result.blocks]
     assert result.warnings == ["body_fallback:densest"]
 
@@ -474,5 +496,7 @@ def test_a_post_that_is_only_headings_keeps_them_rather_than_falling_back_to_chr
     result = extract_body(parse_html(html), dated=True)
     texts = [b.text for b in result.blocks]
     assert "Fourteen ways to set a festive family table" in texts
-    assert "Choose edition" not in texts and "Category 3" not in texts
-    assert result.warnings == [] and not result.items
+    assert "Choose edition" not in texts
+    assert "Category 3" not in texts
+    assert result.warnings == []
+    assert not result.items

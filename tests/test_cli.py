@@ -35,7 +35,7 @@ def page(title: str, extra: str = "") -> bytes:
     ).encode()
 
 
-@pytest.fixture()
+@pytest.fixture
 def pages(tmp_path: Path) -> Path:
     """pages/a.html, pages/b.htm, pages/sub/c.html.gz, pages/notes.txt (ignored)."""
     root = tmp_path / "pages"
@@ -105,7 +105,8 @@ def test_missing_file_becomes_error_record_and_exit_1(
     out, err = capsys.readouterr()
     good, bad = jsonl(out)
     assert good["headline"] == "Alpha story"
-    assert bad["error"] == "NotFound" and bad["message"] == f"no such file: {missing}"
+    assert bad["error"] == "NotFound"
+    assert bad["message"] == f"no such file: {missing}"
     assert set(bad) == {"url", "error", "message", "time"}
     assert f"extractor: error: no such file: {missing}\n" in err
 
@@ -144,11 +145,13 @@ def test_gzip_bomb_on_stdin_and_through_json_is_too_large(
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(bomb)))
     assert main(["extract", "-", "--quiet"]) == 1
     [record] = jsonl(capsys.readouterr().out)
-    assert record["error"] == "TooLarge" and record["message"].startswith("<stdin>: ")
+    assert record["error"] == "TooLarge"
+    assert record["message"].startswith("<stdin>: ")
     (tmp_path / "bomb.html.gz").write_bytes(bomb)
     assert main(["--json", str(tmp_path / "bomb.html.gz")]) == 1
     out, err = capsys.readouterr()
-    assert json.loads(out)["error"] == "TooLarge" and "expands past the 20971520 byte cap" in err
+    assert json.loads(out)["error"] == "TooLarge"
+    assert "expands past the 20971520 byte cap" in err
 
 
 def test_max_bytes_caps_plain_and_gzip_pages(pages: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -171,7 +174,8 @@ def test_binary_input_is_not_html(
     assert [r.get("headline") or r["error"] for r in records] == [
         "Alpha story", "Bravo story", "NotHTML", "NotHTML", "Charlie story"
     ]  # fmt: skip
-    assert "PNG" in records[2]["message"] and "PDF" in records[3]["message"]
+    assert "PNG" in records[2]["message"]
+    assert "PDF" in records[3]["message"]
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(random.Random(5).randbytes(3000))))
     assert main(["--json", "-"]) == 1
     assert json.loads(capsys.readouterr().out)["error"] == "NotHTML"
@@ -186,7 +190,8 @@ def test_pages_in_wide_and_legacy_encodings_still_extract(
     (tmp_path / "p.html").write_bytes(html.encode(codec, errors="xmlcharrefreplace"))
     assert main(["extract", str(tmp_path / "p.html")]) == 0
     [record] = jsonl(capsys.readouterr().out)
-    assert record["headline"] == title and "seven to six" in record["body"]
+    assert record["headline"] == title
+    assert "seven to six" in record["body"]
 
 
 def test_exception_in_extraction_does_not_stop_the_batch(
@@ -226,7 +231,8 @@ def test_csv_output_file_writes_the_joinable_tables(pages: Path, tmp_path: Path)
     articles = tables[""]
     assert [r["headline"] for r in articles] == ["Alpha story", "Bravo story", "Charlie story"]
     assert articles[0]["article_id"] == article_id(str(pages / "a.html"))
-    assert "seven to six" in articles[0]["body"] and "\n" in articles[0]["body"]
+    assert "seven to six" in articles[0]["body"]
+    assert "\n" in articles[0]["body"]
     assert [r["error"] for r in tables[".errors"]] == ["NotFound"]
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
@@ -246,7 +252,8 @@ def test_csv_to_stdout_is_articles_only_with_a_note(
     assert main(["extract", str(pages / "a.html"), "--format", "csv"]) == 0
     out, err = capsys.readouterr()
     rows = list(csv.reader(io.StringIO(out, newline="")))
-    assert rows[0] == list(ARTICLE_FIELDS) and len(rows) == 2
+    assert rows[0] == list(ARTICLE_FIELDS)
+    assert len(rows) == 2
     assert "articles table only" in err
 
 
@@ -291,7 +298,8 @@ def test_empty_folder_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFix
 def test_help_explains_flags_with_examples(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     assert main(argv) == 0
     out = capsys.readouterr().out
-    assert "examples:" in out and "e.g." in out
+    assert "examples:" in out
+    assert "e.g." in out
     if argv[0] == "extract":
         for flag in ("--url", "--format", "--output", "--fetched-at", "--quiet"):
             assert flag in out
@@ -301,7 +309,8 @@ def test_help_explains_flags_with_examples(argv: list[str], capsys: pytest.Captu
 def test_json_shortcut_prints_one_object(pages: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--json", str(pages / "sub" / "c.html.gz"), "--url", ""]) == 0
     record = json.loads(capsys.readouterr().out)
-    assert record["headline"] == "Charlie story" and record["url"] is None
+    assert record["headline"] == "Charlie story"
+    assert record["url"] is None
 
 
 def test_json_shortcut_failure_prints_error_object(
@@ -354,7 +363,8 @@ def test_no_comments_flag_drops_comment_records(capsys: pytest.CaptureFixture[st
     [with_comments] = jsonl(capsys.readouterr().out)
     assert main(["extract", "--no-comments", str(page_file)]) == 0
     [without] = jsonl(capsys.readouterr().out)
-    assert len(with_comments["comments"]) >= 3 and without["comments"] == []
+    assert len(with_comments["comments"]) >= 3
+    assert without["comments"] == []
     assert without["headline"] == with_comments["headline"]
 
 
@@ -398,7 +408,8 @@ def test_csv_article_ids_are_one_per_input_with_a_shared_canonical(command: str,
     assert {a["canonical_url"] for a in articles} == {"https://news.example/"}
     ids = {a["article_id"]: a["headline"] for a in articles}
     assert len(ids) == 12
-    assert quotes and all(ids[q["article_id"]] for q in quotes)  # every quote joins to one article
+    assert quotes
+    assert all(ids[q["article_id"]] for q in quotes)
     assert sorted(q["article_id"] for q in quotes) == sorted(ids)  # one quote per page, each to its own
 
 

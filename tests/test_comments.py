@@ -145,13 +145,13 @@ def test_news_site_votes_relative_dates_and_deleted_author() -> None:
     assert comments[0].id == "501"
     assert comments[0].author_url == "/users/kmiller"
     assert comments[0].published == FETCHED - timedelta(hours=2)
-    assert (
-        comments[1].published is not None
-        and comments[1].published.date() == (FETCHED - timedelta(days=1)).date()
-    )
-    assert comments[2].published is not None and comments[2].published.date().isoformat() == "2024-03-04"
+    assert comments[1].published is not None
+    assert comments[1].published.date() == (FETCHED - timedelta(days=1)).date()
+    assert comments[2].published is not None
+    assert comments[2].published.date().isoformat() == "2024-03-04"
     for comment in comments:
-        assert "Report" not in comment.text and "Link to comment" not in comment.text
+        assert "Report" not in comment.text
+        assert "Link to comment" not in comment.text
         assert "14" not in comment.text
     assert declared_comment_count(tree) == 3
     assert declared_comment_count(sections) == 3
@@ -193,7 +193,8 @@ def test_forum_thread_counts_opening_post_and_keeps_quotes() -> None:
     ]
     assert comments[0].text == "My lemon tree lost half its leaves this week.\nIt stands by a south window."
     # The quoted earlier post stays in the reply, as the page shows it (see the package docstring).
-    assert "south window" in comments[1].text and "radiator" in comments[1].text
+    assert "south window" in comments[1].text
+    assert "radiator" in comments[1].text
     assert comments[2].text == "Moved it, thanks!"
     assert all(c.depth == 0 for c in comments)
 
@@ -218,7 +219,8 @@ def test_xenforo_like_messages() -> None:
     _tree, _sections, comments = _comments(XENFORO, language="de")
     assert [c.author for c in comments] == ["Strummer", "Bass Fan"]
     assert comments[1].text == "A clip-on tuner beats any app in a loud room."
-    assert comments[0].published is not None and comments[0].published.date().isoformat() == "2020-04-21"
+    assert comments[0].published is not None
+    assert comments[0].published.date().isoformat() == "2020-04-21"
     assert comments[0].author_url == "/members/strummer.12/"
 
 
@@ -262,7 +264,8 @@ EMPTY_SECTION = """
 def test_empty_comment_section() -> None:
     tree, sections, comments = _comments(_page(EMPTY_SECTION))
     assert comments == []
-    assert sections and all("bolts" not in s.text_content() for s in sections)
+    assert sections
+    assert all("bolts" not in s.text_content() for s in sections)
     assert declared_comment_count(tree) == 0
 
 
@@ -329,7 +332,8 @@ def test_in_reply_to_link_threads_flat_comments() -> None:
     assert [c.id for c in comments] == ["c-1", "c-2"]
     assert comments[1].parent_id == "c-1"
     assert comments[1].depth == 1
-    assert comments[0].published is not None and comments[0].published.date().isoformat() == "2024-03-05"
+    assert comments[0].published is not None
+    assert comments[0].published.date().isoformat() == "2024-03-05"
 
 
 def test_ids_are_stable_hashes_when_the_page_has_none() -> None:
@@ -374,7 +378,8 @@ def test_article_inside_a_comment_named_wrapper_is_never_excluded() -> None:
         f"<div class='comments-wrap' id='comments'>{article}{comments}{more}</div></body></html>"
     )
     _tree, sections, found = _comments(html)
-    assert [c.author for c in found][:2] == ["Mara", "Olaf"] and len(found) == 8
+    assert [c.author for c in found][:2] == ["Mara", "Olaf"]
+    assert len(found) == 8
     assert not _holds_article(sections)
     result = extract_article(html, fetched_at=FETCHED)
     assert "four hundred bolts" in result.body
@@ -411,7 +416,8 @@ def test_page_wrapping_form_is_not_a_section() -> None:
     html = f"<html><head><title>t</title></head><body><form id='Form' method='post' action='page.aspx'>{inner}</form></body></html>"
     _tree, sections, found = _comments(html)
     assert found == []
-    assert sections and all(s.tag != "form" for s in sections)
+    assert sections
+    assert all(s.tag != "form" for s in sections)
     assert not _holds_article(sections)
     result = extract_article(html, fetched_at=FETCHED)
     assert "four hundred bolts" in result.body
@@ -500,8 +506,10 @@ def test_quote_marks_before_a_comment_stamp_do_not_hide_the_date() -> None:
 def test_comments_off_skips_records_and_declared_count_from_markup() -> None:
     on = extract_article(_page(WORDPRESS), fetched_at=FETCHED)
     off = extract_article(_page(WORDPRESS), fetched_at=FETCHED, comments=False)
-    assert len(on.comments) == 3 and off.comments == []
-    assert off.headline == on.headline and "bolts" in off.body
+    assert len(on.comments) == 3
+    assert off.comments == []
+    assert off.headline == on.headline
+    assert "bolts" in off.body
 
 
 def test_plain_text_head_line_names_the_author_and_dates_the_comment() -> None:
@@ -597,7 +605,8 @@ def test_account_statistics_are_not_author_names() -> None:
         '<div><a class="user-fans" href="/u/7">152 Fans</a><a class="user" href="/u/7">savory1</a></div>'
     )
     stat, name = tree.findall(".//a")
-    assert is_label(stat) and not is_label(name)
+    assert is_label(stat)
+    assert not is_label(name)
 
 
 def test_declared_count_skips_subtrees_already_read() -> None:
@@ -923,7 +932,8 @@ def test_links_resolve_against_the_canonical_url_when_no_url_is_given() -> None:
     head = "<link rel='canonical' href='https://news.example/2024/bridge'><meta property='og:image' content='/img/og.jpg'>"
     html = _page(NEWS_VOTES).replace("<title>t</title>", f"<title>t</title>{head}")
     article = extract_article(html, fetched_at=FETCHED)
-    assert article.url is None and article.canonical_url == "https://news.example/2024/bridge"
+    assert article.url is None
+    assert article.canonical_url == "https://news.example/2024/bridge"
     assert article.comments[0].author_url == "https://news.example/users/kmiller"
     assert article.comments[0].permalink == "https://news.example/2024/bridge#c501"
     assert [i.src for i in article.images] == ["https://news.example/img/og.jpg"]
@@ -943,7 +953,8 @@ def test_a_malformed_link_costs_the_field_not_the_record() -> None:
         "<title>t</title>", f"<title>t</title>{bad}"
     )
     article = extract_article(html, "https://news.example/a", fetched_at=FETCHED)
-    assert "bolts" in article.body and len(article.comments) == 3
+    assert "bolts" in article.body
+    assert len(article.comments) == 3
     assert article.canonical_url == "http://[oops/x"
     assert article.comments[0].author_url == "http://[oops/u"
 

@@ -30,7 +30,8 @@ def test_iso_offset_is_kept_not_converted() -> None:
 
 def test_iso_compact_offset_and_long_fraction() -> None:
     value = parse_date("2020-01-03T10:00:00.123456789+0100")
-    assert value is not None and _offset(value) == timedelta(hours=1)
+    assert value is not None
+    assert _offset(value) == timedelta(hours=1)
     assert value.microsecond == 123456
 
 
@@ -60,7 +61,8 @@ def test_relative_dates_resolve_against_fetched_at(raw: str, language: str, expe
 
 def test_relative_date_without_language_hint_uses_small_default_list() -> None:
     value = parse_date("vor 2 Tagen", fetched_at=FETCHED)
-    assert value is not None and value.date() == (FETCHED - timedelta(days=2)).date()
+    assert value is not None
+    assert value.date() == (FETCHED - timedelta(days=2)).date()
 
 
 def test_naive_fetched_at_is_taken_as_utc() -> None:
@@ -101,9 +103,11 @@ def test_japanese_date_with_time_is_local_time() -> None:
 
 def test_unstated_offset_uses_the_language_zone_only_with_a_time() -> None:
     berlin = parse_date("3. März 2024, 14:30 Uhr", language="de")
-    assert berlin is not None and _offset(berlin) == timedelta(hours=1)  # CET in March
+    assert berlin is not None
+    assert _offset(berlin) == timedelta(hours=1)
     summer = parse_date("2021-07-01 08:15:00", language="fr")
-    assert summer is not None and _offset(summer) == timedelta(hours=2)  # CEST
+    assert summer is not None
+    assert _offset(summer) == timedelta(hours=2)
     assert parse_date("2021-07-01 08:15:00", language="en") == datetime(
         2021, 7, 1, 8, 15, tzinfo=timezone.utc
     )
@@ -152,7 +156,8 @@ def test_find_date_in_text_returns_raw_substring() -> None:
 
 def test_find_date_in_text_relative_short_text() -> None:
     found = find_date_in_text("vor 2 Tagen", language="de", fetched_at=FETCHED)
-    assert found is not None and found[1] == "vor 2 Tagen"
+    assert found is not None
+    assert found[1] == "vor 2 Tagen"
 
 
 def test_find_date_in_text_without_date() -> None:

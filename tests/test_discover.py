@@ -64,12 +64,14 @@ def test_urlset() -> None:
     )
     assert doc.kind == "urlset"
     assert [e.url for e in doc.entries] == ["https://example.org/1", "https://example.org/rel"]
-    assert doc.entries[0].date == datetime(2024, 1, 2, tzinfo=timezone.utc) and doc.entries[1].date is None
+    assert doc.entries[0].date == datetime(2024, 1, 2, tzinfo=timezone.utc)
+    assert doc.entries[1].date is None
 
 
 def test_gzip_and_index() -> None:
     doc = parse_document(gzip.compress(index(("https://example.org/s1.xml.gz", "2024-01-01T00:00:00Z"))))
-    assert doc.kind == "sitemapindex" and doc.entries[0].url.endswith("s1.xml.gz")
+    assert doc.kind == "sitemapindex"
+    assert doc.entries[0].url.endswith("s1.xml.gz")
 
 
 def test_gzip_bomb_sitemap_is_refused() -> None:
@@ -98,7 +100,8 @@ def test_sitemap_bomb_and_corrupt_gzip_are_typed_errors_and_discovery_goes_on(
 
 def test_rss_atom_rdf() -> None:
     rss = parse_document(RSS)
-    assert rss.kind == "feed" and [e.url for e in rss.entries] == [
+    assert rss.kind == "feed"
+    assert [e.url for e in rss.entries] == [
         "https://example.org/a",
         "https://example.org/b",
     ]
@@ -122,7 +125,8 @@ def test_dates() -> None:
     assert parse_date("2024") == datetime(2024, 1, 1, tzinfo=timezone.utc)
     assert parse_date("2024-05-06T07:08:09+02:00") == datetime(2024, 5, 6, 5, 8, 9, tzinfo=timezone.utc)
     assert parse_date("Mon, 06 May 2024 07:08:09 GMT") == datetime(2024, 5, 6, 7, 8, 9, tzinfo=timezone.utc)
-    assert parse_date("yesterday-ish") is None and parse_date(None) is None
+    assert parse_date("yesterday-ish") is None
+    assert parse_date(None) is None
 
 
 def test_url_key_normalises() -> None:
@@ -196,7 +200,8 @@ def test_discover_reports_broken_documents_and_limits() -> None:
             on_error=lambda u, e: errors.append(u),
         )
     )
-    assert len(found) == 3 and errors == ["https://e.org/broken.xml"]
+    assert len(found) == 3
+    assert errors == ["https://e.org/broken.xml"]
 
 
 def test_scrape_from_sitemap_and_feed_over_http() -> None:
@@ -278,9 +283,8 @@ def test_billion_laughs_sitemap_keeps_every_url(encoding: str) -> None:
     assert found.kind == "urlset"
     assert [e.url for e in found.entries[: len(urls)]] == urls  # every <loc>, with its '&', in order
     assert all("lollol" not in e.url for e in found.entries)  # nothing was expanded
-    assert found.entries[3].date is None and found.entries[4].date == datetime(
-        2024, 5, 1, tzinfo=timezone.utc
-    )
+    assert found.entries[3].date is None
+    assert found.entries[4].date == datetime(2024, 5, 1, tzinfo=timezone.utc)
 
 
 def test_billion_laughs_feeds_keep_every_link() -> None:
@@ -331,7 +335,8 @@ def test_discover_walks_past_a_bomb_in_an_index() -> None:
         "https://e.org/next.xml": urlset(("https://e.org/after", None)),
     }
     found = [e.url for e in discover(["https://e.org/index.xml"], docs.__getitem__)]
-    assert found[:5] == urls and found[-1] == "https://e.org/after"
+    assert found[:5] == urls
+    assert found[-1] == "https://e.org/after"
 
 
 def test_a_malformed_loc_costs_that_entry_not_the_sitemap() -> None:
@@ -354,7 +359,9 @@ def test_an_undeclared_prefix_on_the_root_costs_nothing() -> None:
 
 def test_a_lastmod_that_is_no_date_costs_that_date() -> None:
     """'0000' and '2024-13' match the year(-month) form but are no dates: ValueError lost the sitemap."""
-    assert parse_date("0000") is None and parse_date("2024-13") is None and parse_date("2024-00") is None
+    assert parse_date("0000") is None
+    assert parse_date("2024-13") is None
+    assert parse_date("2024-00") is None
     doc = urlset(("https://e.org/a", "0000"), ("https://e.org/b", "2024-03"))
     assert [(e.url, e.date) for e in parse_document(doc).entries] == [
         ("https://e.org/a", None),

@@ -194,7 +194,8 @@ class ExporterContract:
         target = tmp_path / f"out{self.suffix}"
         self.export(target, [make_article()])
         text = target.read_bytes().decode("utf-8")
-        assert "東京" in text and "ünïcödé" in text
+        assert "東京" in text
+        assert "ünïcödé" in text
 
 
 class TestJson(ExporterContract):
@@ -346,14 +347,16 @@ def test_article_id_prefers_key_then_url_then_canonical() -> None:
     assert article_id(article) == article_id("https://news.example/canonical/1")
     bare = make_article(1, url=None)
     assert article_id(bare, key="pages/x.html") == article_id("pages/x.html")
-    assert len(article_id(bare)) == 16 and int(article_id(bare), 16) >= 0
+    assert len(article_id(bare)) == 16
+    assert int(article_id(bare), 16) >= 0
     assert article_id(bare) == article_id(make_article(1, url=None))  # deterministic without a key
     assert article_id("a") != article_id("b")
 
 
 def test_cell_encoding_is_the_documented_one() -> None:
     assert cell(None) == ""
-    assert cell(True) == "true" and cell(False) == "false"
+    assert cell(True) == "true"
+    assert cell(False) == "false"
     assert cell(["a, b", "ö"]) == '["a, b", "ö"]'
     assert cell([]) == "[]"
     assert cell(datetime(2024, 1, 2, 3, 4, tzinfo=timezone.utc)) == "2024-01-02T03:04:00+00:00"
@@ -471,7 +474,9 @@ def test_csv_numbers_and_our_own_cells_are_never_escaped(tmp_path: Path) -> None
     quote = tables["quotes"][0]
     assert (quote["span_start"], quote["span_end"], quote["block_index"]) == ("0", "9", "0")
     assert tables["articles"][0]["comment_count"] == "2"
-    assert cell(-3) == "-3" and cell("-3") == "'-3" and cell("-3", escape_formulas=False) == "-3"
+    assert cell(-3) == "-3"
+    assert cell("-3") == "'-3"
+    assert cell("-3", escape_formulas=False) == "-3"
 
 
 def test_csv_raw_formulas_option_writes_text_verbatim(tmp_path: Path) -> None:
@@ -533,8 +538,10 @@ def test_csv_article_ids_stay_unique_without_keys_or_with_a_repeated_key(tmp_pat
         exporter.export_item(shared_canonical(1), key="same.html")
         exporter.export_item(shared_canonical(2), key="same.html")
     ids = [row["article_id"] for row in read_csv(tmp_path / "out.csv")]
-    assert len(set(ids)) == 4 and all(len(aid) == 16 for aid in ids)
-    assert ids[0] == article_id(bare) and ids[2] == article_id("same.html")
+    assert len(set(ids)) == 4
+    assert all(len(aid) == 16 for aid in ids)
+    assert ids[0] == article_id(bare)
+    assert ids[2] == article_id("same.html")
 
 
 def test_csv_appender_keeps_ids_unique_and_stable_across_resume(tmp_path: Path) -> None:
@@ -552,7 +559,8 @@ def test_csv_appender_keeps_ids_unique_and_stable_across_resume(tmp_path: Path) 
     writer.close()
     rows = read_csv(out)
     ids = [row["article_id"] for row in rows]
-    assert ids[:3] == first_ids and len(set(ids)) == 7
+    assert ids[:3] == first_ids
+    assert len(set(ids)) == 7
     assert ids[:6] == [article_id(f"https://news.example/story?v={n}") for n in range(6)]
     tables = {t: read_csv(p) for t, p in table_paths(out).items()}
     assert_joins_exactly(tables, {aid: n for n, aid in enumerate(ids)})
@@ -566,7 +574,8 @@ def test_csv_appender_resumes_over_cells_longer_than_the_csv_field_limit(tmp_pat
     writer.write(long, source="https://news.example/a/1")
     writer.close()
     writer = CsvAppender(out, key=str)
-    assert writer.resumed == 1 and writer.done == {"https://news.example/a/1"}
+    assert writer.resumed == 1
+    assert writer.done == {"https://news.example/a/1"}
     writer.close()
 
 
@@ -596,4 +605,5 @@ def test_text_with_apostrophes_before_a_trigger_round_trips() -> None:
     for text in ("'=x", "''+1", "'-", "'@a", "=x", "'Tis", "'", "''", "plain"):
         assert restore_formula(neutralise_formula(text)) == text
         assert not neutralise_formula(text).startswith(("=", "+", "-", "@", "\t", "\r"))
-    assert neutralise_formula("'=x") == "''=x" and neutralise_formula("'Tis") == "'Tis"
+    assert neutralise_formula("'=x") == "''=x"
+    assert neutralise_formula("'Tis") == "'Tis"

@@ -65,7 +65,8 @@ class WriterContract:
 
     def test_a_new_output_has_nothing_done(self, tmp_path: Path) -> None:
         writer = self.open(tmp_path / f"out.{self.fmt}")
-        assert writer.resumed == 0 and not writer.done
+        assert writer.resumed == 0
+        assert not writer.done
         writer.close()
 
     def test_writes_what_the_exporter_writes(self, tmp_path: Path) -> None:

@@ -35,7 +35,8 @@ def test_read_page_keeps_bytes_and_uses_file_uri(tmp_path: Path) -> None:
     path = tmp_path / "story.html"
     path.write_bytes(page("Local"))
     got = read_page(path)
-    assert got.body == page("Local") and got.status == 200
+    assert got.body == page("Local")
+    assert got.status == 200
     assert got.url == got.final_url == path.resolve().as_uri()
     assert got.fetched_at.tzinfo is not None
 
@@ -87,7 +88,8 @@ def test_folder_is_walked_in_order_and_failures_are_yielded(tmp_path: Path) -> N
 
 def test_stdin_page() -> None:
     got = read_stdin_page("https://example.org/x", stream=io.BytesIO(page("Piped")))
-    assert got.url == "https://example.org/x" and got.body == page("Piped")
+    assert got.url == "https://example.org/x"
+    assert got.body == page("Piped")
     assert read_stdin_page(stream=io.BytesIO(b"<p>x</p>")).url == "stdin:"
     with pytest.raises(TooLarge):
         read_stdin_page(stream=io.BytesIO(b"x" * 100), max_bytes=10)
@@ -127,7 +129,8 @@ def test_folder_with_a_gz_bomb_still_yields_its_good_pages(tmp_path: Path) -> No
         "TooLarge",
         "c.htm.gz",
     ]
-    assert isinstance(items[2], Page) and items[2].body == page("C")
+    assert isinstance(items[2], Page)
+    assert items[2].body == page("C")
 
 
 def test_stdin_gz_is_undone_within_the_cap() -> None:
@@ -148,7 +151,8 @@ def test_scrape_files_and_stdin_accept_html_gz(tmp_path: Path, monkeypatch: pyte
     ]
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(gzip.compress(page("Gz on stdin")))))
     [record] = list(scrape(stdin=True, stdin_url="https://example.org/gz"))
-    assert isinstance(record, Article) and record.headline == "Gz on stdin"
+    assert isinstance(record, Article)
+    assert record.headline == "Gz on stdin"
 
 
 # ---------------------------------------------------------------- binary input
@@ -174,7 +178,8 @@ def test_binary_stdin_is_not_html_and_scrape_records_it(monkeypatch: pytest.Monk
         read_stdin_page(stream=io.BytesIO(PNG))
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(random.Random(1).randbytes(2048))))
     [record] = list(scrape(stdin=True, stdin_url="https://example.org/noise"))
-    assert isinstance(record, ErrorRecord) and record.error == "NotHTML"
+    assert isinstance(record, ErrorRecord)
+    assert record.error == "NotHTML"
 
 
 def test_utf16_and_shift_jis_files_are_still_pages(tmp_path: Path) -> None:

@@ -62,7 +62,8 @@ def test_fixtures_cover_the_shapes_users_meet() -> None:
     assert any(e.get("language") == "ar" for e in expected.values())
     assert {"zh", "ja"} & {e.get("language") for e in expected.values()}
     charsets = {str(_meta(p)["headers"].get("Content-Type", "")).lower() for p in FIXTURE_DIRS}
-    assert any("shift_jis" in c for c in charsets) and any("windows-1251" in c for c in charsets)
+    assert any("shift_jis" in c for c in charsets)
+    assert any("windows-1251" in c for c in charsets)
     pages = [_fixture(p).html for p in FIXTURE_DIRS]
     assert any("<html ⚡".encode() in page for page in pages)
     assert any(b"data-src=" in page and b"<noscript>" in page for page in pages)
@@ -114,7 +115,8 @@ def _fields(diffs: list[FieldDiff]) -> list[str]:
 def test_differing_headline_is_named() -> None:
     diffs = compare({"headline": "Bridge stays closed"}, _record())
     assert _fields(diffs) == ["headline"]
-    assert "Bridge stays closed" in diffs[0].message and "Bridge reopens" in diffs[0].message
+    assert "Bridge stays closed" in diffs[0].message
+    assert "Bridge reopens" in diffs[0].message
 
 
 def test_partial_expectation_ignores_unspecified_fields() -> None:
@@ -171,7 +173,8 @@ def test_dates_compare_as_instants() -> None:
 
 def test_naive_datetime_does_not_match_an_instant() -> None:
     diffs = compare({"published": "2024-05-08T06:00:00-04:00"}, _record(published="2024-05-08T06:00:00"))
-    assert _fields(diffs) == ["published"] and "no timezone" in diffs[0].message
+    assert _fields(diffs) == ["published"]
+    assert "no timezone" in diffs[0].message
 
 
 def test_date_only_expectation_matches_any_time_that_day() -> None:
@@ -198,7 +201,8 @@ def test_blocks_diff_names_the_changed_block() -> None:
     }
     diffs = compare(expected, _record())
     assert _fields(diffs) == ["blocks"]
-    assert "-paragraph: Traffic" in diffs[0].message and "+heading: Traffic" in diffs[0].message
+    assert "-paragraph: Traffic" in diffs[0].message
+    assert "+heading: Traffic" in diffs[0].message
 
 
 def test_blocks_ignore_whitespace_layout() -> None:
@@ -242,7 +246,8 @@ def test_comments_compare_day_text_and_depth() -> None:
 def test_comments_count_mismatch_shows_summary_diff() -> None:
     diffs = compare({"comments": [{"author": "Kim", "text": "First! Second line"}]}, _record())
     assert _fields(diffs) == ["comments"]
-    assert "expected 1 comments, got 2" in diffs[0].message and "author=Lee" in diffs[0].message
+    assert "expected 1 comments, got 2" in diffs[0].message
+    assert "author=Lee" in diffs[0].message
 
 
 def test_comment_published_checked_on_the_day() -> None:
@@ -264,7 +269,8 @@ def test_must_not_contain_detects_boilerplate_in_body() -> None:
     )
     record.pop("body")
     diffs = check_must_not_contain({"body": ["Share now!", "Join the discussion"]}, record)
-    assert _fields(diffs) == ["body"] and "Share now!" in diffs[0].message
+    assert _fields(diffs) == ["body"]
+    assert "Share now!" in diffs[0].message
 
 
 def test_must_not_contain_checks_comment_texts_and_runs_from_compare() -> None:
@@ -301,8 +307,11 @@ def _write_fixture(
 
 def test_load_fixture_splits_must_not_contain(tmp_path: Path) -> None:
     fx = load_fixture(_write_fixture(tmp_path / "one"))
-    assert fx.name == "one" and fx.url == "https://x.example/t" and fx.source == "unit test"
-    assert fx.fetched_at is not None and fx.fetched_at.utcoffset() is not None
+    assert fx.name == "one"
+    assert fx.url == "https://x.example/t"
+    assert fx.source == "unit test"
+    assert fx.fetched_at is not None
+    assert fx.fetched_at.utcoffset() is not None
     assert "must_not_contain" not in fx.expected
     assert fx.must_not_contain == {"body": ["Share now!"]}
     assert fx.headers == {"Content-Type": "text/html"}
@@ -358,11 +367,14 @@ def test_run_fixture_separates_known_failures_and_reports_fixed(tmp_path: Path) 
     assert "known_failures" not in fx.expected
     record = _record(headline="T", authors=[], blocks=[{"kind": "paragraph", "text": "Body text here."}])
     result, got = run_fixture(fx, extract=lambda _fx: record)
-    assert result.ok and result.diffs == () and got is not None
+    assert result.ok
+    assert result.diffs == ()
+    assert got is not None
     assert [d.field for d in result.known] == ["authors"]
     assert result.fixed == ("blocks",)
     result, _ = run_fixture(fx, extract=lambda _fx: dict(record, headline="U"))
-    assert not result.ok and result.failed_fields == ("headline",)
+    assert not result.ok
+    assert result.failed_fields == ("headline",)
 
 
 def test_run_fixture_reports_extractor_errors(tmp_path: Path) -> None:
@@ -372,7 +384,9 @@ def test_run_fixture_reports_extractor_errors(tmp_path: Path) -> None:
         raise RuntimeError("parser exploded")
 
     result, record = run_fixture(fx, extract=boom)
-    assert record is None and result.status == "ERROR" and "parser exploded" in (result.error or "")
+    assert record is None
+    assert result.status == "ERROR"
+    assert "parser exploded" in (result.error or "")
 
 
 def test_per_fixture_threshold_wins_over_the_default(tmp_path: Path) -> None:
@@ -408,10 +422,14 @@ def test_format_result_and_summary_table_name_the_field() -> None:
         "good-one", Path("fixtures/good-one"), ("headline",), known=(FieldDiff("quotes[0]", "not found"),)
     )
     text = format_result(bad)
-    assert text.startswith("FAIL bad-one") and "  headline: expected 'A', got 'B'" in text
+    assert text.startswith("FAIL bad-one")
+    assert "  headline: expected 'A', got 'B'" in text
     table = summary_table([bad, good])
-    assert "bad-one" in table and "FAIL" in table and "headline" in table
-    assert "good-one" in table and "quotes" in table
+    assert "bad-one" in table
+    assert "FAIL" in table
+    assert "headline" in table
+    assert "good-one" in table
+    assert "quotes" in table
     assert table.splitlines()[-1] == "2 fixtures: 1 passed, 1 failed (1 with known failures)"
 
 
@@ -426,9 +444,11 @@ def test_updated_expected_keeps_partial_keys_notes_and_rules() -> None:
     }
     record = _record(headline="New", published="2024-01-03T10:00:00+00:00")
     out = updated_expected(expected, record, ["headline", "published", "comments", "must_not_contain"])
-    assert out["_notes"] == ["keep me"] and out["must_not_contain"] == {"body": ["Share"]}
+    assert out["_notes"] == ["keep me"]
+    assert out["must_not_contain"] == {"body": ["Share"]}
     assert out["known_failures"] == {"quotes": "issue 4"}
-    assert out["headline"] == "New" and out["published"] == "2024-01-03"
+    assert out["headline"] == "New"
+    assert out["published"] == "2024-01-03"
     assert out["comments"] == [
         {"author": "Kim", "text": "First!\nSecond line"},
         {"author": "Lee", "text": "Reply here"},
@@ -438,7 +458,8 @@ def test_updated_expected_keeps_partial_keys_notes_and_rules() -> None:
 
 def test_recorded_expected_pins_the_main_fields() -> None:
     out = recorded_expected(_record(), "note")
-    assert out["_notes"] == ["note"] and out["must_not_contain"] == {}
+    assert out["_notes"] == ["note"]
+    assert out["must_not_contain"] == {}
     assert out["headline"] == "Bridge reopens after repairs"
     assert out["blocks"][1] == {"kind": "heading", "text": "Traffic"}
     assert set(out["comments"][0]) == {"author", "depth", "published", "text"}
@@ -478,6 +499,7 @@ def test_fixture_tests_builds_one_parametrized_test(tmp_path: Path) -> None:
     _write_fixture(tmp_path / "b")
     test = fixture_tests(tmp_path)
     marks = [m for m in getattr(test, "pytestmark", []) if m.name == "parametrize"]
-    assert len(marks) == 1 and [p.name for p in marks[0].args[1]] == ["a", "b"]
+    assert len(marks) == 1
+    assert [p.name for p in marks[0].args[1]] == ["a", "b"]
     with pytest.raises(FileNotFoundError):
         fixture_tests(tmp_path / "missing")

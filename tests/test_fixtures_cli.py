@@ -47,7 +47,8 @@ def test_check_passes_and_prints_a_summary(tmp_path: Path) -> None:
     root = _copy(tmp_path, SAMPLE)
     code, out, _ = _run("check", "--dir", str(root))
     assert code == 0
-    assert SAMPLE in out and "1 fixtures: 1 passed, 0 failed" in out
+    assert SAMPLE in out
+    assert "1 fixtures: 1 passed, 0 failed" in out
 
 
 def test_check_names_the_regressed_field_and_exits_1(tmp_path: Path) -> None:
@@ -66,7 +67,10 @@ def test_check_block_diff_is_a_unified_diff(tmp_path: Path) -> None:
     blocks[0] = {"kind": "paragraph", "text": blocks[0]["text"].replace("five days", "six days")}
     _edit(root / SAMPLE, blocks=blocks)
     code, out, _ = _run("check", "--dir", str(root))
-    assert code == 1 and "blocks:" in out and "-paragraph:" in out and "+paragraph:" in out
+    assert code == 1
+    assert "blocks:" in out
+    assert "-paragraph:" in out
+    assert "+paragraph:" in out
     # A looser threshold accepts the near miss; a fixture's own threshold would win over it.
     assert _run("check", "--dir", str(root), "--threshold", "0.95")[0] == 0
 
@@ -75,10 +79,12 @@ def test_known_failures_are_reported_not_failing(tmp_path: Path) -> None:
     root = _copy(tmp_path, SAMPLE)
     _edit(root / SAMPLE, headline="Wrong", known_failures={"headline": "headline bug, see issue 99"})
     code, out, _ = _run("check", "--dir", str(root), "--show-known")
-    assert code == 0 and "[known failure] headline" in out
+    assert code == 0
+    assert "[known failure] headline" in out
     _edit(root / SAMPLE, headline="Mill Lane resurfacing from 23 September")
     code, out, _ = _run("check", "--dir", str(root))
-    assert code == 0 and "fixed: headline now matches" in out
+    assert code == 0
+    assert "fixed: headline now matches" in out
 
 
 def test_skip_and_name_selection(tmp_path: Path) -> None:
@@ -86,9 +92,11 @@ def test_skip_and_name_selection(tmp_path: Path) -> None:
     _edit(root / SAMPLE, headline="Wrong")
     assert _run("check", "--dir", str(root), "--skip", "headline")[0] == 0
     code, out, _ = _run("check", "german-news", "--dir", str(root))
-    assert "german-news" in out and SAMPLE not in out
+    assert "german-news" in out
+    assert SAMPLE not in out
     code, _, err = _run("check", "nope", "--dir", str(root))
-    assert code == 2 and "no such fixture" in err
+    assert code == 2
+    assert "no such fixture" in err
 
 
 def test_usage_errors(tmp_path: Path) -> None:
@@ -106,10 +114,12 @@ def test_update_accepts_new_output_but_keeps_partial_keys_and_rules(tmp_path: Pa
     _edit(folder, headline="Old headline", published="2024-09-11")
     code, out, _ = _run("check", "--dir", str(root), "--update")
     assert code == 1  # the run that updates still reports the regression it accepted
-    assert "headline: expected 'Old headline'" in out and "updated" in out
+    assert "headline: expected 'Old headline'" in out
+    assert "updated" in out
     after = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
     assert after == before  # the page's truth came back, date-only stayed date-only
-    assert list(after) == list(before) and after["must_not_contain"] == before["must_not_contain"]
+    assert list(after) == list(before)
+    assert after["must_not_contain"] == before["must_not_contain"]
     assert _run("check", "--dir", str(root))[0] == 0
 
 
@@ -120,7 +130,9 @@ def test_update_never_accepts_leaked_boilerplate(tmp_path: Path) -> None:
     rules = {"body": [text[:30]]}  # on the page and in the body: the rule fails on every run
     _edit(folder, must_not_contain=rules)
     code, out, _ = _run("check", "--dir", str(root), "--update")
-    assert code == 1 and "not updated" in out and "must_not_contain" in out
+    assert code == 1
+    assert "not updated" in out
+    assert "must_not_contain" in out
     assert json.loads((folder / "expected.json").read_text(encoding="utf-8"))["must_not_contain"] == rules
 
 
@@ -150,13 +162,14 @@ def test_record_from_file(tmp_path: Path) -> None:
     assert str(folder) in out
     assert (folder / "page.html").read_bytes() == _page()
     meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
-    assert (
-        meta["headers"] == {"Content-Type": "text/html"} and meta["fetched_at"] == "2024-09-13T08:00:00+01:00"
-    )
-    assert "source" in meta and "status" not in meta
+    assert meta["headers"] == {"Content-Type": "text/html"}
+    assert meta["fetched_at"] == "2024-09-13T08:00:00+01:00"
+    assert "source" in meta
+    assert "status" not in meta
     expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
     assert expected["headline"] == "Mill Lane resurfacing from 23 September"
-    assert expected["must_not_contain"] == {} and expected["_notes"]
+    assert expected["must_not_contain"] == {}
+    assert expected["_notes"]
     # Recorded fixtures check clean straight away, and a second record never overwrites the first.
     assert _run("check", "--dir", str(root))[0] == 0
     assert load_fixture(folder).fetched_at == datetime.fromisoformat("2024-09-13T08:00:00+01:00")
@@ -188,12 +201,15 @@ def test_record_urls_from_a_local_server(tmp_path: Path) -> None:
         code, _out, err = _run(
             "record", server.url("/old"), server.url("/gone"), "--dir", str(root), "--delay", "0"
         )
-    assert code == 1 and "NotFound" in err
+    assert code == 1
+    assert "NotFound" in err
     folders = [p for p in root.iterdir() if p.is_dir()]
     assert len(folders) == 1
     meta = json.loads((folders[0] / "meta.json").read_text(encoding="utf-8"))
-    assert meta["url"] == server.url("/old") and meta["final_url"] == server.url("/news/most")
-    assert meta["status"] == 200 and meta["headers"]["Content-Type"] == "text/html; charset=windows-1251"
+    assert meta["url"] == server.url("/old")
+    assert meta["final_url"] == server.url("/news/most")
+    assert meta["status"] == 200
+    assert meta["headers"]["Content-Type"] == "text/html; charset=windows-1251"
     assert "Set-Cookie" not in meta["headers"]
     assert datetime.fromisoformat(meta["fetched_at"]).utcoffset() is not None
     assert (folders[0] / "page.html").read_bytes() == body.encode("cp1251")
@@ -207,7 +223,8 @@ def test_record_refuses_an_existing_name(tmp_path: Path) -> None:
     code, _, err = _run(
         "record", "--from-file", "x", "--url", "https://a.example/", "--dir", str(tmp_path), "--name", "taken"
     )
-    assert code == 2 and "exists" in err
+    assert code == 2
+    assert "exists" in err
 
 
 @pytest.mark.parametrize("value", ["1.5", "abc"])
@@ -237,7 +254,9 @@ def test_record_refuses_a_name_that_leaves_the_folder(tmp_path: Path, name: str)
         "--name",
         name,
     )
-    assert code == 2 and "--name must be a plain folder name" in err and out == ""
+    assert code == 2
+    assert "--name must be a plain folder name" in err
+    assert out == ""
     assert not outside.exists()
     assert not root.exists() or not any(root.iterdir())  # nothing written anywhere
 
@@ -257,7 +276,8 @@ def test_record_accepts_a_plain_name(tmp_path: Path) -> None:
         "--name",
         "mill-lane.v2",
     )
-    assert code == 0 and (root / "mill-lane.v2" / "page.html").read_bytes() == _page()
+    assert code == 0
+    assert (root / "mill-lane.v2" / "page.html").read_bytes() == _page()
 
 
 def test_record_bad_name_exits_2_through_the_main_command(tmp_path: Path) -> None:

@@ -168,7 +168,8 @@ def test_csv_round_trip(records: list[tuple[Article | ErrorRecord, str | None]],
 
     articles = [(r, k) for r, k in records if isinstance(r, Article)]
     errors = [(r, k) for r, k in records if isinstance(r, ErrorRecord)]
-    assert len(rows["articles"]) == len(articles) and len(rows["errors"]) == len(errors)
+    assert len(rows["articles"]) == len(articles)
+    assert len(rows["errors"]) == len(errors)
     ids = [row["article_id"] for row in rows["articles"]] + [row["article_id"] for row in rows["errors"]]
     assert len(set(ids)) == len(ids)  # one id per input: joins are never ambiguous
 

@@ -49,7 +49,8 @@ _any_bytes = st.one_of(st.binary(max_size=4096), mutated(HTML_SEEDS))
 
 
 def _check_text(text: str, encoding: str) -> None:
-    assert isinstance(text, str) and isinstance(encoding, str)
+    assert isinstance(text, str)
+    assert isinstance(encoding, str)
     text.encode("utf-8")  # no lone surrogates: the text can be written out
     assert not text.startswith("\ufeff")
     assert encoding == "unicode" or codecs.lookup(encoding)

@@ -39,7 +39,8 @@ _XML_TOKENS: tuple[bytes, ...] = (
 def check_discovered(found: Discovered) -> None:
     assert found.kind in ("urlset", "sitemapindex", "feed", "unknown")
     for entry in found.entries:
-        assert isinstance(entry.url, str) and entry.url
+        assert isinstance(entry.url, str)
+        assert entry.url
         assert entry.date is None or entry.date.tzinfo is not None
         assert entry.title is None or isinstance(entry.title, str)
         url_key(entry.url)

@@ -70,7 +70,8 @@ def check_article(article: Any) -> None:
                 # relative to its block's text; a quote over several blocks runs on past its end
                 rest = "\n".join(block.text for block in article.blocks[quote.block_index :])
                 start, end = quote.span
-                assert 0 <= start <= len(article.blocks[quote.block_index].text) and start <= end <= len(rest)
+                assert 0 <= start <= len(article.blocks[quote.block_index].text)
+                assert start <= end <= len(rest)
     # The record is exportable: JSON text that encodes as UTF-8 and reads back the same.
     text = dumps_record(article)
     text.encode("utf-8")

@@ -119,8 +119,10 @@ def test_quote_spans_lie_inside_the_text(text: str) -> None:
 def test_block_quotes_point_into_their_blocks(items: list[tuple[str, str]]) -> None:
     blocks = [Block(kind=kind, text=text) for kind, text in items]  # type: ignore[arg-type]
     for quote in extract_block_quotes(blocks):
-        assert quote.block_index is not None and 0 <= quote.block_index < len(blocks)
-        assert quote.span is not None and 0 <= quote.span[0] <= len(blocks[quote.block_index].text)
+        assert quote.block_index is not None
+        assert 0 <= quote.block_index < len(blocks)
+        assert quote.span is not None
+        assert 0 <= quote.span[0] <= len(blocks[quote.block_index].text)
 
 
 _OPTIONAL_TEXT = st.none() | st.text(max_size=20)

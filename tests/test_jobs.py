@@ -37,7 +37,7 @@ def run_cli(argv: list[str]) -> int:
     return int(args.func(args))
 
 
-@pytest.fixture()
+@pytest.fixture
 def server() -> LocalServer:
     with LocalServer() as srv:
         srv.routes["/broken"] = Response(500)
@@ -68,7 +68,8 @@ def test_scrape_is_lazy_and_yields_records(server: LocalServer) -> None:
     assert server.hits == []  # nothing happens until iteration starts
     records = list(gen)
     by_url = {r.url: r for r in records}
-    assert isinstance(by_url[server.url("/a")], Article) and by_url[server.url("/a")].headline == "Story a"
+    assert isinstance(by_url[server.url("/a")], Article)
+    assert by_url[server.url("/a")].headline == "Story a"
     assert by_url[server.url("/gone")].error == "NotFound"  # type: ignore[union-attr]
     assert by_url[server.url("/pdf")].error == "NotHTML"  # type: ignore[union-attr]
 
@@ -120,7 +121,9 @@ def test_unknown_option_is_an_error() -> None:
 
 def test_options_build_accepts_lists() -> None:
     opts = ScrapeOptions.build(sitemaps=["a"], warcs="b.warc", delay=0)
-    assert opts.sitemaps == ("a",) and opts.warcs == ("b.warc",) and opts.http_options().delay == 0
+    assert opts.sitemaps == ("a",)
+    assert opts.warcs == ("b.warc",)
+    assert opts.http_options().delay == 0
 
 
 # ---------------------------------------------------------------- command line
@@ -146,10 +149,13 @@ def test_cli_exact_form(server: LocalServer, tmp_path: Path, capsys: pytest.Capt
     records = lines(out)
     assert sorted(r["url"] for r in records) == sorted(urls)
     errors = {r["url"]: r for r in records if "error" in r}
-    assert errors[server.url("/gone")]["error"] == "NotFound" and errors[server.url("/gone")]["message"]
+    assert errors[server.url("/gone")]["error"] == "NotFound"
+    assert errors[server.url("/gone")]["message"]
     assert errors[server.url("/gone")]["time"]
     summary = capsys.readouterr().err
-    assert "5 ok, 2 failed" in summary and "NotFound 1" in summary and "pages/s" in summary
+    assert "5 ok, 2 failed" in summary
+    assert "NotFound 1" in summary
+    assert "pages/s" in summary
 
 
 def test_cli_quiet_prints_nothing(
@@ -174,7 +180,8 @@ def test_cli_files_source(tmp_path: Path) -> None:
     out = tmp_path / "o.jsonl"
     run_cli(["scrape", "--files", str(tmp_path / "site"), "--output", str(out), "-q"])
     [record] = lines(out)
-    assert record["headline"] == "Saved one" and record["url"].startswith("file://")
+    assert record["headline"] == "Saved one"
+    assert record["url"].startswith("file://")
 
 
 # ---------------------------------------------------------------- resuming
@@ -215,7 +222,8 @@ def test_retry_errors_replaces_error_records(server: LocalServer, tmp_path: Path
     server.routes["/broken"] = Response(body=page("Fixed"))
     run_cli([*argv, "--retry-errors"])
     records = {r["url"]: r for r in lines(out)}
-    assert len(lines(out)) == 2 and records[server.url("/broken")]["headline"] == "Fixed"
+    assert len(lines(out)) == 2
+    assert records[server.url("/broken")]["headline"] == "Fixed"
     assert len(server.hits_for("/a")) == 1
 
 
@@ -265,7 +273,8 @@ def test_appender_done_uses_keys(tmp_path: Path) -> None:
     writer.write(ErrorRecord("https://e.org/b", "NotFound", "gone"))
     writer.close()
     again = JsonlAppender(path, key=url_hash)
-    assert again.done == {url_hash("https://e.org/a"), url_hash("https://e.org/b")} and again.resumed == 2
+    assert again.done == {url_hash("https://e.org/a"), url_hash("https://e.org/b")}
+    assert again.resumed == 2
     again.close()
 
 
@@ -307,7 +316,8 @@ def test_killed_job_resumes_with_each_url_once(tmp_path: Path, sig: signal.Signa
         proc.send_signal(sig)
         _, err = proc.communicate(timeout=20)
         if sig != signal.SIGKILL:
-            assert proc.returncode == 130 and b"interrupted" in err
+            assert proc.returncode == 130
+            assert b"interrupted" in err
         partial = out.read_bytes().count(b"\n")
         assert 15 <= partial < 80
         proc = _spawn(argv)
@@ -323,7 +333,8 @@ def test_scrape_without_comments(server: LocalServer) -> None:
     server.routes["/wp"] = Response(body=page_file.read_bytes())
     [with_comments] = list(scrape([server.url("/wp")], delay=0))
     [without] = list(scrape([server.url("/wp")], delay=0, comments=False))
-    assert len(with_comments.comments) >= 3 and without.comments == []  # type: ignore[union-attr]
+    assert len(with_comments.comments) >= 3
+    assert without.comments == []
     assert without.headline == with_comments.headline  # type: ignore[union-attr]
 
 
@@ -355,11 +366,13 @@ def test_paused_hosts_urls_are_fetched_after_the_pause(server: LocalServer) -> N
     urls = [server.url(f"/p{i}") for i in range(10)]
     records = list(scrape(urls, delay=0, retries=0, workers=1, breaker_threshold=2, breaker_cooldown=0.2))
     by_url = {r.url: r for r in records}
-    assert sorted(by_url) == sorted(urls) and len(records) == 10
+    assert sorted(by_url) == sorted(urls)
+    assert len(records) == 10
     assert [by_url[u].error for u in urls[:2]] == ["HTTPError", "HTTPError"]  # type: ignore[union-attr]
     assert all(isinstance(by_url[u], Article) for u in urls[2:])  # none was lost to the pause
     pages = [h for h in server.hits if h.path.startswith("/p")]
-    assert len(pages) == 10 and pages[2].at - pages[1].at >= 0.2  # nothing was sent during the pause
+    assert len(pages) == 10
+    assert pages[2].at - pages[1].at >= 0.2
 
 
 def _down_host_job(server: LocalServer, tmp_path: Path) -> tuple[list[str], list[str]]:
@@ -382,13 +395,16 @@ def test_host_that_stays_down_is_left_for_the_next_run(
     written = lines(out)
     # Two failed URLs paused the host; after the pause one more failed and it was given up.
     assert [r["error"] for r in written] == ["HTTPError"] * 3
-    assert "0 ok, 3 failed" in summary and "not fetched: 7 (host paused" in summary and "rerun" in summary
+    assert "0 ok, 3 failed" in summary
+    assert "not fetched: 7 (host paused" in summary
+    assert "rerun" in summary
     assert len([h for h in server.hits if h.path.startswith("/p")]) == 3  # the 7 others: no request
     # The host comes back: a plain rerun fetches the URLs that were never requested.
     server.fallback = lambda req: Response(body=page(f"Story {req.path}"))
     assert run_cli(argv) == 0
     records = {r["url"]: r for r in lines(out)}
-    assert sorted(records) == sorted(urls) and len(lines(out)) == 10
+    assert sorted(records) == sorted(urls)
+    assert len(lines(out)) == 10
     assert sum("headline" in r for r in records.values()) == 7
     assert "7 ok, 0 failed" in capsys.readouterr().err
 
@@ -420,11 +436,9 @@ def test_summary_and_dict_report_unfetched_urls(server: LocalServer, tmp_path: P
     writer = open_output("jsonl", tmp_path / "o.jsonl")
     summary = run_job(urls, options, writer, quiet=True)
     host = server.base.removeprefix("http://")
-    assert (
-        summary.to_dict()["not_fetched"] == {host: 9}
-        and summary.ok == 0
-        and sum(summary.failed.values()) == 1
-    )
+    assert summary.to_dict()["not_fetched"] == {host: 9}
+    assert summary.ok == 0
+    assert sum(summary.failed.values()) == 1
     assert f"not fetched: 9 (host paused: {host} 9)" in summary.format()
 
 
@@ -437,7 +451,9 @@ def test_run_job_writes_into_any_record_writer(server: LocalServer, tmp_path: Pa
     exporter.start_exporting()
     urls = [server.url("/a"), server.url("/gone")]
     summary = run_job(urls, ScrapeOptions.build(delay=0, retries=0), exporter, quiet=True)
-    assert summary.ok == 1 and exporter.items_exported == 1 and exporter.errors_exported == 1
+    assert summary.ok == 1
+    assert exporter.items_exported == 1
+    assert exporter.errors_exported == 1
     assert sorted(r["url"] for r in json.loads(out.read_text(encoding="utf-8"))) == sorted(urls)
 
 
@@ -490,7 +506,8 @@ def test_malformed_urls_become_error_records_and_the_job_goes_on(
     code = run_cli(["scrape", "--urls", str(url_file(tmp_path, urls)), "--output", str(out), "--delay", "0"])
     assert code == 1
     records = {r["url"]: r for r in lines(out)}
-    assert len(lines(out)) == len(urls) and sorted(records) == sorted(urls)
+    assert len(lines(out)) == len(urls)
+    assert sorted(records) == sorted(urls)
     assert all(records[u]["headline"].startswith("Story") for u in good)
     for bad in BAD_URLS:
         assert records[bad]["error"] == "InvalidURL" and records[bad]["message"], bad

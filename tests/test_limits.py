@@ -103,7 +103,7 @@ def huge_page(paragraphs: int = 300_000) -> bytes:
     return f"<html><head><meta charset=utf-8><title>Big</title></head><body><article>{paras}</article></body></html>".encode()
 
 
-@pytest.fixture()
+@pytest.fixture
 def pool() -> Iterator[LimitedPool]:
     with LimitedPool(1, time_limit=LIMIT, memory_limit=256) as p:
         yield p
@@ -125,7 +125,8 @@ def test_a_hang_is_stopped_and_the_worker_replaced(pool: LimitedPool, hang: obje
     with pytest.raises(TimeLimit) as info:
         pool.call(hang)  # type: ignore[arg-type]
     assert time.monotonic() - started < WELL_BEFORE
-    assert info.value.kind == "TimeLimit" and info.value.limit == LIMIT
+    assert info.value.kind == "TimeLimit"
+    assert info.value.limit == LIMIT
     assert isinstance(info.value, ExtractionError)
     assert pool.call(double, 21) == 42  # a fresh worker takes the next call
 
@@ -133,7 +134,8 @@ def test_a_hang_is_stopped_and_the_worker_replaced(pool: LimitedPool, hang: obje
 def test_endless_allocation_is_a_memory_limit(pool: LimitedPool) -> None:
     with pytest.raises(MemoryLimit) as info:
         pool.call(allocate_without_end)
-    assert info.value.kind == "MemoryLimit" and "256 MB" in info.value.reason
+    assert info.value.kind == "MemoryLimit"
+    assert "256 MB" in info.value.reason
     assert pool.call(double, 2) == 4
 
 
@@ -189,7 +191,8 @@ def test_extract_article_time_limit(monkeypatch: pytest.MonkeyPatch, kind: str) 
             extract_article(trapped("Stuck story"), "https://news.example/stuck", time_limit=LIMIT)
         assert time.monotonic() - started < WELL_BEFORE
         article = extract_article(page("Next story"), "https://news.example/next", time_limit=LIMIT)
-        assert article.headline == "Next story" and "Paragraph 2" in article.body
+        assert article.headline == "Next story"
+        assert "Paragraph 2" in article.body
     finally:
         trap_pool.shutdown()
 
@@ -214,7 +217,7 @@ def test_limited_extraction_gives_the_same_record() -> None:
 # ---------------------------------------------------------------- scrape
 
 
-@pytest.fixture()
+@pytest.fixture
 def server() -> Iterator[LocalServer]:
     with LocalServer() as srv:
         srv.routes["/stuck"] = Response(body=trapped("Stuck story"))
@@ -234,7 +237,8 @@ def test_scrape_turns_a_page_over_a_limit_into_an_error_record(
     by_url = {r.url: r for r in records}
     assert len(records) == len(urls)
     stuck = by_url[server.url("/stuck")]
-    assert isinstance(stuck, ErrorRecord) and stuck.error == error
+    assert isinstance(stuck, ErrorRecord)
+    assert stuck.error == error
     assert "stopped" in stuck.message
     others = [by_url[u] for u in urls if u != server.url("/stuck")]
     assert all(isinstance(r, Article) for r in others)
@@ -281,7 +285,7 @@ def test_scrape_cli_options_records_and_resume(
 # ---------------------------------------------------------------- extract
 
 
-@pytest.fixture()
+@pytest.fixture
 def folder(tmp_path: Path) -> Path:
     root = tmp_path / "pages"
     root.mkdir()
@@ -331,8 +335,12 @@ def test_extract_cli_limits_off_runs_in_process(
 def test_help_shows_the_limits_and_their_defaults(command: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main([command, "--help"]) == 0
     text = " ".join(capsys.readouterr().out.split())
-    assert "--page-time-limit S" in text and "TimeLimit" in text and "default: 30)" in text
-    assert "--page-memory-limit MB" in text and "MemoryLimit" in text and "default: 2048)" in text
+    assert "--page-time-limit S" in text
+    assert "TimeLimit" in text
+    assert "default: 30)" in text
+    assert "--page-memory-limit MB" in text
+    assert "MemoryLimit" in text
+    assert "default: 2048)" in text
 
 
 def test_bad_limit_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:

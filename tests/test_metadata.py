@@ -49,7 +49,8 @@ def test_jsonld_article_fields() -> None:
     meta = _meta(_page(_ld(ARTICLE_LD), "<article><h1>River Floods Old Mill Town</h1></article>"))
     assert meta.page.headline == "River Floods Old Mill Town"
     assert meta.page.authors == ["Ada Brook", "Tom Reed"]
-    assert meta.page.published is not None and meta.page.published.utcoffset() == timedelta(hours=2)
+    assert meta.page.published is not None
+    assert meta.page.published.utcoffset() == timedelta(hours=2)
     assert meta.page.published_raw == "2024-05-09T08:30:00+02:00"
     assert meta.page.modified_raw == "2024-05-09T10:00:00+02:00"
     assert meta.page.site_name == "Example Tribune"
@@ -230,7 +231,8 @@ def test_unmarked_dateline_text_near_headline() -> None:
     body = """<div><h1>Festival Opens Its Doors To Everyone</h1><div>Written by Max Weber on 1 June 2019</div>
               <p>Long paragraph of text about the festival and its many visitors this year.</p></div>"""
     meta = _meta(_page("", body), url=None)
-    assert meta.page.published is not None and meta.page.published.date().isoformat() == "2019-06-01"
+    assert meta.page.published is not None
+    assert meta.page.published.date().isoformat() == "2019-06-01"
     assert meta.page.authors == ["Max Weber"]
 
 
@@ -414,7 +416,9 @@ def test_language_from_content_language_meta() -> None:
 
 def test_empty_page_gives_empty_metadata() -> None:
     meta = _meta("<html><body></body></html>", url=None)
-    assert meta.page.headline is None and meta.page.authors == [] and meta.page.published is None
+    assert meta.page.headline is None
+    assert meta.page.authors == []
+    assert meta.page.published is None
 
 
 def test_home_link_h1_is_the_site_name_not_the_headline() -> None:
@@ -453,8 +457,10 @@ def test_french_dateline_is_paris_time_and_update_line_is_modified() -> None:
     meta = _meta(_page("", body, lang="fr"), url=None)
     assert meta.page.authors == ["Marie Dupont"]
     assert meta.page.published == datetime(2023, 1, 12, 8, 15, tzinfo=timezone.utc)  # 09:15 CET
-    assert meta.page.published is not None and meta.page.published.utcoffset() == timedelta(hours=1)
-    assert meta.page.modified is not None and meta.page.modified.date().isoformat() == "2023-01-13"
+    assert meta.page.published is not None
+    assert meta.page.published.utcoffset() == timedelta(hours=1)
+    assert meta.page.modified is not None
+    assert meta.page.modified.date().isoformat() == "2023-01-13"
 
 
 def test_site_name_from_title_when_no_site_meta() -> None:
@@ -522,7 +528,9 @@ def test_json_escapes_of_characters_a_record_cannot_hold_are_cleaned() -> None:
     a headline or an author they made the record impossible to write as UTF-8."""
     ld = '{"@type": "NewsArticle", "headline": "Bad \\ud800 title \\ud83d\\ude00", "author": {"@type": "Person", "name": "Ann\\u0001 Lee"}}'
     article = extract_article(_page(_ld(ld), "<p>text</p>"))
-    assert article.headline == "Bad \ufffd title \U0001f600" and article.authors == ["Ann Lee"]
+    assert article.headline == "Bad \ufffd title \U0001f600"
+    assert article.authors == ["Ann Lee"]
     parsely = """<meta name="parsely-page" content='{"title": "T \\ud800", "author": "Bo\\u0002 Chen"}'>"""
     article = extract_article(_page(parsely, "<p>text</p>"))
-    assert "\ud800" not in (article.headline or "") and article.authors == ["Bo Chen"]
+    assert "\ud800" not in (article.headline or "")
+    assert article.authors == ["Bo Chen"]

@@ -100,7 +100,8 @@ def test_page_fields_live_in_meta_and_read_and_write_as_attributes() -> None:
     assert article.authors is article.meta.authors
     article.headline = "New"
     article.authors = ["Ann Lee"]
-    assert article.meta.headline == "New" and article.meta.authors == ["Ann Lee"]
+    assert article.meta.headline == "New"
+    assert article.meta.authors == ["Ann Lee"]
     assert article.to_dict()["headline"] == "New"
 
 
@@ -133,4 +134,5 @@ def test_model_imports_nothing_from_the_package() -> None:
     tree = ast.parse(source.read_text(encoding="utf-8"))
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom):
-            assert node.level == 0 and not (node.module or "").startswith("extractor")
+            assert node.level == 0
+            assert not (node.module or "").startswith("extractor")

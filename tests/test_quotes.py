@@ -49,7 +49,8 @@ def test_each_quotation_mark_style_gives_a_direct_quote(style: str) -> None:
     assert quote.text == "We will rebuild the harbour before winter"
     assert quote.speaker == "the mayor"
     assert quote.cue == "said"
-    assert quote.span is not None and text[quote.span[0]] == opener[0]
+    assert quote.span is not None
+    assert text[quote.span[0]] == opener[0]
 
 
 def test_span_points_into_the_text() -> None:
@@ -109,7 +110,8 @@ def test_quote_over_several_paragraphs() -> None:
     quote = _only(extract_quotes(text))
     assert quote.span == (0, text.index("”") + 1)
     assert quote.speaker == "the chairwoman"
-    assert "first part" in quote.text and "second part" in quote.text
+    assert "first part" in quote.text
+    assert "second part" in quote.text
 
 
 def test_colon_intro_before_quoted_paragraph_is_a_block() -> None:
@@ -260,7 +262,8 @@ def test_one_megabyte_text_completes() -> None:
     )
     text = "\n".join([paragraph * 4] * (1_000_000 // (len(paragraph) * 4) + 1))[:1_000_000]
     quotes = extract_quotes(text)  # how fast: benchmarks/quotes_scaling.py (no timed tests)
-    assert isinstance(quotes, list) and len(quotes) > 1000
+    assert isinstance(quotes, list)
+    assert len(quotes) > 1000
 
 
 def test_megabyte_without_punctuation_completes() -> None:
@@ -359,7 +362,8 @@ def test_cue_before_a_colon_opens_the_next_quotation() -> None:
     first, second = extract_quotes(text)
     assert first.speaker == "Ms. Lind"
     assert first.text == "We came here to work We are not a threat."
-    assert second.speaker == "Mr. Oduya" and second.text == "The vote was a shock."
+    assert second.speaker == "Mr. Oduya"
+    assert second.text == "The vote was a shock."
 
 
 def test_quoted_phrase_ending_a_sentence_keeps_the_next_attribution_to_itself() -> None:
@@ -388,7 +392,8 @@ def test_opening_clause_before_a_quotation_belongs_to_the_statement() -> None:
     text = 'After the two upsets last spring, "there is real urgency to hold those seats," Okafor said.'
     quote = _only(extract_quotes(text))
     assert quote.kind == "mixed"
-    assert quote.span is not None and quote.span[0] == 0
+    assert quote.span is not None
+    assert quote.span[0] == 0
     assert quote.speaker == "Okafor"
 
 
@@ -438,7 +443,8 @@ def test_unlisted_manner_verb_after_a_comma_quotation() -> None:
 def test_rank_abbreviation_does_not_cut_the_speaker() -> None:
     text = '"They do not get it," said Army Capt. Jo Reyes, who said he would abstain. "The plan is far off."'
     quote = extract_quotes(text)[0]
-    assert quote.speaker is not None and "Jo Reyes" in quote.speaker
+    assert quote.speaker is not None
+    assert "Jo Reyes" in quote.speaker
 
 
 def test_participle_cue_takes_the_sentence_subject() -> None:
@@ -446,7 +452,8 @@ def test_participle_cue_takes_the_sentence_subject() -> None:
         'In the email, Ash called the move "a breach of trust," adding: "I am informing every member today."'
     )
     quote = _by_cue(extract_quotes(text), "adding")
-    assert quote.kind == "direct" and quote.speaker == "Ash"
+    assert quote.kind == "direct"
+    assert quote.speaker == "Ash"
     assert quote.text == "I am informing every member today."
 
 
@@ -462,7 +469,8 @@ def test_french_guillemets_with_no_break_spaces_and_passe_compose() -> None:
     assert quote.text == "Nous n’y croyions plus"
     assert quote.kind == "direct"
     assert quote.cue == "déclaré"
-    assert quote.speaker is not None and "boulangère" in quote.speaker
+    assert quote.speaker is not None
+    assert "boulangère" in quote.speaker
 
 
 def test_statements_in_cjk_russian_and_arabic_punctuation() -> None:
@@ -639,9 +647,11 @@ def test_a_clause_between_cue_and_quotation_belongs_to_the_statement() -> None:
     text = 'Perla said because turnout was low, "the result is not a mandate."'
     quote = _only(extract_quotes(text))
     assert quote.kind == "mixed"
-    assert quote.span is not None and text[quote.span[0] :].startswith("because turnout")
+    assert quote.span is not None
+    assert text[quote.span[0] :].startswith("because turnout")
     told = _only(extract_quotes('Ms. Hale told the Tribune on Monday, "We are not leaving."'))
-    assert told.kind == "direct" and told.text == "We are not leaving."
+    assert told.kind == "direct"
+    assert told.text == "We are not leaving."
 
 
 # ---------------------------------------------------------------- direct quotes: marks over paragraphs
@@ -658,7 +668,8 @@ def test_a_paragraph_with_its_own_attribution_starts_a_new_statement() -> None:
         "There is no magic in the word. It is a talking point.",
     )
     assert second.text == "Calling it by another name changes nothing Not one adviser asked me to."
-    assert second.span is not None and second.span[0] == text.index('"Calling')
+    assert second.span is not None
+    assert second.span[0] == text.index('"Calling')
 
 
 def test_a_closing_mark_after_a_stray_space_still_closes() -> None:
@@ -1079,6 +1090,7 @@ def test_no_comma_after_the_words_no_statement_running_past_the_mark() -> None:
     and the missing comma (rfind: -1) as the statement's end, giving span (0, -1)."""
     for text in ("“we will” council “we will” said", '"A" b "A" said.'):
         for quote in extract_quotes(text):
-            assert quote.span is not None and 0 <= quote.span[0] <= quote.span[1] <= len(text)
+            assert quote.span is not None
+            assert 0 <= quote.span[0] <= quote.span[1] <= len(text)
     said = _only(extract_quotes('"A" to drive up the stock price, she said.'))
     assert (said.speaker, said.span) == ("she", (0, 31))  # the comma form still reads as before

@@ -341,7 +341,8 @@ def test_news_subjects_around_the_cue(text: str, speaker: str, cue: str) -> None
 )
 def test_more_report_shapes_are_read(text: str, cue: str, content: str) -> None:
     quotes = [q for q in extract_quotes(text) if q.cue == cue]
-    assert len(quotes) == 1 and quotes[0].text.startswith(content)
+    assert len(quotes) == 1
+    assert quotes[0].text.startswith(content)
 
 
 @pytest.mark.parametrize(
@@ -422,7 +423,8 @@ def test_the_writers_answer_after_a_reported_question_is_not_part_of_it() -> Non
 def test_first_person_inside_quotation_marks_stays_with_the_speaker() -> None:
     text = 'She added that "not everyone can afford a car, and I don\'t think people want more traffic."'
     quotes = extract_quotes(text)
-    assert len(quotes) == 1 and quotes[0].text.endswith('more traffic."')
+    assert len(quotes) == 1
+    assert quotes[0].text.endswith('more traffic."')
 
 
 def test_a_passive_topic_is_no_speaker() -> None:

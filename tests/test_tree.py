@@ -76,7 +76,8 @@ def test_a_stray_body_and_html_end_tag_in_an_ad_slot_loses_nothing_after_it() ->
     assert page.count(AD_SLOT) == 1
     strayed = _extract(page.replace(AD_SLOT, AD_SLOT + "</body></html>"))
     clean = _extract(page)
-    assert len(clean.comments) == 5 and clean.quotes  # what the page holds
+    assert len(clean.comments) == 5
+    assert clean.quotes
     assert strayed.body == clean.body
     assert [c.text for c in strayed.comments] == [c.text for c in clean.comments]
     assert [q.text for q in strayed.quotes] == [q.text for q in clean.quotes]
@@ -98,7 +99,8 @@ def test_elements_nested_past_the_cap_become_siblings_and_keep_their_text_in_ord
     text = text_of(root)
     expected = ["Before the nest."] + [f"level {i}" for i in range(1000)] + ["After the nest."]
     positions = [text.find(part) for part in expected]
-    assert -1 not in positions and positions == sorted(positions)
+    assert -1 not in positions
+    assert positions == sorted(positions)
     assert _depth(root) <= MAX_NESTING + 2
     assert root.get_element_by_id("d999") is not None
 
@@ -148,6 +150,7 @@ def test_characters_lxml_cannot_write_back_do_not_lose_the_page() -> None:
             f"<nav>menu</nav>after{odd} the menu</article></body></html>"
         )
         article = extract_article(page)
-        assert "The story goes on here." in article.body and "after the menu" in article.body
+        assert "The story goes on here." in article.body
+        assert "after the menu" in article.body
     assert "a b" in text_of(parse_html("<p>a\x0cb</p>"))  # a form feed is HTML whitespace
     assert text_of(parse_html("<p>a\ud800b</p>")) == "a\ufffdb"  # a lone surrogate (str input)

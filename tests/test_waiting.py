@@ -10,7 +10,8 @@ def test_urls_come_back_when_their_time_comes_in_time_order() -> None:
     waiting.park("http://b.example/1", 10.0)
     waiting.park("http://a.example/1", 5.0)
     waiting.park("http://a.example/2", 5.0)
-    assert len(waiting) == 3 and waiting.seconds_to_next(4.0) == 1.0
+    assert len(waiting) == 3
+    assert waiting.seconds_to_next(4.0) == 1.0
     assert waiting.pop_ready(4.9) is None
     assert [waiting.pop_ready(5.0), waiting.pop_ready(5.0), waiting.pop_ready(5.0)] == [
         "http://a.example/1",
@@ -18,5 +19,6 @@ def test_urls_come_back_when_their_time_comes_in_time_order() -> None:
         None,
     ]
     assert waiting.by_host() == {"b.example": 1}
-    assert waiting.pop_ready(11.0) == "http://b.example/1" and waiting.seconds_to_next(11.0) is None
+    assert waiting.pop_ready(11.0) == "http://b.example/1"
+    assert waiting.seconds_to_next(11.0) is None
     assert not waiting

@@ -69,7 +69,8 @@ def test_response_records_become_pages(tmp_path: Path, gzip: bool) -> None:
     assert pages[0].body == page("One")
     assert pages[0].fetched_at == datetime(2023, 4, 5, 6, 7, 8, tzinfo=timezone.utc)
     assert pages[1].header("content-type") == "text/html; charset=utf-8"
-    assert [type(e) for e in errors] == [NotFound] and errors[0].url.endswith("/gone")
+    assert [type(e) for e in errors] == [NotFound]
+    assert errors[0].url.endswith("/gone")
 
 
 def test_random_access_by_url(tmp_path: Path) -> None:
@@ -83,7 +84,8 @@ def test_random_access_by_url(tmp_path: Path) -> None:
 
 def test_missing_archive_is_an_error_item(tmp_path: Path) -> None:
     items = list(iter_warc_pages([tmp_path / "nope.warc.gz"]))
-    assert len(items) == 1 and isinstance(items[0], NotFound)
+    assert len(items) == 1
+    assert isinstance(items[0], NotFound)
 
 
 def test_scrape_reads_archives(tmp_path: Path) -> None:
@@ -116,9 +118,11 @@ def test_a_record_cut_short_is_truncated_not_ok(tmp_path: Path, gzip: bool, keep
     cut.write_bytes(whole[: first_end + int((len(whole) - first_end) * keep)])
     items = list(iter_warc_pages([cut]))
     pages = [i for i in items if isinstance(i, Page)]
-    assert [p.url for p in pages] == ["https://news.example.org/one"] and pages[0].body == page("One", 60)
+    assert [p.url for p in pages] == ["https://news.example.org/one"]
+    assert pages[0].body == page("One", 60)
     assert len(items) == 2 and isinstance(items[1], Truncated), items
-    assert items[1].url == "https://news.example.org/two" and "missing" in items[1].reason
+    assert items[1].url == "https://news.example.org/two"
+    assert "missing" in items[1].reason
     records = list(scrape(warcs=[str(cut)]))
     assert sorted(r.error for r in records if isinstance(r, ErrorRecord)) == ["Truncated"]
 
@@ -155,10 +159,8 @@ def test_declared_truncation_and_short_payload_are_truncated(tmp_path: Path) -> 
         _response(writer, "https://e.org/short", page("Short", 5), length=len(page("Short", 5)) + 500)
         _response(writer, "https://e.org/fine", page("Fine", 5))
     items = {i.url: i for i in iter_warc_pages([path])}
-    assert (
-        isinstance(items["https://e.org/cut"], Truncated)
-        and "WARC-Truncated" in items["https://e.org/cut"].reason
-    )
+    assert isinstance(items["https://e.org/cut"], Truncated)
+    assert "WARC-Truncated" in items["https://e.org/cut"].reason
     assert isinstance(items["https://e.org/short"], Truncated)
     assert isinstance(items["https://e.org/fine"], Page)
     with pytest.raises(Truncated):
@@ -178,7 +180,8 @@ def test_binary_payload_labelled_html_is_not_html(tmp_path: Path) -> None:
         )
         _response(writer, "https://e.org/page", page("Page"))
     items = {i.url: i for i in iter_warc_pages([path])}
-    assert isinstance(items["https://e.org/png"], NotHTML) and "PNG" in items["https://e.org/png"].reason
+    assert isinstance(items["https://e.org/png"], NotHTML)
+    assert "PNG" in items["https://e.org/png"].reason
     assert isinstance(items["https://e.org/pdf"], NotHTML)
     assert isinstance(items["https://e.org/page"], Page)
 
@@ -191,6 +194,7 @@ def test_skipped_records_are_counted_in_the_summary(tmp_path: Path) -> None:
     summary = JobSummary()
     for outcome in iter_outcomes([], ScrapeOptions(warcs=(str(path),)), stats=summary):
         summary.add(outcome)
-    assert summary.ok == 2 and summary.failed == Counter({"NotFound": 1})
+    assert summary.ok == 2
+    assert summary.failed == Counter({"NotFound": 1})
     assert summary.to_dict()["archive_skipped"] == {"not HTML": 1, "redirect": 1}
     assert "2 archive records skipped, not pages (not HTML 1, redirect 1)" in summary.format()

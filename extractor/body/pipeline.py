@@ -107,7 +107,7 @@ def _fallback(result: BodyResult, article_body: str | None) -> BodyResult:
     """
     found = sum(len(b.text) for b in result.blocks)
     declared = collapse_ws(article_body or "")
-    if declared and (found == 0 or len(declared) > 500 and found < 0.3 * len(declared)):
+    if declared and (found == 0 or (len(declared) > 500 and found < 0.3 * len(declared))):
         paragraphs = [collapse_ws(x) for x in (article_body or "").split("\n")]
         result.blocks = [Block("paragraph", p) for p in paragraphs if p]
         result.warnings.append("body taken from JSON-LD articleBody")

@@ -280,7 +280,7 @@ def prune(
     doomed = []
     for node in candidates:
         tag = node.tag
-        if tag in ("html", "body", "main", "article") or tag not in BLOCK_TAGS and tag != "span":
+        if tag in ("html", "body", "main", "article") or (tag not in BLOCK_TAGS and tag != "span"):
             continue
         if node in protected:
             continue
@@ -327,7 +327,7 @@ def _kept_for_size(node: HtmlElement, total: int) -> bool:
         return False
     if node.tag == "span" and size > 300:
         return True  # an unclosed span swallowed the page; its name no longer describes it
-    if size > 0.5 * total or size > 1000 and name_words(node) & POSITIVE_WORDS:
+    if size > 0.5 * total or (size > 1000 and name_words(node) & POSITIVE_WORDS):
         return True
     if node.get("itemprop") == "articleBody":
         return True

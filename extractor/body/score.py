@@ -179,7 +179,7 @@ def _seed(root: HtmlElement, runs: list[Run], spared: set[HtmlElement] | None = 
     best_score = float("-inf")
     for outside in (True, False):
         for node, st in stats.items():
-            if node.tag in ("html", "body") or st.score <= 0 or outside and node in aside:
+            if node.tag in ("html", "body") or st.score <= 0 or (outside and node in aside):
                 continue
             score = _final_score(node, st)
             if score > best_score:
@@ -214,12 +214,10 @@ def _seed(root: HtmlElement, runs: list[Run], spared: set[HtmlElement] | None = 
         if sibling_stats is None or not sibling_stats.text_len:
             continue
         density = sibling_stats.link_len / sibling_stats.text_len
-        if (
-            _final_score(sibling, sibling_stats) >= threshold
-            and density < 0.3
-            or sibling.tag == "p"
+        if (_final_score(sibling, sibling_stats) >= threshold and density < 0.3) or (
+            sibling.tag == "p"
             and density < 0.25
-            and (sibling_stats.text_len > 80 or sibling_stats.text_len > 20 and density == 0)
+            and (sibling_stats.text_len > 80 or (sibling_stats.text_len > 20 and density == 0))
         ):
             selected.append(sibling)
     return selected

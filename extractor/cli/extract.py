@@ -202,7 +202,7 @@ def extract_source(
             time_limit=time_limit,
             memory_limit=memory_limit,
         )
-    except Exception as exc:  # noqa: BLE001 - one bad page must not stop the batch
+    except Exception as exc:
         name = display_name(source)
         kind, detail = (
             (exc.kind, exc.reason) if isinstance(exc, ExtractionError)  # TimeLimit, MemoryLimit, ...

@@ -498,7 +498,7 @@ def _framed_as_name(node: HtmlElement) -> bool:
 
 def _short(node: HtmlElement) -> bool:
     text = short_text(node, 60)
-    return text is not None and 0 < len(text) and len(text.split()) <= 8
+    return text is not None and len(text) > 0 and len(text.split()) <= 8
 
 
 def short_text(node: HtmlElement, limit: int) -> str | None:

@@ -210,7 +210,7 @@ def _picklable(exc: BaseException) -> BaseException:
     """
     try:
         pickle.loads(pickle.dumps(exc))
-    except Exception:  # noqa: BLE001 - any failure to round-trip means: send the text
+    except Exception:
         return ExtractionError(f"{type(exc).__name__}: {exc}")
     return exc
 
@@ -224,7 +224,7 @@ def _run_task(task: _Task) -> tuple[str, Any, bool]:
     except MemoryError:
         watch.release()
         return "memory", None, True
-    except Exception as exc:  # noqa: BLE001 - every page-level failure goes back to the parent
+    except Exception as exc:
         watch.release()
         if watch.reached(watch.margin(watch.limit)):
             return "memory", None, True
@@ -255,7 +255,7 @@ def _worker_main(
         status, value, retire = _run_task(task)
         try:
             conn.send((status, value, retire))
-        except Exception as exc:  # noqa: BLE001 - an unpicklable result still gets an answer
+        except Exception as exc:
             error = ExtractionError(f"cannot send the result back: {type(exc).__name__}: {exc}")
             conn.send(("error", error, retire))
         if retire:
@@ -469,7 +469,7 @@ class LimitedPool(Executor):
         future: Future[T] = Future()
         try:
             future.set_result(self.call(fn, *args, **kwargs))
-        except Exception as exc:  # noqa: BLE001 - the future carries it, as an executor's would
+        except Exception as exc:
             future.set_exception(exc)
         return future
 

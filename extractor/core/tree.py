@@ -214,7 +214,7 @@ def _html5_tree_order(text: str) -> str:
     """
     try:
         serialised = LexborHTMLParser(text).html
-    except Exception:  # noqa: BLE001 - a parser bug must not lose the page: libxml2 reads the original
+    except Exception:
         return text
     if not serialised:
         return text

@@ -286,7 +286,7 @@ def discover(
         seen_docs.add(key)
         try:
             found = parse_document(get(doc_url), doc_url)
-        except Exception as exc:  # noqa: BLE001 - one broken sitemap must not end discovery
+        except Exception as exc:
             if on_error is not None:
                 on_error(doc_url, exc)
             continue

@@ -158,7 +158,7 @@ def record_to_page(record: Any, *, max_bytes: int, source: str) -> Page | FetchE
         body = _read_capped(record, url, max_bytes)
     except FetchError as exc:
         return exc
-    except Exception as exc:  # noqa: BLE001 - a damaged record must not end the archive
+    except Exception as exc:
         return NetworkError(url, f"unreadable record in {source}: {exc}")
     expected = _declared_length(headers)
     if expected is not None and len(body) < expected:
@@ -205,7 +205,7 @@ def iter_warc_pages(
                             skipped[item.reason] += 1
                     elif item is not None:
                         yield item
-            except Exception as exc:  # noqa: BLE001 - warcio raises many kinds on damaged input
+            except Exception as exc:
                 yield _archive_failure(source, fh, exc)
                 continue
             leftover = _leftover_bytes(fh, iterator.offset)

@@ -347,7 +347,7 @@ def _work(task: Task, fetcher: HttpFetcher, extractors: Executor | None, comment
             article = extractors.submit(extract_page, page, comments).result()
         else:
             article = extract_page(page, comments)
-    except Exception as exc:  # noqa: BLE001 - one bad page must not stop a batch
+    except Exception as exc:
         return Outcome(_error(url, exc), url, len(page.body), page.from_cache)
     return Outcome(article, url, len(page.body), page.from_cache)
 

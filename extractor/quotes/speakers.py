@@ -170,7 +170,7 @@ def speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
         chosen = segments[-1]
     if chosen and chosen[-1][2].lower() in {"and", "but", "or", "und"}:
         own = leading_np(chosen[:-1])
-        chosen = own if own else leading_np(next((s for s in segments if s), []))
+        chosen = own or leading_np(next((s for s in segments if s), []))
     # 'It may not matter what Sanders meant when he promised', 'astounding that Trump
     # demands': the subject of the clause the cue belongs to follows its subordinator; after
     # 'if' / 'unless' nothing was reported ('if data revealed that ...')
