@@ -32,8 +32,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from extractor.core.decode import decode_html
 from extractor.core.tree import parse_html
@@ -184,7 +183,8 @@ def main() -> int:
                 kept, words = recall(browser.inner_text(copy), our_text(text))
                 total_kept, total = total_kept + kept, total + words
                 print(
-                    f"{path.name:30s} {words:7d} browser words, {kept / words if words else 1:6.3f} in our tree"
+                    f"{path.name:30s} {words:7d} browser words, "
+                    f"{kept / words if words else 1:6.3f} in our tree"
                 )
     finally:
         browser.close()

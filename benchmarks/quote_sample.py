@@ -1,8 +1,10 @@
 """Precision of the quote finder on everyday pages, from a labelled sample.
 
-    python benchmarks/quote_sample.py score ../shared/data/wcxb-dev --labels benchmarks/quote_labels/sample-a.jsonl
-    python benchmarks/quote_sample.py show  ../shared/data/wcxb-dev --labels benchmarks/quote_labels/sample-a.jsonl
-    python benchmarks/quote_sample.py draw  ../shared/data/wcxb-dev --name b --exclude benchmarks/quote_labels/sample-a.jsonl
+    python benchmarks/quote_sample.py score PAGES --labels benchmarks/quote_labels/sample-a.jsonl
+    python benchmarks/quote_sample.py show  PAGES --labels benchmarks/quote_labels/sample-a.jsonl
+    python benchmarks/quote_sample.py draw  PAGES --name b --exclude benchmarks/quote_labels/sample-a.jsonl
+
+with PAGES the folder of sample pages (``../shared/data/wcxb-dev``).
 
 Why: PolNeAR measures quotes on political news only; users run the finder on blogs,
 guides, shops and forums, where a reporting word is often something else ("works

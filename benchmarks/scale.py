@@ -117,10 +117,12 @@ def _comment(n: int, depth: int, reply: str = "") -> str:
         f"<b class='fn'><a href='https://people.example.net/u{n % 997}' rel='external nofollow ugc'>"
         f"Reader {n % 997}</a></b> <span class='says'>says:</span></div>"
         f"<div class='comment-metadata'><a href='{URL}#comment-{n}'>"
-        f"<time datetime='2024-06-{day:02d}T10:{n % 60:02d}:00+00:00'>June {day}, 2024 at 10:{n % 60:02d} am</time>"
+        f"<time datetime='2024-06-{day:02d}T10:{n % 60:02d}:00+00:00'>"
+        f"June {day}, 2024 at 10:{n % 60:02d} am</time>"
         "</a></div></footer>"
         f"<div class='comment-content'><p>{_sentence(n, 14 + n % 9)}</p><p>{_sentence(n + 1, 8)}</p></div>"
-        f"<div class='reply'><a rel='nofollow' class='comment-reply-link' href='?replytocom={n}#respond'>Reply</a>"
+        "<div class='reply'><a rel='nofollow' class='comment-reply-link' "
+        f"href='?replytocom={n}#respond'>Reply</a>"
         f"</div></article>{children}</li>"
     )
 
@@ -182,7 +184,10 @@ def bare_comments_page(items: int) -> str:
         for k in range(items)
     ]
     article = "".join(f"<p>{_sentence(k, 40)}</p>" for k in range(5))
-    return f"<html><head><title>A post</title></head><body><h1>A post</h1>{article}{''.join(parts)}</body></html>"
+    return (
+        "<html><head><title>A post</title></head><body><h1>A post</h1>"
+        f"{article}{''.join(parts)}</body></html>"
+    )
 
 
 CASES: dict[str, tuple[Callable[[int], str], tuple[int, ...]]] = {
@@ -260,7 +265,8 @@ def main(argv: list[str] | None = None) -> int:
                     failed |= not ok
                     ratios = f"{size_x:7.1f} {time_x:7.1f} {'ok' if ok else 'OVER':>6}"
                 print(
-                    f"{case:<11} {size:>7} {nbytes / 1e6:6.1f} {comments!s:>9} {cpu:8.2f} {wall:8.2f} {ratios}",
+                    f"{case:<11} {size:>7} {nbytes / 1e6:6.1f} {comments!s:>9} "
+                    f"{cpu:8.2f} {wall:8.2f} {ratios}",
                     flush=True,
                 )
     return 1 if failed else 0

@@ -21,6 +21,7 @@ checked for each URL exactly once.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -80,7 +81,8 @@ def synthetic_page(i: int, rng: random.Random) -> bytes:
     )
     quote = '<p>"We will look at every option," said Alex Moreno, a spokesperson.</p>'
     comments = "".join(
-        f"<li class='comment'><span class='author'>user{j}</span><p>{' '.join(rng.choice(WORDS) for _ in range(20))}</p></li>"
+        f"<li class='comment'><span class='author'>user{j}</span>"
+        f"<p>{' '.join(rng.choice(WORDS) for _ in range(20))}</p></li>"
         for j in range(rng.randint(0, 8))
     )
     nav = "".join(f"<a href='/section/{w}'>{w}</a>" for w in WORDS[:12])
@@ -89,7 +91,8 @@ def synthetic_page(i: int, rng: random.Random) -> bytes:
         f"<meta property='og:title' content='{title}'><meta name='author' content='Sam Writer'>"
         f"<meta property='article:published_time' content='2024-03-{1 + i % 28:02d}T10:00:00Z'></head>"
         f"<body><nav>{nav}</nav><main><article><h1>{title}</h1><p class='byline'>By Sam Writer</p>"
-        f"{paras}{quote}</article><section id='comments'><h2>Comments</h2><ol>{comments}</ol></section></main>"
+        f"{paras}{quote}</article>"
+        f"<section id='comments'><h2>Comments</h2><ol>{comments}</ol></section></main>"
         f"<footer>Contact, About, Privacy</footer></body></html>"
     ).encode()
 
@@ -267,10 +270,8 @@ def memory(count: int) -> None:
                 done = _lines(out)
                 for name, at in marks.items():
                     if name not in samples and done >= at:
-                        try:
+                        with contextlib.suppress(FileNotFoundError):
                             samples[name] = (done, *_rss_kb(proc.pid))
-                        except FileNotFoundError:
-                            pass
                 time.sleep(0.1)
             elapsed = time.monotonic() - started
             err = proc.stderr.read().decode() if proc.stderr else ""
@@ -307,7 +308,8 @@ def resume(count: int) -> None:
         counts = Counter(r["url"] for r in records)
         print(f"killed (SIGKILL) with {killed_at} complete lines written; torn last line: {torn}")
         print(
-            f"rerun exit {proc.returncode}; stderr summary: {' | '.join(err.decode().strip().splitlines()[-3:])}"
+            f"rerun exit {proc.returncode}; stderr summary: "
+            f"{' | '.join(err.decode().strip().splitlines()[-3:])}"
         )
         print(
             f"final: {len(records)} lines, {len(counts)} distinct URLs of {len(urls)}; "

@@ -8,6 +8,7 @@ order and pacing.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import threading
 import time
@@ -122,10 +123,8 @@ class LocalServer:
             resp = route(req)
         if resp.delay:
             time.sleep(resp.delay)
-        try:
-            self._send(req, resp)
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the client stopped reading on purpose (size caps)
+        with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+            self._send(req, resp)  # the client may stop reading on purpose (size caps)
 
     @staticmethod
     def _send(req: BaseHTTPRequestHandler, resp: Response) -> None:

@@ -585,7 +585,7 @@ def test_head_box_items_widen_to_the_wrapper_holding_the_words() -> None:
     article = extract_article(_page(html), fetched_at=FETCHED)
     texts = [c.text for c in article.comments]
     assert len(texts) == 5
-    assert all(f"Reader {n} thinks" in t for n, t in zip((1, 2, 3, 4, 5), texts))
+    assert all(f"Reader {n} thinks" in t for n, t in zip((1, 2, 3, 4, 5), texts, strict=True))
 
 
 def test_a_line_of_controls_run_together_is_dropped_but_words_stay() -> None:

@@ -114,6 +114,12 @@ class ExporterContract:
             for index, record in enumerate(records):
                 exporter.export_item(record, key=f"input-{index}.html")
 
+    def export_then_fail(self, target: Path, record: Article, error: BaseException) -> None:
+        """Export one record, then fail inside the exporter's context, as a run that crashes."""
+        with get_exporter(self.fmt, target) as exporter:
+            exporter.export_item(record)
+            raise error
+
     def test_round_trip(self, tmp_path: Path) -> None:
         records = make_records()
         target = tmp_path / f"out{self.suffix}"
@@ -137,18 +143,16 @@ class ExporterContract:
 
     def test_exception_mid_export_leaves_no_target_and_no_temp(self, tmp_path: Path) -> None:
         target = tmp_path / f"out{self.suffix}"
-        with pytest.raises(RuntimeError, match="boom"), get_exporter(self.fmt, target) as exporter:
-            exporter.export_item(make_article(1))
-            raise RuntimeError("boom")
+        with pytest.raises(RuntimeError, match="boom"):
+            self.export_then_fail(target, make_article(1), RuntimeError("boom"))
         assert list(tmp_path.iterdir()) == []
 
     def test_failed_run_keeps_previous_output(self, tmp_path: Path) -> None:
         target = tmp_path / f"out{self.suffix}"
         self.export(target, [make_article(1)])
         before = target.read_bytes()
-        with pytest.raises(KeyboardInterrupt), get_exporter(self.fmt, target) as exporter:
-            exporter.export_item(make_article(2))
-            raise KeyboardInterrupt
+        with pytest.raises(KeyboardInterrupt):
+            self.export_then_fail(target, make_article(2), KeyboardInterrupt())
         assert target.read_bytes() == before
         assert leftovers(tmp_path) == []
 
@@ -246,7 +250,7 @@ class TestCsv(ExporterContract):
             with open(table_path, encoding="utf-8", newline="") as f:
                 reader = csv.reader(f)
                 header = next(reader)
-                tables[table] = (header, [dict(zip(header, row)) for row in reader])
+                tables[table] = (header, [dict(zip(header, row, strict=True)) for row in reader])
         return tables
 
     def assert_same(self, records: list[Article | ErrorRecord], written: Any) -> None:
@@ -260,13 +264,13 @@ class TestCsv(ExporterContract):
         errors = [r for r in records if isinstance(r, ErrorRecord)]
         rows = written["articles"][1]
         assert len(rows) == len(articles)
-        for article, row in zip(articles, rows):
+        for article, row in zip(articles, rows, strict=True):
             assert_article_row(article, row)
             aid = row["article_id"]
             assert_quote_rows(article, [q for q in written["quotes"][1] if q["article_id"] == aid])
             assert_comment_rows(article, [c for c in written["comments"][1] if c["article_id"] == aid])
         assert len(written["errors"][1]) == len(errors)
-        for error, row in zip(errors, written["errors"][1]):
+        for error, row in zip(errors, written["errors"][1], strict=True):
             assert ErrorRecord.from_dict({**row, "time": row["time"] or None}) == error
 
     def test_four_tables_next_to_target(self, tmp_path: Path) -> None:
@@ -308,7 +312,7 @@ def assert_article_row(article: Article, row: dict[str, str]) -> None:
 
 def assert_quote_rows(article: Article, rows: list[dict[str, str]]) -> None:
     assert [int(r["quote_index"]) for r in rows] == list(range(len(article.quotes)))
-    for quote, row in zip(article.quotes, rows):
+    for quote, row in zip(article.quotes, rows, strict=True):
         span = (int(row["span_start"]), int(row["span_end"])) if row["span_start"] else None
         rebuilt = Quote(
             text=row["text"],
@@ -326,7 +330,7 @@ def assert_quote_rows(article: Article, rows: list[dict[str, str]]) -> None:
 
 def assert_comment_rows(article: Article, rows: list[dict[str, str]]) -> None:
     assert len(rows) == len(article.comments)
-    for comment, row in zip(article.comments, rows):
+    for comment, row in zip(article.comments, rows, strict=True):
         assert row["text"] == comment.text
         assert (row["comment_id"], row["parent_id"]) == (comment.id or "", comment.parent_id or "")
         assert int(row["depth"]) == comment.depth

@@ -170,7 +170,8 @@ def test_binary_files_are_not_html_whatever_their_name(tmp_path: Path) -> None:
     assert isinstance(items["page.html"], Page)
     for name, why in (("image.html", "PNG"), ("doc.htm", "PDF"), ("noise.html", "control characters")):
         item = items[name]
-        assert isinstance(item, NotHTML) and why in item.reason, name
+        assert isinstance(item, NotHTML), name
+        assert why in item.reason, name
 
 
 def test_binary_stdin_is_not_html_and_scrape_records_it(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -82,7 +82,7 @@ def test_fixture_is_consistent(path: Path) -> None:
     assert check_fixture(_fixture(path)) == []
 
 
-# --------------------------------------------------------------------------- compare()
+# --------------------------------------------------------------------------- comparing
 
 
 def _record(**overrides: Any) -> dict[str, Any]:
@@ -319,7 +319,7 @@ def test_load_fixture_splits_must_not_contain(tmp_path: Path) -> None:
 
 
 def test_load_fixture_rejects_naive_fetch_time(tmp_path: Path) -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="fetched_at must carry a timezone offset"):
         load_fixture(_write_fixture(tmp_path / "naive", fetched_at="2024-01-01T12:00:00"))
 
 
@@ -401,7 +401,7 @@ def test_per_fixture_threshold_wins_over_the_default(tmp_path: Path) -> None:
     assert run_fixture(fx, text_threshold=1.0, extract=lambda _fx: record)[0].ok
     meta["text_threshold"] = 1.5
     (folder / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="text_threshold must be between 0 and 1"):
         load_fixture(folder)
 
 

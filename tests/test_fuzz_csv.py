@@ -164,7 +164,7 @@ def test_csv_round_trip(records: list[tuple[Article | ErrorRecord, str | None]],
     for name, table in tables.items():
         assert tuple(table[0]) == fields[name]
         assert all(len(row) == len(fields[name]) for row in table[1:])
-        rows[name] = [dict(zip(fields[name], row)) for row in table[1:]]
+        rows[name] = [dict(zip(fields[name], row, strict=True)) for row in table[1:]]
 
     articles = [(r, k) for r, k in records if isinstance(r, Article)]
     errors = [(r, k) for r, k in records if isinstance(r, ErrorRecord)]
@@ -173,7 +173,7 @@ def test_csv_round_trip(records: list[tuple[Article | ErrorRecord, str | None]],
     ids = [row["article_id"] for row in rows["articles"]] + [row["article_id"] for row in rows["errors"]]
     assert len(set(ids)) == len(ids)  # one id per input: joins are never ambiguous
 
-    for (article, key), row in zip(articles, rows["articles"]):
+    for (article, key), row in zip(articles, rows["articles"], strict=True):
         for name in (
             "url",
             "canonical_url",
@@ -195,12 +195,12 @@ def test_csv_round_trip(records: list[tuple[Article | ErrorRecord, str | None]],
         aid = row["article_id"]
         quotes = [q for q in rows["quotes"] if q["article_id"] == aid]
         assert len(quotes) == len(article.quotes)
-        for quote, qrow in zip(article.quotes, quotes):
+        for quote, qrow in zip(article.quotes, quotes, strict=True):
             for name in ("text", "speaker", "cue"):
                 _check_text(qrow[name], getattr(quote, name), escape)
         comments = [c for c in rows["comments"] if c["article_id"] == aid]
         assert len(comments) == len(article.comments)
-        for comment, crow in zip(article.comments, comments):
+        for comment, crow in zip(article.comments, comments, strict=True):
             for field, name in (
                 ("comment_id", "id"),
                 ("parent_id", "parent_id"),
@@ -218,7 +218,7 @@ def test_csv_round_trip(records: list[tuple[Article | ErrorRecord, str | None]],
     assert len(rows["quotes"]) == sum(len(a.quotes) for a, _ in articles)
     assert len(rows["comments"]) == sum(len(a.comments) for a, _ in articles)
 
-    for (error, key), row in zip(errors, rows["errors"]):
+    for (error, key), row in zip(errors, rows["errors"], strict=True):
         for name in ("url", "message"):
             _check_text(row[name], getattr(error, name), escape)
         _check_text(row["error"], error.error, escape)

@@ -59,7 +59,8 @@ def check_article(article: Any) -> None:
         node = comment
         while node.parent_id is not None:
             assert node.parent_id in by_id, (node.parent_id, list(by_id))
-            assert node.parent_id not in chain and node.parent_id != comment.id, (comment.id, chain)
+            assert node.parent_id not in chain, (comment.id, chain)
+            assert node.parent_id != comment.id, (comment.id, chain)
             chain.append(node.parent_id)
             node = by_id[node.parent_id]
         assert comment.depth == len(chain), (comment.depth, chain)
@@ -354,8 +355,10 @@ def _ld_text(value: Any, wrap: int, damage: int) -> str:
 @given(
     st.lists(st.tuples(ld_values, st.integers(0, 1500), st.integers(0, 3)), min_size=1, max_size=3),
     st.sampled_from(
-        HTML_SEEDS[:1]
-        + [b"<html><head></head><body><h1>Title</h1><p>Some text of the story.</p></body></html>"]
+        [
+            *HTML_SEEDS[:1],
+            b"<html><head></head><body><h1>Title</h1><p>Some text of the story.</p></body></html>",
+        ]
     ),
 )
 def test_odd_json_ld(items: list[tuple[Any, int, int]], seed: bytes) -> None:

@@ -510,7 +510,8 @@ def test_malformed_urls_become_error_records_and_the_job_goes_on(
     assert sorted(records) == sorted(urls)
     assert all(records[u]["headline"].startswith("Story") for u in good)
     for bad in BAD_URLS:
-        assert records[bad]["error"] == "InvalidURL" and records[bad]["message"], bad
+        assert records[bad]["error"] == "InvalidURL", bad
+        assert records[bad]["message"], bad
     assert "3 ok, 6 failed (InvalidURL 6)" in capsys.readouterr().err
 
 

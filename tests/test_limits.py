@@ -142,7 +142,7 @@ def test_endless_allocation_is_a_memory_limit(pool: LimitedPool) -> None:
 def test_worker_exceptions_come_back_as_they_were(pool: LimitedPool) -> None:
     with pytest.raises(ValueError, match="not this one"):
         pool.call(fail)
-    with pytest.raises(ExtractionError, match="^XMLSyntaxError: "):  # unpicklable: its type and text
+    with pytest.raises(ExtractionError, match=r"^XMLSyntaxError: "):  # unpicklable: its type and text
         pool.call(fail_with_lxml_error)
     assert pool.call(double, 5) == 10  # the same worker, still in step
     with pytest.raises((pickle.PicklingError, AttributeError)):  # a lambda cannot be sent
@@ -173,13 +173,13 @@ def test_a_worker_that_dies_under_a_memory_limit_is_a_memory_limit(pool: Limited
 
 
 def test_limits_are_checked() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="time_limit must be a positive number of seconds"):
         LimitedPool(1, time_limit=-1)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="time_limit must be a positive number of seconds"):
         extract_article(page("x"), time_limit=float("nan"))
 
 
-# ---------------------------------------------------------------- extract_article(time_limit=...)
+# ---------------------------------------------------------------- extract_article with a time limit
 
 
 @pytest.mark.parametrize("kind", ["regex", "loop"])

@@ -120,7 +120,8 @@ def test_a_record_cut_short_is_truncated_not_ok(tmp_path: Path, gzip: bool, keep
     pages = [i for i in items if isinstance(i, Page)]
     assert [p.url for p in pages] == ["https://news.example.org/one"]
     assert pages[0].body == page("One", 60)
-    assert len(items) == 2 and isinstance(items[1], Truncated), items
+    assert len(items) == 2, items
+    assert isinstance(items[1], Truncated), items
     assert items[1].url == "https://news.example.org/two"
     assert "missing" in items[1].reason
     records = list(scrape(warcs=[str(cut)]))
@@ -138,7 +139,8 @@ def test_a_cut_anywhere_never_passes_a_partial_page_and_never_stops_the_job(
         cut.write_bytes(whole[:end])
         skipped: Counter[str] = Counter()
         items = list(iter_warc_pages([cut], skipped=skipped))  # raises nothing
-        assert isinstance(items[0], Page) and items[0].body == page("One", 6), end
+        assert isinstance(items[0], Page), end
+        assert items[0].body == page("One", 6), end
         rest = items[1:]
         if any(
             isinstance(i, Page) for i in rest

@@ -105,8 +105,8 @@ def mark_figures(tree: HtmlElement) -> None:
     the credit for ``Image.credit``.
     """
     for cap in tree.iter("figcaption"):
-        credits = [node for node in cap.iter() if node is not cap and name_words(node) & CREDIT_WORDS]
-        if credits:
-            cap.set("data-x-credit", collapse_ws(" ".join(c.text_content() for c in credits)))
-            for node in credits:
+        credit_nodes = [node for node in cap.iter() if node is not cap and name_words(node) & CREDIT_WORDS]
+        if credit_nodes:
+            cap.set("data-x-credit", collapse_ws(" ".join(c.text_content() for c in credit_nodes)))
+            for node in credit_nodes:
                 drop(node)

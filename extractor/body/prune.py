@@ -258,13 +258,10 @@ def prune(
             drop(node)
     page_total = max(_text_len(body), 1)
     spared: set[HtmlElement] = set()
-    doomed: list[HtmlElement] = []
-    for node in root.iter(*_DROP_TAGS, "form"):
-        if node.tag != "form" or _form_is_chrome(node):
-            doomed.append(node)
-    for node in _MAYBE_HIDDEN(root):
-        if _is_hidden(node) and not _alternate_panel(node):
-            doomed.append(node)
+    doomed: list[HtmlElement] = [
+        node for node in root.iter(*_DROP_TAGS, "form") if node.tag != "form" or _form_is_chrome(node)
+    ]
+    doomed.extend(node for node in _MAYBE_HIDDEN(root) if _is_hidden(node) and not _alternate_panel(node))
     for node in doomed:
         if node.tag in _SWALLOWING_TAGS:
             size = _text_len(node)

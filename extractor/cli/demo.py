@@ -87,7 +87,8 @@ def _handler(pages: dict[str, tuple[bytes, str]]) -> type[BaseHTTPRequestHandler
             self.end_headers()
             self.wfile.write(body)
 
-        def log_message(self, format: str, *args: Any) -> None:  # quiet server
+        # quiet server; `format` is the name http.server gives this parameter
+        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
             return
 
     return Handler
@@ -118,11 +119,15 @@ def add_demo_parser(subparsers: Any) -> None:
             "Serve the fixture pages on 127.0.0.1 and run the ordinary `scrape` job on them:\n"
             "fetch, extract, write one record per page, print a summary."
         ),
-        epilog="example:\n  extractor demo --output out/demo.jsonl\n  extractor demo --format csv --output out/demo.csv",
+        epilog=(
+            "example:\n  extractor demo --output out/demo.jsonl\n"
+            "  extractor demo --format csv --output out/demo.csv"
+        ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--fixtures", default=None, metavar="DIR",
-                        help="folder of fixture pages (default: ./fixtures, else the bundled demo pages)")  # fmt: skip
+                        help="folder of fixture pages "
+                             "(default: ./fixtures, else the bundled demo pages)")  # fmt: skip
     parser.add_argument("--output", "-o", default="out/demo.jsonl", metavar="PATH",
                         help="where to write the records (default: %(default)s)")  # fmt: skip
     parser.add_argument("--format", choices=("jsonl", "csv"), default="jsonl", help="output format")

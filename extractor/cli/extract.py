@@ -371,7 +371,7 @@ def export_sources(
         memory_limit=memory_limit,
     )
     with exporter:
-        for source, record in zip(sources, records):
+        for source, record in zip(sources, records, strict=True):  # one record per source
             if isinstance(record, ErrorRecord):
                 failed += 1
                 say(f"error: {record.message}")

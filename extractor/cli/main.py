@@ -48,7 +48,8 @@ SUBCOMMANDS: tuple[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The whole command line: the top-level options (``--version``, the ``--json`` shortcut) and every subcommand."""
+    """The whole command line: the top-level options (``--version``, the ``--json`` shortcut) and
+    every subcommand."""
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="Extract structured records (text, metadata, quotes, comments) from news and "

@@ -130,7 +130,8 @@ def add_scrape_parser(subparsers: Any) -> None:
     out.add_argument("--overwrite", action="store_true", help="start OUT afresh instead of resuming")
     out.add_argument("--retry-errors", action="store_true", help="on resume, retry URLs that failed before")
     out.add_argument("--csv-raw-formulas", dest="escape_formulas", action="store_false",
-                     help="csv: text cells starting with = + - @ as they are (default: a leading ')")  # fmt: skip
+                     help="csv: text cells starting with = + - @ as they are "
+                          "(default: a leading ')")  # fmt: skip
     out.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no summary")
 
     net = p.add_argument_group("HTTP")
@@ -146,7 +147,8 @@ def add_scrape_parser(subparsers: Any) -> None:
     net.add_argument("--workers", type=int, default=8, metavar="N", help="fetch threads")
     net.add_argument(
         "--processes", type=int, default=0, metavar="N",
-        help="extraction processes (0: with a page limit, up to one per CPU; without, in the fetch threads)",
+        help="extraction processes "
+             "(0: with a page limit, up to one per CPU; without, in the fetch threads)",
     )  # fmt: skip
     net.add_argument("--no-comments", dest="comments", action="store_false",
                      help="skip reader comments (no comment records; faster)")  # fmt: skip
@@ -155,7 +157,8 @@ def add_scrape_parser(subparsers: Any) -> None:
                      help="seconds to wait for a connection (default: %(default)s)")  # fmt: skip
     net.add_argument("--retries", type=int, default=3, metavar="N", help="retries on 429/5xx/network errors")
     net.add_argument("--max-redirects", type=int, default=10, metavar="N",
-                     help="redirects per page, counted apart from retries (default: %(default)s)")  # fmt: skip
+                     help="redirects per page, counted apart from retries "
+                          "(default: %(default)s)")  # fmt: skip
     net.add_argument(
         "--max-retry-after",
         type=float,

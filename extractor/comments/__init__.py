@@ -177,7 +177,7 @@ def _thread(
             if parent is not None and forest.link(n, parent):
                 comment.parent_id = comments[parent].id
                 comment.depth = level
-    for comment, depth in zip(comments, forest.depths()):
+    for comment, depth in zip(comments, forest.depths(), strict=True):
         comment.depth = depth
 
 

@@ -258,7 +258,7 @@ def self_dated(root: HtmlElement, hidden: dict[int, HtmlElement] | None = None) 
         if text and len(text) <= _MAX_META_TEXT and node is not root and not text.isspace():
             owners.append(node)
             texts.append(text)
-    for owner, text in zip(owners, texts):
+    for owner, text in zip(owners, texts, strict=True):  # appended together
         if id(owner) not in found and hints.date_like(text):
             found[id(owner)] = owner
     return found
@@ -308,9 +308,9 @@ def scope(member: HtmlElement) -> list[HtmlElement]:
     for a numbered table row the unnumbered rows after it (one post over several rows)."""
     follows: Callable[[HtmlElement], bool]
     if member.tag == "dt":
-        follows = lambda sib: sib.tag == "dd"
+        follows = _is_dd
     elif member.tag == "tr" and member.get("id"):
-        follows = lambda sib: sib.tag == "tr" and not sib.get("id")
+        follows = _is_unnumbered_row
     elif footer_line(member):
         return [*footer_run(member), member]
     else:
@@ -321,6 +321,14 @@ def scope(member: HtmlElement) -> list[HtmlElement]:
         roots.append(sibling)
         sibling = sibling.getnext()
     return roots
+
+
+def _is_dd(sibling: HtmlElement) -> bool:
+    return sibling.tag == "dd"
+
+
+def _is_unnumbered_row(sibling: HtmlElement) -> bool:
+    return sibling.tag == "tr" and not sibling.get("id")
 
 
 _FOOTER_TAGS = frozenset({"p", "div", "span", "dd", "small"})
@@ -823,7 +831,7 @@ def _group_features(group: Group, facts: Facts, inner: dict[int, list[HtmlElemen
         return None
     return [
         Features(f.has_date, _has_author(m, facts, inner[id(m)]), f.text_len, f.teaser, f.linky)
-        for m, f in zip(group.members, cheap)
+        for m, f in zip(group.members, cheap, strict=True)
     ]
 
 
@@ -1091,7 +1099,7 @@ def _widen_to_words(group: Group) -> Group | None:
         return None
     ids = {id(m) for m in members}
     worded = 0
-    for parent, member in zip(parents, members):
+    for parent, member in zip(parents, members, strict=True):  # one parent per member
         if any(id(d) in ids for d in parent.iterdescendants() if d is not member):
             return None
         said = len(collapse_ws(text_of(member)))
@@ -1132,7 +1140,7 @@ def _union(chosen: list[Judged]) -> dict[int, HtmlElement]:
     owner: dict[int, int] = {}
     for n, j in enumerate(chosen):
         well_dated = sum(f.has_date for f in j.feats) >= 0.8 * len(j.feats)
-        for m, f in zip(j.group.members, j.feats):
+        for m, f in zip(j.group.members, j.feats, strict=True):  # feats: one per member (_verdict)
             if (f.has_date or (f.has_author and not well_dated)) and id(
                 m
             ) not in items:  # a wrapper sharing the class is not one

@@ -457,9 +457,11 @@ def _direct_texts(node: HtmlElement) -> list[str]:
     title = node.get("title")
     if title and len(title) <= 80 and hints.date_like(title):
         out.append(title)
-    for text in (node.text, node.tail):
-        if text and text.strip() and len(text) <= 80 and hints.date_like(text):
-            out.append(text.strip())
+    out.extend(
+        text.strip()
+        for text in (node.text, node.tail)
+        if text and text.strip() and len(text) <= 80 and hints.date_like(text)
+    )
     return out
 
 

@@ -166,11 +166,11 @@ _FIELDS = etree.XPath("descendant-or-self::textarea | descendant-or-self::*/@con
 
 def _field_boxes(wrapper: HtmlElement, blocked: Blocked) -> list[HtmlElement]:
     """The small boxes around the comment text areas inside a page-wrapping form."""
-    boxes: list[HtmlElement] = []
-    for area in wrapper.iter("textarea"):
-        if _FIELD_WORDS.search(f"{area.get('name') or ''} {area.get('id') or ''}"):
-            boxes.append(_widen_box(area, blocked))
-    return boxes
+    return [
+        _widen_box(area, blocked)
+        for area in wrapper.iter("textarea")
+        if _FIELD_WORDS.search(f"{area.get('name') or ''} {area.get('id') or ''}")
+    ]
 
 
 def _is_comment_form(form: HtmlElement) -> bool:

@@ -16,6 +16,7 @@ writing a new part file per run (the same class serves both).
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import secrets
@@ -138,15 +139,11 @@ class AtomicFile:
         self._stream = None
         self.temp_path = None
         if stream is not None:
-            try:
+            with contextlib.suppress(OSError):
                 stream.close()
-            except OSError:
-                pass
         if temp is not None:
-            try:
+            with contextlib.suppress(FileNotFoundError):
                 os.unlink(temp)
-            except FileNotFoundError:
-                pass
 
     def __enter__(self) -> IO[Any]:
         return self.open()

@@ -377,7 +377,8 @@ class _Worker:
             code = self.stop(kill=True)
             if task.memory_limit is not None:
                 raise MemoryLimit(
-                    f"extraction died ({_signal_name(code)}) under a memory limit of {task.memory_limit:g} MB",
+                    f"extraction died ({_signal_name(code)}) "
+                    f"under a memory limit of {task.memory_limit:g} MB",
                     task.memory_limit,
                 ) from None
             raise ExtractionError(f"the extraction process died ({_signal_name(code)})") from None

@@ -111,12 +111,14 @@ class _Batcher:
 
 
 def _redo(kind: str | None, retry_errors: bool) -> bool:
-    """Is an existing record of this error ``kind`` (None: an article) to be dropped and its URL tried again?"""
+    """Is an existing record of this error ``kind`` (None: an article) to be dropped and its
+    URL tried again?"""
     return kind is not None and (retry_errors or kind in NOT_REQUESTED)
 
 
 def scan_jsonl(path: Path) -> tuple[int, list[tuple[str | None, str | None]]]:
-    """(offset just past the last complete line, [(url, error kind or None)] for each complete record line)."""
+    """(offset just past the last complete line, [(url, error kind or None)] for each complete
+    record line)."""
     good_end = 0
     seen: list[tuple[str | None, str | None]] = []
     with open(path, "rb") as fh:
@@ -293,7 +295,7 @@ class CsvAppender:
             for fd in [*self._fds.values(), self._journal]:
                 os.ftruncate(fd, 0)
         self._sizes = {table: os.fstat(fd).st_size for table, fd in self._fds.items()}
-        for table, fd in self._fds.items():
+        for table in self._fds:
             if self._sizes[table] == 0:
                 self._append(table, csv_text([TABLES[table]]).encode("utf-8"))
         self._commit_point()
@@ -303,7 +305,7 @@ class CsvAppender:
     def _recover(self, retry_errors: bool, key: KeyFn) -> None:
         sizes = _read_journal(self.journal_path)
         if sizes is not None:
-            for table, size in zip(CSV_ORDER, sizes):
+            for table, size in zip(CSV_ORDER, sizes, strict=True):  # _read_journal checks the count
                 fd = self._fds[table]
                 actual = os.fstat(fd).st_size
                 if actual > size:

@@ -21,6 +21,7 @@ until ``finish_exporting()``), or an already open text stream such as
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -93,10 +94,8 @@ class ArticleIds:
     def add(self, aid: str) -> None:
         """Mark an id as used (ignored unless it is 16 hex digits, as ours are)."""
         if len(aid) == ARTICLE_ID_LENGTH:
-            try:
+            with contextlib.suppress(ValueError):
                 self._taken.add(int(aid, 16))
-            except ValueError:
-                pass
 
     def issue(self, record: Article | ErrorRecord, key: str | None = None) -> str:
         """The id for this record: its :func:`article_id`, or the next free variant of it."""

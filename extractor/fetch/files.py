@@ -140,7 +140,8 @@ def walk_folder(folder: Path, accept: Callable[[Path], bool] = is_html_name) -> 
 
 
 def iter_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
-    """Files as given, and HTML files (``.gz`` too) inside folders, recursively, in sorted order so reruns agree."""
+    """Files as given, and HTML files (``.gz`` too) inside folders, recursively, in sorted order
+    so reruns agree."""
     for item in paths:
         path = path_of(item)
         if path.is_dir():
@@ -156,7 +157,7 @@ def iter_file_pages(
     for path in iter_paths(paths):
         try:
             yield read_page(path, max_bytes=max_bytes)
-        except FetchError as exc:
+        except FetchError as exc:  # noqa: PERF203 - a failing file becomes an error record
             yield exc
 
 

@@ -507,7 +507,7 @@ class HttpFetcher:
                     reply = self._exchange(url, requested, conditional, accept)
                 self._hosts.success(host)
                 return reply
-            except _Retry as retry:
+            except _Retry as retry:  # noqa: PERF203 - each failed attempt decides on a retry
                 # The breaker counts URLs: only the attempt that gives the URL up is a failure.
                 if attempt >= opts.max_retries:
                     if retry.counts_as_failure:
@@ -520,7 +520,8 @@ class HttpFetcher:
                     self._hosts.push_back(host, opts.max_retry_after)
                     raise type(retry.error)(
                         requested,
-                        f"{retry.error.reason}; Retry-After {wait:.0f}s exceeds the {opts.max_retry_after:.0f}s cap",
+                        f"{retry.error.reason}; Retry-After {wait:.0f}s exceeds the "
+                        f"{opts.max_retry_after:.0f}s cap",
                         status=retry.error.status,
                     ) from None
                 if wait is None:

@@ -160,7 +160,8 @@ def _rebuild_unavailable(url: str, reason: str, retry_in: float) -> HostUnavaila
 
 
 class InvalidURL(NetworkError):
-    """Not an http(s) URL we can fetch: other scheme, no host, bad port or IPv6 literal, control characters."""
+    """Not an http(s) URL we can fetch: other scheme, no host, bad port or IPv6 literal, control
+    characters."""
 
 
 class HTTPError(FetchError):

@@ -27,7 +27,8 @@ _BRACKETED = re.compile(r"\[[^\[\]]*\](?::[0-9]*)?")  # [IPv6] or [IPv6]:port, n
 
 
 def check_url(url: str, requested: str | None = None) -> None:
-    """Raise :class:`InvalidURL` (for ``requested``, default ``url``) unless ``url`` is a fetchable http(s) URL."""
+    """Raise :class:`InvalidURL` (for ``requested``, default ``url``) unless ``url`` is a
+    fetchable http(s) URL."""
     who = url if requested is None else requested
     found = _CONTROL.search(url)
     if found is not None:

@@ -100,7 +100,8 @@ def _missing_bytes(record: Any) -> int:
 
 
 def _declared_length(headers: dict[str, str]) -> int | None:
-    """The HTTP Content-Length, when the archived payload is stored as sent (no transfer or content coding)."""
+    """The HTTP Content-Length, when the archived payload is stored as sent (no transfer or
+    content coding)."""
     lower = {k.lower(): v for k, v in headers.items()}
     if lower.get("content-encoding", "identity").strip().lower() != "identity":
         return None
@@ -114,7 +115,7 @@ def _headers(record: Any) -> dict[str, str]:
     if record.http_headers is None:
         ctype = record.rec_headers.get_header("Content-Type")
         return {"Content-Type": ctype} if ctype else {}
-    return {name: value for name, value in record.http_headers.headers}
+    return dict(record.http_headers.headers)
 
 
 def _is_html(headers: dict[str, str], body_head: bytes | None = None) -> bool:

@@ -362,7 +362,8 @@ def _extraction_pool(options: ScrapeOptions) -> Executor | None:
         return LimitedPool(size, time_limit=options.page_time_limit, memory_limit=options.page_memory_limit)
     if limited:
         warnings.warn("scrape() in a daemonic process (a multiprocessing.Pool worker) cannot start worker "
-                      "processes: pages are extracted without time and memory limits", stacklevel=3)  # fmt: skip
+                      "processes: pages are extracted without time and memory limits",
+                      stacklevel=3)  # fmt: skip
     return _process_pool(options.processes)
 
 

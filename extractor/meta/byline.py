@@ -162,7 +162,7 @@ def find_byline_names(
     scored.extend(_by_text_candidates(tree, positions, anchor_pos))
     scored.sort(key=lambda item: item[0])
     chosen = {node for _d, _p, node in scored}
-    for _cost_, _pos, best in scored[:_MAX_BYLINE_TRIES]:
+    for _d, _p, best in scored[:_MAX_BYLINE_TRIES]:
         out: list[str] = []
         for node in _group(best, chosen):
             out.extend(_names_in(node))

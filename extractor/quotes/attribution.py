@@ -99,7 +99,8 @@ def attribution_after(text: str, pos: int, limit: int, unlisted: bool = True) ->
                 and window[j + 1][2].lower() in COMPLEMENTIZERS
                 and not _ends_with_comma(text, pos)
             ):
-                return None  # 'the ad "plainly" suggests that ...': the verb takes a clause; it is no attribution
+                # 'the ad "plainly" suggests that ...': the verb takes a clause; it is no attribution
+                return None
             if j == 0 or all(skippable(w[2], low) for w in window[:j]):
                 # '," said X' / '», a déclaré X' (an auxiliary before the inverted cue)
                 spk = np_after(text, tok[1], limit)
@@ -519,8 +520,8 @@ def colon_intro(text: str, para_start: int) -> AttributionRecord | None:
         if m.group() != "\n" and not is_abbreviation(text, m.start()):
             clause_start = m.end()
     stmt = None
-    for stmt in STATEMENT_INTRO_RE.finditer(text, clause_start, prev_end):
-        pass
+    for match in STATEMENT_INTRO_RE.finditer(text, clause_start, prev_end):
+        stmt = match  # the last one
     if stmt is not None:
         speaker = speaker_before(text, clause_start, stmt.start())
         return AttributionRecord(prev_start, prev_end, speaker, " ".join(stmt.group("cue").split()))
@@ -551,8 +552,8 @@ def sentence_intro(
     if not body.endswith(".") or any(ch in body for ch in MARKS if ch not in AMBIGUOUS_MARKS):
         return None
     cue = None
-    for cue in CUE_RE.finditer(text, prev_start, prev_start + len(body)):
-        pass
+    for match in CUE_RE.finditer(text, prev_start, prev_start + len(body)):
+        cue = match  # the last one
     if cue is None or not cue.group("verb") or cue.group().lower() in OBJECT_CUES:
         return None
     tail = tokenize(text, cue.end(), prev_start + len(body) - 1)

@@ -75,7 +75,7 @@ def content_start_at(text: str, pos: int, end: int, cue: str = "") -> int:
     ``_adjunct_end``)."""
     tokens = tokenize(text, pos, min(end, pos + 160), 20)
     if cue.lower() in TOPIC_OF_CUES and tokens and tokens[0][2].lower() == "of":
-        adjunct = _adjunct_end([(0, 0, "in")] + tokens[1:], 0)
+        adjunct = _adjunct_end([(0, 0, "in"), *tokens[1:]], 0)
         if adjunct > 0:
             tokens = tokens[adjunct:]
     for k, tok in enumerate(tokens[:10]):

@@ -213,7 +213,8 @@ def _continuation_chain(marks: list[Mark], k: int) -> list[Mark]:
 def _skip_titles(
     text: str, ends: list[int], marks: list[Mark], k: int, after: int, consumed: list[Span]
 ) -> int:
-    """'Perez said Sunday on NBC's "Meet the Press."': short quotations in the attribution's sentence are names."""
+    """'Perez said Sunday on NBC's "Meet the Press."': short quotations in the attribution's
+    sentence are names."""
     if k >= len(marks) or marks[k].start < after:
         return k
     _, sent_end = sentence_bounds(ends, max(after - 1, 0))
@@ -439,7 +440,7 @@ def pattern_statements(text: str, found: list[Found]) -> list[Found]:
     """Direct statements matched by the whole-statement patterns, where nothing else was found."""
     out: list[Found] = []
     taken = [(f.start, f.end) for f in found]
-    for regex, marks in zip(_STATEMENT_RES, _STATEMENT_MARKS):
+    for regex, marks in zip(_STATEMENT_RES, _STATEMENT_MARKS, strict=True):  # both from STATEMENT_PATTERNS
         if marks and not any(ch in text for ch in marks):
             continue
         for m in regex.finditer(text):

@@ -194,7 +194,7 @@ def source_span(text: str, span: Span, cue: str, first_person: bool = False) -> 
         words = words[:-1]
     if len(words) == 1 and words[0][2].lower() == "which":
         # 'The column type, which tells ...': a thing, unless what it stands for is a
-        # source ('the report, which said ...')
+        # source, as in 'the report, which said ...'
         return span if _antecedent_is_source(text, words[0][0]) else None
     if words and (_PRONOUN_AUX_RE.match(words[0][2]) or words[0][2].lower() == "who") and len(words) <= 3:
         return span  # "he's said", "who in 2010 said"

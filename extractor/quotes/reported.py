@@ -359,7 +359,8 @@ def _asked(text: str, cue: re.Match[str], sent_start: int, sent_end: int) -> Fou
 def _object_report(
     text: str, cue: re.Match[str], low: str, sent_start: int, sent_end: int, sentence_speaker: Span | None
 ) -> Found | None:
-    """'X cited several factors', 'X called for lower taxes', 'X accused Y of Z': the object is the content."""
+    """'X cited several factors', 'X called for lower taxes', 'X accused Y of Z': the object is
+    the content."""
     pre = text[sent_start : cue.start()].rstrip()
     if low == "called" and names_something(text, sent_start, cue.start(), cue.end()):
         return None

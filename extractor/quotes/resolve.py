@@ -53,6 +53,6 @@ def _previous_named(earlier: list[Found]) -> str | None:
 
 def _nearest_name(text: str, start: int, end: int) -> str | None:
     last = None
-    for last in PROPER_RUN_RE.finditer(text, start, end):
-        pass
+    for match in PROPER_RUN_RE.finditer(text, start, end):
+        last = match  # the last one
     return " ".join(last.group().split()) if last else None

@@ -546,8 +546,8 @@ TIME_START = _words("on in at during last this late early earlier yesterday toda
 # Time words that may stand between a cue and its 'that' ('said Thursday that')
 TIME_WORDS = _words("today yesterday tonight week month year") | ENGLISH_WEEKDAYS
 
-# Conjunctions opening a subordinate clause: a cue's subject follows the last one before it
-# ('It gets your attention when a leader says', 'Even though officials said')
+# Conjunctions opening a subordinate clause: a cue's subject follows the last one before it,
+# as in 'It gets your attention when a leader says' or 'Even though officials said'.
 SUBORDINATORS = _words("when while whereas if because although though since once until unless where")
 
 
