@@ -41,6 +41,7 @@ from ..core.lexicon.quotes import (
     OBJECT_WORDS,
     PARTICIPLE_NEXT,
     PREPOSITIONS,
+    PRONOUN_COMPANIONS,
     RELATIVE_PRONOUNS,
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
@@ -221,7 +222,16 @@ def source_span(text: str, span: Span, cue: str, first_person: bool = False) -> 
     if len(lows) > 1 and lows[0] in AUX and not words[1][2][:1].isupper():
         return None  # 'Can anyone suggest how ...?', 'Does the report say': a question
     if lows[0] in SUBJECT_PRONOUNS:
-        return span  # 'he and his wife', 'she [the author]'
+        if (
+            len(lows) > 1
+            and lows[-1] not in RELATIVE_PRONOUNS  # '... the Police Department which': below
+            and not words[-1][2][:1].isupper()  # '... footage of Trump talking about': Trump
+            and not (lows[1] in JOINERS or lows[1] in DETERMINERS or lows[1] in PRONOUN_COMPANIONS)
+        ):
+            # 'he fought really hard, adding', 'He sent ... vowing': the pronoun with its own
+            # verb; the pronoun is the speaker
+            return (words[0][0], words[0][1])
+        return span  # 'he and his wife', 'she [the author]', 'they both'
     if len(lows) > 1 and lows[-1] in SUBJECT_PRONOUNS and lows[-2] not in JOINERS:
         return (words[-1][0], words[-1][1])  # 'When reviewed at the time they', 'Even as he'
     # "the insurance that Uber" / "a former staffer who": the cue belongs to a relative clause

@@ -637,6 +637,10 @@ THIRD_PERSON = frozenset({"he", "she", "they", "it", "who"})
 
 SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
 
+# What may follow a subject pronoun in a speaker that is still only the pronoun: 'they both',
+# 'he himself' (anything else after it is the pronoun's own verb: 'he insists', 'they work').
+PRONOUN_COMPANIONS = frozenset({"all", "both", "each", "too", "himself", "herself", "themselves"})
+
 JOINERS = frozenset({"and", "or", "nor", "&"})
 
 NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
