@@ -554,7 +554,10 @@ def test_on_a_page_full_of_code_only_quotations_in_marks_count() -> None:
         ("Then he laid off more than 200 staffers and began talking about what will happen next.", "he"),
         ("Then she laid off more than 300 workers and began talking about what comes next.", "she"),
         ("They both agreed that the plan would work.", "They both"),
-        ("The board met the mayor on Monday, and she and her deputy said the plan would work.", "she and her deputy"),
+        (
+            "The board met the mayor on Monday, and she and her deputy said the plan would work.",
+            "she and her deputy",
+        ),
     ],
 )
 def test_a_pronoun_with_its_own_verb_is_the_speaker_alone(text: str, speaker: str) -> None:
