@@ -562,3 +562,20 @@ def test_on_a_page_full_of_code_only_quotations_in_marks_count() -> None:
 )
 def test_a_pronoun_with_its_own_verb_is_the_speaker_alone(text: str, speaker: str) -> None:
     assert [q.speaker for q in extract_quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The label tells you how much a nutrient in one serving adds to a day.",
+        "Customer acquisition cost tells you what each new customer costs the company.",
+    ],
+)
+def test_the_reader_as_hearer_is_a_figure_of_speech(text: str) -> None:
+    assert extract_quotes(text) == []
+
+
+def test_the_reader_told_that_is_still_reported_speech() -> None:
+    quotes = extract_quotes("The minister told us that the bridge would reopen in May.")
+    assert [q.speaker for q in quotes] == ["The minister"]
+    assert quotes[0].text.endswith("the bridge would reopen in May")

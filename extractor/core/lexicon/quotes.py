@@ -637,6 +637,10 @@ THIRD_PERSON = frozenset({"he", "she", "they", "it", "who"})
 
 SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
 
+# The reader as a cue's hearer ('tells you how much', 'shows us'): a figure of speech, not
+# an addressee, unless a that-clause or a quotation follows.
+GENERIC_HEARERS = frozenset({"you", "us"})
+
 # What may follow a subject pronoun in a speaker that is still only the pronoun: 'they both',
 # 'he himself' (anything else after it is the pronoun's own verb: 'he insists', 'they work').
 PRONOUN_COMPANIONS = frozenset({"all", "both", "each", "too", "himself", "herself", "themselves"})
