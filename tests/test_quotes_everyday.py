@@ -579,3 +579,47 @@ def test_the_reader_told_that_is_still_reported_speech() -> None:
     quotes = extract_quotes("The minister told us that the bridge would reopen in May.")
     assert [q.speaker for q in quotes] == ["The minister"]
     assert quotes[0].text.endswith("the bridge would reopen in May")
+
+
+def test_the_writers_clause_after_a_semicolon_is_not_reported() -> None:
+    text = (
+        "Several owners told me they have cut their costs by half; these are people running "
+        "businesses, so they know what they are talking about."
+    )
+    quotes = extract_quotes(text)
+    assert [q.speaker for q in quotes] == ["Several owners"]
+    assert "these are people" not in quotes[0].text
+
+
+@pytest.mark.parametrize(
+    ("text", "hearer", "content"),
+    [
+        ("An old friend told me he was interested in the project.", "me", "he was interested in the project"),
+        ("The officials told him he had never been a citizen.", "him", "he had never been a citizen"),
+        (
+            "She told her mother the garden would be ready in June.",
+            "her mother",
+            "the garden would be ready in June",
+        ),
+    ],
+)
+def test_a_pronoun_hearer_is_not_part_of_the_content(text: str, hearer: str, content: str) -> None:
+    quotes = extract_quotes(text)
+    assert [(q.addressee, q.text) for q in quotes] == [(hearer, content)]
+
+
+def test_an_infinitive_report_keeps_its_hearer() -> None:
+    assert [q.text for q in extract_quotes("They urged him to resign before the vote.")] == [
+        "him to resign before the vote"
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This serum works wonders for dry skin.",
+        "The phone and the laptop are great on their own. But when you use them together, they work wonders.",
+    ],
+)
+def test_works_wonders_reports_nothing(text: str) -> None:
+    assert extract_quotes(text) == []

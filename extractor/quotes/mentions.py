@@ -32,7 +32,6 @@ from ..core.lexicon.quotes import (
     CONJUNCTIONS,
     DETERMINERS,
     FIRST_SECOND_PERSON,
-    GENERIC_HEARERS,
     JOINERS,
     NAME_JOINERS,
     NAMING_ADVERBS,
@@ -57,7 +56,6 @@ from .tables import (
     AGENT_SUFFIXES,
     CHECKED_CUES,
     CLAUSE_OPENERS,
-    COMPLEMENTIZERS,
     FINITE,
     GERUND_CUES,
     INFINITIVE_CUES,
@@ -408,11 +406,6 @@ def reporting_complement(text: str, cue_end: int, start: int, end: int, cue: str
             return CLAUSE
     if low == "to":
         return NONE
-    if low in GENERIC_HEARERS and cue in ADDRESSEE_VERBS:
-        # 'The % Daily Value tells you how much ...', 'the command tells you little': the
-        # reader as hearer is a figure of speech unless what follows is said ('told us that')
-        nxt = tokens[1][2] if len(tokens) > 1 else ""
-        return CLAUSE if nxt.lower() in COMPLEMENTIZERS or nxt in MARKS else NONE
     if low.endswith("ing") and cue in GERUND_CUES:
         return CLAUSE  # 'suggests reducing regulations'
     if low in {"of", "about"}:

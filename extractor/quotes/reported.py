@@ -14,6 +14,7 @@ from ..core.lexicon.quotes import (
     ASKED_BEFORE,
     CONNECTORS,
     DETERMINERS,
+    GENERIC_HEARERS,
     INFINITIVE_BLOCK,
     LEAD_JUNK,
     NOT_OBJECT_START,
@@ -23,6 +24,7 @@ from ..core.lexicon.quotes import (
     SOURCE_ARTICLES,
     SUBORDINATE_OPENERS,
     TIME_START,
+    WORKS_BEFORE_NOUN,
 )
 from .attribution import attribution_after
 from .content import content_end, content_start_at, is_intro_phrase, starts_content
@@ -53,6 +55,7 @@ from .tables import (
     DENSE,
     FINITE,
     LETTERS_RE,
+    MARKS,
     MAX_JOINED,
     NEEDS_THAT,
     NORM_NOUNS,
@@ -439,6 +442,12 @@ def _reported_one(
         and not cue.group("acc")
     ):
         return None  # 'the demands of', 'his claims', 'a warning': the cue word is a noun
+    if (
+        before
+        and before[-1].lower() in WORKS_BEFORE_NOUN
+        and text[cue.start() - len(before[-1]) - 1 : cue.start()].lower() == before[-1].lower() + " "
+    ):
+        return None  # 'it works wonders', 'does wonders for': the cue word is the verb's object
     if low.endswith("s") and text[max(0, cue.start() - 2) : cue.start()].strip()[-1:].isdigit():
         return None  # '¥1,000 notes', '2 reports': a counted noun
     if low.endswith("s") and low not in TOPIC_CUES and _OF_RE.match(text, cue.end()):
@@ -535,6 +544,12 @@ def _reported_one(
     complement = reporting_complement(text, after_cue, start, end, low)
     if not complement or (complement == CLAUSE and word_count(text, start, end) < 3):
         return None  # 'questioned his sincerity' is a speech act; 'said it' is no clause
+    if addressee is not None and text[addressee[0] : addressee[1]].lower() in GENERIC_HEARERS:
+        # 'The % Daily Value tells you how much ...', 'the command tells you little': the
+        # reader as hearer is a figure of speech unless what follows is said ('told you that')
+        opener = text[after_cue:end].lstrip()[:5].lower()
+        if not (opener.startswith(tuple(COMPLEMENTIZERS)) or opener[:1] in MARKS):
+            return None
     if complement == OBJECT:
         # 'denied accusations of espionage, but as the trade war escalates, ...': the object
         # ends where the narrator's next clause begins

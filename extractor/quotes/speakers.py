@@ -18,6 +18,7 @@ from ..core.lexicon.quotes import (
     FREQUENCY_ADVERBS,
     LEAD_JUNK,
     NOT_SUBJECT_END,
+    OBJECT_PRONOUNS,
     PASSIVE,
     PREPOSITIONS,
     RELATIVE,
@@ -323,7 +324,13 @@ def addressee_after(text: str, start: int, end: int) -> tuple[Span | None, int]:
     if that is not None and that > 0 and all(t[2][0].isalnum() or t[2] == "." for t in tokens[:that]):
         return (tokens[0][0], tokens[that - 1][1]), tokens[that - 1][1]
     out: list[Token] = []
-    if is_capitalized(tokens[0][2]):
+    first = tokens[0][2].lower()
+    nxt = tokens[1][2].lower() if len(tokens) > 1 else ""
+    if first in OBJECT_PRONOUNS and nxt != "to" and (first != "her" or nxt in DETERMINERS | PRONOUNS):
+        # 'told me the plan would work', 'told her the plan ...' (not 'her mother'; 'urged him to
+        # resign' keeps its hearer in the content, as infinitive reports do)
+        out = tokens[:1]
+    elif is_capitalized(tokens[0][2]):
         for tok in tokens:
             if is_capitalized(tok[2]) or tok[2].lower() == "of":
                 out.append(tok)

@@ -155,7 +155,10 @@ CONTENT_CUT_RE = re.compile(
     r"according\s+to)\b|\s+and\s+(?:also\s+)?(?:added|said|warned|noted|argued|"
     r"insisted|told|called|urged|claimed|stressed|explained)\b"
     # '..., and no, in summer I do salads', '..., and I'm sure ...': the writer answers
-    r"|,\s+(?:and|but)\s+(?:I|I['’]m|I['’]ve|I['’]d|no|my|we)\b",
+    r"|,\s+(?:and|but)\s+(?:I|I['’]m|I['’]ve|I['’]d|no|my|we)\b"
+    # '...; these are people running businesses so they know', '...; so I went': the writer's
+    # own clause after a semicolon
+    r"|;\s+(?=(?:these|those|this|it|so|I|we|you)\b)",
     re.IGNORECASE,
 )
 PROPER_RUN_RE = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|de|von|van|al|bin))*\s+[A-Z][\w'’-]+")

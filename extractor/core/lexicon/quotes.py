@@ -536,6 +536,10 @@ PREPOSITIONS = _words(
 
 DETERMINERS = _words("the a an another one two three several some many most other his her their its")
 
+# Verbs whose object a cue word can be, as a noun: 'it works wonders', 'does wonders for your
+# skin' ('wonders' reports thought only with a subject: 'she wonders whether').
+WORKS_BEFORE_NOUN = _words("work works worked working do does did doing")
+
 # Words after which a cue word is a noun ('the claims', 'their reports', 'a warning')
 NOUN_MARKERS = _words("the a an his her their its our my your this these those whose")
 
@@ -637,9 +641,12 @@ THIRD_PERSON = frozenset({"he", "she", "they", "it", "who"})
 
 SUBJECT_PRONOUNS = frozenset({"he", "she", "they"})
 
-# The reader as a cue's hearer ('tells you how much', 'shows us'): a figure of speech, not
-# an addressee, unless a that-clause or a quotation follows.
-GENERIC_HEARERS = frozenset({"you", "us"})
+# The reader as a cue's hearer ('tells you how much', 'tells you little'): a figure of
+# speech, not an addressee, unless a that-clause or a quotation follows.
+GENERIC_HEARERS = frozenset({"you"})
+
+# A hearer named by a pronoun after 'told', 'assured' ...: 'told me the plan would work'.
+OBJECT_PRONOUNS = frozenset({"me", "him", "her", "us", "them", "you"})
 
 # What may follow a subject pronoun in a speaker that is still only the pronoun: 'they both',
 # 'he himself' (anything else after it is the pronoun's own verb: 'he insists', 'they work').
