@@ -623,3 +623,26 @@ def test_an_infinitive_report_keeps_its_hearer() -> None:
 )
 def test_works_wonders_reports_nothing(text: str) -> None:
     assert extract_quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Here is the header with two subheaders that are in a second row: "Joined Canceled".',
+        'The pricing page could be even better: "try it free" is hard to find.',
+    ],
+)
+def test_a_colon_after_a_plain_noun_phrase_opens_no_ones_words(text: str) -> None:
+    assert extract_quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Sanders delivered a snappy retort: "No one is tearing this up."',
+        'As one voter put it: "The barbarians are no longer at the gate."',
+        'The review summarizes: "The ontology was evaluated against standard criteria."',
+    ],
+)
+def test_a_colon_after_speech_still_opens_a_quotation(text: str) -> None:
+    assert [q.kind for q in extract_quotes(text)] == ["direct"]

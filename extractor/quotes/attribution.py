@@ -13,15 +13,18 @@ from dataclasses import dataclass
 from ..core.lexicon.quotes import (
     AMBIGUOUS_MARKS,
     AUX,
+    COLON_VERBS,
     DETERMINERS,
     INFINITIVE_BLOCK,
     LEAD_JUNK,
     LEAD_OPENERS,
     MANNER_START,
     MODALS,
+    NOT_VERBS_IZE,
     NOUN_MARKERS,
     PASSIVE,
     PREPOSITIONS,
+    SPEECH_NOUNS,
     TIME_START,
     TRAILING_PREPOSITIONS,
 )
@@ -469,14 +472,33 @@ def _colon_before(text: str, sent_start: int, quote_start: int) -> AttributionRe
             # a colon after a noun presents a whole quoted sentence as cited words
             subject = _sentence_subject(text, sent_start, colon)
             return AttributionRecord(subject[0] if subject else colon, colon + 1, subject, ":")
+        if speaker is not None and not _speech_before_colon(text, speaker, colon, word[2]):
+            return None  # 'the header with two subheaders in a second row:', 'could be even better:'
         return AttributionRecord(speaker[0], colon + 1, speaker, word[2]) if speaker else None
-        return AttributionRecord(speaker[0], colon + 1, speaker, word[2])
     names = leading_np(tokens)
     if not names or names[-1] is not tokens[-1]:
         # 'McConnell delivered a blunt message to Trump: "..."': the sentence's subject speaks
         subject = _sentence_subject(text, sent_start, colon)
         return AttributionRecord(subject[0], colon + 1, subject, ":") if subject else None
     return AttributionRecord(names[0][0], colon + 1, (names[0][0], names[-1][1]), ":")
+
+
+def _speech_before_colon(text: str, speaker: Span, colon: int, word: str) -> bool:
+    """Between a speaker and a colon, a verb of speech or a verb form: 'X writes:', 'as one
+    voter put it:', 'Smith told reporters:'. A noun phrase ('a second row:', 'even better:')
+    introduces a list or an example, not someone's words, unless the noun names an
+    utterance ('a snappy retort:')."""
+    speaker_start, speaker_end = speaker
+    low = word.lower()
+    if low in VERBS or low.endswith("ed") or low in FINITE or low in SPEECH_NOUNS:
+        return True
+    if len(low) > 7 and low.endswith(("izes", "ises")) and low not in NOT_VERBS_IZE:
+        return True  # 'The review summarizes:', 'she emphasises:'
+    if any(w.lower() in COLON_VERBS for w in WORD_RE.findall(text, speaker_start, colon)):
+        return True  # 'as one voter put it:', 'Mr. Smith shot back:' (the verb may end the speaker span)
+    return CUE_RE.search(text, speaker_end, colon) is not None or any(
+        w.lower() in FINITE or w.lower().endswith("ed") for w in WORD_RE.findall(text, speaker_end, colon)
+    )
 
 
 _CITED_MIN_WORDS = 4

@@ -536,6 +536,23 @@ PREPOSITIONS = _words(
 
 DETERMINERS = _words("the a an another one two three several some many most other his her their its")
 
+# Nouns that name an utterance, so that a colon after them opens someone's words: 'with a
+# simple message: "..."', 'a snappy retort: "..."' (unlike 'in a second row: "..."').
+SPEECH_NOUNS = _words("""
+    message messages retort compliment proclamation case line lines words phrase remark remarks
+    comment comments reply response answer statement slogan motto warning plea promise pledge
+    vow tweet post note letter speech quote question verdict advice argument point refrain
+    mantra chant cry joke quip boast claim charge accusation explanation assessment summary
+    prediction appeal demand request challenge taunt insult praise tribute greeting farewell
+""")
+
+# Verbs that report speech only with a particle or object, before a colon: 'as he put it:',
+# 'Smith shot back:'.
+COLON_VERBS = _words("put shot fired hit wrote spoke read")
+
+# '-izes'/'-ises' words that are nouns, not verbs ('The following exercises:').
+NOT_VERBS_IZE = _words("exercises premises surprises enterprises franchises promises compromises")
+
 # Verbs whose object a cue word can be, as a noun: 'it works wonders', 'does wonders for your
 # skin' ('wonders' reports thought only with a subject: 'she wonders whether').
 WORKS_BEFORE_NOUN = _words("work works worked working do does did doing")
