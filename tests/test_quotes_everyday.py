@@ -646,3 +646,25 @@ def test_a_colon_after_a_plain_noun_phrase_opens_no_ones_words(text: str) -> Non
 )
 def test_a_colon_after_speech_still_opens_a_quotation(text: str) -> None:
     assert [q.kind for q in extract_quotes(text)] == ["direct"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plan budgets better by predicting costs and revenue for upcoming periods.",
+        "Cues play a crucial role in predicting habit formation and daily routines.",
+    ],
+)
+def test_a_gerund_after_a_preposition_is_a_means_not_a_report(text: str) -> None:
+    assert extract_quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Critics attacked the mayor for saying he would never close the bridge.",
+        "The candidate made gaffes after telling his aides he planned a calmer tone.",
+    ],
+)
+def test_a_gerund_after_a_preposition_still_reports_a_clause(text: str) -> None:
+    assert len(extract_quotes(text)) == 1

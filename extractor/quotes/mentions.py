@@ -413,7 +413,7 @@ def reporting_complement(text: str, cue_end: int, start: int, end: int, cue: str
         # emails': the topic of a speech act
         topic = cue in OBJECT_CONTENT or cue in TOPIC_CUES or (cue in ADDRESSEE_VERBS and low == "about")
         return OBJECT if topic else NONE
-    if _finite_clause(tokens):
+    if finite_clause(tokens):
         return CLAUSE
     # 'announced new measures', 'tweeted her thanks': a speech act whose object is the content
     return OBJECT if cue in OBJECT_CONTENT and low not in PREPOSITIONS else NONE
@@ -444,7 +444,7 @@ def _adjunct_end(word: str) -> bool:
     return word == "," or word[:1].isupper() or word[:1].isdigit() or word.lower() in TIME_WORDS
 
 
-def _finite_clause(tokens: list[Token]) -> bool:
+def finite_clause(tokens: list[Token]) -> bool:
     """A subject, then a finite verb before the first comma: 'prices would rise', 'Trump has
     the potential', 'the company cut 100 jobs', 'he wants'. Lists, noun phrases and
     gerunds ('some great features', 'progressively heavier weights') have none."""

@@ -32,6 +32,7 @@ from .direct import continues_quote
 from .mentions import (
     CLAUSE,
     OBJECT,
+    finite_clause,
     names_something,
     reporting_complement,
     sentence_initial,
@@ -49,6 +50,7 @@ from .speakers import (
 )
 from .tables import (
     ADDRESSEE_VERBS,
+    CLAUSE_OPENERS,
     COMPLEMENTIZERS,
     CUE_AUX,
     CUE_RE,
@@ -429,6 +431,30 @@ def _title_cased(text: str, cue: re.Match[str]) -> bool:
     return capital >= 0.6 * max(1, len(around))
 
 
+_WORD_BEFORE_RE = re.compile(r"\b(\w+) $")
+
+
+def _clause_follows(text: str, cue: re.Match[str], low: str, sent_end: int) -> bool:
+    """After the cue (and its hearer), a that-clause, a quotation or a finite clause."""
+    after = cue.end()
+    if low in ADDRESSEE_VERBS:
+        after = max(after, addressee_after(text, cue.end(), sent_end)[1])
+    start = content_start_at(text, after, sent_end, low)
+    tokens = tokenize(text, start, min(sent_end, start + 200), 20)
+    if not tokens:
+        return False
+    first = tokens[0][2]
+    if first.lower() == "to" and len(tokens) > 1 and tokens[1][2][:1].islower():
+        return True  # 'by proposing to scale back the rule': an infinitive report
+    return first.lower() in CLAUSE_OPENERS or first in MARKS or finite_clause(tokens)
+
+
+def _word_right_before(text: str, sent_start: int, cue_start: int) -> str:
+    """The word just before the cue, with one space between them ('' when there is none)."""
+    m = _WORD_BEFORE_RE.search(text, max(sent_start, cue_start - 30), cue_start)
+    return m.group(1).lower() if m else ""
+
+
 def _reported_one(
     text: str, cue: re.Match[str], sent_start: int, sent_end: int, sentence_speaker: Span | None
 ) -> Found | None:
@@ -442,11 +468,8 @@ def _reported_one(
         and not cue.group("acc")
     ):
         return None  # 'the demands of', 'his claims', 'a warning': the cue word is a noun
-    if (
-        before
-        and before[-1].lower() in WORKS_BEFORE_NOUN
-        and text[cue.start() - len(before[-1]) - 1 : cue.start()].lower() == before[-1].lower() + " "
-    ):
+    right_before = _word_right_before(text, sent_start, cue.start())
+    if right_before in WORKS_BEFORE_NOUN:
         return None  # 'it works wonders', 'does wonders for': the cue word is the verb's object
     if low.endswith("s") and text[max(0, cue.start() - 2) : cue.start()].strip()[-1:].isdigit():
         return None  # '¥1,000 notes', '2 reports': a counted noun
@@ -474,6 +497,15 @@ def _reported_one(
         question = _asked(text, cue, sent_start, sent_end)
         if question is not None:
             return question
+    if (
+        low.split(" ")[0].endswith("ing")
+        and right_before in PREPOSITIONS
+        and not _clause_follows(text, cue, low, sent_end)
+    ):
+        # 'book by calling our center', 'plan budgets better by predicting costs', 'a role in
+        # predicting habit formation': a gerund named as a means or a topic ('criticised for
+        # saying he would ...', 'after telling his aides he planned ...' still report)
+        return None
     if low in OBJECT_CUES and low not in VERBS:
         return _object_report(text, cue, low, sent_start, sent_end, sentence_speaker)
     pre = text[sent_start : cue.start()].rstrip()
