@@ -668,3 +668,16 @@ def test_a_gerund_after_a_preposition_is_a_means_not_a_report(text: str) -> None
 )
 def test_a_gerund_after_a_preposition_still_reports_a_clause(text: str) -> None:
     assert len(extract_quotes(text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "reports"),
+    [
+        ("Chess boasts an endless array—no two games are the same.", False),
+        ("The new laptop boasts independent software vendor (ISV) certified apps like CAD suites.", False),
+        ("He boasted that he had won every race that season.", True),
+        ("She boasted of her skills as a pilot during the interview.", True),
+    ],
+)
+def test_boasts_reports_only_before_a_clause_or_a_topic(text: str, reports: bool) -> None:
+    assert bool(extract_quotes(text)) is reports

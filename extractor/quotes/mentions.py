@@ -40,6 +40,7 @@ from ..core.lexicon.quotes import (
     OBJECT_OPENERS,
     OBJECT_WORDS,
     PARTICIPLE_NEXT,
+    POSSESSION_CUES,
     PREPOSITIONS,
     PRONOUN_COMPANIONS,
     RELATIVE_PRONOUNS,
@@ -406,6 +407,8 @@ def reporting_complement(text: str, cue_end: int, start: int, end: int, cue: str
             return CLAUSE
     if low == "to":
         return NONE
+    if cue in POSSESSION_CUES and low not in {"of", "about"}:
+        return NONE  # 'the P16s boasts certified apps', 'Dota boasts an endless array—no two ...'
     if low.endswith("ing") and cue in GERUND_CUES:
         return CLAUSE  # 'suggests reducing regulations'
     if low in {"of", "about"}:

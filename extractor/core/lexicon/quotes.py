@@ -553,6 +553,10 @@ COLON_VERBS = _words("put shot fired hit wrote spoke read")
 # '-izes'/'-ises' words that are nouns, not verbs ('The following exercises:').
 NOT_VERBS_IZE = _words("exercises premises surprises enterprises franchises promises compromises")
 
+# Cues that also mean 'to have' ('the hotel boasts a pool', 'Dota boasts an endless array'):
+# they report only before 'that', a wh-word, a quotation, a colon or 'of'/'about'.
+POSSESSION_CUES = _words("boast boasts boasted boasting")
+
 # Verbs whose object a cue word can be, as a noun: 'it works wonders', 'does wonders for your
 # skin' ('wonders' reports thought only with a subject: 'she wonders whether').
 WORKS_BEFORE_NOUN = _words("work works worked working do does did doing")
