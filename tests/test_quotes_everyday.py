@@ -681,3 +681,15 @@ def test_a_gerund_after_a_preposition_still_reports_a_clause(text: str) -> None:
 )
 def test_boasts_reports_only_before_a_clause_or_a_topic(text: str, reports: bool) -> None:
     assert bool(extract_quotes(text)) is reports
+
+
+@pytest.mark.parametrize(
+    ("text", "reports"),
+    [
+        ("Speakers and headphones use a device called a 'driver' to create sound.", False),
+        ("Next came the sequel to the stylish card game called Fights In Tight Spaces.", False),
+        ("The senator called Smith a liar at the rally on Monday.", True),
+    ],
+)
+def test_called_names_a_term_or_a_title(text: str, reports: bool) -> None:
+    assert bool(extract_quotes(text)) is reports

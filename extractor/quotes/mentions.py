@@ -48,6 +48,7 @@ from ..core.lexicon.quotes import (
     SUBORDINATORS,
     THIRD_PERSON,
     TIME_WORDS,
+    TITLE_MINOR_WORDS,
     TRAILING_WORDS,
 )
 from .records import Span, Token
@@ -72,6 +73,7 @@ from .tables import (
     SOURCE_NOUNS,
     SPEECH_ONLY,
     TOPIC_CUES,
+    WORD_RE,
 )
 
 # '47', '1,200', '56%': a count or share of people ('600mm' is a measure, not people)
@@ -532,6 +534,18 @@ def finite_clause(tokens: list[Token]) -> bool:
     return False
 
 
+def _title_to_sentence_end(text: str, start: int) -> bool:
+    """From ``start`` to the sentence end only capitalised words (a title or a name, with its
+    minor words): 'called Fights In Tight Spaces.' (not 'called Smith a liar')."""
+    stop = len(text)
+    for ch in ".!?\n":
+        k = text.find(ch, start)
+        if k != -1:
+            stop = min(stop, k)
+    words = WORD_RE.findall(text, start, stop)
+    return bool(words) and all(w[:1].isupper() or w.lower() in TITLE_MINOR_WORDS for w in words)
+
+
 def names_something(text: str, sent_start: int, cue_start: int, cue_end: int) -> bool:
     """'a program called Sandy Hook Promise', 'The program, called EB-5', 'showers (also
     called handheld showers)', 'Sometimes called memoize': naming, not speech.
@@ -557,10 +571,13 @@ def names_something(text: str, sent_start: int, cue_start: int, cue_end: int) ->
         # ', called her "the first lady"' have an object: speech
         low = nxt[0][2].lower()
         return nxt[0][2] not in MARKS and low not in NOUN_MARKERS and low not in OBJECT_WORDS
+    tail = pre.split()[-4:]
+    indefinite = any(w.lower() in {"a", "an", "something", "someone"} for w in tail)
+    if nxt[0][2].lower() in {"a", "an"} and indefinite:
+        return True  # 'a device called a "driver"': a term is named
     if not (nxt[0][2][:1].isupper() or nxt[0][2] in MARKS):
         return False
-    tail = pre.split()[-4:]
+    if tail[-1][:1].islower() and tail[-1].lower() not in PRONOUNS and _title_to_sentence_end(text, cue_end):
+        return True  # 'the John Wick simulator called Fights In Tight Spaces.': a title is named
     # 'a Parisian watchmaker called Leon', 'something called X': an indefinite noun is named
-    return any(w.lower() in {"a", "an", "something", "someone"} for w in tail) and not any(
-        w.lower() in PRONOUNS for w in tail
-    )
+    return indefinite and not any(w.lower() in PRONOUNS for w in tail)
