@@ -693,3 +693,12 @@ def test_boasts_reports_only_before_a_clause_or_a_topic(text: str, reports: bool
 )
 def test_called_names_a_term_or_a_title(text: str, reports: bool) -> None:
     assert bool(extract_quotes(text)) is reports
+
+
+def test_a_capitalised_cue_word_inside_a_name_is_no_cue() -> None:
+    quotes = extract_quotes(
+        'Senator Chris Murphy told the Washington Post, "People should not be rooting for this."'
+    )
+    assert [(q.speaker, q.cue, q.addressee) for q in quotes] == [
+        ("Senator Chris Murphy", "told", "the Washington Post")
+    ]

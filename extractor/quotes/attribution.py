@@ -29,7 +29,7 @@ from ..core.lexicon.quotes import (
     TRAILING_PREPOSITIONS,
 )
 from .content import adverbial_token, content_start_at
-from .mentions import names_something, source_mention
+from .mentions import names_something, sentence_initial, source_mention
 from .records import AttributionRecord, Mark, Span, Token
 from .sentences import is_abbreviation, paragraph_end, sentence_bounds, strip_span, tokenize, word_count
 from .speakers import (
@@ -373,6 +373,8 @@ def attribution_before(text: str, sent_start: int, quote_start: int) -> Attribut
         # 'the crowd, chanting "U-S-A!"': the quotation is the verb's object
         hits.append(_VerbHit(quoting.start("verb"), quoting.end("verb"), quoting.group("verb")))
     cue = hits[-1] if hits and hits[-1].group("verb") else None
+    if cue is not None and (cue.group() or "")[:1].isupper() and not sentence_initial(text, cue.start()):
+        return None  # 'told the Washington Post, "..."', 'Claims Adjuster': a name, not a cue
     if cue is not None and before[-1] not in ",:" and cue.end() < sent_start + len(before):
         return None  # only "X chanted "...": a cue right before the mark needs no comma
     if cue is not None:

@@ -338,6 +338,12 @@ def addressee_after(text: str, start: int, end: int) -> tuple[Span | None, int]:
                 break
     elif tokens[0][2].lower() in DETERMINERS and len(tokens) > 1:
         out = tokens[:2]
+        if is_capitalized(tokens[1][2]):
+            # 'told the Washington Post', 'told the New York Times': the whole name
+            for tok in tokens[2:]:
+                if not is_capitalized(tok[2]):
+                    break
+                out.append(tok)
     elif tokens[0][2][0].isalpha() and tokens[0][2].lower().endswith("s"):
         out = tokens[:1]  # "told reporters", "told supporters"
     if not out:
