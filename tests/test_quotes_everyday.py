@@ -702,3 +702,10 @@ def test_a_capitalised_cue_word_inside_a_name_is_no_cue() -> None:
     assert [(q.speaker, q.cue, q.addressee) for q in quotes] == [
         ("Senator Chris Murphy", "told", "the Washington Post")
     ]
+
+
+def test_an_adverb_before_a_colon_is_no_speaker() -> None:
+    assert extract_quotes('Perhaps: "English for Car Rental businesses".') == []
+    assert [q.speaker for q in extract_quotes('Senator Warren: "The bill is a disgrace."')] == [
+        "Senator Warren"
+    ]

@@ -482,7 +482,10 @@ def _colon_before(text: str, sent_start: int, quote_start: int) -> AttributionRe
         # 'McConnell delivered a blunt message to Trump: "..."': the sentence's subject speaks
         subject = _sentence_subject(text, sent_start, colon)
         return AttributionRecord(subject[0], colon + 1, subject, ":") if subject else None
-    return AttributionRecord(names[0][0], colon + 1, (names[0][0], names[-1][1]), ":")
+    label = (names[0][0], names[-1][1])
+    if not source_mention(text, label, "said", first_person=True):
+        return None  # 'Perhaps: "..."', 'TL;DR: "..."': a word before a colon names no one
+    return AttributionRecord(names[0][0], colon + 1, label, ":")
 
 
 def _speech_before_colon(text: str, speaker: Span, colon: int, word: str) -> bool:
