@@ -709,3 +709,12 @@ def test_an_adverb_before_a_colon_is_no_speaker() -> None:
     assert [q.speaker for q in extract_quotes('Senator Warren: "The bill is a disgrace."')] == [
         "Senator Warren"
     ]
+
+
+def test_a_list_of_job_titles_holds_no_claims() -> None:
+    assert (
+        extract_quotes(
+            "Entry-Level: Insurance Sales Representative, Claims Adjuster, Claims Director, Underwriter."
+        )
+        == []
+    )

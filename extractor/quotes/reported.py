@@ -477,6 +477,8 @@ def _reported_one(
         return None  # 'the unique demands of event work', 'reports of fraud': a plural noun
     if text[cue.end() : cue.end() + 1] == "(" or text[cue.start() - 1 : cue.start()] in {".", "_"}:
         return None  # 'Logger.warning()', 'warning(': a name in code
+    if cue.group()[:1].isupper() and text[max(0, cue.start() - 2) : cue.start()] == ", ":
+        return None  # 'Insurance Sales Representative, Claims Adjuster': a list of titles
     if cue.group()[:1].isupper() and not sentence_initial(text, cue.start()) and not _title_cased(text, cue):
         return None  # 'Lean Startup Week Call for Proposals', 'all Claims between you': a noun
     if cue.group("inv"):
