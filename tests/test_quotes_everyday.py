@@ -718,3 +718,18 @@ def test_a_list_of_job_titles_holds_no_claims() -> None:
         )
         == []
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Having said that, the plan is still a good one for most families.",
+        "All that said, the plan is still a good one for most families.",
+    ],
+)
+def test_a_set_phrase_with_said_reports_nothing(text: str) -> None:
+    assert extract_quotes(text) == []
+
+
+def test_a_pronoun_speaker_drops_its_adverb() -> None:
+    assert [q.speaker for q in extract_quotes("It instead reported that costs rose by a third.")] == ["It"]

@@ -251,10 +251,11 @@ def source_span(text: str, span: Span, cue: str, first_person: bool = False) -> 
             words, lows = words[rel + 1 :], lows[rel + 1 :]
     if len(words) == 1:
         low = lows[0]
+        alone = (words[0][0], words[0][1])  # 'It still', 'we now': the pronoun without its adverb
         if low in THIRD_PERSON:
-            return span
+            return alone
         if low in FIRST_SECOND_PERSON:
-            return span if first_person and low in {"i", "we"} else None
+            return alone if first_person and low in {"i", "we"} else None
     elif any(w in FIRST_SECOND_PERSON or w in {"he", "she", "they", "it"} for w in lows):
         return None  # "I believe an evolutionary story": a clause
     end = words[-1][1]

@@ -14,6 +14,7 @@ from ..core.lexicon.quotes import (
     ASKED_BEFORE,
     CONNECTORS,
     DETERMINERS,
+    DISCOURSE_PHRASES,
     GENERIC_HEARERS,
     INFINITIVE_BLOCK,
     LEAD_JUNK,
@@ -432,6 +433,9 @@ def _title_cased(text: str, cue: re.Match[str]) -> bool:
 
 
 _WORD_BEFORE_RE = re.compile(r"\b(\w+) $")
+_DISCOURSE_RE = re.compile(
+    r"\b(?:" + "|".join(p.replace(" ", r"\s+") for p in DISCOURSE_PHRASES) + r")\b", re.IGNORECASE
+)
 
 
 def _clause_follows(text: str, cue: re.Match[str], low: str, sent_end: int) -> bool:
@@ -468,6 +472,8 @@ def _reported_one(
         and not cue.group("acc")
     ):
         return None  # 'the demands of', 'his claims', 'a warning': the cue word is a noun
+    if _DISCOURSE_RE.search(text, max(sent_start, cue.start() - 24), min(sent_end, cue.end() + 12)):
+        return None  # 'Having said that, ...', 'All that said, ...': a set phrase
     right_before = _word_right_before(text, sent_start, cue.start())
     if right_before in WORKS_BEFORE_NOUN:
         return None  # 'it works wonders', 'does wonders for': the cue word is the verb's object

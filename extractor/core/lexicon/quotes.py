@@ -553,6 +553,22 @@ COLON_VERBS = _words("put shot fired hit wrote spoke read")
 # '-izes'/'-ises' words that are nouns, not verbs ('The following exercises:').
 NOT_VERBS_IZE = _words("exercises premises surprises enterprises franchises promises compromises")
 
+# Set phrases built on a cue word that report nothing: 'Having said that, ...', 'All that
+# said, ...', 'Needless to say, ...'.
+DISCOURSE_PHRASES = (
+    "having said that",
+    "that said",
+    "all that said",
+    "that being said",
+    "with that said",
+    "that having been said",
+    "needless to say",
+    "suffice it to say",
+    "so to speak",
+    "that is to say",
+    "all that being said",
+)
+
 # Cues that also mean 'to have' ('the hotel boasts a pool', 'Dota boasts an endless array'):
 # they report only before 'that', a wh-word, a quotation, a colon or 'of'/'about'.
 POSSESSION_CUES = _words("boast boasts boasted boasting")
