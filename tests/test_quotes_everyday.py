@@ -733,3 +733,12 @@ def test_a_set_phrase_with_said_reports_nothing(text: str) -> None:
 
 def test_a_pronoun_speaker_drops_its_adverb() -> None:
     assert [q.speaker for q in extract_quotes("It instead reported that costs rose by a third.")] == ["It"]
+
+
+def test_two_blocks_run_together_still_end_a_sentence() -> None:
+    text = (
+        "Early findings suggest meditation may delay the onset of age-related conditions."
+        "An evidence-based approach follows from this."
+    )
+    quotes = extract_quotes(text)
+    assert [q.text for q in quotes] == ["meditation may delay the onset of age-related conditions"]

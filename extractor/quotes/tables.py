@@ -148,7 +148,11 @@ TOKEN_RE = re.compile(r"\w+(?:[.'’&-]\w+)*|[^\w\s]")
 WORD_RE = re.compile(r"\w+")
 LETTERS_RE = re.compile(r"[^\W\d_]+")  # words of letters only, in any script
 DOTTED_RE = re.compile(r"(?:[a-z]\.)+[a-z]")  # "u.s", "e.u", "n.c": dotted initials
-SENT_END_RE = re.compile(r"[.!?…]+[\"”’»«“'」』)\]]*(?=\s+[\"“„«»‘'「『(\[]{0,2}[\w])|\n")
+SENT_END_RE = re.compile(
+    r"[.!?…]+[\"”’»«“'」』)\]]*(?=\s+[\"“„«»‘'「『(\[]{0,2}[\w])|\n"
+    # 'conditions.An evidence-based ...': two blocks' text run together with no space
+    r"|(?<=[a-z]{3})[.!?](?=[A-Z][a-z])"
+)
 JOIN_GAP_RE = re.compile(r"[\s,.;:\u00a0]*(?:(?:but|and|then|aber|und)\s+)?", re.IGNORECASE)
 CONTENT_CUT_RE = re.compile(
     r",[\"”’»']?\s+(?:adding|saying|noting|arguing|warning|insisting|explaining|stressing|claiming|"
