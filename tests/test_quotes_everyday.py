@@ -742,3 +742,10 @@ def test_two_blocks_run_together_still_end_a_sentence() -> None:
     )
     quotes = extract_quotes(text)
     assert [q.text for q in quotes] == ["meditation may delay the onset of age-related conditions"]
+
+
+def test_the_writers_which_comment_is_not_reported() -> None:
+    quotes = extract_quotes(
+        "Ninety-two percent of teenagers reported extended use of screens, which can also harm their sleep."
+    )
+    assert [q.text for q in quotes] == ["extended use of screens"]

@@ -162,7 +162,9 @@ CONTENT_CUT_RE = re.compile(
     r"|,\s+(?:and|but)\s+(?:I|I['’]m|I['’]ve|I['’]d|no|my|we)\b"
     # '...; these are people running businesses so they know', '...; so I went': the writer's
     # own clause after a semicolon
-    r"|;\s+(?=(?:these|those|this|it|so|I|we|you)\b)",
+    r"|;\s+(?=(?:these|those|this|it|so|I|we|you)\b)"
+    # '..., which can also harm mental health': the writer's comment on what was reported
+    r"|,\s+which\s+(?:can|could|may|might)\b",
     re.IGNORECASE,
 )
 PROPER_RUN_RE = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|de|von|van|al|bin))*\s+[A-Z][\w'’-]+")
