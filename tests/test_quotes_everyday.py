@@ -749,3 +749,16 @@ def test_the_writers_which_comment_is_not_reported() -> None:
         "Ninety-two percent of teenagers reported extended use of screens, which can also harm their sleep."
     )
     assert [q.text for q in quotes] == ["extended use of screens"]
+
+
+@pytest.mark.parametrize(
+    ("text", "reports"),
+    [
+        ("The service asks you to fill out a questionnaire about your budget.", False),
+        ("Set goals, then follow what the data tells you to do in terms of priorities.", False),
+        ("Before you invest, Bernard urges you to consult someone with more experience.", True),
+        ("Customer today called, been without air conditioning for four days.", False),
+    ],
+)
+def test_instructions_requests_and_calls_that_report_nothing(text: str, reports: bool) -> None:
+    assert bool(extract_quotes(text)) is reports

@@ -453,6 +453,15 @@ def _clause_follows(text: str, cue: re.Match[str], low: str, sent_end: int) -> b
     return first.lower() in CLAUSE_OPENERS or first in MARKS or finite_clause(tokens)
 
 
+def _plain_object_follows(text: str, cue_end: int, sent_end: int) -> bool:
+    """After 'called', a comma and no quotation close by: a phone call ('Customer today called,
+    been without power'), not 'called, "This is a disaster"' or 'called Smith a liar'."""
+    tokens = tokenize(text, cue_end, min(sent_end, cue_end + 80), 4)
+    if not tokens or tokens[0][2] != ",":
+        return False
+    return not any(t[2] in MARKS for t in tokens)
+
+
 def _word_right_before(text: str, sent_start: int, cue_start: int) -> str:
     """The word just before the cue, with one space between them ('' when there is none)."""
     m = _WORD_BEFORE_RE.search(text, max(sent_start, cue_start - 30), cue_start)
@@ -505,6 +514,8 @@ def _reported_one(
         question = _asked(text, cue, sent_start, sent_end)
         if question is not None:
             return question
+    if low == "called" and _plain_object_follows(text, cue.end(), sent_end):
+        return None  # 'Customer today called, been without A/C for four days'
     if (
         low.split(" ")[0].endswith("ing")
         and right_before in PREPOSITIONS
@@ -584,6 +595,13 @@ def _reported_one(
     complement = reporting_complement(text, after_cue, start, end, low)
     if not complement or (complement == CLAUSE and word_count(text, start, end) < 3):
         return None  # 'questioned his sincerity' is a speech act; 'said it' is no clause
+    content_lead = text[after_cue:end].lstrip().lower()
+    if low.startswith(("tell", "told", "ask")) and content_lead.startswith(
+        tuple(f"{h} to " for h in GENERIC_HEARERS)
+    ):
+        # 'Decorilla asks you to fill out a questionnaire', 'what the data tells you to do': how
+        # a thing works, told to the reader ('Bernard urges you to consult an expert' is advice)
+        return None
     if addressee is not None and text[addressee[0] : addressee[1]].lower() in GENERIC_HEARERS:
         # 'The % Daily Value tells you how much ...', 'the command tells you little': the
         # reader as hearer is a figure of speech unless what follows is said ('told you that')
