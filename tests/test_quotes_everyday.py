@@ -762,3 +762,10 @@ def test_the_writers_which_comment_is_not_reported() -> None:
 )
 def test_instructions_requests_and_calls_that_report_nothing(text: str, reports: bool) -> None:
     assert bool(extract_quotes(text)) is reports
+
+
+def test_according_to_a_possessive_keeps_its_noun() -> None:
+    quotes = extract_quotes("According to Google’s keyword tool there are 880 searches a month for plumbers.")
+    assert [(q.speaker, q.text) for q in quotes] == [
+        ("Google’s keyword tool", "there are 880 searches a month for plumbers")
+    ]

@@ -138,6 +138,15 @@ def _capitalised_source(text: str, start: int, end: int) -> Span | None:
             break
     while out and not is_capitalized(out[-1][2]):
         out.pop()
+    if out and out[-1][2].endswith(("'s", "’s")):
+        # 'According to Google's keyword tool there are ...': the possessive's own noun
+        for tok in tokenize(text, out[-1][1], min(end, out[-1][1] + 60))[:3]:
+            low = tok[2].lower()
+            if not tok[2].isalpha() or not tok[2].islower() or low in DETERMINERS or low in PRONOUNS:
+                break
+            if low in FINITE or low in {"there", "it", "here"}:
+                break
+            out.append(tok)
     return (out[0][0], out[-1][1]) if out else None
 
 
