@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -201,3 +202,29 @@ def test_fixture_pages(path: Path) -> None:
         fx.expected["page_type"],
         fx.expected.get("paywalled", False),
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Subscribe now to continue reading.",
+        "To keep reading, please log in.",
+        "This article is only available to members.",
+        "The story is exclusive for subscribers.",
+        "Subscribers only",
+        "Already a subscriber? Sign in.",
+        "Reserved for subscribers.",
+        "Weiterlesen mit SZ Plus",
+        "Nur für Abonnenten",
+        "Réservé aux abonnés",
+        "Il vous reste 80 % de cet article à lire.",
+        "Exclusivo para suscriptores",
+        "Riservato agli abbonati",
+    ],
+)
+def test_every_wall_sentence_holds_a_hint(sentence: str) -> None:
+    """The substring prefilter never hides a wall sentence the pattern would find."""
+    from extractor.core.lexicon.pages import WALL_HINTS, WALL_TEXTS
+
+    assert re.search(WALL_TEXTS, sentence, re.IGNORECASE)
+    assert any(hint in sentence.lower() for hint in WALL_HINTS)

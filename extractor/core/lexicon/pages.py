@@ -96,3 +96,19 @@ WALL_TEXTS = (
     r"weiterlesen mit|nur für abonnenten|réservé aux abonnés|il vous reste \d+ ?% de cet article|"
     r"exclusivo para (?:suscriptores|assinantes)|riservato agli abbonati"
 )
+
+# Every wall sentence above contains one of these (lower case): a plain substring test on the
+# page's text rules the wall sentence out on most pages before the regex runs
+# (tests/test_pagetype.py holds one sentence per alternative).
+WALL_HINTS = (
+    "subscri",
+    "continue reading",
+    "keep reading",
+    "to members",
+    "for members",
+    "weiterlesen",
+    "abonn",
+    "vous reste",
+    "exclusivo para",
+    "riservato",
+)
