@@ -495,12 +495,13 @@ def _speech_before_colon(text: str, speaker: Span, colon: int, word: str) -> boo
     utterance ('a snappy retort:')."""
     speaker_start, speaker_end = speaker
     low = word.lower()
-    if low in VERBS or low.endswith("ed") or low in FINITE or low in SPEECH_NOUNS:
+    if low in VERBS or low in SPEECH_NOUNS:
         return True
     if len(low) > 7 and low.endswith(("izes", "ises")) and low not in NOT_VERBS_IZE:
         return True  # 'The review summarizes:', 'she emphasises:'
     if any(w.lower() in COLON_VERBS for w in WORD_RE.findall(text, speaker_start, colon)):
         return True  # 'as one voter put it:', 'Mr. Smith shot back:' (the verb may end the speaker span)
+    # a verb form anywhere from the speaker's end to the colon, 'word' included
     return CUE_RE.search(text, speaker_end, colon) is not None or any(
         w.lower() in FINITE or w.lower().endswith("ed") for w in WORD_RE.findall(text, speaker_end, colon)
     )

@@ -442,6 +442,7 @@ def _title_cased(text: str, cue: re.Match[str]) -> bool:
 
 
 _WORD_BEFORE_RE = re.compile(r"\b(\w+) $")
+_HEARER_TO = tuple(f"{hearer} to " for hearer in GENERIC_HEARERS)  # 'asks you to ...'
 _DISCOURSE_RE = re.compile(
     r"\b(?:" + "|".join(p.replace(" ", r"\s+") for p in DISCOURSE_PHRASES) + r")\b", re.IGNORECASE
 )
@@ -462,7 +463,7 @@ def _clause_follows(text: str, cue: re.Match[str], low: str, sent_end: int) -> b
     return first.lower() in CLAUSE_OPENERS or first in MARKS or finite_clause(tokens)
 
 
-def _plain_object_follows(text: str, cue_end: int, sent_end: int) -> bool:
+def _comma_without_quotation(text: str, cue_end: int, sent_end: int) -> bool:
     """After 'called', a comma and no quotation close by: a phone call ('Customer today called,
     been without power'), not 'called, "This is a disaster"' or 'called Smith a liar'."""
     tokens = tokenize(text, cue_end, min(sent_end, cue_end + 80), 4)
@@ -523,7 +524,7 @@ def _reported_one(
         question = _asked(text, cue, sent_start, sent_end)
         if question is not None:
             return question
-    if low == "called" and _plain_object_follows(text, cue.end(), sent_end):
+    if low == "called" and _comma_without_quotation(text, cue.end(), sent_end):
         return None  # 'Customer today called, been without A/C for four days'
     if (
         low.split(" ")[0].endswith("ing")
@@ -605,18 +606,18 @@ def _reported_one(
     if not complement or (complement == CLAUSE and word_count(text, start, end) < 3):
         return None  # 'questioned his sincerity' is a speech act; 'said it' is no clause
     content_lead = text[after_cue:end].lstrip().lower()
-    if low.startswith(("tell", "told", "ask")) and content_lead.startswith(
-        tuple(f"{h} to " for h in GENERIC_HEARERS)
-    ):
+    if low.startswith(("tell", "told", "ask")) and content_lead.startswith(_HEARER_TO):
         # 'Decorilla asks you to fill out a questionnaire', 'what the data tells you to do': how
         # a thing works, told to the reader ('Bernard urges you to consult an expert' is advice)
         return None
-    if addressee is not None and text[addressee[0] : addressee[1]].lower() in GENERIC_HEARERS:
+    if (
+        addressee is not None
+        and text[addressee[0] : addressee[1]].lower() in GENERIC_HEARERS
+        and not (content_lead.startswith(tuple(COMPLEMENTIZERS)) or content_lead[:1] in MARKS)
+    ):
         # 'The % Daily Value tells you how much ...', 'the command tells you little': the
         # reader as hearer is a figure of speech unless what follows is said ('told you that')
-        opener = text[after_cue:end].lstrip()[:5].lower()
-        if not (opener.startswith(tuple(COMPLEMENTIZERS)) or opener[:1] in MARKS):
-            return None
+        return None
     if complement == OBJECT:
         # 'denied accusations of espionage, but as the trade war escalates, ...': the object
         # ends where the narrator's next clause begins
