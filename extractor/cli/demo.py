@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.headers import header_value
+from ..fixtures import META_FILE, PAGE_FILE
 from ..jobs import ScrapeOptions
 from .console import run_guarded
 from .scrape import run_scrape_job
@@ -60,11 +61,11 @@ def _load_pages(folder: Traversable) -> dict[str, tuple[bytes, str]]:
     """URL path -> (page bytes, Content-Type) for every fixture folder, in name order."""
     pages: dict[str, tuple[bytes, str]] = {}
     for fixture in sorted(folder.iterdir(), key=lambda entry: entry.name):
-        page = fixture / "page.html"
+        page = fixture / PAGE_FILE
         if not page.is_file():
             continue
         content_type = "text/html; charset=utf-8"
-        meta_path = fixture / "meta.json"
+        meta_path = fixture / META_FILE
         if meta_path.is_file():
             headers = json.loads(meta_path.read_text(encoding="utf-8")).get("headers") or {}
             content_type = header_value(headers, "content-type") or content_type
