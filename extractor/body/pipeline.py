@@ -56,9 +56,8 @@ def extract_body(
     carousels, teasers): the last resort for a page where pruning left no text.
     """
     # Images (with captions and credits) are read before pruning drops credit spans.
-    prune_root = tree
     mark_figures(tree)
-    spared = prune(prune_root, exclude, named=named_regions)
+    spared = prune(tree, exclude, named=named_regions)
     body = tree.find("body")
     root = body if body is not None else tree
     runs = segment(root)
