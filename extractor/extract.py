@@ -15,6 +15,7 @@ from .body import NO_TEXT, BodyResult, extract_body, thread_blocks
 from .comments import declared_comment_count, detect_comments, extract_comments
 from .core.decode import decode_html
 from .core.headers import header_value
+from .core.index import PageIndex
 from .core.tree import HtmlElement, parse_html, text_of
 from .core.urls import absolute_url, page_base
 from .meta.combine import Metadata, extract_metadata
@@ -134,10 +135,11 @@ def _extract(
     """The steps, in order, in this process (what a limited worker runs)."""
     text, _encoding = decode_html(html, header_value(headers, "content-type"))
     tree = parse_html(text)
-    meta = extract_metadata(tree, url, fetched_at=fetched_at)
+    index = PageIndex(tree)  # read by the steps up to the body, which changes the tree
+    meta = extract_metadata(tree, url, fetched_at=fetched_at, index=index)
     page = meta.page  # what the page states about itself: the record's, bar two fields set below
     base = page_base(url, page.canonical_url)  # what relative links in the page resolve against
-    page_type, paywall_hint = detect_page_type(tree, page)  # reads the unpruned tree
+    page_type, paywall_hint = detect_page_type(tree, page, index)  # reads the unpruned tree
     # The comment section is found first so the body never sees it.
     detection = detect_comments(tree) if comments else None
     sections = list(detection.sections) if detection is not None else []

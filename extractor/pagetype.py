@@ -27,6 +27,7 @@ from typing import Any, Protocol
 
 from lxml import etree
 
+from .core.index import PageIndex
 from .core.lexicon.calendar import ENGLISH_MONTH_ABBREVIATIONS
 from .core.lexicon.pages import (
     ENTRY_AUTHOR_WORDS,
@@ -123,7 +124,9 @@ class _HasText(Protocol):
 # --------------------------------------------------------------------------- public
 
 
-def detect_page_type(tree: HtmlElement, meta: Any = None) -> tuple[str | None, bool]:
+def detect_page_type(
+    tree: HtmlElement, meta: Any = None, index: PageIndex | None = None
+) -> tuple[str | None, bool]:
     """(page type, paywall hint) from the unpruned tree, before body extraction.
 
     Structured data wins (a page that declares itself a LiveBlogPosting is
@@ -133,7 +136,9 @@ def detect_page_type(tree: HtmlElement, meta: Any = None) -> tuple[str | None, b
     index from a dated article when the markup is ambiguous.
     """
     nodes = _top_nodes(tree)
-    paywall_hint = _declared_paywall(nodes) or _paywall_markup(tree)
+    paywall_hint = _declared_paywall(nodes) or _paywall_markup(
+        tree, index if index is not None else PageIndex(tree)
+    )
     declared = _declared_type(nodes)
     if declared is not None:
         return declared, paywall_hint
@@ -268,12 +273,15 @@ def named_as_comments(section: HtmlElement) -> bool:
     )
 
 
+# Elements with at least _MIN_ENTRIES children, in document order (the only parents a run
+# of entries can have; the test runs in C).
+_PARENTS_OF_ENTRIES = etree.XPath(f"descendant-or-self::*[*[{_MIN_ENTRIES}]]")
+
+
 def _entry_groups(tree: HtmlElement) -> Iterator[list[HtmlElement]]:
     """Runs of >= 3 sibling elements with the same tag and class that each carry a timestamp."""
     holders = _stamp_holders(tree)
-    for parent in tree.iter():
-        if not isinstance(parent.tag, str):
-            continue
+    for parent in _PARENTS_OF_ENTRIES(tree):
         groups: dict[tuple[str, str], list[HtmlElement]] = {}
         for child in parent:
             if isinstance(child.tag, str) and child.tag not in _NOT_ENTRIES:
@@ -483,36 +491,58 @@ def _link_heavy(node: HtmlElement) -> bool:
 # --------------------------------------------------------------------------- paywall markup
 
 
-def _paywall_markup(tree: HtmlElement) -> bool:
+def _paywall_markup(tree: HtmlElement, index: PageIndex) -> bool:
     """A wall box in the body: a class/id word of paywall vendors, or the wall's sentence."""
     body = tree.find("body")
     root = body if body is not None else tree
+    for el in index.named(_names_a_wall) if index.may_name(PAYWALL_WORDS) else ():
+        if el.tag in _NOT_WALL_TAGS or (body is not None and not _under(el, body)):
+            continue
+        if _wall_sized(el):
+            return True
     # One search over the page's text first: most pages carry no wall sentence,
     # and then no element's text needs to be read.
-    page_text = root.text_content().lower()
-    may_have_sentence = (
-        any(hint in page_text for hint in WALL_HINTS) and _WALL_TEXT_LOWER.search(page_text) is not None
-    )
-    for el in root.iter():
-        if not isinstance(el.tag, str) or el.tag in ("script", "style", "noscript", "body", "html"):
-            continue
-        if _words(el) & PAYWALL_WORDS and _wall_sized(el):
+    if not _may_hold_wall_sentence(root.text_content().lower()):
+        return False
+    for el in root.iter(*_WALL_TEXT_TAGS):
+        text = collapse_ws(el.text_content())
+        if text and len(text) <= _MAX_WALL_TEXT and _WALL_TEXT.search(text):
             return True
-        if may_have_sentence and el.tag in (
-            "p",
-            "div",
-            "section",
-            "aside",
-            "h2",
-            "h3",
-            "h4",
-            "strong",
-            "span",
-        ):
-            text = collapse_ws(el.text_content())
-            if text and len(text) <= _MAX_WALL_TEXT and _WALL_TEXT.search(text):
-                return True
     return False
+
+
+def _may_hold_wall_sentence(page_text: str) -> bool:
+    """Does the page's (lower-cased) text hold a wall sentence anywhere?
+
+    Every wall sentence holds a hint (lexicon WALL_HINTS) and is shorter than
+    _WALL_SENTENCE_REACH, and the pattern has no anchors: a sentence is found
+    exactly when the pattern matches next to one of the hints, so only those
+    stretches of the page are searched (a page names "subscribe" a few times,
+    and the pattern's alternatives cost a step at every character of a scan).
+    """
+    reach = _WALL_SENTENCE_REACH
+    for hint in WALL_HINTS:
+        at = page_text.find(hint)
+        while at >= 0:
+            if _WALL_TEXT_LOWER.search(page_text, max(0, at - reach), at + reach) is not None:
+                return True
+            at = page_text.find(hint, at + len(hint))
+    return False
+
+
+# Longer than any wall sentence (their longest alternative, with its optional words, has ~90).
+_WALL_SENTENCE_REACH = 160
+_NOT_WALL_TAGS = frozenset({"script", "style", "noscript", "body", "html"})
+_WALL_TEXT_TAGS = ("p", "div", "section", "aside", "h2", "h3", "h4", "strong", "span")
+
+
+@lru_cache(maxsize=8192)
+def _names_a_wall(raw: str) -> bool:
+    return bool(raw != " " and _words_of(raw) & PAYWALL_WORDS)
+
+
+def _under(node: HtmlElement, ancestor: HtmlElement) -> bool:
+    return any(parent is ancestor for parent in node.iterancestors())
 
 
 def _wall_sized(el: HtmlElement) -> bool:

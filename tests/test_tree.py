@@ -154,3 +154,14 @@ def test_characters_lxml_cannot_write_back_do_not_lose_the_page() -> None:
         assert "after the menu" in article.body
     assert "a b" in text_of(parse_html("<p>a\x0cb</p>"))  # a form feed is HTML whitespace
     assert text_of(parse_html("<p>a\ud800b</p>")) == "a\ufffdb"  # a lone surrogate (str input)
+
+
+def test_an_unclosed_textarea_does_not_swallow_the_rest_of_the_page() -> None:
+    """A browser reads everything after a <textarea> written as self-closing (``<textarea/>``,
+    a forum's reply box) as its text; libxml2 closes it there. The tree with the page's
+    elements is the one kept."""
+    paragraphs = "".join(f"<p>Paragraph {n} of the story, told at some length.</p>" for n in range(40))
+    page = f"<html><body><form><textarea name='q'/></form><article><h1>Title</h1>{paragraphs}</article></body></html>"
+    tree = parse_html(page)
+    assert len(tree.findall(".//p")) == 40
+    assert tree.find(".//h1") is not None

@@ -2,6 +2,8 @@
 
 - ``tree``: text -> lxml tree (a parse that keeps content after stray end tags, as browsers
   do) and the node helpers every extractor uses
+- ``index``: ``PageIndex``, built once right after parsing: document order and the elements
+  grouped by class/id text, read by metadata and page type instead of their own walks
 - ``decode``: bytes -> text, the way a browser would read the page
 - ``dates``: date strings in any language -> timezone-aware datetimes
 - ``urls``: resolving the links a page gives
@@ -15,4 +17,4 @@ must stay cheap (``limits`` loads multiprocessing, ``dates`` loads dateparser), 
 caller imports the module it needs; each module's public names are its non-underscore ones.
 """
 
-__all__ = ["atomic", "dates", "decode", "headers", "lexicon", "limits", "tree", "urls"]
+__all__ = ["atomic", "dates", "decode", "headers", "index", "lexicon", "limits", "tree", "urls"]

@@ -18,6 +18,7 @@ from functools import lru_cache
 from lxml import etree
 
 from ..core.dates import find_date_in_text, parse_date
+from ..core.index import PageIndex
 from ..core.lexicon.calendar import MODIFIED_WORDS
 from ..core.lexicon.people import AUTHOR_PAGE_PATHS
 from ..core.lexicon.regions import BYLINE_TOKENS, DATE_TOKENS, NOT_BYLINE_TOKENS
@@ -26,7 +27,6 @@ from .regions import in_foreign_region
 
 __all__ = [
     "VisibleDate",
-    "element_positions",
     "find_byline_names",
     "find_comment_count",
     "find_visible_dates",
@@ -72,11 +72,6 @@ class VisibleDate:
     raw: str
     modified: bool
     distance: int
-
-
-def element_positions(tree: HtmlElement) -> dict[HtmlElement, int]:
-    """Document-order index of every element: distances to the headline are measured in it."""
-    return {el: i for i, el in enumerate(tree.iter()) if isinstance(el.tag, str)}
 
 
 def _distance(pos: int, anchor: int | None) -> int:
@@ -141,16 +136,17 @@ def _cost(distance: int, text: str) -> int:
 
 
 def find_byline_names(
-    tree: HtmlElement, anchor: HtmlElement | None, positions: dict[HtmlElement, int] | None = None
+    tree: HtmlElement, anchor: HtmlElement | None, index: PageIndex | None = None
 ) -> Iterator[list[str]]:
     """Raw byline strings (still to be cleaned), one list per candidate byline,
     nearest the headline ``anchor`` first. Lazy: callers stop at the first
-    list that survives cleaning (a lone "By" element does not). ``positions``
-    (from ``element_positions``) may be shared between calls on one page."""
-    positions = positions if positions is not None else element_positions(tree)
+    list that survives cleaning (a lone "By" element does not). ``index`` (the page's
+    ``PageIndex``) may be shared between calls on one page."""
+    index = index if index is not None else PageIndex(tree)
+    positions = index.position
     anchor_pos = positions.get(anchor) if anchor is not None else None
     scored: list[tuple[int, int, HtmlElement]] = []
-    for node, pos in positions.items():
+    for node in _in_order(index, [*_BYLINE_MARKUP(tree), *index.named(_byline_raw)]):
         if node.tag in ("meta", "link", "script", "style", "body", "html", "img"):
             continue
         if not _is_byline_node(node):
@@ -158,8 +154,9 @@ def find_byline_names(
         text = collapse_ws(node.text_content())
         if not text or len(text) > _SHORT_BYLINE or in_foreign_region(node):
             continue
+        pos = positions[node]
         scored.append((_cost(_distance(pos, anchor_pos), text), pos, node))
-    scored.extend(_by_text_candidates(tree, positions, anchor_pos))
+    scored.extend(_by_text_candidates(index, anchor_pos))
     scored.sort(key=lambda item: item[0])
     chosen = {node for _d, _p, node in scored}
     for _d, _p, best in scored[:_MAX_BYLINE_TRIES]:
@@ -170,22 +167,41 @@ def find_byline_names(
             yield out
 
 
-def _by_text_candidates(
-    tree: HtmlElement, positions: dict[HtmlElement, int], anchor_pos: int | None
-) -> list[tuple[int, int, HtmlElement]]:
+def _by_text_candidates(index: PageIndex, anchor_pos: int | None) -> list[tuple[int, int, HtmlElement]]:
     """Short elements right after the headline whose text starts "By ..." (unmarked bylines)."""
     if anchor_pos is None:
         return []
     out: list[tuple[int, int, HtmlElement]] = []
-    for node, pos in positions.items():
-        if pos <= anchor_pos or pos - anchor_pos > _WINDOW:
-            continue
+    for pos in range(anchor_pos + 1, min(anchor_pos + _WINDOW + 1, len(index.elements))):
+        node = index.elements[pos]
         if node.tag not in ("p", "div", "span", "li", "address", "section", "header", "strong", "em", "b"):
             continue
         text = collapse_ws(node.text_content())
         if 4 <= len(text) <= 120 and _by_phrase(text) and not in_foreign_region(node):
             out.append((_cost(_distance(pos, anchor_pos), text) + 5, pos, node))
     return out
+
+
+# Elements that can be a byline or a date by their markup alone; those named like one are
+# found through the index (one test per distinct class/id text).
+_BYLINE_MARKUP = etree.XPath("descendant-or-self::*[@rel or @itemprop or self::a[@href]]")
+_DATE_MARKUP = etree.XPath("descendant-or-self::*[self::time or @datetime]")
+
+
+def _in_order(index: PageIndex, nodes: list[HtmlElement]) -> list[HtmlElement]:
+    """The nodes without repeats, in document order."""
+    positions = index.position
+    return sorted(set(nodes), key=positions.__getitem__)
+
+
+@lru_cache(maxsize=4096)
+def _byline_raw(raw: str) -> bool:
+    return _byline_names(raw.lower())
+
+
+@lru_cache(maxsize=4096)
+def _date_raw(raw: str) -> bool:
+    return _date_names(raw.lower())
 
 
 def _is_date_node(node: HtmlElement) -> bool:
@@ -227,17 +243,18 @@ def find_visible_dates(
     *,
     language: str | None,
     fetched_at: datetime | None,
-    positions: dict[HtmlElement, int] | None = None,
+    index: PageIndex | None = None,
 ) -> list[VisibleDate]:
     """Dates shown near the headline (<time>, class "date"...), nearest first."""
-    positions = positions if positions is not None else element_positions(tree)
+    index = index if index is not None else PageIndex(tree)
+    positions = index.position
     anchor_pos = positions.get(anchor) if anchor is not None else None
     candidates = [
-        (_distance(pos, anchor_pos), node)
-        for node, pos in positions.items()
+        (_distance(positions[node], anchor_pos), node)
+        for node in _in_order(index, [*_DATE_MARKUP(tree), *index.named(_date_raw)])
         if node.tag not in ("meta", "script", "style", "body", "html") and _is_date_node(node)
     ]
-    candidates += _dateline_candidates(positions, anchor_pos)
+    candidates += _dateline_candidates(index, anchor_pos)
     candidates.sort(key=lambda item: item[0])
     out: list[VisibleDate] = []
     for distance, node in candidates[:_MAX_DATE_TRIES]:
@@ -261,15 +278,16 @@ _TEXT_TAGS = frozenset(
 )
 
 
-def _dateline_candidates(
-    positions: dict[HtmlElement, int], anchor_pos: int | None
-) -> list[tuple[int, HtmlElement]]:
+def _dateline_candidates(index: PageIndex, anchor_pos: int | None) -> list[tuple[int, HtmlElement]]:
     """Unmarked short text elements right around the headline ("1 June 2019", "2019年3月15日")."""
     if anchor_pos is None:
         return []
     out: list[tuple[int, HtmlElement]] = []
-    for node, pos in positions.items():
-        if not (anchor_pos - _WINDOW // 6 <= pos <= anchor_pos + _WINDOW // 2) or node.tag not in _TEXT_TAGS:
+    for pos in range(
+        max(0, anchor_pos - _WINDOW // 6), min(anchor_pos + _WINDOW // 2 + 1, len(index.elements))
+    ):
+        node = index.elements[pos]
+        if node.tag not in _TEXT_TAGS:
             continue
         text = node.text_content()
         if len(text) <= _MAX_DATELINE_CHARS and _DIGIT.search(text):

@@ -18,13 +18,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
 from ..core.dates import normalise_language, parse_date
+from ..core.index import PageIndex
 from ..core.tree import HtmlElement, collapse_ws
 from ..core.urls import absolute_url, url_host, url_path
 from ..model import Image, PageMeta
 from .authors import clean_authors, name_key
 from .byline import (
     VisibleDate,
-    element_positions,
     find_byline_names,
     find_comment_count,
     find_visible_dates,
@@ -90,12 +90,7 @@ class _Sources:
     site_keys: list[str]
     fetched_at: datetime | None
     _visible_dates: list[VisibleDate] | None = None
-    _positions: dict[HtmlElement, int] | None = None
-
-    def positions(self) -> dict[HtmlElement, int]:
-        if self._positions is None:
-            self._positions = element_positions(self.tree)
-        return self._positions
+    index: PageIndex | None = None
 
     def visible_dates(self) -> list[VisibleDate]:
         """Dates shown near the headline, searched once per page and only if needed."""
@@ -105,7 +100,7 @@ class _Sources:
                 self.h1,
                 language=self.language,
                 fetched_at=self.fetched_at,
-                positions=self.positions(),
+                index=self.index,
             )
         return self._visible_dates
 
@@ -239,7 +234,7 @@ def _authors(src: _Sources) -> tuple[list[str], str | None]:
 
 def _byline_authors(src: _Sources) -> list[str]:
     """Names of the nearest visible byline that still has names after cleaning."""
-    for raw in find_byline_names(src.tree, src.h1, src.positions()):
+    for raw in find_byline_names(src.tree, src.h1, src.index):
         names = clean_authors(raw, src.site_keys)
         if names:
             return names
@@ -417,9 +412,15 @@ def _headline_element(tree: HtmlElement, headline: str) -> HtmlElement | None:
 
 
 def extract_metadata(
-    tree: HtmlElement, url: str | None = None, *, fetched_at: datetime | None = None
+    tree: HtmlElement,
+    url: str | None = None,
+    *,
+    fetched_at: datetime | None = None,
+    index: PageIndex | None = None,
 ) -> Metadata:
-    """Read every metadata syntax of the page once and choose each field by precedence."""
+    """Read every metadata syntax of the page once and choose each field by precedence.
+
+    ``index`` is the tree's ``PageIndex`` when the caller has one (built here otherwise)."""
     warnings: list[str] = []
     meta = read_meta(tree)
     ld = read_article(extract_items(tree, warnings), url)
@@ -433,6 +434,7 @@ def extract_metadata(
         language=_language(tree, meta, ld),
         site_keys=_site_keys(meta, ld, url),
         fetched_at=fetched_at,
+        index=index if index is not None else PageIndex(tree),
     )
     headline = _headline(src)
     if src.h1 is None and headline:

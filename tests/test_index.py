@@ -1,0 +1,74 @@
+"""PageIndex: document order and class/id lookups, computed once per parsed tree."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from extractor.core.index import PageIndex, raw_names
+from extractor.core.tree import parse_html
+
+PAGE = """<html><body>
+<div class="wrap" id="top"><p class="lead">one</p><p>two <b class="Pay-Wall box">x</b></p></div>
+<section class="paywall"><span class="lead">y</span></section>
+<footer id="site-footer"><a class="lead" href="/">home</a></footer>
+</body></html>"""
+
+
+def test_elements_and_positions_follow_document_order() -> None:
+    tree = parse_html(PAGE)
+    index = PageIndex(tree)
+    walked = [node for node in tree.iter() if isinstance(node.tag, str)]
+    assert index.elements == walked
+    assert [index.position[node] for node in walked] == list(range(len(walked)))
+
+
+def test_named_finds_every_element_whose_names_pass_in_document_order() -> None:
+    tree = parse_html(PAGE)
+    index = PageIndex(tree)
+    asked: list[str] = []
+
+    def lead(raw: str) -> bool:
+        asked.append(raw)
+        return "lead" in raw.split()
+
+    found = index.named(lead)
+    assert [(node.tag, node.text) for node in found] == [("p", "one"), ("span", "y"), ("a", "home")]
+    assert len(asked) == len(set(asked))  # one test per distinct class/id text
+    assert sorted(asked) == sorted(index.names())
+    assert {raw_names(node) for node in tree.iter() if node.get("class") or node.get("id")} == set(
+        index.names()
+    )
+
+
+def test_may_name_is_false_only_when_no_name_can_hold_the_word() -> None:
+    index = PageIndex(parse_html(PAGE))
+    assert index.may_name({"paywall"})  # "Pay-Wall" joined, and the section's own class
+    assert index.may_name({"sitefooter"})  # an id joined across its dash
+    assert not index.may_name({"newsletter", "comments"})
+
+
+def test_may_name_never_misses_a_joined_or_split_word_of_random_names() -> None:
+    """The promise the word tests rely on: every letters-and-digits run of a name, and each
+    name token with its separators taken out, is found (no false "no")."""
+    rng = random.Random(7)
+    alphabet = "abcXYZ09-_ :./"
+    for _ in range(300):
+        classes = " ".join("".join(rng.choice(alphabet) for _ in range(rng.randint(1, 9))) for _ in range(3))
+        tree = parse_html(f'<html><body><div class="{classes}">x</div></body></html>')
+        index = PageIndex(tree)
+        for token in classes.lower().split():
+            joined = re.sub(r"[^a-z0-9]", "", token)
+            words = {joined, *re.findall(r"[a-z0-9]+", token)} - {""}
+            for word in words:
+                assert index.may_name({word}), (classes, word)
+
+
+def test_an_element_detached_later_keeps_its_place() -> None:
+    """The body prunes the shared tree after the index is built: lookups still answer."""
+    tree = parse_html(PAGE)
+    index = PageIndex(tree)
+    footer = tree.get_element_by_id("site-footer")
+    before = index.position[footer]
+    footer.drop_tree()
+    assert index.position[footer] == before
