@@ -141,7 +141,7 @@ def _extract(
     base = page_base(url, page.canonical_url)  # what relative links in the page resolve against
     page_type, paywall_hint = detect_page_type(tree, page, index)  # reads the unpruned tree
     # The comment section is found first so the body never sees it.
-    detection = detect_comments(tree) if comments else None
+    detection = detect_comments(tree, index) if comments else None
     sections = list(detection.sections) if detection is not None else []
     if page_type == LIVEBLOG:
         # A live blog's entries (with their times) are its body, never reader comments.

@@ -27,7 +27,7 @@ from typing import Any, Protocol
 
 from lxml import etree
 
-from .core.index import PageIndex
+from .core.index import PageIndex, raw_names
 from .core.lexicon.calendar import ENGLISH_MONTH_ABBREVIATIONS
 from .core.lexicon.pages import (
     ENTRY_AUTHOR_WORDS,
@@ -537,7 +537,8 @@ _WALL_TEXT_TAGS = ("p", "div", "section", "aside", "h2", "h3", "h4", "strong", "
 
 
 @lru_cache(maxsize=8192)
-def _names_a_wall(raw: str) -> bool:
+def _names_a_wall(classes: str, node_id: str) -> bool:
+    raw = raw_names(classes, node_id)
     return bool(raw != " " and _words_of(raw) & PAYWALL_WORDS)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import re
 
-from extractor.core.index import PageIndex, raw_names
+from extractor.core.index import PageIndex
 from extractor.core.tree import parse_html
 
 PAGE = """<html><body>
@@ -26,19 +26,18 @@ def test_elements_and_positions_follow_document_order() -> None:
 def test_named_finds_every_element_whose_names_pass_in_document_order() -> None:
     tree = parse_html(PAGE)
     index = PageIndex(tree)
-    asked: list[str] = []
+    asked: list[tuple[str, str]] = []
 
-    def lead(raw: str) -> bool:
-        asked.append(raw)
-        return "lead" in raw.split()
+    def lead(classes: str, node_id: str) -> bool:
+        asked.append((classes, node_id))
+        return "lead" in classes.split()
 
     found = index.named(lead)
     assert [(node.tag, node.text) for node in found] == [("p", "one"), ("span", "y"), ("a", "home")]
     assert len(asked) == len(set(asked))  # one test per distinct class/id text
     assert sorted(asked) == sorted(index.names())
-    assert {raw_names(node) for node in tree.iter() if node.get("class") or node.get("id")} == set(
-        index.names()
-    )
+    named = [node for node in tree.iter() if node.get("class") is not None or node.get("id") is not None]
+    assert {(node.get("class") or "", node.get("id") or "") for node in named} == set(index.names())
 
 
 def test_may_name_is_false_only_when_no_name_can_hold_the_word() -> None:
@@ -72,3 +71,21 @@ def test_an_element_detached_later_keeps_its_place() -> None:
     before = index.position[footer]
     footer.drop_tree()
     assert index.position[footer] == before
+
+
+def test_having_finds_marked_elements_in_document_order() -> None:
+    tree = parse_html(
+        "<html><body><p itemprop='author'>A</p><span datetime='2024'>x</span>"
+        "<a rel='author' href='/a'>B</a><time itemprop='datePublished'>y</time></body></html>"
+    )
+    index = PageIndex(tree)
+    assert [node.tag for node in index.having("itemprop")] == ["p", "time"]
+    assert [node.tag for node in index.having("datetime", "itemprop", "rel")] == ["p", "span", "a", "time"]
+
+
+def test_span_holds_a_subtree_and_nothing_else() -> None:
+    tree = parse_html(PAGE)
+    index = PageIndex(tree)
+    for node in index.elements:
+        below = {index.position[d] for d in node.iter() if isinstance(d.tag, str)}
+        assert set(index.span(node)) == below

@@ -17,6 +17,7 @@ from collections.abc import Container, Iterable
 from datetime import datetime
 from functools import lru_cache
 
+from ..core.index import PageIndex
 from ..core.tree import HtmlElement, collapse_ws, text_of
 from ..model import Comment
 from . import hints
@@ -36,11 +37,12 @@ _DEPTH_CLASS = re.compile(r"\b(?:depth|level)-?(\d+)\b", re.IGNORECASE)
 _PARENT_ATTRS = ("data-parent-id", "data-parent", "data-parentid", "data-reply-to", "data-in-reply-to")
 
 
-def detect_comments(tree: HtmlElement) -> Detection:
+def detect_comments(tree: HtmlElement, index: PageIndex | None = None) -> Detection:
     """Items, sections and the facts gathered on the way, for a caller that wants both the
     sections and the records (extract_article): pass it to extract_comments(detection=),
-    and no per-page cache keeps the tree alive afterwards."""
-    return find_sections(_page_root(tree))
+    and no per-page cache keeps the tree alive afterwards. ``index``: the tree's
+    PageIndex, when the caller has one."""
+    return find_sections(_page_root(tree), index)
 
 
 def find_comment_sections(tree: HtmlElement) -> list[HtmlElement]:

@@ -20,7 +20,9 @@ from typing import cast
 
 from lxml import etree
 
-from ..core.tree import HtmlElement, collapse_ws, text_of
+from ..core.index import PageIndex
+from ..core.lexicon.pages import EPOCH_ATTRS
+from ..core.tree import HtmlElement, collapse_ws, in_document_order, text_of
 from . import hints
 
 SKIP_TAGS = frozenset(
@@ -47,7 +49,6 @@ _ITEM_TAGS = frozenset(
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4"})
 _MAX_META_TEXT = 80
 _SAMPLE = 12
-EPOCH_ATTRS = ("data-time", "data-timestamp", "data-utime", "data-xutime", "data-unix", "data-epoch")
 _MAX_GROUPS = 8
 # Links to a comment or post itself (a comment's title may link there): not a teaser's target.
 _COMMENT_HREF = re.compile(r"comment|cid=|reply|[?&]p=\d|showpost|msg|#", re.IGNORECASE)
@@ -157,7 +158,7 @@ def _signature(tag: str, classes: str) -> tuple[str, str]:
 _MIN_SIBLINGS = 3
 
 
-def scan(roots: Iterable[HtmlElement]) -> Scan:
+def scan(roots: Iterable[HtmlElement], index: PageIndex | None = None) -> Scan:
     """One pass over the page: the proposed groups, the elements that hold a date
     (themselves or below), and those that state one themselves, both by id().
 
@@ -193,7 +194,7 @@ def scan(roots: Iterable[HtmlElement]) -> Scan:
                     done.add(key)
                     by_key.setdefault(key, Group([], strength)).members.append(node)
         parents.extend(parent for parent in _PARENTS_OF_MANY(root) if id(parent) not in hidden)
-        own = self_dated(root, hidden)
+        own = self_dated(root, hidden, index)
         stating.update(own)
         for node in own.values():
             for holder in chain((node,), node.iterancestors()):  # lazily: most climbs stop early
@@ -232,36 +233,53 @@ _DATE_MARKUP = etree.XPath(
 )
 
 
-def self_dated(root: HtmlElement, hidden: dict[int, HtmlElement] | None = None) -> dict[int, HtmlElement]:
+def self_dated(
+    root: HtmlElement, hidden: dict[int, HtmlElement] | None = None, index: PageIndex | None = None
+) -> dict[int, HtmlElement]:
     """The visible elements under root that state a date themselves: date markup, or a
-    short own text, tail or title (at most _MAX_META_TEXT characters) that reads as a date."""
+    short own text, tail or title (at most _MAX_META_TEXT characters) that reads as a date.
+    ``index``: the PageIndex of the tree root belongs to, when the caller has one."""
     hidden = _hidden(root) if hidden is None else hidden
     found: dict[int, HtmlElement] = {}
-    for node in _DATE_MARKUP(root):
+    for node in _date_markup(root, index):
         if id(node) not in hidden and is_date_element(node):
             found[id(node)] = node
-    owners: list[HtmlElement] = []
-    texts: list[str] = []
-    for node in root.iter():  # own texts and tails: one lxml walk, no XPath string results
-        if id(node) in hidden:
-            continue  # its text and its tail (lxml's owner of a tail is the element before it)
-        if isinstance(node.tag, str):
-            text = node.text
-            if text and len(text) <= _MAX_META_TEXT and not text.isspace():
-                owners.append(node)
-                texts.append(text)
-            text = node.get("title")  # a tooltip: "<span title='12 March 2019'>2 days ago</span>"
-            if text and len(text) <= _MAX_META_TEXT and not text.isspace():
-                owners.append(node)
-                texts.append(text)
-        text = node.tail
-        if text and len(text) <= _MAX_META_TEXT and node is not root and not text.isspace():
-            owners.append(node)
-            texts.append(text)
-    for owner, text in zip(owners, texts, strict=True):  # appended together
-        if id(owner) not in found and hints.date_like(text):
-            found[id(owner)] = owner
+    # The short own texts, tails and titles are picked in C (most of a page's text nodes
+    # are long or whitespace); each comes back with the element that owns it (a tail's
+    # owner is the element before it), and owners join in document order, as a walk
+    # would meet them. A tail of root itself is not root's: it is not below root.
+    owners: dict[int, HtmlElement] = {}
+    for found_texts in (_SHORT_TEXTS(root), _SHORT_TITLES(root)):
+        for text in found_texts:
+            owner = text.getparent()
+            if (
+                owner is None
+                or id(owner) in hidden
+                or id(owner) in found
+                or id(owner) in owners
+                or text.isspace()
+                or not hints.date_like(text)
+            ):
+                continue
+            owners[id(owner)] = owner
+    for owner in in_document_order(list(owners.values())):
+        found[id(owner)] = owner
     return found
+
+
+# (Each a single XPath step: see _DATE_MARKUP on unions.)
+_SHORT_TEXTS = etree.XPath(f"descendant::text()[string-length(.) <= {_MAX_META_TEXT} and normalize-space(.)]")
+_SHORT_TITLES = etree.XPath(f"descendant-or-self::*/@title[string-length(.) <= {_MAX_META_TEXT}]")
+
+
+def _date_markup(root: HtmlElement, index: PageIndex | None) -> list[HtmlElement]:
+    """<time> and elements with a date attribute (or any itemprop) under root, in document
+    order: from the index when it describes root's whole tree, else by XPath."""
+    if index is None or root not in index.position:
+        return cast(list[HtmlElement], _DATE_MARKUP(root))
+    position, below = index.position, index.span(root)
+    marked = index.having("datetime", "itemprop", *EPOCH_ATTRS)
+    return index.in_order([*root.iter("time"), *(node for node in marked if position[node] in below)])
 
 
 def _hidden(root: HtmlElement) -> dict[int, HtmlElement]:

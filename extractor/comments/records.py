@@ -18,12 +18,12 @@ from lxml import etree
 
 from ..core.dates import find_date_in_text, parse_date
 from ..core.lexicon.comments import LISTED_CONTROLS, QUOTE_BOX_WORDS, SAYS_WORDS, WROTE_VERBS
+from ..core.lexicon.pages import EPOCH_ATTRS
 from ..core.tree import HtmlElement, collapse_ws, text_of
 from ..core.urls import absolute_url
 from ..model import Comment
 from . import hints
 from .detect import (
-    EPOCH_ATTRS,
     SKIP_TAGS,
     dt_head_name,
     footer_name,

@@ -22,6 +22,7 @@ from typing import NamedTuple, cast
 
 from lxml import etree
 
+from ..core.index import PageIndex
 from ..core.lexicon.comments import FORM_FIELD_WORDS, NOT_SECTION_WORDS, SECTION_WORDS
 from ..core.tree import HtmlElement, collapse_ws, in_document_order, text_of
 from . import hints
@@ -226,13 +227,13 @@ class Detection(NamedTuple):
     widgets: list[HtmlElement]  # lists quoting other pages' comments: out of the body, no records
 
 
-def find_sections(root: HtmlElement) -> Detection:
+def find_sections(root: HtmlElement, index: PageIndex | None = None) -> Detection:
     """Items, top-most section elements, date holders and element facts of the page under root.
 
     The date holders and the facts come from the detection itself; reading each item
     later looks for its date only among the holders and asks the memo for author marks.
     """
-    scanned = scan([root])
+    scanned = scan([root], index)
     facts = Facts(scanned[2])
     items = choose_items([root], scanned, facts)
     marks = headline_marks(root)

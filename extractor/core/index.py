@@ -1,16 +1,17 @@
 """PageIndex: what the steps ask about a page's elements, computed once right after parsing.
 
 Why: metadata, page type, comment detection and the body each walked the whole tree to
-find elements by their class/id words or to order them, 30 to 50 walks a page, one Python
-step per element each time. The index walks once, in C where it can: the elements in
-document order, each one's position, and the elements grouped by their class/id text.
-A question such as "which elements are named like a paywall box" then costs a test per
-distinct class/id text of the page (a few hundred) instead of one per element (thousands),
+find elements by their class/id words, by a marking attribute, or to order them: 30 to 50
+walks a page, a Python step (or an XPath predicate) per element each time. The index walks
+once: the elements in document order, each one's position, the elements grouped by their
+class and id, and the elements carrying one of the attributes the steps look for. A
+question such as "which elements are named like a paywall box" then costs a test per
+distinct class/id pair of the page (a few hundred) instead of one per element (thousands),
 and the answer comes back in document order.
 
 The index describes the tree as parsed. It keeps its elements alive (lxml reuses an
-element's Python proxy, and so its identity, only while a reference to it exists), so it
-stays valid for lookups on elements after a later step detached some of them.
+element's Python proxy, and so its identity, only while a reference to it exists), so
+lookups still answer for elements a later step detached.
 """
 
 from __future__ import annotations
@@ -20,37 +21,54 @@ from collections.abc import Callable, Iterable
 
 from lxml import etree
 
+from .lexicon.pages import INDEXED_ATTRIBUTES
 from .tree import HtmlElement
 
-__all__ = ["PageIndex", "raw_names"]
+__all__ = ["INDEXED_ATTRIBUTES", "PageIndex", "raw_names"]
 
-# Elements with a class or an id, in document order (one descendant step: see body/prune).
-_NAMED = etree.XPath("descendant-or-self::*[@class or @id]")
 _NOT_LETTER = re.compile(r"[^a-z0-9]+")
 
 
-def raw_names(node: HtmlElement) -> str:
-    """The class and id text of an element as written, "class id": the one key every
-    class/id word test of the package reads (each test lowercases and splits it its own
-    way, cached on this text)."""
-    return f"{node.get('class') or ''} {node.get('id') or ''}"
+def raw_names(classes: str, node_id: str) -> str:
+    """Class and id as one text, "class id": the form the class/id word tests of the page
+    type, the byline search and the body's region names read (each splits it its own way)."""
+    return f"{classes} {node_id}"
 
 
 class PageIndex:
-    """Document order and class/id groups of one parsed tree (see the module docstring)."""
+    """Document order, class/id groups and marked elements of one parsed tree."""
 
-    __slots__ = ("_by_name", "_name_letters", "_position", "elements", "root")
+    __slots__ = ("_by_attribute", "_by_name", "_name_letters", "_position", "elements", "root")
 
     def __init__(self, root: HtmlElement) -> None:
         self.root = root
-        # Elements only: the parser drops comments and processing instructions, and an
-        # entity reference is no element.
-        self.elements: list[HtmlElement] = list(root.iter(etree.Element))
-        self._position: dict[HtmlElement, int] | None = None
-        by_name: dict[str, list[HtmlElement]] = {}
-        for node in _NAMED(root):
-            by_name.setdefault(raw_names(node), []).append(node)
+        elements: list[HtmlElement] = []
+        by_name: dict[tuple[str, str], list[HtmlElement]] = {}
+        by_attribute: dict[str, list[HtmlElement]] = {name: [] for name in INDEXED_ATTRIBUTES}
+        indexed = INDEXED_ATTRIBUTES
+        # Elements only: the parser drops comments and processing instructions.
+        for node in root.iter(etree.Element):
+            elements.append(node)
+            keys = node.keys()
+            if not keys:
+                continue
+            named = False
+            for key in keys:
+                if key == "class" or key == "id":
+                    named = True
+                elif key in indexed:
+                    by_attribute[key].append(node)
+            if named:
+                name = (node.get("class") or "", node.get("id") or "")
+                group = by_name.get(name)
+                if group is None:
+                    by_name[name] = [node]
+                else:
+                    group.append(node)
+        self.elements = elements
         self._by_name = by_name
+        self._by_attribute = by_attribute
+        self._position: dict[HtmlElement, int] | None = None
         self._name_letters: str | None = None
 
     @property
@@ -60,9 +78,43 @@ class PageIndex:
             self._position = {node: n for n, node in enumerate(self.elements)}
         return self._position
 
-    def names(self) -> list[str]:
-        """The distinct class/id texts of the page (``raw_names`` form), first use first."""
+    def span(self, node: HtmlElement) -> range:
+        """The positions of node and everything below it (a subtree is one run in document
+        order): ``position[x] in span(node)`` tells whether x is node or inside it."""
+        start = self.position[node]
+        after: HtmlElement | None = node
+        while after is not None:
+            following = after.getnext()
+            while following is not None and not isinstance(following.tag, str):
+                following = following.getnext()
+            if following is not None:
+                return range(start, self.position[following])
+            after = after.getparent()
+        return range(start, len(self.elements))
+
+    def in_order(self, nodes: Iterable[HtmlElement]) -> list[HtmlElement]:
+        """The nodes (of this tree) without repeats, in document order."""
+        return sorted(set(nodes), key=self.position.__getitem__)
+
+    def names(self) -> list[tuple[str, str]]:
+        """The distinct (class, id) pairs of the page, as written, first use first."""
         return list(self._by_name)
+
+    def named(self, test: Callable[[str, str], bool]) -> list[HtmlElement]:
+        """The elements whose (class, id) passes ``test``, in document order.
+
+        ``test`` runs once per distinct pair; pass a cached function when the same test
+        runs on many pages.
+        """
+        found = [
+            node
+            for (classes, node_id), nodes in self._by_name.items()
+            if test(classes, node_id)
+            for node in nodes
+        ]
+        if len(found) > 1:
+            found.sort(key=self.position.__getitem__)
+        return found
 
     def may_name(self, words: Iterable[str]) -> bool:
         """Could any class/id word of the page be one of ``words`` (lower-case letters and
@@ -73,18 +125,14 @@ class PageIndex:
         one substring search over the page's names answers that before any name is split.
         """
         if self._name_letters is None:
-            self._name_letters = _NOT_LETTER.sub("", " ".join(self._by_name).lower())
+            joined = " ".join(f"{classes} {node_id}" for classes, node_id in self._by_name)
+            self._name_letters = _NOT_LETTER.sub("", joined.lower())
         letters = self._name_letters
         return any(word in letters for word in words)
 
-    def named(self, test: Callable[[str], bool]) -> list[HtmlElement]:
-        """The elements whose class/id text passes ``test``, in document order.
-
-        ``test`` runs once per distinct text; pass a cached function when the same test
-        runs on many pages.
-        """
-        found = [node for name, nodes in self._by_name.items() if test(name) for node in nodes]
-        if len(found) > 1:
-            position = self.position
-            found.sort(key=position.__getitem__)
-        return found
+    def having(self, *attributes: str) -> list[HtmlElement]:
+        """The elements carrying any of ``attributes`` (each one of INDEXED_ATTRIBUTES), in
+        document order."""
+        if len(attributes) == 1:
+            return list(self._by_attribute[attributes[0]])
+        return self.in_order(node for name in attributes for node in self._by_attribute[name])

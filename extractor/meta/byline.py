@@ -18,7 +18,7 @@ from functools import lru_cache
 from lxml import etree
 
 from ..core.dates import find_date_in_text, parse_date
-from ..core.index import PageIndex
+from ..core.index import PageIndex, raw_names
 from ..core.lexicon.calendar import MODIFIED_WORDS
 from ..core.lexicon.people import AUTHOR_PAGE_PATHS
 from ..core.lexicon.regions import BYLINE_TOKENS, DATE_TOKENS, NOT_BYLINE_TOKENS
@@ -146,7 +146,8 @@ def find_byline_names(
     positions = index.position
     anchor_pos = positions.get(anchor) if anchor is not None else None
     scored: list[tuple[int, int, HtmlElement]] = []
-    for node in _in_order(index, [*_BYLINE_MARKUP(tree), *index.named(_byline_raw)]):
+    marked = [*index.having("rel", "itemprop"), *tree.iter("a"), *index.named(_byline_raw)]
+    for node in index.in_order(marked):
         if node.tag in ("meta", "link", "script", "style", "body", "html", "img"):
             continue
         if not _is_byline_node(node):
@@ -182,26 +183,14 @@ def _by_text_candidates(index: PageIndex, anchor_pos: int | None) -> list[tuple[
     return out
 
 
-# Elements that can be a byline or a date by their markup alone; those named like one are
-# found through the index (one test per distinct class/id text).
-_BYLINE_MARKUP = etree.XPath("descendant-or-self::*[@rel or @itemprop or self::a[@href]]")
-_DATE_MARKUP = etree.XPath("descendant-or-self::*[self::time or @datetime]")
+# Elements named like a byline or a date are found through the index (one test per
+# distinct class/id pair); those marked by attributes or tags are looked up.
+def _byline_raw(classes: str, node_id: str) -> bool:
+    return _byline_names(raw_names(classes, node_id).lower())
 
 
-def _in_order(index: PageIndex, nodes: list[HtmlElement]) -> list[HtmlElement]:
-    """The nodes without repeats, in document order."""
-    positions = index.position
-    return sorted(set(nodes), key=positions.__getitem__)
-
-
-@lru_cache(maxsize=4096)
-def _byline_raw(raw: str) -> bool:
-    return _byline_names(raw.lower())
-
-
-@lru_cache(maxsize=4096)
-def _date_raw(raw: str) -> bool:
-    return _date_names(raw.lower())
+def _date_raw(classes: str, node_id: str) -> bool:
+    return _date_names(raw_names(classes, node_id).lower())
 
 
 def _is_date_node(node: HtmlElement) -> bool:
@@ -251,7 +240,7 @@ def find_visible_dates(
     anchor_pos = positions.get(anchor) if anchor is not None else None
     candidates = [
         (_distance(positions[node], anchor_pos), node)
-        for node in _in_order(index, [*_DATE_MARKUP(tree), *index.named(_date_raw)])
+        for node in index.in_order([*tree.iter("time"), *index.having("datetime"), *index.named(_date_raw)])
         if node.tag not in ("meta", "script", "style", "body", "html") and _is_date_node(node)
     ]
     candidates += _dateline_candidates(index, anchor_pos)

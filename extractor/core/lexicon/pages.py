@@ -112,3 +112,13 @@ WALL_HINTS = (
     "exclusivo para",
     "riservato",
 )
+
+
+# --- markup the steps look elements up by (core/index.py) ---
+
+# Attributes that carry a date as seconds since 1970 on comment and post markup
+# (comments/detect.py, comments/records.py).
+EPOCH_ATTRS = ("data-time", "data-timestamp", "data-utime", "data-xutime", "data-unix", "data-epoch")
+# The attributes PageIndex groups elements by (besides class and id): date markup
+# (metadata's dateline, comment detection), bylines (rel=author, itemprop).
+INDEXED_ATTRIBUTES = frozenset({"datetime", "itemprop", "rel", *EPOCH_ATTRS})
