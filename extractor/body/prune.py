@@ -70,29 +70,45 @@ def name_words(node: HtmlElement) -> frozenset[str]:
 
 @lru_cache(maxsize=8192)
 def _words_of(raw: str) -> frozenset[str]:
-    """Cached on the raw attribute text: pages repeat the same class names many times."""
+    """Cached on the raw attribute text: pages repeat the same class names many times.
+
+    Most names a page has are its own (a cache cannot help them), so the common cases
+    skip work: no camel-case split without a capital, no split of a token that has no
+    separator, no search for compound words unless one of them occurs.
+    """
     words: set[str] = set()
-    for token in _CAMEL.sub("-", raw).lower().split():
+    if _HAS_CAPITAL.search(raw):
+        raw = _CAMEL.sub("-", raw)
+    for token in raw.lower().split():
         if ":" in token or "[" in token:
             continue  # a utility class for one breakpoint or state ("max-lg:hidden"), not a name
         # A BEM modifier ("m-article--sidebar-right") is a variant of the block, not its role.
-        parts = [p for p in _NAME_SPLIT.split(token.split("--")[0]) if p]
-        if not parts or LAYOUT_FLAGS.intersection(parts):
+        head = token.split("--", 1)[0] if "--" in token else token
+        parts = [head] if head.isalnum() else [p for p in _NAME_SPLIT.split(head) if p]
+        if not parts or not LAYOUT_FLAGS.isdisjoint(parts):
             continue  # "with-sidebar", "has-sidebar", "no-sidebar": how the page is laid out
         if len(parts) > 1:
             if parts[0] in STYLE_PREFIXES:
                 parts = parts[:1]  # a look, not a role: "text-secondary", "bg-promo", "overflow-hidden"
             if parts[-1] == "hidden" and parts[0] not in HIDING_PREFIXES:
                 parts = parts[:-1]  # "field--label-hidden": a part of the region is hidden
-        words.add(parts[0])
-        words.add(parts[-1])
+        first, last = parts[0], parts[-1]
+        words.add(first)
+        words.add(last)
+        joined = "".join(parts) if len(parts) > 1 else first
         if len(parts) > 1:
-            words.add("".join(parts))
-        if parts[0].startswith("comment") or parts[-1].endswith(("comment", "comments")):
+            words.add(joined)
+        if first.startswith("comment") or last.endswith(("comment", "comments")):
             words.add("comment")  # "commentbody", "blogcomment": compounds without a separator
-        joined = "".join(parts)
-        words.update(word for word in COMPOUND_WORDS if word in joined)  # "jp-relatedposts", "socialshare"
+        if _COMPOUND.search(joined):
+            words.update(
+                word for word in COMPOUND_WORDS if word in joined
+            )  # "jp-relatedposts", "socialshare"
     return frozenset(words)
+
+
+_HAS_CAPITAL = re.compile(r"[A-Z]")
+_COMPOUND = re.compile("|".join(COMPOUND_WORDS))
 
 
 def _is_hidden(node: HtmlElement) -> bool:
@@ -250,13 +266,14 @@ def prune(
     for node in list(body.iter("script", "style", "template")):
         drop(node)  # never text; dropped first so that the shares below measure visible text
     with_fallbacks = _text_len(body)
-    for node in list(body.iter("noscript")):
+    fallbacks = list(body.iter("noscript"))
+    for node in fallbacks:
         if _holds_the_page(node, _text_len(node), with_fallbacks):
             # Some forum and app pages ship the text only as the no-JavaScript fallback.
             node.drop_tag()
         else:
             drop(node)
-    page_total = max(_text_len(body), 1)
+    page_total = max(_text_len(body) if fallbacks else with_fallbacks, 1)
     spared: set[HtmlElement] = set()
     doomed: list[HtmlElement] = [
         node for node in root.iter(*_DROP_TAGS, "form") if node.tag != "form" or _form_is_chrome(node)

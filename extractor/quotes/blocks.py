@@ -94,6 +94,8 @@ def _code_like(text: str) -> bool:
         return False
     if stripped[0] in "{[" and stripped.rstrip(",;")[-1:] in "}]":
         return True
+    if ":" not in stripped and "=" not in stripped:
+        return False  # every test below needs a key's colon or an assignment (most prose has neither)
     if _CODE_LINE_RE.match(stripped):
         return True  # 'body: "Ahoy!",', "firstName: 'Taylor'", "r.message(body: '...')": one line of code
     if _LOG_STAMP_RE.match(stripped) or (
