@@ -200,6 +200,9 @@ def _extract(
         page_type = FORUM
         body.blocks = thread_blocks(records)
         body.warnings = [w for w in body.warnings if w != NO_TEXT and not w.startswith("body_fallback:")]
+        if page.published is None and records[0].published is not None:
+            # A thread is published when its opening post is: the first post's date.
+            page = replace(page, published=records[0].published, published_raw=records[0].published_raw)
     elif body.items and page_type == ARTICLE:
         # The body is the page's list of items: a category, search results, a product grid.
         page_type = INDEX

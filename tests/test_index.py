@@ -89,3 +89,17 @@ def test_span_holds_a_subtree_and_nothing_else() -> None:
     for node in index.elements:
         below = {index.position[d] for d in node.iter() if isinstance(d.tag, str)}
         assert set(index.span(node)) == below
+
+
+def test_span_of_an_element_under_a_root_with_siblings_ends_at_the_index_end() -> None:
+    """Tag soup can leave the root element with a sibling (two <html> elements at the top);
+    the index covers the root's tree only."""
+    from lxml import etree
+
+    outer = etree.Element("x")
+    first = etree.SubElement(outer, "html")
+    body = etree.SubElement(first, "body")
+    paragraph = etree.SubElement(body, "p")
+    etree.SubElement(outer, "html")  # the root's sibling
+    index = PageIndex(first)  # type: ignore[arg-type]  # a plain lxml element stands in for HtmlElement
+    assert list(index.span(body)) == [index.position[body], index.position[paragraph]]  # type: ignore[index]

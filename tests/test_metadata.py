@@ -534,3 +534,93 @@ def test_json_escapes_of_characters_a_record_cannot_hold_are_cleaned() -> None:
     article = extract_article(_page(parsely, "<p>text</p>"))
     assert "\ud800" not in (article.headline or "")
     assert article.authors == ["Bo Chen"]
+
+
+# -- dates the page states in less usual places (issue 13) ----------------------------------
+
+_STORY = "<p>" + "The river rose through the night and the town kept watch. " * 12 + "</p>"
+
+
+@pytest.mark.parametrize(
+    "wrapper",
+    [
+        '<div class="elementor-widget elementor-widget-post-info"><div class="elementor-widget-container">{}</div></div>',
+        '<section class="m-article--sidebar-right">{}</section>',
+        '<div class="lg:mr-[--sidebar-width]">{}</div>',
+        '<article class="newsletter-post">{}</article>',
+    ],
+)
+def test_a_date_in_a_box_that_only_page_builders_call_a_widget_or_sidebar_is_the_articles(
+    wrapper: str,
+) -> None:
+    """Region words are read as in the body (whole tokens, first and last parts; no BEM
+    modifiers or utility classes): such names are layout, not a list of other articles."""
+    body = "<h1>River story</h1>" + wrapper.format("<span class='date'>May 2, 2024</span>") + _STORY
+    assert _meta(_page(body=body), url=None).page.published == datetime(2024, 5, 2, tzinfo=timezone.utc)
+
+
+def test_a_date_in_a_related_posts_box_is_still_not_the_articles() -> None:
+    body = (
+        "<h1>River story</h1>" + _STORY
+        + "<div class='related-posts'><span class='date'>May 2, 2024</span><a href='/x'>Other</a></div>"
+    )  # fmt: skip
+    assert _meta(_page(body=body), url=None).page.published is None
+
+
+def test_a_labelled_date_far_from_the_headline_is_found() -> None:
+    filler = "".join(f"<div><span>item {n}</span></div>" for n in range(60))
+    body = f"<h1>River story</h1>{_STORY}{filler}<p>Posted on April 13, 2023 by Ann Lee</p>"
+    meta = _meta(_page(body=body), url=None)
+    assert meta.page.published == datetime(2023, 4, 13, tzinfo=timezone.utc)
+    assert meta.published_source == "visible"
+
+
+def test_a_site_prefixed_published_meta_key_is_read() -> None:
+    head = '<meta name="w-published-date" content="2024-05-03T06:03:43Z">'
+    meta = _meta(_page(head=head, body="<h1>River story</h1>" + _STORY), url=None)
+    assert meta.page.published == datetime(2024, 5, 3, 6, 3, 43, tzinfo=timezone.utc)
+    assert meta.published_source == "meta"
+
+
+def test_a_page_that_states_only_its_modification_date_is_dated_by_it() -> None:
+    head = '<meta property="article:modified_time" content="2024-04-30T10:39:42+00:00">'
+    meta = _meta(_page(head=head, body="<h1>River story</h1>" + _STORY), url=None)
+    assert meta.page.published == datetime(2024, 4, 30, 10, 39, 42, tzinfo=timezone.utc)
+    assert meta.page.modified == meta.page.published
+
+
+def test_a_thread_without_a_page_date_is_dated_by_its_opening_post() -> None:
+    posts = "".join(
+        f"<div class='post' id='post-{n}'><div class='post-author'>user{n}</div>"
+        f"<span class='post-date'>2024-0{n}-1{n} 10:0{n}</span>"
+        f"<div class='post-body'>Reply number {n} says something about the river at some length here.</div></div>"
+        for n in range(1, 5)
+    )
+    page = _page(body=f"<h1>Thread title</h1><div class='posts'>{posts}</div>")
+    article = extract_article(page, fetched_at=FETCHED)
+    assert article.page_type == "forum"
+    assert article.published is not None
+    assert article.published.date().isoformat() == "2024-01-11"
+
+
+# -- authors: handles and site owners (issue 13) ----------------------------------------------
+
+
+@pytest.mark.parametrize("handle", ["LingoLover94", "josh_wilmot90", "Pippin06"])
+def test_a_handle_with_digits_is_kept_whole(handle: str) -> None:
+    assert clean_authors([handle]) == [handle]
+    assert clean_authors([f"By {handle} 3 days ago"]) == [handle]
+
+
+def test_a_name_with_a_date_after_it_loses_the_date_not_the_name() -> None:
+    assert clean_authors(["Jane Doe 12 March 2024"]) == ["Jane Doe"]
+    assert clean_authors(["Covid19 Team"]) == []
+
+
+def test_the_owner_of_a_personal_site_is_its_author() -> None:
+    """A site called after its owner signs with a person's name; the site-name rule keeps
+    rejecting organisations and the site's own brand."""
+    assert clean_authors(["Sara Harberson"], ["saraharberson"]) == ["Sara Harberson"]
+    assert clean_authors(["CBC News"], ["cbc"]) == []
+    assert clean_authors(["Acme Labs"], ["acmelabs"]) == []
+    assert clean_authors(["Business Insider"], ["businessinsider"]) == []

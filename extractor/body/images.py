@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 
 from ..core.lexicon.regions import CREDIT_WORDS
+from ..core.names import name_words
 from ..core.tree import HtmlElement, collapse_ws
 from ..core.urls import absolute_url
 from ..model import Image
-from .prune import drop, name_words
+from .prune import drop
 
 _CREDIT_TAIL = re.compile(
     r"\s*(?:/|\||–|—|-)?\s*[(\[]?\s*(?:©|\(c\)|(?:photo|image|credit|foto|bild|picture)s?\s*:)\s*(.+?)[)\]]?$",

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..core.lexicon.regions import ENTRY_WORDS
+from ..core.names import name_words
 from ..core.tree import HtmlElement
-from .prune import name_words
 from .score import best_ancestor, lend, run_value
 from .segment import Run, run_inside
 from .trim import is_dateline

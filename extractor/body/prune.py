@@ -9,22 +9,18 @@ and their tokeniser live here, and the scorer reuses them for its class weights.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from lxml import etree
 
 from ..core.lexicon.pages import CONSENT_TEXT_WORDS, CONSENT_WORDS
 from ..core.lexicon.regions import (
     COMMENT_REGION_WORDS,
-    COMPOUND_WORDS,
     CONTENT_MARKERS,
-    HIDING_PREFIXES,
-    LAYOUT_FLAGS,
     NEGATIVE_WORDS,
     POSITIVE_WORDS,
     STRONG_NEGATIVE_WORDS,
-    STYLE_PREFIXES,
 )
+from ..core.names import name_words
 from ..core.tree import HtmlElement
 from .segment import BLOCK_TAGS
 
@@ -50,65 +46,7 @@ _ROLE_NEGATIVE = frozenset(
     {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "dialog", "alertdialog"}
 )
 
-_NAME_SPLIT = re.compile(r"[\s_\-:./]+")
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-
-
-def name_words(node: HtmlElement) -> frozenset[str]:
-    """Words of class tokens and the id that can name a region.
-
-    Only each token's whole form and its first and last parts count: a middle
-    part ("entry-author-jane" on WordPress posts) names an attribute of the
-    region, not the region itself.
-    """
-    raw = f"{node.get('class') or ''} {node.get('id') or ''}"
-    if raw == " ":
-        return frozenset()
-    return _words_of(raw)
-
-
-@lru_cache(maxsize=8192)
-def _words_of(raw: str) -> frozenset[str]:
-    """Cached on the raw attribute text: pages repeat the same class names many times.
-
-    Most names a page has are its own (a cache cannot help them), so the common cases
-    skip work: no camel-case split without a capital, no split of a token that has no
-    separator, no search for compound words unless one of them occurs.
-    """
-    words: set[str] = set()
-    if _HAS_CAPITAL.search(raw):
-        raw = _CAMEL.sub("-", raw)
-    for token in raw.lower().split():
-        if ":" in token or "[" in token:
-            continue  # a utility class for one breakpoint or state ("max-lg:hidden"), not a name
-        # A BEM modifier ("m-article--sidebar-right") is a variant of the block, not its role.
-        head = token.split("--", 1)[0] if "--" in token else token
-        parts = [head] if head.isalnum() else [p for p in _NAME_SPLIT.split(head) if p]
-        if not parts or not LAYOUT_FLAGS.isdisjoint(parts):
-            continue  # "with-sidebar", "has-sidebar", "no-sidebar": how the page is laid out
-        if len(parts) > 1:
-            if parts[0] in STYLE_PREFIXES:
-                parts = parts[:1]  # a look, not a role: "text-secondary", "bg-promo", "overflow-hidden"
-            if parts[-1] == "hidden" and parts[0] not in HIDING_PREFIXES:
-                parts = parts[:-1]  # "field--label-hidden": a part of the region is hidden
-        first, last = parts[0], parts[-1]
-        words.add(first)
-        words.add(last)
-        joined = "".join(parts) if len(parts) > 1 else first
-        if len(parts) > 1:
-            words.add(joined)
-        if first.startswith("comment") or last.endswith(("comment", "comments")):
-            words.add("comment")  # "commentbody", "blogcomment": compounds without a separator
-        if _COMPOUND.search(joined):
-            words.update(
-                word for word in COMPOUND_WORDS if word in joined
-            )  # "jp-relatedposts", "socialshare"
-    return frozenset(words)
-
-
-_HAS_CAPITAL = re.compile(r"[A-Z]")
-_COMPOUND = re.compile("|".join(COMPOUND_WORDS))
 
 
 def _is_hidden(node: HtmlElement) -> bool:

@@ -15,8 +15,9 @@ from typing import cast
 from lxml import etree
 
 from ..core.lexicon.regions import NEGATIVE_WORDS, POSITIVE_WORDS
+from ..core.names import name_words
 from ..core.tree import HtmlElement
-from .prune import name_words, strongly_negative
+from .prune import strongly_negative
 from .segment import Run
 
 _TAG_WEIGHT = {

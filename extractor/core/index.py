@@ -83,7 +83,7 @@ class PageIndex:
         order): ``position[x] in span(node)`` tells whether x is node or inside it."""
         start = self.position[node]
         after: HtmlElement | None = node
-        while after is not None:
+        while after is not None and after is not self.root:  # (the root may have siblings: junk)
             following = after.getnext()
             while following is not None and not isinstance(following.tag, str):
                 following = following.getnext()

@@ -14,7 +14,14 @@ import unicodedata
 from collections.abc import Iterable
 
 from ..core.lexicon.calendar import ENGLISH_MONTH_CAPITALISED
-from ..core.lexicon.people import AND_WORDS, AUTHOR_LABELS, JUNK_NAMES, ROLE_WORDS, SITE_AFFIXES
+from ..core.lexicon.people import (
+    AND_WORDS,
+    AUTHOR_LABELS,
+    JUNK_NAMES,
+    ORGANISATION_WORDS,
+    ROLE_WORDS,
+    SITE_AFFIXES,
+)
 
 __all__ = ["clean_authors", "is_junk_name", "name_key", "split_names"]
 
@@ -36,7 +43,7 @@ _SPLIT = re.compile(
 _SPLIT_CASED_YE = re.compile(r"\s(?:Y|E)\s")
 _TRAILING_META = re.compile(
     r"\s*(?:\b(?:published|updated|posted|last updated|veröffentlicht|aktualisiert|publié|mis à jour|on)\b|"
-    r"\d|[|•·–—(\[»«]).*$",
+    r"(?<![\w.-])\d|[|•·–—(\[»«]).*$",
     re.IGNORECASE,
 )
 # "Jane DoePublished March 3" (adjacent elements run together by text_content()).
@@ -58,6 +65,8 @@ _NON_WORD = re.compile(r"[\W_]+")
 _SPACES = re.compile(r"\s+")
 _DIGIT = re.compile(r"\d")
 _USERNAME = re.compile(r"[a-z][a-z0-9_.-]{2,30}")
+# A one-word handle that carries digits: letters first (two at least), digits after them.
+_HANDLE = re.compile(r"[A-Za-z][A-Za-z_.-]*[A-Za-z][A-Za-z_.-]*\d[A-Za-z0-9_.-]{0,28}")
 _MAX_WORDS = 6
 _MAX_LEN = 60
 
@@ -127,6 +136,19 @@ def _affix_words(text: str) -> bool:
     return any(text.startswith(a) and _affix_words(text[len(a) :]) for a in SITE_AFFIXES)
 
 
+_PERSON_WORD = re.compile(r"[A-Z][a-z'’-]+|[A-Z]\.?")
+
+
+def _owners_name(name: str) -> bool:
+    """Does a name the site also goes by read as a person's ("Sara Harberson" on her own
+    site): two to four capitalised words (or initials), none of them a site affix or an
+    organisation's word ("CBC News", "Acme Labs", "Daily Herald" are not)."""
+    words = name.split()
+    if not 2 <= len(words) <= 4 or not all(_PERSON_WORD.fullmatch(w) for w in words):
+        return False
+    return not any(w.lower().strip(".") in SITE_AFFIXES or w.lower() in ORGANISATION_WORDS for w in words)
+
+
 def is_junk_name(name: str, site_keys: Iterable[str] = ()) -> bool:
     """True for strings that are not a person's name (or are the site itself)."""
     key = name_key(name)
@@ -134,11 +156,13 @@ def is_junk_name(name: str, site_keys: Iterable[str] = ()) -> bool:
         return True
     if key in JUNK_NAMES or name.startswith("@") or _URL.search(name) or "@" in name:
         return True
-    if any(_names_site(key, site) for site in site_keys if site):
+    if any(_names_site(key, site) for site in site_keys if site) and not _owners_name(name):
         return True
     if _is_cjk(name):
         return False
     words = name.split()
+    if len(words) == 1 and _HANDLE.fullmatch(name):
+        return False  # a forum or social handle with digits ("LingoLover94", "josh_wilmot90")
     if len(words) > _MAX_WORDS or _DIGIT.search(name):
         return True
     if _ROLE_WORDS.search(name):

@@ -19,7 +19,7 @@ from lxml import etree
 
 from ..core.dates import find_date_in_text, parse_date
 from ..core.index import PageIndex, raw_names
-from ..core.lexicon.calendar import MODIFIED_WORDS
+from ..core.lexicon.calendar import DATE_LABELS, MODIFIED_WORDS
 from ..core.lexicon.people import AUTHOR_PAGE_PATHS
 from ..core.lexicon.regions import BYLINE_TOKENS, DATE_TOKENS, NOT_BYLINE_TOKENS
 from ..core.tree import HtmlElement, class_id, collapse_ws
@@ -60,6 +60,7 @@ _DIGIT = re.compile(r"\d")
 _MAX_BYLINE_CHARS = 200
 _MAX_DATELINE_CHARS = 160
 _MAX_DATE_TRIES = 25  # dateparser costs ~1 ms a call: bound the calls per page
+_MAX_LABELLED_TRIES = 5
 _MAX_DATES = 4
 _SHORT_BYLINE = 120
 _MAX_BYLINE_TRIES = 8
@@ -245,8 +246,14 @@ def find_visible_dates(
     ]
     candidates += _dateline_candidates(index, anchor_pos)
     candidates.sort(key=lambda item: item[0])
+    tried = candidates[:_MAX_DATE_TRIES]
+    # Labelled dates anywhere on the page come after the marked and nearby ones, with a
+    # budget of their own (a page full of short numbered items near the headline would
+    # otherwise use up every try).
+    labelled = _labelled_candidates(tree, index, anchor_pos, {id(node) for _d, node in tried})
+    tried += sorted(labelled, key=lambda item: item[0])[:_MAX_LABELLED_TRIES]
     out: list[VisibleDate] = []
-    for distance, node in candidates[:_MAX_DATE_TRIES]:
+    for distance, node in tried:
         if len(out) >= _MAX_DATES or in_foreign_region(node):
             continue
         found = _date_of(node, language, fetched_at)
@@ -281,6 +288,36 @@ def _dateline_candidates(index: PageIndex, anchor_pos: int | None) -> list[tuple
         text = node.text_content()
         if len(text) <= _MAX_DATELINE_CHARS and _DIGIT.search(text):
             out.append((_distance(pos, anchor_pos) + 3, node))
+    return out
+
+
+# "Posted on ...", "Published: ...", "Last updated ...": a label, then (within the text) a date.
+_LABELLED = re.compile(rf"^(?:{DATE_LABELS})\b(?:\s+(?:on|am|le|el|il|op))?\s*[:\-–—]?\s*\S", re.IGNORECASE)
+_LABEL_TEXTS = etree.XPath("descendant::text()[string-length(.) <= 120 and normalize-space(.)]")
+
+
+def _labelled_candidates(
+    tree: HtmlElement, index: PageIndex, anchor_pos: int | None, have: set[int]
+) -> list[tuple[int, HtmlElement]]:
+    """Short elements anywhere on the page whose text labels a date as the article's ("Posted
+    on 13 April 2023"): templates put them in sidebars, footers and boxes far from the
+    headline, where the window around it does not reach. Scored like marked date elements."""
+    out: list[tuple[int, HtmlElement]] = []
+    seen = set(have)
+    for text in _LABEL_TEXTS(tree):
+        if not _LABELLED.match(text.lstrip()):
+            continue
+        owner = text.getparent()
+        box = owner.getparent() if text.is_tail and owner is not None else owner
+        if box is None or id(box) in seen or box.tag in ("script", "style", "title", "head", "html", "body"):
+            continue
+        seen.add(id(box))
+        whole = collapse_ws(box.text_content())
+        if len(whole) > _MAX_DATELINE_CHARS or not _DIGIT.search(whole) or not _LABELLED.match(whole):
+            continue
+        pos = index.position.get(box)
+        if pos is not None:
+            out.append((_distance(pos, anchor_pos), box))
     return out
 
 

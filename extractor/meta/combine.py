@@ -38,6 +38,7 @@ from .metatags import (
     MODIFIED_KEYS,
     OG_PUBLISHED_KEYS,
     OTHER_PUBLISHED_KEYS,
+    PUBLISHED_KEY_PATTERN,
     SECTION_KEYS,
     SITE_NAME_KEYS,
     TAG_KEYS,
@@ -260,6 +261,7 @@ def _structured_published(src: _Sources) -> list[tuple[str, str]]:
     ordered += [("meta", v) for k in OG_PUBLISHED_KEYS for v in src.meta.all(k)]
     ordered.append(("microdata", src.micro.published_raw))
     ordered += [("meta", v) for k in OTHER_PUBLISHED_KEYS for v in src.meta.all(k)]
+    ordered += [("meta", v) for v in src.meta.matching(PUBLISHED_KEY_PATTERN)]
     return [(source, raw) for source, raw in ordered if raw]
 
 
@@ -278,6 +280,17 @@ def _published(src: _Sources) -> tuple[datetime | None, str | None, str | None]:
     from_url = _url_date(src.url)
     if from_url is not None:
         return from_url[0], from_url[1], "url"
+    # A page that states only when it was last modified (article:modified_time,
+    # dateModified) is dated by that: the only date it gives for its text.
+    meta = src.meta.first_with_key(MODIFIED_KEYS)
+    for stated, modified_raw in (
+        ("json-ld", src.ld.modified_raw),
+        ("meta", meta[1] if meta else None),
+        ("microdata", src.micro.modified_raw),
+    ):
+        modified = _parse(modified_raw, src)
+        if modified is not None:
+            return modified, modified_raw, stated
     return None, None, None
 
 

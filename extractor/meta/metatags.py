@@ -8,6 +8,7 @@ field lists the keys it trusts, strongest first.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from ..core.tree import HtmlElement, collapse_ws
@@ -64,6 +65,11 @@ OTHER_PUBLISHED_KEYS = (
     "date",
     "created",
     "timestamp",
+)
+# Any other key that says "published date" at its end ("published", "w-published-date",
+# "post_publish_time"): site-prefixed variants of the keys above, read after them.
+PUBLISHED_KEY_PATTERN = re.compile(
+    r"(?:^|[-_.:])(?:published|publish|publication)(?:[-_.]?(?:date|time|on))?$"
 )
 MODIFIED_KEYS = (
     "article:modified_time",
@@ -132,6 +138,12 @@ class MetaTags:
                 if value:
                     return value
         return None
+
+    def matching(self, pattern: re.Pattern[str]) -> list[str]:
+        """Values of every key ``pattern`` matches (searched), in the order keys first appear."""
+        return [
+            value for key, values in self._values.items() if pattern.search(key) for value in values if value
+        ]
 
     def first_with_key(self, keys: Iterable[str]) -> tuple[str, str] | None:
         for key in keys:

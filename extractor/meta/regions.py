@@ -9,8 +9,10 @@ exactly like the article's own.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from ..core.lexicon.regions import COMMENT_TOKENS, LISTING_TOKENS
+from ..core.lexicon.regions import COMMENT_TOKENS, FOREIGN_REGION_PREFIXES, FOREIGN_REGION_WORDS
+from ..core.names import region_words
 from ..core.tree import HtmlElement, class_id
 from ..core.urls import split_url
 
@@ -18,7 +20,6 @@ __all__ = ["headline_nodes", "in_foreign_region", "is_home_link", "main_h1"]
 
 # Class/id tokens of regions whose metadata is not the article's.
 _COMMENT_TOKEN = re.compile(rf"(?:^|[\s_-])(?:{COMMENT_TOKENS})(?=[\s_-]|$)")
-_LISTING_TOKEN = re.compile(rf"(?:^|[\s_-])(?:{LISTING_TOKENS})(?=[\s_-]|$)")
 _FOREIGN_TAGS = frozenset({"nav"})
 # Foreign only outside an <article>: inside one they hold the article's own meta.
 _FOREIGN_OUTSIDE_ARTICLE = frozenset({"aside", "footer"})
@@ -39,14 +40,25 @@ def in_foreign_region(node: HtmlElement, *, comments: bool = True) -> bool:
             break
         if tag in _FOREIGN_TAGS:
             return True
-        names = class_id(anc)
-        if _LISTING_TOKEN.search(names) or (comments and _COMMENT_TOKEN.search(names)):
+        listing = _names_a_listing(f"{anc.get('class') or ''} {anc.get('id') or ''}")
+        if listing or (comments and _COMMENT_TOKEN.search(class_id(anc))):
             return True
         if tag in _FOREIGN_OUTSIDE_ARTICLE and not _has_article_ancestor(anc):
             return True
         if comments and (anc.get("itemtype") or "").lower().endswith(("/comment", "/usercomments")):
             return True
     return False
+
+
+@lru_cache(maxsize=4096)
+def _names_a_listing(names: str) -> bool:
+    """Do the class/id names call the box a list of other articles (related, sidebar, rail)?"""
+    if names == " ":
+        return False
+    words = region_words(names, compounds=False)
+    return not words.isdisjoint(FOREIGN_REGION_WORDS) or any(
+        word.startswith(FOREIGN_REGION_PREFIXES) for word in words
+    )
 
 
 def _has_article_ancestor(node: HtmlElement) -> bool:

@@ -107,3 +107,11 @@ DATELINE_LABELS = (
 # Substrings saying that a visible date is an update ("Updated", "aktualisiert", "mis à jour",
 # "更新"), searched case-insensitively in the date's element and its neighbours.
 MODIFIED_WORDS = r"updat|modif|aktualisiert|mis à jour|actualiz|aggiornat|更新"
+# Labels a page writes before the article's own date, anywhere on the page ("Posted on
+# 13 April 2023", "Last updated: November 13, 2025", "Veröffentlicht am"): the text says
+# what the date is, wherever the template put it (meta/byline.py).
+DATE_LABELS = (
+    r"posted|published|publish date|date published|updated|last updated|last modified|released|"
+    r"veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|"
+    r"gepubliceerd|bijgewerkt"
+)

@@ -96,6 +96,19 @@ SITE_AFFIXES = frozenset(
 )
 
 
+# Words that make a name an organisation's, not a person's ("Daily Herald", "Acme Labs"):
+# a site called after its owner ("Sara Harberson", on saraharberson.com) signs with a person's
+# name, which is kept even though it is the site's (meta/authors.py).
+ORGANISATION_WORDS = frozenset(
+    {"inc", "llc", "ltd", "gmbh", "co", "corp", "company", "group", "institute", "university",
+     "college", "school", "academy", "association", "foundation", "society", "council", "agency",
+     "times", "post", "journal", "daily", "weekly", "review", "report", "insider", "tribune",
+     "herald", "gazette", "network", "labs", "lab", "studio", "studios", "store", "shop", "blog",
+     "press", "publishing", "health", "clinic", "center", "centre", "solutions", "services",
+     "software", "systems", "technologies", "tech", "ventures", "partners", "capital", "club"}
+)  # fmt: skip
+
+
 # --- bylines as strings (meta/authors.py) ---
 
 # Labels before a name ("Autor:", "Texte :", "記者：") in several languages and scripts;

@@ -201,10 +201,18 @@ NOT_STAMP_WORDS = frozenset(
 # related-article lists, sidebars). Alternations; meta/regions.py matches them as whole
 # tokens between spaces, "_" or "-".
 COMMENT_TOKENS = r"comments?|commentlist|replies|reply|respond|discussion|disqus"
-LISTING_TOKENS = (
-    r"related|relatedposts|sidebar|side-bar|right-?rail|side-?rail|recommend\w*|recirc\w*|popular|trending|most-read|mostread|widgets?|outbrain|"
-    r"taboola|newsletter|more-stories|read-?more|readnext|next-?article|promo|teasers?"
-)
+# Region words (core/names.py: whole tokens, first and last parts) of boxes whose dates and
+# bylines belong to other articles: related and recommended lists, sidebars and rails,
+# recirculation widgets. "widget" and "newsletter" are not among them: page builders name
+# every block a widget ("elementor-widget"), and newsletter platforms name the post itself
+# ("newsletter-post"); a sidebar's widgets sit in a sidebar or an <aside> anyway.
+FOREIGN_REGION_WORDS = frozenset(
+    {"related", "relatedposts", "sidebar", "rightrail", "siderail", "popular", "trending",
+     "mostread", "outbrain", "taboola", "morestories", "readmore", "readnext", "nextarticle",
+     "promo", "teaser", "teasers"}
+)  # fmt: skip
+# ... and word beginnings: "recommended", "recommendations", "recirculation".
+FOREIGN_REGION_PREFIXES = ("recommend", "recirc")
 
 
 # --- the article's byline, dateline and standfirst (meta/byline.py, meta/headline.py) ---

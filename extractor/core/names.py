@@ -1,0 +1,87 @@
+"""The one reading of class and id names as region words ("what is this box?").
+
+Why one module: the body's pruning, its scoring and image credits, and the metadata's
+"foreign region" test (comments, sidebars, related lists) all ask what a box's class/id
+says it is; they read the names the same way, with the conventions of real markup:
+
+- only each token's whole form and its first and last parts count ("entry-author-jane":
+  the middle part names an attribute, not the region; "elementor-widget-container" is a
+  container);
+- a BEM modifier ("m-article--sidebar-right") is a variant of the block, not its role;
+- a utility class for one breakpoint or state ("max-lg:hidden", "[--sidebar-width:18rem]")
+  is no name;
+- layout flags ("with-sidebar", "no-sidebar") say how the page is laid out.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .lexicon.regions import COMPOUND_WORDS, HIDING_PREFIXES, LAYOUT_FLAGS, STYLE_PREFIXES
+from .tree import HtmlElement
+
+__all__ = ["name_words", "region_words"]
+
+_NAME_SPLIT = re.compile(r"[\s_\-:./]+")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def name_words(node: HtmlElement) -> frozenset[str]:
+    """Words of class tokens and the id that can name a region.
+
+    Only each token's whole form and its first and last parts count: a middle
+    part ("entry-author-jane" on WordPress posts) names an attribute of the
+    region, not the region itself.
+    """
+    raw = f"{node.get('class') or ''} {node.get('id') or ''}"
+    if raw == " ":
+        return frozenset()
+    return region_words(raw)
+
+
+@lru_cache(maxsize=8192)
+def region_words(raw: str, *, compounds: bool = True) -> frozenset[str]:
+    """Cached on the raw attribute text: pages repeat the same class names many times.
+
+    ``compounds``: also the lexicon's COMPOUND_WORDS found inside a token ("jp-relatedposts",
+    "socialshare"); without them only the parts themselves count, for tests where a word
+    buried in a layout name ("layout__2-sidebars-inline") must not count.
+
+    Most names a page has are its own (a cache cannot help them), so the common cases
+    skip work: no camel-case split without a capital, no split of a token that has no
+    separator, no search for compound words unless one of them occurs.
+    """
+    words: set[str] = set()
+    if _HAS_CAPITAL.search(raw):
+        raw = _CAMEL.sub("-", raw)
+    for token in raw.lower().split():
+        if ":" in token or "[" in token:
+            continue  # a utility class for one breakpoint or state ("max-lg:hidden"), not a name
+        # A BEM modifier ("m-article--sidebar-right") is a variant of the block, not its role.
+        head = token.split("--", 1)[0] if "--" in token else token
+        parts = [head] if head.isalnum() else [p for p in _NAME_SPLIT.split(head) if p]
+        if not parts or not LAYOUT_FLAGS.isdisjoint(parts):
+            continue  # "with-sidebar", "has-sidebar", "no-sidebar": how the page is laid out
+        if len(parts) > 1:
+            if parts[0] in STYLE_PREFIXES:
+                parts = parts[:1]  # a look, not a role: "text-secondary", "bg-promo", "overflow-hidden"
+            if parts[-1] == "hidden" and parts[0] not in HIDING_PREFIXES:
+                parts = parts[:-1]  # "field--label-hidden": a part of the region is hidden
+        first, last = parts[0], parts[-1]
+        words.add(first)
+        words.add(last)
+        joined = "".join(parts) if len(parts) > 1 else first
+        if len(parts) > 1:
+            words.add(joined)
+        if first.startswith("comment") or last.endswith(("comment", "comments")):
+            words.add("comment")  # "commentbody", "blogcomment": compounds without a separator
+        if compounds and _COMPOUND.search(joined):
+            words.update(
+                word for word in COMPOUND_WORDS if word in joined
+            )  # "jp-relatedposts", "socialshare"
+    return frozenset(words)
+
+
+_HAS_CAPITAL = re.compile(r"[A-Z]")
+_COMPOUND = re.compile("|".join(COMPOUND_WORDS))
