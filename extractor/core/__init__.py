@@ -4,6 +4,8 @@
   do) and the node helpers every extractor uses
 - ``index``: ``PageIndex``, built once right after parsing: document order and the elements
   grouped by class/id text, read by metadata and page type instead of their own walks
+- ``names``: the one reading of class/id names as region words (body pruning, foreign
+  regions of the metadata)
 - ``decode``: bytes -> text, the way a browser would read the page
 - ``dates``: date strings in any language -> timezone-aware datetimes
 - ``urls``: resolving the links a page gives
@@ -17,4 +19,4 @@ must stay cheap (``limits`` loads multiprocessing, ``dates`` loads dateparser), 
 caller imports the module it needs; each module's public names are its non-underscore ones.
 """
 
-__all__ = ["atomic", "dates", "decode", "headers", "index", "lexicon", "limits", "tree", "urls"]
+__all__ = ["atomic", "dates", "decode", "headers", "index", "lexicon", "limits", "names", "tree", "urls"]
