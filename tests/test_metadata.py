@@ -624,3 +624,19 @@ def test_the_owner_of_a_personal_site_is_its_author() -> None:
     assert clean_authors(["CBC News"], ["cbc"]) == []
     assert clean_authors(["Acme Labs"], ["acmelabs"]) == []
     assert clean_authors(["Business Insider"], ["businessinsider"]) == []
+
+
+@pytest.mark.parametrize(
+    ("raw", "names"),
+    [
+        ("BySummer Swann-June 12, 2025", ["Summer Swann"]),  # label and date run together with the name
+        ("AuthorVenteur", ["Venteur"]),
+        ("David JacksonLast updated", ["David Jackson"]),
+        ("Eliz - Product marketer", ["Eliz"]),  # a spaced hyphen separates, a name's hyphen does not
+        ("Anne-Marie Slaughter", ["Anne-Marie Slaughter"]),
+        ("Anne May", ["Anne May"]),  # a month's name without a day is a name
+        ("Byron Smith", ["Byron Smith"]),
+    ],
+)
+def test_bylines_run_together_with_labels_and_dates_give_the_name(raw: str, names: list[str]) -> None:
+    assert clean_authors([raw]) == names

@@ -30,6 +30,9 @@ _PREFIX = re.compile(
     r"(?:by|von|par|por|door|di|av|af|from|بقلم|מאת)(?:\b|(?=\s))\s*[:\-]?\s*",
     re.IGNORECASE,
 )
+# "BySummer Swann", "AuthorVenteur": a label run together with the name (adjacent elements
+# joined by text_content()); only before a capital, so "Byron" and "Authority" stay.
+_GLUED_LABEL = re.compile(r"^(?:By|Author|Written by|Posted by)(?=[A-Z][a-z])")
 _LABEL = re.compile(
     rf"^(?:{AUTHOR_LABELS})\s*[:：●|]\s*",
     re.IGNORECASE,
@@ -43,13 +46,13 @@ _SPLIT = re.compile(
 _SPLIT_CASED_YE = re.compile(r"\s(?:Y|E)\s")
 _TRAILING_META = re.compile(
     r"\s*(?:\b(?:published|updated|posted|last updated|veröffentlicht|aktualisiert|publié|mis à jour|on)\b|"
-    r"(?<![\w.-])\d|[|•·–—(\[»«]).*$",
+    r"(?<![\w.-])\d|\s-\s|[|•·–—(\[»«]).*$",
     re.IGNORECASE,
 )
 # "Jane DoePublished March 3" (adjacent elements run together by text_content()).
-_GLUED_META = re.compile(r"(?<=[a-z])(?:Published|Updated|Posted|Veröffentlicht|Aktualisiert|Publié).*$")
+_GLUED_META = re.compile(r"(?<=[a-z])(?:Published|Updated|Posted|Last|Veröffentlicht|Aktualisiert|Publié).*$")
 # A dateline after the name: "Jane Doe December 3", "Jane DoeDec 3".
-_DATE_TAIL = re.compile(rf"(?:\s+|(?<=[A-Za-z])){ENGLISH_MONTH_CAPITALISED}\s*\d.*$")
+_DATE_TAIL = re.compile(rf"(?:\s+|\s*[-–—]\s*|(?<=[A-Za-z])){ENGLISH_MONTH_CAPITALISED}\s*\d.*$")
 # "Jane DoeNEW YORK DAILY NEWS": a name glued to an upper-case credit line.
 _GLUED_CAPS = re.compile(r"(?<=[a-z])(?=[A-Z]{2,})")
 _IN_SECTION = re.compile(r"\s+in\s+.*$")  # "Jane Doe in Politics"
@@ -80,6 +83,7 @@ def name_key(name: str) -> str:
 def _strip_decoration(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = _SPACES.sub(" ", text).strip(" \t\n-–—:|,;•·")
+    text = _GLUED_LABEL.sub("", text)
     for _ in range(2):
         text = _LABEL.sub("", _PREFIX.sub("", text)).strip(" -–—:|,;")
     return text
