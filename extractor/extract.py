@@ -51,9 +51,10 @@ def _unmangle_index(meta: Metadata) -> None:
     """
     if meta.authors_source == "byline":
         meta.page.authors = []
-    if meta.published_source in ("visible", "url"):
+    if meta.page.published_source in ("visible", "url"):
         meta.page.published = None
         meta.page.published_raw = None
+        meta.page.published_source = None
 
 
 # A body shorter than this (characters) is read again keeping weakly named regions.
@@ -202,7 +203,12 @@ def _extract(
         body.warnings = [w for w in body.warnings if w != NO_TEXT and not w.startswith("body_fallback:")]
         if page.published is None and records[0].published is not None:
             # A thread is published when its opening post is: the first post's date.
-            page = replace(page, published=records[0].published, published_raw=records[0].published_raw)
+            page = replace(
+                page,
+                published=records[0].published,
+                published_raw=records[0].published_raw,
+                published_source="comments",
+            )
     elif body.items and page_type == ARTICLE:
         # The body is the page's list of items: a category, search results, a product grid.
         page_type = INDEX

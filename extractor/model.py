@@ -191,6 +191,11 @@ class PageMeta:
     tags: list[str] = field(default_factory=list)
     description: str | None = None
     images: list[Image] = field(default_factory=list)
+    # Where ``published`` was read: "json-ld", "meta", "microdata" (structured data),
+    # "visible" (a date shown on the page), "url", "comments" (a thread's opening post), or
+    # one of the first three with "-modified" when the page states only its modification
+    # date. Last of the page fields, so that older records' key order is unchanged.
+    published_source: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {f.name: _plain(getattr(self, f.name)) for f in fields(self)}
@@ -212,6 +217,7 @@ class PageMeta:
             tags=list(data.get("tags") or []),
             description=data.get("description"),
             images=[Image.from_dict(d) for d in data.get("images") or []],
+            published_source=data.get("published_source"),
         )
 
 
@@ -290,6 +296,7 @@ class Article:
     tags = _PageField[list[str]]()
     description = _PageField[str | None]()
     images = _PageField[list[Image]]()
+    published_source = _PageField[str | None]()
 
     def __init__(
         self,
@@ -318,6 +325,7 @@ class Article:
         warnings: list[str] | None = None,
         *,
         meta: PageMeta | None = None,
+        published_source: str | None = None,
     ) -> None:
         """Build from a :class:`PageMeta` (``meta=``) or from the page fields as keywords.
 
@@ -344,6 +352,7 @@ class Article:
             tags=tags if tags is not None else [],
             description=description,
             images=images if images is not None else [],
+            published_source=published_source,
         )
         if meta is None:
             meta = keywords

@@ -223,7 +223,7 @@ def test_visible_time_in_header_when_no_structured_date() -> None:
               <p>Text.</p></article>"""
     meta = _meta(_page("", body), url=None)
     assert meta.page.published_raw == "2021-04-05T07:00:00+02:00"
-    assert meta.published_source == "visible"
+    assert meta.page.published_source == "visible"
     assert meta.page.authors == ["Nora Field"]
 
 
@@ -239,7 +239,7 @@ def test_unmarked_dateline_text_near_headline() -> None:
 def test_url_date_is_last_resort() -> None:
     meta = _meta(_page("", "<h1>Nothing Dated On This Page</h1>"))
     assert meta.page.published == datetime(2024, 5, 9, tzinfo=timezone.utc)
-    assert meta.published_source == "url"
+    assert meta.page.published_source == "url"
 
 
 def test_utc_meta_date_is_restated_in_visible_local_time() -> None:
@@ -572,14 +572,14 @@ def test_a_labelled_date_far_from_the_headline_is_found() -> None:
     body = f"<h1>River story</h1>{_STORY}{filler}<p>Posted on April 13, 2023 by Ann Lee</p>"
     meta = _meta(_page(body=body), url=None)
     assert meta.page.published == datetime(2023, 4, 13, tzinfo=timezone.utc)
-    assert meta.published_source == "visible"
+    assert meta.page.published_source == "visible"
 
 
 def test_a_site_prefixed_published_meta_key_is_read() -> None:
     head = '<meta name="w-published-date" content="2024-05-03T06:03:43Z">'
     meta = _meta(_page(head=head, body="<h1>River story</h1>" + _STORY), url=None)
     assert meta.page.published == datetime(2024, 5, 3, 6, 3, 43, tzinfo=timezone.utc)
-    assert meta.published_source == "meta"
+    assert meta.page.published_source == "meta"
 
 
 def test_a_page_that_states_only_its_modification_date_is_dated_by_it() -> None:
@@ -640,3 +640,36 @@ def test_the_owner_of_a_personal_site_is_its_author() -> None:
 )
 def test_bylines_run_together_with_labels_and_dates_give_the_name(raw: str, names: list[str]) -> None:
     assert clean_authors([raw]) == names
+
+
+# -- where the date came from, and dates that cannot be right (issue 13) ----------------------
+
+
+def test_the_record_says_where_the_publication_date_was_read() -> None:
+    head = '<meta property="article:published_time" content="2024-05-03T10:00:00Z">'
+    article = extract_article(_page(head=head, body="<h1>River story</h1>" + _STORY), fetched_at=FETCHED)
+    assert article.published_source == "meta"
+    assert article.to_dict()["published_source"] == "meta"
+    shown = extract_article(
+        _page(body="<h1>River story</h1><p class='date'>May 2, 2024</p>" + _STORY), fetched_at=FETCHED
+    )
+    assert (shown.published_source, shown.published) == ("visible", datetime(2024, 5, 2, tzinfo=timezone.utc))
+
+
+def test_a_date_more_than_a_day_after_the_fetch_is_never_the_publication_date() -> None:
+    later = FETCHED + timedelta(days=1, hours=2)
+    head = f'<meta property="article:published_time" content="{later.isoformat()}">'
+    assert _meta(_page(head=head, body="<h1>River story</h1>" + _STORY), url=None).page.published is None
+    within = FETCHED + timedelta(hours=20)  # a time zone ahead of the fetcher's clock
+    head = f'<meta property="article:published_time" content="{within.isoformat()}">'
+    assert _meta(_page(head=head, body="<h1>River story</h1>" + _STORY), url=None).page.published == within
+
+
+def test_a_modification_before_the_publication_is_dropped() -> None:
+    head = (
+        '<meta property="article:published_time" content="2024-05-03T10:00:00Z">'
+        '<meta property="article:modified_time" content="2024-04-01T10:00:00Z">'
+    )
+    meta = _meta(_page(head=head, body="<h1>River story</h1>" + _STORY), url=None)
+    assert meta.page.published == datetime(2024, 5, 3, 10, tzinfo=timezone.utc)
+    assert (meta.page.modified, meta.page.modified_raw) == (None, None)

@@ -82,6 +82,7 @@ def test_record_keys_keep_their_order() -> None:
         "tags",
         "description",
         "images",
+        "published_source",
         "blocks",
         "body",
         "quotes",

@@ -88,7 +88,7 @@ _LANGUAGE_ZONES = {
     "ru": "Europe/Moscow", "be": "Europe/Minsk",
 }  # fmt: skip
 _MAX_YEAR = 2100
-_MAX_FUTURE = timedelta(days=2)
+_MAX_FUTURE = timedelta(days=1)  # a day past the fetch covers every time zone (UTC+14 at most)
 
 _SPACES = re.compile(r"\s+")
 _LETTER = re.compile(r"[A-Za-z]")

@@ -70,6 +70,7 @@ ARTICLE_FIELDS: tuple[str, ...] = (
     "authors",
     "published",
     "published_raw",
+    "published_source",
     "modified",
     "modified_raw",
     "language",

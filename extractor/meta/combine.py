@@ -60,7 +60,8 @@ class Metadata:
 
     The other fields serve the rest of the extraction and are not part of the
     record: the body extractor's cross-check, where the date and authors came
-    from (a listing page drops what it did not state about itself), the stated
+    from (a listing page drops what it did not state about itself; the date's source is
+    the record's own ``published_source``), the stated
     comment count (the record's may come from the comment section) and warnings.
     """
 
@@ -68,8 +69,6 @@ class Metadata:
     comment_count: int | None = None
     article_body: str | None = None  # JSON-LD articleBody, a cross-check for the body
     warnings: list[str] = field(default_factory=list)
-    # Where the published date came from ("json-ld", "meta", "microdata", "visible", "url").
-    published_source: str | None = None
     # Where the authors came from ("json-ld", "meta", "microdata", "byline").
     authors_source: str | None = None
     # The page calls itself an article (og:type, or a JSON-LD article node): a short text
@@ -284,9 +283,9 @@ def _published(src: _Sources) -> tuple[datetime | None, str | None, str | None]:
     # dateModified) is dated by that: the only date it gives for its text.
     meta = src.meta.first_with_key(MODIFIED_KEYS)
     for stated, modified_raw in (
-        ("json-ld", src.ld.modified_raw),
-        ("meta", meta[1] if meta else None),
-        ("microdata", src.micro.modified_raw),
+        ("json-ld-modified", src.ld.modified_raw),
+        ("meta-modified", meta[1] if meta else None),
+        ("microdata-modified", src.micro.modified_raw),
     ):
         modified = _parse(modified_raw, src)
         if modified is not None:
@@ -457,6 +456,10 @@ def extract_metadata(
     authors, authors_source = _authors(src)
     published, published_raw, published_source = _published(src)
     modified, modified_raw = _modified(src)
+    if modified is not None and published is not None and modified < published:
+        # A page is not modified before it is published: one of the two is some other
+        # date (a template's stale dateModified); the publication date is the one kept.
+        modified, modified_raw = None, None
     comment_count = ld.comment_count if ld.comment_count is not None else src.micro.comment_count
     if comment_count is None:
         comment_count = find_comment_count(tree)
@@ -475,13 +478,13 @@ def extract_metadata(
         description=meta.first(*DESCRIPTION_KEYS) or ld.description or src.micro.description,
         canonical_url=_canonical(src),
         images=_images(src),
+        published_source=published_source,
     )
     return Metadata(
         page=page,
         comment_count=comment_count,
         article_body=ld.article_body,
         warnings=warnings,
-        published_source=published_source,
         authors_source=authors_source,
         declares_article=ld.type is not None or (meta.first("og:type") or "").strip().lower() == "article",
     )
