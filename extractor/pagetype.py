@@ -142,7 +142,7 @@ def detect_page_type(
     declared = _declared_type(nodes)
     if declared is not None:
         return declared, paywall_hint
-    shaped = _entry_shape(tree)
+    shaped = _entry_shape(tree, index)
     if shaped is not None:
         return shaped, paywall_hint
     if _looks_like_index(tree, has_date=getattr(meta, "published", None) is not None):
@@ -239,14 +239,23 @@ def _names_a_stamp(raw: str) -> bool:
     return any(_is_stamp_token(w) for w in _words_of(raw))
 
 
-def _stamp_holders(tree: HtmlElement) -> set[HtmlElement]:
+def _names_a_stamp_pair(classes: str, node_id: str) -> bool:
+    return _names_a_stamp(raw_names(classes, node_id))
+
+
+def _stamp_holders(tree: HtmlElement, index: PageIndex | None = None) -> set[HtmlElement]:
     """Every element that is, or contains, a <time> or an element named like a date.
 
     Computed once per page, so that testing each candidate entry is a set
     lookup rather than a walk over its subtree.
     """
     holders: set[HtmlElement] = set()
-    for el in _NAMED_OR_TIME(tree):
+    marked = (
+        _NAMED_OR_TIME(tree)
+        if index is None or index.root is not tree
+        else index.in_order([*tree.iter("time"), *index.named(_names_a_stamp_pair)])
+    )
+    for el in marked:
         if el.tag == "time" or _names_a_stamp(f"{el.get('class') or ''} {el.get('id') or ''}"):
             if el in holders:
                 continue
@@ -278,9 +287,9 @@ def named_as_comments(section: HtmlElement) -> bool:
 _PARENTS_OF_ENTRIES = etree.XPath(f"descendant-or-self::*[*[{_MIN_ENTRIES}]]")
 
 
-def _entry_groups(tree: HtmlElement) -> Iterator[list[HtmlElement]]:
+def _entry_groups(tree: HtmlElement, index: PageIndex | None = None) -> Iterator[list[HtmlElement]]:
     """Runs of >= 3 sibling elements with the same tag and class that each carry a timestamp."""
-    holders = _stamp_holders(tree)
+    holders = _stamp_holders(tree, index)
     for parent in _PARENTS_OF_ENTRIES(tree):
         groups: dict[tuple[str, str], list[HtmlElement]] = {}
         for child in parent:
@@ -313,7 +322,7 @@ def _is_stamp_token(word: str) -> bool:
     return word.startswith(("date", "time")) or word.endswith(("date", "time", "timestamp"))
 
 
-def _entry_shape(tree: HtmlElement) -> str | None:
+def _entry_shape(tree: HtmlElement, index: PageIndex | None = None) -> str | None:
     """Live blog or forum from repeated timestamped entries; None when there are none.
 
     Comment lists have the same shape and are skipped: by their names, and by
@@ -322,7 +331,7 @@ def _entry_shape(tree: HtmlElement) -> str | None:
     Teaser lists (each entry a linked headline) belong to index pages.
     """
     running: _RunningText | None = None
-    for entries in _entry_groups(tree):
+    for entries in _entry_groups(tree, index):
         first = entries[0]
         if _words(first) & COMMENT_LIST_WORDS or _in_comments(first):
             continue
