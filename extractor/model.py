@@ -196,6 +196,9 @@ class PageMeta:
     # one of the first three with "-modified" when the page states only its modification
     # date. Last of the page fields, so that older records' key order is unchanged.
     published_source: str | None = None
+    # The profile or home page of each author that states one (a byline's link, a JSON-LD
+    # author's url), by the name as it is in ``authors``; absolute when the page URL is known.
+    author_urls: dict[str, str] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {f.name: _plain(getattr(self, f.name)) for f in fields(self)}
@@ -218,6 +221,7 @@ class PageMeta:
             description=data.get("description"),
             images=[Image.from_dict(d) for d in data.get("images") or []],
             published_source=data.get("published_source"),
+            author_urls=dict(data.get("author_urls") or {}),
         )
 
 
@@ -297,6 +301,7 @@ class Article:
     description = _PageField[str | None]()
     images = _PageField[list[Image]]()
     published_source = _PageField[str | None]()
+    author_urls = _PageField[dict[str, str]]()
 
     def __init__(
         self,
@@ -326,6 +331,7 @@ class Article:
         *,
         meta: PageMeta | None = None,
         published_source: str | None = None,
+        author_urls: dict[str, str] | None = None,
     ) -> None:
         """Build from a :class:`PageMeta` (``meta=``) or from the page fields as keywords.
 
@@ -353,6 +359,7 @@ class Article:
             description=description,
             images=images if images is not None else [],
             published_source=published_source,
+            author_urls=author_urls if author_urls is not None else {},
         )
         if meta is None:
             meta = keywords

@@ -673,3 +673,30 @@ def test_a_modification_before_the_publication_is_dropped() -> None:
     meta = _meta(_page(head=head, body="<h1>River story</h1>" + _STORY), url=None)
     assert meta.page.published == datetime(2024, 5, 3, 10, tzinfo=timezone.utc)
     assert (meta.page.modified, meta.page.modified_raw) == (None, None)
+
+
+# -- author links (issue 13) -------------------------------------------------------------------
+
+
+def test_each_author_keeps_the_profile_link_the_byline_gives() -> None:
+    body = (
+        '<h1>River story</h1><p class="byline">By <a href="/authors/jane-doe">Jane Doe</a> and '
+        '<a href="https://other.example/bo">Bo Li</a> and <a href="mailto:max@example.org">Max Roe</a></p>'
+    ) + _STORY
+    article = extract_article(_page(body=body), URL, fetched_at=FETCHED)
+    assert article.authors == ["Jane Doe", "Bo Li", "Max Roe"]
+    assert article.author_urls == {
+        "Jane Doe": "https://news.example.org/authors/jane-doe",  # made absolute against the page
+        "Bo Li": "https://other.example/bo",
+    }
+
+
+def test_a_json_ld_author_objects_url_is_kept() -> None:
+    ld = _ld(
+        '{"@type": "NewsArticle", "headline": "River story", "author": ['
+        '{"@type": "Person", "name": "Ann Lee", "url": "https://news.example.org/staff/ann"},'
+        '{"@type": "Person", "name": "Max Roe"}]}'
+    )
+    article = extract_article(_page(head=ld, body="<h1>River story</h1>" + _STORY), URL, fetched_at=FETCHED)
+    assert article.authors == ["Ann Lee", "Max Roe"]
+    assert article.to_dict()["author_urls"] == {"Ann Lee": "https://news.example.org/staff/ann"}

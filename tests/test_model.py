@@ -83,6 +83,7 @@ def test_record_keys_keep_their_order() -> None:
         "description",
         "images",
         "published_source",
+        "author_urls",
         "blocks",
         "body",
         "quotes",

@@ -68,6 +68,7 @@ ARTICLE_FIELDS: tuple[str, ...] = (
     "headline",
     "standfirst",
     "authors",
+    "author_urls",
     "published",
     "published_raw",
     "published_source",
@@ -172,6 +173,8 @@ def cell(value: Any, *, escape_formulas: bool = True) -> str:
     if isinstance(value, (list, tuple)):
         items = [v.to_dict() if hasattr(v, "to_dict") else v for v in value]
         return json.dumps(items, ensure_ascii=False)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
     return str(value)
 
 

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -26,6 +27,7 @@ from ..core.tree import HtmlElement, class_id, collapse_ws
 from .regions import in_foreign_region
 
 __all__ = [
+    "Byline",
     "VisibleDate",
     "find_byline_names",
     "find_comment_count",
@@ -136,13 +138,24 @@ def _cost(distance: int, text: str) -> int:
     return distance + max(0, len(text) - 40) // 4
 
 
+# A link to a page: http(s), or relative; not "#...", "mailto:", "javascript:", "aim:" ...
+_PAGE_HREF = re.compile(r"(?i)https?://|(?![a-z][a-z0-9+.-]*:)[^#\s]")
+
+
+class Byline(NamedTuple):
+    """One candidate byline: its raw name strings (still to be cleaned) and the links in it,
+    link text -> href as written (an author's profile page)."""
+
+    names: list[str]
+    links: dict[str, str]
+
+
 def find_byline_names(
     tree: HtmlElement, anchor: HtmlElement | None, index: PageIndex | None = None
-) -> Iterator[list[str]]:
-    """Raw byline strings (still to be cleaned), one list per candidate byline,
-    nearest the headline ``anchor`` first. Lazy: callers stop at the first
-    list that survives cleaning (a lone "By" element does not). ``index`` (the page's
-    ``PageIndex``) may be shared between calls on one page."""
+) -> Iterator[Byline]:
+    """Candidate bylines, nearest the headline ``anchor`` first. Lazy: callers stop at the
+    first whose names survive cleaning (a lone "By" element does not). ``index`` (the
+    page's ``PageIndex``) may be shared between calls on one page."""
     index = index if index is not None else PageIndex(tree)
     positions = index.position
     anchor_pos = positions.get(anchor) if anchor is not None else None
@@ -163,10 +176,15 @@ def find_byline_names(
     chosen = {node for _d, _p, node in scored}
     for _d, _p, best in scored[:_MAX_BYLINE_TRIES]:
         out: list[str] = []
+        links: dict[str, str] = {}
         for node in _group(best, chosen):
             out.extend(_names_in(node))
+            for link in node.iter("a"):
+                text, href = collapse_ws(link.text_content()), (link.get("href") or "").strip()
+                if text and len(text) <= 60 and _PAGE_HREF.match(href):
+                    links.setdefault(text, href)
         if out:
-            yield out
+            yield Byline(out, links)
 
 
 def _by_text_candidates(index: PageIndex, anchor_pos: int | None) -> list[tuple[int, int, HtmlElement]]:

@@ -207,7 +207,8 @@ def _is_username(name: str) -> bool:
     return bool(re.fullmatch(r"[a-z][a-z0-9_.-]+", name))
 
 
-def _authors(src: _Sources) -> tuple[list[str], str | None]:
+def _authors(src: _Sources) -> tuple[list[str], str | None, dict[str, str]]:
+    """The authors, where they were read, and the profile URL of each that has one."""
     persons = [name for name, is_person in src.ld.authors if is_person]
     orgs = [name for name, is_person in src.ld.authors if not is_person]
     ordered: list[tuple[str, list[str]]] = [
@@ -218,27 +219,46 @@ def _authors(src: _Sources) -> tuple[list[str], str | None]:
     for source, raw in ordered:
         names = clean_authors(raw, src.site_keys)
         if names and not all(_is_username(n) for n in names):
-            return names, source
+            return names, source, _urls_of(names, src.ld.author_urls, src)
         if names:  # user names only ("jdoe"): the visible byline spells the person out
-            visible = _byline_authors(src)
-            return (visible, "byline") if visible else (names, source)
-    visible = _byline_authors(src)
+            visible, links = _byline_authors(src)
+            if visible:
+                return visible, "byline", _urls_of(visible, links, src)
+            return names, source, _urls_of(names, src.ld.author_urls, src)
+    visible, links = _byline_authors(src)
     if visible:
-        return visible, "byline"
+        return visible, "byline", _urls_of(visible, links, src)
     for source, raw in (("json-ld", orgs), ("meta-url", _names_from_author_urls(src.meta))):
         names = clean_authors(raw, src.site_keys)
         if names:
-            return names, source
-    return [], None
+            return names, source, _urls_of(names, src.ld.author_urls, src)
+    return [], None, {}
 
 
-def _byline_authors(src: _Sources) -> list[str]:
-    """Names of the nearest visible byline that still has names after cleaning."""
-    for raw in find_byline_names(src.tree, src.h1, src.index):
-        names = clean_authors(raw, src.site_keys)
+def _byline_authors(src: _Sources) -> tuple[list[str], dict[str, str]]:
+    """Names of the nearest visible byline that still has names after cleaning, and its links."""
+    for byline in find_byline_names(src.tree, src.h1, src.index):
+        names = clean_authors(byline.names, src.site_keys)
         if names:
-            return names
-    return []
+            return names, byline.links
+    return [], {}
+
+
+def _urls_of(names: list[str], stated: dict[str, str], src: _Sources) -> dict[str, str]:
+    """Each name's URL among ``stated`` (link or object name -> URL), matched by name key
+    (the name inside a "By Jane Doe" link text counts), absolute against the page URL."""
+    if not stated:
+        return {}
+    by_key: dict[str, str] = {}
+    for text, href in stated.items():
+        for name in clean_authors([text]) or [text]:
+            by_key.setdefault(name_key(name), href)
+    out: dict[str, str] = {}
+    for name in names:
+        found = by_key.get(name_key(name))
+        if found:
+            out[name] = absolute_url(found, src.url)
+    return out
 
 
 def _parse(raw: str | None, src: _Sources) -> datetime | None:
@@ -453,7 +473,7 @@ def extract_metadata(
         # Pages without an <h1> (old table layouts, forums) still show the headline
         # somewhere; bylines and datelines are searched near that element.
         src.h1 = _headline_element(tree, headline)
-    authors, authors_source = _authors(src)
+    authors, authors_source, author_urls = _authors(src)
     published, published_raw, published_source = _published(src)
     modified, modified_raw = _modified(src)
     if modified is not None and published is not None and modified < published:
@@ -479,6 +499,7 @@ def extract_metadata(
         canonical_url=_canonical(src),
         images=_images(src),
         published_source=published_source,
+        author_urls=author_urls,
     )
     return Metadata(
         page=page,

@@ -70,6 +70,7 @@ class JsonLdArticle:
     published_raw: str | None = None
     modified_raw: str | None = None
     authors: list[tuple[str, bool]] = field(default_factory=list)  # (name, is_person)
+    author_urls: dict[str, str] = field(default_factory=dict)  # name -> the author's page
     publisher: str | None = None
     site_name: str | None = None
     section: str | None = None
@@ -257,6 +258,19 @@ def _authors(value: Any) -> list[tuple[str, bool]]:
     return out
 
 
+def _author_urls(value: Any) -> dict[str, str]:
+    """Name -> url of the author objects that state one (their profile or home page)."""
+    out: dict[str, str] = {}
+    for item in _as_list(value):
+        if isinstance(item, dict):
+            name, url = _text(item.get("name")), item.get("url")
+            if isinstance(url, list):
+                url = next((u for u in url if isinstance(u, str)), None)
+            if name and isinstance(url, str) and url.strip().startswith(("http://", "https://", "/")):
+                out[collapse_ws(name)] = url.strip()
+    return out
+
+
 def _keywords(value: Any) -> list[str]:
     words: list[str] = []
     for item in _as_list(value):
@@ -365,7 +379,10 @@ def _fill_from(out: JsonLdArticle, node: dict[str, Any]) -> None:
         out.published_raw or _text(node.get("datePublished")) or _text(node.get("dateCreated"))
     )
     out.modified_raw = out.modified_raw or _text(node.get("dateModified"))
-    out.authors = out.authors or _authors(node.get("author")) or _authors(node.get("creator"))
+    if not out.authors:
+        stated = node.get("author") if _authors(node.get("author")) else node.get("creator")
+        out.authors = _authors(stated)
+        out.author_urls = _author_urls(stated)
     publisher = node.get("publisher")
     out.publisher = out.publisher or (
         _text(publisher.get("name")) if isinstance(publisher, dict) else _text(publisher)
