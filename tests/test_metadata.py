@@ -700,3 +700,16 @@ def test_a_json_ld_author_objects_url_is_kept() -> None:
     article = extract_article(_page(head=ld, body="<h1>River story</h1>" + _STORY), URL, fetched_at=FETCHED)
     assert article.authors == ["Ann Lee", "Max Roe"]
     assert article.to_dict()["author_urls"] == {"Ann Lee": "https://news.example.org/staff/ann"}
+
+
+@pytest.mark.parametrize(
+    ("raw", "names"),
+    [
+        ("Benjamin Johnson, Sr. Director of Operations", ["Benjamin Johnson"]),
+        ("Cort Honey, Digital-Security Expert", ["Cort Honey"]),
+        ("Jane Doe, Founder", ["Jane Doe"]),
+        ("Martin Luther King Jr.", ["Martin Luther King Jr"]),  # a name's suffix is no title
+    ],
+)
+def test_a_job_title_after_a_comma_is_not_another_author(raw: str, names: list[str]) -> None:
+    assert clean_authors([raw]) == names

@@ -17,6 +17,7 @@ from ..core.lexicon.calendar import ENGLISH_MONTH_CAPITALISED
 from ..core.lexicon.people import (
     AND_WORDS,
     AUTHOR_LABELS,
+    JOB_TITLE_WORDS,
     JUNK_NAMES,
     ORGANISATION_WORDS,
     ROLE_WORDS,
@@ -60,6 +61,7 @@ _IN_SECTION = re.compile(r"\s+in\s+.*$")  # "Jane Doe in Politics"
 _INVERTED = re.compile(r"^([A-Z][\w'’-]+),\s*([A-Z][\w'’-]+(?:\s+[A-Z]\.?)?)$")
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
 _URL = re.compile(r"https?://|www\.|\.(?:com|org|net|html?)\b", re.IGNORECASE)
+_JOB_TITLE = re.compile(rf"\b(?:{JOB_TITLE_WORDS})\b", re.IGNORECASE)
 _ROLE_WORDS = re.compile(
     rf"\b(?:{ROLE_WORDS})\b",
     re.IGNORECASE,
@@ -169,7 +171,7 @@ def is_junk_name(name: str, site_keys: Iterable[str] = ()) -> bool:
         return False  # a forum or social handle with digits ("LingoLover94", "josh_wilmot90")
     if len(words) > _MAX_WORDS or _DIGIT.search(name):
         return True
-    if _ROLE_WORDS.search(name):
+    if _ROLE_WORDS.search(name) or _JOB_TITLE.search(name):
         return True
     if len(words) == 1 and _USERNAME.fullmatch(name):
         return False  # a username ("jdoe"); generic words are in the junk lists

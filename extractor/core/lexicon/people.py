@@ -124,6 +124,15 @@ AND_WORDS = r"and|und|et|with|mit|en|og|och"
 # Job titles, staff and credit words, and page furniture: a candidate name holding one of
 # them as a whole word is a role or a label, not a person ("Staff Writer", "Redaktion",
 # "Getty Images"); meta/authors.py searches case-insensitively.
+# Job titles a byline gives after a comma ("Jane Doe, Senior Director of Operations"): a part
+# of the byline that holds one is the title, not another person (meta/authors.py).
+JOB_TITLE_WORDS = (
+    r"director|manager|coordinator|specialist|expert|consultant|officer|ceo|cto|cfo|coo|cmo|"
+    r"founder|co-founder|cofounder|president|vp|engineer|developer|designer|marketer|strategist|"
+    r"analyst|scientist|researcher|professor|lecturer|attorney|lawyer|nutritionist|dietitian|"
+    r"therapist|practitioner|advisor|adviser|instructor|executive|owner|partner|associate|"
+    r"assistant|senior"
+)
 ROLE_WORDS = (
     r"staff|writers?|reporters?|correspondents?|editors?|editorial|contributors?|contributing|columnists?|"
     r"photographers?|producers?|interns?|freelancers?|desk|bureau|team|newsroom|redaktion|"
