@@ -8,6 +8,7 @@ import importlib
 import io
 import json
 import random
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -420,3 +421,33 @@ def test_console_script_is_the_packages_main() -> None:
     module, _, name = scripts["extractor"].partition(":")
     assert (module, name) == ("extractor.cli", "main")
     assert getattr(importlib.import_module(module), name) is main
+
+
+def test_extract_with_several_workers_writes_what_one_worker_writes(tmp_path: Path) -> None:
+    """--workers N extracts pages in parallel worker processes; the records come out in input
+    order, byte for byte the same as one page at a time, a broken page included."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for fixture in sorted((REPO / "fixtures").glob("*/page.html*")):
+        (pages / f"{fixture.parent.name}.{fixture.name}").write_bytes(fixture.read_bytes())
+    (pages / "zz-broken.html.gz").write_bytes(b"\x1f\x8b not gzip")
+    outputs = []
+    for workers, limit in (("1", "30"), ("3", "30"), ("2", "0")):
+        out = tmp_path / f"out-{workers}-{limit}.jsonl"
+        code = main([
+            "extract", str(pages), "--output", str(out), "--quiet", "--workers", workers,
+            "--page-time-limit", limit, "--fetched-at", "2024-05-01T12:00:00Z",
+        ])  # fmt: skip
+        assert code == 1  # the broken page
+        # (an error record's "time" is when it happened: the one field that differs by run)
+        outputs.append(re.sub(rb', "time": "[^"]*"', b"", out.read_bytes()))
+    lines = outputs[0].splitlines()
+    assert len(lines) == len(list(pages.iterdir())) > 10
+    assert json.loads(lines[-1])["error"] == "DecodeError"
+    assert outputs[1] == outputs[0]
+    assert outputs[2] == outputs[0]
+
+
+def test_extract_workers_must_be_a_positive_number(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["extract", "page.html", "--workers", "0"]) == 2
+    assert "at least 1" in capsys.readouterr().err

@@ -9,15 +9,19 @@ from __future__ import annotations
 
 import argparse
 import glob
+import os
 import sys
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from functools import partial
 from pathlib import Path
 from typing import IO
 
 from ..core.dates import parse_timestamp
-from ..core.limits import ExtractionError
+from ..core.limits import ExtractionError, run_limited
 from ..export import FORMATS, CsvExporter, Exporter, Record, dumps_line, get_exporter
 from ..extract import extract_article
 from ..fetch.files import read_body, walk_folder
@@ -184,16 +188,21 @@ def extract_source(
     max_bytes: int = DEFAULT_MAX_BYTES,
     time_limit: float | None = None,
     memory_limit: float | None = None,
+    in_worker: bool = False,
 ) -> Record:
     """Read and extract one page; any failure becomes an :class:`ErrorRecord`.
 
     A page over ``time_limit`` (seconds) or ``memory_limit`` (MB) becomes a ``TimeLimit``
-    or ``MemoryLimit`` record."""
+    or ``MemoryLimit`` record. ``in_worker``: extract in a worker process of the library's
+    pool even without limits (so that pages extracted from several threads run in parallel)."""
     try:
         data = read_source(source, stdin, max_bytes=max_bytes)
     except (OSError, FetchError) as exc:
         return read_error(source, url, exc)
     try:
+        if in_worker and not time_limit and not memory_limit:
+            kwargs = {"fetched_at": fetched_at, "comments": comments}
+            return run_limited(extract_article, (data, url), kwargs, time_limit=None, memory_limit=None)
         return extract_article(
             data,
             url,
@@ -302,7 +311,32 @@ def add_extract_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentP
         "--quiet", "-q", action="store_true", help="no per-page error lines or notes on stderr"
     )
     add_page_limit_options(parser)
+    parser.add_argument(
+        "--workers",
+        type=_positive_int,
+        metavar="N",
+        help="pages extracted at once, each in a worker process; the records come out in input "
+        "order whatever N is (default: the number of CPUs, here "
+        f"{os.cpu_count() or 1}; 1, in this process, when both page limits are 0)",
+    )
     parser.set_defaults(run=run_extract)
+
+
+def _workers(args: argparse.Namespace) -> int:
+    """--workers as given; else one per CPU, or 1 (in this process) when both limits are off."""
+    if args.workers is not None:
+        return int(args.workers)
+    return (os.cpu_count() or 1) if args.page_time_limit or args.page_memory_limit else 1
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
 
 
 def check_output_path(output: str | None) -> None:
@@ -335,7 +369,7 @@ def run_extract(args: argparse.Namespace) -> int:
     exporter = get_exporter(fmt, utf8_stdout() if to_stdout else args.output, **options)
     failed = export_sources(
         exporter, sources, args.url, args.fetched_at, say, comments=args.comments, max_bytes=args.max_bytes,
-        time_limit=args.page_time_limit, memory_limit=args.page_memory_limit,
+        time_limit=args.page_time_limit, memory_limit=args.page_memory_limit, workers=_workers(args),
     )  # fmt: skip
     if isinstance(exporter, CsvExporter) and exporter.articles_only and exporter.dropped_rows:
         say(
@@ -358,8 +392,11 @@ def export_sources(
     max_bytes: int = DEFAULT_MAX_BYTES,
     time_limit: float | None = None,
     memory_limit: float | None = None,
+    workers: int = 1,
 ) -> int:
-    """Extract and export every source, one at a time; returns how many failed."""
+    """Extract and export every source, in input order; returns how many failed.
+
+    ``workers`` > 1 extracts that many pages at once in worker processes (see ``_records``)."""
     failed = 0
     records = _records(
         sources,
@@ -369,6 +406,7 @@ def export_sources(
         max_bytes=max_bytes,
         time_limit=time_limit,
         memory_limit=memory_limit,
+        workers=workers,
     )
     with exporter:
         for source, record in zip(sources, records, strict=True):  # one record per source
@@ -388,12 +426,34 @@ def _records(
     max_bytes: int = DEFAULT_MAX_BYTES,
     time_limit: float | None = None,
     memory_limit: float | None = None,
+    workers: int = 1,
 ) -> Iterator[Record]:
-    for source in sources:
-        yield extract_source(
-            source, url, fetched_at, comments=comments, max_bytes=max_bytes, time_limit=time_limit,
-            memory_limit=memory_limit,
-        )  # fmt: skip
+    """One record per source, in the sources' order.
+
+    With ``workers`` > 1 (and more than one source), that many pages are read and extracted
+    at once: threads read the files and hand each page to a worker process of the library's
+    pool (``core.limits``), which holds the page's time and memory limits, or none when both
+    are 0. At most ``2 * workers`` pages are in flight, and records are yielded in input
+    order, so the output is the same as one page at a time, only sooner; a page that crashes
+    or hangs its worker is an error record as before.
+    """
+    extract = partial(
+        extract_source, url=url, fetched_at=fetched_at, comments=comments, max_bytes=max_bytes,
+        time_limit=time_limit, memory_limit=memory_limit, in_worker=workers > 1,
+    )  # fmt: skip
+    if workers <= 1 or len(sources) < 2 or any(source.is_stdin for source in sources):
+        for source in sources:
+            yield extract(source)
+        return
+    window = 2 * workers
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="extract") as pool:
+        pending: deque[Future[Record]] = deque()
+        for source in sources:
+            pending.append(pool.submit(extract, source))
+            if len(pending) >= window:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
 
 
 # -- --json shortcut ----------------------------------------------------------------
