@@ -11,9 +11,7 @@ import argparse
 import glob
 import os
 import sys
-from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import partial
@@ -26,6 +24,7 @@ from ..export import FORMATS, CsvExporter, Exporter, Record, dumps_line, get_exp
 from ..extract import extract_article
 from ..fetch.files import read_body, walk_folder
 from ..fetch.page import DEFAULT_MAX_BYTES, FetchError
+from ..jobs import in_order
 from ..model import ErrorRecord
 from .console import PROG, UsageError, stderr_printer, utf8_stdout
 from .scrape import add_page_limit_options, parse_size
@@ -441,19 +440,9 @@ def _records(
         extract_source, url=url, fetched_at=fetched_at, comments=comments, max_bytes=max_bytes,
         time_limit=time_limit, memory_limit=memory_limit, in_worker=workers > 1,
     )  # fmt: skip
-    if workers <= 1 or len(sources) < 2 or any(source.is_stdin for source in sources):
-        for source in sources:
-            yield extract(source)
-        return
-    window = 2 * workers
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="extract") as pool:
-        pending: deque[Future[Record]] = deque()
-        for source in sources:
-            pending.append(pool.submit(extract, source))
-            if len(pending) >= window:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+    if any(source.is_stdin for source in sources):
+        workers = 1
+    yield from in_order(extract, sources, workers)
 
 
 # -- --json shortcut ----------------------------------------------------------------
