@@ -636,6 +636,7 @@ def test_the_owner_of_a_personal_site_is_its_author() -> None:
         ("Anne-Marie Slaughter", ["Anne-Marie Slaughter"]),
         ("Anne May", ["Anne May"]),  # a month's name without a day is a name
         ("Byron Smith", ["Byron Smith"]),
+        ("Jane Doe at Acme Corp", ["Jane Doe"]),  # where the author works, as "in Politics" is a section
     ],
 )
 def test_bylines_run_together_with_labels_and_dates_give_the_name(raw: str, names: list[str]) -> None:
@@ -713,3 +714,15 @@ def test_a_json_ld_author_objects_url_is_kept() -> None:
 )
 def test_a_job_title_after_a_comma_is_not_another_author(raw: str, names: list[str]) -> None:
     assert clean_authors([raw]) == names
+
+
+def test_a_labelled_byline_far_from_the_headline_is_found() -> None:
+    filler = "".join(f"<div><span>item {n}</span></div>" for n in range(80))
+    body = f"<h1>River story</h1>{_STORY}{filler}<div class='box'><h3>Written by Cassidy Horton</h3></div>"
+    assert _meta(_page(body=body), url=None).page.authors == ["Cassidy Horton"]
+
+
+def test_a_bare_by_far_from_the_headline_is_not_a_byline() -> None:
+    filler = "".join(f"<div><span>item {n}</span></div>" for n in range(80))
+    body = f"<h1>River story</h1>{_STORY}{filler}<p>By the river there is a mill</p>"
+    assert _meta(_page(body=body), url=None).page.authors == []

@@ -56,7 +56,7 @@ _GLUED_META = re.compile(r"(?<=[a-z])(?:Published|Updated|Posted|Last|Veröffent
 _DATE_TAIL = re.compile(rf"(?:\s+|\s*[-–—]\s*|(?<=[A-Za-z])){ENGLISH_MONTH_CAPITALISED}\s*\d.*$")
 # "Jane DoeNEW YORK DAILY NEWS": a name glued to an upper-case credit line.
 _GLUED_CAPS = re.compile(r"(?<=[a-z])(?=[A-Z]{2,})")
-_IN_SECTION = re.compile(r"\s+in\s+.*$")  # "Jane Doe in Politics"
+_IN_SECTION = re.compile(r"\s+(?:in\s+.*|at(?:\s+.*)?)$")  # "Jane Doe in Politics", "Jane Doe at Acme"
 # "Doe, Jane" (library order, as Dublin Core and some CMSs write it).
 _INVERTED = re.compile(r"^([A-Z][\w'’-]+),\s*([A-Z][\w'’-]+(?:\s+[A-Z]\.?)?)$")
 _EMAIL = re.compile(r"\S+@\S+\.\w+")

@@ -21,7 +21,7 @@ from lxml import etree
 from ..core.dates import find_date_in_text, parse_date
 from ..core.index import PageIndex, raw_names
 from ..core.lexicon.calendar import DATE_LABELS, MODIFIED_WORDS
-from ..core.lexicon.people import AUTHOR_PAGE_PATHS
+from ..core.lexicon.people import AUTHOR_LABELS, AUTHOR_PAGE_PATHS
 from ..core.lexicon.regions import BYLINE_TOKENS, DATE_TOKENS, NOT_BYLINE_TOKENS
 from ..core.tree import HtmlElement, class_id, collapse_ws
 from .regions import in_foreign_region
@@ -173,8 +173,14 @@ def find_byline_names(
         scored.append((_cost(_distance(pos, anchor_pos), text), pos, node))
     scored.extend(_by_text_candidates(index, anchor_pos))
     scored.sort(key=lambda item: item[0])
+    # Explicitly labelled bylines anywhere ("Written by ...", "Posted by ...", "Author: ..."),
+    # tried after the marked and nearby ones: templates put them in sidebars and author boxes
+    # far from the headline, where the window around it does not reach.
+    seen = {node for _d, _p, node in scored}
+    labelled = [item for item in _labelled_bylines(tree, index, anchor_pos) if item[2] not in seen]
+    scored = scored[:_MAX_BYLINE_TRIES] + sorted(labelled, key=lambda item: item[0])[:_MAX_LABELLED_TRIES]
     chosen = {node for _d, _p, node in scored}
-    for _d, _p, best in scored[:_MAX_BYLINE_TRIES]:
+    for _d, _p, best in scored:
         out: list[str] = []
         links: dict[str, str] = {}
         for node in _group(best, chosen):
@@ -199,6 +205,36 @@ def _by_text_candidates(index: PageIndex, anchor_pos: int | None) -> list[tuple[
         text = collapse_ws(node.text_content())
         if 4 <= len(text) <= 120 and _by_phrase(text) and not in_foreign_region(node):
             out.append((_cost(_distance(pos, anchor_pos), text) + 5, pos, node))
+    return out
+
+
+# "Written by Jane Doe", "Posted by jdoe", "Author: Jane Doe" (a bare "By" is only trusted
+# near the headline: "by" opens many other short lines).
+_LABELLED_BYLINE = re.compile(
+    rf"^(?:(?:written|posted|published|reported)\s+by|(?:{AUTHOR_LABELS})\s*[:：])\s*\S", re.IGNORECASE
+)
+
+
+def _labelled_bylines(
+    tree: HtmlElement, index: PageIndex, anchor_pos: int | None
+) -> list[tuple[int, int, HtmlElement]]:
+    """Short elements anywhere whose text is a labelled byline, outside foreign regions."""
+    out: list[tuple[int, int, HtmlElement]] = []
+    seen: set[int] = set()
+    for text in _LABEL_TEXTS(tree):
+        if not _LABELLED_BYLINE.match(text.lstrip()):
+            continue
+        owner = text.getparent()
+        box = owner.getparent() if text.is_tail and owner is not None else owner
+        if box is None or id(box) in seen or box.tag in ("script", "style", "title", "head", "html", "body"):
+            continue
+        seen.add(id(box))
+        whole = collapse_ws(box.text_content())
+        pos = index.position.get(box)
+        if pos is None or not 4 <= len(whole) <= _SHORT_BYLINE or not _LABELLED_BYLINE.match(whole):
+            continue
+        if not in_foreign_region(box):
+            out.append((_cost(_distance(pos, anchor_pos), whole) + 5, pos, box))
     return out
 
 
