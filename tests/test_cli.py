@@ -451,3 +451,16 @@ def test_extract_with_several_workers_writes_what_one_worker_writes(tmp_path: Pa
 def test_extract_workers_must_be_a_positive_number(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["extract", "page.html", "--workers", "0"]) == 2
     assert "at least 1" in capsys.readouterr().err
+
+
+def test_scrape_with_a_missing_url_list_says_so_and_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out.jsonl"
+    assert main(["scrape", "--urls", str(tmp_path / "missing.txt"), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "--urls file not found" in err
+    assert "cannot write output" not in err
+    assert not out.exists()
+    assert main(["scrape", "--urls", str(tmp_path), "-o", str(out)]) == 2
+    assert "is not a file" in capsys.readouterr().err

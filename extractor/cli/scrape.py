@@ -12,6 +12,7 @@ import signal
 import sys
 from collections.abc import Collection, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from types import FrameType
 from typing import Any
 
@@ -233,6 +234,12 @@ def run_scrape(args: argparse.Namespace) -> int:
         print(
             "scrape: give URLs, --urls FILE, --sitemap, --feed, --warc, --files or --stdin", file=sys.stderr
         )
+        return EXIT_USAGE
+    if options.urls_file and options.urls_file != "-" and not Path(options.urls_file).is_file():
+        # Checked before the output is opened: a typo in the list's name must not leave an
+        # empty output file behind, nor read as a problem with the output.
+        what = "is not a file" if Path(options.urls_file).exists() else "not found"
+        print(f"scrape: --urls file {what}: {options.urls_file}", file=sys.stderr)
         return EXIT_USAGE
     return run_scrape_job(
         args.inputs, options, args.output, args.format, overwrite=args.overwrite,
