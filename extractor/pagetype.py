@@ -341,7 +341,7 @@ def _entry_shape(tree: HtmlElement, index: PageIndex | None = None) -> str | Non
             continue  # a list of dated links or excerpts (latest news, archives), not updates or posts
         if _in_rail(first):
             continue
-        running = running if running is not None else _RunningText(tree)
+        running = running if running is not None else _RunningText(tree, index)
         if running.words_before(first) >= _ARTICLE_BEFORE_ENTRIES_WORDS:
             continue
         kind = _entry_kind(entries)
@@ -371,8 +371,13 @@ class _RunningText:
     O(log n) instead of a walk over every paragraph of the page per group.
     """
 
-    def __init__(self, tree: HtmlElement) -> None:
-        self._order: dict[HtmlElement, int] = {el: i for i, el in enumerate(tree.iter())}
+    def __init__(self, tree: HtmlElement, index: PageIndex | None = None) -> None:
+        # The page index's document order when it is this tree's (only the order is read).
+        self._order: dict[HtmlElement, int] = (
+            index.position
+            if index is not None and index.root is tree
+            else {el: i for i, el in enumerate(tree.iter())}
+        )
         h1 = next(tree.iter("h1"), None)
         self._start = self._order.get(h1, -1) if h1 is not None else -1
         self._positions: list[int] = []  # document positions of the running paragraphs

@@ -436,12 +436,12 @@ def _records(
     order, so the output is the same as one page at a time, only sooner; a page that crashes
     or hangs its worker is an error record as before.
     """
+    if any(source.is_stdin for source in sources):
+        workers = 1  # stdin is read once, in order: one page at a time, in this process
     extract = partial(
         extract_source, url=url, fetched_at=fetched_at, comments=comments, max_bytes=max_bytes,
         time_limit=time_limit, memory_limit=memory_limit, in_worker=workers > 1,
     )  # fmt: skip
-    if any(source.is_stdin for source in sources):
-        workers = 1
     yield from in_order(extract, sources, workers)
 
 

@@ -220,18 +220,9 @@ def _labelled_bylines(
 ) -> list[tuple[int, int, HtmlElement]]:
     """Short elements anywhere whose text is a labelled byline, outside foreign regions."""
     out: list[tuple[int, int, HtmlElement]] = []
-    seen: set[int] = set()
-    for text in _LABEL_TEXTS(tree):
-        if not _LABELLED_BYLINE.match(text.lstrip()):
-            continue
-        owner = text.getparent()
-        box = owner.getparent() if text.is_tail and owner is not None else owner
-        if box is None or id(box) in seen or box.tag in ("script", "style", "title", "head", "html", "body"):
-            continue
-        seen.add(id(box))
-        whole = collapse_ws(box.text_content())
+    for box, whole in _labelled_boxes(tree, _LABELLED_BYLINE, set()):
         pos = index.position.get(box)
-        if pos is None or not 4 <= len(whole) <= _SHORT_BYLINE or not _LABELLED_BYLINE.match(whole):
+        if pos is None or not 4 <= len(whole) <= _SHORT_BYLINE:
             continue
         if not in_foreign_region(box):
             out.append((_cost(_distance(pos, anchor_pos), whole) + 5, pos, box))
@@ -357,9 +348,25 @@ def _labelled_candidates(
     on 13 April 2023"): templates put them in sidebars, footers and boxes far from the
     headline, where the window around it does not reach. Scored like marked date elements."""
     out: list[tuple[int, HtmlElement]] = []
-    seen = set(have)
+    for box, whole in _labelled_boxes(tree, _LABELLED, have):
+        if len(whole) > _MAX_DATELINE_CHARS or not _DIGIT.search(whole):
+            continue
+        pos = index.position.get(box)
+        if pos is not None:
+            out.append((_distance(pos, anchor_pos), box))
+    return out
+
+
+def _labelled_boxes(
+    tree: HtmlElement, label: re.Pattern[str], skip: set[int]
+) -> Iterator[tuple[HtmlElement, str]]:
+    """Each element (by id() not in ``skip``) whose short own text or tail starts with ``label``
+    and whose whole text does too, with that whole text, whitespace-collapsed: the text node is
+    found in C, and its element is the one it belongs to (a tail's, the element's parent).
+    Shared by the labelled dates and the labelled bylines."""
+    seen = set(skip)
     for text in _LABEL_TEXTS(tree):
-        if not _LABELLED.match(text.lstrip()):
+        if not label.match(text.lstrip()):
             continue
         owner = text.getparent()
         box = owner.getparent() if text.is_tail and owner is not None else owner
@@ -367,12 +374,8 @@ def _labelled_candidates(
             continue
         seen.add(id(box))
         whole = collapse_ws(box.text_content())
-        if len(whole) > _MAX_DATELINE_CHARS or not _DIGIT.search(whole) or not _LABELLED.match(whole):
-            continue
-        pos = index.position.get(box)
-        if pos is not None:
-            out.append((_distance(pos, anchor_pos), box))
-    return out
+        if label.match(whole):
+            yield box, whole
 
 
 _COMMENT_COUNT = re.compile(
