@@ -769,3 +769,63 @@ def test_according_to_a_possessive_keeps_its_noun() -> None:
     assert [(q.speaker, q.text) for q in quotes] == [
         ("Google’s keyword tool", "there are 880 searches a month for plumbers")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Establish clear policies describing how to handle and protect customer information.",
+        "The original paper proposing smoothed analysis for tensor decomposition is a good start.",
+        "Your operations team spots early warning signals before problems become crises.",
+        "New studies come out on a regular basis touting the health benefits of certain foods.",
+    ],
+)
+def test_a_participle_after_a_noun_reports_nothing(text: str) -> None:
+    """'policies describing how ...' is a noun and the participle that describes it; only a
+    finite verb (or 'be' + -ing) makes the noun a speaker."""
+    assert extract_quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        (
+            "Donald Trump is once again demanding that the debate moderators be replaced.",
+            "Donald Trump",
+            "demanding",
+        ),
+        ("He’s claiming that voting fraud is a big problem in this country.", "He’s", "claiming"),
+        (
+            "The procedure went well, with patient Paul Buxton saying he felt fantastic.",
+            "Paul Buxton",
+            "saying",
+        ),
+        (
+            "The town released a statement Wednesday saying the comments were not based on facts.",
+            None,
+            "saying",
+        ),
+    ],
+)
+def test_an_ing_cue_reports_after_be_with_or_an_issued_text(text: str, speaker: str | None, cue: str) -> None:
+    quotes = extract_quotes(text)
+    assert [q.cue for q in quotes] == [cue]
+    if speaker is not None:
+        assert quotes[0].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This would cause a serialization failure (with an SQLSTATE of '40001'), so there is no way out.",
+        "I was worried I was going to look 'exotic', so I didn't go.",
+    ],
+)
+def test_english_so_after_a_quotation_opens_a_clause_not_a_speaker(text: str) -> None:
+    """German '«...», so der Sprecher.' names a source after 'so'; English 'so' starts a clause."""
+    assert extract_quotes(text) == []
+
+
+def test_german_so_after_a_quotation_still_names_the_speaker() -> None:
+    quotes = extract_quotes("„Wir haben keine andere Wahl“, so der Sprecher.")
+    assert [(q.speaker, q.cue) for q in quotes] == [("der Sprecher", "so")]

@@ -24,6 +24,7 @@ from ..core.lexicon.quotes import (
     NOUN_MARKERS,
     PASSIVE,
     PREPOSITIONS,
+    SOURCE_ARTICLES,
     SPEECH_NOUNS,
     TIME_START,
     TRAILING_PREPOSITIONS,
@@ -104,6 +105,10 @@ def attribution_after(text: str, pos: int, limit: int, unlisted: bool = True) ->
             ):
                 # 'the ad "plainly" suggests that ...': the verb takes a clause; it is no attribution
                 return None
+            if low in INVERTED_SHORT:
+                # '«...», so der Sprecher.' but not '("40001"), so there is no ...'
+                spk = inverted_short_speaker(text, tok[1], limit)
+                return AttributionRecord(window[0][0], spk[1], spk, tok[2]) if spk else None
             if j == 0 or all(skippable(w[2], low) for w in window[:j]):
                 # '," said X' / '», a déclaré X' (an auxiliary before the inverted cue)
                 spk = np_after(text, tok[1], limit)
@@ -120,6 +125,22 @@ def attribution_after(text: str, pos: int, limit: int, unlisted: bool = True) ->
         ):
             return _unlisted_verb(text, window[:j], pos) if tok[2] == "." and unlisted else None
     return None
+
+
+def inverted_short_speaker(text: str, cue_end: int, sent_end: int) -> Span | None:
+    """The speaker after a short inverted cue ('..., so der Sprecher.'): a noun phrase led by an
+    article or made of capitalised words, and nothing after it but the sentence's end.
+
+    English 'so' takes a clause ('..., so there is no ...', '..., so I didn't.'), never a
+    bare source: without this test those clauses became speakers.
+    """
+    spk = np_after(text, cue_end, sent_end, max_tokens=8)
+    if spk is None or text[spk[1] : sent_end].strip(" .!?\"'”“«»„"):
+        return None
+    words = text[spk[0] : spk[1]].split()
+    if not (words[0].lower() in SOURCE_ARTICLES or all(is_capitalized(w) for w in words)):
+        return None
+    return spk
 
 
 _MAX_MANNER_TOKENS = 8

@@ -17,17 +17,19 @@ from ..core.lexicon.quotes import (
     DISCOURSE_PHRASES,
     GENERIC_HEARERS,
     INFINITIVE_BLOCK,
+    ISSUED_TEXTS,
     LEAD_JUNK,
     NOT_OBJECT_START,
     NOUN_MARKERS,
     PREPOSITIONS,
+    PROGRESSIVE_ADVERBS,
+    PROGRESSIVE_BEFORE,
     QUESTION_OPENERS,
-    SOURCE_ARTICLES,
     SUBORDINATE_OPENERS,
     TIME_START,
     WORKS_BEFORE_NOUN,
 )
-from .attribution import attribution_after
+from .attribution import attribution_after, inverted_short_speaker
 from .content import content_end, content_start_at, is_intro_phrase, starts_content
 from .direct import continues_quote
 from .mentions import (
@@ -388,6 +390,12 @@ def _object_report(
         speaker = speaker_before(text, sent_start, cue.start())
     if speaker is None or not plausible_speaker(text, speaker) or not source_mention(text, speaker, low):
         return None
+    if (
+        low.split()[0].endswith("ing")
+        and not pre.endswith(",")
+        and not _finite_participle(text, sent_start, speaker, cue.start())
+    ):
+        return None  # 'Original paper calling for ...': a noun and its participle
     start = cue.end()
     prep = OBJECT_PREP.get(low)
     if prep is not None:
@@ -417,11 +425,8 @@ def _interrupts(text: str, sent_start: int, speaker_start: int, cue_end: int, se
 
 def _inverted_short(text: str, cue: re.Match[str], low: str, sent_start: int, sent_end: int) -> Found | None:
     """German '..., so der Sprecher.': a short cue, then only the speaker up to the sentence end."""
-    spk = np_after(text, cue.end(), sent_end, max_tokens=8)
-    if spk is None or text[spk[1] : sent_end].strip(" .!?\"'”“«»„"):
-        return None
-    words = text[spk[0] : spk[1]].split()
-    if not (words[0].lower() in SOURCE_ARTICLES or all(is_capitalized(w) for w in words)):
+    spk = inverted_short_speaker(text, cue.end(), sent_end)
+    if spk is None:
         return None  # English '..., so we left.' is a clause, not a source
     comma = cue.start() - 2
     if word_count(text, sent_start, comma) < 3:
@@ -577,6 +582,8 @@ def _reported_one(
             speaker = (lead[0][0], lead[-1][1]) if lead else None
     if speaker is None or not plausible_speaker(text, speaker) or not source_mention(text, speaker, low):
         return None
+    if first_word.endswith("ing") and not _finite_participle(text, sent_start, speaker, cue.start()):
+        return None  # 'Establish clear policies describing how ...': a noun and its participle
     # "..., a source said."  (speaker and cue close the sentence)
     comma = text.rfind(",", sent_start, speaker[0])
     if (
@@ -642,6 +649,31 @@ def _reported_one(
         low,
         text[addressee[0] : addressee[1]] if addressee else None,
     )
+
+
+_CONTRACTED_WORD_RE = re.compile(r"\w+(?:['’]\w+)?")
+_WITH_BEFORE_RE = re.compile(r"\bwith\s+(?:[\w'’.-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _finite_participle(text: str, sent_start: int, speaker: Span, cue_start: int) -> bool:
+    """An -ing cue after its speaker reports only as a verb's complement: 'be' or a verb taking
+    an -ing form before it ('X is demanding', 'she's claiming', 'he keeps saying', 'some are
+    quietly saying'), 'and' coordinating it with such a verb, an absolute 'with X saying', or
+    a text someone issued ('a statement saying ...')."""
+    lo = max(sent_start, cue_start - 80)
+    if text[lo:cue_start].rstrip(" \"'”’“‘").endswith(","):
+        return True  # '," Mr. Trump told them, adding that ...': a participle clause
+    words = [w.lower().replace("’", "'") for w in _CONTRACTED_WORD_RE.findall(text, lo, cue_start)]
+    while words and (words[-1] in PROGRESSIVE_ADVERBS or words[-1].endswith("ly")):
+        words.pop()
+    if not words:
+        return False
+    last = words[-1]
+    if last in PROGRESSIVE_BEFORE or last in ("and", "but", "or") or last in ISSUED_TEXTS:
+        return True
+    if last in PREPOSITIONS or last.endswith(("'s", "'re", "'m")):
+        return True  # 'by talking about', "she's claiming", "they're proposing", "Trump's saying"
+    return bool(_WITH_BEFORE_RE.search(text, max(sent_start, speaker[0] - 40), speaker[0]))
 
 
 def _opens_with_complementizer(text: str, start: int) -> bool:

@@ -529,6 +529,29 @@ AUX = _words(
     "shall should ist war sind waren hat hatte haben wird wurde"
 )
 
+# What makes an -ing cue finite: a form of 'be' or a verb taking an -ing complement before it
+# ('Trump is demanding ...', 'he keeps saying ...'), contracted ones included ('she's
+# claiming'). Without one, 'the paper proposing X', 'clear policies describing how ...' is a
+# noun with a participle after it, not a report.
+PROGRESSIVE_BEFORE = _words(
+    "is are was were am be been being isn't aren't wasn't weren't 's 're 'm keep keeps kept "
+    "keeping continue continues continued start starts started began begin begins stop stops "
+    "stopped spent spend spends"
+)
+
+# Words that may stand between a subject and its -ing verb ('are now openly questioning',
+# 'all calling for'), and things issued that report with a participle ('a statement saying
+# ...', 'a fundraising email stressing ...', 'a radio ad calling it ...').
+PROGRESSIVE_ADVERBS = _words("""
+    now already still also just even again once all both not never only this last week month year
+    today yesterday monday tuesday wednesday thursday friday saturday sunday
+""")
+ISSUED_TEXTS = _words(
+    "statement statements tweet tweets post posts letter letters message messages email emails "
+    "e-mail e-mails release releases ad ads advert video videos speech note notes memo memos "
+    "op-ed editorial column petition announcement"
+)
+
 PREPOSITIONS = _words(
     "of for at with from by about to into on in during after before despite over under than via "
     "von mit bei nach für über"
