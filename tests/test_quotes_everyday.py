@@ -829,3 +829,35 @@ def test_english_so_after_a_quotation_opens_a_clause_not_a_speaker(text: str) ->
 def test_german_so_after_a_quotation_still_names_the_speaker() -> None:
     quotes = extract_quotes("„Wir haben keine andere Wahl“, so der Sprecher.")
     assert [(q.speaker, q.cue) for q in quotes] == [("der Sprecher", "so")]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "When SEO companies say they review your website, those are things any audit includes.",
+            "they review your website",
+        ),
+        (
+            "When the hospital told employees it would stop covering the drugs, it named another way.",
+            "it would stop covering the drugs",
+        ),
+        (
+            "Although the minister has admitted using the loophole, he does not defend it.",
+            "using the loophole",
+        ),
+    ],
+)
+def test_a_report_inside_a_subordinate_clause_ends_at_its_comma(text: str, content: str) -> None:
+    """After 'when' / 'if' / 'although' ..., the main clause after the comma is the writer's."""
+    assert [q.text for q in extract_quotes(text)] == [content]
+
+
+def test_a_subordinate_report_keeps_commas_in_numbers_and_quotations() -> None:
+    text = "When the state stated that about 12,000 voters were ex-cons, it purged them."
+    assert [q.text for q in extract_quotes(text)] == ["that about 12,000 voters were ex-cons"]
+
+
+def test_a_second_subjects_report_is_not_part_of_the_first() -> None:
+    text = "In 2022, 21% of adolescents reported symptoms of anxiety and 17% reported symptoms of depression."
+    assert [q.text for q in extract_quotes(text)][:1] == ["symptoms of anxiety"]

@@ -122,16 +122,17 @@ def adverbial_token(word: str) -> bool:
 def content_end(text: str, start: int, end: int) -> int:
     """The reported clause ends at the sentence end or where a second cue clause starts."""
     for m in CONTENT_CUT_RE.finditer(text, start, end):
-        if not _inside_quotation(text, start, m.start()):
+        if not inside_quotation(text, start, m.start()):
             return m.start()
     return end
 
 
-def _inside_quotation(text: str, start: int, pos: int) -> bool:
+def inside_quotation(text: str, start: int, pos: int) -> bool:
     """A quotation opened between ``start`` and ``pos`` is still open at ``pos``: its words
-    ('"... these days, and I don't think ..."') are the speaker's, first person included."""
+    ('"... these days, and I don't think ..."') are the speaker's, first person included.
+    Doubled apostrophes (''...'') are quotation marks in some newspapers' text."""
     part = text[start:pos]
-    return part.count("“") > part.count("”") or part.count('"') % 2 == 1
+    return part.count("“") > part.count("”") or part.count('"') % 2 == 1 or part.count("''") % 2 == 1
 
 
 _INTRO_PHRASE_MAX_WORDS = 8

@@ -30,7 +30,7 @@ from ..core.lexicon.quotes import (
     WORKS_BEFORE_NOUN,
 )
 from .attribution import attribution_after, inverted_short_speaker
-from .content import content_end, content_start_at, is_intro_phrase, starts_content
+from .content import content_end, content_start_at, inside_quotation, is_intro_phrase, starts_content
 from .direct import continues_quote
 from .mentions import (
     CLAUSE,
@@ -607,6 +607,10 @@ def _reported_one(
     after_cue = start
     start = content_start_at(text, start, sent_end, low)
     end = content_end(text, start, sent_end)
+    if _in_subordinate_clause(text, sent_start, speaker[0]):
+        # 'When SEO companies say they review your site, those are ...': the main clause
+        # after the subordinate one's comma is the writer's
+        end = _first_comma(text, start, end)
     if word_count(text, start, end) < 2 or not starts_content(text, start, end):
         return None
     complement = reporting_complement(text, after_cue, start, end, low)
@@ -817,6 +821,29 @@ def _split_point(text: str, prev: Found, found: Found, cue: re.Match[str], sent_
     if (prev.cue or "") in OBJECT_CUES or after.startswith("that"):
         return m.start()
     return None
+
+
+_SUBORDINATOR_BEFORE_RE = re.compile(
+    r"\b(?:" + "|".join(sorted(SUBORDINATE_OPENERS - {"as"})) + r")\s+(?:[\w'’.-]+\s+){0,3}$", re.IGNORECASE
+)
+
+
+def _in_subordinate_clause(text: str, sent_start: int, speaker_start: int) -> bool:
+    """The speaker opens a clause after 'when' / 'if' / 'because' ... ('when they declared ...',
+    'When HCA recently told employees ...'); 'as' is left out: 'As X said, ...' reports the
+    main clause."""
+    return bool(_SUBORDINATOR_BEFORE_RE.search(text, max(sent_start, speaker_start - 40), speaker_start))
+
+
+def _first_comma(text: str, start: int, end: int) -> int:
+    """The first comma between ``start`` and ``end`` outside a quotation, else ``end``."""
+    pos = text.find(",", start, end)
+    while pos >= 0:
+        in_number = text[pos - 1 : pos].isdigit() and text[pos + 1 : pos + 2].isdigit()  # '12,000'
+        if not in_number and not inside_quotation(text, start, pos):
+            return pos
+        pos = text.find(",", pos + 1, end)
+    return end
 
 
 def _opens_subordinate(text: str, sent_start: int, prev: Found) -> bool:
