@@ -35,7 +35,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -64,35 +64,50 @@ def _page_bytes(data: Path, page_id: str) -> bytes:
     return read_page(plain if plain.exists() else plain.with_name(plain.name + ".gz")).body
 
 
-def _blocks_of(job: tuple[str, str, str | None]) -> tuple[str, list[dict[str, Any]]]:
+class PageBlocks(NamedTuple):
+    """A page's kind as the extractor reads it (the forum rule of the quote finder needs it)
+    and its body blocks."""
+
+    page_type: str | None
+    blocks: list[Block]
+
+
+def _blocks_of(job: tuple[str, str, str | None]) -> tuple[str, dict[str, Any]]:
     data, page_id, url = job
     try:
         article = extract_article(_page_bytes(Path(data), page_id), url=url)
     except Exception:
-        return page_id, []
-    return page_id, [block.to_dict() for block in article.blocks]
+        return page_id, {"page_type": None, "blocks": []}
+    return page_id, {"page_type": article.page_type, "blocks": [block.to_dict() for block in article.blocks]}
 
 
-def load_blocks(data: Path, ids: list[str], cache: Path | None) -> dict[str, list[Block]]:
-    """Body blocks per page: from ``cache`` when it has the page, else extracted (2 processes)."""
+def load_blocks(data: Path, ids: list[str], cache: Path | None) -> dict[str, PageBlocks]:
+    """Page type and body blocks per page: from ``cache`` when it has the page, else extracted
+    (2 processes). A cache entry of an older layout (blocks only) is extracted again."""
     gold = _gold(data)
-    stored: dict[str, list[dict[str, Any]]] = {}
+    stored: dict[str, Any] = {}
     if cache is not None and cache.exists():
         stored = json.loads(cache.read_text(encoding="utf-8"))
-    missing = [page_id for page_id in ids if page_id not in stored]
+    missing = [page_id for page_id in ids if not isinstance(stored.get(page_id), dict)]
     if missing:
         jobs = [(str(data), page_id, gold[page_id].get("url")) for page_id in missing]
         with ProcessPoolExecutor(2) as pool:
             stored.update(pool.map(_blocks_of, jobs, chunksize=8))
         if cache is not None:
             cache.write_text(json.dumps(stored), encoding="utf-8")
-    return {page_id: [Block.from_dict(b) for b in stored[page_id]] for page_id in ids}
+    return {
+        page_id: PageBlocks(
+            stored[page_id]["page_type"], [Block.from_dict(b) for b in stored[page_id]["blocks"]]
+        )
+        for page_id in ids
+    }
 
 
-def predictions(blocks: dict[str, list[Block]]) -> Iterator[tuple[str, Quote, list[Block]]]:
-    for page_id, page_blocks in blocks.items():
-        for quote in extract_block_quotes(page_blocks):
-            yield page_id, quote, page_blocks
+def predictions(pages: dict[str, PageBlocks]) -> Iterator[tuple[str, Quote, list[Block]]]:
+    """Every quote the finder reports on each page, as ``extract_article`` would."""
+    for page_id, page in pages.items():
+        for quote in extract_block_quotes(page.blocks, page.page_type):
+            yield page_id, quote, page.blocks
 
 
 def read_labels(path: Path) -> tuple[dict[str, Any], dict[tuple[str, str], dict[str, Any]]]:

@@ -226,5 +226,5 @@ def _extract(
         fetched_at=fetched_at,
         warnings=[*meta.warnings, *comment_warnings, *body.warnings],
     )
-    article.quotes = extract_block_quotes(article.blocks)
+    article.quotes = extract_block_quotes(article.blocks, page_type)
     return article

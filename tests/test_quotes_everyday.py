@@ -861,3 +861,17 @@ def test_a_subordinate_report_keeps_commas_in_numbers_and_quotations() -> None:
 def test_a_second_subjects_report_is_not_part_of_the_first() -> None:
     text = "In 2022, 21% of adolescents reported symptoms of anxiety and 17% reported symptoms of depression."
     assert [q.text for q in extract_quotes(text)][:1] == ["symptoms of anxiety"]
+
+
+def test_on_a_forum_thread_only_plain_reports_by_a_named_source_are_kept() -> None:
+    """A post's hearsay ('others have mentioned', 'it still says') is the poster's own talk;
+    the same sentences on an article page are still read as reports."""
+    blocks = [
+        Block("paragraph", "As others have mentioned, the older projector has much better blacks."),
+        Block("paragraph", "However, it still says that Messages take up 16 GB of my storage."),
+        Block("paragraph", "Tim Cook told analysts that the company would ship the update in May."),
+    ]
+    on_article = extract_block_quotes(blocks)
+    on_forum = extract_block_quotes(blocks, "forum")
+    assert len(on_article) > len(on_forum)
+    assert [(q.speaker, q.cue) for q in on_forum] == [("Tim Cook", "told")]

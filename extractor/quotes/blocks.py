@@ -10,15 +10,17 @@ import bisect
 import re
 from collections.abc import Sequence
 
+from ..core.lexicon.quotes import CORE_REPORTING_CUES
 from ..model import Block, Quote
 from .attribution import colon_intro
+from .mentions import is_source_noun
 from .pipeline import extract_quotes
 from .records import Found
 from .resolve import resolve
-from .tables import QUOTABLE, TRANSLATED_RE
+from .tables import PRONOUNS, QUOTABLE, TRANSLATED_RE
 
 
-def extract_block_quotes(blocks: Sequence[Block]) -> list[Quote]:
+def extract_block_quotes(blocks: Sequence[Block], page_type: str | None = None) -> list[Quote]:
     """Quotes over the body blocks that can hold statements, read as one text.
 
     The blocks are joined with newlines so a quotation running over several
@@ -27,6 +29,9 @@ def extract_block_quotes(blocks: Sequence[Block]) -> list[Quote]:
     break. ``block_index`` is the block where the quote starts and ``span`` is
     relative to that block's text (it runs past the block's end, across the
     joining newlines, for a quote that spans several blocks).
+
+    ``page_type`` is the page's kind (``Article.page_type``): on a forum thread only
+    plain reports by a named source are kept (:func:`_forum_statement`).
     """
     parts: list[str] = []
     offsets: list[int] = []
@@ -53,7 +58,37 @@ def extract_block_quotes(blocks: Sequence[Block]) -> list[Quote]:
         out.append(quote)
     out.extend(_bare_blockquotes(blocks, {q.block_index for q in out}))
     out.sort(key=lambda q: (q.block_index or 0, q.span[0] if q.span else 0))
+    if page_type == "forum":
+        out = [q for q in out if _forum_statement(q)]
     return out
+
+
+def _forum_statement(quote: Quote) -> bool:
+    """On a forum thread every post is its writer's own statement, and hearsay in it ('others
+    have mentioned ...', 'it still says ...', 'they asked how come') is rarely a source's: keep
+    a plain reporting cue ('said', 'told', 'according to', a quotation's colon or dash) with a
+    speaker named as a person, a group or a source.
+    """
+    cue = (quote.cue or "").lower()
+    if cue not in CORE_REPORTING_CUES and not (quote.kind in {"direct", "block"} and cue in _MARK_CUES):
+        return False
+    return _names_a_source(quote.speaker or "")
+
+
+_MARK_CUES = frozenset({":", "-", "–", "—", "―"})
+
+
+def _names_a_source(speaker: str) -> bool:
+    """'he', 'Tim Cook', 'the company's spokesman', 'analysts': a pronoun for a person, a
+    name, or a noun for a source (not 'it', not a clause)."""
+    words = speaker.split()
+    if not words:
+        return False
+    if len(words) == 1 and words[0].lower() in PRONOUNS:
+        return words[0].lower() != "it"
+    if len(words) >= 2 and all(w[:1].isupper() for w in words[-2:]):
+        return True
+    return is_source_noun(words[-1])
 
 
 # Code blocks that make a page a manual or API reference (64% of documentation pages in

@@ -529,6 +529,14 @@ AUX = _words(
     "shall should ist war sind waren hat hatte haben wird wurde"
 )
 
+# The plainest reporting cues: on a forum thread, where every post is its writer's own
+# statement, only these (with a named source) make an attribution record. Labelled samples:
+# forum threads held 48 right and 34 wrong predictions; these kept 18 right, 5 wrong.
+CORE_REPORTING_CUES = _words(
+    "say says said saying tell tells told telling state states stated write writes wrote "
+    "add adds added ask asks asked explain explains explained"
+) | frozenset({"according to"})
+
 # What makes an -ing cue finite: a form of 'be' or a verb taking an -ing complement before it
 # ('Trump is demanding ...', 'he keeps saying ...'), contracted ones included ('she's
 # claiming'). Without one, 'the paper proposing X', 'clear policies describing how ...' is a
