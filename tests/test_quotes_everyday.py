@@ -875,3 +875,14 @@ def test_on_a_forum_thread_only_plain_reports_by_a_named_source_are_kept() -> No
     on_forum = extract_block_quotes(blocks, "forum")
     assert len(on_article) > len(on_forum)
     assert [(q.speaker, q.cue) for q in on_forum] == [("Tim Cook", "told")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Four years ago Oracle announced that the build would be free for developers.", "Oracle"),
+        ("Last year AMD and Intel announced that the two would share one tagging scheme.", "AMD and Intel"),
+    ],
+)
+def test_a_time_phrase_before_the_speaker_is_not_part_of_it(text: str, speaker: str) -> None:
+    assert [q.speaker for q in extract_quotes(text)] == [speaker]

@@ -47,6 +47,8 @@ from ..core.lexicon.quotes import (
     SUBJECT_PRONOUNS,
     SUBORDINATORS,
     THIRD_PERSON,
+    TIME_PHRASE_LEADS,
+    TIME_PHRASE_UNITS,
     TIME_WORDS,
     TITLE_MINOR_WORDS,
     TRAILING_WORDS,
@@ -204,6 +206,7 @@ def source_span(text: str, span: Span, cue: str, first_person: bool = False) -> 
         return span  # "he's said", "who in 2010 said"
     while len(words) > 1 and words[0][2].lower() in JOINERS | {"but", "so", "then"}:
         words = words[1:]  # 'and he', 'but officials'
+    words = _without_time_phrase(words)
     if not words or any(_CONTRACTION_RE.search(w[2]) for w in words):
         return None  # "It's worth", "that we've", "I'm": a subject with its own verb
     lows = [w[2].lower() for w in words]
@@ -283,6 +286,20 @@ def source_span(text: str, span: Span, cue: str, first_person: bool = False) -> 
         )
         return trimmed if share_ok else None
     return trimmed if is_source_noun(head[0]) else None
+
+
+def _without_time_phrase(words: list[Token]) -> list[Token]:
+    """'Four years ago Oracle', 'Last year AMD and Intel', 'year AMD': the time phrase that
+    opens the sentence is not part of the speaker."""
+    lows = [w[2].lower() for w in words]
+    if "ago" in lows[:4] and lows.index("ago") < len(lows) - 1:
+        return words[lows.index("ago") + 1 :]
+    k = 0
+    while k < min(2, len(lows) - 1) and lows[k] in TIME_PHRASE_LEADS:
+        k += 1
+    if k < len(lows) - 1 and lows[k] in TIME_PHRASE_UNITS and (k > 0 or words[k + 1][2][:1].isupper()):
+        return words[k + 1 :]
+    return words
 
 
 def _subject_relative(rest: list[str]) -> bool:

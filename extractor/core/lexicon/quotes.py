@@ -529,6 +529,11 @@ AUX = _words(
     "shall should ist war sind waren hat hatte haben wird wurde"
 )
 
+# A time phrase opening a sentence before its speaker ('Four years ago Oracle announced',
+# 'Last year AMD said'): its lead words and units, cut off the speaker (quotes/mentions.py).
+TIME_PHRASE_LEADS = _words("last this next earlier later a one two three four five six")
+TIME_PHRASE_UNITS = _words("year years week weeks month months day days decade decades")
+
 # The plainest reporting cues: on a forum thread, where every post is its writer's own
 # statement, only these (with a named source) make an attribution record. Labelled samples:
 # forum threads held 48 right and 34 wrong predictions; these kept 18 right, 5 wrong.
