@@ -886,3 +886,22 @@ def test_on_a_forum_thread_only_plain_reports_by_a_named_source_are_kept() -> No
 )
 def test_a_time_phrase_before_the_speaker_is_not_part_of_it(text: str, speaker: str) -> None:
     assert [q.speaker for q in extract_quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Evans and his coauthors documented a new phenomenon they called "weird generalizations".',
+        "Reconciliation Features: Say goodbye to mismatched numbers and hello to automated feeds.",
+        "Getting Ready For Court: Explains how to prepare for any court experience.",
+    ],
+)
+def test_a_named_term_or_a_label_is_not_a_report(text: str) -> None:
+    assert extract_quotes(text) == []
+
+
+def test_what_a_speaker_called_something_is_still_reported() -> None:
+    quotes = extract_quotes(
+        'The president denounced what he called the "deeply pessimistic" vision of the party.'
+    )
+    assert [q.speaker for q in quotes] == ["he"]

@@ -35,6 +35,8 @@ from ..core.lexicon.quotes import (
     JOINERS,
     NAME_JOINERS,
     NAMING_ADVERBS,
+    NAMING_SUBJECTS,
+    NOT_NAMED_BEFORE,
     NOUN_MARKERS,
     NUMBER_WORDS,
     OBJECT_OPENERS,
@@ -564,6 +566,13 @@ def _title_to_sentence_end(text: str, start: int) -> bool:
     return bool(words) and all(w[:1].isupper() or w.lower() in TITLE_MINOR_WORDS for w in words)
 
 
+def _names_by_relative(word: str) -> bool:
+    """The word before 'they called' is a noun the clause describes ('a phenomenon they
+    called'): not a joiner, a verb of its own ('said they called') or punctuation. ('what he
+    called the "pessimistic" vision' is his characterisation, a report.)"""
+    return word.isalpha() and word not in NOT_NAMED_BEFORE and not word.endswith("ed")
+
+
 def names_something(text: str, sent_start: int, cue_start: int, cue_end: int) -> bool:
     """'a program called Sandy Hook Promise', 'The program, called EB-5', 'showers (also
     called handheld showers)', 'Sometimes called memoize': naming, not speech.
@@ -584,7 +593,10 @@ def names_something(text: str, sent_start: int, cue_start: int, cue_end: int) ->
     nxt = tokenize(text, cue_end, min(len(text), cue_end + 40), 1)
     if not nxt:
         return False
-    if pre.endswith(","):
+    last_two = [w.lower() for w in pre.split()[-2:]]
+    if len(last_two) == 2 and last_two[1] in NAMING_SUBJECTS and _names_by_relative(last_two[0]):
+        return True  # 'a new phenomenon they called "weird generalizations"'
+    if pre.endswith((",", "—", "–")):
         # ', called EB-5', ', called full-stack'; ', called the speech a "critical moment"',
         # ', called her "the first lady"' have an object: speech
         low = nxt[0][2].lower()

@@ -509,6 +509,10 @@ def _reported_one(
         return None  # 'Logger.warning()', 'warning(': a name in code
     if cue.group()[:1].isupper() and text[max(0, cue.start() - 2) : cue.start()] == ", ":
         return None  # 'Insurance Sales Representative, Claims Adjuster': a list of titles
+    if cue.group()[:1].isupper() and text[max(0, cue.start() - 3) : cue.start()].rstrip()[-1:] in _LABEL_ENDS:
+        return (
+            None  # 'Reconciliation Features: Say goodbye to ...', 'Reporting – Boilerplate reports': a label
+        )
     if cue.group()[:1].isupper() and not sentence_initial(text, cue.start()) and not _title_cased(text, cue):
         return None  # 'Lean Startup Week Call for Proposals', 'all Claims between you': a noun
     if cue.group("inv"):
@@ -655,6 +659,7 @@ def _reported_one(
     )
 
 
+_LABEL_ENDS = frozenset({":", "–", "—", "|"})
 _CONTRACTED_WORD_RE = re.compile(r"\w+(?:['’]\w+)?")
 _WITH_BEFORE_RE = re.compile(r"\bwith\s+(?:[\w'’.-]+\s+){0,3}$", re.IGNORECASE)
 

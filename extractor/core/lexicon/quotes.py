@@ -534,6 +534,15 @@ AUX = _words(
 TIME_PHRASE_LEADS = _words("last this next earlier later a one two three four five six")
 TIME_PHRASE_UNITS = _words("year years week weeks month months day days decade decades")
 
+# 'a phenomenon they called X': a relative clause without 'that' naming its
+# noun (quotes/mentions.py); the subjects it has, and the words before them that make it a
+# clause of its own instead ('and they called him a liar', 'when she called Smith').
+NAMING_SUBJECTS = _words("they we he she i you")
+NOT_NAMED_BEFORE = _words("""
+    what and but or so then that when because as if who whom which while after before since once
+    until unless where why how than also even later first now still just though although whereas
+""")
+
 # The plainest reporting cues: on a forum thread, where every post is its writer's own
 # statement, only these (with a named source) make an attribution record. Labelled samples:
 # forum threads held 48 right and 34 wrong predictions; these kept 18 right, 5 wrong.
