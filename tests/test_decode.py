@@ -394,3 +394,16 @@ def test_every_leading_bom_is_dropped() -> None:
     assert decode_html(codecs.BOM_UTF8 * 3 + html.encode("utf-8")) == (html, "utf-8")
     assert decode_html(codecs.BOM_UTF16_LE * 3 + html.encode("utf-16-le")) == (html, "utf-16-le")
     assert decode_html("\ufeff\ufeff" + html) == (html, "unicode")
+
+
+def test_double_encoded_utf8_is_repaired() -> None:
+    """A CMS that reads its UTF-8 as Latin-1 and writes UTF-8 again serves 'â\\x80\\x99' for U+2019."""
+    text = "Doctors’ Day: “Caution is warranted” – São Paulo"
+    twice = text.encode("utf-8").decode("latin-1").encode("utf-8")
+    assert decode_html(f"<p>{twice.decode('utf-8')}</p>".encode())[0] == f"<p>{text}</p>"
+
+
+@pytest.mark.parametrize("text", ["São Paulo, Ãle, tête-à-tête", "Â is a letter; so is Ã©"])
+def test_latin_letters_without_c1_evidence_stay(text: str) -> None:
+    """Without a C1 control character there is no sign of double encoding: 'Ã©' stays."""
+    assert decode_html(text.encode("utf-8"))[0] == text

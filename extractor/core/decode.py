@@ -232,7 +232,41 @@ def decode_html(data: bytes | str, content_type: str | None = None) -> tuple[str
     if isinstance(data, str):
         return _strip_bom(data), "unicode"
     text, encoding = _decode_bytes(bytes(data), content_type)
-    return _strip_bom(text), encoding
+    return repair_double_encoded(_strip_bom(text)), encoding
+
+
+# C1 control characters: never text, but what UTF-8 continuation bytes become when UTF-8 is
+# read as Latin-1 (U+2019 -> 'â\x80\x99').
+_C1_RE = re.compile("[\u0080-\u009f]")
+# One UTF-8 character read byte by byte as Latin-1: a lead byte, then 1-3 continuation bytes.
+_LATIN1_UTF8_RE = re.compile("[\u00c2-\u00f4][\u0080-\u00bf]{1,3}")
+
+
+def repair_double_encoded(text: str) -> str:
+    r"""Undo UTF-8 that was encoded twice ('Doctorsâ\x80\x99 Day' -> 'Doctors\u2019 Day').
+
+    Why: a CMS that reads its UTF-8 database as Latin-1 and writes the page as UTF-8 serves
+    bytes that are valid UTF-8 but spell every non-ASCII character as two to four Latin-1
+    ones; browsers show 'â€™' or nothing. A page is repaired only when it holds such a
+    sequence with a C1 control character (no text has those) that decodes as one UTF-8
+    character; then every lead-and-continuation sequence that does so is one, and a page
+    without that evidence keeps its genuine 'Ã' or 'â'.
+    """
+    if not _C1_RE.search(text):
+        return text
+    if not any(_C1_RE.search(m.group()) and _one_char(m.group()) for m in _LATIN1_UTF8_RE.finditer(text)):
+        return text
+    # the page is double-encoded: every such sequence is one character ('SÃ£o' -> 'São' too)
+    return _LATIN1_UTF8_RE.sub(lambda m: _one_char(m.group()) or m.group(), text)
+
+
+def _one_char(seq: str) -> str:
+    """The one character ``seq`` spells as UTF-8 bytes read as Latin-1, else ''."""
+    try:
+        fixed = seq.encode("latin-1").decode("utf-8")
+    except UnicodeDecodeError:
+        return ""
+    return fixed if len(fixed) == 1 and not _C1_RE.match(fixed) else ""
 
 
 def _strip_bom(text: str) -> str:
