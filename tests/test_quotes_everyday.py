@@ -905,3 +905,21 @@ def test_what_a_speaker_called_something_is_still_reported() -> None:
         'The president denounced what he called the "deeply pessimistic" vision of the party.'
     )
     assert [q.speaker for q in quotes] == ["he"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Some of the rocks fled the vicinity completely, says planetary defense researcher Rahil Makadia.",
+            "planetary defense researcher Rahil Makadia",
+        ),
+        ("Hyundai is discontinuing its most affordable electric sedan, reports USA Today.", "USA Today"),
+    ],
+)
+def test_an_inverted_speaker_with_a_role_or_a_capitalised_time_word(text: str, speaker: str) -> None:
+    """'says planetary defense researcher X' names a source after its role; 'Today' in 'USA
+    Today' is part of the name, not an adverb."""
+    quotes = extract_quotes(text)
+    assert [q.speaker for q in quotes] == [speaker]
+    assert not quotes[0].text.startswith(speaker)

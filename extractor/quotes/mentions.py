@@ -191,7 +191,7 @@ def source_span(text: str, span: Span, cue: str, first_person: bool = False) -> 
         return None
     words = [t for t in tokens if t[2][:1].isalnum()]
     # 'Mexican officials now', 'He immediately', 'ministers all': adverbs before the cue
-    while len(words) > 1 and (
+    while len(words) > 1 and not _name_continues(words) and (
         words[-1][2].lower() in SKIP
         or words[-1][2].lower() in TRAILING_WORDS
         or words[-1][2].lower() in AUX
@@ -288,6 +288,13 @@ def source_span(text: str, span: Span, cue: str, first_person: bool = False) -> 
         )
         return trimmed if share_ok else None
     return trimmed if is_source_noun(head[0]) else None
+
+
+def _name_continues(words: list[Token]) -> bool:
+    """The last word is capitalised after a capitalised word: part of a name ('USA Today',
+    'Good Morning America'), not an adverb to trim."""
+    last, before = words[-1][2], words[-2][2]
+    return last[:1].isupper() and before[:1].isupper() and before.lower() not in PRONOUNS
 
 
 def _without_time_phrase(words: list[Token]) -> list[Token]:

@@ -173,6 +173,8 @@ def _inverted_speaker_ok(text: str, start: int, end: int) -> bool:
         return False
     if first in PRONOUNS:
         return len(tokens) <= 4
+    if first.isalpha() and first not in PREPOSITIONS and any(is_capitalized(t[2]) for t in tokens[1:5]):
+        return True  # '..., says planetary defense researcher Rahil Makadia.': a role before a name
     return is_capitalized(tokens[0][2]) or first in DETERMINERS
 
 
