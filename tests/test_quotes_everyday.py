@@ -923,3 +923,21 @@ def test_an_inverted_speaker_with_a_role_or_a_capitalised_time_word(text: str, s
     quotes = extract_quotes(text)
     assert [q.speaker for q in quotes] == [speaker]
     assert not quotes[0].text.startswith(speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Bart Banino, an attorney at Condon & Forsyth, a law firm, emphasized that the terms hold.",
+            "Bart Banino",
+        ),
+        (
+            "Sadie O’Connor, president of Reading Corps talks about the need for tutors in Minnesota.",
+            "Sadie O’Connor",
+        ),
+        ("In Tehran, residents have described thick smoke over the city after the strikes.", "residents"),
+    ],
+)
+def test_the_name_an_appositive_describes_is_the_speaker(text: str, speaker: str) -> None:
+    assert [q.speaker for q in extract_quotes(text)] == [speaker]

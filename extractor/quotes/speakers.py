@@ -24,6 +24,7 @@ from ..core.lexicon.quotes import (
     RELATIVE,
     TIME_START,
 )
+from .mentions import is_source_noun
 from .records import Span, Token
 from .sentences import tokenize
 from .tables import (
@@ -169,6 +170,7 @@ def speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
         chosen = filled[-2] if len(filled) >= 2 else (filled[-1] if filled else [])
     else:
         chosen = segments[-1]
+    chosen = _name_before_appositive(segments, chosen)
     if chosen and chosen[-1][2].lower() in {"and", "but", "or", "und"}:
         own = leading_np(chosen[:-1])
         chosen = own or leading_np(next((s for s in segments if s), []))
@@ -198,6 +200,53 @@ def speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
         if not chosen:
             return None
     return chosen[0][0], chosen[-1][1]
+
+
+_NAME_JOINERS = frozenset({".", "-", "&", "de", "van", "von", "al", "bin", "of"})
+
+
+def _name_before_appositive(segments: list[list[Token]], chosen: list[Token]) -> list[Token]:
+    """'Sadie O'Connor, president of Reading Corps talks about', 'Bart Banino, an attorney at
+    X, a firm specialising in Y, emphasized': the name the appositives describe speaks, not
+    the last description before the cue."""
+    if not _appositive(chosen):
+        return chosen
+    k = next((i for i, seg in enumerate(segments) if seg is chosen), None)
+    if k is None:
+        return chosen
+    for seg in reversed(segments[:k]):
+        if not seg:
+            continue
+        if _name_run(seg):
+            return seg
+        if not _appositive(seg):
+            break
+    return chosen
+
+
+def _appositive(seg: list[Token]) -> bool:
+    """A description set off by commas: 'an attorney at X', 'a firm specialising in Y',
+    'president of Y' (a role noun first); not 'the ...', an opening phrase ('as one of ...',
+    'In June') or a name."""
+    if not seg:
+        return False
+    first = seg[0][2]
+    if first.lower() in {"a", "an"}:
+        return len(seg) > 1
+    return len(seg) >= 3 and first.isalpha() and first.islower() and is_source_noun(first)
+
+
+def _name_run(seg: list[Token]) -> bool:
+    """One to five capitalised words, with the particles names hold ('Rahm Emanuel', 'Bart
+    Banino', 'Abu Bakr al Baghdadi')."""
+    words = [t[2] for t in seg]
+    return (
+        0 < len(words) <= 6
+        and is_capitalized(words[0])
+        and words[0].lower() not in PREPOSITIONS | DETERMINERS  # 'In Tehran, residents have ...'
+        and is_capitalized(words[-1])
+        and all(is_capitalized(w) or w.lower() in _NAME_JOINERS for w in words)
+    )
 
 
 def _verb_like_word(word: str) -> bool:
