@@ -941,3 +941,30 @@ def test_an_inverted_speaker_with_a_role_or_a_capitalised_time_word(text: str, s
 )
 def test_the_name_an_appositive_describes_is_the_speaker(text: str, speaker: str) -> None:
     assert [q.speaker for q in extract_quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "At the time they said it was overpowered - it’s still as fast as when I bought it.",
+            "it was overpowered",
+        ),
+        (
+            "Representatives claimed that the player was unaware of the rotation - so perhaps he will not miss.",
+            "that the player was unaware of the rotation",
+        ),
+        (
+            "In 2021, 42% of adolescents reported feelings of sadness – which can be indicative of depression.",
+            "feelings of sadness",
+        ),
+        (
+            "Higher shares of teens reported thoughts of suicide compared to their peers.5 Data were missing.",
+            "thoughts of suicide compared to their peers",
+        ),
+    ],
+)
+def test_reported_content_ends_before_the_writers_aside(text: str, content: str) -> None:
+    """After a dash, 'so'/'but', a first-person 'I' (a third party's 'I' is 'he' in reported
+    words) or a 'which may ...' comment are the writer's; a footnote number ends a sentence."""
+    assert [q.text for q in extract_quotes(text)] == [content]

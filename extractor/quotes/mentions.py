@@ -191,13 +191,17 @@ def source_span(text: str, span: Span, cue: str, first_person: bool = False) -> 
         return None
     words = [t for t in tokens if t[2][:1].isalnum()]
     # 'Mexican officials now', 'He immediately', 'ministers all': adverbs before the cue
-    while len(words) > 1 and not _name_continues(words) and (
-        words[-1][2].lower() in SKIP
-        or words[-1][2].lower() in TRAILING_WORDS
-        or words[-1][2].lower() in AUX
-        or words[-1][2].lower() in ADVERBS_BEFORE_CUE
-        or words[-1][2].lower().endswith(("n't", "n’t"))
-        or _adverb(words[-1][2])
+    while (
+        len(words) > 1
+        and not _name_continues(words)
+        and (
+            words[-1][2].lower() in SKIP
+            or words[-1][2].lower() in TRAILING_WORDS
+            or words[-1][2].lower() in AUX
+            or words[-1][2].lower() in ADVERBS_BEFORE_CUE
+            or words[-1][2].lower().endswith(("n't", "n’t"))
+            or _adverb(words[-1][2])
+        )
     ):
         words = words[:-1]
     if len(words) == 1 and words[0][2].lower() == "which":

@@ -152,6 +152,8 @@ SENT_END_RE = re.compile(
     r"[.!?…]+[\"”’»«“'」』)\]]*(?=\s+[\"“„«»‘'「『(\[]{0,2}[\w])|\n"
     # 'conditions.An evidence-based ...': two blocks' text run together with no space
     r"|(?<=[a-z]{3})[.!?](?=[A-Z][a-z])"
+    # 'adolescents.5 Data on ...': a footnote number glued to the full stop
+    r"|(?<=[a-z]{3})\.(?=\d{1,3}\s+[A-Z][a-z])"
 )
 JOIN_GAP_RE = re.compile(r"[\s,.;:\u00a0]*(?:(?:but|and|then|aber|und)\s+)?", re.IGNORECASE)
 CONTENT_CUT_RE = re.compile(
@@ -166,7 +168,12 @@ CONTENT_CUT_RE = re.compile(
     # own clause after a semicolon
     r"|;\s+(?=(?:these|those|this|it|so|I|we|you)\b)"
     # '..., which can also harm mental health': the writer's comment on what was reported
-    r"|,\s+which\s+(?:can|could|may|might)\b",
+    r"|[,–—]\s+which\s+(?:can|could|may|might)\b"
+    # '... rotation of two degrees - so perhaps he won't miss': an aside after a dash
+    r"|\s[-–—]\s+(?:so|but)\s"
+    # 'they said it was overpowered - it's still as fast as when I bought it': the writer's
+    # first person after a dash (in reported words a third party's 'I' would be 'he')
+    r"|\s[-–—]\s+(?=[^.;:!?\"“”\n]{0,80}\b(?:I|I['’]m|I['’]ve|my|me)\b)",
     re.IGNORECASE,
 )
 PROPER_RUN_RE = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|de|von|van|al|bin))*\s+[A-Z][\w'’-]+")
