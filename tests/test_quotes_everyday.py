@@ -968,3 +968,21 @@ def test_reported_content_ends_before_the_writers_aside(text: str, content: str)
     """After a dash, 'so'/'but', a first-person 'I' (a third party's 'I' is 'he' in reported
     words) or a 'which may ...' comment are the writer's; a footnote number ends a sentence."""
     assert [q.text for q in extract_quotes(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ford recalls 1.74 million of its cars over rearview display issues.",
+        "The tutor can adjust the level of tasks, offer feedback and suggest resources tailored to the learner.",
+    ],
+)
+def test_a_product_recall_or_a_verb_read_as_a_noun_reports_nothing(text: str) -> None:
+    """'recalls 1.74 million cars' recalls products; 'offer' ends like an agent noun but is a verb."""
+    assert extract_quotes(text) == []
+
+
+def test_recalled_with_a_clause_still_reports() -> None:
+    assert [q.cue for q in extract_quotes("She recalled that 3 people were there that night.")] == [
+        "recalled"
+    ]

@@ -127,7 +127,7 @@ def is_source_noun(word: str) -> bool:
             return True
         if form not in NOT_AGENTS and len(form) > 4 and form.endswith(AGENT_SUFFIXES):
             return True
-        if len(form) > 7 and form.endswith(_LONG_SOURCE_NOUNS):
+        if len(form) > 7 and form not in NOT_AGENTS and form.endswith(_LONG_SOURCE_NOUNS):
             return True  # 'neurosurgeon', 'newspaperman': a compound of a source noun
     return False
 

@@ -529,6 +529,8 @@ def _reported_one(
         if _is_norm(text, spk):
             return None  # 'resolved according to the Federal Arbitration Act': conformity
         return Found(cs, ce, "", "indirect", text[spk[0] : spk[1]], spk[0], low)
+    if low in _RECALLS and _COUNT_AFTER_RE.match(text, cue.end()):
+        return None  # 'Ford recalls 1.74 million of its cars': a product recall, not a memory
     if low == "say" and _FOR_EXAMPLE_RE.match(text, cue.end()):
         return None  # 'if each plays, say, 1,000 minutes': 'for example'
     if low in {"asked", "asked about"}:
@@ -661,6 +663,8 @@ def _reported_one(
     )
 
 
+_RECALLS = frozenset({"recall", "recalls", "recalled", "recalling"})
+_COUNT_AFTER_RE = re.compile(r"\s+(?:about\s+|nearly\s+|more\s+than\s+|over\s+)?\d")
 _LABEL_ENDS = frozenset({":", "–", "—", "|"})
 _CONTRACTED_WORD_RE = re.compile(r"\w+(?:['’]\w+)?")
 _WITH_BEFORE_RE = re.compile(r"\bwith\s+(?:[\w'’.-]+\s+){0,3}$", re.IGNORECASE)

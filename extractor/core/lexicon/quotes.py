@@ -132,7 +132,9 @@ class LanguageCues:
     # documents ("the spokesman", "officials", "the report"); plurals are derived.
     source_nouns: frozenset[str] = frozenset()
     agent_suffixes: tuple[str, ...] = ()  # "-er", "-ist": "the teacher", "economists"
-    not_agents: frozenset[str] = frozenset()  # "-er"/"-or" words that name no one ("number", "mirror")
+    # words whose ending looks like a speaker's but that name no one ("number", "mirror", and
+    # "resource", which ends in "source")
+    not_agents: frozenset[str] = frozenset()
     # Words that, capitalised at a sentence start, are no name ("Much", "That", "Such").
     not_sources: frozenset[str] = frozenset()
     # What may open a reported clause after a cue: "that", "whether", "how" ...
@@ -337,6 +339,7 @@ ENGLISH = LanguageCues(
         current recent percent present different important agent client
         plant giant want restaurant assistant
         human german roman woman
+        resource offer
         """),
     not_sources=_words("""
         much more any each every no none such this that these those it its there here what which who whom whose when where why how whether if
