@@ -986,3 +986,54 @@ def test_recalled_with_a_clause_still_reports() -> None:
     assert [q.cue for q in extract_quotes("She recalled that 3 people were there that night.")] == [
         "recalled"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Meanwhile, 54% said they would prefer labels with QR codes, signaling a desire for real data.",
+            "they would prefer labels with QR codes",
+        ),
+        (
+            "In the survey, 48% of respondents said they seek energy benefits, a strong sign of crossover.",
+            "they seek energy benefits",
+        ),
+        (
+            "As the reader mentioned wanting to get new furniture, I would suggest a long sofa.",
+            "wanting to get new furniture",
+        ),
+    ],
+)
+def test_the_writers_reading_of_a_finding_is_not_part_of_it(text: str, content: str) -> None:
+    assert [q.text for q in extract_quotes(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Other players like Elevance Health, Centene, and Cigna announced strong outlooks for the year.",
+            "Elevance Health, Centene, and Cigna",
+        ),
+        ("Smith, Jones and Brown said the plan would fail.", "Smith, Jones and Brown"),
+        (
+            "According to data from over 66,000 responses in the 2025 survey, energy was the top reason.",
+            "data from over 66,000 responses in the 2025 survey",
+        ),
+    ],
+)
+def test_a_list_of_names_and_a_number_stay_whole_in_the_speaker(text: str, speaker: str) -> None:
+    assert [q.speaker for q in extract_quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As the FDA’s proposed front-of-pack label gains momentum, brands will need to adapt.",
+        "Unpaid marketing relies on shares. It’s also called “earned marketing.”",
+        "As the philosopher Thomas Nagel says in The Last Word (Oxford University Press, 1997),",
+    ],
+)
+def test_an_adjective_a_name_or_a_citation_is_not_a_report(text: str) -> None:
+    assert extract_quotes(text) == []

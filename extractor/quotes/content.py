@@ -93,6 +93,14 @@ def content_start_at(text: str, pos: int, end: int, cue: str = "") -> int:
         if tokens[k][2] in {",", ":"} or low in SKIP or low in TIME_START:
             k += 1
             continue
+        if tokens[k][2] == "(":
+            # 'says in The Last Word (Oxford University Press, 1997), ...': a citation
+            close = text.find(")", tokens[k][0], end)
+            after = next((i for i in range(k, len(tokens)) if tokens[i][0] > close), None)
+            if close < 0 or after is None:
+                return end
+            k = after
+            continue
         break
     return tokens[k][0] if k < len(tokens) else end
 

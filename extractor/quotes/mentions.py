@@ -30,6 +30,7 @@ from ..core.lexicon.quotes import (
     AUX,
     BARE_OPENERS,
     CONJUNCTIONS,
+    CONTRACTED_SUBJECTS,
     DETERMINERS,
     FIRST_SECOND_PERSON,
     JOINERS,
@@ -601,6 +602,11 @@ def names_something(text: str, sent_start: int, cue_start: int, cue_end: int) ->
     pre = " ".join(words)
     if not pre or pre.endswith("("):
         return True  # 'Sometimes called memoize', 'strength (called myofibrillar hypertrophy)'
+    last = words[-1].lower().replace("’", "'")
+    if last in {"is", "are", "was", "were", "be", "been", "being"} or (
+        last.endswith("'s") and last[:-2] in CONTRACTED_SUBJECTS
+    ):
+        return True  # "It's also called earned marketing", 'is often called': 'be' + called names
     nxt = tokenize(text, cue_end, min(len(text), cue_end + 40), 1)
     if not nxt:
         return False

@@ -12,6 +12,7 @@ import re
 
 from ..core.lexicon.quotes import (
     ASKED_BEFORE,
+    AUX,
     CONNECTORS,
     DETERMINERS,
     DISCOURSE_PHRASES,
@@ -114,6 +115,9 @@ def _according(text: str, cue: re.Match[str], sent_start: int, sent_end: int) ->
             comma = text.find(",", spk[1], sent_end)
             if 0 <= comma - spk[1] <= 3:
                 return (comma + 1, sent_end), spk
+            longer = _source_up_to_comma(text, spk, comma)
+            if longer is not None:
+                return (longer[1] + 1, sent_end), longer
         # "Laut Polizei wurde niemand verletzt": the source runs up to the verb
         spk = _capitalised_source(text, cue.end(), sent_end)
         return ((spk[1], sent_end), spk) if spk else None
@@ -121,6 +125,19 @@ def _according(text: str, cue: re.Match[str], sent_start: int, sent_end: int) ->
         spk = np_after(text, cue.end(), sent_end, max_tokens=16)
         return ((sent_start, cue.start()), spk) if spk else None
     return None
+
+
+def _source_up_to_comma(text: str, spk: Span, comma: int) -> Span | None:
+    """'According to data from over 66,000 responses in the 2025 survey, ...': the source runs
+    on past a preposition to the comma, when the words up to it hold no verb."""
+    while comma > 0 and text[comma - 1 : comma].isdigit() and text[comma + 1 : comma + 2].isdigit():
+        comma = text.find(",", comma + 1)
+    if comma < 0:
+        return None
+    words = tokenize(text, spk[1], comma)
+    if not words or len(words) > 10 or any(t[2].lower() in FINITE or t[2].lower() in AUX for t in words):
+        return None
+    return spk[0], comma
 
 
 def _is_norm(text: str, span: Span) -> bool:
@@ -408,6 +425,8 @@ def _object_report(
     start = content_start_at(text, start, sent_end)
     m = _OBJECT_END_RE.search(text, start, sent_end)
     end = content_end(text, start, m.start() if m else sent_end)
+    if _in_subordinate_clause(text, sent_start, speaker[0], as_too=True):
+        end = _first_comma(text, start, end)  # 'Since she mentioned X, I wanted ...'
     if word_count(text, start, end) < 2 or not starts_content(text, start, end, NOT_OBJECT_START):
         return None
     return Found(start, end, "", "indirect", text[speaker[0] : speaker[1]], speaker[0], low)
@@ -615,7 +634,7 @@ def _reported_one(
     after_cue = start
     start = content_start_at(text, start, sent_end, low)
     end = content_end(text, start, sent_end)
-    if _in_subordinate_clause(text, sent_start, speaker[0]):
+    if _in_subordinate_clause(text, sent_start, speaker[0], as_too=text[cue.end() : cue.end() + 1] != ","):
         # 'When SEO companies say they review your site, those are ...': the main clause
         # after the subordinate one's comma is the writer's
         end = _first_comma(text, start, end)
@@ -837,13 +856,18 @@ def _split_point(text: str, prev: Found, found: Found, cue: re.Match[str], sent_
 _SUBORDINATOR_BEFORE_RE = re.compile(
     r"\b(?:" + "|".join(sorted(SUBORDINATE_OPENERS - {"as"})) + r")\s+(?:[\w'’.-]+\s+){0,3}$", re.IGNORECASE
 )
+_AS_BEFORE_RE = re.compile(r"(?:^|[.!?]\s+|\n)as\s+(?:[\w'’.-]+\s+){0,3}$", re.IGNORECASE)
 
 
-def _in_subordinate_clause(text: str, sent_start: int, speaker_start: int) -> bool:
+def _in_subordinate_clause(text: str, sent_start: int, speaker_start: int, as_too: bool = False) -> bool:
     """The speaker opens a clause after 'when' / 'if' / 'because' ... ('when they declared ...',
-    'When HCA recently told employees ...'); 'as' is left out: 'As X said, ...' reports the
-    main clause."""
-    return bool(_SUBORDINATOR_BEFORE_RE.search(text, max(sent_start, speaker_start - 40), speaker_start))
+    'When HCA recently told employees ...'). 'As' only with ``as_too``, when the cue has its own
+    content ('As the reader mentioned wanting new furniture, I would ...'): 'As X said, ...'
+    reports the main clause."""
+    lo = max(sent_start, speaker_start - 40)
+    if _SUBORDINATOR_BEFORE_RE.search(text, lo, speaker_start):
+        return True
+    return as_too and bool(_AS_BEFORE_RE.search(text[max(0, sent_start - 2) : speaker_start].lstrip()))
 
 
 def _first_comma(text: str, start: int, end: int) -> int:

@@ -14,6 +14,7 @@ from ..core.lexicon.quotes import (
     AUX,
     BLOCKERS,
     CLAUSE_OPENERS_BEFORE_CUE,
+    CONTRACTED_SUBJECTS,
     DETERMINERS,
     FREQUENCY_ADVERBS,
     LEAD_JUNK,
@@ -92,13 +93,27 @@ def leading_np(tokens: list[Token]) -> list[Token]:
 
 
 def split_segments(tokens: list[Token]) -> list[list[Token]]:
+    """The tokens between separators; a comma inside a number ('66,000') separates nothing."""
     segments: list[list[Token]] = [[]]
-    for tok in tokens:
-        if tok[2] in SEPARATORS or tok[2] in MARKS:
+    for k, tok in enumerate(tokens):
+        if (tok[2] in SEPARATORS or tok[2] in MARKS) and not _in_number(tokens, k):
             segments.append([])
         else:
             segments[-1].append(tok)
     return segments
+
+
+def _in_number(tokens: list[Token], k: int) -> bool:
+    """Token ``k`` is the comma of '66,000': digits on both sides, no space."""
+    if tokens[k][2] != "," or k == 0 or k + 1 >= len(tokens):
+        return False
+    before, after = tokens[k - 1], tokens[k + 1]
+    return (
+        before[1] == tokens[k][0]
+        and after[0] == tokens[k][1]
+        and before[2][-1:].isdigit()
+        and after[2][:1].isdigit()
+    )
 
 
 def skippable(word: str, cue: str) -> bool:
@@ -129,6 +144,8 @@ def speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
         del tokens[-2:]  # 'Lewandowski continued to say': the report goes on
     if tokens and (tokens[-1][2].lower() in BLOCKERS or _modifier_slot(tokens[-1][2])):
         return None
+    if tokens and cue.lower().endswith("ed") and _possessive(tokens[-1][2]):
+        return None  # "the FDA's proposed label", "the company's reported earnings": an adjective
     while tokens and (
         skippable(tokens[-1][2], cue)
         or (
@@ -171,6 +188,7 @@ def speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
     else:
         chosen = segments[-1]
     chosen = _name_before_appositive(segments, chosen)
+    chosen = _whole_list(tokens, segments, chosen)
     if chosen and chosen[-1][2].lower() in {"and", "but", "or", "und"}:
         own = leading_np(chosen[:-1])
         chosen = own or leading_np(next((s for s in segments if s), []))
@@ -222,6 +240,31 @@ def _name_before_appositive(segments: list[list[Token]], chosen: list[Token]) ->
         if not _appositive(seg):
             break
     return chosen
+
+
+def _whole_list(tokens: list[Token], segments: list[list[Token]], chosen: list[Token]) -> list[Token]:
+    """'Elevance Health, Centene, and Cigna have announced', 'Smith, Jones and Brown said':
+    every name of the list speaks, not only the last ones."""
+    names = [t for t in chosen if t[2].lower() not in {"and", "or"}]
+    if len(names) == len(chosen) or not names or not _name_run(names):
+        return chosen  # no 'and' / 'or' in the speaker, or not names
+    k = next((i for i, seg in enumerate(segments) if seg is chosen), None)
+    if k is None:
+        return chosen
+    first = chosen
+    for seg in reversed(segments[:k]):
+        if seg and _name_run(seg):
+            first = seg
+            continue
+        j = len(seg)
+        while j > 0 and is_capitalized(seg[j - 1][2]):
+            j -= 1
+        if 0 < j < len(seg):
+            first = seg[j:]  # 'other players like Elevance Health': the list's capitalised start
+        break
+    if first is chosen:
+        return chosen
+    return [t for t in tokens if first[0][0] <= t[0] <= chosen[-1][0] and t[2] not in SEPARATORS]
 
 
 def _appositive(seg: list[Token]) -> bool:
@@ -279,6 +322,12 @@ def _subject_after_opener(tokens: list[Token]) -> list[Token]:
     if tokens[k - 1][2].lower() in DETERMINERS | PREPOSITIONS:
         return []  # 'In the White House said': the capitalised words end the opening phrase
     return tail
+
+
+def _possessive(word: str) -> bool:
+    """ "FDA's", "company's" (not "he's", "it's", "that's": a pronoun and 'is' or 'has')."""
+    low = word.lower().replace("’", "'")
+    return low.endswith("'s") and low[:-2] not in PRONOUNS | CONTRACTED_SUBJECTS
 
 
 def _modifier_slot(word: str) -> bool:
@@ -345,9 +394,10 @@ def np_after(text: str, start: int, end: int, max_tokens: int = 14) -> Span | No
     """The speaker after an inverted cue ('said Steve Grubbs, an Iowa operative')."""
     out: list[Token] = []
     named = False
-    for tok in without_parentheses(tokenize(text, start, min(end, start + 250), max_tokens + 8))[:max_tokens]:
+    window = without_parentheses(tokenize(text, start, min(end, start + 250), max_tokens + 8))[:max_tokens]
+    for k, tok in enumerate(window):
         low = tok[2].lower()
-        if tok[2] in SEPARATORS or tok[2] in {"!", "?"} or tok[2] in MARKS:
+        if (tok[2] in SEPARATORS or tok[2] in {"!", "?"} or tok[2] in MARKS) and not _in_number(window, k):
             break
         if named and tok[2] in AFTER_NAME_STOPS:
             break

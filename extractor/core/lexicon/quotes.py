@@ -838,6 +838,9 @@ CLAUSE_OPENERS_BEFORE_CUE = SUBORDINATORS | _words("whenever that whom")
 
 APPROXIMATORS = _words("about around nearly almost roughly over under some")
 
+# Words that take "'s" for 'is' or 'has' ("it's", "that's said"), unlike a possessive noun.
+CONTRACTED_SUBJECTS = _words("it that there what who here where let")
+
 NOT_SUBJECT_END = _words("as the a an his her its their our my your")
 
 RELATIVE = _words("who which that whose whom where der die das")
