@@ -1037,3 +1037,19 @@ def test_a_list_of_names_and_a_number_stay_whole_in_the_speaker(text: str, speak
 )
 def test_an_adjective_a_name_or_a_citation_is_not_a_report(text: str) -> None:
     assert extract_quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Colloquially, "resolved" promises are often equivalent to "fulfilled" promises.',
+        "The author may indicate their affiliation by adding: “From: Patch Author (Company)”",
+    ],
+)
+def test_a_clause_around_a_quotation_is_not_its_speaker(text: str) -> None:
+    assert all(q.speaker is None or " " not in q.speaker for q in extract_quotes(text))
+
+
+def test_a_name_that_looks_like_an_auxiliary_still_speaks() -> None:
+    quotes = extract_quotes('Will Estrada said: "We have got to win Loudoun."')
+    assert [q.speaker for q in quotes] == ["Will Estrada"]

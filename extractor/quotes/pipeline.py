@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 
-from ..core.lexicon.quotes import WRITERS_WORDS
+from ..core.lexicon.quotes import AUX, MODALS, WRITERS_WORDS
 from ..model import Quote
 from .direct import direct_quotes, pattern_statements, transcript_turns
 from .marks import scan_marks
@@ -90,6 +90,13 @@ def _writers_clause(text: str, span: Span) -> bool:
     words = [w.lower() for w in WORD_RE.findall(text, span[0], span[1])]
     if words == ["you"]:
         return True  # 'You say the same thing every time: "It is bedtime."': the reader, told what to say
+    modal = next((k for k, w in enumerate(words) if k > 0 and w in MODALS), None)
+    relative = next((k for k, w in enumerate(words) if w in {"who", "which", "that", "whom"}), None)
+    lower_aux = words[0] in AUX and text[span[0] : span[0] + 1].islower()  # not 'Will Estrada'
+    if len(words) > 1 and (lower_aux or (modal is not None and (relative is None or relative > modal))):
+        # '"resolved" promises are often equivalent to', 'the author may indicate ... by': a
+        # clause around the quotation, not who said it
+        return True
     return len(words) > 2 and any(w in WRITERS_WORDS for w in words)
 
 
