@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import csv
 import gzip
 import importlib
@@ -19,6 +20,7 @@ from _server import gzip_bomb
 from extractor.cli import extract as cli_extract
 from extractor.cli import main
 from extractor.cli.extract import folder_pages
+from extractor.cli.main import build_parser
 from extractor.export import ARTICLE_FIELDS, COMMENT_FIELDS, ERROR_FIELDS, QUOTE_FIELDS, article_id
 from extractor.fetch.files import iter_paths
 
@@ -305,6 +307,33 @@ def test_help_explains_flags_with_examples(argv: list[str], capsys: pytest.Captu
         for flag in ("--url", "--format", "--output", "--fetched-at", "--quiet"):
             assert flag in out
         assert "out.quotes.csv" in out.lower() or "OUT.quotes.csv" in out
+
+
+@pytest.mark.parametrize("command", ["extract", "scrape", "demo"])
+def test_every_option_with_a_default_says_it_in_help(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A newcomer reads the defaults in --help ('--delay S ... (default: 1.0 s)'), not in the code."""
+    assert main([command, "--help"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    parser = _subparser(command)
+    for action in parser._actions:
+        if not action.option_strings or action.nargs == 0 or action.default in (None, [], argparse.SUPPRESS):
+            continue
+        flag = (
+            action.option_strings[-1]
+            if action.option_strings[-1].startswith("--")
+            else action.option_strings[0]
+        )
+        block = out.split(f" {flag} ", 1)[1][:600] if f" {flag} " in out else ""
+        assert "default" in block.split(" --", 1)[0], f"{command} {flag}: no default in --help"
+
+
+def _subparser(command: str) -> argparse.ArgumentParser:
+    """The parser of one subcommand, as main() builds it."""
+    parser = build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return sub.choices[command]
 
 
 def test_json_shortcut_prints_one_object(pages: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -29,7 +29,13 @@ ALLOWED: dict[str, set[str]] = {
     "export": {"core", "model", "fetch"},
     "fixtures": {"core", "model", "fetch", "extract", "export"},
     "jobs": {"core", "model", "fetch", "extract", "export"},
-    "cli": {"core", "model", "fetch", "extract", "export", "jobs", "fixtures", "__init__"},
+    # The datatrove pipeline step (an extra): extraction of documents another tool has read.
+    "datatrove": {"core", "model", "extract"},
+    # Optional integrations (an extra each): jobs on a Dask cluster.
+    "dask": {"core", "model", "fetch", "extract", "export", "jobs"},
+    # Crawling with Scrapy / scrapy-redis (an extra): scrape's fetch rules and records in Scrapy's engine.
+    "scrapy": {"core", "model", "fetch", "jobs"},
+    "cli": {"core", "model", "fetch", "extract", "export", "jobs", "fixtures", "dask", "__init__"},
     # The public face: re-exports (some lazily) what a user may import from `extractor`.
     "__init__": {"core", "model", "extract", "quotes", "export", "fetch", "jobs"},
     "__main__": {"cli"},

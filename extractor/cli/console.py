@@ -9,6 +9,7 @@ written) or the output could not be written, 2 usage error, 130 interrupted.
 
 from __future__ import annotations
 
+import argparse
 import io
 import os
 import sys
@@ -16,6 +17,35 @@ from collections.abc import Callable
 from typing import IO
 
 PROG = "extractor"
+
+
+# Units printed after a default, by the option's metavar ('--delay S' -> '(default: 1.0 s)').
+_UNITS = {"S": " s", "MB": " MB", "SIZE": " bytes"}
+
+
+class HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """Every option that has a default says it in ``--help`` ('(default: 1.0 s)'), so a
+    newcomer never has to read the code to learn what a run does without the flag.
+
+    Flags (store_true/false), options without a default and help texts that already
+    state their default are left as written.
+    """
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        text = action.help or ""
+        default = action.default
+        if (
+            not action.option_strings
+            or action.nargs == 0
+            or default is None
+            or default is argparse.SUPPRESS
+            or default == []
+            or "default" in text
+            or "%(default)" in text
+        ):
+            return action.help
+        unit = _UNITS.get(str(action.metavar), "")
+        return f"{text} (default: %(default)s{unit})"
 
 
 class UsageError(Exception):

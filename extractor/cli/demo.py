@@ -30,7 +30,7 @@ from typing import Any
 from ..core.headers import header_value
 from ..fixtures import META_FILE, PAGE_FILE
 from ..jobs import ScrapeOptions
-from .console import run_guarded
+from .console import HelpFormatter, run_guarded
 from .scrape import run_scrape_job
 
 if sys.version_info >= (3, 11):
@@ -124,7 +124,7 @@ def add_demo_parser(subparsers: Any) -> None:
             "example:\n  extractor demo --output out/demo.jsonl\n"
             "  extractor demo --format csv --output out/demo.csv"
         ),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=HelpFormatter,
     )
     parser.add_argument("--fixtures", default=None, metavar="DIR",
                         help="folder of fixture pages "

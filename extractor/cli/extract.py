@@ -8,6 +8,7 @@ shortcut is the same work for one page, so it lives here too.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import glob
 import os
 import sys
@@ -16,18 +17,22 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import partial
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING, Any
 
 from ..core.dates import parse_timestamp
 from ..core.limits import ExtractionError, run_limited
 from ..export import FORMATS, CsvExporter, Exporter, Record, dumps_line, get_exporter
+from ..export.parquet import INSTALL_HINT, pyarrow_available
 from ..extract import extract_article
 from ..fetch.files import read_body, walk_folder
 from ..fetch.page import DEFAULT_MAX_BYTES, FetchError
 from ..jobs import in_order
 from ..model import ErrorRecord
-from .console import PROG, UsageError, stderr_printer, utf8_stdout
+from .console import PROG, HelpFormatter, UsageError, stderr_printer, utf8_stdout
 from .scrape import add_page_limit_options, parse_size
+
+if TYPE_CHECKING:
+    from ..dask import Client
 
 PAGE_SUFFIXES: tuple[str, ...] = (".html", ".htm", ".html.gz", ".htm.gz")
 STDIN = "-"
@@ -59,14 +64,22 @@ output:
                    JSON array text; dates ISO 8601; UTF-8. Text cells starting
                    with = + - @ (tab, CR) get a leading ' so spreadsheets do
                    not run them (--csv-raw-formulas: as they are).
+  parquet          OUT.parquet (articles), OUT.quotes.parquet, OUT.comments.parquet
+                   and OUT.errors.parquet, joined on article_id as in csv, with a
+                   fixed, typed schema (lists, dates as UTC timestamps plus
+                   their offset, body blocks); needs --output and pyarrow
+                   (pip install 'extractor[parquet]').
   Files appear only when complete (written to a temporary file, then renamed).
-  Without --format, an --output ending in .json, .jsonl or .csv picks the format.
+  Without --format, an --output ending in .json, .jsonl, .csv or .parquet picks
+  the format.
 
 examples:
   extractor extract page.html
   extractor extract page.html --url https://example.com/news/1 --format json
   extractor extract pages/ --format csv --output out.csv
+  extractor extract pages/ --output out.parquet
   extractor extract 'pages/*.html.gz' --output out.jsonl --quiet
+  extractor extract /data/pages/ --engine dask --scheduler tcp://10.0.0.5:8786 -o out.jsonl
   curl -s https://example.com/news/1 | extractor extract - --url https://example.com/news/1
 
 exit status: 0 all pages extracted, 1 some failed (the others are written), 2 usage error.
@@ -254,7 +267,7 @@ def add_extract_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentP
         help="extract article records from saved pages",
         description="Extract one record per page (headline, authors, dates, body, quotes, comments).",
         epilog=EXTRACT_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=HelpFormatter,
         allow_abbrev=False,
     )
     parser.add_argument(
@@ -275,8 +288,8 @@ def add_extract_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentP
         "--output",
         "-o",
         metavar="PATH",
-        help="write here instead of stdout, atomically; for csv also PATH's .quotes/.comments/.errors "
-        "tables, e.g. --output out.csv",
+        help="write here instead of stdout, atomically; for csv and parquet also PATH's "
+        ".quotes/.comments/.errors tables, e.g. --output out.csv",
     )
     parser.add_argument(
         "--fetched-at",
@@ -316,7 +329,23 @@ def add_extract_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentP
         metavar="N",
         help="pages extracted at once, each in a worker process; the records come out in input "
         "order whatever N is (default: the number of CPUs, here "
-        f"{os.cpu_count() or 1}; 1, in this process, when both page limits are 0)",
+        f"{os.cpu_count() or 1}; 1, in this process, when both page limits are 0); with "
+        "--engine dask, the LocalCluster's worker processes (default: one per CPU)",
+    )
+    parser.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="where the pages are extracted: local (worker processes on this machine, the default) "
+        "or dask (a Dask cluster: --scheduler's, else a LocalCluster started for the run; needs "
+        "pip install 'extractor[dask]'); the records are the same, in the same order",
+    )
+    parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="with --engine dask: the scheduler of a running Dask cluster, whose workers read the "
+        "inputs under the names given (absolute paths on a shared file system), e.g. "
+        "--scheduler tcp://10.0.0.5:8786",
     )
     parser.set_defaults(run=run_extract)
 
@@ -349,6 +378,54 @@ def check_output_path(output: str | None) -> None:
         raise UsageError(f"--output folder does not exist: {path.parent}")
 
 
+@contextlib.contextmanager
+def dask_engine(
+    args: argparse.Namespace, sources: Sequence[Source], say: Callable[[str], None]
+) -> Iterator[Client | None]:
+    """``--engine dask``: a client of the ``--scheduler``'s cluster, or of a LocalCluster of
+    ``--workers`` processes, for the length of the run; None for the local engine. Refuses
+    what a cluster cannot do (stdin) and a cluster it cannot reach, before any page is read,
+    and says when its workers cannot hold the page limits."""
+    if args.engine != "dask":
+        if args.scheduler:
+            raise UsageError("--scheduler needs --engine dask")
+        yield None
+        return
+    if any(source.is_stdin for source in sources):
+        raise UsageError("--engine dask: the workers read the pages themselves, so - (stdin) cannot be one")
+    if args.scheduler and args.workers is not None:
+        raise UsageError(
+            "--workers sizes the LocalCluster of --engine dask; a --scheduler's cluster has its own"
+        )
+    try:
+        from ..dask import connect, daemonic_workers
+    except ImportError as exc:
+        raise UsageError(f"--engine dask: {exc}") from None
+    with contextlib.ExitStack() as stack:
+        try:
+            client = stack.enter_context(connect(args.scheduler, workers=args.workers))
+        except OSError as exc:
+            where = (
+                f"reach the Dask scheduler at {args.scheduler}" if args.scheduler else "start a LocalCluster"
+            )
+            raise UsageError(f"--engine dask: cannot {where}: {exc}") from None
+        if (args.page_time_limit or args.page_memory_limit) and daemonic_workers(client):
+            say(
+                "note: the Dask workers are daemonic processes, which cannot start the process a "
+                "page's time and memory limits need: pages are extracted without limits (start the "
+                "workers with DASK_DISTRIBUTED__WORKER__DAEMON=False)"
+            )
+        yield client
+
+
+def check_parquet(to_stdout: bool) -> None:
+    """Refuse Parquet to stdout or without pyarrow before any page is read, not after the batch."""
+    if to_stdout:
+        raise UsageError("--format parquet writes four files: give --output OUT.parquet")
+    if not pyarrow_available():
+        raise UsageError(f"--format parquet: {INSTALL_HINT}")
+
+
 def run_extract(args: argparse.Namespace) -> int:
     """Expand the inputs, extract each page and export the records; the exit code (see :mod:`.console`)."""
     if args.inputs.count(STDIN) > 1:
@@ -364,12 +441,16 @@ def run_extract(args: argparse.Namespace) -> int:
         say(f"note: {note}")
     to_stdout = args.output in (None, STDIN)
     fmt = infer_format(args.format, args.output)
+    if fmt == "parquet":
+        check_parquet(to_stdout)
     options = {"escape_formulas": args.escape_formulas} if fmt == "csv" else {}
     exporter = get_exporter(fmt, utf8_stdout() if to_stdout else args.output, **options)
-    failed = export_sources(
-        exporter, sources, args.url, args.fetched_at, say, comments=args.comments, max_bytes=args.max_bytes,
-        time_limit=args.page_time_limit, memory_limit=args.page_memory_limit, workers=_workers(args),
-    )  # fmt: skip
+    with dask_engine(args, sources, say) as client:
+        failed = export_sources(
+            exporter, sources, args.url, args.fetched_at, say, comments=args.comments,
+            max_bytes=args.max_bytes, time_limit=args.page_time_limit, memory_limit=args.page_memory_limit,
+            workers=_workers(args), client=client,
+        )  # fmt: skip
     if isinstance(exporter, CsvExporter) and exporter.articles_only and exporter.dropped_rows:
         say(
             f"note: CSV to stdout holds the articles table only; {exporter.dropped_rows} quote, comment "
@@ -392,10 +473,12 @@ def export_sources(
     time_limit: float | None = None,
     memory_limit: float | None = None,
     workers: int = 1,
+    client: Client | None = None,
 ) -> int:
     """Extract and export every source, in input order; returns how many failed.
 
-    ``workers`` > 1 extracts that many pages at once in worker processes (see ``_records``)."""
+    ``workers`` > 1 extracts that many pages at once in worker processes, a Dask ``client``
+    on its cluster's workers (see ``_records``)."""
     failed = 0
     records = _records(
         sources,
@@ -406,6 +489,7 @@ def export_sources(
         time_limit=time_limit,
         memory_limit=memory_limit,
         workers=workers,
+        client=client,
     )
     with exporter:
         for source, record in zip(sources, records, strict=True):  # one record per source
@@ -426,6 +510,7 @@ def _records(
     time_limit: float | None = None,
     memory_limit: float | None = None,
     workers: int = 1,
+    client: Client | None = None,
 ) -> Iterator[Record]:
     """One record per source, in the sources' order.
 
@@ -435,7 +520,19 @@ def _records(
     are 0. At most ``2 * workers`` pages are in flight, and records are yielded in input
     order, so the output is the same as one page at a time, only sooner; a page that crashes
     or hangs its worker is an error record as before.
+
+    With a Dask ``client``, the cluster's workers read and extract the pages (each under the
+    same limits, in a process of its own) and the records come back in input order: the same
+    records as here (:mod:`extractor.dask`).
     """
+    if client is not None:
+        from ..dask import iter_records, map_inputs
+
+        one = partial(extract_path, url=url, fetched_at=fetched_at, comments=comments, max_bytes=max_bytes)
+        paths = [source.path for source in sources]
+        bag = map_inputs(one, paths, time_limit=time_limit, memory_limit=memory_limit)
+        yield from iter_records(bag, client=client)
+        return
     if any(source.is_stdin for source in sources):
         workers = 1  # stdin is read once, in order: one page at a time, in this process
     extract = partial(
@@ -443,6 +540,11 @@ def _records(
         time_limit=time_limit, memory_limit=memory_limit, in_worker=workers > 1,
     )  # fmt: skip
     yield from in_order(extract, sources, workers)
+
+
+def extract_path(path: str, **options: Any) -> Record:
+    """:func:`extract_source` for a file named by its path: what a Dask worker is handed."""
+    return extract_source(Source(path), **options)
 
 
 # -- --json shortcut ----------------------------------------------------------------

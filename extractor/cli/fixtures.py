@@ -37,6 +37,7 @@ from ..fixtures import (
     updated_expected,
     write_json,
 )
+from .console import HelpFormatter
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 DEFAULT_DIR = "fixtures"
@@ -96,7 +97,7 @@ def _add_record(actions: Any) -> None:
         description="Save pages as fixtures: the bytes as served, the fetch facts, and the current "
         "extraction as expected.json (to be reviewed).",
         epilog=RECORD_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=HelpFormatter,
     )
     p.add_argument("urls", nargs="*", metavar="URL", help="pages to fetch over HTTP(S)")
     p.add_argument("--dir", default=DEFAULT_DIR, help="fixtures folder (default: fixtures)")
@@ -123,7 +124,7 @@ def _add_check(actions: Any) -> None:
         description="Re-extract every fixture, compare with its expected record, print a diff per "
         "failing field and a summary table.",
         epilog=CHECK_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=HelpFormatter,
     )
     p.add_argument("names", nargs="*", metavar="NAME", help="only these fixtures (folder names)")
     p.add_argument("--dir", default=DEFAULT_DIR, help="fixtures folder (default: fixtures)")

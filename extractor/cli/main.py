@@ -17,7 +17,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from .. import __version__
-from .console import PROG, UsageError, run_guarded
+from .console import PROG, HelpFormatter, UsageError, run_guarded
 from .demo import add_demo_parser
 from .extract import add_extract_parser, optional_url, run_json_shortcut
 from .fixtures import add_fixtures_parser
@@ -55,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Extract structured records (text, metadata, quotes, comments) from news and "
         "article pages.",
         epilog=MAIN_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=HelpFormatter,
         allow_abbrev=False,  # later subcommands add flags; abbreviations would silently change meaning
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")

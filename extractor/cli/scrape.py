@@ -20,6 +20,7 @@ from ..core.limits import DEFAULT_MEMORY_LIMIT, DEFAULT_TIME_LIMIT
 from ..export import OutputLocked, open_output
 from ..fetch.http import DEFAULT_USER_AGENT
 from ..jobs import ScrapeOptions, run_job, url_hash
+from .console import HelpFormatter
 
 # The CLI-wide convention (extractor/cli/console.py): 0 all pages ok, 1 some failed (still recorded), 2 usage.
 # 3: the job ended with URLs not fetched (their host stayed paused); they are not in the output,
@@ -94,7 +95,7 @@ def add_scrape_parser(subparsers: Any) -> None:
         description="Fetch pages (URLs, a URL file, sitemaps, feeds, folders, WARC files, stdin), extract "
         "articles, and append records to OUTPUT as they finish. Rerun the same command to resume.",
         epilog=_EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=HelpFormatter,
     )
     src = p.add_argument_group("sources")
     src.add_argument("inputs", nargs="*", metavar="URL", help="page URLs")

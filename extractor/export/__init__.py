@@ -1,4 +1,4 @@
-"""Writing records out: JSON, JSON Lines and CSV, as a finished batch or appended to during a long job.
+"""Writing records out (JSON, JSON Lines, CSV, Parquet), as a finished batch or appended to during a job.
 
 Two kinds of writer, one interface (:class:`RecordWriter`: ``write``, ``sync``,
 ``close``, ``done``, ``resumed``) and one serialisation per format:
@@ -15,6 +15,11 @@ Two kinds of writer, one interface (:class:`RecordWriter`: ``write``, ``sync``,
 - the append-only writers (``scrape``, :mod:`extractor.export.append`): JSON
   Lines or CSV that survive a kill and resume where the job stopped, from
   :func:`open_output`.
+
+Parquet (:mod:`extractor.export.parquet`) is an exporter only: a Parquet file
+is complete only once its footer is written, so it cannot be appended to and
+resumed the way the append-only writers are. Its module is imported here but
+imports pyarrow only when a file is written (an optional dependency).
 
 The append-only writers load on first use: their resume rules need
 :mod:`extractor.fetch` (which error kinds mean "never requested"), and a
@@ -42,12 +47,13 @@ from .base import (
 from .csvfmt import ARTICLE_FIELDS, COMMENT_FIELDS, ERROR_FIELDS, QUOTE_FIELDS, CsvExporter, table_paths
 from .jsonfmt import JsonExporter
 from .jsonl import JsonLinesExporter
+from .parquet import ParquetExporter
 
 if TYPE_CHECKING:
     from .append import CsvAppender, JsonlAppender, OutputLocked, StreamWriter, open_output
 
 EXPORTERS: MappingProxyType[str, type[Exporter]] = MappingProxyType(
-    {"json": JsonExporter, "jsonl": JsonLinesExporter, "csv": CsvExporter}
+    {"json": JsonExporter, "jsonl": JsonLinesExporter, "csv": CsvExporter, "parquet": ParquetExporter}
 )
 FORMATS: tuple[str, ...] = tuple(EXPORTERS)
 
@@ -55,7 +61,7 @@ _APPEND_NAMES = frozenset({"CsvAppender", "JsonlAppender", "OutputLocked", "Stre
 
 
 def get_exporter(fmt: str, target: Target | os.PathLike[str], **options: Any) -> Exporter:
-    """The exporter for a format name (``json``, ``jsonl`` or ``csv``), not yet started."""
+    """The exporter for a format name (``json``, ``jsonl``, ``csv`` or ``parquet``), not yet started."""
     try:
         cls = EXPORTERS[fmt.lower()]
     except KeyError:
@@ -87,6 +93,7 @@ __all__ = [
     "JsonLinesExporter",
     "JsonlAppender",
     "OutputLocked",
+    "ParquetExporter",
     "Record",
     "RecordWriter",
     "StreamWriter",

@@ -26,7 +26,7 @@ import hashlib
 import json
 import os
 from abc import ABC, abstractmethod
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from types import TracebackType
 from typing import IO, TYPE_CHECKING, Any, ClassVar, Protocol, runtime_checkable
@@ -134,6 +134,49 @@ def dumps_line(record: Record) -> str:
     cut back to its last newline without ever splitting a record.
     """
     return dumps_record(record) + "\n"
+
+
+def quote_values(article: Article, aid: str) -> Iterator[dict[str, Any]]:
+    """One row of the quotes table per quote, as plain values: the one layout the CSV and
+    Parquet exporters both write (each formats the cells its own way)."""
+    for index, quote in enumerate(article.quotes):
+        start, end = quote.span if quote.span is not None else (None, None)
+        yield {
+            "article_id": aid,
+            "quote_index": index,
+            "kind": quote.kind,
+            "speaker": quote.speaker,
+            "speaker_resolved": quote.speaker_resolved,
+            "cue": quote.cue,
+            "addressee": quote.addressee,
+            "block_index": quote.block_index,
+            "span_start": start,
+            "span_end": end,
+            "translated": quote.translated,
+            "text": quote.text,
+        }
+
+
+def comment_values(article: Article, aid: str) -> Iterator[dict[str, Any]]:
+    """One row of the comments table per comment, as plain values (see :func:`quote_values`)."""
+    for index, comment in enumerate(article.comments):
+        yield {
+            "article_id": aid,
+            "comment_index": index,
+            "comment_id": comment.id,
+            "parent_id": comment.parent_id,
+            "depth": comment.depth,
+            "author": comment.author,
+            "author_url": comment.author_url,
+            "published": comment.published,
+            "published_raw": comment.published_raw,
+            "likes": comment.likes,
+            "dislikes": comment.dislikes,
+            "liked_by": list(comment.liked_by),
+            "author_deleted": comment.author_deleted,
+            "permalink": comment.permalink,
+            "text": comment.text,
+        }
 
 
 def is_stream(target: object) -> bool:

@@ -58,7 +58,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..model import Article, ErrorRecord
-from .base import ArticleIds, Exporter, Record, Target, is_stream
+from .base import ArticleIds, Exporter, Record, Target, comment_values, is_stream, quote_values
 
 ARTICLE_FIELDS: tuple[str, ...] = (
     "article_id",
@@ -187,44 +187,12 @@ def article_row(article: Article, aid: str, source: str | None, *, escape_formul
 
 
 def quote_rows(article: Article, aid: str, *, escape_formulas: bool = True) -> Iterator[list[str]]:
-    for index, quote in enumerate(article.quotes):
-        start, end = quote.span if quote.span is not None else (None, None)
-        values: dict[str, Any] = {
-            "article_id": aid,
-            "quote_index": index,
-            "kind": quote.kind,
-            "speaker": quote.speaker,
-            "speaker_resolved": quote.speaker_resolved,
-            "cue": quote.cue,
-            "addressee": quote.addressee,
-            "block_index": quote.block_index,
-            "span_start": start,
-            "span_end": end,
-            "translated": quote.translated,
-            "text": quote.text,
-        }
+    for values in quote_values(article, aid):
         yield [cell(values[name], escape_formulas=escape_formulas) for name in QUOTE_FIELDS]
 
 
 def comment_rows(article: Article, aid: str, *, escape_formulas: bool = True) -> Iterator[list[str]]:
-    for index, comment in enumerate(article.comments):
-        values: dict[str, Any] = {
-            "article_id": aid,
-            "comment_index": index,
-            "comment_id": comment.id,
-            "parent_id": comment.parent_id,
-            "depth": comment.depth,
-            "author": comment.author,
-            "author_url": comment.author_url,
-            "published": comment.published,
-            "published_raw": comment.published_raw,
-            "likes": comment.likes,
-            "dislikes": comment.dislikes,
-            "liked_by": comment.liked_by,
-            "author_deleted": comment.author_deleted,
-            "permalink": comment.permalink,
-            "text": comment.text,
-        }
+    for values in comment_values(article, aid):
         yield [cell(values[name], escape_formulas=escape_formulas) for name in COMMENT_FIELDS]
 
 

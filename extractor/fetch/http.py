@@ -444,6 +444,14 @@ class HttpFetcher:
             current = reply.location
         raise TooManyRedirects(url, f"more than {self.options.max_redirects} redirects (last: {current})")
 
+    def pacing_delay(self, url: str) -> float:
+        """The delay between two requests to ``url``'s host: ``options.delay``, or its robots.txt
+        Crawl-delay when longer (robots.txt is requested if not cached). Raises as ``fetch``
+        would (RobotsDisallowed, HostUnavailable, NetworkError). For schedulers that pace a
+        host across processes (``extractor.dask``) and so must know the delay after a request.
+        """
+        return self._check_robots(url, url)
+
     def _check_robots(self, url: str, requested: str) -> float:
         """Raise if robots.txt forbids ``url``; return the pacing delay for its host."""
         delay = self.options.delay
