@@ -175,6 +175,23 @@ class TestCsvAppender(ResumableContract):
     def open(self, target: Path) -> RecordWriter:
         return CsvAppender(target, key=str)
 
+    def test_a_finished_job_leaves_no_progress_file(self, tmp_path: Path) -> None:
+        """The journal exists while the job runs (a kill leaves it to cut torn rows back) and
+        goes when the writer closes; the next run resumes from the tables alone."""
+        target = tmp_path / "out.csv"
+        writer = self.open(target)
+        writer.write(make_records()[0])
+        writer.sync()
+        assert (tmp_path / "out.csv.progress").exists()
+        self.write_all(writer)
+        assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".progress") == []
+        again = self.open(target)
+        try:
+            assert again.resumed == len(list(inputs())) + 1
+        finally:
+            again.close()
+        assert not (tmp_path / "out.csv.progress").exists()
+
 
 class TestStreamWriter(StreamContract):
     fmt = "jsonl"

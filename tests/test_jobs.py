@@ -240,10 +240,22 @@ def test_csv_output_resumes_through_journal(server: LocalServer, tmp_path: Path)
     run_cli(
         ["scrape", *first, "--format", "csv", "--output", str(out), "--delay", "0", "-q", "--retries", "0"]
     )
-    with open(out, "ab") as fh:  # rows written but never journalled: a kill before the commit point
-        fh.write(b'x,y,"half a row')
-    with open(tmp_path / "out.quotes.csv", "ab") as fh:
-        fh.write(b"orphan,row\r\n")
+    # A second job starts on the finished output (its journal marks the tables' sizes), tears
+    # rows that were never journalled, and is killed before its commit point: a real SIGKILL,
+    # so the journal stays behind as it would.
+    killed = (
+        "import os, signal, sys\n"
+        "from extractor.export import CsvAppender\n"
+        "out = sys.argv[1]\n"
+        "writer = CsvAppender(out)\n"
+        "writer.sync()\n"
+        "open(out, 'ab').write(b'x,y,\"half a row')\n"
+        "open(out[:-4] + '.quotes.csv', 'ab').write(b'orphan,row\\r\\n')\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", killed, str(out)], check=False)
+    assert done.returncode == -signal.SIGKILL
+    assert (tmp_path / "out.csv.progress").exists()
     everything = [*first, server.url("/p2")]
     run_cli(["scrape", *everything, "--format", "csv", "--output", str(out), "--delay", "0", "-q"])
     with open(out, newline="", encoding="utf-8") as fh:

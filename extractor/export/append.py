@@ -12,7 +12,8 @@ survive SIGKILL, and carry on where it stopped. The rules that make that safe:
 - CSV (four tables, as :mod:`extractor.export.csvfmt` writes them): after
   each record a journal line with the four table sizes is appended; on
   reopening each table is cut back to the last journalled sizes, so a record
-  is in all its tables or in none;
+  is in all its tables or in none; the journal is removed when the writer closes
+  (the tables then end with whole records), so a finished job leaves none;
 - the URLs already written (articles *and* errors) are returned as ``done``
   so the job skips them, and (CSV) their ``article_id`` values are kept
   taken so a new record never reuses one; with ``retry_errors`` the error records are removed
@@ -31,6 +32,7 @@ as an exported one.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import os
@@ -357,10 +359,14 @@ class CsvAppender:
         self._batch.reset()
 
     def close(self) -> None:
+        """Sync and close; the journal goes too: every table now ends with a whole record, so a
+        later run has nothing to cut back (a kill never gets here and leaves the journal)."""
         if self._journal >= 0:
             self.sync()
             for fd in self._fds.values():
                 os.close(fd)
+            with contextlib.suppress(FileNotFoundError):
+                self.journal_path.unlink()  # still holding the lock: no other job is appending
             os.close(self._journal)
             self._journal = -1
 
