@@ -493,3 +493,17 @@ def test_scrape_with_a_missing_url_list_says_so_and_writes_nothing(
     assert not out.exists()
     assert main(["scrape", "--urls", str(tmp_path), "-o", str(out)]) == 2
     assert "is not a file" in capsys.readouterr().err
+
+
+def test_every_scrape_flag_is_a_library_option_or_an_output_choice() -> None:
+    """The README says scrape(**options) takes the command line's options under their dest names;
+    the flags that are not options are about writing the output, which a library caller does."""
+    from dataclasses import fields
+
+    from extractor.jobs import ScrapeOptions
+
+    output_flags = {"help", "format", "output", "overwrite", "retry_errors", "escape_formulas", "quiet"}
+    options = {f.name for f in fields(ScrapeOptions)}
+    for action in _subparser("scrape")._actions:
+        if action.option_strings:
+            assert action.dest in options | output_flags, action.option_strings
