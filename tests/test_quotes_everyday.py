@@ -1053,3 +1053,28 @@ def test_a_clause_around_a_quotation_is_not_its_speaker(text: str) -> None:
 def test_a_name_that_looks_like_an_auxiliary_still_speaks() -> None:
     quotes = extract_quotes('Will Estrada said: "We have got to win Loudoun."')
     assert [q.speaker for q in quotes] == ["Will Estrada"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Residents reported an average of 4.2 bad days in the last 30 days—tying with Nebraska for second.",
+            "an average of 4.2 bad days in the last 30 days",
+        ),
+        (
+            "Turing proposed the idea of a machine that could imitate thought, leading to the Turing Test.",
+            "the idea of a machine that could imitate thought",
+        ),
+        (
+            "Although some received care, 20% reported not getting the therapy they needed (Figure 7).",
+            "not getting the therapy they needed",
+        ),
+        (
+            "In other words, according to the story, the person who invented coffee did it to stay awake.",
+            "the person who invented coffee did it to stay awake",
+        ),
+    ],
+)
+def test_content_without_the_writers_consequence_pointer_or_opener(text: str, content: str) -> None:
+    assert [q.text for q in extract_quotes(text)] == [content]

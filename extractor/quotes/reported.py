@@ -123,7 +123,14 @@ def _according(text: str, cue: re.Match[str], sent_start: int, sent_end: int) ->
         return ((spk[1], sent_end), spk) if spk else None
     if pre.endswith(","):
         spk = np_after(text, cue.end(), sent_end, max_tokens=16)
-        return ((sent_start, cue.start()), spk) if spk else None
+        if spk is None:
+            return None
+        comma = text.find(",", spk[1], sent_end)
+        if 0 <= comma - spk[1] <= 3 and is_intro_phrase(text, sent_start, sent_start + len(pre) - 1):
+            # 'In other words, according to the story, the person who ...': the opener is the
+            # writer's; what the source says follows its comma
+            return (comma + 1, sent_end), spk
+        return (sent_start, cue.start()), spk
     return None
 
 
@@ -806,7 +813,10 @@ def find_reported(
 # '... overlooked – K-12 Dive', '(Oxford University Press, 1997)': where the writer cites a
 # source, not what the source said
 _CITATION_TAIL_RE = re.compile(
-    r"(?:\s+[–—-]\s+(?:[A-Z0-9][\w.&'’-]*\s*){1,5}|\s*\([^()]*\b(?:1[5-9]|20)\d\d\b[^()]*\))\W*$"
+    r"(?:\s+[–—-]\s+(?:[A-Z0-9][\w.&'’-]*\s*){1,5}|\s*\([^()]*\b(?:1[5-9]|20)\d\d\b[^()]*\)"
+    # '... how to get help (Figure 7)', '... in 2011 [4]': a pointer to a figure or a note
+    r"|\s*\((?:see\s+)?(?:Figure|Fig\.|Table|Chart|Exhibit|Source)\b[^()]*\)|\s*\[\d{1,3}\])\W*$",
+    re.IGNORECASE,
 )
 
 

@@ -169,8 +169,8 @@ CONTENT_CUT_RE = re.compile(
     r"|;\s+(?=(?:these|those|this|it|so|I|we|you)\b)"
     # '54% said they want QR codes, signaling a desire for data', '..., a strong sign of
     # category crossover': the writer reading the finding, not part of it
-    r"|,\s+(?:making|highlighting|signaling|signalling|showing|indicating|reflecting|underscoring|"
-    r"meaning|proving|demonstrating|marking|tying)\b"
+    r"|(?:,\s+|\s*[—–]\s*)(?:making|highlighting|signaling|signalling|showing|indicating|reflecting|"
+    r"underscoring|meaning|proving|demonstrating|marking|tying|leading)\b"
     r"|,\s+a\s+(?:strong\s+|clear\s+|sure\s+)?(?:sign|nod|testament|reminder|indication)\b"
     # '..., which can also harm mental health': the writer's comment on what was reported
     r"|[,–—]\s+which\s+(?:can|could|may|might)\b"
