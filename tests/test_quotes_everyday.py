@@ -1078,3 +1078,14 @@ def test_a_name_that_looks_like_an_auxiliary_still_speaks() -> None:
 )
 def test_content_without_the_writers_consequence_pointer_or_opener(text: str, content: str) -> None:
     assert [q.text for q in extract_quotes(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("What the survey means. From the report: “In general, larger samples did better.”", "the report"),
+        ("From the reader: “My living room has the front door in it.”", "the reader"),
+    ],
+)
+def test_from_a_source_before_a_colon_names_the_speaker(text: str, speaker: str) -> None:
+    assert [q.speaker for q in extract_quotes(text)] == [speaker]

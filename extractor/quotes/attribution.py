@@ -477,12 +477,23 @@ def _after_comma(text: str, lo: int, pos: int) -> bool:
     return text[max(lo, pos - 8) : pos].rstrip().rstrip("".join(ALL_CLOSERS)).endswith(",")
 
 
+_FROM_SOURCE_RE = re.compile(
+    r"(?:^|(?<=[.!?\n])\s*)\s*From\s+(?P<source>(?:the|a|an|his|her|their|its|one)\s+[\w'’&.-]+(?:\s+[\w'’&.-]+){0,4}"
+    r"|[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4})\s*$"
+)
+
+
 def _colon_before(text: str, sent_start: int, quote_start: int) -> AttributionRecord | None:
     """'The headline reads: "..."' / 'Trump: "..."': the words before a colon that opens a quotation."""
     colon = text.rfind(":", sent_start, quote_start)
     tokens = tokenize(text, max(sent_start, colon - 200), colon)
     if not tokens or not tokens[-1][2][0].isalpha():
         return None
+    source = _FROM_SOURCE_RE.search(text, sent_start, colon)
+    if source is not None and colon - source.end() <= 1:
+        # 'From the report: "..."', 'From the reader: "..."': the words come from what is named
+        span = (source.start("source"), source.end("source"))
+        return AttributionRecord(span[0], colon + 1, span, ":")
     word = tokens[-1]
     if word[2][0].islower():
         speaker = speaker_before(text, sent_start, word[0])
