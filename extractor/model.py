@@ -2,9 +2,11 @@
 
 Plain dataclasses with no imports from the rest of the package, so that any
 layer (fetchers, exporters, a user's pipeline) can depend on them without
-pulling in lxml or dateparser. Every record is picklable and round-trips
-through ``to_dict()`` / ``from_dict()`` exactly, which is what the JSON
-exporters and the fixture regression tests rely on.
+pulling in lxml or dateparser (``Article.to_markdown()`` and ``to_html()``
+import their renderers from :mod:`extractor.export` only when called). Every
+record is picklable and round-trips through ``to_dict()`` / ``from_dict()``
+exactly, which is what the JSON exporters and the fixture regression tests
+rely on.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from dataclasses import dataclass, field, fields
 from datetime import datetime
 from typing import Any, Generic, Literal, TypeVar, overload
 
-BlockKind = Literal["paragraph", "heading", "list_item", "blockquote", "caption", "preformatted"]
+BlockKind = Literal["paragraph", "heading", "list_item", "blockquote", "caption", "preformatted", "table"]
 QuoteKind = Literal["direct", "indirect", "mixed", "block"]
 
 
@@ -28,19 +30,72 @@ def _dt_in(value: Any) -> datetime | None:
 
 
 @dataclass(slots=True)
+class Link:
+    """A hyperlink inside a block's text: ``text[start:end]`` is the link text, ``href`` its target.
+
+    Offsets, not markup, so that ``text`` stays the plain text every text consumer (the
+    ``body``, quotes, metrics) reads, while the Markdown and HTML renderings can put the
+    links back. ``href`` is absolute when the page URL is known.
+    """
+
+    start: int
+    end: int
+    href: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "href": self.href}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Link:
+        return cls(start=int(data["start"]), end=int(data["end"]), href=data["href"])
+
+
+@dataclass(slots=True)
 class Block:
-    """One unit of the article body, in reading order."""
+    """One unit of the article body, in reading order.
+
+    ``text`` is always the block's plain text, the same words whatever the kind, so that
+    ``body`` and every text measure read a table or a code block like any other block. The
+    fields after ``level`` say what only some kinds have; ``to_dict()`` writes each of them
+    only when it is set, so records of pages without tables, marked code or links keep the
+    keys they always had, and ``from_dict()`` reads older records (which lack them) unchanged.
+    """
 
     kind: BlockKind
     text: str
-    level: int | None = None  # heading level (2 for <h2>) when kind == "heading"
+    # A heading's level (2 for <h2>); for a list item, its nesting depth when it is nested
+    # (2: in a list inside another list's item), None at the top level.
+    level: int | None = None
+    # A table's cells, row by row ("" where a cell is empty or spanned), when kind == "table".
+    # ``text`` is then the cells' texts one per line, as the body has always had them.
+    rows: list[list[str]] | None = None
+    header: bool = False  # a table's first row is its header row (<th> cells or <thead>)
+    language: str | None = None  # a code block's language, when the page marks it (language-python)
+    links: list[Link] = field(default_factory=list)  # the hyperlinks in ``text``, in order
 
     def to_dict(self) -> dict[str, Any]:
-        return {"kind": self.kind, "text": self.text, "level": self.level}
+        out: dict[str, Any] = {"kind": self.kind, "text": self.text, "level": self.level}
+        if self.rows is not None or self.header:
+            out["rows"] = [list(row) for row in self.rows] if self.rows is not None else None
+            out["header"] = self.header
+        if self.language is not None:
+            out["language"] = self.language
+        if self.links:
+            out["links"] = [link.to_dict() for link in self.links]
+        return out
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Block:
-        return cls(kind=data["kind"], text=data["text"], level=data.get("level"))
+        rows = data.get("rows")
+        return cls(
+            kind=data["kind"],
+            text=data["text"],
+            level=data.get("level"),
+            rows=[[str(cell) for cell in row] for row in rows] if rows is not None else None,
+            header=bool(data.get("header") or False),
+            language=data.get("language"),
+            links=[Link.from_dict(link) for link in data.get("links") or []],
+        )
 
 
 @dataclass(slots=True)
@@ -379,6 +434,26 @@ class Article:
     @property
     def body(self) -> str:
         return "\n".join(block.text for block in self.blocks)
+
+    def to_markdown(self, *, body_only: bool = False) -> str:
+        """The article as Markdown (CommonMark with GFM pipe tables): the headline as a level-1
+        heading, the standfirst, then the body; ``body_only`` gives the body alone.
+
+        The renderer lives in its own folder below the model (:mod:`extractor.markup.markdown`)
+        and is imported here on first call, so loading the model still imports nothing.
+        """
+        from .markup.markdown import article_markdown
+
+        return article_markdown(self, body_only=body_only)
+
+    def to_html(self, *, body_only: bool = False) -> str:
+        """The article as clean HTML: semantic tags only, no scripts, styles or attributes
+        other than ``href``, ``src`` and ``alt`` (:mod:`extractor.markup.html`, imported on
+        first call); an ``<article>`` element, or with ``body_only`` the body's elements alone.
+        """
+        from .markup.html import article_html
+
+        return article_html(self, body_only=body_only)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON record: ``url``, the ``meta`` fields, ``blocks``, ``body``, then the rest."""

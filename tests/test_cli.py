@@ -138,7 +138,7 @@ def test_gzip_bomb_in_a_folder_is_an_error_record_and_the_good_pages_are_written
         "Alpha story", "Bravo story", "TooLarge", "Charlie story"
     ]  # fmt: skip
     assert records[2]["message"].startswith(str(pages / "sub" / "bomb.html.gz") + ": gzip data expands past")
-    assert "1 of 4 pages failed" in capsys.readouterr().err
+    assert "done: 3 ok, 1 failed of 4 pages" in capsys.readouterr().err
 
 
 def test_gzip_bomb_on_stdin_and_through_json_is_too_large(
@@ -213,7 +213,7 @@ def test_exception_in_extraction_does_not_stop_the_batch(
     records = jsonl(out)
     assert [r.get("error") for r in records] == [None, "ExtractionError", None]
     assert records[1]["message"] == f"{pages / 'b.htm'}: ValueError: cannot cope"
-    assert "1 of 3 pages failed" in err
+    assert "done: 2 ok, 1 failed of 3 pages" in err
 
 
 def test_csv_output_file_writes_the_joinable_tables(pages: Path, tmp_path: Path) -> None:
@@ -507,3 +507,15 @@ def test_every_scrape_flag_is_a_library_option_or_an_output_choice() -> None:
     for action in _subparser("scrape")._actions:
         if action.option_strings:
             assert action.dest in options | output_flags, action.option_strings
+
+
+def test_extract_on_many_inputs_ends_with_a_summary_line(
+    pages: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A newcomer sees that the job finished and how it went, on stderr, unless --quiet."""
+    assert main(["extract", str(pages), "--output", str(pages.parent / "out.jsonl")]) == 0
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-1].startswith("extractor: done: ")
+    assert " failed of " in err[-1]
+    assert main(["extract", str(pages), "--output", str(pages.parent / "out2.jsonl"), "--quiet"]) == 0
+    assert capsys.readouterr().err == ""

@@ -14,6 +14,7 @@ from extractor.fetch import (
     DecodeError,
     HttpFetcher,
     HttpOptions,
+    NotASitemap,
     TooLarge,
     UrlFilter,
     discover,
@@ -96,6 +97,19 @@ def test_sitemap_bomb_and_corrupt_gzip_are_typed_errors_and_discovery_goes_on(
     assert [e.url for e in found] == ["https://e.org/fine"]
     assert isinstance(errors["https://e.org/bomb.xml.gz"], TooLarge)
     assert isinstance(errors["https://e.org/cut.xml.gz"], DecodeError)
+
+
+def test_a_document_that_is_no_sitemap_or_feed_is_a_typed_error() -> None:
+    """'--sitemap' pointing at an HTML page is an error the user sees, not an empty success."""
+    docs = {
+        "https://e.org/page.html": b"<html><body><p>Not a sitemap</p></body></html>",
+        "https://e.org/ok.xml": urlset(("https://e.org/fine", None)),
+    }
+    errors: dict[str, Exception] = {}
+    found = list(discover(list(docs), docs.__getitem__, on_error=errors.__setitem__))
+    assert [e.url for e in found] == ["https://e.org/fine"]
+    assert list(errors) == ["https://e.org/page.html"]
+    assert isinstance(errors["https://e.org/page.html"], NotASitemap)
 
 
 def test_rss_atom_rdf() -> None:

@@ -19,7 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from extractor.fetch.discover import Discovered, UrlFilter, discover, parse_date, parse_document, url_key
-from extractor.fetch.page import DecodeError, TooLarge
+from extractor.fetch.page import DecodeError, NotASitemap, TooLarge
 
 XML_SEEDS = seed_files("xml")
 
@@ -149,4 +149,4 @@ def test_discover_walk(documents: list[bytes], since: datetime | None) -> None:
         on_error=lambda u, e: errors.append(e),
     ):
         assert entry.date is None or entry.date.tzinfo is not None
-    assert all(isinstance(e, (TooLarge, DecodeError)) for e in errors), errors
+    assert all(isinstance(e, (TooLarge, DecodeError, NotASitemap)) for e in errors), errors

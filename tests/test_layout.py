@@ -26,7 +26,9 @@ ALLOWED: dict[str, set[str]] = {
     "quotes": {"core", "model"},
     "pagetype": {"core", "model", "meta"},
     "extract": {"core", "model", "meta", "comments", "body", "quotes", "pagetype"},
-    "export": {"core", "model", "fetch"},
+    # Markdown and HTML renderings of a record (issue 18): they read records by their shape.
+    "markup": {"core"},
+    "export": {"core", "model", "fetch", "markup"},
     "fixtures": {"core", "model", "fetch", "extract", "export"},
     "jobs": {"core", "model", "fetch", "extract", "export"},
     # The datatrove pipeline step (an extra): extraction of documents another tool has read.
@@ -42,6 +44,15 @@ ALLOWED: dict[str, set[str]] = {
 }
 
 
+# Imports against the floors that a module may make inside a function only, each with its
+# reason: loading the module still imports nothing above it, and the import runs when the
+# function is called. Article.to_markdown() / to_html() (issue 18): the record renders itself,
+# while the renderers (markup) read records by their shape and import only core.
+DEFERRED: dict[str, set[str]] = {
+    "extractor.model": {"extractor.markup.markdown", "extractor.markup.html"},
+}
+
+
 def _module_name(path: Path) -> str:
     parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
     if parts[-1] == "__init__":
@@ -54,17 +65,33 @@ def _part(module: str) -> str:
     return parts[1] if len(parts) > 1 else "__init__"
 
 
-def _imports(path: Path) -> Iterator[tuple[str, list[str], int]]:
-    """(absolute module imported from, names imported, line) for every import in the file."""
+def _imports(path: Path, *, deferred: bool = True) -> Iterator[tuple[str, list[str], int]]:
+    """(absolute module imported from, names imported, line) for every import in the file;
+    ``deferred=False`` leaves out the function-level imports :data:`DEFERRED` allows."""
     module = _module_name(path)
-    package = module if path.name == "__init__.py" else module.rsplit(".", 1)[0]
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    yield from _imports_in(path.read_text(encoding="utf-8"), module, path.name == "__init__.py", deferred)
+
+
+def _imports_in(
+    source: str, module: str, is_package: bool, deferred: bool
+) -> Iterator[tuple[str, list[str], int]]:
+    package = module if is_package else module.rsplit(".", 1)[0]
+    tree = ast.parse(source)
+    in_functions = {
+        id(inner)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+        for inner in ast.walk(node)
+    }
+    for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom):
             if node.level:
                 base = package.split(".")[: len(package.split(".")) - (node.level - 1)]
                 target = ".".join(base + ([node.module] if node.module else []))
             else:
                 target = node.module or ""
+            if not deferred and id(node) in in_functions and target in DEFERRED.get(module, ()):
+                continue
             yield target, [alias.name for alias in node.names], node.lineno
         elif isinstance(node, ast.Import):
             for alias in node.names:
@@ -84,7 +111,7 @@ def test_no_import_from_a_higher_floor() -> None:
     wrong = []
     for path in _sources():
         here = _part(_module_name(path))
-        for target, _names, line in _imports(path):
+        for target, _names, line in _imports(path, deferred=False):
             if target == "extractor" or target.startswith("extractor."):
                 there = _part(target)
                 if there != here and there not in ALLOWED[here]:
@@ -103,14 +130,29 @@ def test_no_module_imports_another_modules_private_names() -> None:
     assert not wrong, "\n".join(wrong)
 
 
+def test_deferred_imports_are_allowed_only_inside_functions() -> None:
+    """The exception above is narrow: the same import at module level still counts."""
+    in_method = "class A:\n    def f(self):\n        from .markup.markdown import article_markdown\n"
+    at_top = "from .markup.markdown import article_markdown\n"
+    elsewhere = "def f():\n    from .export.csvfmt import cell\n"
+    assert not list(_imports_in(in_method, "extractor.model", False, deferred=False))
+    assert [t for t, _n, _l in _imports_in(at_top, "extractor.model", False, deferred=False)] == [
+        "extractor.markup.markdown"
+    ]
+    assert [t for t, _n, _l in _imports_in(elsewhere, "extractor.model", False, deferred=False)] == [
+        "extractor.export.csvfmt"
+    ]
+
+
 def test_no_import_circles() -> None:
-    """Module-level graph, counting local imports too: a circle is a circle even when deferred."""
+    """Module-level graph, counting local imports too: a circle is a circle even when deferred
+    (bar the :data:`DEFERRED` imports, each allowed with its reason)."""
     graph: dict[str, set[str]] = {}
     modules = {_module_name(path) for path in _sources()}
     for path in _sources():
         here = _module_name(path)
         deps = graph.setdefault(here, set())
-        for target, names, _line in _imports(path):
+        for target, names, _line in _imports(path, deferred=False):
             if not target.startswith("extractor"):
                 continue
             # `from .pkg import module` imports the module; `from .module import name` the module.

@@ -307,7 +307,7 @@ def test_extract_cli_time_limit(
     records = [json.loads(line) for line in out.splitlines()]
     assert [r.get("error") or r["headline"] for r in records] == ["Alpha story", "TimeLimit", "Charlie story"]
     assert records[1]["message"].startswith(f"{folder / 'b.html'}: extraction took longer than 2 s")
-    assert "1 of 3 pages failed" in err
+    assert "done: 2 ok, 1 failed of 3 pages" in err
 
 
 def test_extract_cli_memory_limit_on_a_real_page(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:

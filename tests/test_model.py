@@ -131,10 +131,20 @@ def test_records_pickle() -> None:
     assert ErrorRecord.from_dict(json.loads(json.dumps(error.to_dict()))) == error
 
 
+# The one exception, inside the methods that call them (issue 18): Article.to_markdown() and
+# to_html() import their renderers when called, so loading the model imports nothing.
+RENDERERS = {"markup.markdown", "markup.html"}
+
+
 def test_model_imports_nothing_from_the_package() -> None:
     source = Path(__file__).resolve().parents[1] / "extractor" / "model.py"
     tree = ast.parse(source.read_text(encoding="utf-8"))
+    in_functions = {
+        id(inner) for node in ast.walk(tree) if isinstance(node, ast.FunctionDef) for inner in ast.walk(node)
+    }
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom):
+            if id(node) in in_functions and node.level == 1 and node.module in RENDERERS:
+                continue
             assert node.level == 0
             assert not (node.module or "").startswith("extractor")

@@ -15,8 +15,10 @@ from ..core.lexicon.pages import BOILERPLATE_LINES
 from ..core.tree import HtmlElement, collapse_ws
 from ..model import Block, BlockKind, Comment
 from .images import split_credit
+from .inline import LinkFinder, code_language
 from .listing import is_item_title
-from .segment import Run, run_inside
+from .segment import Run, inside, run_inside
+from .tables import TableGrid, data_table
 
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
@@ -44,8 +46,82 @@ def _kind(run: Run, stop: set[HtmlElement]) -> tuple[BlockKind, int | None]:
             return "caption", None
         node = node.getparent()
     if tag in ("li", "dd", "dt"):
-        return "list_item", None
+        return "list_item", _list_depth(owner, stop)
     return "paragraph", None
+
+
+_LISTS = frozenset({"ul", "ol", "dl", "menu"})
+
+
+def _list_depth(item: HtmlElement, stop: set[HtmlElement]) -> int | None:
+    """A list item's nesting depth inside the chosen containers when it is nested (2: in a
+    list inside another list's item), None at the top level: the renderings indent by it."""
+    depth = 0
+    node = item.getparent()
+    while node is not None:
+        if node.tag in _LISTS:
+            depth += 1
+        if node in stop:
+            break
+        node = node.getparent()
+    return depth if depth >= 2 else None
+
+
+class _Tables:
+    """Which runs are cells of a data table inside the chosen containers, and that table's block.
+
+    Every line of a data table goes into one ``table`` block, in the order the body has
+    always had them (so ``body`` reads the same), with the table's grid beside; a layout
+    table's cells stay blocks of their own (:func:`~.tables.data_table` tells them apart).
+    """
+
+    __slots__ = ("_any", "_blocks", "_cache", "_grids", "_owners", "_selected")
+
+    def __init__(self, selected: set[HtmlElement], cache: dict[HtmlElement, bool]) -> None:
+        self._selected = selected
+        self._cache = cache
+        self._owners: dict[HtmlElement, HtmlElement | None] = {}
+        self._grids: dict[HtmlElement, TableGrid | None] = {}
+        self._blocks: dict[HtmlElement, Block] = {}
+        # Most chosen texts hold no table: then no run's ancestors need walking at all.
+        self._any = any(node.tag == "table" or node.find(".//table") is not None for node in selected)
+
+    def table_of(self, owner: HtmlElement) -> HtmlElement | None:
+        """The data table the run's owner is a cell line of (not its caption), or None."""
+        if not self._any:
+            return None
+        if owner in self._owners:
+            return self._owners[owner]
+        node: HtmlElement | None = owner
+        table = None
+        while node is not None:
+            if node.tag == "caption":
+                break  # a table's caption stays a caption block, before the table
+            if node.tag == "table":
+                table = node
+                break
+            if node in self._selected:
+                break  # the table must be inside the chosen containers, not around them
+            node = node.getparent()
+        if table is not None and not inside(table, self._selected, self._cache):
+            table = None
+        if table is not None and table not in self._grids:
+            self._grids[table] = data_table(table)
+        found = table if table is not None and self._grids[table] is not None else None
+        self._owners[owner] = found
+        return found
+
+    def add(self, blocks: list[Block], table: HtmlElement, text: str) -> None:
+        """Add a kept line of ``table``: a new table block, or one more line of its block."""
+        block = self._blocks.get(table)
+        if block is not None and ((blocks and blocks[-1] is block) or any(b is block for b in blocks)):
+            block.text += "\n" + text
+            return
+        grid = self._grids[table]
+        assert grid is not None
+        block = Block("table", text, rows=grid.rows, header=grid.header)
+        self._blocks[table] = block
+        blocks.append(block)
 
 
 def _norm(text: str | None) -> str:
@@ -70,11 +146,18 @@ def emit(
     headline: str | None,
     standfirst: str | None,
     items: bool = False,
+    url: str | None = None,
 ) -> list[Block]:
     """The runs inside the selected containers as typed blocks, without boilerplate lines,
-    the headline, the standfirst and repeated paragraphs."""
+    the headline, the standfirst and repeated paragraphs.
+
+    A data table's lines become one ``table`` block; a block's links are kept as offsets
+    into its text (absolute against ``url`` when it is known), a code block's language
+    when the page marks it."""
     selected_set = set(selected)
     cache: dict[HtmlElement, bool] = {}
+    tables = _Tables(selected_set, cache)
+    link_finder = LinkFinder(url)
     headline_norm = _norm(headline)
     standfirst_norm = _norm(standfirst)
     headline_seen = standfirst_seen = False
@@ -105,7 +188,14 @@ def emit(
             if text in seen_texts:
                 continue
             seen_texts.add(text)
-        blocks.append(Block(kind, text, level))
+        table = tables.table_of(run.owner)
+        if table is not None:
+            tables.add(blocks, table, text)
+            continue
+        block = Block(kind, text, level, links=link_finder.links(run, text))
+        if kind == "preformatted":
+            block.language = code_language(run.owner)
+        blocks.append(block)
     return blocks
 
 

@@ -70,7 +70,7 @@ def extract_body(
         selected = [listing]
         result.items = True
     trim = partial(trim_blocks, authors=authors, dated=dated)
-    emitted = emit(runs, selected, headline, standfirst, items=result.items)
+    emitted = emit(runs, selected, headline, standfirst, items=result.items, url=url)
     blocks = trim(emitted)
     if not blocks:
         # Never empty when the page has text: fall back in steps, and say which one gave it.
@@ -80,7 +80,7 @@ def extract_body(
         for step, fallback in fallback_regions(root, runs, spared):
             if step == "links" and emitted:
                 break
-            found = trim(emit(runs, fallback, headline, standfirst, items=step == "links"))
+            found = trim(emit(runs, fallback, headline, standfirst, items=step == "links", url=url))
             if found and _text_chars(found) > _text_chars(emitted):
                 blocks, selected = found, fallback
                 result.items = step == "links"  # the page's text is a list of linked entries

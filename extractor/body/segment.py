@@ -87,8 +87,13 @@ def segment(root: HtmlElement) -> list[Run]:
 def run_inside(run: Run, selected: set[HtmlElement], cache: dict[HtmlElement, bool]) -> bool:
     """Is the run's owner one of ``selected`` or inside one? ``cache`` keeps the answer for
     every element on the way up, so a pass over all runs walks each ancestor once."""
+    return inside(run.owner, selected, cache)
+
+
+def inside(element: HtmlElement, selected: set[HtmlElement], cache: dict[HtmlElement, bool]) -> bool:
+    """Is ``element`` one of ``selected`` or inside one? (See :func:`run_inside` for ``cache``.)"""
     path: list[HtmlElement] = []
-    node: HtmlElement | None = run.owner
+    node: HtmlElement | None = element
     result = False
     while node is not None:
         if node in cache:

@@ -51,8 +51,8 @@ def trim_blocks(blocks: list[Block], authors: Sequence[str] = (), dated: bool = 
     out: list[Block] = []
     in_header = True
     for block in blocks:
-        if in_header and block.kind == "paragraph" and len(block.text) >= 120:
-            in_header = False
+        if in_header and (block.kind == "table" or (block.kind == "paragraph" and len(block.text) >= 120)):
+            in_header = False  # a table of data is the article's, never a header's byline or date
         if in_header and block.kind != "caption" and len(block.text) < 100:
             text = block.text
             folded = text.casefold()

@@ -12,8 +12,9 @@ import contextlib
 import glob
 import os
 import sys
+import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime, timezone
 from functools import partial
 from pathlib import Path
@@ -26,8 +27,8 @@ from ..export.parquet import INSTALL_HINT, pyarrow_available
 from ..extract import extract_article
 from ..fetch.files import read_body, walk_folder
 from ..fetch.page import DEFAULT_MAX_BYTES, FetchError
-from ..jobs import in_order
-from ..model import ErrorRecord
+from ..jobs import in_order, progress_bar
+from ..model import Article, ErrorRecord
 from .console import PROG, HelpFormatter, UsageError, stderr_printer, utf8_stdout
 from .scrape import add_page_limit_options, parse_size
 
@@ -69,15 +70,26 @@ output:
                    fixed, typed schema (lists, dates as UTC timestamps plus
                    their offset, body blocks); needs --output and pyarrow
                    (pip install 'extractor[parquet]').
+  markdown         each article as Markdown (headline, standfirst, body: headings,
+                   lists, quotes, code, tables, images, links), rendered from the
+                   record; pages separated by a line --- on stdout or in --output
+                   FILE.md, or one NAME.md per input with --output DIR/ (a folder;
+                   NAME is the input's name without .html/.gz). Failed pages get no
+                   Markdown, only their error line on stderr.
   Files appear only when complete (written to a temporary file, then renamed).
-  Without --format, an --output ending in .json, .jsonl, .csv or .parquet picks
-  the format.
+  Without --format, an --output ending in .json, .jsonl, .csv, .parquet or .md
+  picks the format.
+  --with markdown,html adds body_markdown and/or body_html (the body rendered
+  as Markdown, as clean HTML) after "body" in json and jsonl records; without
+  it the records are as always.
 
 examples:
   extractor extract page.html
   extractor extract page.html --url https://example.com/news/1 --format json
   extractor extract pages/ --format csv --output out.csv
   extractor extract pages/ --output out.parquet
+  extractor extract pages/ --format markdown --output md/
+  extractor extract page.html --with markdown,html
   extractor extract 'pages/*.html.gz' --output out.jsonl --quiet
   extractor extract /data/pages/ --engine dask --scheduler tcp://10.0.0.5:8786 -o out.jsonl
   curl -s https://example.com/news/1 | extractor extract - --url https://example.com/news/1
@@ -249,12 +261,69 @@ def optional_url(value: str) -> str | None:
     return value.strip() or None
 
 
+# Output suffixes that name a format other than their own name.
+_SUFFIX_FORMATS = {"md": "markdown", "markdown": "markdown"}
+# What --with can add to a JSON record, by the name given, and the field it adds.
+RENDERINGS = {"markdown": "body_markdown", "html": "body_html"}
+
+
 def infer_format(fmt: str | None, output: str | None) -> str:
     """``--format``, else the ``--output`` suffix when it names a format, else jsonl."""
     if fmt:
         return fmt
     suffix = Path(output).suffix.lower().lstrip(".") if output and output != STDIN else ""
+    suffix = _SUFFIX_FORMATS.get(suffix, suffix)
     return suffix if suffix in FORMATS else "jsonl"
+
+
+def parse_with(value: str) -> tuple[str, ...]:
+    """argparse type for --with: a comma-separated subset of :data:`RENDERINGS`, in that order."""
+    names = [name.strip().lower() for name in value.split(",") if name.strip()]
+    unknown = [name for name in names if name not in RENDERINGS]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(
+            f"choose from {', '.join(RENDERINGS)} (comma-separated), got {value!r}"
+        )
+    return tuple(name for name in RENDERINGS if name in names)
+
+
+class RenderedArticle(Article):
+    """An article whose JSON record carries its body's renderings (``--with``) after ``body``.
+
+    Why a subclass of the record rather than an exporter option: the JSON and JSON Lines
+    exporters serialise ``record.to_dict()``, so the added fields go through the one
+    serialisation every JSON writer shares, and a run without ``--with`` never meets this
+    class (its records are unchanged, byte for byte).
+    """
+
+    __slots__ = ("renderings",)
+
+    def __init__(self, article: Article, renderings: dict[str, str]) -> None:
+        for name in (f.name for f in fields(Article)):
+            setattr(self, name, getattr(article, name))
+        self.renderings = renderings
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key, value in super().to_dict().items():
+            out[key] = value
+            if key == "body":
+                out.update(self.renderings)
+        return out
+
+
+def with_renderings(record: Record, names: Sequence[str]) -> Record:
+    """``record`` with the renderings ``names`` (from :data:`RENDERINGS`) added to its JSON; an
+    error record, or no names, as it is."""
+    if not names or not isinstance(record, Article):
+        return record
+    renderings = {}
+    for name in names:
+        if name == "markdown":
+            renderings[RENDERINGS[name]] = record.to_markdown(body_only=True)
+        elif name == "html":
+            renderings[RENDERINGS[name]] = record.to_html(body_only=True)
+    return RenderedArticle(record, renderings)
 
 
 # -- extract ------------------------------------------------------------------------
@@ -290,6 +359,15 @@ def add_extract_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentP
         metavar="PATH",
         help="write here instead of stdout, atomically; for csv and parquet also PATH's "
         ".quotes/.comments/.errors tables, e.g. --output out.csv",
+    )
+    parser.add_argument(
+        "--with",
+        dest="renderings",
+        type=parse_with,
+        default=(),
+        metavar="LIST",
+        help="json/jsonl: add the body rendered as markdown (body_markdown) and/or html "
+        "(body_html) to each record (default: neither; records as always), e.g. --with markdown,html",
     )
     parser.add_argument(
         "--fetched-at",
@@ -367,15 +445,23 @@ def _positive_int(text: str) -> int:
     return value
 
 
-def check_output_path(output: str | None) -> None:
-    """Refuse an ``--output`` that is a folder or whose folder is missing, before any page is read."""
+def check_output_path(output: str | None, *, folder: bool = False) -> None:
+    """Refuse an ``--output`` that is a folder (unless ``folder``: one file per page goes into
+    it) or whose folder is missing, before any page is read."""
     if output is None or output == STDIN:
         return
     path = Path(output)
-    if path.is_dir():
+    if path.is_dir() and not folder:
         raise UsageError(f"--output is a folder: {output}")
     if not path.resolve().parent.is_dir():
         raise UsageError(f"--output folder does not exist: {path.parent}")
+
+
+def is_folder_output(output: str | None) -> bool:
+    """An ``--output`` that names a folder: an existing one, or a path ending in a separator."""
+    if output is None or output == STDIN:
+        return False
+    return Path(output).is_dir() or output.endswith(("/", os.sep))
 
 
 @contextlib.contextmanager
@@ -435,30 +521,49 @@ def run_extract(args: argparse.Namespace) -> int:
         raise UsageError(f"--url needs a single input, got {len(sources)} pages")
     if not sources:
         raise UsageError("no .html/.htm(.gz) pages found in: " + " ".join(args.inputs))
-    check_output_path(args.output)
+    fmt = infer_format(args.format, args.output)
+    folder = fmt == "markdown" and is_folder_output(args.output)
+    check_output_path(args.output, folder=folder)
+    if args.renderings and fmt not in ("json", "jsonl"):
+        raise UsageError(f"--with adds fields to json and jsonl records, not to {fmt}")
     say = stderr_printer(args.quiet)
     for note in notes:
         say(f"note: {note}")
     to_stdout = args.output in (None, STDIN)
-    fmt = infer_format(args.format, args.output)
     if fmt == "parquet":
         check_parquet(to_stdout)
-    options = {"escape_formulas": args.escape_formulas} if fmt == "csv" else {}
+    options: dict[str, Any] = {"escape_formulas": args.escape_formulas} if fmt == "csv" else {}
+    if folder:
+        Path(args.output).mkdir(exist_ok=True)
+        options["folder"] = True
     exporter = get_exporter(fmt, utf8_stdout() if to_stdout else args.output, **options)
+    started = time.monotonic()
+    bar = progress_bar(len(sources), args.quiet or len(sources) < 2, sys.stderr)
     with dask_engine(args, sources, say) as client:
-        failed = export_sources(
-            exporter, sources, args.url, args.fetched_at, say, comments=args.comments,
-            max_bytes=args.max_bytes, time_limit=args.page_time_limit, memory_limit=args.page_memory_limit,
-            workers=_workers(args), client=client,
-        )  # fmt: skip
+        try:
+            failed = export_sources(
+                exporter, sources, args.url, args.fetched_at, say, comments=args.comments,
+                max_bytes=args.max_bytes, time_limit=args.page_time_limit,
+                memory_limit=args.page_memory_limit, workers=_workers(args), client=client,
+                renderings=args.renderings, on_record=bar.update if bar is not None else None,
+            )  # fmt: skip
+        finally:
+            if bar is not None:
+                bar.close()
     if isinstance(exporter, CsvExporter) and exporter.articles_only and exporter.dropped_rows:
         say(
             f"note: CSV to stdout holds the articles table only; {exporter.dropped_rows} quote, comment "
             "and error rows were left out (use --output FILE.csv for all four tables)"
         )
-    if failed:
-        say(f"{failed} of {len(sources)} pages failed")
+    if len(sources) > 1 or failed:
+        say(_summary(len(sources), failed, time.monotonic() - started))
     return 1 if failed else 0
+
+
+def _summary(total: int, failed: int, seconds: float) -> str:
+    """The one line a job of several pages ends with on stderr, like scrape's 'done:' line."""
+    rate = f", {total / seconds:.1f} pages/s" if seconds > 0 else ""
+    return f"done: {total - failed} ok, {failed} failed of {total} pages in {seconds:.1f}s{rate}"
 
 
 def export_sources(
@@ -474,11 +579,14 @@ def export_sources(
     memory_limit: float | None = None,
     workers: int = 1,
     client: Client | None = None,
+    renderings: Sequence[str] = (),
+    on_record: Callable[[], object] | None = None,
 ) -> int:
     """Extract and export every source, in input order; returns how many failed.
 
     ``workers`` > 1 extracts that many pages at once in worker processes, a Dask ``client``
-    on its cluster's workers (see ``_records``)."""
+    on its cluster's workers (see ``_records``); ``renderings`` (``--with``) adds the body's
+    renderings to each article's JSON (:func:`with_renderings`)."""
     failed = 0
     records = _records(
         sources,
@@ -496,7 +604,11 @@ def export_sources(
             if isinstance(record, ErrorRecord):
                 failed += 1
                 say(f"error: {record.message}")
-            exporter.export_item(record, key=None if source.is_stdin else source.path)
+            exporter.export_item(
+                with_renderings(record, renderings), key=None if source.is_stdin else source.path
+            )
+            if on_record is not None:
+                on_record()  # the progress bar, when there is one
     return failed
 
 

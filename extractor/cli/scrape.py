@@ -19,6 +19,7 @@ from typing import Any
 from ..core.limits import DEFAULT_MEMORY_LIMIT, DEFAULT_TIME_LIMIT
 from ..export import OutputLocked, open_output
 from ..fetch.http import DEFAULT_USER_AGENT
+from ..fetch.render import render_unavailable
 from ..jobs import ScrapeOptions, run_job, url_hash
 from .console import HelpFormatter
 
@@ -76,6 +77,7 @@ _EXAMPLES = """examples:
   extractor scrape --feed https://news.example/rss --include '/2024/' --max-urls 500 -o out.csv --format csv
   extractor scrape --warc crawl.warc.gz -o out.jsonl
   extractor scrape --urls urls.txt -o out.jsonl --cache --user-agent 'mybot/1.0 (me@example.org)'
+  extractor scrape https://app.example/story --render -o out.jsonl   # through headless Chromium
 
 Every line of the output (article or error record) carries the requested URL in "url".
 An error record is {"url", "error", "message", "time"}; the job goes on. Interrupted
@@ -84,7 +86,10 @@ A host whose URLs keep failing (--host-failures in a row) is paused and its othe
 fetched after the pause; a host still failing after --host-pauses pauses is left for the next
 run: its URLs are not written, the summary says "not fetched", and a rerun fetches them.
 Exit status: 0 all pages ok, 1 some pages failed (each has an error record), 2 usage,
-3 some URLs not fetched (host paused; rerun to fetch them), 130 stopped."""
+3 some URLs not fetched (host paused; rerun to fetch them), 130 stopped.
+Pages that need JavaScript (pip install 'extractor[render]' and Chromium): an app shell with
+no text (an empty <div id="root"> and a script bundle, a <noscript> asking for JavaScript) is
+rendered in headless Chromium on its own; --render renders every URL, --no-render none."""
 
 
 def add_scrape_parser(subparsers: Any) -> None:
@@ -186,6 +191,24 @@ def add_scrape_parser(subparsers: Any) -> None:
     net.add_argument(
         "--cache-ttl", type=float, metavar="S", help="reuse cached pages this long without asking"
     )
+    ren = p.add_argument_group(
+        "pages that need JavaScript (pip install 'extractor[render]' and Chromium: apt-get install chromium)"
+    )
+    mode = ren.add_mutually_exclusive_group()
+    mode.add_argument("--render", dest="render", action="store_const", const="always", default="auto",
+                      help="load every URL in headless Chromium and extract what its scripts wrote (default: "
+                      "only pages whose static HTML has no text and is an app shell)")  # fmt: skip
+    mode.add_argument("--no-render", dest="render", action="store_const", const="never",
+                      help="never start a browser, not even for app shells")  # fmt: skip
+    ren.add_argument("--render-timeout", type=float, default=30.0, metavar="S",
+                     help="seconds one page may take in the browser (loading, its scripts, their requests);"
+                     " a page over it becomes a RenderError record (default: %(default)g)")  # fmt: skip
+    ren.add_argument("--browser", metavar="PATH",
+                     help="Chromium executable (default: the first of chromium, chromium-browser, "
+                     "chromium-headless-shell, google-chrome on PATH)")  # fmt: skip
+    ren.add_argument("--render-other-hosts", action="store_true",
+                     help="let pages load scripts and data from other hosts (a CDN), each under its own "
+                     "robots.txt and delay (default: the page's host only)")  # fmt: skip
     add_page_limit_options(p.add_argument_group("limits per page (extraction)"))
     p.set_defaults(func=run_scrape, run=run_scrape)  # extractor.cli.main dispatches on ``run``
 
@@ -196,7 +219,7 @@ def options_from_args(args: argparse.Namespace) -> ScrapeOptions:
         "exclude", "max_urls", "user_agent", "delay", "per_host", "workers", "processes", "timeout",
         "connect_timeout", "retries", "max_redirects", "max_retry_after", "max_bytes", "robots", "cache",
         "cache_dir", "cache_ttl", "comments", "breaker_threshold", "breaker_cooldown", "breaker_max_pauses",
-        "page_time_limit", "page_memory_limit",
+        "page_time_limit", "page_memory_limit", "render", "render_timeout", "browser", "render_other_hosts",
     }  # fmt: skip
     values = {name: getattr(args, name) for name in names if hasattr(args, name)}
     if values.get("cache_dir"):
@@ -241,6 +264,10 @@ def run_scrape(args: argparse.Namespace) -> int:
         # empty output file behind, nor read as a problem with the output.
         what = "is not a file" if Path(options.urls_file).exists() else "not found"
         print(f"scrape: --urls file {what}: {options.urls_file}", file=sys.stderr)
+        return EXIT_USAGE
+    if options.render == "always" and (problem := render_unavailable(options.browser)) is not None:
+        # Before the output is opened: one clear line, not one RenderError record per page.
+        print(f"scrape: --render: {problem}", file=sys.stderr)
         return EXIT_USAGE
     return run_scrape_job(
         args.inputs, options, args.output, args.format, overwrite=args.overwrite,

@@ -1,4 +1,5 @@
-"""Writing records out (JSON, JSON Lines, CSV, Parquet), as a finished batch or appended to during a job.
+"""Writing records out (JSON, JSON Lines, CSV, Parquet, Markdown), as a finished batch or appended to
+during a job.
 
 Two kinds of writer, one interface (:class:`RecordWriter`: ``write``, ``sync``,
 ``close``, ``done``, ``resumed``) and one serialisation per format:
@@ -15,6 +16,10 @@ Two kinds of writer, one interface (:class:`RecordWriter`: ``write``, ``sync``,
 - the append-only writers (``scrape``, :mod:`extractor.export.append`): JSON
   Lines or CSV that survive a kill and resume where the job stopped, from
   :func:`open_output`.
+
+Markdown (:mod:`extractor.export.markdownfmt`, one stream or one file per page) writes each
+article's text as Markdown, rendered from the record; the clean HTML rendering is
+:mod:`extractor.markup.html` (a rendering, not an output format: ``Article.to_html()``).
 
 Parquet (:mod:`extractor.export.parquet`) is an exporter only: a Parquet file
 is complete only once its footer is written, so it cannot be appended to and
@@ -47,13 +52,20 @@ from .base import (
 from .csvfmt import ARTICLE_FIELDS, COMMENT_FIELDS, ERROR_FIELDS, QUOTE_FIELDS, CsvExporter, table_paths
 from .jsonfmt import JsonExporter
 from .jsonl import JsonLinesExporter
+from .markdownfmt import MarkdownExporter
 from .parquet import ParquetExporter
 
 if TYPE_CHECKING:
     from .append import CsvAppender, JsonlAppender, OutputLocked, StreamWriter, open_output
 
 EXPORTERS: MappingProxyType[str, type[Exporter]] = MappingProxyType(
-    {"json": JsonExporter, "jsonl": JsonLinesExporter, "csv": CsvExporter, "parquet": ParquetExporter}
+    {
+        "json": JsonExporter,
+        "jsonl": JsonLinesExporter,
+        "csv": CsvExporter,
+        "parquet": ParquetExporter,
+        "markdown": MarkdownExporter,
+    }
 )
 FORMATS: tuple[str, ...] = tuple(EXPORTERS)
 
@@ -61,7 +73,8 @@ _APPEND_NAMES = frozenset({"CsvAppender", "JsonlAppender", "OutputLocked", "Stre
 
 
 def get_exporter(fmt: str, target: Target | os.PathLike[str], **options: Any) -> Exporter:
-    """The exporter for a format name (``json``, ``jsonl``, ``csv`` or ``parquet``), not yet started."""
+    """The exporter for a format name (``json``, ``jsonl``, ``csv``, ``parquet`` or ``markdown``), not
+    yet started."""
     try:
         cls = EXPORTERS[fmt.lower()]
     except KeyError:
@@ -92,6 +105,7 @@ __all__ = [
     "JsonExporter",
     "JsonLinesExporter",
     "JsonlAppender",
+    "MarkdownExporter",
     "OutputLocked",
     "ParquetExporter",
     "Record",

@@ -35,8 +35,9 @@ Types, chosen so that the tables are lossless for every exported field (and
 - counts and positions are ``int64``, flags ``bool``; a missing value is null.
 
 Unlike CSV, the articles table also carries ``blocks`` (each block's kind,
-text and heading level), so quotes' ``block_index`` can be followed and the
-body's structure is kept; ``body`` is still there because most readers only
+text and level, a table's rows of cells and header flag, a code block's
+language, the links as offsets into the text), so quotes' ``block_index`` can
+be followed and the body's structure is kept; ``body`` is still there because most readers only
 want the plain text.
 
 Streaming: rows are buffered per table and written as a row group when the
@@ -137,11 +138,24 @@ def schemas() -> Mapping[str, Any]:
             pa.field("credit", pa.string()),
         ]
     )
+    link = pa.struct(
+        [
+            pa.field("start", pa.int64(), nullable=False),
+            pa.field("end", pa.int64(), nullable=False),
+            pa.field("href", pa.string(), nullable=False),
+        ]
+    )
+    # A block's optional parts are null where the block has none (a paragraph has no rows),
+    # as its JSON object lacks their keys; Block.from_dict reads both the same way.
     block = pa.struct(
         [
             pa.field("kind", pa.string(), nullable=False),
             pa.field("text", pa.string(), nullable=False),
             pa.field("level", pa.int64()),
+            pa.field("rows", pa.list_(pa.field("element", strings(), nullable=False))),
+            pa.field("header", pa.bool_()),
+            pa.field("language", pa.string()),
+            pa.field("links", pa.list_(pa.field("element", link, nullable=False))),
         ]
     )
     articles = [

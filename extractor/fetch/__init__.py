@@ -1,4 +1,5 @@
-"""Getting pages: HTTP, local files, WARC archives, stdin; and finding URLs (sitemaps, feeds).
+"""Getting pages: HTTP, local files, WARC archives, stdin; and finding URLs (sitemaps, feeds);
+pages that need JavaScript rendered in headless Chromium through the HTTP fetcher (``render``).
 
 Every fetcher returns a ``Page`` or raises a ``FetchError`` subclass whose
 class name is the error type batch jobs record.
@@ -23,6 +24,7 @@ from .page import (
     HTTPError,
     InvalidURL,
     NetworkError,
+    NotASitemap,
     NotFound,
     NotHTML,
     Page,
@@ -35,6 +37,16 @@ from .page import (
     binary_reason,
     gunzip_capped,
 )
+from .render import (
+    BrowserRenderer,
+    RenderError,
+    RenderOptions,
+    RenderUnavailable,
+    find_browser,
+    looks_like_app_shell,
+    needs_rendering,
+    render_unavailable,
+)
 from .stdin import StdinFetcher, read_stdin_page
 from .urls import check_url
 from .warc import WarcFetcher, iter_warc_pages
@@ -46,6 +58,7 @@ __all__ = [
     "NOT_REQUESTED",
     "SYSTEM_CLOCK",
     "Blocked",
+    "BrowserRenderer",
     "Clock",
     "DecodeError",
     "DiskCache",
@@ -59,10 +72,14 @@ __all__ = [
     "HttpOptions",
     "InvalidURL",
     "NetworkError",
+    "NotASitemap",
     "NotFound",
     "NotHTML",
     "Page",
     "RateLimited",
+    "RenderError",
+    "RenderOptions",
+    "RenderUnavailable",
     "RobotsDisallowed",
     "StdinFetcher",
     "SystemClock",
@@ -76,11 +93,15 @@ __all__ = [
     "check_url",
     "default_cache_dir",
     "discover",
+    "find_browser",
     "gunzip_capped",
     "iter_file_pages",
     "iter_warc_pages",
+    "looks_like_app_shell",
+    "needs_rendering",
     "parse_document",
     "read_page",
     "read_stdin_page",
+    "render_unavailable",
     "url_key",
 ]

@@ -22,7 +22,7 @@ from w3lib.url import canonicalize_url
 
 from ..core.dates import parse_timestamp
 from ..core.urls import absolute_url
-from .page import gunzip_capped
+from .page import NotASitemap, gunzip_capped
 from .xml_entities import neutralise_entities
 
 MAX_SITEMAP_BYTES = 50 * 1024 * 1024  # the sitemaps.org limit, uncompressed
@@ -289,6 +289,14 @@ def discover(
         except Exception as exc:
             if on_error is not None:
                 on_error(doc_url, exc)
+            continue
+        if found.kind == "unknown":
+            # an HTML page or any other document given as a sitemap: an error the user sees
+            # (an error record, exit 1), not an empty job that looks like success
+            if on_error is not None:
+                on_error(
+                    doc_url, NotASitemap(doc_url, "neither a sitemap, a sitemap index nor an RSS/Atom feed")
+                )
             continue
         if found.kind == "sitemapindex":
             for child in found.entries:

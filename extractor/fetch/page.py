@@ -124,6 +124,10 @@ class NotHTML(FetchError):
     """The content type is not one we extract from, or the bytes are binary (an image, a PDF...)."""
 
 
+class NotASitemap(FetchError):
+    """A --sitemap or --feed address whose document is neither a sitemap (or index) nor a feed."""
+
+
 class RobotsDisallowed(FetchError):
     """robots.txt forbids this URL for our user agent (or robots.txt was unreachable)."""
 

@@ -49,6 +49,13 @@ from ..fetch.discover import UrlFilter, discover, parse_date, url_key
 from ..fetch.files import iter_file_pages
 from ..fetch.http import DEFAULT_USER_AGENT, HttpFetcher, HttpOptions
 from ..fetch.page import DEFAULT_MAX_BYTES, FetchError, HostUnavailable, InvalidURL, Page
+from ..fetch.render import (
+    BrowserRenderer,
+    RenderOptions,
+    RenderUnavailable,
+    needs_rendering,
+    render_unavailable,
+)
 from ..fetch.stdin import read_stdin_page
 from ..fetch.urls import check_url, host_key
 from ..fetch.warc import iter_warc_pages
@@ -57,6 +64,10 @@ from .waiting import WaitingUrls
 
 Record = Article | ErrorRecord
 Task = str | Page | FetchError  # a URL to fetch, or a page (or failure) a local source already produced
+RENDER_MODES = ("auto", "always", "never")
+# On an app shell that was not rendered because the render extra or Chromium is missing: its
+# record is kept (with no body), and the warning says why.
+NOT_RENDERED = "app_shell_not_rendered"
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +115,20 @@ class ScrapeOptions:
     page_memory_limit: float = DEFAULT_MEMORY_LIMIT  # MB the page may take -> MemoryLimit error record
     comments: bool = True  # False: no comment records (and no comment-detection cost)
     skip: Collection[str] = ()  # URLs not to fetch (already done)
+    # pages that need JavaScript (extractor.fetch.render, the render extra): "auto" renders a URL
+    # whose static page is an app shell with no text, "always" every URL (--render), "never" none
+    render: str = "auto"
+    render_timeout: float = 30.0  # seconds one page may take in the browser -> RenderError
+    browser: str | None = None  # Chromium executable; None: the first chromium on PATH
+    render_other_hosts: bool = False  # scripts and XHRs from other hosts too (their robots.txt, pacing)
+
+    def __post_init__(self) -> None:
+        if self.render not in RENDER_MODES:
+            raise ValueError(f"render must be one of {', '.join(RENDER_MODES)}, not {self.render!r}")
+        if not self.render_timeout > 0:  # no "0: no limit" here: a page in a browser must end
+            raise ValueError(
+                f"render_timeout must be a number of seconds above 0, not {self.render_timeout!r}"
+            )
 
     @classmethod
     def build(cls, **options: Any) -> ScrapeOptions:
@@ -141,6 +166,13 @@ class ScrapeOptions:
             cache_dir=self.cache_dir,
             cache_ttl=self.cache_ttl,
             pool_size=max(8, self.workers * 2),
+        )
+
+    def render_options(self) -> RenderOptions:
+        return RenderOptions(
+            browser=self.browser,
+            timeout=self.render_timeout,
+            other_hosts=self.render_other_hosts,
         )
 
     def url_filter(self) -> UrlFilter:
@@ -306,6 +338,7 @@ class Outcome:
     # engine tries it again after the pause; run_job does not write one still unfetched at the
     # end, so the next run tries it again.
     retry_in: float | None = None
+    rendered: bool = False  # the record is the page as the browser showed it
 
     @property
     def unfetched(self) -> bool:
@@ -331,25 +364,62 @@ def _error(url: str, exc: BaseException) -> ErrorRecord:
     return ErrorRecord(url, "ExtractionError", f"{type(exc).__name__}: {exc}", _now())
 
 
-def _work(task: Task, fetcher: HttpFetcher, extractors: Executor | None, comments: bool = True) -> Outcome:
-    """Fetch (unless the source already did) and extract; never raises for a page-level failure."""
+def _extract(page: Page, extractors: Executor | None, comments: bool) -> Article:
+    if extractors is not None:
+        return extractors.submit(extract_page, page, comments).result()
+    return extract_page(page, comments)
+
+
+def _work(
+    task: Task,
+    fetcher: HttpFetcher,
+    extractors: Executor | None,
+    comments: bool = True,
+    renderer: BrowserRenderer | None = None,
+    render: str = "never",
+) -> Outcome:
+    """Fetch (unless the source already did), render when asked or needed, and extract; never
+    raises for a page-level failure.
+
+    Only URLs are rendered: a saved page or a WARC record is read as it was kept (its scripts
+    would fetch from the live site). ``render="always"`` renders what the fetcher fetched;
+    ``"auto"`` extracts the static page first and renders it only when :func:`needs_rendering`
+    says so (no body text, and an app shell), so a job of ordinary pages never starts a browser.
+    """
     if isinstance(task, FetchError):
         return Outcome(_error(task.url, task), task.url)
     url = task if isinstance(task, str) else task.url
+    rendered = False
     try:
         page = fetcher.fetch(task) if isinstance(task, str) else task
+        if renderer is not None and render == "always" and isinstance(task, str):
+            page = renderer.render(page)
+            rendered = True
     except HostUnavailable as exc:
         return Outcome(_error(url, exc), url, retry_in=exc.retry_in)
     except FetchError as exc:
         return Outcome(_error(url, exc), url)
     try:
-        if extractors is not None:
-            article = extractors.submit(extract_page, page, comments).result()
-        else:
-            article = extract_page(page, comments)
-    except Exception as exc:
+        article = _extract(page, extractors, comments)
+        if render == "auto" and isinstance(task, str) and needs_rendering(article.body, page.body):
+            if renderer is None:
+                article.warnings.append(NOT_RENDERED)
+            else:
+                page = renderer.render(page)
+                rendered = True
+                article = _extract(page, extractors, comments)
+    except Exception as exc:  # a RenderError too: the page's record, and the job goes on
         return Outcome(_error(url, exc), url, len(page.body), page.from_cache)
-    return Outcome(article, url, len(page.body), page.from_cache)
+    return Outcome(article, url, len(page.body), page.from_cache, rendered=rendered)
+
+
+def _renderer(options: ScrapeOptions, fetcher: HttpFetcher) -> BrowserRenderer | None:
+    """The job's browser (started only when a page needs it), or None: rendering is off, or in
+    "auto" mode the extra or Chromium is missing (shells then keep their empty record, with
+    the ``app_shell_not_rendered`` warning; "always" without them never gets this far)."""
+    if options.render == "never" or render_unavailable(options.browser) is not None:
+        return None
+    return BrowserRenderer(fetcher, options.render_options())
 
 
 def _extraction_pool(options: ScrapeOptions) -> Executor | None:
@@ -388,8 +458,14 @@ def iter_outcomes(
     ``done`` holds url hashes (:func:`url_hash`) already handled, e.g. read back from an output.
     A URL refused because its host is paused waits (see :mod:`extractor.jobs.waiting`) and is tried
     again when the pause ends; only a host given up for the run yields ``unfetched`` outcomes.
+    Pages are rendered in one browser for the whole job (``options.render``), closed at the end
+    however the job ends; ``render="always"`` without Playwright or Chromium raises
+    RenderUnavailable before anything is fetched.
     """
+    if options.render == "always" and (problem := render_unavailable(options.browser)) is not None:
+        raise RenderUnavailable(problem)
     fetcher = HttpFetcher(options.http_options())
+    renderer = _renderer(options, fetcher)
     already = frozenset(done) | {url_hash(u) for u in options.skip}
     sources = _Sources(options, fetcher, urls, already)
     extractors = _extraction_pool(options)
@@ -419,7 +495,9 @@ def iter_outcomes(
                 yield from _drain_discovery_errors(sources)
                 if task is None:
                     break
-                inflight.add(pool.submit(_work, task, fetcher, extractors, options.comments))
+                inflight.add(
+                    pool.submit(_work, task, fetcher, extractors, options.comments, renderer, options.render)
+                )
             if not inflight and not waiting:
                 break
             # With the window full nothing could be submitted anyway: wait for a result, not the clock.
@@ -441,6 +519,8 @@ def iter_outcomes(
         pool.shutdown(wait=False, cancel_futures=True)
         if extractors is not None:
             extractors.shutdown(wait=False, cancel_futures=True)
+        if renderer is not None:
+            renderer.close()  # before the fetcher: the browser's requests are the fetcher's
         fetcher.close()
 
 
@@ -454,7 +534,9 @@ def scrape(urls: Iterable[str] | str | None = None, **options: Any) -> Iterator[
     Stopping the iteration early cancels the pending work. A URL whose host is paused by the
     circuit breaker is fetched after the pause; if the host is given up for the run (it kept
     failing through ``breaker_max_pauses`` pauses), the URL's record is a ``HostUnavailable``
-    error saying it was not requested.
+    error saying it was not requested. ``render="always"`` loads every URL in headless Chromium
+    (the render extra), ``"auto"`` (the default) only app shells with no text; a page that fails
+    to render is a ``RenderError`` record.
     """
     opts = ScrapeOptions.build(**options)
     url_list: Iterable[str] = [urls] if isinstance(urls, str) else (urls or ())
@@ -478,6 +560,8 @@ class JobSummary:
     interrupted: bool = False
     not_fetched: Counter[str] = field(default_factory=Counter)  # per host: paused, left for a rerun
     archive_skipped: Counter[str] = field(default_factory=Counter)  # WARC captures not pages, by reason
+    rendered: int = 0  # records of pages rendered in the browser
+    not_rendered: int = 0  # app shells left unrendered (no render extra or Chromium): empty bodies
 
     @property
     def done(self) -> int:
@@ -494,6 +578,8 @@ class JobSummary:
             self.failed[outcome.record.error] += 1
         else:
             self.ok += 1
+            self.not_rendered += NOT_RENDERED in outcome.record.warnings
+        self.rendered += outcome.rendered
         self.bytes += outcome.nbytes
         self.from_cache += outcome.from_cache
 
@@ -511,6 +597,8 @@ class JobSummary:
             "interrupted": self.interrupted,
             "not_fetched": dict(self.not_fetched),
             "archive_skipped": dict(self.archive_skipped),
+            "rendered": self.rendered,
+            "not_rendered": self.not_rendered,
         }
 
     def format(self) -> str:
@@ -522,6 +610,13 @@ class JobSummary:
             f"  {self.bytes / 1e6:.1f} MB in {self.elapsed:.1f}s, {self.pages_per_second:.1f} pages/s"
             + (f", {self.from_cache} from cache" if self.from_cache else ""),
         ]
+        if self.rendered:
+            lines.append(f"  {self.rendered} pages rendered in a browser")
+        if self.not_rendered:
+            lines.append(
+                f"  {self.not_rendered} pages need JavaScript and were not rendered (no body):"
+                " pip install 'extractor[render]' and Chromium (apt-get install chromium)"
+            )
         if self.resumed or self.skipped or self.duplicates:
             lines.append(
                 f"  {self.resumed} records already in the output ({self.skipped} inputs skipped),"
@@ -545,8 +640,8 @@ class JobSummary:
         return "\n".join(lines)
 
 
-def _progress(total: int | None, quiet: bool, stream: IO[str]) -> Any:
-    """A tqdm bar on a terminal; a no-op object otherwise (logs and pipes stay clean)."""
+def progress_bar(total: int | None, quiet: bool, stream: IO[str]) -> Any:
+    """A tqdm bar on a terminal, else None (logs and pipes stay clean): scrape's and extract's."""
     if quiet or not (hasattr(stream, "isatty") and stream.isatty()):
         return None
     from tqdm import tqdm
@@ -588,7 +683,7 @@ def run_job(
     total = count_known_inputs(urls, opts)
     if total is not None:
         total = max(0, total - writer.resumed)  # what is left to do, assuming the inputs did not change
-    bar = _progress(total, quiet, err)
+    bar = progress_bar(total, quiet, err)
     started = time.monotonic()
     # The writer's ``done`` set holds url hashes (it was opened with key=url_hash).
     done = cast("Collection[int]", writer.done)
