@@ -139,7 +139,8 @@ def _extract(
     index = PageIndex(tree)  # read by the steps up to the body, which changes the tree
     meta = extract_metadata(tree, url, fetched_at=fetched_at, index=index)
     page = meta.page  # what the page states about itself: the record's, bar two fields set below
-    base = page_base(url, page.canonical_url)  # what relative links in the page resolve against
+    base_href = tree.xpath("string(//head/base[@href][1]/@href)")  # '' when the page has none
+    base = page_base(url, page.canonical_url, str(base_href))  # what relative links resolve against
     page_type, paywall_hint = detect_page_type(tree, page, index)  # reads the unpruned tree
     # The comment section is found first so the body never sees it.
     detection = detect_comments(tree, index) if comments else None
@@ -156,7 +157,7 @@ def _extract(
         extract_body,
         headline=page.headline,
         standfirst=page.standfirst,
-        url=url,
+        url=base,  # links and images in the body are made absolute against it
         authors=page.authors,
         dated=page.published is not None or page.modified is not None,
         declared_article=meta.declares_article,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from extractor import extract_article
+from extractor.core.urls import page_base
 from extractor.fetch import InvalidURL, check_url
 from extractor.fetch.discover import url_key
 from extractor.fetch.urls import host_key
@@ -63,3 +65,32 @@ def test_keys_of_malformed_urls_never_raise(url: str, _why: str) -> None:
 
 def test_host_key_is_the_lower_case_netloc() -> None:
     assert host_key("http://Example.ORG:8080/a") == "example.org:8080"
+
+
+@pytest.mark.parametrize(
+    ("url", "canonical", "base_href", "expected"),
+    [
+        (None, None, "https://ex.org/news/", "https://ex.org/news/"),
+        ("https://ex.org/a/b", None, "../c/", "https://ex.org/c/"),
+        ("https://ex.org/a/b", None, "", "https://ex.org/a/b"),
+        (None, "https://ex.org/story", "/base/", "https://ex.org/base/"),
+        (None, None, "relative/", None),
+        ("https://ex.org/a", None, "javascript:void(0)", "https://ex.org/a"),
+    ],
+)
+def test_page_base_takes_the_pages_base_href_first(
+    url: str | None, canonical: str | None, base_href: str, expected: str | None
+) -> None:
+    assert page_base(url, canonical, base_href) == expected
+
+
+def test_links_and_images_resolve_against_base_href_without_a_page_url() -> None:
+    html = (
+        b'<html><head><base href="https://ex.org/news/"></head><body><article><h1>Title</h1>'
+        b'<p>A paragraph long enough to be the body of this article, with a <a href="../about">'
+        b"relative link</a> in it, and more words after it to be sure.</p>"
+        b'<img src="img/a.jpg" alt="a"></article></body></html>'
+    )
+    article = extract_article(html)
+    assert [link.href for block in article.blocks for link in block.links] == ["https://ex.org/about"]
+    assert [image.src for image in article.images] == ["https://ex.org/news/img/a.jpg"]

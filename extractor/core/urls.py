@@ -51,14 +51,19 @@ def absolute_url(href: str, base: str | None) -> str:
         return href
 
 
-def page_base(url: str | None, canonical_url: str | None) -> str | None:
+def page_base(url: str | None, canonical_url: str | None, base_href: str | None = None) -> str | None:
     """The address the page's relative links resolve against: its URL, else the absolute
-    http(s) canonical URL it declares (a saved page extracted without ``--url``), else None."""
-    if url:
-        return url
-    if not canonical_url:
-        return None
-    parts = split_url(canonical_url)
-    if parts is None:
-        return None
-    return canonical_url if parts.scheme in ("http", "https") and parts.netloc else None
+    http(s) canonical URL it declares (a saved page extracted without ``--url``), else None;
+    a ``<base href>`` in the page, resolved against that address, comes first, as in browsers
+    (an absolute one counts even when the page's own address is not known)."""
+    address = url
+    if not address and canonical_url:
+        parts = split_url(canonical_url)
+        if parts is not None and parts.scheme in ("http", "https") and parts.netloc:
+            address = canonical_url
+    if base_href and base_href.strip():
+        joined = absolute_url(base_href.strip(), address) if address else base_href.strip()
+        parts = split_url(joined)
+        if parts is not None and parts.scheme in ("http", "https") and parts.netloc:
+            return joined
+    return address
