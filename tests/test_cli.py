@@ -502,7 +502,16 @@ def test_every_scrape_flag_is_a_library_option_or_an_output_choice() -> None:
 
     from extractor.jobs import ScrapeOptions
 
-    output_flags = {"help", "format", "output", "overwrite", "retry_errors", "escape_formulas", "quiet"}
+    output_flags = {
+        "help",
+        "format",
+        "output",
+        "overwrite",
+        "retry_errors",
+        "escape_formulas",
+        "quiet",
+        "renderings",
+    }
     options = {f.name for f in fields(ScrapeOptions)}
     for action in _subparser("scrape")._actions:
         if action.option_strings:

@@ -549,3 +549,16 @@ def test_malformed_urls_from_a_sitemap_and_as_sitemaps(server: LocalServer, tmp_
         "http://h:99999/": "InvalidURL",
         "http://[::1/": "InvalidURL",
     }
+
+
+def test_scrape_with_adds_the_bodys_renderings_to_jsonl(server: LocalServer, tmp_path: Path) -> None:
+    """scrape --with markdown,html puts body_markdown and body_html after body, like extract."""
+    out = tmp_path / "out.jsonl"
+    run_cli(
+        ["scrape", server.url("/p0"), "--output", str(out), "--delay", "0", "-q", "--with", "markdown,html"]
+    )
+    record = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
+    keys = list(record)
+    assert keys[keys.index("body") + 1 : keys.index("body") + 3] == ["body_markdown", "body_html"]
+    assert record["body"].split("\n")[0] in record["body_markdown"]
+    assert record["body_html"].startswith("<")

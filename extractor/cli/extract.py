@@ -14,7 +14,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import partial
 from pathlib import Path
@@ -24,11 +24,12 @@ from ..core.dates import parse_timestamp
 from ..core.limits import ExtractionError, run_limited
 from ..export import FORMATS, CsvExporter, Exporter, Record, dumps_line, get_exporter
 from ..export.parquet import INSTALL_HINT, pyarrow_available
+from ..export.renderings import parse_with, with_renderings
 from ..extract import extract_article
 from ..fetch.files import read_body, walk_folder
 from ..fetch.page import DEFAULT_MAX_BYTES, FetchError
 from ..jobs import in_order, progress_bar
-from ..model import Article, ErrorRecord
+from ..model import ErrorRecord
 from .console import PROG, HelpFormatter, UsageError, stderr_printer, utf8_stdout
 from .scrape import add_page_limit_options, parse_size
 
@@ -263,8 +264,6 @@ def optional_url(value: str) -> str | None:
 
 # Output suffixes that name a format other than their own name.
 _SUFFIX_FORMATS = {"md": "markdown", "markdown": "markdown"}
-# What --with can add to a JSON record, by the name given, and the field it adds.
-RENDERINGS = {"markdown": "body_markdown", "html": "body_html"}
 
 
 def infer_format(fmt: str | None, output: str | None) -> str:
@@ -274,56 +273,6 @@ def infer_format(fmt: str | None, output: str | None) -> str:
     suffix = Path(output).suffix.lower().lstrip(".") if output and output != STDIN else ""
     suffix = _SUFFIX_FORMATS.get(suffix, suffix)
     return suffix if suffix in FORMATS else "jsonl"
-
-
-def parse_with(value: str) -> tuple[str, ...]:
-    """argparse type for --with: a comma-separated subset of :data:`RENDERINGS`, in that order."""
-    names = [name.strip().lower() for name in value.split(",") if name.strip()]
-    unknown = [name for name in names if name not in RENDERINGS]
-    if unknown or not names:
-        raise argparse.ArgumentTypeError(
-            f"choose from {', '.join(RENDERINGS)} (comma-separated), got {value!r}"
-        )
-    return tuple(name for name in RENDERINGS if name in names)
-
-
-class RenderedArticle(Article):
-    """An article whose JSON record carries its body's renderings (``--with``) after ``body``.
-
-    Why a subclass of the record rather than an exporter option: the JSON and JSON Lines
-    exporters serialise ``record.to_dict()``, so the added fields go through the one
-    serialisation every JSON writer shares, and a run without ``--with`` never meets this
-    class (its records are unchanged, byte for byte).
-    """
-
-    __slots__ = ("renderings",)
-
-    def __init__(self, article: Article, renderings: dict[str, str]) -> None:
-        for name in (f.name for f in fields(Article)):
-            setattr(self, name, getattr(article, name))
-        self.renderings = renderings
-
-    def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        for key, value in super().to_dict().items():
-            out[key] = value
-            if key == "body":
-                out.update(self.renderings)
-        return out
-
-
-def with_renderings(record: Record, names: Sequence[str]) -> Record:
-    """``record`` with the renderings ``names`` (from :data:`RENDERINGS`) added to its JSON; an
-    error record, or no names, as it is."""
-    if not names or not isinstance(record, Article):
-        return record
-    renderings = {}
-    for name in names:
-        if name == "markdown":
-            renderings[RENDERINGS[name]] = record.to_markdown(body_only=True)
-        elif name == "html":
-            renderings[RENDERINGS[name]] = record.to_html(body_only=True)
-    return RenderedArticle(record, renderings)
 
 
 # -- extract ------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import signal
 import sys
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
@@ -18,6 +18,7 @@ from typing import Any
 
 from ..core.limits import DEFAULT_MEMORY_LIMIT, DEFAULT_TIME_LIMIT
 from ..export import OutputLocked, open_output
+from ..export.renderings import RenderingWriter, parse_with
 from ..fetch.http import DEFAULT_USER_AGENT
 from ..fetch.render import render_unavailable
 from ..jobs import ScrapeOptions, run_job, url_hash
@@ -139,6 +140,15 @@ def add_scrape_parser(subparsers: Any) -> None:
     out.add_argument("--csv-raw-formulas", dest="escape_formulas", action="store_false",
                      help="csv: text cells starting with = + - @ as they are "
                           "(default: a leading ')")  # fmt: skip
+    out.add_argument(
+        "--with",
+        dest="renderings",
+        type=parse_with,
+        default=(),
+        metavar="LIST",
+        help="jsonl: add the body rendered as markdown (body_markdown) and/or html (body_html) to "
+        "each record (default: neither; records as always), e.g. --with markdown,html",
+    )
     out.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no summary")
 
     net = p.add_argument_group("HTTP")
@@ -269,9 +279,13 @@ def run_scrape(args: argparse.Namespace) -> int:
         # Before the output is opened: one clear line, not one RenderError record per page.
         print(f"scrape: --render: {problem}", file=sys.stderr)
         return EXIT_USAGE
+    if args.renderings and args.format != "jsonl":
+        print(f"scrape: --with adds fields to jsonl records, not to {args.format}", file=sys.stderr)
+        return EXIT_USAGE
     return run_scrape_job(
         args.inputs, options, args.output, args.format, overwrite=args.overwrite,
         retry_errors=args.retry_errors, escape_formulas=args.escape_formulas, quiet=args.quiet,
+        renderings=args.renderings,
     )  # fmt: skip
 
 
@@ -285,6 +299,7 @@ def run_scrape_job(
     retry_errors: bool = False,
     escape_formulas: bool = True,
     quiet: bool = False,
+    renderings: Sequence[str] = (),
 ) -> int:
     """Run one job into ``output`` (``-``: stdout) and print its summary: what ``scrape`` does once its
     options are checked, and what ``demo`` runs on its local pages. The exit code as :func:`run_scrape`."""
@@ -295,6 +310,8 @@ def run_scrape_job(
     except (OutputLocked, ValueError, OSError) as exc:
         print(f"scrape: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    if renderings:
+        writer = RenderingWriter(writer, renderings)
     with _sigterm_as_interrupt():
         summary = run_job(urls, options, writer, quiet=quiet)
     if not quiet:
