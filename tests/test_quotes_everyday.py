@@ -1089,3 +1089,22 @@ def test_content_without_the_writers_consequence_pointer_or_opener(text: str, co
 )
 def test_from_a_source_before_a_colon_names_the_speaker(text: str, speaker: str) -> None:
     assert [q.speaker for q in extract_quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Like the codec improvements mentioned above, battery technology has significantly advanced.",
+        "Who is responsible for approving or denying these time off requests?",
+        "That is where a relocation company, also called a relocation management company, comes in.",
+    ],
+)
+def test_a_pointer_a_question_or_a_name_reports_nothing(text: str) -> None:
+    """'mentioned above' points at the page; the writer's question reports nobody; ', also
+    called X' names."""
+    assert extract_quotes(text) == []
+
+
+def test_announced_earlier_this_year_still_reports() -> None:
+    text = "ComEd also announced earlier this year that customers could get an extra rebate."
+    assert [q.cue for q in extract_quotes(text)] == ["announced"]

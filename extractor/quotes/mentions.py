@@ -595,13 +595,17 @@ def names_something(text: str, sent_start: int, cue_start: int, cue_end: int) ->
     """
     pre = text[sent_start:cue_start].rstrip()
     words = pre.split()
+    adverb = False
     while words and words[-1].lower().strip("(") in NAMING_ADVERBS:
+        adverb = True
         words[-1] = words[-1][:1] if words[-1].startswith("(") else ""
         if not words[-1]:
             words.pop()
     pre = " ".join(words)
     if not pre or pre.endswith("("):
         return True  # 'Sometimes called memoize', 'strength (called myofibrillar hypertrophy)'
+    if adverb and pre.endswith((",", "—", "–")):
+        return True  # 'a relocation company, also called a relocation management company'
     last = words[-1].lower().replace("’", "'")
     if last in {"is", "are", "was", "were", "be", "been", "being"} or (
         last.endswith("'s") and last[:-2] in CONTRACTED_SUBJECTS

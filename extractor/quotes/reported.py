@@ -555,6 +555,10 @@ def _reported_one(
         if _is_norm(text, spk):
             return None  # 'resolved according to the Federal Arbitration Act': conformity
         return Found(cs, ce, "", "indirect", text[spk[0] : spk[1]], spk[0], low)
+    if _REFERENCE_AFTER_RE.match(text, cue.end()):
+        return None  # 'the improvements mentioned above', 'as described below': the page's own text
+    if _writers_question(text, sent_start, sent_end):
+        return None  # 'Who is responsible for approving or denying these requests?'
     if low in _RECALLS and _COUNT_AFTER_RE.match(text, cue.end()):
         return None  # 'Ford recalls 1.74 million of its cars': a product recall, not a memory
     if low == "say" and _FOR_EXAMPLE_RE.match(text, cue.end()):
@@ -686,6 +690,25 @@ def _reported_one(
         speaker[0],
         low,
         text[addressee[0] : addressee[1]] if addressee else None,
+    )
+
+
+# A cue pointing at the page's own text: mentioned above, described below, noted earlier (a time
+# phrase after 'earlier', as in announced earlier this year, is no such pointer).
+_REFERENCE_AFTER_RE = re.compile(
+    r"\s+(?:(?:above|below|hereafter)\b(?![-'’])|(?:earlier|previously)(?=\s*(?:[,.;:)]|$)))", re.IGNORECASE
+)
+_QUESTION_OPENERS_RE = re.compile(
+    r"\s*(?:who|what|which|how|why|when|where|should|do|does|did|is|are|can|could|would|will|have|has)\b",
+    re.IGNORECASE,
+)
+
+
+def _writers_question(text: str, sent_start: int, sent_end: int) -> bool:
+    """The sentence is a question opening with a question word ('Who is responsible for
+    approving or denying these requests?'): the writer asks; nobody is reported."""
+    return text[sent_start:sent_end].rstrip().endswith("?") and bool(
+        _QUESTION_OPENERS_RE.match(text, sent_start)
     )
 
 
