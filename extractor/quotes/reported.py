@@ -137,7 +137,7 @@ def _according(text: str, cue: re.Match[str], sent_start: int, sent_end: int) ->
 def _source_up_to_comma(text: str, spk: Span, comma: int) -> Span | None:
     """'According to data from over 66,000 responses in the 2025 survey, ...': the source runs
     on past a preposition to the comma, when the words up to it hold no verb."""
-    while comma > 0 and text[comma - 1 : comma].isdigit() and text[comma + 1 : comma + 2].isdigit():
+    while comma > 0 and _comma_in_number(text, comma):
         comma = text.find(",", comma + 1)
     if comma < 0:
         return None
@@ -416,11 +416,7 @@ def _object_report(
         speaker = speaker_before(text, sent_start, cue.start())
     if speaker is None or not plausible_speaker(text, speaker) or not source_mention(text, speaker, low):
         return None
-    if (
-        low.split()[0].endswith("ing")
-        and not pre.endswith(",")
-        and not _finite_participle(text, sent_start, speaker, cue.start())
-    ):
+    if low.split()[0].endswith("ing") and not _finite_participle(text, sent_start, speaker, cue.start()):
         return None  # 'Original paper calling for ...': a noun and its participle
     start = cue.end()
     prep = OBJECT_PREP.get(low)
@@ -538,9 +534,8 @@ def _reported_one(
     if cue.group()[:1].isupper() and text[max(0, cue.start() - 2) : cue.start()] == ", ":
         return None  # 'Insurance Sales Representative, Claims Adjuster': a list of titles
     if cue.group()[:1].isupper() and text[max(0, cue.start() - 3) : cue.start()].rstrip()[-1:] in _LABEL_ENDS:
-        return (
-            None  # 'Reconciliation Features: Say goodbye to ...', 'Reporting – Boilerplate reports': a label
-        )
+        # 'Reconciliation Features: Say goodbye to ...', 'Court: Explains how ...': a label
+        return None
     if cue.group()[:1].isupper() and not sentence_initial(text, cue.start()) and not _title_cased(text, cue):
         return None  # 'Lean Startup Week Call for Proposals', 'all Claims between you': a noun
     if cue.group("inv"):
@@ -907,11 +902,15 @@ def _first_comma(text: str, start: int, end: int) -> int:
     """The first comma between ``start`` and ``end`` outside a quotation, else ``end``."""
     pos = text.find(",", start, end)
     while pos >= 0:
-        in_number = text[pos - 1 : pos].isdigit() and text[pos + 1 : pos + 2].isdigit()  # '12,000'
-        if not in_number and not inside_quotation(text, start, pos):
+        if not _comma_in_number(text, pos) and not inside_quotation(text, start, pos):
             return pos
         pos = text.find(",", pos + 1, end)
     return end
+
+
+def _comma_in_number(text: str, pos: int) -> bool:
+    """The comma at ``pos`` groups a number's digits ('12,000'): it ends no clause."""
+    return text[pos - 1 : pos].isdigit() and text[pos + 1 : pos + 2].isdigit()
 
 
 def _opens_subordinate(text: str, sent_start: int, prev: Found) -> bool:
