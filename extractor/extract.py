@@ -16,7 +16,7 @@ from .comments import declared_comment_count, detect_comments, extract_comments
 from .core.decode import decode_html
 from .core.headers import header_value
 from .core.index import PageIndex
-from .core.tree import HtmlElement, parse_html, text_of
+from .core.tree import HtmlElement, base_href, parse_html, text_of
 from .core.urls import absolute_url, page_base
 from .meta.combine import Metadata, extract_metadata
 from .model import Article, Comment, Image
@@ -139,8 +139,7 @@ def _extract(
     index = PageIndex(tree)  # read by the steps up to the body, which changes the tree
     meta = extract_metadata(tree, url, fetched_at=fetched_at, index=index)
     page = meta.page  # what the page states about itself: the record's, bar two fields set below
-    base_href = tree.xpath("string(//head/base[@href][1]/@href)")  # '' when the page has none
-    base = page_base(url, page.canonical_url, str(base_href))  # what relative links resolve against
+    base = page_base(url, page.canonical_url, base_href(tree))  # what relative links resolve against
     page_type, paywall_hint = detect_page_type(tree, page, index)  # reads the unpruned tree
     # The comment section is found first so the body never sees it.
     detection = detect_comments(tree, index) if comments else None

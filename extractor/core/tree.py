@@ -321,6 +321,18 @@ def node_text(node: HtmlElement) -> str:
     return collapse_ws(node.text_content())
 
 
+def base_href(root: HtmlElement) -> str:
+    """The page's ``<base href>`` ('' when it has none): where its relative links resolve.
+
+    Why not ``//head/base``: a descendant search visits every element of the page (0.2 ms
+    a page on wcxb-dev); the parser always makes ``<head>`` a child of the root, so two
+    child lookups answer the same.
+    """
+    head = root.find("head")
+    base = head.find("base[@href]") if head is not None else None
+    return (base.get("href") or "") if base is not None else ""
+
+
 def class_id(node: HtmlElement) -> str:
     """Lowercased class and id of a node, the usual input of boilerplate hints."""
     return f"{node.get('class') or ''} {node.get('id') or ''}".lower()
