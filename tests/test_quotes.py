@@ -1094,3 +1094,40 @@ def test_no_comma_after_the_words_no_statement_running_past_the_mark() -> None:
             assert 0 <= quote.span[0] <= quote.span[1] <= len(text)
     said = _only(extract_quotes('"A" to drive up the stock price, she said.'))
     assert (said.speaker, said.span) == ("she", (0, 31))  # the comma form still reads as before
+
+
+def test_a_typewriter_quotation_left_open_at_a_paragraph_end_goes_on_in_the_next() -> None:
+    # Typewriter-style texts mark quotations with two apostrophes and, like every news style,
+    # leave a quotation open when it carries on into the next paragraph.
+    text = (
+        "''People make all these claims,'' Mrs. Clinton said, a hint of frustration in her voice. "
+        "''And it's hard for voters to really evaluate them.\n\n"
+        "''That's why I've tried to say what I will do.''\n\nHer approach has put her ahead."
+    )
+    quote = _only(extract_quotes(text))
+    assert (quote.speaker, quote.kind) == ("Mrs. Clinton", "direct")
+    assert "That's why I've tried" in quote.text
+    assert "Her approach" not in quote.text
+
+
+def test_a_continued_quotation_that_the_writer_ends_still_joins_the_statement() -> None:
+    text = (
+        "''It's more tinkering,'' said Alan Cole, an economist. ''I wouldn't call it reform. "
+        "It's basically just a tax increase'' for the top income bracket.\n\nRepublicans object."
+    )
+    quote = _only(extract_quotes(text))
+    assert quote.speaker == "Alan Cole"
+    assert "basically just a tax increase" in quote.text
+
+
+def test_a_continued_quotation_with_its_own_cue_is_a_second_statement() -> None:
+    text = (
+        "“It was the last beachhead,” says Pamela Lyon, a scholar. Lyon sees it as exceptionalism. "
+        "“We've been ripped from every central position we've inhabited,” she points out. Earth is not the center."
+    )
+    quotes = extract_quotes(text)
+    assert [q.text for q in quotes] == [
+        "It was the last beachhead",
+        "We've been ripped from every central position we've inhabited",
+    ]
+    assert (quotes[1].speaker, quotes[1].cue) == ("she", "points")

@@ -115,8 +115,17 @@ def continues_quote(text: str, ends: list[int], marks: list[Mark], k: int, after
     rest = text[nxt.end : limit].strip()
     if rest == "" or sentence_bounds(ends, nxt.end - 1)[1] <= nxt.end + 1:
         return True
-    # '... "B" - raising his profile.': a full sentence quoted, then a trailing remark
-    return rest[0] in DASHES and word_count(text, nxt.start, nxt.end) >= 4
+    if rest[0] in DASHES and word_count(text, nxt.start, nxt.end) >= 4:
+        return True  # '... "B" - raising his profile.': a full sentence quoted, then a trailing remark
+    # '... "It's basically just a tax increase" for the top bracket.': the writer ends the
+    # quoted sentence, and the quotation still goes on with the statement, unless a cue ends the
+    # quoted sentence ('... she points out.' is an attribution of its own)
+    sent_end = sentence_bounds(ends, nxt.end)[1]
+    return (
+        rest[0].islower()
+        and word_count(text, nxt.start, nxt.end) >= 4
+        and CUE_RE.search(text, nxt.end, sent_end) is None
+    )
 
 
 _SIGNATURE_RE = re.compile(

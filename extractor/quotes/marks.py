@@ -55,8 +55,8 @@ def _continues_paragraph(text: str, newline: int, opener: str) -> int | None:
     limit = min(len(text), j + 20)
     while j < limit and text[j].isspace():
         j += 1
-    if j < len(text) and text[j] == opener:
-        return j
+    if j < len(text) and (text[j] == opener or (opener == '"' and text.startswith("''", j))):
+        return j  # ("''" is the straight double mark of typewriter-style texts)
     return None
 
 
@@ -94,7 +94,7 @@ def scan_marks(text: str) -> list[Mark]:
                 closed.append((stack[0][1], i))
                 continued.add(j)
                 stack = [(stack[0][0], j)]
-                skip_to = j + 1
+                skip_to = j + (2 if text.startswith("''", j) else 1)
             else:
                 stack = []
             continue

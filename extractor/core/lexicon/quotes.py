@@ -76,7 +76,7 @@ def _words(spaced: str) -> frozenset[str]:
 # letter reads.' / '"...," read the sign.'); elsewhere they are ordinary verbs ("she read
 # the report"), so they are not speech cues for reported speech. Regular past tenses
 # ("barked", "beamed") need no entry: any "-ed" word is accepted in that position.
-ATTRIBUTION_ONLY_VERBS: frozenset[str] = _words("read reads shot spoke cried sighed")
+ATTRIBUTION_ONLY_VERBS: frozenset[str] = _words("read reads shot spoke cried sighed points")
 
 # Verbs whose direct object can be the very words uttered or written: 'the crowd
 # chanting "U-S-A!"', 'a sign reading "Vote No"', 'he blogged: "..."'. They count as a
@@ -229,6 +229,8 @@ ENGLISH = LanguageCues(
             "points to",
             "pointing to",
             "pointed out",
+            "points out",
+            "pointing out",
             "went on to say",
         )
     ),
