@@ -1131,3 +1131,29 @@ def test_a_continued_quotation_with_its_own_cue_is_a_second_statement() -> None:
         "We've been ripped from every central position we've inhabited",
     ]
     assert (quotes[1].speaker, quotes[1].cue) == ("she", "points")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials SAID on Monday, according to Reuters, that prices would rise, she told reporters.",
+        "İstanbul's mayor said the plan, announced Tuesday, would go ahead, sagte er.",  # lower() grows
+        "unsaid words, a stellar tell-all: nothing here reports, nothing, says the Text",
+    ],
+)
+def test_the_cue_scan_of_the_lower_cased_text_finds_what_the_cue_pattern_finds(text: str) -> None:
+    from extractor.quotes.tables import CUE_RE, scan_cues
+
+    expected = [(m.span(), m.group(), m.lastgroup) for m in CUE_RE.finditer(text)]
+    assert expected  # each text holds cues
+    assert [(m.span(), m.group(), m.lastgroup) for m in scan_cues(text)] == expected
+
+
+def test_a_capitalised_opener_written_in_lower_case_elsewhere_is_a_common_word() -> None:
+    from extractor.quotes.mentions import _written_lowercase
+
+    text = "Analytics said so.\nThe analytics team and Analyticsfoo; unanalytics."
+    assert _written_lowercase("analytics", text)
+    assert not _written_lowercase("analyticsfoo", text)  # only capitalised
+    assert not _written_lowercase("analytic", text)  # no whole word
+    assert not _written_lowercase("team's", "the team's view")  # not a run of letters

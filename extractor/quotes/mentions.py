@@ -99,11 +99,27 @@ def _checked(cue: str) -> bool:
     return cue.lower() in CHECKED_CUES or cue.split(" ")[0].lower() in CHECKED_CUES
 
 
-@functools.lru_cache(maxsize=4)
-def _lowercase_words(text: str) -> frozenset[str]:
-    """Every word written in lower case somewhere in the text: a capitalised sentence
-    opener that also appears in lower case ("Analytics" / "analytics") is a common noun."""
-    return frozenset(w for w in LETTERS_RE.findall(text) if w.islower())
+@functools.lru_cache(maxsize=1024)
+def _word_end_re(word: str) -> re.Pattern[str]:
+    # The word first: re then finds it with a fast substring search (a lookbehind in front
+    # would make it try every position).
+    return re.compile(re.escape(word) + r"(?![^\W\d_])")
+
+
+_LETTER_RE = re.compile(r"[^\W\d_]")
+
+
+def _written_lowercase(low: str, text: str) -> bool:
+    """Is ``low`` (a lower-cased word) written as a whole word in lower case somewhere in the
+    text? A capitalised sentence opener that also appears in lower case ("Analytics" /
+    "analytics") is a common noun. (One search for the word: a set of every lower-case word
+    of the text cost more than all the questions asked of it.)"""
+    if not low.islower() or LETTERS_RE.fullmatch(low) is None:
+        return False
+    return any(
+        hit.start() == 0 or _LETTER_RE.match(text, hit.start() - 1) is None
+        for hit in _word_end_re(low).finditer(text)
+    )
 
 
 _LONG_SOURCE_NOUNS = tuple(sorted(n for n in SOURCE_NOUNS if len(n) >= 5))
@@ -140,7 +156,7 @@ def _adverb(word: str, text: str = "") -> bool:
     if not low.endswith("ly"):
         return False
     return (
-        word[:1].islower() or low.endswith(ADVERB_ENDINGS) or (bool(text) and low in _lowercase_words(text))
+        word[:1].islower() or low.endswith(ADVERB_ENDINGS) or (bool(text) and _written_lowercase(low, text))
     )
 
 
@@ -167,7 +183,7 @@ def _name_run(words: list[Token], text: str) -> bool:
         low = word.lower()
         if low in NOT_SOURCES or _adverb(word, text) or low in FIRST_SECOND_PERSON:
             return False
-        if low in _lowercase_words(text) and not is_source_noun(word):
+        if _written_lowercase(low, text) and not is_source_noun(word):
             return False
     return all(w[2].lower() not in NOT_SOURCES for w in run[:1])
 

@@ -18,7 +18,7 @@ from .records import Found, Span
 from .reported import extend_reports, find_reported
 from .resolve import resolve
 from .sentences import sentence_ends
-from .tables import TRANSLATED_RE, WORD_RE
+from .tables import WORD_RE, scan_translated
 
 
 def extract_quotes(text: str) -> list[Quote]:
@@ -45,7 +45,7 @@ def _extract(text: str) -> list[Quote]:
     found = sorted(found + transcript_turns(text, found), key=lambda f: f.start)
     found = sorted(found + pattern_statements(text, found), key=lambda f: f.start)
     found = [f for f in found if _speaks(text, f)]
-    markers = [m.start() for m in TRANSLATED_RE.finditer(text)]
+    markers = scan_translated(text)
     quotes: list[Quote] = []
     for k, f in enumerate(found):
         f.resolved = resolve(text, f, found[max(0, k - 6) : k])

@@ -57,7 +57,6 @@ from .tables import (
     CLAUSE_OPENERS,
     COMPLEMENTIZERS,
     CUE_AUX,
-    CUE_RE,
     DENSE,
     FINITE,
     LETTERS_RE,
@@ -73,6 +72,7 @@ from .tables import (
     VERBS,
     WINDOW,
     WORD_RE,
+    scan_cues,
 )
 
 
@@ -765,7 +765,7 @@ def find_reported(
     last_sentence: Span = (-1, -1)
     sentence_speaker: Span | None = None
     last_pos = -DENSE
-    for cue in CUE_RE.finditer(text):
+    for cue in scan_cues(text):
         pos = cue.start()
         if _inside(mark_spans, mark_starts, pos) or _inside(skip, skip_starts, pos):
             continue

@@ -7,19 +7,22 @@ distance around a quotation or cue.
 from __future__ import annotations
 
 import bisect
+import re
 
 from ..core.lexicon.quotes import ABBREV
 from .records import Mark, Span, Token
 from .tables import DOTTED_RE, MARKS, SENT_END_RE, TOKEN_RE, WINDOW, WORD_RE
+
+_LETTERS_AND_DOTS_RE = re.compile(r"(?:[^\W\d_]|\.)+\Z")
 
 
 def is_abbreviation(text: str, dot: int) -> bool:
     """'Mr.', 'U.S.', 'J.' (an initial) do not end a sentence."""
     if text[dot] != ".":
         return False
-    j = dot
-    while j > 0 and dot - j < 12 and (text[j - 1].isalpha() or text[j - 1] == "."):
-        j -= 1
+    # the run of letters and dots (at most 12) right before the dot
+    run = _LETTERS_AND_DOTS_RE.search(text, max(0, dot - 12), dot)
+    j = run.start() if run else dot
     word = text[j:dot].lower()
     return word in ABBREV or (len(word) == 1 and text[j].isupper()) or bool(DOTTED_RE.fullmatch(word))
 

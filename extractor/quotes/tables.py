@@ -9,7 +9,7 @@ no step owns them.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from ..core.lexicon.quotes import (
     ATTRIBUTION_ONLY_VERBS,
@@ -119,6 +119,37 @@ CUE_RE = re.compile(
     + r"))(?![\w'’-])",
     re.IGNORECASE,
 )
+# CUE_RE without IGNORECASE, for a scan of a whole text's lower-cased copy: the same matches
+# about 2.5 times faster (case-insensitive matching tests every character both ways).
+_CUE_LOWER_RE = re.compile(CUE_RE.pattern)
+
+
+def scan_cues(text: str) -> Iterator[re.Match[str]]:
+    """Every ``CUE_RE`` match in ``text``, in order (what ``CUE_RE.finditer(text)`` gives).
+
+    Why: the cue scan over a page's whole text was the quote finder's largest cost. Each hit
+    of the scan of the lower-cased copy is matched again on the text itself, so callers get
+    its real case; a text whose lower-casing changes its length is scanned directly.
+    """
+    low = text.lower()
+    if len(low) != len(text):
+        yield from CUE_RE.finditer(text)
+        return
+    for hit in _CUE_LOWER_RE.finditer(low):
+        cue = CUE_RE.match(text, hit.start())
+        if cue is not None:
+            yield cue
+
+
+def scan_translated(text: str) -> list[int]:
+    """The offsets of every translation note in ``text`` (``TRANSLATED_RE``), found on the
+    lower-cased copy as ``scan_cues`` does."""
+    low = text.lower()
+    if len(low) != len(text):
+        return [m.start() for m in TRANSLATED_RE.finditer(text)]
+    return [m.start() for m in _TRANSLATED_LOWER_RE.finditer(low)]
+
+
 STATEMENT_INTRO_RE = re.compile(
     r"\b(?P<cue>(?:provided|gave|give|issued|released|sent|offered|shared|emailed|e-mailed|published|"
     r"posted|made|read)\b[^.:!?\n]{0,60}?\b(?:statement|comment|response|reply|remarks|answer)s?"
@@ -144,16 +175,19 @@ TRANSLATED_RE = re.compile(
     "(?=[" + re.escape(_leading_chars(TRANSLATION_MARKERS)) + "])(?:" + "|".join(TRANSLATION_MARKERS) + ")",
     re.IGNORECASE,
 )
+# (on the lower-cased copy the plain alternation is faster: re skips ahead by its first letters)
+_TRANSLATED_LOWER_RE = re.compile("(?:" + "|".join(TRANSLATION_MARKERS) + ")")
 TOKEN_RE = re.compile(r"\w+(?:[.'’&-]\w+)*|[^\w\s]")
 WORD_RE = re.compile(r"\w+")
 LETTERS_RE = re.compile(r"[^\W\d_]+")  # words of letters only, in any script
 DOTTED_RE = re.compile(r"(?:[a-z]\.)+[a-z]")  # "u.s", "e.u", "n.c": dotted initials
 SENT_END_RE = re.compile(
-    r"[.!?…]+[\"”’»«“'」』)\]]*(?=\s+[\"“„«»‘'「『(\[]{0,2}[\w])|\n"
+    # (the lookahead lets the scan skip every other character at once: 3 times faster)
+    r"(?=[.!?…\n])(?:[.!?…]+[\"”’»«“'」』)\]]*(?=\s+[\"“„«»‘'「『(\[]{0,2}[\w])|\n"
     # 'conditions.An evidence-based ...': two blocks' text run together with no space
     r"|(?<=[a-z]{3})[.!?](?=[A-Z][a-z])"
     # 'adolescents.5 Data on ...': a footnote number glued to the full stop
-    r"|(?<=[a-z]{3})\.(?=\d{1,3}\s+[A-Z][a-z])"
+    r"|(?<=[a-z]{3})\.(?=\d{1,3}\s+[A-Z][a-z]))"
 )
 JOIN_GAP_RE = re.compile(r"[\s,.;:\u00a0]*(?:(?:but|and|then|aber|und)\s+)?", re.IGNORECASE)
 CONTENT_CUT_RE = re.compile(
