@@ -99,13 +99,6 @@ def _checked(cue: str) -> bool:
     return cue.lower() in CHECKED_CUES or cue.split(" ")[0].lower() in CHECKED_CUES
 
 
-@functools.lru_cache(maxsize=1024)
-def _word_end_re(word: str) -> re.Pattern[str]:
-    # The word first: re then finds it with a fast substring search (a lookbehind in front
-    # would make it try every position).
-    return re.compile(re.escape(word) + r"(?![^\W\d_])")
-
-
 _LETTER_RE = re.compile(r"[^\W\d_]")
 
 
@@ -116,10 +109,13 @@ def _written_lowercase(low: str, text: str) -> bool:
     of the text cost more than all the questions asked of it.)"""
     if not low.islower() or LETTERS_RE.fullmatch(low) is None:
         return False
-    return any(
-        hit.start() == 0 or _LETTER_RE.match(text, hit.start() - 1) is None
-        for hit in _word_end_re(low).finditer(text)
-    )
+    at = text.find(low)
+    while at >= 0:
+        after = at + len(low)
+        if (at == 0 or _LETTER_RE.match(text, at - 1) is None) and _LETTER_RE.match(text, after) is None:
+            return True
+        at = text.find(low, at + 1)
+    return False
 
 
 _LONG_SOURCE_NOUNS = tuple(sorted(n for n in SOURCE_NOUNS if len(n) >= 5))
