@@ -1157,3 +1157,11 @@ def test_a_capitalised_opener_written_in_lower_case_elsewhere_is_a_common_word()
     assert not _written_lowercase("analyticsfoo", text)  # only capitalised
     assert not _written_lowercase("analytic", text)  # no whole word
     assert not _written_lowercase("team's", "the team's view")  # not a run of letters
+
+
+@pytest.mark.parametrize("focus", ["Even", "Only"])
+def test_a_focus_adverb_before_the_speaker_is_not_part_of_it(focus: str) -> None:
+    text = f"{focus} Rendell, a stalwart Clinton supporter, said it would be easier to raise the gas tax."
+    quote = _only(extract_quotes(text))
+    assert (quote.speaker, quote.cue) == ("Rendell", "said")
+    assert quote.text == "it would be easier to raise the gas tax"

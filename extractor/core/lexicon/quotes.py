@@ -504,7 +504,7 @@ ABBREV = _words(
 
 LEAD_JUNK = _words(
     "but and so yet still however meanwhile when while as because if although though after before "
-    "since where then now instead also indeed moreover later earlier what despite aber und doch"
+    "since where then now instead also indeed moreover later earlier what despite even only aber und doch"
 )
 
 # Endings only adverbs have: a capitalised "Reportedly" or "Ironically" is no name, but
