@@ -1165,3 +1165,12 @@ def test_a_focus_adverb_before_the_speaker_is_not_part_of_it(focus: str) -> None
     quote = _only(extract_quotes(text))
     assert (quote.speaker, quote.cue) == ("Rendell", "said")
     assert quote.text == "it would be easier to raise the gas tax"
+
+
+def test_a_report_before_a_participle_that_introduces_a_quotation_is_kept() -> None:
+    text = 'Ryan and Trump will meet next week, Spicer said, adding, "They need to have a good talk."'
+    quotes = extract_quotes(text)
+    assert [(q.kind, q.speaker, q.cue, q.text) for q in quotes] == [
+        ("indirect", "Spicer", "said", "Ryan and Trump will meet next week"),
+        ("direct", "Spicer", "adding", "They need to have a good talk."),
+    ]

@@ -157,6 +157,21 @@ def _attribution_limit(text: str, marks: list[Mark], k: int) -> int:
     return len(text)
 
 
+def _own_cue_start(text: str, attribution: AttributionRecord, mark: Mark) -> int:
+    """Where the attribution of a quotation starts, for the reported-speech search to skip.
+
+    'X will meet next week, Spicer said, adding, "A."': before a participle that introduces
+    the quotation, 'Spicer said' reports the words before it; only 'adding' is the
+    quotation's own.
+    """
+    if attribution.start >= mark.start or not attribution.cue.lower().endswith("ing"):
+        return attribution.start
+    at = text.rfind(attribution.cue, attribution.start, attribution.end)
+    if at > attribution.start and any(h.group("verb") for h in CUE_RE.finditer(text, attribution.start, at)):
+        return at
+    return attribution.start
+
+
 def _introduced_by_participle(text: str, lo: int, quote_start: int) -> bool:
     """', adding later, "B."' / ', saying: "B."': a participle cue right before the quotation."""
     tail = tokenize(text, max(lo, quote_start - 40), quote_start)
@@ -353,7 +368,7 @@ def direct_quotes(text: str, marks: list[Mark], ends: list[int], consumed: list[
                 kind, start = "mixed", head
                 end = max(end, strip_span(text, mark.end, sentence_bounds(ends, mark.end - 1)[1])[1])
         pieces = [inner_text(text, mark)] + [inner_text(text, m) for m in chain]
-        consumed.append((attribution.start, attribution.end))
+        consumed.append((_own_cue_start(text, attribution, mark), attribution.end))
         if attribution.start >= mark.end:
             k = _skip_titles(text, ends, marks, k, attribution.end, consumed)
         parts: list[Span] = [(start, end)]

@@ -208,7 +208,9 @@ def _clause_final(text: str, cue_end: int, sent_end: int) -> bool:
     words = [t for t in tokens if t[2][0].isalnum()]
     if tokens and tokens[0][2] == ":":
         return False  # "..., the union wrote:" introduces what follows
-    if any(t[2].lower() in FINITE for t in tokens[:10]):
+    # (a quotation's words are not this clause's: ', adding, "They need to ...')
+    own = next((tokens[:k] for k, t in enumerate(tokens) if t[2] in MARKS), tokens)
+    if any(t[2].lower() in FINITE for t in own[:10]):
         return False  # '..., the insurance that Uber maintains on behalf of drivers will kick in'
 
     if not words or tokens[0][2] == ",":
