@@ -1174,3 +1174,19 @@ def test_a_report_before_a_participle_that_introduces_a_quotation_is_kept() -> N
         ("indirect", "Spicer", "said", "Ryan and Trump will meet next week"),
         ("direct", "Spicer", "adding", "They need to have a good talk."),
     ]
+
+
+def test_the_subject_after_an_opening_phrase_drops_the_cues_adverb() -> None:
+    text = 'My mother has softened, but even now at 86 she still says things such as, "We are not all equal."'
+    quote = _only(extract_quotes(text))
+    assert (quote.speaker, quote.cue, quote.text) == ("she", "says", "We are not all equal.")
+
+
+def test_a_second_verb_after_but_reports_for_the_sentences_subject() -> None:
+    text = "The spokesman refused to answer questions on the race but said no meeting was planned with Trump."
+    quote = _only(extract_quotes(text))
+    assert (quote.speaker, quote.cue, quote.text) == (
+        "The spokesman",
+        "said",
+        "no meeting was planned with Trump",
+    )

@@ -606,7 +606,7 @@ def _reported_one(
     first_word = low.split()[0]
     if (
         speaker is None
-        and pre.endswith((",", " and", " und"))
+        and pre.endswith((",", " and", " but", " und"))
         # ', maintain your response': a bare base form after a comma is an instruction
         and (first_word.endswith(("ed", "s", "ing")) or first_word in FINITE or not pre.endswith(","))
     ):

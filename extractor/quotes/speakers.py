@@ -311,6 +311,8 @@ def _subject_after_opener(tokens: list[Token]) -> list[Token]:
     """'In a radio interview Smith' / 'To which she' / 'At the bottom it': an opening
     phrase written without a comma, then the subject. The subject is the pronoun or the run
     of capitalised words right before the cue; a phrase with neither has no subject here."""
+    while len(tokens) > 1 and tokens[-1][2] in FREQUENCY_ADVERBS:
+        tokens = tokens[:-1]  # 'now at 86 she still says': the adverb of the cue
     if tokens[-1][2].lower() in PRONOUNS or tokens[-1][2].lower() == "it":
         return tokens[-1:]
     k = len(tokens)
