@@ -1190,3 +1190,13 @@ def test_a_second_verb_after_but_reports_for_the_sentences_subject() -> None:
         "said",
         "no meeting was planned with Trump",
     )
+
+
+def test_a_fronted_according_to_report_ends_where_the_writers_reading_begins() -> None:
+    text = (
+        "According to Hootsuite's 2021 report, more than 4.48 billion people use these platforms daily, "
+        "making social media a smart choice for a brand."
+    )
+    quote = _only(extract_quotes(text))
+    assert (quote.speaker, quote.cue) == ("Hootsuite's 2021 report", "according to")
+    assert quote.text == "more than 4.48 billion people use these platforms daily"

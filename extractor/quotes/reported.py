@@ -551,6 +551,10 @@ def _reported_one(
         (cs, ce), spk = got
         if _is_norm(text, spk):
             return None  # 'resolved according to the Federal Arbitration Act': conformity
+        if cs >= spk[1]:
+            # 'According to the report, 4.5 billion people use them daily, making X a smart
+            # choice': the content ends where the writer's reading of it begins
+            ce = content_end(text, cs, ce)
         return Found(cs, ce, "", "indirect", text[spk[0] : spk[1]], spk[0], low)
     if _REFERENCE_AFTER_RE.match(text, cue.end()):
         return None  # 'the improvements mentioned above', 'as described below': the page's own text
