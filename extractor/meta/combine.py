@@ -19,6 +19,7 @@ from datetime import datetime, timedelta, timezone
 
 from ..core.dates import normalise_language, parse_date
 from ..core.index import PageIndex
+from ..core.lexicon.calendar import COARSE_RELATIVE_UNITS
 from ..core.tree import HtmlElement, collapse_ws
 from ..core.urls import absolute_url, url_host, url_path
 from ..model import Image, PageMeta
@@ -289,12 +290,19 @@ def _published(src: _Sources) -> tuple[datetime | None, str | None, str | None]:
     for index, (source, raw) in enumerate(structured):
         value = _parse(raw, src)
         if value is not None:
+            later = [r for _s, r in structured[index + 1 :]]
             if _is_utc_with_time(value):
-                value = _localise(value, [r for _s, r in structured[index + 1 :]], src)
+                value = _localise(value, later, src)
+            shown = _shown_instead(value, later, src)
+            if shown is not None:
+                return shown.value, shown.raw, "visible"
             return value, raw, source
     visible = src.visible_dates()
-    # A page that only shows "updated ..." still dates the article best with it.
-    for found in [d for d in visible if not d.modified] + [d for d in visible if d.modified]:
+    # A page that only shows "updated ..." still dates the article best with it; a vague
+    # "1 year ago" comes last, as it cannot name the day.
+    ordered = [d for d in visible if not d.modified and not _vague(d.raw)]
+    ordered += [d for d in visible if d.modified and not _vague(d.raw)]
+    for found in ordered + [d for d in visible if _vague(d.raw)]:
         return found.value, found.raw, "visible"
     from_url = _url_date(src.url)
     if from_url is not None:
@@ -311,6 +319,58 @@ def _published(src: _Sources) -> tuple[datetime | None, str | None, str | None]:
         if modified is not None:
             return modified, modified_raw, stated
     return None, None, None
+
+
+# How far from the headline (in elements) a shown date is the article's own dateline.
+_NEAR_HEADLINE = 12
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_VAGUE = re.compile(rf"\b(?:{COARSE_RELATIVE_UNITS})", re.IGNORECASE)
+
+
+def _vague(raw: str) -> bool:
+    """'1 year ago', 'vor 3 Monaten': a relative date too coarse to name a day."""
+    return _YEAR.search(raw) is None and _VAGUE.search(raw) is not None
+
+
+def _stated_modified(src: _Sources) -> datetime | None:
+    meta = src.meta.first_with_key(MODIFIED_KEYS)
+    for raw in (src.ld.modified_raw, meta[1] if meta else None, src.micro.modified_raw):
+        value = _parse(raw, src)
+        if value is not None:
+            return value
+    return None
+
+
+def _shown_instead(value: datetime, later_raws: list[str], src: _Sources) -> VisibleDate | None:
+    """The date shown under the headline, when the structured one should yield to it.
+
+    Structured data is right far more often than a date found in the page's text, but
+    some templates fill it wrongly, and then the page's own dateline is the better
+    witness. Only a full date (with its year; no "Jun 9", no "2 days ago") next to the
+    headline that is not labelled as an update is considered, and it wins when
+    - another structured statement gives its day (two sources against one), or
+    - it is earlier and the structured publication date is not credible: it is the
+      same instant as the stated modification (a template that stamps every save into
+      both) or later than it (a pair that cannot both be true).
+    """
+    shown = [
+        d
+        for d in src.visible_dates()
+        if d.distance <= _NEAR_HEADLINE and not d.modified and _YEAR.search(d.raw)
+    ]
+    if not shown or shown[0].value.date() == value.date():
+        return None
+    first = shown[0]
+    for raw in later_raws[:6]:
+        other = _parse(raw, src)
+        if other is not None and other.date() == first.value.date():
+            return first
+    if first.value >= value:
+        return None
+    modified = _stated_modified(src)
+    if modified is not None and (abs((modified - value).total_seconds()) < 60 or modified < value):
+        return first
+    return None
 
 
 def _is_utc_with_time(value: datetime) -> bool:

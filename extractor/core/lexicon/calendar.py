@@ -88,6 +88,13 @@ RELATIVE_DATE_HINTS = (
 )
 RELATIVE_DATE_HINTS_CJK = "前|昨日|今日"
 
+# Units of a relative date too coarse to name a day ("1 year ago", "vor 3 Monaten", "il y a
+# 2 mois", "hace 5 meses"): meta/combine.py ranks such a date after every exact one.
+COARSE_RELATIVE_UNITS = (
+    r"years?|months?|yrs?|mos?\b|jahr|monat|ans?\b|années?|mois|años?|mes(?:es)?\b|ann[oi]\b|mes[ei]\b|"
+    r"jaar|maand|年|月|ヶ月|か月"
+)
+
 # Days named without digits ("yesterday", "gestern", "aujourd'hui") in en/de/fr/es/it/nl,
 # lower case (comments/hints.py: a comment's date without a number).
 RELATIVE_DAY_WORDS = (
