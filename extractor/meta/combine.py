@@ -48,6 +48,7 @@ from .metatags import (
     read_meta,
 )
 from .microdata import Microdata, read_microdata
+from .pagedate import find_page_date
 from .regions import headline_nodes, in_foreign_region, is_home_link, main_h1
 
 __all__ = ["Metadata", "extract_metadata"]
@@ -318,6 +319,11 @@ def _published(src: _Sources) -> tuple[datetime | None, str | None, str | None]:
         modified = _parse(modified_raw, src)
         if modified is not None:
             return modified, modified_raw, stated
+    anywhere = find_page_date(
+        src.index or PageIndex(src.tree), language=src.language, fetched_at=src.fetched_at
+    )
+    if anywhere is not None:
+        return anywhere[0], anywhere[1], "visible"
     return None, None, None
 
 

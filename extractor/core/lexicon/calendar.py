@@ -122,3 +122,15 @@ DATE_LABELS = (
     r"veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|"
     r"gepubliceerd|bijgewerkt"
 )
+
+# Class, id or itemprop words of an element that holds the page's date ("post-date",
+# "entry_update", "published", "datum", "fecha"), matched as substrings of the lower-cased
+# names: meta/pagedate.py's page-wide last look, when nothing near the headline is dated.
+PAGE_DATE_NAME_CUES = r"date|datum|fecha|time(?!line)|publish|posted|entry[_-]?update|fa-clock|fa-calendar"
+
+# Labels of dates that are not the page's publication: a forum's "Last post", a member's
+# "Joined" / "Member since", a price's "Valid until" (meta/pagedate.py skips such a date).
+OTHER_DATE_LABELS = (
+    r"last\s+post|last\s+reply|last\s+activity|join(?:ed|\s+date)|member\s+since|registered|"
+    r"valid\s+(?:until|through)|expires?|deadline|event\s+date|mitglied\s+seit|dabei\s+seit|inscrit"
+)
