@@ -267,12 +267,12 @@ def _parse(raw: str | None, src: _Sources) -> datetime | None:
     return parse_date(raw, language=src.language, fetched_at=src.fetched_at) if raw else None
 
 
-def _url_date(url: str | None) -> tuple[datetime, str] | None:
+def _url_date(url: str | None, fetched_at: datetime | None) -> tuple[datetime, str] | None:
     match = _URL_DATE.search(url_path(url)) if url else None
     if match is None:
         return None
     raw = "-".join((match.group(1), match.group(2).zfill(2), match.group(3).zfill(2)))
-    value = parse_date(raw)
+    value = parse_date(raw, fetched_at=fetched_at)
     return (value, raw) if value is not None else None
 
 
@@ -305,7 +305,7 @@ def _published(src: _Sources) -> tuple[datetime | None, str | None, str | None]:
     ordered += [d for d in visible if d.modified and not _vague(d.raw)]
     for found in ordered + [d for d in visible if _vague(d.raw)]:
         return found.value, found.raw, "visible"
-    from_url = _url_date(src.url)
+    from_url = _url_date(src.url, src.fetched_at)
     if from_url is not None:
         return from_url[0], from_url[1], "url"
     # A page that states only when it was last modified (article:modified_time,
@@ -398,6 +398,22 @@ def _localise(value: datetime, other_raws: list[str], src: _Sources) -> datetime
         offset = _wall_clock_offset(value, other)
         if offset is not None:
             return value.astimezone(timezone(offset))
+    return _on_url_day(value, src)
+
+
+def _on_url_day(value: datetime, src: _Sources) -> datetime:
+    """A UTC timestamp restated on the day its URL names ('/2025/12/18/' for 02:41Z on the
+    19th: the evening before, in the Americas), when a zone of at most 14 hours reaches
+    that day. The smallest such offset is taken: the instant stays exact, and the day, the
+    one thing the URL states, is the page's own."""
+    from_url = _url_date(src.url, src.fetched_at)
+    if from_url is None or from_url[0].date() == value.date():
+        return value
+    for hours in range(1, 15):
+        for sign in (-1, 1):
+            shifted = value.astimezone(timezone(timedelta(hours=sign * hours)))
+            if shifted.date() == from_url[0].date():
+                return shifted
     return value
 
 
