@@ -19,7 +19,7 @@ from datetime import datetime, timedelta, timezone
 
 from ..core.dates import normalise_language, parse_date
 from ..core.index import PageIndex
-from ..core.lexicon.calendar import COARSE_RELATIVE_UNITS
+from ..core.lexicon.calendar import COARSE_RELATIVE_UNITS, ENGLISH_MONTH_NAMES, ENGLISH_MONTHS
 from ..core.tree import HtmlElement, collapse_ws
 from ..core.urls import absolute_url, url_host, url_path
 from ..model import Image, PageMeta
@@ -54,6 +54,9 @@ from .regions import headline_nodes, in_foreign_region, is_home_link, main_h1
 __all__ = ["Metadata", "extract_metadata"]
 
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)")
+# '/2023/october/03/', '/2019/dec/5/': the month spelled out in English.
+_URL_NAMED_MONTH = re.compile(rf"/((?:19|20)\d{{2}})/({ENGLISH_MONTHS})/(\d{{1,2}})(?:/|-|$)", re.IGNORECASE)
+_MONTH_NUMBERS = {names[0]: number for number, names in enumerate(ENGLISH_MONTH_NAMES, start=1)}
 
 
 @dataclass(slots=True)
@@ -267,11 +270,26 @@ def _parse(raw: str | None, src: _Sources) -> datetime | None:
     return parse_date(raw, language=src.language, fetched_at=src.fetched_at) if raw else None
 
 
+def _swapped(value: datetime, other: datetime) -> bool:
+    """Do the two dates differ only by day and month trading places?"""
+    return value.day != value.month and (value.year, value.month, value.day) == (
+        other.year,
+        other.day,
+        other.month,
+    )
+
+
 def _url_date(url: str | None, fetched_at: datetime | None) -> tuple[datetime, str] | None:
-    match = _URL_DATE.search(url_path(url)) if url else None
-    if match is None:
+    path = url_path(url) if url else ""
+    match = _URL_DATE.search(path)
+    named = None if match else _URL_NAMED_MONTH.search(path)
+    if match is not None:
+        month = match.group(2)
+    elif named is not None:
+        match, month = named, str(_MONTH_NUMBERS[named.group(2).lower()[:3]])
+    else:
         return None
-    raw = "-".join((match.group(1), match.group(2).zfill(2), match.group(3).zfill(2)))
+    raw = "-".join((match.group(1), month.zfill(2), match.group(3).zfill(2)))
     value = parse_date(raw, fetched_at=fetched_at)
     return (value, raw) if value is not None else None
 
@@ -303,9 +321,12 @@ def _published(src: _Sources) -> tuple[datetime | None, str | None, str | None]:
     # "1 year ago" comes last, as it cannot name the day.
     ordered = [d for d in visible if not d.modified and not _vague(d.raw)]
     ordered += [d for d in visible if d.modified and not _vague(d.raw)]
-    for found in ordered + [d for d in visible if _vague(d.raw)]:
-        return found.value, found.raw, "visible"
     from_url = _url_date(src.url, src.fetched_at)
+    for found in ordered + [d for d in visible if _vague(d.raw)]:
+        if from_url is not None and _swapped(found.value, from_url[0]):
+            # '03/10/2023' under '/2023/october/03/': the URL says which number is the day.
+            return from_url[0], found.raw, "visible"
+        return found.value, found.raw, "visible"
     if from_url is not None:
         return from_url[0], from_url[1], "url"
     # A page that states only when it was last modified (article:modified_time,
