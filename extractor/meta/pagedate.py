@@ -20,7 +20,8 @@ from functools import lru_cache
 from ..core.dates import find_date_in_text, parse_date
 from ..core.index import PageIndex
 from ..core.lexicon.calendar import OTHER_DATE_LABELS, PAGE_DATE_NAME_CUES
-from ..core.lexicon.regions import COMMENT_TOKENS
+from ..core.lexicon.regions import COMMENT_TOKENS, FOREIGN_REGION_PREFIXES, FOREIGN_REGION_WORDS
+from ..core.names import region_words
 from ..core.tree import HtmlElement, class_id, collapse_ws
 
 __all__ = ["find_page_date"]
@@ -29,7 +30,10 @@ _CUE = re.compile(PAGE_DATE_NAME_CUES)
 _COMMENT = re.compile(rf"(?:^|[\s_-])(?:{COMMENT_TOKENS})(?=[\s_-]|$)")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _OTHER_LABEL = re.compile(rf"\b(?:{OTHER_DATE_LABELS})\b", re.IGNORECASE)
-_MAX_TEXT = 100  # characters: a date line, not a paragraph that mentions a date
+# Other articles' boxes; a sidebar is not one of them here: templates put the post's own
+# date and category there ("single-post-sidebar"), and related lists inside it are named.
+_OTHERS = FOREIGN_REGION_WORDS - {"sidebar", "rightrail", "siderail"}
+_MAX_TEXT = 80  # characters: a date line, not a paragraph that mentions a date
 _MAX_TRIES = 30  # each try may cost a dateparser call
 
 
@@ -54,9 +58,18 @@ def _outside(node: HtmlElement) -> bool:
             return False
         if tag in ("body", "html"):
             return True
-        if _COMMENT.search(class_id(anc)) or (anc.get("itemtype") or "").lower().endswith("comment"):
+        names = class_id(anc)
+        if _COMMENT.search(names) or (anc.get("itemtype") or "").lower().endswith("comment"):
+            return False
+        if names != " " and _names_others(names):
             return False
     return True
+
+
+@lru_cache(maxsize=4096)
+def _names_others(names: str) -> bool:
+    words = region_words(names, compounds=False)
+    return not words.isdisjoint(_OTHERS) or any(word.startswith(FOREIGN_REGION_PREFIXES) for word in words)
 
 
 def _date_of(
