@@ -299,3 +299,19 @@ def test_a_question_item_dates_the_thread_and_its_answers_do_not() -> None:
         "<meta itemprop='datePublished' content='2023-09-01'></div></body></html>"
     )
     assert read_microdata(parse_html(answer_only)).published_raw is None
+
+
+def test_a_numeric_structured_date_is_read_the_way_the_page_shows_it() -> None:
+    html = (
+        '<html lang="en"><head><meta property="article:published_time" content="03-09-2026"></head>'
+        f"<body><h1>River story</h1><p class='date'>March 9, 2026</p>{_STORY}</body></html>"
+    )
+    page = extract_metadata(
+        parse_html(html), None, fetched_at=datetime(2026, 12, 1, tzinfo=timezone.utc)
+    ).page
+    assert (page.published, page.published_source) == (datetime(2026, 3, 9, tzinfo=timezone.utc), "meta")
+    # fetched in March, the day-first reading (3 September) lies in the future: never taken
+    early = extract_metadata(
+        parse_html(html), None, fetched_at=datetime(2026, 3, 20, tzinfo=timezone.utc)
+    ).page
+    assert early.published == datetime(2026, 3, 9, tzinfo=timezone.utc)

@@ -312,6 +312,7 @@ def _published(src: _Sources) -> tuple[datetime | None, str | None, str | None]:
             later = [r for _s, r in structured[index + 1 :]]
             if _is_utc_with_time(value):
                 value = _localise(value, later, src)
+            value = _read_as_shown(value, src)
             shown = _shown_instead(value, later, src)
             if shown is not None:
                 return shown.value, shown.raw, "visible"
@@ -366,6 +367,16 @@ def _stated_modified(src: _Sources) -> datetime | None:
         if value is not None:
             return value
     return None
+
+
+def _read_as_shown(value: datetime, src: _Sources) -> datetime:
+    """A numeric structured date read with day and month the other way round when the page
+    shows that reading ('03-09-2026' beside 'March 9, 2026'): the separator alone does not
+    tell a US month-first date from a day-first one."""
+    for shown in src.visible_dates():
+        if not shown.modified and _YEAR.search(shown.raw) and _swapped(value, shown.value):
+            return value.replace(month=value.day, day=value.month)
+    return value
 
 
 def _shown_instead(value: datetime, later_raws: list[str], src: _Sources) -> VisibleDate | None:
