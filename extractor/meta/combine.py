@@ -312,7 +312,8 @@ def _published(src: _Sources) -> tuple[datetime | None, str | None, str | None]:
             later = [r for _s, r in structured[index + 1 :]]
             if _is_utc_with_time(value):
                 value = _localise(value, later, src)
-            value = _read_as_shown(value, src)
+            if _AMBIGUOUS_NUMERIC.match(raw.strip()):
+                value = _read_as_shown(value, src)
             shown = _shown_instead(value, later, src)
             if shown is not None:
                 return shown.value, shown.raw, "visible"
@@ -367,6 +368,10 @@ def _stated_modified(src: _Sources) -> datetime | None:
         if value is not None:
             return value
     return None
+
+
+# '03-09-2026', '3/9/2026': day and month in an order the string does not tell (ISO does).
+_AMBIGUOUS_NUMERIC = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}")
 
 
 def _read_as_shown(value: datetime, src: _Sources) -> datetime:
