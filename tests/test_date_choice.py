@@ -108,7 +108,8 @@ def test_the_record_carries_the_source(head: str, body: str, url: str | None, so
     html = f'<html lang="en"><head>{head}</head><body>{body}</body></html>'
     article = extract_article(html, url, fetched_at=FETCHED)
     assert article.to_dict()["published_source"] == source
-    assert article.published is not None and article.published.date().isoformat() == day
+    assert article.published is not None
+    assert article.published.date().isoformat() == day
 
 
 def test_a_thread_dated_by_its_opening_post_says_so() -> None:
@@ -208,7 +209,8 @@ def test_a_structured_date_after_its_modification_yields_to_the_dateline() -> No
 def test_two_sources_against_one() -> None:
     head = _ld("2023-08-29T10:00:00Z") + '<meta name="date" content="November 25, 2023">'
     page = _meta(head, _H1 + "<p class='date'>Nov 25, 2023 5:00 am</p>" + _STORY).page
-    assert page.published is not None and page.published.date().isoformat() == "2023-11-25"
+    assert page.published is not None
+    assert page.published.date().isoformat() == "2023-11-25"
     assert page.published_source == "visible"
 
 
@@ -240,7 +242,8 @@ def test_a_utc_timestamp_takes_the_day_its_url_names() -> None:
     assert page.published.date().isoformat() == "2024-05-01"
     assert page.published == datetime(2024, 5, 2, 2, 41, 41, tzinfo=timezone.utc)  # the same instant
     same_day = _meta(_og("2024-05-01T14:00:00+00:00"), _H1 + _STORY, URL).page
-    assert same_day.published is not None and same_day.published.utcoffset() == timedelta(0)
+    assert same_day.published is not None
+    assert same_day.published.utcoffset() == timedelta(0)
 
 
 def test_the_url_says_which_number_is_the_day() -> None:
@@ -257,7 +260,8 @@ def test_a_vague_relative_date_comes_after_an_exact_one() -> None:
         + _STORY
     )
     page = _meta("", body).page
-    assert page.published is not None and page.published.date().isoformat() == "2023-10-04"
+    assert page.published is not None
+    assert page.published.date().isoformat() == "2023-10-04"
 
 
 # -- the page-wide last look --------------------------------------------------------------------
@@ -280,7 +284,8 @@ def test_the_page_wide_look_skips_other_things_dates(elsewhere: str) -> None:
         f"<html><body>{elsewhere}<div class='entry-date'>Posted April 30, 2024</div></body></html>"
     )
     found = find_page_date(PageIndex(shown), language="en", fetched_at=FETCHED)
-    assert found is not None and found[0] == datetime(2024, 4, 30, tzinfo=timezone.utc)
+    assert found is not None
+    assert found[0] == datetime(2024, 4, 30, tzinfo=timezone.utc)
 
 
 # -- microdata --------------------------------------------------------------------------------
