@@ -112,19 +112,20 @@ def test_the_record_carries_the_source(head: str, body: str, url: str | None, so
     assert article.published.date().isoformat() == day
 
 
-def test_a_thread_dated_by_its_opening_post_says_so() -> None:
+def test_comment_dates_do_not_date_an_article() -> None:
+    """Comment stamps are the readers', not the page's: the page-wide look skips them, and only
+    a page read as a thread takes its first post's date (published_source "comments")."""
     posts = "".join(
         f"<li class='comment' id='post-{n}'><div class='comment-author'>user{n}</div>"
         f"<div class='comment-date'>2024-05-0{n} 10:00</div>"
         f"<div class='comment-content'><p>{'Reply text about the river and the mill. ' * 6}</p></div></li>"
         for n in range(1, 6)
     )
-    html = f"<html><head><title>Forum</title></head><body><h1>River thread</h1><ol class='comment-list'>{posts}</ol></body></html>"
-    article = extract_article(html, "https://forum.example.org/t/river", fetched_at=FETCHED)
-    if article.published_source == "comments":  # the comment reader saw a thread
-        assert article.published == article.comments[0].published
-    else:
-        assert article.published_source in ("visible", None)
+    html = f"<html><body><h1>River story</h1>{_STORY}<ol class='comment-list'>{posts}</ol></body></html>"
+    article = extract_article(html, "https://news.example.org/river", fetched_at=FETCHED)
+    assert len(article.comments) == 5
+    assert article.page_type == "article"
+    assert (article.published, article.published_source) == (None, None)
 
 
 @pytest.mark.parametrize(
