@@ -19,6 +19,7 @@ from datetime import datetime, timedelta, timezone
 
 from ..core.dates import normalise_language, parse_date
 from ..core.index import PageIndex
+from ..core.lexicon.calendar import COARSE_RELATIVE_UNITS, ENGLISH_MONTH_NAMES, ENGLISH_MONTHS
 from ..core.tree import HtmlElement, collapse_ws
 from ..core.urls import absolute_url, url_host, url_path
 from ..model import Image, PageMeta
@@ -47,11 +48,15 @@ from .metatags import (
     read_meta,
 )
 from .microdata import Microdata, read_microdata
+from .pagedate import find_page_date
 from .regions import headline_nodes, in_foreign_region, is_home_link, main_h1
 
 __all__ = ["Metadata", "extract_metadata"]
 
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)")
+# '/2023/october/03/', '/2019/dec/5/': the month spelled out in English.
+_URL_NAMED_MONTH = re.compile(rf"/((?:19|20)\d{{2}})/({ENGLISH_MONTHS})/(\d{{1,2}})(?:/|-|$)", re.IGNORECASE)
+_MONTH_NUMBERS = {names[0]: number for number, names in enumerate(ENGLISH_MONTH_NAMES, start=1)}
 
 
 @dataclass(slots=True)
@@ -265,12 +270,27 @@ def _parse(raw: str | None, src: _Sources) -> datetime | None:
     return parse_date(raw, language=src.language, fetched_at=src.fetched_at) if raw else None
 
 
-def _url_date(url: str | None) -> tuple[datetime, str] | None:
-    match = _URL_DATE.search(url_path(url)) if url else None
-    if match is None:
+def _swapped(value: datetime, other: datetime) -> bool:
+    """Do the two dates differ only by day and month trading places?"""
+    return value.day != value.month and (value.year, value.month, value.day) == (
+        other.year,
+        other.day,
+        other.month,
+    )
+
+
+def _url_date(url: str | None, fetched_at: datetime | None) -> tuple[datetime, str] | None:
+    path = url_path(url) if url else ""
+    match = _URL_DATE.search(path)
+    named = None if match else _URL_NAMED_MONTH.search(path)
+    if match is not None:
+        month = match.group(2)
+    elif named is not None:
+        match, month = named, str(_MONTH_NUMBERS[named.group(2).lower()[:3]])
+    else:
         return None
-    raw = "-".join((match.group(1), match.group(2).zfill(2), match.group(3).zfill(2)))
-    value = parse_date(raw)
+    raw = "-".join((match.group(1), month.zfill(2), match.group(3).zfill(2)))
+    value = parse_date(raw, fetched_at=fetched_at)
     return (value, raw) if value is not None else None
 
 
@@ -289,14 +309,26 @@ def _published(src: _Sources) -> tuple[datetime | None, str | None, str | None]:
     for index, (source, raw) in enumerate(structured):
         value = _parse(raw, src)
         if value is not None:
+            later = [r for _s, r in structured[index + 1 :]]
             if _is_utc_with_time(value):
-                value = _localise(value, [r for _s, r in structured[index + 1 :]], src)
+                value = _localise(value, later, src)
+            if _AMBIGUOUS_NUMERIC.match(raw.strip()):
+                value = _read_as_shown(value, src)
+            shown = _shown_instead(value, later, src)
+            if shown is not None:
+                return shown.value, shown.raw, "visible"
             return value, raw, source
     visible = src.visible_dates()
-    # A page that only shows "updated ..." still dates the article best with it.
-    for found in [d for d in visible if not d.modified] + [d for d in visible if d.modified]:
+    # A page that only shows "updated ..." still dates the article best with it; a vague
+    # "1 year ago" comes last, as it cannot name the day.
+    ordered = [d for d in visible if not d.modified and not _vague(d.raw)]
+    ordered += [d for d in visible if d.modified and not _vague(d.raw)]
+    from_url = _url_date(src.url, src.fetched_at)
+    for found in ordered + [d for d in visible if _vague(d.raw)]:
+        if from_url is not None and _swapped(found.value, from_url[0]):
+            # '03/10/2023' under '/2023/october/03/': the URL says which number is the day.
+            return from_url[0], found.raw, "visible"
         return found.value, found.raw, "visible"
-    from_url = _url_date(src.url)
     if from_url is not None:
         return from_url[0], from_url[1], "url"
     # A page that states only when it was last modified (article:modified_time,
@@ -310,7 +342,78 @@ def _published(src: _Sources) -> tuple[datetime | None, str | None, str | None]:
         modified = _parse(modified_raw, src)
         if modified is not None:
             return modified, modified_raw, stated
+    anywhere = find_page_date(
+        src.index or PageIndex(src.tree), language=src.language, fetched_at=src.fetched_at
+    )
+    if anywhere is not None:
+        return anywhere[0], anywhere[1], "visible"
     return None, None, None
+
+
+# How far from the headline (in elements) a shown date is the article's own dateline.
+_NEAR_HEADLINE = 12
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_VAGUE = re.compile(rf"\b(?:{COARSE_RELATIVE_UNITS})", re.IGNORECASE)
+
+
+def _vague(raw: str) -> bool:
+    """'1 year ago', 'vor 3 Monaten': a relative date too coarse to name a day."""
+    return _YEAR.search(raw) is None and _VAGUE.search(raw) is not None
+
+
+def _stated_modified(src: _Sources) -> datetime | None:
+    meta = src.meta.first_with_key(MODIFIED_KEYS)
+    for raw in (src.ld.modified_raw, meta[1] if meta else None, src.micro.modified_raw):
+        value = _parse(raw, src)
+        if value is not None:
+            return value
+    return None
+
+
+# '03-09-2026', '3/9/2026': day and month in an order the string does not tell (ISO does).
+_AMBIGUOUS_NUMERIC = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{4}")
+
+
+def _read_as_shown(value: datetime, src: _Sources) -> datetime:
+    """A numeric structured date read with day and month the other way round when the page
+    shows that reading ('03-09-2026' beside 'March 9, 2026'): the separator alone does not
+    tell a US month-first date from a day-first one."""
+    for shown in src.visible_dates():
+        if not shown.modified and _YEAR.search(shown.raw) and _swapped(value, shown.value):
+            return value.replace(month=value.day, day=value.month)
+    return value
+
+
+def _shown_instead(value: datetime, later_raws: list[str], src: _Sources) -> VisibleDate | None:
+    """The date shown under the headline, when the structured one should yield to it.
+
+    Structured data is right far more often than a date found in the page's text, but
+    some templates fill it wrongly, and then the page's own dateline is the better
+    witness. Only a full date (with its year; no "Jun 9", no "2 days ago") next to the
+    headline that is not labelled as an update is considered, and it wins when
+    - another structured statement gives its day (two sources against one), or
+    - it is earlier and the structured publication date is not credible: it is the
+      same instant as the stated modification (a template that stamps every save into
+      both) or later than it (a pair that cannot both be true).
+    """
+    shown = [
+        d
+        for d in src.visible_dates()
+        if d.distance <= _NEAR_HEADLINE and not d.modified and _YEAR.search(d.raw)
+    ]
+    if not shown or shown[0].value.date() == value.date():
+        return None
+    first = shown[0]
+    for raw in later_raws[:6]:
+        other = _parse(raw, src)
+        if other is not None and other.date() == first.value.date():
+            return first
+    if first.value >= value:
+        return None
+    modified = _stated_modified(src)
+    if modified is not None and (abs((modified - value).total_seconds()) < 60 or modified < value):
+        return first
+    return None
 
 
 def _is_utc_with_time(value: datetime) -> bool:
@@ -332,6 +435,22 @@ def _localise(value: datetime, other_raws: list[str], src: _Sources) -> datetime
         offset = _wall_clock_offset(value, other)
         if offset is not None:
             return value.astimezone(timezone(offset))
+    return _on_url_day(value, src)
+
+
+def _on_url_day(value: datetime, src: _Sources) -> datetime:
+    """A UTC timestamp restated on the day its URL names ('/2025/12/18/' for 02:41Z on the
+    19th: the evening before, in the Americas), when a zone of at most 14 hours reaches
+    that day. The smallest such offset is taken: the instant stays exact, and the day, the
+    one thing the URL states, is the page's own."""
+    from_url = _url_date(src.url, src.fetched_at)
+    if from_url is None or from_url[0].date() == value.date():
+        return value
+    for hours in range(1, 15):
+        for sign in (-1, 1):
+            shifted = value.astimezone(timezone(timedelta(hours=sign * hours)))
+            if shifted.date() == from_url[0].date():
+                return shifted
     return value
 
 

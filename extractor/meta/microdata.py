@@ -31,6 +31,7 @@ _WANTED = frozenset(
         "alternativeheadline",
     }
 )
+_DATES = frozenset({"datepublished", "datecreated", "datemodified"})
 _FOREIGN_SCOPES = (
     "comment",
     "usercomments",
@@ -97,6 +98,8 @@ def read_microdata(tree: HtmlElement) -> Microdata:
         if not props:
             continue
         scope = _scope_type(node)
+        if props & _DATES and scope == "question":
+            scope = ""  # a question's dates are the thread's; its answers' stay foreign
         is_author = bool(props & {"author", "creator"})
         if scope.endswith(_FOREIGN_SCOPES) and not (
             is_author and not scope.endswith(("comment", "usercomments"))

@@ -88,6 +88,13 @@ RELATIVE_DATE_HINTS = (
 )
 RELATIVE_DATE_HINTS_CJK = "前|昨日|今日"
 
+# Units of a relative date too coarse to name a day ("1 year ago", "vor 3 Monaten", "il y a
+# 2 mois", "hace 5 meses"): meta/combine.py ranks such a date after every exact one.
+COARSE_RELATIVE_UNITS = (
+    r"years?|months?|yrs?|mos?\b|jahr|monat|ans?\b|années?|mois|años?|mes(?:es)?\b|ann[oi]\b|mes[ei]\b|"
+    r"jaar|maand|年|月|ヶ月|か月"
+)
+
 # Days named without digits ("yesterday", "gestern", "aujourd'hui") in en/de/fr/es/it/nl,
 # lower case (comments/hints.py: a comment's date without a number).
 RELATIVE_DAY_WORDS = (
@@ -114,4 +121,16 @@ DATE_LABELS = (
     r"posted|published|publish date|date published|updated|last updated|last modified|released|"
     r"veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato|"
     r"gepubliceerd|bijgewerkt"
+)
+
+# Class, id or itemprop words of an element that holds the page's date ("post-date",
+# "entry_update", "published", "datum", "fecha"), matched as substrings of the lower-cased
+# names: meta/pagedate.py's page-wide last look, when nothing near the headline is dated.
+PAGE_DATE_NAME_CUES = r"date|datum|fecha|time(?!line)|publish|posted|entry[_-]?update|fa-clock|fa-calendar"
+
+# Labels of dates that are not the page's publication: a forum's "Last post", a member's
+# "Joined" / "Member since", a price's "Valid until" (meta/pagedate.py skips such a date).
+OTHER_DATE_LABELS = (
+    r"last\s+post|last\s+reply|last\s+activity|join(?:ed|\s+date)|member\s+since|registered|"
+    r"valid\s+(?:until|through)|expires?|deadline|event\s+date|mitglied\s+seit|dabei\s+seit|inscrit"
 )
