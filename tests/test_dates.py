@@ -170,3 +170,24 @@ def test_find_date_in_text_without_date() -> None:
 )
 def test_normalise_language(raw: str | None, expected: str | None) -> None:
     assert normalise_language(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["Posts by Jonathan Jones", "Jane Doe", "Read more", "Subscribe for updates", "Staff Writer"]
+)
+def test_english_text_without_date_words_skips_dateparser_which_finds_nothing_in_it(text: str) -> None:
+    import dateparser  # type: ignore[import-untyped]
+
+    from extractor.core.dates import _may_name_a_date
+
+    assert not _may_name_a_date(text, "en")
+    assert dateparser.parse(text, languages=["en"]) is None  # what the shortcut saves asking
+    assert parse_date(text, language="en") is None
+
+
+@pytest.mark.parametrize("text", ["yesterday", "last Tuesday", "Dec 5", "3 hours ago", "noon today"])
+def test_english_date_words_still_reach_the_parsers(text: str) -> None:
+    from extractor.core.dates import _may_name_a_date
+
+    assert _may_name_a_date(text, "en")
+    assert parse_date(text, language="en", fetched_at=datetime(2026, 1, 10, tzinfo=timezone.utc)) is not None

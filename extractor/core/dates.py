@@ -25,6 +25,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .lexicon.calendar import (
+    ENGLISH_DATE_WORDS,
     ENGLISH_MONTH_NAMES,
     ENGLISH_MONTHS,
     ENGLISH_WEEKDAY_PREFIXES,
@@ -483,6 +484,22 @@ def _parse_with_dateparser(raw: str, language: str | None, base: datetime | None
     return value.replace(tzinfo=stated) if stated is not None else value
 
 
+_ENGLISH_DATE_WORD = re.compile(
+    rf"\b(?:{ENGLISH_MONTHS}|{ENGLISH_DATE_WORDS}|(?:{ENGLISH_WEEKDAY_PREFIXES})[a-z]*)s?\b", re.IGNORECASE
+)
+
+
+def _may_name_a_date(raw: str, language: str | None) -> bool:
+    """Could dateparser read a date in ``raw``? An English text with no digit and none of
+    the words a date or time is written with ('Posts by Jane Doe', 'USA TODAY' is one:
+    'today') is not one. Why: dateparser takes milliseconds a call, and most strings the
+    readers hand over that reach it ('2 min read', bylines, labels) are no dates. Other
+    languages always go to it."""
+    if language != "en":
+        return True
+    return any(ch.isdigit() for ch in raw) or _ENGLISH_DATE_WORD.search(raw) is not None
+
+
 @lru_cache(maxsize=4096)
 def _parse_cached(raw: str, language: str | None, fetched_at: datetime | None) -> datetime | None:
     """Pure and hashable-argument only, so it can be memoised safely."""
@@ -507,7 +524,7 @@ def _parse_cached(raw: str, language: str | None, fetched_at: datetime | None) -
         value = _parse_clock_only(raw, fetched_at)
         if value is not None:
             return value
-    if value is None and len(raw) <= 80:
+    if value is None and len(raw) <= 80 and _may_name_a_date(raw, language):
         value = _parse_with_dateparser(raw, language, fetched_at)
     if value is None:
         return None

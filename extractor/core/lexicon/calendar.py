@@ -134,3 +134,11 @@ OTHER_DATE_LABELS = (
     r"last\s+post|last\s+reply|last\s+activity|join(?:ed|\s+date)|member\s+since|registered|"
     r"valid\s+(?:until|through)|expires?|deadline|event\s+date|mitglied\s+seit|dabei\s+seit|inscrit"
 )
+
+# English words without which a digit-free English text names no date or time for dateparser
+# (core/dates.py asks it only then: each call costs milliseconds): time units, relative and
+# deictic words, times of day. Month and weekday names are matched beside them.
+ENGLISH_DATE_WORDS = (
+    r"second|minute|min|hour|hr|day|week|fortnight|month|year|decade|ago|now|today|tonight|"
+    r"tomorrow|yesterday|last|next|this|noon|midnight|morning|afternoon|evening|night"
+)
