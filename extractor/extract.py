@@ -51,6 +51,7 @@ def _unmangle_index(meta: Metadata) -> None:
     """
     if meta.authors_source == "byline":
         meta.page.authors = []
+    meta.page.publisher = meta.publisher_unless_byline
     if meta.page.published_source in ("visible", "url"):
         meta.page.published = None
         meta.page.published_raw = None

@@ -1,10 +1,15 @@
-"""Author strings -> clean person names.
+"""Author strings -> clean person names, and the organisations a byline names instead.
 
 Bylines arrive as "By Jane Doe and John Roe, Staff Writers | Jan 3, 2020",
 "Von Max Muster", "jane@example.com", "@handle", "Staff", a URL, or the site's
 own name. One string may hold several people; one person may be listed by
-several sources. This module only cleans, splits, rejects and dedupes; which
+several sources. This module only cleans, splits, sorts and dedupes; which
 source to trust is decided by the caller.
+
+Each name is sorted into one of three kinds: a person (the record's ``authors``), an
+organisation ("By Reuters", the site's own name, "Levitate Media", "The Acme Team":
+the record's ``publisher``, since ``authors`` holds people only), or junk (job titles,
+"Staff", dates, page furniture), which is dropped.
 """
 
 from __future__ import annotations
@@ -12,19 +17,39 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Literal
 
 from ..core.lexicon.calendar import ENGLISH_MONTH_CAPITALISED
 from ..core.lexicon.people import (
     AND_WORDS,
     AUTHOR_LABELS,
+    CJK_ORGANISATION_SUFFIXES,
+    COLLECTIVE_WORDS,
+    DEPARTMENT_WORDS,
     JOB_TITLE_WORDS,
     JUNK_NAMES,
+    NEWS_AGENCIES,
+    ORGANISATION_NAME_WORDS,
     ORGANISATION_WORDS,
     ROLE_WORDS,
     SITE_AFFIXES,
 )
 
-__all__ = ["clean_authors", "is_junk_name", "name_key", "split_names"]
+__all__ = [
+    "SortedNames",
+    "clean_authors",
+    "clean_organisation",
+    "is_junk_name",
+    "name_key",
+    "name_kind",
+    "sort_names",
+    "split_names",
+]
+
+PERSON: Literal["person"] = "person"
+ORGANISATION: Literal["organisation"] = "organisation"
+Kind = Literal["person", "organisation"]
 
 _PREFIX = re.compile(
     r"^(?:(?:written|posted|published|reported|reporting|story|text|words|photos?|compiled|edited|interview)\s+)?"
@@ -156,43 +181,138 @@ def _owners_name(name: str) -> bool:
 
 
 def is_junk_name(name: str, site_keys: Iterable[str] = ()) -> bool:
-    """True for strings that are not a person's name (or are the site itself)."""
+    """True for strings that are not a person's name (an organisation's, the site's own, junk)."""
+    return name_kind(name, site_keys) != PERSON
+
+
+_WORD = re.compile(r"[\w'’.-]+")
+
+
+def _words_of(name: str) -> list[str]:
+    return [w.strip(".").casefold() for w in _WORD.findall(name)]
+
+
+def _shares_site(key: str, site_keys: Iterable[str]) -> bool:
+    """Does ``key`` name the site, exactly or as a part of four letters or more ("netgear"
+    in "netgearorbi", "greatday" in "greatdayimprovements")?"""
+    for site in site_keys:
+        if not site:
+            continue
+        shorter, longer = (key, site) if len(key) <= len(site) else (site, key)
+        if (len(shorter) >= 4 and shorter in longer) or key == site:
+            return True
+    return False
+
+
+def organisation_of_collective(name: str, site_keys: Iterable[str] = ()) -> str | None:
+    """'Podium Staff' -> 'Podium', 'The Upwork Team' -> 'Upwork': the organisation a collective
+    byline signs for, when what is left after the collective words (with the department words
+    just before them: "Lifestyle Desk", "Editorial Team") names the site ("Marketing Team" and
+    "Staff Clinician" name no organisation: None)."""
+    words = name.split()
+    keep = [True] * len(words)
+    for i, word in enumerate(words):
+        if word.strip(".,").casefold() in COLLECTIVE_WORDS:
+            keep[i] = False
+            j = i - 1
+            while j >= 0 and words[j].strip(".,").casefold() in DEPARTMENT_WORDS:
+                keep[j] = False
+                j -= 1
+    kept = [w for w, k in zip(words, keep, strict=True) if k]
+    while kept and kept[0].casefold() in ("the", "our", "by", "from"):
+        kept.pop(0)
+    rest = " ".join(kept).strip(" -–—:|,;&")
+    key = name_key(rest)
+    if len(key) < 2 or not _shares_site(key, site_keys):
+        return None
+    return rest
+
+
+def name_kind(name: str, site_keys: Iterable[str] = (), *, stated: bool = False) -> Kind | None:
+    """What a cleaned candidate name is: a person, an organisation, or neither (None: junk).
+
+    ``stated``: the name comes from a field that states the author (JSON-LD, <meta>,
+    microdata), where a name in lower case ("kirstin boatto") is still a name; in visible
+    text a line without a capitalised word is a sentence or a label.
+    """
     key = name_key(name)
     if len(key) < 2 or len(name) > _MAX_LEN:
-        return True
+        return None
+    if key in NEWS_AGENCIES:
+        return ORGANISATION
     if key in JUNK_NAMES or name.startswith("@") or _URL.search(name) or "@" in name:
-        return True
-    if any(_names_site(key, site) for site in site_keys if site) and not _owners_name(name):
-        return True
+        return None
+    sites = [k for k in site_keys if k]
+    if any(_names_site(key, site) for site in sites) and not _owners_name(name):
+        return ORGANISATION
     if _is_cjk(name):
-        return False
+        return ORGANISATION if name.endswith(CJK_ORGANISATION_SUFFIXES) else PERSON
     words = name.split()
     if len(words) == 1 and _HANDLE.fullmatch(name):
-        return False  # a forum or social handle with digits ("LingoLover94", "josh_wilmot90")
+        return PERSON  # a forum or social handle with digits ("LingoLover94", "josh_wilmot90")
     if len(words) > _MAX_WORDS or _DIGIT.search(name):
-        return True
+        return None
+    lowered = _words_of(name)
+    if any(w in COLLECTIVE_WORDS for w in lowered):
+        return ORGANISATION if organisation_of_collective(name, sites) else None
+    if len(words) > 1 and any(w in ORGANISATION_NAME_WORDS for w in lowered[1:]):
+        return ORGANISATION  # "Levitate Media", "Example Tribune" (a first word may be a given name)
     if _ROLE_WORDS.search(name) or _JOB_TITLE.search(name):
-        return True
+        return None
     if len(words) == 1 and _USERNAME.fullmatch(name):
-        return False  # a username ("jdoe"); generic words are in the junk lists
+        return PERSON  # a username ("jdoe"); generic words are in the junk lists
     # A name has at least one capitalised word; "the team" has none. Scripts
     # without case (Arabic, Hebrew, Thai...) cannot be judged this way.
     cased = [w for w in words if w[:1].lower() != w[:1].upper()]
-    return bool(cased) and not any(w[:1].isupper() for w in cased)
+    if cased and not any(w[:1].isupper() for w in cased):
+        return PERSON if stated and len(words) <= 4 and all(w.isalpha() for w in words) else None
+    return PERSON
 
 
-def clean_authors(raw: Iterable[str], site_keys: Iterable[str] = ()) -> list[str]:
-    """Split, clean, reject and dedupe author strings, keeping first-seen order."""
+def clean_organisation(name: str, site_keys: Iterable[str] = ()) -> str | None:
+    """An organisation's name as the record gives it: a label ("By ...") removed, a collective
+    byline reduced to the organisation it signs for; None when no name is left (a URL, an
+    e-mail address, a team that names no organisation)."""
+    text = _strip_decoration(name)
+    if not text or (_URL.search(text) and " " not in text) or "@" in text or len(text) > _MAX_LEN:
+        return None
+    if any(w in COLLECTIVE_WORDS for w in _words_of(text)):
+        return organisation_of_collective(text, site_keys)
+    return text
+
+
+@dataclass(slots=True)
+class SortedNames:
+    """The people and the organisations of some author strings, each deduped in first-seen order."""
+
+    people: list[str] = field(default_factory=list)
+    organisations: list[str] = field(default_factory=list)
+
+
+def sort_names(raw: Iterable[str], site_keys: Iterable[str] = (), *, stated: bool = False) -> SortedNames:
+    """Split and clean author strings, sorting each name into people and organisations
+    (junk dropped). ``stated``: see :func:`name_kind`."""
     sites = [k for k in site_keys if k]
-    out: list[str] = []
+    out = SortedNames()
     seen: set[str] = set()
     for text in raw:
         if not text:
             continue
         for name in split_names(text):
             key = name_key(name)
-            if key in seen or is_junk_name(name, sites):
+            if key in seen:
                 continue
             seen.add(key)
-            out.append(name)
+            kind = name_kind(name, sites, stated=stated)
+            if kind == PERSON:
+                out.people.append(name)
+            elif kind == ORGANISATION:
+                org = clean_organisation(name, sites)
+                if org and org not in out.organisations:
+                    out.organisations.append(org)
     return out
+
+
+def clean_authors(raw: Iterable[str], site_keys: Iterable[str] = (), *, stated: bool = False) -> list[str]:
+    """Split, clean, reject and dedupe author strings, keeping first-seen order: the people."""
+    return sort_names(raw, site_keys, stated=stated).people

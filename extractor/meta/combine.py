@@ -22,7 +22,7 @@ from ..core.index import PageIndex
 from ..core.tree import HtmlElement, collapse_ws
 from ..core.urls import absolute_url, url_host, url_path
 from ..model import Image, PageMeta
-from .authors import clean_authors, name_key
+from .authors import clean_authors, clean_organisation, name_key, sort_names
 from .byline import (
     VisibleDate,
     find_byline_names,
@@ -39,6 +39,7 @@ from .metatags import (
     OG_PUBLISHED_KEYS,
     OTHER_PUBLISHED_KEYS,
     PUBLISHED_KEY_PATTERN,
+    PUBLISHER_KEYS,
     SECTION_KEYS,
     SITE_NAME_KEYS,
     TAG_KEYS,
@@ -71,6 +72,9 @@ class Metadata:
     warnings: list[str] = field(default_factory=list)
     # Where the authors came from ("json-ld", "meta", "microdata", "byline").
     authors_source: str | None = None
+    # The publisher to keep if the visible byline turns out not to be the page's own (an index
+    # page's bylines are its teasers'): ``page.publisher`` unless that was read from a byline.
+    publisher_unless_byline: str | None = None
     # The page calls itself an article (og:type, or a JSON-LD article node): a short text
     # beside long link lists is then the article, not the intro of a listing.
     declares_article: bool = False
@@ -207,41 +211,103 @@ def _is_username(name: str) -> bool:
     return bool(re.fullmatch(r"[a-z][a-z0-9_.-]+", name))
 
 
-def _authors(src: _Sources) -> tuple[list[str], str | None, dict[str, str]]:
-    """The authors, where they were read, and the profile URL of each that has one."""
+@dataclass(slots=True)
+class _Authors:
+    """The people found, where, their profile URLs, and the organisations named as author."""
+
+    people: list[str] = field(default_factory=list)
+    source: str | None = None
+    urls: dict[str, str] = field(default_factory=dict)
+    # Organisations named where the author is stated (a JSON-LD Organization author, the
+    # site's own name, "By Reuters", "The Acme Team"), in the order read; the last ones from
+    # the visible byline, whose count is ``from_byline``.
+    organisations: list[str] = field(default_factory=list)
+    from_byline: int = 0
+
+
+def _authors(src: _Sources) -> _Authors:
+    """The people who wrote the page, where they were read, each one's profile URL, and the
+    organisations named as its author. Structured data first (JSON-LD, meta, microdata), then
+    the nearest visible byline; an organisation named there stops the search, as the byline
+    is then the organisation's ("By Acme Team"), not a teaser's further down."""
+    out = _Authors()
+    for name, is_person in src.ld.authors:
+        org = None if is_person else clean_organisation(name, src.site_keys)
+        if org and org not in out.organisations:
+            out.organisations.append(org)
     persons = [name for name, is_person in src.ld.authors if is_person]
-    orgs = [name for name, is_person in src.ld.authors if not is_person]
     ordered: list[tuple[str, list[str]]] = [
         ("json-ld", persons),
         ("meta", _meta_author_strings(src.meta)),
         ("microdata", src.micro.authors),
     ]
     for source, raw in ordered:
-        names = clean_authors(raw, src.site_keys)
-        if names and not all(_is_username(n) for n in names):
-            return names, source, _urls_of(names, src.ld.author_urls, src)
-        if names:  # user names only ("jdoe"): the visible byline spells the person out
-            visible, links = _byline_authors(src)
-            if visible:
-                return visible, "byline", _urls_of(visible, links, src)
-            return names, source, _urls_of(names, src.ld.author_urls, src)
-    visible, links = _byline_authors(src)
-    if visible:
-        return visible, "byline", _urls_of(visible, links, src)
-    for source, raw in (("json-ld", orgs), ("meta-url", _names_from_author_urls(src.meta))):
-        names = clean_authors(raw, src.site_keys)
-        if names:
-            return names, source, _urls_of(names, src.ld.author_urls, src)
-    return [], None, {}
+        sorted_names = sort_names(raw, src.site_keys, stated=True)
+        out.organisations += [o for o in sorted_names.organisations if o not in out.organisations]
+        names = sorted_names.people
+        if not names:
+            continue
+        if source != "microdata" and all(_is_username(n) for n in names):
+            # A CMS login name ("jdoe") in a tag: the visible byline spells the person out.
+            # (Microdata marks up the visible name itself: a forum's user name is the name.)
+            _byline_authors(src, out)
+            if out.people:
+                return out
+        out.people, out.source, out.urls = names, source, _urls_of(names, src.ld.author_urls, src)
+        return out
+    _byline_authors(src, out)
+    if out.people:
+        return out
+    names = clean_authors(_names_from_author_urls(src.meta), src.site_keys)
+    if names:
+        out.people, out.source, out.urls = names, "meta-url", _urls_of(names, src.ld.author_urls, src)
+    return out
 
 
-def _byline_authors(src: _Sources) -> tuple[list[str], dict[str, str]]:
-    """Names of the nearest visible byline that still has names after cleaning, and its links."""
+def _byline_authors(src: _Sources, out: _Authors) -> None:
+    """The people of the nearest visible byline that names anyone after cleaning, and its
+    links, into ``out``; a byline that names only organisations ends the search with them."""
     for byline in find_byline_names(src.tree, src.h1, src.index):
-        names = clean_authors(byline.names, src.site_keys)
-        if names:
-            return names, byline.links
-    return [], {}
+        sorted_names = sort_names(byline.names, src.site_keys)
+        if sorted_names.people:
+            out.people, out.source = sorted_names.people, "byline"
+            out.urls = _urls_of(sorted_names.people, byline.links, src)
+        new = [o for o in sorted_names.organisations if o not in out.organisations]
+        out.organisations += new
+        out.from_byline = len(new)
+        if sorted_names.people or sorted_names.organisations:
+            return
+
+
+def _stated_publisher(src: _Sources) -> str | None:
+    """The publisher the page states: JSON-LD, microdata, then a publisher <meta> (not a URL:
+    article:publisher is mostly a social-media page)."""
+    candidates = [src.ld.publisher, src.micro.publisher]
+    candidates += [v for key in PUBLISHER_KEYS for v in src.meta.all(key)]
+    for value in candidates:
+        org = clean_organisation(value, src.site_keys) if value else None
+        if org:
+            return org
+    return None
+
+
+def _publisher(found: _Authors, src: _Sources) -> tuple[str | None, str | None]:
+    """The record's publisher, and the one to keep if the byline is not the page's.
+
+    With people as authors, the publisher the page states comes first (the people's employer
+    or the site); without any, the organisation named as the author does ("By Reuters" on a
+    portal whose JSON-LD publisher is the portal), as it is what the page gives for its author.
+    """
+    stated = _stated_publisher(src)
+    named = found.organisations
+    structured = named[: len(named) - found.from_byline]
+    if found.people:
+        first = stated or (named[0] if named else None)
+        fallback = stated or (structured[0] if structured else None)
+    else:
+        first = named[0] if named else stated
+        fallback = structured[0] if structured else stated
+    return first, fallback
 
 
 def _urls_of(names: list[str], stated: dict[str, str], src: _Sources) -> dict[str, str]:
@@ -473,7 +539,8 @@ def extract_metadata(
         # Pages without an <h1> (old table layouts, forums) still show the headline
         # somewhere; bylines and datelines are searched near that element.
         src.h1 = _headline_element(tree, headline)
-    authors, authors_source, author_urls = _authors(src)
+    found = _authors(src)
+    publisher, publisher_unless_byline = _publisher(found, src)
     published, published_raw, published_source = _published(src)
     modified, modified_raw = _modified(src)
     if modified is not None and published is not None and modified < published:
@@ -486,7 +553,7 @@ def extract_metadata(
     page = PageMeta(
         headline=headline,
         standfirst=find_standfirst(src.h1, headline),
-        authors=authors,
+        authors=found.people,
         published=published,
         published_raw=published_raw,
         modified=modified,
@@ -499,13 +566,15 @@ def extract_metadata(
         canonical_url=_canonical(src),
         images=_images(src),
         published_source=published_source,
-        author_urls=author_urls,
+        author_urls=found.urls,
+        publisher=publisher,
     )
     return Metadata(
         page=page,
         comment_count=comment_count,
         article_body=ld.article_body,
         warnings=warnings,
-        authors_source=authors_source,
+        authors_source=found.source,
+        publisher_unless_byline=publisher_unless_byline,
         declares_article=ld.type is not None or (meta.first("og:type") or "").strip().lower() == "article",
     )

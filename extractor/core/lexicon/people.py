@@ -69,6 +69,36 @@ JUNK_NAMES = frozenset(
         "sunday",
         "today",
         "yesterday",
+        # abbreviated days and months, read from a dateline next to a byline ("Sat, 20 Dec")
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        # links and buttons beside a forum post's or an author's name
+        "post",
+        "posts",
+        "edited",
+        "reply",
+        "quote",
+        "jumptobottom",
+        "ourpeople",
+        "ourteam",
+        "meettheteam",
     ]
 )
 
@@ -107,6 +137,54 @@ ORGANISATION_WORDS = frozenset(
      "press", "publishing", "health", "clinic", "center", "centre", "solutions", "services",
      "software", "systems", "technologies", "tech", "ventures", "partners", "capital", "club"}
 )  # fmt: skip
+
+
+# Strong organisation words: a byline name holding one names an organisation, not a person
+# ("Levitate Media", "Example Tribune", "Acme Group", "Reuters News"), and goes to the record's
+# ``publisher`` (meta/authors.py). Narrower than ORGANISATION_WORDS, which only decides whether
+# a site's own name reads as its owner's: words that are also surnames ("Post", "Review",
+# "Times", "Club") are left out.
+ORGANISATION_NAME_WORDS = frozenset(
+    {"inc", "llc", "ltd", "plc", "gmbh", "corp", "corporation", "company", "group", "institute",
+     "university", "college", "academy", "association", "foundation", "society", "council",
+     "agency", "network", "labs", "laboratory", "publishing", "publications", "newspaper",
+     "magazine", "tribune", "gazette", "herald", "news", "press", "media", "verlag", "zeitung",
+     "nachrichten", "journal", "broadcasting", "studios"}
+)  # fmt: skip
+
+# Wire and press agencies that sign articles as the author ("By Reuters", "AFP"), as name_key
+# keys (casefolded, no spaces or punctuation). An organisation, never a person. Ambiguous
+# short forms (PA, CNA, ANI: a credential, an abbreviation, a given name) are left out.
+NEWS_AGENCIES = frozenset(
+    {"reuters", "associatedpress", "theassociatedpress", "ap", "afp", "agencefrancepresse",
+     "bloomberg", "dpa", "upi", "xinhua", "efe", "ansa", "kyodo", "kyodonews", "yonhap", "tass",
+     "pti", "ians", "aap", "bernama", "belga", "anp", "ritzau", "lusa", "europapress", "epd",
+     "kna", "jiji", "jijipress", "thecanadianpress", "canadianpress", "pressassociation",
+     "agenziaansa", "agenciaefe", "apa", "sda", "keystonesda"}
+)  # fmt: skip
+
+# Words of a collective byline: a newsroom, team or desk signing for the organisation
+# ("The Acme Team", "Podium Staff", "Redaktion", "TOI Lifestyle Desk"). Such a byline names
+# no person; what is left after these words, department words and articles, when it names
+# the site, is the organisation (meta/authors.py).
+COLLECTIVE_WORDS = frozenset(
+    {"staff", "team", "teams", "desk", "editorial", "editors", "newsroom", "redaktion",
+     "rédaction", "redaction", "redacción", "redaccion", "redazione", "redactie", "bureau",
+     "contributor", "contributors", "crew", "staffers"}
+)  # fmt: skip
+# Words that describe a team's field, not its organisation, right before the collective word
+# ("Marketing Team", "TOI Lifestyle Desk", "ACO Rankings Team"), and the small words there.
+DEPARTMENT_WORDS = frozenset(
+    {"the", "our", "by", "and", "of", "from", "a", "an", "marketing", "content", "engineering",
+     "sales", "support", "lifestyle", "news", "rankings", "blog", "research", "product",
+     "communications", "comms", "social", "web", "digital", "online", "writing", "writers",
+     "editor", "editing", "reporters", "creative", "tech", "science", "health", "business",
+     "sports", "travel", "food", "politics", "opinion", "features", "guest", "community",
+     "customer", "success", "growth", "strategy", "design", "hr", "legal", "finance",
+     "investing", "security", "development", "insights", "video"}
+)  # fmt: skip
+# Organisation words of scripts without spaces: an editorial department ("ASCII編集部").
+CJK_ORGANISATION_SUFFIXES = ("編集部", "編輯部", "编辑部", "新聞社", "新闻社", "通信社", "編集局")
 
 
 # --- bylines as strings (meta/authors.py) ---

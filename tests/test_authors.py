@@ -1,0 +1,172 @@
+"""Authors are people; the organisation a page names as its author or publisher is ``publisher``.
+
+Pages here are small hand-written models of real markup (issue 13: job titles, "Staff",
+publishers as people, teasers' and answers' bylines).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+
+import pytest
+
+from extractor import extract_article
+from extractor.core.tree import parse_html
+from extractor.meta.authors import sort_names
+from extractor.meta.combine import Metadata, extract_metadata
+from extractor.model import Article
+
+FETCHED = datetime(2024, 5, 10, 12, 0, tzinfo=timezone.utc)
+URL = "https://www.acmeworks.example/blog/river-story"
+STORY = "".join(
+    f"<p>The river rose again on day {n} and the town of Millbrook watched it climb.</p>" for n in range(8)
+)
+
+
+def _meta(html: str, url: str | None = URL) -> Metadata:
+    return extract_metadata(parse_html(html), url, fetched_at=FETCHED)
+
+
+def _page(head: str = "", body: str = "") -> str:
+    return f'<html lang="en"><head>{head}</head><body>{body}</body></html>'
+
+
+def _ld(obj: dict[str, object]) -> str:
+    return f'<script type="application/ld+json">{json.dumps(obj)}</script>'
+
+
+# -- sorting names: people, organisations, junk --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "people", "organisations"),
+    [
+        ("By Reuters", [], ["Reuters"]),  # a wire agency signs as an organisation
+        ("By Jane Doe and AFP", ["Jane Doe"], ["AFP"]),
+        ("Levitate Media", [], ["Levitate Media"]),
+        ("Jane Doe, Staff Writer", ["Jane Doe"], []),
+        ("Staff", [], []),
+        ("Marketing Team", [], []),  # a team that names no organisation is no one
+    ],
+)
+def test_names_are_sorted_into_people_and_organisations(
+    raw: str, people: list[str], organisations: list[str]
+) -> None:
+    found = sort_names([raw])
+    assert (found.people, found.organisations) == (people, organisations)
+
+
+@pytest.mark.parametrize(
+    ("raw", "organisation"),
+    [
+        ("Acmeworks Staff", "Acmeworks"),
+        ("The Acmeworks Team", "Acmeworks"),
+        ("Acmeworks Editorial Team", "Acmeworks"),
+        ("Team Acmeworks", "Acmeworks"),
+        ("Acmeworks", "Acmeworks"),  # the site's own name
+    ],
+)
+def test_a_collective_byline_gives_the_organisation_it_signs_for(raw: str, organisation: str) -> None:
+    found = sort_names([raw], ["acmeworks"])
+    assert (found.people, found.organisations) == ([], [organisation])
+
+
+def test_a_lower_case_name_counts_where_the_author_is_stated_not_in_visible_text() -> None:
+    assert sort_names(["kirstin boatto"], stated=True).people == ["kirstin boatto"]
+    assert sort_names(["kirstin boatto"]).people == []
+
+
+# -- the record's publisher ----------------------------------------------------------------------
+
+
+def test_an_organisation_as_the_only_author_is_the_publisher_not_an_author() -> None:
+    ld = {
+        "@type": "BlogPosting",
+        "headline": "River story",
+        "author": {"@type": "Organization", "name": "Acme Works"},
+    }
+    meta = _meta(_page(_ld(ld), "<h1>River story</h1>"))
+    assert meta.page.authors == []
+    assert meta.page.publisher == "Acme Works"
+
+
+def test_a_byline_naming_a_wire_agency_gives_the_publisher_and_no_author() -> None:
+    body = '<article><h1>River story</h1><p class="byline">By Reuters</p></article>'
+    ld = {
+        "@type": "NewsArticle",
+        "headline": "River story",
+        "publisher": {"@type": "Organization", "name": "Portal"},
+    }
+    meta = _meta(_page(_ld(ld), body))
+    assert (meta.page.authors, meta.page.publisher) == ([], "Reuters")
+
+
+def test_with_people_as_authors_the_stated_publisher_is_the_publisher() -> None:
+    ld = {
+        "@type": "NewsArticle",
+        "headline": "River story",
+        "author": [{"@type": "Person", "name": "Ida Moss"}, {"@type": "Organization", "name": "Acme Wire"}],
+        "publisher": {"@type": "Organization", "name": "The Millbrook Courier"},
+    }
+    meta = _meta(_page(_ld(ld), "<h1>River story</h1>"))
+    assert (meta.page.authors, meta.page.publisher) == (["Ida Moss"], "The Millbrook Courier")
+
+
+def test_a_byline_of_the_sites_team_ends_the_search_for_a_person() -> None:
+    """The nearest byline names the organisation: a person's byline on a teaser further down
+    is not the page's author."""
+    body = (
+        '<article><h1>River story</h1><div class="author">By The Acmeworks Team</div>'
+        + STORY
+        + '</article><div class="more"><h3>Bridge story</h3><div class="author">By Ann Lee</div></div>'
+    )
+    meta = _meta(_page("", body))
+    assert (meta.page.authors, meta.page.publisher) == ([], "Acmeworks")
+
+
+def test_publisher_from_meta_and_microdata() -> None:
+    head = '<meta name="citation_publisher" content="Millbrook University Press">'
+    assert _meta(_page(head, "<h1>River story</h1>")).page.publisher == "Millbrook University Press"
+    head = '<meta property="article:publisher" content="https://www.facebook.com/acme">'
+    assert _meta(_page(head, "<h1>River story</h1>")).page.publisher is None  # a URL names no one
+    body = (
+        '<article itemscope itemtype="https://schema.org/NewsArticle"><h1 itemprop="headline">River story</h1>'
+        '<div itemprop="publisher" itemscope itemtype="https://schema.org/Organization">'
+        '<span itemprop="name">Millbrook Courier</span></div></article>'
+    )
+    assert _meta(_page("", body)).page.publisher == "Millbrook Courier"
+
+
+def test_publisher_round_trips_and_old_records_load() -> None:
+    ld = {
+        "@type": "NewsArticle",
+        "headline": "River story",
+        "author": {"@type": "Organization", "name": "Acme Works"},
+    }
+    article = extract_article(_page(_ld(ld), "<article><h1>River story</h1>" + STORY + "</article>"), URL)
+    data = article.to_dict()
+    assert list(data)[list(data).index("author_urls") + 1] == "publisher"
+    assert Article.from_dict(json.loads(json.dumps(data))).publisher == "Acme Works"
+    del data["publisher"]  # a record written before the field existed
+    assert Article.from_dict(data).publisher is None
+
+
+# -- threads: the question's author, not every answerer's -----------------------------------------
+
+
+def test_answers_authors_in_microdata_are_not_the_pages() -> None:
+    def post(kind: str, name: str, text: str) -> str:
+        return (
+            f'<div itemscope itemtype="https://schema.org/{kind}"><div itemprop="text"><p>{text}</p></div>'
+            f'<div class="user-details" itemprop="author" itemscope itemtype="https://schema.org/Person">'
+            f'<a href="/users/1/{name}"><span itemprop="name">{name}</span></a></div></div>'
+        )
+
+    body = (
+        "<h1>Why is my backup slow?</h1>"
+        + post("Question", "drat", "I copy files every night and it takes hours.")
+        + post("Answer", "Greg Dale", "Use incremental copies.")
+        + post("Answer", "vartec", "Check the disk.")
+    )
+    assert _meta(_page("", body)).page.authors == ["drat"]
