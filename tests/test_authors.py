@@ -170,3 +170,38 @@ def test_answers_authors_in_microdata_are_not_the_pages() -> None:
         + post("Answer", "vartec", "Check the disk.")
     )
     assert _meta(_page("", body)).page.authors == ["drat"]
+
+
+# -- job titles, credentials and other credits are no people -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "names"),
+    [
+        ("Mateusz HabernyFounder at Oakywood", ["Mateusz Haberny"]),  # an author card run together
+        ("Liza BurkeMarketing DirectorMay 14, 2025", ["Liza Burke"]),
+        ("By Preetam JinkaCo-founder and Chief Architect", ["Preetam Jinka"]),
+        ("Written by Meghan Neville Content Marketing Coordinator", ["Meghan Neville"]),
+        ("By Paul Frew, Home and Digital Security Expert", ["Paul Frew"]),  # the whole part is the title
+        ("This post was written by Dana Pell, Head of Marketing and Community Development", ["Dana Pell"]),
+        ("Ben Johns, Sr. Director of Operations, Atlas Van Lines", ["Ben Johns"]),  # and the employer
+        ("Jane Doe, Senior Editor, and John Roe, Reporter", ["Jane Doe", "John Roe"]),
+        ("Dylan Bailey, MS, RD, FAND", ["Dylan Bailey"]),  # post-nominal letters
+        ("Genevieve Carlton, Ph.D.", ["Genevieve Carlton"]),
+        ("By Shelby Loos, DVM. Reviewed by Molly Price, DVM", ["Shelby Loos"]),  # a reviewer is no author
+        ("Sofia KondratEdTech Content writer", []),  # no clean name in it: the next byline is tried
+        ("Luxury Travel Expert", []),
+    ],
+)
+def test_titles_credentials_and_other_credits_are_cut_off(raw: str, names: list[str]) -> None:
+    assert sort_names([raw]).people == names
+
+
+@pytest.mark.parametrize("handle", ["PaulWBryant", "FutureBSD", "GrinGEO", "BeauHD"])
+def test_a_camel_case_handle_is_one_name(handle: str) -> None:
+    assert sort_names([f"Posted by {handle} on Friday December 19, 2025"]).people == [handle]
+
+
+def test_a_credit_line_run_into_a_name_is_cut_off() -> None:
+    found = sort_names(["Jane DoeNEW YORK DAILY NEWS"])
+    assert (found.people, found.organisations) == (["Jane Doe"], ["NEW YORK DAILY NEWS"])

@@ -26,6 +26,7 @@ from ..core.lexicon.people import (
     AUTHOR_LABELS,
     CJK_ORGANISATION_SUFFIXES,
     COLLECTIVE_WORDS,
+    CREDENTIALS,
     DEPARTMENT_WORDS,
     JOB_TITLE_WORDS,
     JUNK_NAMES,
@@ -34,6 +35,7 @@ from ..core.lexicon.people import (
     ORGANISATION_WORDS,
     ROLE_WORDS,
     SITE_AFFIXES,
+    TITLE_OPENERS,
 )
 
 __all__ = [
@@ -52,7 +54,8 @@ ORGANISATION: Literal["organisation"] = "organisation"
 Kind = Literal["person", "organisation"]
 
 _PREFIX = re.compile(
-    r"^(?:(?:written|posted|published|reported|reporting|story|text|words|photos?|compiled|edited|interview)\s+)?"
+    r"^(?:this\s+(?:post|article|story|piece|guide|review|page)\s+(?:was|is|has\s+been)\s+)?"
+    r"(?:(?:written|posted|published|reported|reporting|story|text|words|photos?|compiled|edited|interview)\s+)?"
     r"(?:by|von|par|por|door|di|av|af|from|بقلم|מאת)(?:\b|(?=\s))\s*[:\-]?\s*",
     re.IGNORECASE,
 )
@@ -79,8 +82,15 @@ _TRAILING_META = re.compile(
 _GLUED_META = re.compile(r"(?<=[a-z])(?:Published|Updated|Posted|Last|Veröffentlicht|Aktualisiert|Publié).*$")
 # A dateline after the name: "Jane Doe December 3", "Jane DoeDec 3".
 _DATE_TAIL = re.compile(rf"(?:\s+|\s*[-–—]\s*|(?<=[A-Za-z])){ENGLISH_MONTH_CAPITALISED}\s*\d.*$")
-# "Jane DoeNEW YORK DAILY NEWS": a name glued to an upper-case credit line.
+# "Jane DoeNEW YORK DAILY NEWS": a name glued to an upper-case credit line. Only after a name
+# of two words or more: "PaulWBryant", "FutureBSD" are one handle.
 _GLUED_CAPS = re.compile(r"(?<=[a-z])(?=[A-Z]{2,})")
+# A lower-case letter meeting a capital: where a title run together with the name may begin.
+_CASE_SEAM = re.compile(r"(?<=[a-z])(?=([A-Z][\w-]*))")
+# Parts of a byline between commas (semicolons, bars): a part that holds a job title is the
+# title, whole ("Paul Frew, Home and Digital Security Expert"), not more people.
+_COMMA_PART = re.compile(r"\s*[,;|]\s*")
+_POST_NOMINAL = re.compile(r"[A-Z][A-Za-z.®-]{0,7}")
 _IN_SECTION = re.compile(r"\s+(?:in\s+.*|at(?:\s+.*)?)$")  # "Jane Doe in Politics", "Jane Doe at Acme"
 # "Doe, Jane" (library order, as Dublin Core and some CMSs write it).
 _INVERTED = re.compile(r"^([A-Z][\w'’-]+),\s*([A-Z][\w'’-]+(?:\s+[A-Z]\.?)?)$")
@@ -122,19 +132,98 @@ def split_names(text: str) -> list[str]:
     if not text or text.startswith(("http://", "https://", "www.", "@", "/")):
         return []  # a profile URL or a handle names no one in a printable way
     text = _DATE_TAIL.sub("", _GLUED_META.sub("", _EMAIL.sub(" | ", text)))
-    text = _GLUED_CAPS.sub(" | ", text)
+    text = _unglue(_OTHER_CREDIT.sub("", text))
     inverted = _INVERTED.match(text)
     if inverted:
         return [f"{inverted.group(2)} {inverted.group(1)}"]
-    parts = _SPLIT.split(text)
     names: list[str] = []
-    for part in parts:
+    for part in _people_parts(text):
         part = _strip_decoration(part)
         if not _is_cjk(part):
             part = _IN_SECTION.sub("", _TRAILING_META.sub("", part)).strip(" -–—:|,;.'\"")
+            part = _without_trailing_title(part)
         if part:
             names.append(part)
     return names
+
+
+# Credits for other work after the author's name: "By Jo Li, DVM. Reviewed by Al Roe".
+_OTHER_CREDIT = re.compile(
+    r"(?:[.,;|]\s*|\s+)(?:medically\s+)?(?:reviewed|fact[- ]?checked|illustrat(?:ed|ions?)|"
+    r"photograph(?:ed|s)|photos?|translated|additional\s+reporting)\s+by\b.*$",
+    re.IGNORECASE,
+)
+# Role words a person's title ends with ("Content Writer", "Senior Correspondent").
+_PERSON_ROLE = re.compile(
+    r"writers?|reporters?|correspondents?|columnists?|editors?|contributors?|photographers?|journalists?|authors?",
+    re.IGNORECASE,
+)
+_AND_START = re.compile(rf"^(?:{AND_WORDS}|&|＆)\b", re.IGNORECASE)
+
+
+def _people_parts(text: str) -> list[str]:
+    """The byline's parts that may name people: a part after a comma that is a job title or
+    credentials is left out, and so are the parts after a title that do not start a new name
+    with "and" (the employer: "Jane Doe, Director of Operations, Acme Van Lines")."""
+    parts: list[str] = []
+    after_title = False
+    for index, segment in enumerate(_COMMA_PART.split(text)):
+        if index > 0 and _is_title_or_credential(segment):
+            after_title = True
+            continue
+        if after_title and not _AND_START.match(segment.strip()):
+            continue
+        after_title = False
+        parts += _SPLIT.split(_AND_START.sub("", segment.strip()))
+    return parts
+
+
+def _without_trailing_title(name: str) -> str:
+    """'Meghan Neville Content Marketing Coordinator' -> 'Meghan Neville': an author card's
+    name and title run into one text. The title is two words or more, from a word that opens
+    one ("Former", "Content", "Senior") to a job word at the end; a lone trailing word
+    ("Luxury Travel Expert", the site's name) is not cut off."""
+    words = name.split()
+    for i in range(2, len(words) - 1):
+        opens = words[i].casefold() in TITLE_OPENERS or _JOB_TITLE.fullmatch(words[i])
+        if opens and (_JOB_TITLE.fullmatch(words[-1]) or _PERSON_ROLE.fullmatch(words[-1])):
+            return " ".join(words[:i])
+    return name
+
+
+def _unglue(text: str) -> str:
+    """Cut a name from what text_content() ran into it: an upper-case credit line
+    ("Jane DoeNEW YORK DAILY NEWS") or a job title ("Mateusz HabernyFounder at Oakywood")."""
+    for match in _CASE_SEAM.finditer(text):
+        start = match.start()
+        before = _COMMA_PART.split(text[:start])[-1].strip()
+        token = before.rsplit(" ", 1)[-1]
+        if any(c.isupper() for c in token[1:]):
+            continue  # a seam inside a word already glued ("KondratEdTech"): only the first counts
+        word = match.group(1).casefold()
+        if word in TITLE_OPENERS or _JOB_TITLE.fullmatch(word) or _ROLE_WORDS.fullmatch(word):
+            # The title runs to the end of its part of the byline: cut it out.
+            end = _COMMA_PART.search(text, start)
+            return _unglue(text[:start] + (text[end.start() :] if end else ""))
+        if _GLUED_CAPS.match(text, start) is not None and " " in before:
+            return f"{text[:start]} | {_unglue(text[start:])}"
+    return text
+
+
+def _is_title_or_credential(segment: str) -> bool:
+    """Is a part of a byline after a comma a job title ("Senior Director of Operations") or
+    post-nominal letters ("MD", "PhD, RD")? Then it names no one more."""
+    segment = segment.strip()
+    if _JOB_TITLE.search(segment):
+        return True
+    words = segment.split()
+    if not words or len(words) > 2:
+        return False
+    if all(name_key(w) in CREDENTIALS for w in words):
+        return True
+    key = name_key(segment)
+    short_caps = _POST_NOMINAL.fullmatch(segment) is not None and sum(c.isupper() for c in segment) >= 2
+    return short_caps and len(key) <= 6 and key not in NEWS_AGENCIES
 
 
 def _is_cjk(text: str) -> bool:
@@ -186,6 +275,8 @@ def is_junk_name(name: str, site_keys: Iterable[str] = ()) -> bool:
 
 
 _WORD = re.compile(r"[\w'’.-]+")
+# A capital inside a word, after a lower-case letter ("McDonald" has one, "DeVito" one).
+_INNER_CAPITAL = re.compile(r"(?<=[a-z])[A-Z]")
 
 
 def _words_of(name: str) -> list[str]:
@@ -252,6 +343,8 @@ def name_kind(name: str, site_keys: Iterable[str] = (), *, stated: bool = False)
         return PERSON  # a forum or social handle with digits ("LingoLover94", "josh_wilmot90")
     if len(words) > _MAX_WORDS or _DIGIT.search(name):
         return None
+    if len(words) > 1 and any(len(_INNER_CAPITAL.findall(w)) >= 2 for w in words):
+        return None  # "Sofia KondratEdTech": a name run into a title ("EdTech Content writer")
     lowered = _words_of(name)
     if any(w in COLLECTIVE_WORDS for w in lowered):
         return ORGANISATION if organisation_of_collective(name, sites) else None

@@ -209,8 +209,30 @@ JOB_TITLE_WORDS = (
     r"founder|co-founder|cofounder|president|vp|engineer|developer|designer|marketer|strategist|"
     r"analyst|scientist|researcher|professor|lecturer|attorney|lawyer|nutritionist|dietitian|"
     r"therapist|practitioner|advisor|adviser|instructor|executive|owner|partner|associate|"
-    r"assistant|senior"
+    r"assistant|senior|head\s+of|chief|veterinarian|physician|surgeon|clinician|pharmacist|"
+    r"psychologist|psychiatrist|counsell?or|journalist|economist|educator|winemaker|sommelier|"
+    r"illustrator|historian"
 )
+# Words that open a job title run together with the name before it ("Jane DoeFounder at Acme",
+# "Matt CheckHead Winemaker", "Liza BurkeMarketing Director"): where a name's lower-case letter
+# meets one of them, the title begins (meta/authors.py). Besides the job and role words.
+TITLE_OPENERS = frozenset(
+    {"head", "lead", "principal", "tech", "research", "marketing", "content", "product",
+     "sales", "software", "growth", "digital", "social", "brand", "community", "operations",
+     "former", "chief", "co-founder", "cofounder", "founder", "managing", "general", "deputy",
+     "creative", "technical", "global", "regional", "licensed", "certified", "registered"}
+)  # fmt: skip
+# Post-nominal letters after a name ("Jane Doe, MD", "Jo Li, PhD, RD"): credentials, not
+# people, as name_key keys. A short all-capital part after a comma counts too (meta/authors.py).
+CREDENTIALS = frozenset(
+    {"md", "do", "phd", "dds", "dmd", "dvm", "vmd", "rn", "np", "lpn", "bsn", "msn", "mph", "ms",
+     "ma", "ba", "bs", "bsc", "msc", "mba", "jd", "esq", "llm", "cpa", "cfa", "cfp", "chfc",
+     "clu", "rd", "rdn", "ld", "cdn", "cdces", "lvt", "cpt", "cscs", "ryt", "eryt", "ibclc",
+     "lcsw", "lmft", "lpc", "psyd", "edd", "dnp", "pharmd", "od", "dpt", "otr", "slp", "ccc",
+     "cccslp", "atc", "mfa", "mphil", "dphil", "frcp", "mrcp", "mbbs", "mbchb", "facp",
+     "facs", "faap", "fand", "cepf", "crpc", "cpp", "psp", "cissp", "pmp", "aprn", "fnp",
+     "fnpc", "pac", "dc", "lac", "nd", "cnm", "crnp", "lmhc", "lcpc", "ncc", "bcba"}
+)  # fmt: skip
 ROLE_WORDS = (
     r"staff|writers?|reporters?|correspondents?|editors?|editorial|contributors?|contributing|columnists?|"
     r"photographers?|producers?|interns?|freelancers?|desk|bureau|team|newsroom|redaktion|"
