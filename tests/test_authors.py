@@ -205,3 +205,49 @@ def test_a_camel_case_handle_is_one_name(handle: str) -> None:
 def test_a_credit_line_run_into_a_name_is_cut_off() -> None:
     found = sort_names(["Jane DoeNEW YORK DAILY NEWS"])
     assert (found.people, found.organisations) == (["Jane Doe"], ["NEW YORK DAILY NEWS"])
+
+
+# -- bylines whose label and name sit in separate elements ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        '<div class="meta"><p>Written by</p><p>Edzel Tabing</p></div>',
+        '<div class="meta"><span>Written by:</span><span>Edzel Tabing</span></div>',
+        '<section><h2>Article by</h2><div class="text-xl">Edzel Tabing</div></section>',
+        '<p class="info">Author Edzel Tabing</p>',
+        '<div class="tags"><strong>Contributors: Edzel Tabing</strong></div>',
+        "<div><span>ByEdzel Tabing</span></div>",  # two elements' texts run together
+    ],
+)
+def test_a_labelled_byline_gives_its_name(byline: str) -> None:
+    body = f"<article><h1>River story</h1>{byline}{STORY}</article>"
+    assert _meta(_page("", body)).page.authors == ["Edzel Tabing"]
+
+
+def test_a_forum_thread_starter_label_names_the_threads_author() -> None:
+    body = (
+        '<div class="p-title"><h1>Which GPU should I buy?</h1></div><ul class="listInline"><li>'
+        '<span class="u-srOnly">Thread starter</span> <a href="/members/ridwan123.5/" class="username">ridwan123</a>'
+        "</li></ul>"
+        '<div class="message"><div class="message-user"><a class="username" href="/members/mod.1/">Lutfij</a></div>'
+        "<p>Moved to the graphics cards section.</p></div>"
+    )
+    assert _meta(_page("", body)).page.authors == ["ridwan123"]
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["Insights from", "Human in the Loop", "Your favourite family meals", "I review different modules"],
+)
+def test_a_phrase_is_not_a_name(phrase: str) -> None:
+    assert sort_names([phrase]).people == []
+
+
+def test_name_particles_and_a_name_before_a_cut_off_date_are_kept() -> None:
+    assert sort_names(["Michelina C. de la Maza", "Jan van der Berg"]).people == [
+        "Michelina C. de la Maza",
+        "Jan van der Berg",
+    ]
+    assert sort_names(["Posted by David at December 16, 2025 11:15 AM"]).people == ["David"]

@@ -30,11 +30,14 @@ from ..core.lexicon.people import (
     DEPARTMENT_WORDS,
     JOB_TITLE_WORDS,
     JUNK_NAMES,
+    NAME_PARTICLES,
     NEWS_AGENCIES,
     ORGANISATION_NAME_WORDS,
     ORGANISATION_WORDS,
+    PHRASE_WORDS,
     ROLE_WORDS,
     SITE_AFFIXES,
+    THREAD_STARTER_LABELS,
     TITLE_OPENERS,
 )
 
@@ -45,6 +48,7 @@ __all__ = [
     "is_junk_name",
     "name_key",
     "name_kind",
+    "names_the_site",
     "sort_names",
     "split_names",
 ]
@@ -55,7 +59,8 @@ Kind = Literal["person", "organisation"]
 
 _PREFIX = re.compile(
     r"^(?:this\s+(?:post|article|story|piece|guide|review|page)\s+(?:was|is|has\s+been)\s+)?"
-    r"(?:(?:written|posted|published|reported|reporting|story|text|words|photos?|compiled|edited|interview)\s+)?"
+    r"(?:(?:written|posted|published|reported|reporting|story|text|words|photos?|compiled|edited|interview|"
+    r"article|post|blog)\s+)?"
     r"(?:by|von|par|por|door|di|av|af|from|بقلم|מאת)(?:\b|(?=\s))\s*[:\-]?\s*",
     re.IGNORECASE,
 )
@@ -63,7 +68,8 @@ _PREFIX = re.compile(
 # joined by text_content()); only before a capital, so "Byron" and "Authority" stay.
 _GLUED_LABEL = re.compile(r"^(?:By|Author|Written by|Posted by)(?=[A-Z][a-z])")
 _LABEL = re.compile(
-    rf"^(?:{AUTHOR_LABELS})\s*[:：●|]\s*",
+    rf"^(?:(?:{AUTHOR_LABELS})\s*[:：●|]|(?:{THREAD_STARTER_LABELS})\s*[:：]?|"
+    r"(?:authors?|autor|auteur)\s+(?=(?-i:[A-Z])))\s*",
     re.IGNORECASE,
 )
 # Separators between people; 'y'/'e' (es/pt "and") only in lower case, as they
@@ -91,7 +97,8 @@ _CASE_SEAM = re.compile(r"(?<=[a-z])(?=([A-Z][\w-]*))")
 # title, whole ("Paul Frew, Home and Digital Security Expert"), not more people.
 _COMMA_PART = re.compile(r"\s*[,;|]\s*")
 _POST_NOMINAL = re.compile(r"[A-Z][A-Za-z.®-]{0,7}")
-_IN_SECTION = re.compile(r"\s+(?:in\s+.*|at(?:\s+.*)?)$")  # "Jane Doe in Politics", "Jane Doe at Acme"
+# "Jane Doe in Politics", "Jane Doe at Acme" (after two words at least: "Human in the Loop" is a phrase)
+_IN_SECTION = re.compile(r"\s+(?:in\s+.*|at(?:\s+.*)?)$")
 # "Doe, Jane" (library order, as Dublin Core and some CMSs write it).
 _INVERTED = re.compile(r"^([A-Z][\w'’-]+),\s*([A-Z][\w'’-]+(?:\s+[A-Z]\.?)?)$")
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
@@ -140,7 +147,7 @@ def split_names(text: str) -> list[str]:
     for part in _people_parts(text):
         part = _strip_decoration(part)
         if not _is_cjk(part):
-            part = _IN_SECTION.sub("", _TRAILING_META.sub("", part)).strip(" -–—:|,;.'\"")
+            part = _without_section(_TRAILING_META.sub("", part)).strip(" -–—:|,;.'\"")
             part = _without_trailing_title(part)
         if part:
             names.append(part)
@@ -149,7 +156,7 @@ def split_names(text: str) -> list[str]:
 
 # Credits for other work after the author's name: "By Jo Li, DVM. Reviewed by Al Roe".
 _OTHER_CREDIT = re.compile(
-    r"(?:[.,;|]\s*|\s+)(?:medically\s+)?(?:reviewed|fact[- ]?checked|illustrat(?:ed|ions?)|"
+    r"(?:[.,;|]\s*|\s+)(?:medically\s+)?(?:reviewed|fact[- ]?checked|edited|illustrat(?:ed|ions?)|"
     r"photograph(?:ed|s)|photos?|translated|additional\s+reporting)\s+by\b.*$",
     re.IGNORECASE,
 )
@@ -176,6 +183,16 @@ def _people_parts(text: str) -> list[str]:
         after_title = False
         parts += _SPLIT.split(_AND_START.sub("", segment.strip()))
     return parts
+
+
+def _without_section(part: str) -> str:
+    """'Rob Lane in Science' -> 'Rob Lane' (a name of two words or more before "in"/"at")."""
+    match = _IN_SECTION.search(part)
+    if match is None:
+        return part
+    if len(part[: match.start()].split()) < 2 and match.group().split() not in (["at"], ["in"]):
+        return part  # "Human in the Loop"; but "David at" (the date cut off after it) is David
+    return part[: match.start()]
 
 
 def _without_trailing_title(name: str) -> str:
@@ -319,6 +336,13 @@ def organisation_of_collective(name: str, site_keys: Iterable[str] = ()) -> str 
     return rest
 
 
+def names_the_site(name: str, site_keys: Iterable[str]) -> bool:
+    """Is ``name`` the site's own name (give or take "News", "Staff"...)? A person's name
+    that is also the site's ("Sara Harberson" on her own site) counts too."""
+    key = name_key(name)
+    return any(_names_site(key, site) for site in site_keys if site)
+
+
 def name_kind(name: str, site_keys: Iterable[str] = (), *, stated: bool = False) -> Kind | None:
     """What a cleaned candidate name is: a person, an organisation, or neither (None: junk).
 
@@ -352,6 +376,10 @@ def name_kind(name: str, site_keys: Iterable[str] = (), *, stated: bool = False)
         return ORGANISATION  # "Levitate Media", "Example Tribune" (a first word may be a given name)
     if _ROLE_WORDS.search(name) or _JOB_TITLE.search(name):
         return None
+    if len(words) > 1 and any(w[:1].isupper() for w in words):
+        lower = [w for w in words if w.islower() and w not in NAME_PARTICLES]
+        if len(lower) >= 2 or any(w in PHRASE_WORDS for w in lower):
+            return None  # "Insights from", "Your favourite family meals": a phrase, not a name
     if len(words) == 1 and _USERNAME.fullmatch(name):
         return PERSON  # a username ("jdoe"); generic words are in the junk lists
     # A name has at least one capitalised word; "the team" has none. Scripts

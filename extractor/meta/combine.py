@@ -211,6 +211,19 @@ def _is_username(name: str) -> bool:
     return bool(re.fullmatch(r"[a-z][a-z0-9_.-]+", name))
 
 
+# JSON-LD types whose author is a user of the site, named as the site shows it.
+_USER_POSTS = frozenset({"discussionforumposting", "socialmediaposting"})
+
+
+def _login_names(source: str, names: list[str], src: _Sources) -> bool:
+    """Are these user names a CMS login standing in for the author's name ("jdoe")? Not when
+    microdata marks them up (it marks the visible name itself) nor on a forum post, where the
+    user name is the name."""
+    if source == "microdata" or (source == "json-ld" and src.ld.type in _USER_POSTS):
+        return False
+    return all(_is_username(n) for n in names)
+
+
 @dataclass(slots=True)
 class _Authors:
     """The people found, where, their profile URLs, and the organisations named as author."""
@@ -247,9 +260,8 @@ def _authors(src: _Sources) -> _Authors:
         names = sorted_names.people
         if not names:
             continue
-        if source != "microdata" and all(_is_username(n) for n in names):
+        if _login_names(source, names, src):
             # A CMS login name ("jdoe") in a tag: the visible byline spells the person out.
-            # (Microdata marks up the visible name itself: a forum's user name is the name.)
             _byline_authors(src, out)
             if out.people:
                 return out

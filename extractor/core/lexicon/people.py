@@ -192,10 +192,35 @@ CJK_ORGANISATION_SUFFIXES = ("編集部", "編輯部", "编辑部", "新聞社",
 # Labels before a name ("Autor:", "Texte :", "記者：") in several languages and scripts;
 # meta/authors.py strips one when a separator follows it.
 AUTHOR_LABELS = (
-    r"authors?|autor(?:in|en)?|auteure?s?|autore|writers?|reporters?|text|texte|bylines?|"
+    r"authors?|autor(?:in|en)?|auteure?s?|autore|writers?|reporters?|text|texte|bylines?|contributors?|"
     r"автор|корреспондент|الكاتب|כתב|"
     r"著者|作者|筆者|文|記者|執筆者?|取材"
 )
+# Labels that open a byline with "by" ("Written by", "Article by", "Posted by"), and the
+# forum labels before a thread's author ("Thread starter", "Started by", "Topic author").
+BY_LABELS = r"(?:written|posted|published|reported|reporting|article|story|words|post|blog)\s+by"
+THREAD_STARTER_LABELS = (
+    r"thread\s+starter|topic\s+starter|started\s+by|topic\s+author|thread\s+author|original\s+poster"
+)
+# Lower-case words that never stand in a name ("Insights from", "Human in the Loop",
+# "Paul Warren for Amika", "I review different modules"): a candidate holding one is a
+# phrase, not a person. Name particles (van, de, von, da, bin, al...) are not among them.
+PHRASE_WORDS = frozenset(
+    {"the", "a", "an", "of", "in", "on", "at", "to", "for", "from", "with", "by", "and", "or",
+     "is", "are", "was", "were", "be", "been", "this", "that", "these", "those", "my", "your",
+     "our", "his", "her", "their", "its", "we", "you", "he", "she", "it", "they", "using",
+     "about", "more", "all", "not", "no", "as", "if", "so", "here", "there", "how", "what",
+     "why", "when", "who", "read", "view", "see", "get", "new", "only", "into", "over"}
+)  # fmt: skip
+
+# Lower-case words inside names ("Jan van der Berg", "Michelina C. de la Maza", "Ibn al-Arabi").
+NAME_PARTICLES = frozenset(
+    {"van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la", "le",
+     "lo", "bin", "binti", "ibn", "al", "el", "ter", "ten", "zu", "af", "av", "y", "e", "st",
+     "mac", "mc", "dit", "op", "het", "'t", "d'"}
+)  # fmt: skip
+
+
 # "and" between people's names (en, de, fr, nl, da/no, sv) and "with"/"mit"; the one-letter
 # Spanish/Portuguese "y"/"e" are kept apart in meta/authors.py (they are also initials).
 AND_WORDS = r"and|und|et|with|mit|en|og|och"
