@@ -251,3 +251,63 @@ def test_name_particles_and_a_name_before_a_cut_off_date_are_kept() -> None:
         "Jan van der Berg",
     ]
     assert sort_names(["Posted by David at December 16, 2025 11:15 AM"]).people == ["David"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "people"),
+    [
+        ("content: Acme, design: Scott McDaniel, code: Steve Beger", []),  # credits for other work
+        ("Paramita (Guha) Ghosh", ["Paramita Guha Ghosh"]),
+        ("Jean-Luc Aufranc (CNXSoft)", ["Jean-Luc Aufranc"]),
+        ("Maria &amp; Katerina", ["Maria", "Katerina"]),  # an entity escaped twice by the CMS
+        ("Holly Wilgus, E-RYT 200", ["Holly Wilgus"]),
+        ("John WarrenReviewed 06/08/2024", []),  # a customer review's signature
+    ],
+)
+def test_credits_brackets_entities_and_review_signatures(raw: str, people: list[str]) -> None:
+    assert sort_names([raw]).people == people
+
+
+def test_initials_are_no_name_in_visible_text_but_a_stated_short_name_is() -> None:
+    assert sort_names(["CM"]).people == []
+    assert sort_names(["KT"], stated=True).people == ["KT"]
+
+
+def test_a_json_ld_author_given_by_reference_is_read() -> None:
+    graph = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {
+                "@type": "Article",
+                "headline": "River story",
+                "author": {"@id": "https://www.acmeworks.example/#/schema/person/1"},
+                "publisher": {"@id": "https://www.acmeworks.example/#org"},
+            },
+            {
+                "@type": "Person",
+                "@id": "https://www.acmeworks.example/#/schema/person/1",
+                "name": "Jayesh Shinde",
+            },
+            {"@type": "Organization", "@id": "https://www.acmeworks.example/#org", "name": "Acme Works Ltd"},
+        ],
+    }
+    meta = _meta(_page(_ld(graph), "<h1>River story</h1>"))
+    assert (meta.page.authors, meta.page.publisher) == (["Jayesh Shinde"], "Acme Works Ltd")
+
+
+def test_a_customer_reviews_author_is_not_the_pages() -> None:
+    business = {
+        "@context": "https://schema.org",
+        "@type": "LocalBusiness",
+        "name": "Acme Works",
+        "review": [
+            {"@type": "Review", "author": {"@type": "Person", "name": "Tony Rotundo"}, "reviewBody": "Great."}
+        ],
+    }
+    assert _meta(_page(_ld(business), "<h1>Gym equipment rental</h1>")).page.authors == []
+
+
+def test_a_site_named_author_gives_way_to_a_byline_naming_a_person() -> None:
+    head = '<meta name="author" content="Acme Works">'
+    body = '<article><h1>River story</h1><p class="byline">by Meaghan Weeden</p></article>'
+    assert _meta(_page(head, body)).page.authors == ["Meaghan Weeden"]

@@ -14,6 +14,7 @@ the record's ``publisher``, since ``authors`` holds people only), or junk (job t
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -125,7 +126,7 @@ def name_key(name: str) -> str:
 
 
 def _strip_decoration(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text)
+    text = unicodedata.normalize("NFKC", html.unescape(text) if "&" in text else text)
     text = _SPACES.sub(" ", text).strip(" \t\n-–—:|,;•·")
     text = _GLUED_LABEL.sub("", text)
     for _ in range(2):
@@ -145,7 +146,9 @@ def split_names(text: str) -> list[str]:
         return [f"{inverted.group(2)} {inverted.group(1)}"]
     names: list[str] = []
     for part in _people_parts(text):
-        part = _strip_decoration(part)
+        if _OTHER_ROLE.match(part.strip()) or _REVIEW_SIGNATURE.search(part):
+            continue  # "design: Scott McDaniel", "Fotos: Ana Ruiz": a credit for other work
+        part = _MIDDLE_BRACKETS.sub(r"\1", _strip_decoration(part))
         if not _is_cjk(part):
             part = _without_section(_TRAILING_META.sub("", part)).strip(" -–—:|,;.'\"")
             part = _without_trailing_title(part)
@@ -159,6 +162,16 @@ _OTHER_CREDIT = re.compile(
     r"(?:[.,;|]\s*|\s+)(?:medically\s+)?(?:reviewed|fact[- ]?checked|edited|illustrat(?:ed|ions?)|"
     r"photograph(?:ed|s)|photos?|translated|additional\s+reporting)\s+by\b.*$",
     re.IGNORECASE,
+)
+# "Paramita (Guha) Ghosh": a name in brackets inside the name is part of it (a trailing one,
+# "Jean-Luc Aufranc (CNXSoft)", is a nickname or the site, cut off with the rest).
+_MIDDLE_BRACKETS = re.compile(r"\(([^()]{2,30})\)(?=\s+[^\W\d_])")
+# "John WarrenReviewed 06/08/2024": a customer review's signature, not a byline.
+_REVIEW_SIGNATURE = re.compile(r"(?<=\S)(?-i:Reviewed)\b|\sreviewed\s+(?:on\s+)?\d", re.IGNORECASE)
+# "design: Scott McDaniel": a label naming some other work than writing (the author's own
+# labels, "Author:", "Texte :", are stripped before this is asked).
+_OTHER_ROLE = re.compile(
+    rf"^(?!(?:{AUTHOR_LABELS})\s*[:：])[^\W\d_]+(?:\s[^\W\d_]+)?\s*[:：]\s*\S", re.IGNORECASE
 )
 # Role words a person's title ends with ("Content Writer", "Senior Correspondent").
 _PERSON_ROLE = re.compile(
@@ -236,8 +249,8 @@ def _is_title_or_credential(segment: str) -> bool:
     words = segment.split()
     if not words or len(words) > 2:
         return False
-    if all(name_key(w) in CREDENTIALS for w in words):
-        return True
+    if all(name_key(w) in CREDENTIALS or w.isdigit() for w in words):
+        return True  # "MD", "PhD", "E-RYT 200"
     key = name_key(segment)
     short_caps = _POST_NOMINAL.fullmatch(segment) is not None and sum(c.isupper() for c in segment) >= 2
     return short_caps and len(key) <= 6 and key not in NEWS_AGENCIES
@@ -363,6 +376,8 @@ def name_kind(name: str, site_keys: Iterable[str] = (), *, stated: bool = False)
     if _is_cjk(name):
         return ORGANISATION if name.endswith(CJK_ORGANISATION_SUFFIXES) else PERSON
     words = name.split()
+    if len(key) <= 2 and name.isupper() and not stated:
+        return None  # "CM", "CO" in visible text: an avatar's initials, a state
     if len(words) == 1 and _HANDLE.fullmatch(name):
         return PERSON  # a forum or social handle with digits ("LingoLover94", "josh_wilmot90")
     if len(words) > _MAX_WORDS or _DIGIT.search(name):
@@ -397,6 +412,8 @@ def clean_organisation(name: str, site_keys: Iterable[str] = ()) -> str | None:
     text = _strip_decoration(name)
     if not text or (_URL.search(text) and " " not in text) or "@" in text or len(text) > _MAX_LEN:
         return None
+    if not any(c.isalpha() for c in text):
+        return None  # "262588213843476": a social network's page id
     if any(w in COLLECTIVE_WORDS for w in _words_of(text)):
         return organisation_of_collective(text, site_keys)
     return text

@@ -22,7 +22,7 @@ from ..core.index import PageIndex
 from ..core.tree import HtmlElement, collapse_ws
 from ..core.urls import absolute_url, url_host, url_path
 from ..model import Image, PageMeta
-from .authors import clean_authors, clean_organisation, name_key, sort_names
+from .authors import clean_authors, clean_organisation, name_key, names_the_site, sort_names
 from .byline import (
     VisibleDate,
     find_byline_names,
@@ -260,11 +260,14 @@ def _authors(src: _Sources) -> _Authors:
         names = sorted_names.people
         if not names:
             continue
-        if _login_names(source, names, src):
-            # A CMS login name ("jdoe") in a tag: the visible byline spells the person out.
+        if _login_names(source, names, src) or all(names_the_site(n, src.site_keys) for n in names):
+            # A CMS login name ("jdoe") in a tag: the visible byline spells the person out. A
+            # name that is also the site's may be its owner's or the brand's ("One Tree
+            # Planted"): a byline naming someone else is the better witness.
             _byline_authors(src, out)
-            if out.people:
+            if out.people and not all(names_the_site(n, src.site_keys) for n in out.people):
                 return out
+            out.people, out.urls = [], {}
         out.people, out.source, out.urls = names, source, _urls_of(names, src.ld.author_urls, src)
         return out
     _byline_authors(src, out)

@@ -397,6 +397,7 @@ def _fill_from(out: JsonLdArticle, node: dict[str, Any]) -> None:
     out.url = out.url or _node_url(node)
 
 
+_REVIEW_TYPES = frozenset({"review"})
 # Properties whose value may be a reference ({"@id": ...}) to a node elsewhere in the graph
 # (Yoast and Rank Math state the author and the publisher once, as Person and Organization nodes).
 _REFERENCED = ("author", "creator", "publisher")
@@ -432,7 +433,10 @@ def read_article(items: list[Any], url: str | None = None) -> JsonLdArticle:
     """The article's fields from parsed JSON-LD blocks; empty when none describes one."""
     nodes = list(iter_nodes(items))
     out = JsonLdArticle()
-    article = _best(nodes, ARTICLE_TYPES, url)
+    # A Review nested in another node (a business's or a product's "review") is a customer's,
+    # not the page's article: its author is no author of the page.
+    own = [(n, d) for n, d in nodes if d == 0 or not node_types(n) & ARTICLE_TYPES <= _REVIEW_TYPES]
+    article = _best(own, ARTICLE_TYPES, url)
     page = _best(nodes, PAGE_TYPES, url)
     by_id = _nodes_by_id(nodes)
     if article is not None:
