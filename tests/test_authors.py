@@ -311,3 +311,55 @@ def test_a_site_named_author_gives_way_to_a_byline_naming_a_person() -> None:
     head = '<meta name="author" content="Acme Works">'
     body = '<article><h1>River story</h1><p class="byline">by Meaghan Weeden</p></article>'
     assert _meta(_page(head, body)).page.authors == ["Meaghan Weeden"]
+
+
+# -- several authors, and credits for other work beside them --------------------------------------
+
+
+def test_a_byline_naming_everyone_wins_over_structured_data_naming_the_first() -> None:
+    head = '<meta name="author" content="Rui Ma">'
+    body = (
+        '<article><h1>River story</h1><div class="byline">Written by <span>Dr Rui Ma</span>, '
+        "<span>Heba Ledwon</span> and <span>Manoel Cortes</span></div>" + STORY + "</article>"
+    )
+    assert _meta(_page(head, body)).page.authors == ["Dr Rui Ma", "Heba Ledwon", "Manoel Cortes"]
+
+
+def test_a_paper_lists_every_author_in_citation_author() -> None:
+    head = '<meta name="author" content="Jennifer Huberty">' + "".join(
+        f'<meta name="citation_author" content="{name}">' for name in ("Huberty, Jennifer", "Green, Jeni")
+    )
+    assert _meta(_page(head, "<h1>River story</h1>")).page.authors == ["Jennifer Huberty", "Jeni Green"]
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        (
+            '<div class="byline">By <a href="/author/20/">Scott Levine</a> | Fact-checked by '
+            '<a href="/author/21/">Frank Bass</a></div>'
+        ),
+        (
+            '<div class="authors"><p class="authors"><span>By</span> <a href="/author/scott/">Scott Levine</a></p>'
+            '<p class="authors"><span>Fact-checked by</span> <a href="/author/frank/">Frank Bass</a></p></div>'
+        ),
+        '<div class="author"><a href="/author/scott/">Scott Levine</a> in <a href="/guides/">Guides</a></div>',
+    ],
+)
+def test_a_fact_checker_or_a_section_beside_the_author_is_not_an_author(byline: str) -> None:
+    body = f"<article><h1>River story</h1>{byline}{STORY}</article>"
+    assert _meta(_page("", body)).page.authors == ["Scott Levine"]
+
+
+def test_a_threads_author_is_its_opening_posts_when_the_page_names_none() -> None:
+    posts = "".join(
+        f'<div class="post" id="p{n}"><dl class="postprofile"><dt><a class="username" href="/memberlist.php?u={n}">'
+        f'{name}</a></dt></dl><span class="post-date">2024-0{n}-1{n} 10:0{n}</span><div class="content">'
+        f"Reply number {n} says something about the river at some length here.</div></div>"
+        for n, name in ((1, "b.scherer"), (2, "jdoe"), (3, "river_fan"))
+    )
+    article = extract_article(
+        _page("", f"<h1>Thread title</h1><div class='topic posts'>{posts}</div>"), fetched_at=FETCHED
+    )
+    assert article.page_type == "forum"
+    assert article.authors == ["b.scherer"]

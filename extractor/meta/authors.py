@@ -60,7 +60,7 @@ Kind = Literal["person", "organisation"]
 
 _PREFIX = re.compile(
     r"^(?:this\s+(?:post|article|story|piece|guide|review|page)\s+(?:was|is|has\s+been)\s+)?"
-    r"(?:(?:written|posted|published|reported|reporting|story|text|words|photos?|compiled|edited|interview|"
+    r"(?:(?:written|posted|published|reported|reporting|story|text|words|compiled|interview|"
     r"article|post|blog)\s+)?"
     r"(?:by|von|par|por|door|di|av|af|from|بقلم|מאת)(?:\b|(?=\s))\s*[:\-]?\s*",
     re.IGNORECASE,
@@ -86,7 +86,9 @@ _TRAILING_META = re.compile(
     re.IGNORECASE,
 )
 # "Jane DoePublished March 3" (adjacent elements run together by text_content()).
-_GLUED_META = re.compile(r"(?<=[a-z])(?:Published|Updated|Posted|Last|Veröffentlicht|Aktualisiert|Publié).*$")
+_GLUED_META = re.compile(
+    r"(?<=[a-z.])(?:Published|Updated|Posted|Last|Veröffentlicht|Aktualisiert|Publié).*$"
+)
 # A dateline after the name: "Jane Doe December 3", "Jane DoeDec 3".
 _DATE_TAIL = re.compile(rf"(?:\s+|\s*[-–—]\s*|(?<=[A-Za-z])){ENGLISH_MONTH_CAPITALISED}\s*\d.*$")
 # "Jane DoeNEW YORK DAILY NEWS": a name glued to an upper-case credit line. Only after a name
@@ -149,6 +151,8 @@ def split_names(text: str) -> list[str]:
         if _OTHER_ROLE.match(part.strip()) or _REVIEW_SIGNATURE.search(part):
             continue  # "design: Scott McDaniel", "Fotos: Ana Ruiz": a credit for other work
         part = _MIDDLE_BRACKETS.sub(r"\1", _strip_decoration(part))
+        if " " in part:  # a handle keeps its digits ("Pippin06")
+            part = _AFFILIATION_MARK.sub("", part)
         if not _is_cjk(part):
             part = _without_section(_TRAILING_META.sub("", part)).strip(" -–—:|,;.'\"")
             part = _without_trailing_title(part)
@@ -159,7 +163,7 @@ def split_names(text: str) -> list[str]:
 
 # Credits for other work after the author's name: "By Jo Li, DVM. Reviewed by Al Roe".
 _OTHER_CREDIT = re.compile(
-    r"(?:[.,;|]\s*|\s+)(?:medically\s+)?(?:reviewed|fact[- ]?checked|edited|illustrat(?:ed|ions?)|"
+    r"(?:^|[.,;|]\s*|\s+)(?:medically\s+)?(?:reviewed|fact[- ]?checked|edited|illustrat(?:ed|ions?)|"
     r"photograph(?:ed|s)|photos?|translated|additional\s+reporting)\s+by\b.*$",
     re.IGNORECASE,
 )
@@ -168,6 +172,8 @@ _OTHER_CREDIT = re.compile(
 _MIDDLE_BRACKETS = re.compile(r"\(([^()]{2,30})\)(?=\s+[^\W\d_])")
 # "John WarrenReviewed 06/08/2024": a customer review's signature, not a byline.
 _REVIEW_SIGNATURE = re.compile(r"(?<=\S)(?-i:Reviewed)\b|\sreviewed\s+(?:on\s+)?\d", re.IGNORECASE)
+# "Jennifer Huberty1", "Jeni Green1,2": a paper's affiliation marks after a name of two words.
+_AFFILIATION_MARK = re.compile(r"(?<=[^\W\d_])\d{1,2}(?:,\d{1,2})*\*?$")
 # "design: Scott McDaniel": a label naming some other work than writing (the author's own
 # labels, "Author:", "Texte :", are stripped before this is asked).
 _OTHER_ROLE = re.compile(

@@ -108,17 +108,47 @@ def _names_in(node: HtmlElement) -> list[str]:
 
     "By A and B" keeps its connectors in the text; a bare list of links
     ("A", "B") is clearer from the links; a line like "Written by A in
-    Section" is the text, whose tail the name cleaner cuts off.
+    Section" is the text, whose tail the name cleaner cuts off. A part that credits other work
+    ("Fact-checked by", "Reviewed by") names no author; when some links go to author pages,
+    the others ("Guides", "Blog": the section) are no names either.
     """
     text = collapse_ws(node.text_content())
+    if _CREDIT_START.match(text) or (node.tag == "a" and _OTHER_CREDIT_BEFORE.search(_text_before(node))):
+        return []
     phrase = _by_phrase(text)
     if phrase and len(text) <= _MAX_BYLINE_CHARS:
         return [phrase]
-    links = [collapse_ws(a.text_content()) for a in node.iter("a")]
-    links = [t for t in links if t and len(t) <= 60]
+    anchors = [a for a in node.iter("a") if 0 < len(collapse_ws(a.text_content())) <= 60]
+    to_authors = [a for a in anchors if _AUTHOR_LINK.search(a.get("href") or "")]
+    anchors = [a for a in to_authors or anchors if not _OTHER_CREDIT_BEFORE.search(_text_before(a, node))]
+    links = [collapse_ws(a.text_content()) for a in anchors]
     if links and node.tag != "a":
         return links
     return [text] if text and len(text) <= _MAX_BYLINE_CHARS else []
+
+
+# Credits for other work than writing: "Fact-checked by", "Reviewed by", "Edited by", "Tested
+# by", "Illustrations by", "Photos by" (whoever follows is not an author).
+_OTHER_CREDITS = (
+    r"(?:medically\s+)?(?:fact[- ]?checked|reviewed|edited|tested|illustrat(?:ed|ions?)|photo(?:graph)?s?|"
+    r"photographed|translated|produced|narrated|video)\s+by"
+)
+_CREDIT_START = re.compile(rf"^\s*{_OTHER_CREDITS}\b", re.IGNORECASE)
+_OTHER_CREDIT_BEFORE = re.compile(rf"{_OTHER_CREDITS}\s*:?\s*$", re.IGNORECASE)
+
+
+def _text_before(node: HtmlElement, within: HtmlElement | None = None) -> str:
+    """The text right before ``node`` (its previous sibling and that one's tail, or the
+    parent's own text), up to ``within`` when given: what labels a link."""
+    previous = node.getprevious()
+    while previous is not None and not isinstance(previous.tag, str):
+        previous = previous.getprevious()
+    if previous is not None:
+        return collapse_ws(previous.text_content() + (previous.tail or ""))[-60:]
+    parent = node.getparent()
+    if parent is None or parent is within:
+        return collapse_ws(parent.text or "") if parent is not None else ""
+    return collapse_ws((parent.text or "") or _text_before(parent, within))[-60:]
 
 
 def _group(best: HtmlElement, chosen: set[HtmlElement]) -> list[HtmlElement]:

@@ -16,12 +16,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
+from typing import Any
 
 from ..core.dates import normalise_language, parse_date
 from ..core.index import PageIndex
 from ..core.tree import HtmlElement, collapse_ws
 from ..core.urls import absolute_url, url_host, url_path
-from ..model import Image, PageMeta
+from ..model import Comment, Image, PageMeta
 from .authors import clean_authors, clean_organisation, name_key, names_the_site, sort_names
 from .byline import (
     VisibleDate,
@@ -50,7 +51,7 @@ from .metatags import (
 from .microdata import Microdata, read_microdata
 from .regions import headline_nodes, in_foreign_region, is_home_link, main_h1
 
-__all__ = ["Metadata", "extract_metadata"]
+__all__ = ["Metadata", "extract_metadata", "thread_author"]
 
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)")
 
@@ -181,12 +182,17 @@ def _headline(src: _Sources) -> str | None:
 
 
 def _meta_author_strings(meta: MetaTags) -> list[str]:
-    """Values of the first author key that has any; article:author is often a URL."""
+    """Values of the first author key that has any (article:author is often a URL), or of a
+    later key that lists more people, the first key's among them (name="author" with the first
+    of a paper's authors, citation_author with all of them)."""
+    found: list[str] = []
     for key in AUTHOR_KEYS:
         values = [v for v in meta.all(key) if v and not v.startswith(("http://", "https://", "/"))]
-        if values:
-            return values
-    return []
+        if not values:
+            continue
+        if not found or (len(values) > len(found) and _extends(clean_authors(values), clean_authors(found))):
+            found = values
+    return found
 
 
 _AUTHOR_PATH = re.compile(
@@ -254,44 +260,95 @@ def _authors(src: _Sources) -> _Authors:
         ("meta", _meta_author_strings(src.meta)),
         ("microdata", src.micro.authors),
     ]
+    searched: list[_Byline | None] = []
+
+    def byline() -> _Byline | None:
+        if not searched:
+            searched.append(_nearest_byline(src))
+        return searched[0]
+
     for source, raw in ordered:
         sorted_names = sort_names(raw, src.site_keys, stated=True)
         out.organisations += [o for o in sorted_names.organisations if o not in out.organisations]
         names = sorted_names.people
         if not names:
             continue
+        visible = byline()
         if _login_names(source, names, src) or all(names_the_site(n, src.site_keys) for n in names):
             # A CMS login name ("jdoe") in a tag: the visible byline spells the person out. A
             # name that is also the site's may be its owner's or the brand's ("One Tree
             # Planted"): a byline naming someone else is the better witness.
-            _byline_authors(src, out)
-            if out.people and not all(names_the_site(n, src.site_keys) for n in out.people):
+            others = visible.people if visible else []
+            if visible and others and not all(names_the_site(n, src.site_keys) for n in others):
+                _take_byline(out, visible, src)
                 return out
-            out.people, out.urls = [], {}
+        elif visible and _extends(visible.people, names):
+            # The byline names everyone, the structured data only the first ("Rui Ma" of four).
+            out.people, out.source = visible.people, source
+            out.urls = _urls_of(visible.people, {**visible.links, **src.ld.author_urls}, src)
+            return out
         out.people, out.source, out.urls = names, source, _urls_of(names, src.ld.author_urls, src)
         return out
-    _byline_authors(src, out)
-    if out.people:
-        return out
+    visible = byline()
+    if visible:
+        _take_byline(out, visible, src)
+        if out.people:
+            return out
     names = clean_authors(_names_from_author_urls(src.meta), src.site_keys)
     if names:
         out.people, out.source, out.urls = names, "meta-url", _urls_of(names, src.ld.author_urls, src)
     return out
 
 
-def _byline_authors(src: _Sources, out: _Authors) -> None:
-    """The people of the nearest visible byline that names anyone after cleaning, and its
-    links, into ``out``; a byline that names only organisations ends the search with them."""
-    for byline in find_byline_names(src.tree, src.h1, src.index):
-        sorted_names = sort_names(byline.names, src.site_keys)
-        if sorted_names.people:
-            out.people, out.source = sorted_names.people, "byline"
-            out.urls = _urls_of(sorted_names.people, byline.links, src)
-        new = [o for o in sorted_names.organisations if o not in out.organisations]
-        out.organisations += new
-        out.from_byline = len(new)
+@dataclass(slots=True)
+class _Byline:
+    """The nearest visible byline that names anyone: its people, organisations and links."""
+
+    people: list[str]
+    organisations: list[str]
+    links: dict[str, str]
+
+
+def _nearest_byline(src: _Sources) -> _Byline | None:
+    """The nearest visible byline that still names a person or an organisation after cleaning
+    (a byline that names only organisations ends the search: it is the page's)."""
+    for candidate in find_byline_names(src.tree, src.h1, src.index):
+        sorted_names = sort_names(candidate.names, src.site_keys)
         if sorted_names.people or sorted_names.organisations:
-            return
+            return _Byline(sorted_names.people, sorted_names.organisations, candidate.links)
+    return None
+
+
+def _take_byline(out: _Authors, byline: _Byline, src: _Sources) -> None:
+    if byline.people:
+        out.people, out.source = byline.people, "byline"
+        out.urls = _urls_of(byline.people, byline.links, src)
+    new = [o for o in byline.organisations if o not in out.organisations]
+    out.organisations += new
+    out.from_byline = len(new)
+
+
+_HONORIFIC = re.compile(r"^(?:dr|prof|mr|mrs|ms|mx|sir|dame)\.?\s+", re.IGNORECASE)
+
+
+def _person_key(name: str) -> str:
+    return name_key(_HONORIFIC.sub("", name))
+
+
+def _extends(visible: list[str], stated: list[str]) -> bool:
+    """Does the byline name everyone the structured data names, and more people?"""
+    shown = {_person_key(n) for n in visible}
+    return len(shown) > len(stated) and all(_person_key(n) in shown for n in stated)
+
+
+def thread_author(opening: Comment) -> dict[str, Any]:
+    """The page fields a thread's opening post gives when the page named no author: its
+    writer (as cleaned as any author; a forum user name is a name) and their profile URL."""
+    people = clean_authors([opening.author or ""], stated=True)
+    if not people:
+        return {}
+    urls = {people[0]: opening.author_url} if opening.author_url else {}
+    return {"authors": people[:1], "author_urls": urls}
 
 
 def _stated_publisher(src: _Sources) -> str | None:
