@@ -219,6 +219,8 @@ def test_a_credit_line_run_into_a_name_is_cut_off() -> None:
         '<p class="info">Author Edzel Tabing</p>',
         '<div class="tags"><strong>Contributors: Edzel Tabing</strong></div>',
         "<div><span>ByEdzel Tabing</span></div>",  # two elements' texts run together
+        '<div class="content-item"><h3>Author</h3><p> Edzel Tabing</p></div>',
+        "<dl><dt>Author</dt><dd>Edzel Tabing &lt;edzel at example dot org&gt;</dd></dl>",
     ],
 )
 def test_a_labelled_byline_gives_its_name(byline: str) -> None:
@@ -363,3 +365,19 @@ def test_a_threads_author_is_its_opening_posts_when_the_page_names_none() -> Non
     )
     assert article.page_type == "forum"
     assert article.authors == ["b.scherer"]
+
+
+def test_a_sort_menus_option_is_no_byline_label() -> None:
+    body = (
+        '<article><h1>River story</h1><form><label>Sort by<select name="sk"><option value="a">Author</option>'
+        '<option value="t">Post time</option></select></label></form>' + STORY + "</article>"
+    )
+    assert _meta(_page("", body)).page.authors == []
+
+
+def test_the_owner_of_a_personal_site_keeps_a_name_with_an_inner_capital() -> None:
+    meta = _meta(
+        _page('<meta name="author" content="Elizabeth McCravy">', "<h1>River story</h1>"),
+        url="https://elizabethmccravy.example/best-podcast-equipment/",
+    )
+    assert (meta.page.authors, meta.page.publisher) == (["Elizabeth McCravy"], None)

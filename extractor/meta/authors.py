@@ -82,7 +82,7 @@ _SPLIT = re.compile(
 _SPLIT_CASED_YE = re.compile(r"\s(?:Y|E)\s")
 _TRAILING_META = re.compile(
     r"\s*(?:\b(?:published|updated|posted|last updated|veröffentlicht|aktualisiert|publié|mis à jour|on)\b|"
-    r"(?<![\w.-])\d|\s-\s|[|•·–—(\[»«]).*$",
+    r"(?<![\w.-])\d|\s-\s|[|•·–—(\[»«<＜]).*$",
     re.IGNORECASE,
 )
 # "Jane DoePublished March 3" (adjacent elements run together by text_content()).
@@ -292,7 +292,7 @@ def _affix_words(text: str) -> bool:
     return any(text.startswith(a) and _affix_words(text[len(a) :]) for a in SITE_AFFIXES)
 
 
-_PERSON_WORD = re.compile(r"[A-Z][a-z'’-]+|[A-Z]\.?")
+_PERSON_WORD = re.compile(r"[A-Z][a-z'’-]*[A-Z]?[a-z'’-]+|[A-Z]\.?")  # "McCravy", "O'Neil" too
 
 
 def _owners_name(name: str) -> bool:

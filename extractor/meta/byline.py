@@ -21,7 +21,13 @@ from lxml import etree
 from ..core.dates import find_date_in_text, parse_date
 from ..core.index import PageIndex, raw_names
 from ..core.lexicon.calendar import DATE_LABELS, MODIFIED_WORDS
-from ..core.lexicon.people import AUTHOR_LABELS, AUTHOR_PAGE_PATHS, BY_LABELS, THREAD_STARTER_LABELS
+from ..core.lexicon.people import (
+    AUTHOR_LABELS,
+    AUTHOR_PAGE_PATHS,
+    BARE_AUTHOR_LABELS,
+    BY_LABELS,
+    THREAD_STARTER_LABELS,
+)
 from ..core.lexicon.regions import BYLINE_TOKENS, DATE_TOKENS, NOT_BYLINE_TOKENS
 from ..core.tree import HtmlElement, class_id, collapse_ws
 from .regions import in_foreign_region
@@ -246,7 +252,7 @@ _BYLINE_LABEL = (
     rf"(?:{BY_LABELS}|{THREAD_STARTER_LABELS})\s*[:：]?|(?:{AUTHOR_LABELS})\s*[:：]"
     r"|(?:authors?|autor|auteur)\s+(?=(?-i:[A-Z]))"
 )
-_LABELLED_BYLINE = re.compile(rf"^(?:{_BYLINE_LABEL})\s*", re.IGNORECASE)
+_LABELLED_BYLINE = re.compile(rf"^(?:{_BYLINE_LABEL}|(?:{BARE_AUTHOR_LABELS})\s*$)\s*", re.IGNORECASE)
 _LABEL_ONLY = re.compile(
     rf"^(?:(?:{BY_LABELS}|{THREAD_STARTER_LABELS})\s*[:：]?|(?:{AUTHOR_LABELS})\s*[:：]?)\s*$", re.IGNORECASE
 )
@@ -261,7 +267,8 @@ def _labelled_bylines(
     out: list[tuple[int, int, HtmlElement]] = []
     for box, whole in _labelled_boxes(tree, _LABELLED_BYLINE, set()):
         if _LABEL_ONLY.match(whole):
-            value = _labelled_value(box)
+            # (A column header or a form's option labels no byline: "Sort by: Author, Post time".)
+            value = _labelled_value(box) if box.tag not in ("th", "option", "button") else None
             if value is None:
                 continue
             box, whole = value

@@ -202,6 +202,9 @@ BY_LABELS = r"(?:written|posted|published|reported|reporting|article|story|words
 THREAD_STARTER_LABELS = (
     r"thread\s+starter|topic\s+starter|started\s+by|topic\s+author|thread\s+author|original\s+poster"
 )
+# Labels that head the author's name with no separator, alone in an element beside it
+# ("<h3>Author</h3><p>Jane Doe</p>"); the looser AUTHOR_LABELS ("Text", "文") need one.
+BARE_AUTHOR_LABELS = r"authors?|autor(?:in|en)?|auteure?s?|autore|writers?|bylines?|著者|作者|筆者|記者"
 # Lower-case words that never stand in a name ("Insights from", "Human in the Loop",
 # "Paul Warren for Amika", "I review different modules"): a candidate holding one is a
 # phrase, not a person. Name particles (van, de, von, da, bin, al...) are not among them.
