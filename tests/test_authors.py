@@ -264,6 +264,9 @@ def test_name_particles_and_a_name_before_a_cut_off_date_are_kept() -> None:
         ("Maria &amp; Katerina", ["Maria", "Katerina"]),  # an entity escaped twice by the CMS
         ("Holly Wilgus, E-RYT 200", ["Holly Wilgus"]),
         ("John WarrenReviewed 06/08/2024", []),  # a customer review's signature
+        ("WESTPORT, Wash. July 24, 2012 (AP)", []),  # a dateline
+        ("Posted by Ree in Pioneer Woman", ["Ree"]),  # the section after the name
+        ("Authors List", []),
     ],
 )
 def test_credits_brackets_entities_and_review_signatures(raw: str, people: list[str]) -> None:
@@ -381,3 +384,12 @@ def test_the_owner_of_a_personal_site_keeps_a_name_with_an_inner_capital() -> No
         url="https://elizabethmccravy.example/best-podcast-equipment/",
     )
     assert (meta.page.authors, meta.page.publisher) == (["Elizabeth McCravy"], None)
+
+
+def test_a_publishers_tagline_is_cut_off() -> None:
+    ld = {
+        "@type": "Article",
+        "headline": "River story",
+        "publisher": {"@type": "Organization", "name": "Education Data Initiative - U.S. Education Research"},
+    }
+    assert _meta(_page(_ld(ld), "<h1>River story</h1>")).page.publisher == "Education Data Initiative"

@@ -70,7 +70,7 @@ _PREFIX = re.compile(
 _GLUED_LABEL = re.compile(r"^(?:By|Author|Written by|Posted by)(?=[A-Z][a-z])")
 _LABEL = re.compile(
     rf"^(?:(?:{AUTHOR_LABELS})\s*[:：●|]|(?:{THREAD_STARTER_LABELS})\s*[:：]?|"
-    r"(?:authors?|autor|auteur)\s+(?=(?-i:[A-Z])))\s*",
+    r"(?:authors?|autor|auteur)\s+(?=(?-i:[A-Z])\S*\s+\S))\s*",  # "Author Jane Doe", not "Authors List"
     re.IGNORECASE,
 )
 # Separators between people; 'y'/'e' (es/pt "and") only in lower case, as they
@@ -91,6 +91,10 @@ _GLUED_META = re.compile(
 )
 # A dateline after the name: "Jane Doe December 3", "Jane DoeDec 3".
 _DATE_TAIL = re.compile(rf"(?:\s+|\s*[-–—]\s*|(?<=[A-Za-z])){ENGLISH_MONTH_CAPITALISED}\s*\d.*$")
+# A news dateline: "WESTPORT, Wash. July 24, 2012", "NEW YORK, Jan. 3".
+_DATELINE = re.compile(
+    rf"^[A-Z][A-Z'.-]+(?:\s[A-Z][A-Z'.-]+)*,\s+(?:[A-Z][a-z]{{1,6}}\.?\s+)?{ENGLISH_MONTH_CAPITALISED}\s*\d"
+)
 # "Jane DoeNEW YORK DAILY NEWS": a name glued to an upper-case credit line. Only after a name
 # of two words or more: "PaulWBryant", "FutureBSD" are one handle.
 _GLUED_CAPS = re.compile(r"(?<=[a-z])(?=[A-Z]{2,})")
@@ -141,6 +145,8 @@ def split_names(text: str) -> list[str]:
     text = _strip_decoration(text)
     if not text or text.startswith(("http://", "https://", "www.", "@", "/")):
         return []  # a profile URL or a handle names no one in a printable way
+    if _DATELINE.match(text):
+        return []  # "WESTPORT, Wash. July 24, 2012 (AP)": where the story was filed
     text = _DATE_TAIL.sub("", _GLUED_META.sub("", _EMAIL.sub(" | ", text)))
     text = _unglue(_OTHER_CREDIT.sub("", text))
     inverted = _INVERTED.match(text)
@@ -205,12 +211,14 @@ def _people_parts(text: str) -> list[str]:
 
 
 def _without_section(part: str) -> str:
-    """'Rob Lane in Science' -> 'Rob Lane' (a name of two words or more before "in"/"at")."""
+    """'Rob Lane in Science' -> 'Rob Lane', 'Ree in Pioneer Woman' -> 'Ree', 'David at' (its
+    date cut off) -> 'David'; but "Human in the Loop" is a phrase, not a name and a section."""
     match = _IN_SECTION.search(part)
     if match is None:
         return part
-    if len(part[: match.start()].split()) < 2 and match.group().split() not in (["at"], ["in"]):
-        return part  # "Human in the Loop"; but "David at" (the date cut off after it) is David
+    after = match.group().split()[1:]
+    if len(part[: match.start()].split()) < 2 and after and not after[0][:1].isupper():
+        return part
     return part[: match.start()]
 
 
@@ -311,6 +319,8 @@ def is_junk_name(name: str, site_keys: Iterable[str] = ()) -> bool:
 
 
 _WORD = re.compile(r"[\w'’.-]+")
+# Between an organisation's name and a tagline or the site's name ("AIHR | Academy to Innovate HR").
+_TAGLINE_SEPARATOR = re.compile(r"\s+[|–—-]\s+")
 # A capital inside a word, after a lower-case letter ("McDonald" has one, "DeVito" one).
 _INNER_CAPITAL = re.compile(r"(?<=[a-z])[A-Z]")
 
@@ -420,6 +430,10 @@ def clean_organisation(name: str, site_keys: Iterable[str] = ()) -> str | None:
         return None
     if not any(c.isalpha() for c in text):
         return None  # "262588213843476": a social network's page id
+    parts = [p.strip() for p in _TAGLINE_SEPARATOR.split(text) if p.strip()]
+    if len(parts) > 1:
+        # "Acme - The Voice of Widgets", "Forum Name - Acme.org": the part naming the site, else the first.
+        text = next((p for p in parts if _shares_site(name_key(p), site_keys)), parts[0])
     if any(w in COLLECTIVE_WORDS for w in _words_of(text)):
         return organisation_of_collective(text, site_keys)
     return text

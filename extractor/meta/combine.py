@@ -336,9 +336,12 @@ def _person_key(name: str) -> str:
 
 
 def _extends(visible: list[str], stated: list[str]) -> bool:
-    """Does the byline name everyone the structured data names, and more people?"""
+    """Does the byline name everyone the structured data names, and more people (each with
+    a given name and a surname: a lone word beside the names is a section, "DESIGN")?"""
     shown = {_person_key(n) for n in visible}
-    return len(shown) > len(stated) and all(_person_key(n) in shown for n in stated)
+    known = {_person_key(n) for n in stated}
+    more = [n for n in visible if _person_key(n) not in known]
+    return bool(more) and known <= shown and all(len(n.split()) >= 2 for n in more)
 
 
 def thread_author(opening: Comment) -> dict[str, Any]:

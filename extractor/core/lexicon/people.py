@@ -267,6 +267,6 @@ ROLE_WORDS = (
     r"rédaction|redacción|redazione|administrators?|admin|webmaster|moderators?|anonymous|unknown|"
     r"follow|twitter|facebook|email|e-mail|profile|articles|posts|bio|"
     r"illustrations?|illustrated|graphics|video|photos?|images?|getty|shutterstock|"
-    r"updated|published|posted|share|comments?|subscribe|sponsored|partner|author|archive|rss|feed|"
+    r"updated|published|posted|share|comments?|subscribe|sponsored|partner|authors?|archive|rss|feed|"
     r"account|sign|login|newsletter|menu|search|home"
 )
