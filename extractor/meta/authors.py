@@ -79,7 +79,6 @@ _SPLIT = re.compile(
     rf"\s*(?:[,;|/、，＆&]|\s(?:{AND_WORDS})\s|\s(?:y|e)\s)\s*",
     re.IGNORECASE,
 )
-_SPLIT_CASED_YE = re.compile(r"\s(?:Y|E)\s")
 _TRAILING_META = re.compile(
     r"\s*(?:\b(?:published|updated|posted|last updated|veröffentlicht|aktualisiert|publié|mis à jour|on)\b|"
     r"(?<![\w.-])\d|\s-\s|[|•·–—(\[»«<＜]).*$",
@@ -103,8 +102,9 @@ _CASE_SEAM = re.compile(r"(?<=[a-z])(?=([A-Z][\w-]*))")
 # Parts of a byline between commas (semicolons, bars): a part that holds a job title is the
 # title, whole ("Paul Frew, Home and Digital Security Expert"), not more people.
 _COMMA_PART = re.compile(r"\s*[,;|]\s*")
+# Post-nominal letters not in the CREDENTIALS list: one short word with two capitals ("CEPF®").
 _POST_NOMINAL = re.compile(r"[A-Z][A-Za-z.®-]{0,7}")
-# "Jane Doe in Politics", "Jane Doe at Acme" (after two words at least: "Human in the Loop" is a phrase)
+# "Jane Doe in Politics", "Jane Doe at Acme": where the author writes or works (_without_section)
 _IN_SECTION = re.compile(r"\s+(?:in\s+.*|at(?:\s+.*)?)$")
 # "Doe, Jane" (library order, as Dublin Core and some CMSs write it).
 _INVERTED = re.compile(r"^([A-Z][\w'’-]+),\s*([A-Z][\w'’-]+(?:\s+[A-Z]\.?)?)$")
