@@ -18,7 +18,7 @@ from .core.headers import header_value
 from .core.index import PageIndex
 from .core.tree import HtmlElement, base_href, parse_html, text_of
 from .core.urls import absolute_url, page_base
-from .meta.combine import Metadata, extract_metadata
+from .meta.combine import Metadata, extract_metadata, thread_author
 from .model import Article, Comment, Image
 from .pagetype import ARTICLE, FORUM, INDEX, LIVEBLOG, detect_page_type, finalize_page_type, named_as_comments
 from .quotes import extract_block_quotes
@@ -51,6 +51,7 @@ def _unmangle_index(meta: Metadata) -> None:
     """
     if meta.authors_source == "byline":
         meta.page.authors = []
+    meta.page.publisher = meta.publisher_unless_byline
     if meta.page.published_source in ("visible", "url"):
         meta.page.published = None
         meta.page.published_raw = None
@@ -190,6 +191,7 @@ def _extract(
             body.warnings.append("body_fallback:named_regions")
     images = _absolute_images(body.images or page.images, base)
     page_type, paywalled = finalize_page_type(page_type, paywall_hint, body.blocks)
+    detected_thread = page_type == FORUM
     if page_type == INDEX:
         _unmangle_index(meta)
     elif records and (
@@ -209,6 +211,10 @@ def _extract(
                 published_raw=records[0].published_raw,
                 published_source="comments",
             )
+        if not page.authors and detected_thread:
+            # Its author is the opening post's (a page found to be a list of posts only may
+            # list job ads or reviews: their writers are not the page's).
+            page = replace(page, **thread_author(records[0]))
     elif body.items and page_type == ARTICLE:
         # The body is the page's list of items: a category, search results, a product grid.
         page_type = INDEX

@@ -254,6 +254,12 @@ class PageMeta:
     # The profile or home page of each author that states one (a byline's link, a JSON-LD
     # author's url), by the name as it is in ``authors``; absolute when the page URL is known.
     author_urls: dict[str, str] = field(default_factory=dict)
+    # The organisation the page names as its author or publisher: ``authors`` holds people
+    # only, so a byline of "By Reuters", "The Acme Team" or the site's own name lands here
+    # (as "Reuters", "Acme"); otherwise the publisher the page states (JSON-LD ``publisher``,
+    # ``itemprop="publisher"``, a publisher <meta>), also when people wrote the article.
+    # Added after ``author_urls`` for the same reason as ``published_source``.
+    publisher: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {f.name: _plain(getattr(self, f.name)) for f in fields(self)}
@@ -277,6 +283,7 @@ class PageMeta:
             images=[Image.from_dict(d) for d in data.get("images") or []],
             published_source=data.get("published_source"),
             author_urls=dict(data.get("author_urls") or {}),
+            publisher=data.get("publisher"),
         )
 
 
@@ -357,6 +364,7 @@ class Article:
     images = _PageField[list[Image]]()
     published_source = _PageField[str | None]()
     author_urls = _PageField[dict[str, str]]()
+    publisher = _PageField[str | None]()
 
     def __init__(
         self,
@@ -387,6 +395,7 @@ class Article:
         meta: PageMeta | None = None,
         published_source: str | None = None,
         author_urls: dict[str, str] | None = None,
+        publisher: str | None = None,
     ) -> None:
         """Build from a :class:`PageMeta` (``meta=``) or from the page fields as keywords.
 
@@ -415,6 +424,7 @@ class Article:
             images=images if images is not None else [],
             published_source=published_source,
             author_urls=author_urls if author_urls is not None else {},
+            publisher=publisher,
         )
         if meta is None:
             meta = keywords

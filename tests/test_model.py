@@ -84,6 +84,7 @@ def test_record_keys_keep_their_order() -> None:
         "images",
         "published_source",
         "author_urls",
+        "publisher",
         "blocks",
         "body",
         "quotes",

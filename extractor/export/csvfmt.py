@@ -69,6 +69,7 @@ ARTICLE_FIELDS: tuple[str, ...] = (
     "standfirst",
     "authors",
     "author_urls",
+    "publisher",
     "published",
     "published_raw",
     "published_source",

@@ -167,6 +167,7 @@ def schemas() -> Mapping[str, Any]:
         col("standfirst", pa.string(), "standfirst (deck, subheading)"),
         col("authors", strings(), "author names in byline order", nullable=False),
         col("author_urls", pa.map_(pa.string(), pa.string()), "author name -> profile URL", nullable=False),
+        col("publisher", pa.string(), "the publishing organisation (authors holds people only)"),
         *when("published", "publication date"),
         col("published_raw", pa.string(), "the publication date as the page wrote it"),
         col("published_source", pa.string(), "where the publication date was read"),
@@ -277,6 +278,7 @@ def article_row(article: Article, aid: str, source: str | None) -> dict[str, Any
         "standfirst": article.standfirst,
         "authors": list(article.authors),
         "author_urls": list(article.author_urls.items()),
+        "publisher": article.publisher,
         **_when("published", article.published),
         "published_raw": article.published_raw,
         "published_source": article.published_source,
@@ -523,6 +525,7 @@ def read_records(target: str | os.PathLike[str]) -> Iterator[Record]:
             images=[Image.from_dict(image) for image in row["images"]],
             published_source=row["published_source"],
             author_urls=dict(row["author_urls"]),
+            publisher=row.get("publisher"),  # files written before the column existed have none
         )
         yield Article(
             url=row["url"],

@@ -21,7 +21,13 @@ from lxml import etree
 from ..core.dates import find_date_in_text, parse_date
 from ..core.index import PageIndex, raw_names
 from ..core.lexicon.calendar import DATE_LABELS, MODIFIED_WORDS
-from ..core.lexicon.people import AUTHOR_LABELS, AUTHOR_PAGE_PATHS
+from ..core.lexicon.people import (
+    AUTHOR_LABELS,
+    AUTHOR_PAGE_PATHS,
+    BARE_AUTHOR_LABELS,
+    BY_LABELS,
+    THREAD_STARTER_LABELS,
+)
 from ..core.lexicon.regions import BYLINE_TOKENS, DATE_TOKENS, NOT_BYLINE_TOKENS
 from ..core.tree import HtmlElement, class_id, collapse_ws
 from .regions import in_foreign_region
@@ -40,7 +46,8 @@ _DATE_TOKEN = re.compile(rf"(?:^|[\s_-])(?:{DATE_TOKENS})(?=[\s_-]|$)")
 _MODIFIED_HINT = re.compile(MODIFIED_WORDS, re.IGNORECASE)
 _AUTHOR_LINK = re.compile(rf"/(?:{AUTHOR_PAGE_PATHS})/", re.IGNORECASE)
 _BY_TEXT = re.compile(
-    r"^\s*(?:(?:written|posted|reported|reporting|story|text|words)\s+by|by|von|par|por|door|di)\s+\S",
+    r"^\s*(?:(?:written|posted|reported|reporting|story|text|words)\s+by|by|von|par|por|door|di)"
+    r"(?:\s+\S|(?-i:(?<=By)[A-Z][a-z]))",  # "ByDaryl Austin": two elements' texts run together
     re.IGNORECASE,
 )
 # The same after a separator: "Sunday 14 April 2024 · Reporting by Olu Benedict".
@@ -107,17 +114,47 @@ def _names_in(node: HtmlElement) -> list[str]:
 
     "By A and B" keeps its connectors in the text; a bare list of links
     ("A", "B") is clearer from the links; a line like "Written by A in
-    Section" is the text, whose tail the name cleaner cuts off.
+    Section" is the text, whose tail the name cleaner cuts off. A part that credits other work
+    ("Fact-checked by", "Reviewed by") names no author; when some links go to author pages,
+    the others ("Guides", "Blog": the section) are no names either.
     """
     text = collapse_ws(node.text_content())
+    if _CREDIT_START.match(text) or (node.tag == "a" and _OTHER_CREDIT_BEFORE.search(_text_before(node))):
+        return []
     phrase = _by_phrase(text)
     if phrase and len(text) <= _MAX_BYLINE_CHARS:
         return [phrase]
-    links = [collapse_ws(a.text_content()) for a in node.iter("a")]
-    links = [t for t in links if t and len(t) <= 60]
+    anchors = [a for a in node.iter("a") if 0 < len(collapse_ws(a.text_content())) <= 60]
+    to_authors = [a for a in anchors if _AUTHOR_LINK.search(a.get("href") or "")]
+    anchors = [a for a in to_authors or anchors if not _OTHER_CREDIT_BEFORE.search(_text_before(a, node))]
+    links = [collapse_ws(a.text_content()) for a in anchors]
     if links and node.tag != "a":
         return links
     return [text] if text and len(text) <= _MAX_BYLINE_CHARS else []
+
+
+# Credits for other work than writing: "Fact-checked by", "Reviewed by", "Edited by", "Tested
+# by", "Illustrations by", "Photos by" (whoever follows is not an author).
+_OTHER_CREDITS = (
+    r"(?:medically\s+)?(?:fact[- ]?checked|reviewed|edited|tested|illustrat(?:ed|ions?)|photo(?:graph)?s?|"
+    r"photographed|translated|produced|narrated|video)\s+by"
+)
+_CREDIT_START = re.compile(rf"^\s*{_OTHER_CREDITS}\b", re.IGNORECASE)
+_OTHER_CREDIT_BEFORE = re.compile(rf"{_OTHER_CREDITS}\s*:?\s*$", re.IGNORECASE)
+
+
+def _text_before(node: HtmlElement, within: HtmlElement | None = None) -> str:
+    """The text right before ``node`` (its previous sibling and that one's tail, or the
+    parent's own text), up to ``within`` when given: what labels a link."""
+    previous = node.getprevious()
+    while previous is not None and not isinstance(previous.tag, str):
+        previous = previous.getprevious()
+    if previous is not None:
+        return collapse_ws(previous.text_content() + (previous.tail or ""))[-60:]
+    parent = node.getparent()
+    if parent is None or parent is within:
+        return collapse_ws(parent.text or "") if parent is not None else ""
+    return collapse_ws((parent.text or "") or _text_before(parent, within))[-60:]
 
 
 def _group(best: HtmlElement, chosen: set[HtmlElement]) -> list[HtmlElement]:
@@ -208,25 +245,59 @@ def _by_text_candidates(index: PageIndex, anchor_pos: int | None) -> list[tuple[
     return out
 
 
-# "Written by Jane Doe", "Posted by jdoe", "Author: Jane Doe" (a bare "By" is only trusted
-# near the headline: "by" opens many other short lines).
-_LABELLED_BYLINE = re.compile(
-    rf"^(?:(?:written|posted|published|reported)\s+by|(?:{AUTHOR_LABELS})\s*[:：])\s*\S", re.IGNORECASE
+# "Written by Jane Doe", "Posted by jdoe", "Author: Jane Doe", "Author Jane Doe", "Thread
+# starter jdoe" (a bare "By" is only trusted near the headline: "by" opens many other short
+# lines). The label may stand alone in its element, the name in the next one.
+_BYLINE_LABEL = (
+    rf"(?:{BY_LABELS}|{THREAD_STARTER_LABELS})\s*[:：]?|(?:{AUTHOR_LABELS})\s*[:：]"
+    r"|(?:authors?|autor|auteur)\s+(?=(?-i:[A-Z]))"
+)
+_LABELLED_BYLINE = re.compile(rf"^(?:{_BYLINE_LABEL}|(?:{BARE_AUTHOR_LABELS})\s*$)\s*", re.IGNORECASE)
+_LABEL_ONLY = re.compile(
+    rf"^(?:(?:{BY_LABELS}|{THREAD_STARTER_LABELS})\s*[:：]?|(?:{AUTHOR_LABELS})\s*[:：]?)\s*$", re.IGNORECASE
 )
 
 
 def _labelled_bylines(
     tree: HtmlElement, index: PageIndex, anchor_pos: int | None
 ) -> list[tuple[int, int, HtmlElement]]:
-    """Short elements anywhere whose text is a labelled byline, outside foreign regions."""
+    """Short elements anywhere whose text is a labelled byline, outside foreign regions; a
+    label alone in its element ("<p>Written by</p><p>Jane Doe</p>") stands for the element
+    around it, label and name together."""
     out: list[tuple[int, int, HtmlElement]] = []
     for box, whole in _labelled_boxes(tree, _LABELLED_BYLINE, set()):
+        if _LABEL_ONLY.match(whole):
+            # (A column header or a form's option labels no byline: "Sort by: Author, Post time".)
+            value = _labelled_value(box) if box.tag not in ("th", "option", "button") else None
+            if value is None:
+                continue
+            box, whole = value
         pos = index.position.get(box)
         if pos is None or not 4 <= len(whole) <= _SHORT_BYLINE:
             continue
         if not in_foreign_region(box):
             out.append((_cost(_distance(pos, anchor_pos), whole) + 5, pos, box))
     return out
+
+
+def _labelled_value(label: HtmlElement) -> tuple[HtmlElement, str] | None:
+    """The element that holds the name a lone label ("Written by", "Thread starter") is for:
+    the next element beside it when that is short ("<h2>Article by</h2><div>Jane Doe</div>"),
+    else the element around both when its text is the label and more."""
+    sibling = label.getnext()
+    while sibling is not None and not isinstance(sibling.tag, str):
+        sibling = sibling.getnext()  # a comment or processing instruction
+    if sibling is not None:
+        text = collapse_ws(sibling.text_content())
+        if text and len(text) <= 60:
+            return sibling, text
+    parent = label.getparent()
+    if parent is None:
+        return None
+    whole = collapse_ws(parent.text_content())
+    if _LABEL_ONLY.match(whole) or not _LABELLED_BYLINE.match(whole):
+        return None
+    return parent, whole
 
 
 # Elements named like a byline or a date are found through the index (one test per

@@ -16,14 +16,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
+from typing import Any
 
 from ..core.dates import normalise_language, parse_date
 from ..core.index import PageIndex
 from ..core.lexicon.calendar import COARSE_RELATIVE_UNITS, ENGLISH_MONTH_NAMES, ENGLISH_MONTHS
 from ..core.tree import HtmlElement, collapse_ws
 from ..core.urls import absolute_url, url_host, url_path
-from ..model import Image, PageMeta
-from .authors import clean_authors, name_key
+from ..model import Comment, Image, PageMeta
+from .authors import clean_authors, clean_organisation, name_key, names_the_site, sort_names
 from .byline import (
     VisibleDate,
     find_byline_names,
@@ -40,6 +41,7 @@ from .metatags import (
     OG_PUBLISHED_KEYS,
     OTHER_PUBLISHED_KEYS,
     PUBLISHED_KEY_PATTERN,
+    PUBLISHER_KEYS,
     SECTION_KEYS,
     SITE_NAME_KEYS,
     TAG_KEYS,
@@ -51,7 +53,7 @@ from .microdata import Microdata, read_microdata
 from .pagedate import find_page_date
 from .regions import headline_nodes, in_foreign_region, is_home_link, main_h1
 
-__all__ = ["Metadata", "extract_metadata"]
+__all__ = ["Metadata", "extract_metadata", "thread_author"]
 
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|-|$)")
 # '/2023/october/03/', '/2019/dec/5/': the month spelled out in English.
@@ -76,6 +78,9 @@ class Metadata:
     warnings: list[str] = field(default_factory=list)
     # Where the authors came from ("json-ld", "meta", "microdata", "byline").
     authors_source: str | None = None
+    # The publisher to keep if the visible byline turns out not to be the page's own (an index
+    # page's bylines are its teasers'): ``page.publisher`` unless that was read from a byline.
+    publisher_unless_byline: str | None = None
     # The page calls itself an article (og:type, or a JSON-LD article node): a short text
     # beside long link lists is then the article, not the intro of a listing.
     declares_article: bool = False
@@ -182,12 +187,17 @@ def _headline(src: _Sources) -> str | None:
 
 
 def _meta_author_strings(meta: MetaTags) -> list[str]:
-    """Values of the first author key that has any; article:author is often a URL."""
+    """Values of the first author key that has any (article:author is often a URL), or of a
+    later key that lists more people, the first key's among them (name="author" with the first
+    of a paper's authors, citation_author with all of them)."""
+    found: list[str] = []
     for key in AUTHOR_KEYS:
         values = [v for v in meta.all(key) if v and not v.startswith(("http://", "https://", "/"))]
-        if values:
-            return values
-    return []
+        if not values:
+            continue
+        if not found or (len(values) > len(found) and _extends(clean_authors(values), clean_authors(found))):
+            found = values
+    return found
 
 
 _AUTHOR_PATH = re.compile(
@@ -212,41 +222,172 @@ def _is_username(name: str) -> bool:
     return bool(re.fullmatch(r"[a-z][a-z0-9_.-]+", name))
 
 
-def _authors(src: _Sources) -> tuple[list[str], str | None, dict[str, str]]:
-    """The authors, where they were read, and the profile URL of each that has one."""
+# JSON-LD types whose author is a user of the site, named as the site shows it.
+_USER_POSTS = frozenset({"discussionforumposting", "socialmediaposting"})
+
+
+def _login_names(source: str, names: list[str], src: _Sources) -> bool:
+    """Are these user names a CMS login standing in for the author's name ("jdoe")? Not when
+    microdata marks them up (it marks the visible name itself) nor on a forum post, where the
+    user name is the name."""
+    if source == "microdata" or (source == "json-ld" and src.ld.type in _USER_POSTS):
+        return False
+    return all(_is_username(n) for n in names)
+
+
+@dataclass(slots=True)
+class _Authors:
+    """The people found, where, their profile URLs, and the organisations named as author."""
+
+    people: list[str] = field(default_factory=list)
+    source: str | None = None
+    urls: dict[str, str] = field(default_factory=dict)
+    # Organisations named where the author is stated (a JSON-LD Organization author, the
+    # site's own name, "By Reuters", "The Acme Team"), in the order read; the last ones from
+    # the visible byline, whose count is ``from_byline``.
+    organisations: list[str] = field(default_factory=list)
+    from_byline: int = 0
+
+
+def _authors(src: _Sources) -> _Authors:
+    """The people who wrote the page, where they were read, each one's profile URL, and the
+    organisations named as its author. Structured data first (JSON-LD, meta, microdata), then
+    the nearest visible byline; an organisation named there stops the search, as the byline
+    is then the organisation's ("By Acme Team"), not a teaser's further down."""
+    out = _Authors()
+    for name, is_person in src.ld.authors:
+        org = None if is_person else clean_organisation(name, src.site_keys)
+        if org and org not in out.organisations:
+            out.organisations.append(org)
     persons = [name for name, is_person in src.ld.authors if is_person]
-    orgs = [name for name, is_person in src.ld.authors if not is_person]
     ordered: list[tuple[str, list[str]]] = [
         ("json-ld", persons),
         ("meta", _meta_author_strings(src.meta)),
         ("microdata", src.micro.authors),
     ]
+    searched: list[_Byline | None] = []
+
+    def byline() -> _Byline | None:
+        if not searched:
+            searched.append(_nearest_byline(src))
+        return searched[0]
+
     for source, raw in ordered:
-        names = clean_authors(raw, src.site_keys)
-        if names and not all(_is_username(n) for n in names):
-            return names, source, _urls_of(names, src.ld.author_urls, src)
-        if names:  # user names only ("jdoe"): the visible byline spells the person out
-            visible, links = _byline_authors(src)
-            if visible:
-                return visible, "byline", _urls_of(visible, links, src)
-            return names, source, _urls_of(names, src.ld.author_urls, src)
-    visible, links = _byline_authors(src)
+        sorted_names = sort_names(raw, src.site_keys, stated=True)
+        out.organisations += [o for o in sorted_names.organisations if o not in out.organisations]
+        names = sorted_names.people
+        if not names:
+            continue
+        visible = byline()
+        if _login_names(source, names, src) or all(names_the_site(n, src.site_keys) for n in names):
+            # A CMS login name ("jdoe") in a tag: the visible byline spells the person out. A
+            # name that is also the site's may be its owner's or the brand's ("One Tree
+            # Planted"): a byline naming someone else is the better witness.
+            others = visible.people if visible else []
+            if visible and others and not all(names_the_site(n, src.site_keys) for n in others):
+                _take_byline(out, visible, src)
+                return out
+        elif visible and _extends(visible.people, names):
+            # The byline names everyone, the structured data only the first ("Rui Ma" of four).
+            out.people, out.source = visible.people, source
+            out.urls = _urls_of(visible.people, {**visible.links, **src.ld.author_urls}, src)
+            return out
+        out.people, out.source, out.urls = names, source, _urls_of(names, src.ld.author_urls, src)
+        return out
+    visible = byline()
     if visible:
-        return visible, "byline", _urls_of(visible, links, src)
-    for source, raw in (("json-ld", orgs), ("meta-url", _names_from_author_urls(src.meta))):
-        names = clean_authors(raw, src.site_keys)
-        if names:
-            return names, source, _urls_of(names, src.ld.author_urls, src)
-    return [], None, {}
+        _take_byline(out, visible, src)
+        if out.people:
+            return out
+    names = clean_authors(_names_from_author_urls(src.meta), src.site_keys)
+    if names:
+        out.people, out.source, out.urls = names, "meta-url", _urls_of(names, src.ld.author_urls, src)
+    return out
 
 
-def _byline_authors(src: _Sources) -> tuple[list[str], dict[str, str]]:
-    """Names of the nearest visible byline that still has names after cleaning, and its links."""
-    for byline in find_byline_names(src.tree, src.h1, src.index):
-        names = clean_authors(byline.names, src.site_keys)
-        if names:
-            return names, byline.links
-    return [], {}
+@dataclass(slots=True)
+class _Byline:
+    """The nearest visible byline that names anyone: its people, organisations and links."""
+
+    people: list[str]
+    organisations: list[str]
+    links: dict[str, str]
+
+
+def _nearest_byline(src: _Sources) -> _Byline | None:
+    """The nearest visible byline that still names a person or an organisation after cleaning
+    (a byline that names only organisations ends the search: it is the page's)."""
+    for candidate in find_byline_names(src.tree, src.h1, src.index):
+        sorted_names = sort_names(candidate.names, src.site_keys)
+        if sorted_names.people or sorted_names.organisations:
+            return _Byline(sorted_names.people, sorted_names.organisations, candidate.links)
+    return None
+
+
+def _take_byline(out: _Authors, byline: _Byline, src: _Sources) -> None:
+    if byline.people:
+        out.people, out.source = byline.people, "byline"
+        out.urls = _urls_of(byline.people, byline.links, src)
+    new = [o for o in byline.organisations if o not in out.organisations]
+    out.organisations += new
+    out.from_byline = len(new)
+
+
+_HONORIFIC = re.compile(r"^(?:dr|prof|mr|mrs|ms|mx|sir|dame)\.?\s+", re.IGNORECASE)
+
+
+def _person_key(name: str) -> str:
+    return name_key(_HONORIFIC.sub("", name))
+
+
+def _extends(visible: list[str], stated: list[str]) -> bool:
+    """Does the byline name everyone the structured data names, and more people (each with
+    a given name and a surname: a lone word beside the names is a section, "DESIGN")?"""
+    shown = {_person_key(n) for n in visible}
+    known = {_person_key(n) for n in stated}
+    more = [n for n in visible if _person_key(n) not in known]
+    return bool(more) and known <= shown and all(len(n.split()) >= 2 for n in more)
+
+
+def thread_author(opening: Comment) -> dict[str, Any]:
+    """The page fields a thread's opening post gives when the page named no author: its
+    writer (as cleaned as any author; a forum user name is a name) and their profile URL."""
+    people = clean_authors([opening.author or ""], stated=True)
+    if not people:
+        return {}
+    urls = {people[0]: opening.author_url} if opening.author_url else {}
+    return {"authors": people[:1], "author_urls": urls}
+
+
+def _stated_publisher(src: _Sources) -> str | None:
+    """The publisher the page states: JSON-LD, microdata, then a publisher <meta> (not a URL:
+    article:publisher is mostly a social-media page)."""
+    candidates = [src.ld.publisher, src.micro.publisher]
+    candidates += [v for key in PUBLISHER_KEYS for v in src.meta.all(key)]
+    for value in candidates:
+        org = clean_organisation(value, src.site_keys) if value else None
+        if org:
+            return org
+    return None
+
+
+def _publisher(found: _Authors, src: _Sources) -> tuple[str | None, str | None]:
+    """The record's publisher, and the one to keep if the byline is not the page's.
+
+    With people as authors, the publisher the page states comes first (the people's employer
+    or the site); without any, the organisation named as the author does ("By Reuters" on a
+    portal whose JSON-LD publisher is the portal), as it is what the page gives for its author.
+    """
+    stated = _stated_publisher(src)
+    named = found.organisations
+    structured = named[: len(named) - found.from_byline]
+    if found.people:
+        first = stated or (named[0] if named else None)
+        fallback = stated or (structured[0] if structured else None)
+    else:
+        first = named[0] if named else stated
+        fallback = structured[0] if structured else stated
+    return first, fallback
 
 
 def _urls_of(names: list[str], stated: dict[str, str], src: _Sources) -> dict[str, str]:
@@ -592,7 +733,8 @@ def extract_metadata(
         # Pages without an <h1> (old table layouts, forums) still show the headline
         # somewhere; bylines and datelines are searched near that element.
         src.h1 = _headline_element(tree, headline)
-    authors, authors_source, author_urls = _authors(src)
+    found = _authors(src)
+    publisher, publisher_unless_byline = _publisher(found, src)
     published, published_raw, published_source = _published(src)
     modified, modified_raw = _modified(src)
     if modified is not None and published is not None and modified < published:
@@ -605,7 +747,7 @@ def extract_metadata(
     page = PageMeta(
         headline=headline,
         standfirst=find_standfirst(src.h1, headline),
-        authors=authors,
+        authors=found.people,
         published=published,
         published_raw=published_raw,
         modified=modified,
@@ -618,13 +760,15 @@ def extract_metadata(
         canonical_url=_canonical(src),
         images=_images(src),
         published_source=published_source,
-        author_urls=author_urls,
+        author_urls=found.urls,
+        publisher=publisher,
     )
     return Metadata(
         page=page,
         comment_count=comment_count,
         article_body=ld.article_body,
         warnings=warnings,
-        authors_source=authors_source,
+        authors_source=found.source,
+        publisher_unless_byline=publisher_unless_byline,
         declares_article=ld.type is not None or (meta.first("og:type") or "").strip().lower() == "article",
     )

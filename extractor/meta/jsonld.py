@@ -397,19 +397,55 @@ def _fill_from(out: JsonLdArticle, node: dict[str, Any]) -> None:
     out.url = out.url or _node_url(node)
 
 
+_REVIEW_TYPES = frozenset({"review"})
+# Properties whose value may be a reference ({"@id": ...}) to a node elsewhere in the graph
+# (Yoast and Rank Math state the author and the publisher once, as Person and Organization nodes).
+_REFERENCED = ("author", "creator", "publisher")
+
+
+def _with_references(node: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """``node`` with its author, creator and publisher references replaced by the nodes they
+    name (a shallow copy; the node itself when it has none)."""
+
+    def resolve(value: Any) -> Any:
+        if isinstance(value, list):
+            return [resolve(item) for item in value]
+        if isinstance(value, dict) and set(value) <= {"@id", "@type"} and isinstance(value.get("@id"), str):
+            return by_id.get(value["@id"], value)
+        return value
+
+    if not any(key in node for key in _REFERENCED):
+        return node
+    return {key: resolve(value) if key in _REFERENCED else value for key, value in node.items()}
+
+
+def _nodes_by_id(nodes: list[tuple[dict[str, Any], int]]) -> dict[str, dict[str, Any]]:
+    """Nodes that name themselves (an @id and a name), by their @id; the first one wins."""
+    out: dict[str, dict[str, Any]] = {}
+    for node, _depth in nodes:
+        node_id = node.get("@id")
+        if isinstance(node_id, str) and node_id and (node.get("name") or node.get("givenName")):
+            out.setdefault(node_id, node)
+    return out
+
+
 def read_article(items: list[Any], url: str | None = None) -> JsonLdArticle:
     """The article's fields from parsed JSON-LD blocks; empty when none describes one."""
     nodes = list(iter_nodes(items))
     out = JsonLdArticle()
-    article = _best(nodes, ARTICLE_TYPES, url)
+    # A Review nested in another node (a business's or a product's "review") is a customer's,
+    # not the page's article: its author is no author of the page.
+    own = [(n, d) for n, d in nodes if d == 0 or not node_types(n) & ARTICLE_TYPES <= _REVIEW_TYPES]
+    article = _best(own, ARTICLE_TYPES, url)
     page = _best(nodes, PAGE_TYPES, url)
+    by_id = _nodes_by_id(nodes)
     if article is not None:
         out.type = min(node_types(article) & ARTICLE_TYPES)
-        _fill_from(out, article)
+        _fill_from(out, _with_references(article, by_id))
     if page is not None and page is not article:
         if article is None:
             out.type = "webpage"
-        _fill_from(out, page)
+        _fill_from(out, _with_references(page, by_id))
     site = _best(nodes, frozenset({"website"}), None)
     if site is not None:
         out.site_name = _text(site.get("name"))

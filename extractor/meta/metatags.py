@@ -21,6 +21,7 @@ __all__ = [
     "MODIFIED_KEYS",
     "OG_PUBLISHED_KEYS",
     "OTHER_PUBLISHED_KEYS",
+    "PUBLISHER_KEYS",
     "SECTION_KEYS",
     "SITE_NAME_KEYS",
     "TAG_KEYS",
@@ -95,6 +96,16 @@ AUTHOR_KEYS = (
     "byl",
     "cxenseparse:author",
 )  # twitter:creator is a handle, not a name
+# The publishing organisation (Dublin Core, Highwire citation_*, plain name="publisher");
+# article:publisher is read too but is mostly a URL, which the reader skips.
+PUBLISHER_KEYS = (
+    "dc.publisher",
+    "dcterms.publisher",
+    "citation_publisher",
+    "publisher",
+    "og:publisher",
+    "article:publisher",
+)
 TITLE_KEYS = (
     "og:title",
     "twitter:title",

@@ -24,6 +24,7 @@ _WANTED = frozenset(
         "datemodified",
         "author",
         "creator",
+        "publisher",
         "commentcount",
         "articlesection",
         "keywords",
@@ -46,6 +47,9 @@ _FOREIGN_SCOPES = (
     "rating",
     "offer",
 )
+# Items whose author is someone else than the page's: a comment's, an answer's under a
+# question (the question's author opened the thread and is the page's), a product review's.
+_OTHER_WRITERS = ("comment", "usercomments", "answer", "review", "rating", "offer")
 
 
 @dataclass(slots=True)
@@ -56,6 +60,7 @@ class Microdata:
     published_raw: str | None = None
     modified_raw: str | None = None
     authors: list[str] = field(default_factory=list)
+    publisher: str | None = None  # the article's itemprop="publisher" (its name when an item)
     comment_count: int | None = None
     section: str | None = None
     keywords: list[str] = field(default_factory=list)
@@ -101,9 +106,7 @@ def read_microdata(tree: HtmlElement) -> Microdata:
         if props & _DATES and scope == "question":
             scope = ""  # a question's dates are the thread's; its answers' stay foreign
         is_author = bool(props & {"author", "creator"})
-        if scope.endswith(_FOREIGN_SCOPES) and not (
-            is_author and not scope.endswith(("comment", "usercomments"))
-        ):
+        if scope.endswith(_FOREIGN_SCOPES) and not (is_author and not scope.endswith(_OTHER_WRITERS)):
             continue
         if in_foreign_region(node):
             continue
@@ -112,6 +115,9 @@ def read_microdata(tree: HtmlElement) -> Microdata:
 
 
 def _assign(out: Microdata, props: set[str], node: HtmlElement) -> None:
+    if "publisher" in props:
+        out.publisher = out.publisher or _author_name(node) or None
+        return
     if props & {"author", "creator"}:
         name = _author_name(node)
         if name and name not in out.authors:

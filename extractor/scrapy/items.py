@@ -63,6 +63,7 @@ class ArticleItem:
     images: list[dict[str, Any]] = field(default_factory=list)
     published_source: str | None = None
     author_urls: dict[str, str] = field(default_factory=dict)
+    publisher: str | None = None
     blocks: list[dict[str, Any]] = field(default_factory=list)
     body: str = ""
     quotes: list[dict[str, Any]] = field(default_factory=list)
