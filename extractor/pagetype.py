@@ -38,7 +38,8 @@ from .core.lexicon.pages import (
     WALL_TEXTS,
 )
 from .core.lexicon.regions import COMMENT_LIST_WORDS, NOT_STAMP_WORDS, RAIL_WORDS
-from .core.tree import HtmlElement, collapse_ws
+from .core.names import name_letters
+from .core.tree import HtmlElement, collapse_ws, text_of
 from .meta.jsonld import extract_items, iter_nodes, node_types
 
 __all__ = [
@@ -240,7 +241,12 @@ def _names_a_stamp(raw: str) -> bool:
 
 
 def _names_a_stamp_pair(classes: str, node_id: str) -> bool:
-    return _names_a_stamp(raw_names(classes, node_id))
+    """``_names_a_stamp`` of the pair; a stamp word holds "date" or "time", and most names
+    hold neither, so those are answered without splitting them (most names are a page's
+    own: the cache of ``_names_a_stamp`` cannot help them)."""
+    raw = raw_names(classes, node_id)
+    letters = name_letters(raw)
+    return ("date" in letters or "time" in letters) and _names_a_stamp(raw)
 
 
 def _stamp_holders(tree: HtmlElement, index: PageIndex | None = None) -> set[HtmlElement]:
@@ -310,7 +316,7 @@ def _has_timestamp_text(node: HtmlElement) -> bool:
     The date test is only for entry containers (not paragraphs): three
     paragraphs that each mention "at 10:30" are not three updates.
     """
-    text = collapse_ws(node.text_content())
+    text = collapse_ws(text_of(node))
     if _CLOCK.match(text[:12]):
         return True
     return node.tag != "p" and _DATE_TEXT.search(text[:_DATE_TEXT_SPAN]) is not None
@@ -385,7 +391,7 @@ class _RunningText:
         for p in tree.iter("p"):
             if not _link_heavy(p) and not _in_rail(p):
                 self._positions.append(self._order[p])
-                self._cumulative.append(self._cumulative[-1] + len(collapse_ws(p.text_content()).split()))
+                self._cumulative.append(self._cumulative[-1] + len(collapse_ws(text_of(p)).split()))
 
     def words_before(self, first: HtmlElement) -> int:
         """Words of paragraphs after the headline and before the first entry, outside rails.
@@ -399,8 +405,8 @@ class _RunningText:
 
 def _own_text(entry: HtmlElement) -> bool:
     """An update or a post is mostly its own words; a teaser is mostly its link."""
-    total = len(entry.text_content().split())
-    linked = sum(len(a.text_content().split()) for a in entry.iter("a"))
+    total = len(text_of(entry).split())
+    linked = sum(len(text_of(a).split()) for a in entry.iter("a"))
     return total - linked >= _MIN_ENTRY_WORDS and linked <= total * _MAX_ENTRY_LINK_SHARE
 
 
@@ -448,7 +454,7 @@ def _looks_like_index(tree: HtmlElement, *, has_date: bool) -> bool:
     running = 0
     linked: dict[HtmlElement, int] | None = None
     for p in root.iter("p"):
-        words = len(collapse_ws(p.text_content()).split())
+        words = len(collapse_ws(text_of(p)).split())
         if words >= _RUNNING_PARAGRAPH_WORDS and not _link_heavy(p):
             linked = linked if linked is not None else _linked_headings(root)
             if not _in_teaser(p, linked):
@@ -459,7 +465,7 @@ def _looks_like_index(tree: HtmlElement, *, has_date: bool) -> bool:
 def _is_teaser_heading(heading: HtmlElement) -> bool:
     """A linked headline in the page's main listing: menus ("Home") and rails do not count."""
     link = _teaser_link(_wrap(heading))
-    if link is None or len(collapse_ws(link.text_content()).split()) < _MIN_TEASER_WORDS:
+    if link is None or len(collapse_ws(text_of(link)).split()) < _MIN_TEASER_WORDS:
         return False
     return not _in_comments(heading) and not _in_rail(heading)
 
@@ -497,8 +503,8 @@ def _wrap(heading: HtmlElement) -> HtmlElement:
 
 
 def _link_heavy(node: HtmlElement) -> bool:
-    text = len(collapse_ws(node.text_content()))
-    linked = sum(len(collapse_ws(a.text_content())) for a in node.iter("a"))
+    text = len(collapse_ws(text_of(node)))
+    linked = sum(len(collapse_ws(text_of(a))) for a in node.iter("a"))
     return text > 0 and linked * 2 > text
 
 
@@ -516,10 +522,10 @@ def _paywall_markup(tree: HtmlElement, index: PageIndex) -> bool:
             return True
     # One search over the page's text first: most pages carry no wall sentence,
     # and then no element's text needs to be read.
-    if not _may_hold_wall_sentence(root.text_content().lower()):
+    if not _may_hold_wall_sentence(text_of(root).lower()):
         return False
     for el in root.iter(*_WALL_TEXT_TAGS):
-        text = collapse_ws(el.text_content())
+        text = collapse_ws(text_of(el))
         if text and len(text) <= _MAX_WALL_TEXT and _WALL_TEXT.search(text):
             return True
     return False
@@ -564,7 +570,7 @@ def _wall_sized(el: HtmlElement) -> bool:
     """A box that shows something: empty placeholders are mounted on free pages too."""
     if el.tag not in ("div", "section", "aside", "form", "p"):
         return False
-    text = collapse_ws(el.text_content())
+    text = collapse_ws(text_of(el))
     return len(text) >= 20 or el.find(".//form") is not None or el.find(".//button") is not None
 
 

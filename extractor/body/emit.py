@@ -124,8 +124,11 @@ class _Tables:
         blocks.append(block)
 
 
+_NON_WORD = re.compile(r"\W+")
+
+
 def _norm(text: str | None) -> str:
-    return re.sub(r"\W+", " ", (text or "").casefold()).strip()
+    return _NON_WORD.sub(" ", (text or "").casefold()).strip()
 
 
 def _keep(run: Run, kind: BlockKind, items: bool = False) -> bool:

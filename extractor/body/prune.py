@@ -21,7 +21,7 @@ from ..core.lexicon.regions import (
     STRONG_NEGATIVE_WORDS,
 )
 from ..core.names import name_words
-from ..core.tree import HtmlElement
+from ..core.tree import HtmlElement, text_of
 from .segment import BLOCK_TAGS
 
 # --- vocabularies (data, not logic) -------------------------------------------------
@@ -105,7 +105,9 @@ def _link_density(node: HtmlElement, total: int | None = None) -> float:
 
 
 def _text_len(node: HtmlElement) -> int:
-    return len(" ".join(node.text_content().split()))
+    """Length of the node's text, whitespace collapsed (``text_of``: the same text as
+    ``text_content()``, half the time; pruning measures thousands of regions a page)."""
+    return len(" ".join(text_of(node).split()))
 
 
 def _form_is_chrome(form: HtmlElement) -> bool:
@@ -261,7 +263,7 @@ def strongly_negative(node: HtmlElement) -> bool:
 
 def _consent_text(node: HtmlElement) -> bool:
     """Do this region's opening words ask the reader to accept cookies?"""
-    return bool(_CONSENT_TEXT.search(" ".join(node.text_content()[:1500].split())[:500]))
+    return bool(_CONSENT_TEXT.search(" ".join(text_of(node)[:1500].split())[:500]))
 
 
 def _kept_for_size(node: HtmlElement, total: int) -> bool:

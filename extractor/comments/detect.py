@@ -81,8 +81,11 @@ Scan = tuple[list[Group], dict[int, HtmlElement], dict[int, HtmlElement]]
 _RUN_STOPPERS = etree.XPath("descendant::*[self::h1 or self::h2 or self::h3 or self::form or self::textarea]")
 
 
+_DIGIT_RUN = re.compile(r"\d+")
+
+
 def _token_key(token: str) -> str:
-    return re.sub(r"\d+", "", token.lower()).strip("-_")
+    return _DIGIT_RUN.sub("", token.lower()).strip("-_")
 
 
 _DATA_SET = frozenset(hints.ITEM_DATA_ATTRS)

@@ -16,17 +16,15 @@ lookups still answer for elements a later step detached.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 
 from lxml import etree
 
 from .lexicon.pages import INDEXED_ATTRIBUTES
+from .names import name_letters
 from .tree import HtmlElement
 
 __all__ = ["INDEXED_ATTRIBUTES", "PageIndex", "raw_names"]
-
-_NOT_LETTER = re.compile(r"[^a-z0-9]+")
 
 
 def raw_names(classes: str, node_id: str) -> str:
@@ -126,7 +124,7 @@ class PageIndex:
         """
         if self._name_letters is None:
             joined = " ".join(f"{classes} {node_id}" for classes, node_id in self._by_name)
-            self._name_letters = _NOT_LETTER.sub("", joined.lower())
+            self._name_letters = name_letters(joined)
         letters = self._name_letters
         return any(word in letters for word in words)
 
