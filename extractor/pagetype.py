@@ -107,7 +107,12 @@ _DATE_TEXT = re.compile(
     rf"\b(?:{ENGLISH_MONTH_ABBREVIATIONS})[a-z]*\.?\s+\d{{1,2}}\b",
     re.IGNORECASE,
 )
+# The same on ASCII text lowered first (every letter of the pattern is lower case): the
+# same answers, several times faster than IGNORECASE, on the ~150 entries a page tests.
+_DATE_TEXT_LOWER = re.compile(_DATE_TEXT.pattern)
 _DATE_TEXT_SPAN = 200
+# Raw text read to find the first _DATE_TEXT_SPAN characters of collapsed text (see below).
+_DATE_TEXT_READ = 800
 _NON_ALNUM = re.compile(r"[^a-z0-9]")
 # One descendant step with a predicate: libxml2 evaluates "//*[...]" (a child step from every
 # node) and a union of two large node sets ("... | //time") by merging node sets with a
@@ -316,10 +321,20 @@ def _has_timestamp_text(node: HtmlElement) -> bool:
     The date test is only for entry containers (not paragraphs): three
     paragraphs that each mention "at 10:30" are not three updates.
     """
-    text = collapse_ws(text_of(node))
+    raw = text_of(node)
+    # The collapsed text of a prefix is a prefix of the whole collapsed text, so an entry
+    # with a long text (a post and its replies) is not collapsed whole for its start.
+    text = collapse_ws(raw[:_DATE_TEXT_READ])
+    if len(text) < _DATE_TEXT_SPAN and len(raw) > _DATE_TEXT_READ:
+        text = collapse_ws(raw)
     if _CLOCK.match(text[:12]):
         return True
-    return node.tag != "p" and _DATE_TEXT.search(text[:_DATE_TEXT_SPAN]) is not None
+    if node.tag == "p":
+        return False
+    start = text[:_DATE_TEXT_SPAN]
+    if start.isascii():
+        return _DATE_TEXT_LOWER.search(start.lower()) is not None
+    return _DATE_TEXT.search(start) is not None
 
 
 def _is_stamp_token(word: str) -> bool:

@@ -34,6 +34,10 @@ _BOX_TAGS = frozenset(
 _FIELD_WORDS = re.compile(FORM_FIELD_WORDS, re.IGNORECASE)
 _NOT_SECTION = re.compile(NOT_SECTION_WORDS, re.IGNORECASE)
 _SECTION_CONTAINER = re.compile(SECTION_WORDS, re.IGNORECASE)
+# The same two on ASCII text lowered first: the same answers, about seven times faster than
+# IGNORECASE on alternations of words (most class/id texts are a page's own: cache misses).
+_NOT_SECTION_LOWER = re.compile(NOT_SECTION_WORDS)
+_SECTION_CONTAINER_LOWER = re.compile(SECTION_WORDS)
 Blocked = dict[int, HtmlElement]
 Dated = dict[int, HtmlElement]
 _MAX_OWN_TEXT = 300
@@ -103,6 +107,9 @@ def _section_named(node: HtmlElement) -> bool:
 @lru_cache(maxsize=4096)
 def _section_words(words: str) -> bool:
     """Cached per class/id string: pages repeat their class strings many times."""
+    if words.isascii():  # (IGNORECASE also folds a few non-ASCII letters: those take the long way)
+        words = words.lower()
+        return bool(_SECTION_CONTAINER_LOWER.search(words)) and not _NOT_SECTION_LOWER.search(words)
     return bool(_SECTION_CONTAINER.search(words)) and not _NOT_SECTION.search(words)
 
 

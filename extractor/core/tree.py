@@ -277,8 +277,20 @@ _RAW_TEXT_TAGS = re.compile(
 )
 
 
+_RAW_TEXT_NAMES = ("iframe", "textarea", "xmp", "plaintext", "title", "noembed", "noframes")
+
+
 def _defuse_raw_text(match: re.Match[str]) -> str:
-    return match.group(1) + _RAW_TEXT_TAGS.sub("", match.group(2)) + match.group(3)
+    inner = match.group(2)
+    # Most fallbacks hold no such tag: a tag needs a "<", and in ASCII text its name
+    # lower-cased (IGNORECASE also folds a few non-ASCII letters: that text takes the regex).
+    if "<" not in inner:
+        return match.group(0)
+    if inner.isascii():
+        lowered = inner.lower()
+        if not any(name in lowered for name in _RAW_TEXT_NAMES):
+            return match.group(0)
+    return match.group(1) + _RAW_TEXT_TAGS.sub("", inner) + match.group(3)
 
 
 def _parser(*, huge: bool = False) -> etree.HTMLParser:
