@@ -125,6 +125,9 @@ def run_worker(name: str, folder: Path, limit: int | None) -> dict[str, Any]:
         "rss_loaded_mb": rss_loaded,
         "peak_rss_mb": peak_rss_mb(),
         "version": _version(name),
+        "code": str(Path(sys.modules["extractor"].__file__ or "").parent)
+        if "extractor" in sys.modules
+        else "",
     }
 
 
@@ -136,37 +139,48 @@ def _version(name: str) -> str:
 # -- parent process ---------------------------------------------------------------
 
 
-def spawn(name: str, folder: Path, limit: int | None) -> dict[str, Any]:
-    """Run one extractor in a fresh interpreter; a failure becomes a row with a note."""
-    module = EXTRACTORS[name][0]
+BASELINE_SUFFIX = "@baseline"
+
+
+def spawn(name: str, folder: Path, limit: int | None, baseline: Path | None = None) -> dict[str, Any]:
+    """Run one extractor in a fresh interpreter; a failure becomes a row with a note.
+
+    ``name`` ending in ``@baseline``: the same extractor with the ``extractor`` package of the
+    ``baseline`` checkout first on the path (the code before a change, in the same run).
+    """
+    worker = name.removesuffix(BASELINE_SUFFIX)
+    module = EXTRACTORS[worker][0]
     if module != "extractor" and importlib.util.find_spec(module) is None:
         return {"name": name, "skipped": f"{module} not installed (pip install -e '.[bench]')"}
-    cmd = [sys.executable, str(Path(__file__).resolve()), str(folder), "--worker", name]
+    cmd = [sys.executable, str(Path(__file__).resolve()), str(folder), "--worker", worker]
     if limit:
         cmd += ["--limit", str(limit)]
     env = dict(os.environ)
-    env["PYTHONPATH"] = str(REPO) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    first = baseline if name.endswith(BASELINE_SUFFIX) and baseline is not None else REPO
+    env["PYTHONPATH"] = str(first) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
     result = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
     if result.returncode != 0:
         tail = (result.stderr.strip().splitlines() or ["no output"])[-1]
         return {"name": name, "skipped": f"worker failed: {tail}"}
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    row: dict[str, Any] = json.loads(result.stdout.strip().splitlines()[-1])
+    row["name"] = name
+    return row
 
 
 def format_table(rows: list[dict[str, Any]]) -> str:
     header = (
-        f"{'extractor':<18} {'pages':>6} {'errors':>6} {'seconds':>8} {'pages/s':>8} "
+        f"{'extractor':<24} {'pages':>6} {'errors':>6} {'seconds':>8} {'pages/s':>8} "
         f"{'ms/page':>8} {'RSS start MB':>12} {'peak RSS MB':>11}"
     )
     lines = [header, "-" * len(header)]
     for row in rows:
         if "skipped" in row:
-            lines.append(f"{row['name']:<18} skipped: {row['skipped']}")
+            lines.append(f"{row['name']:<24} skipped: {row['skipped']}")
             continue
         rate = row["pages"] / row["seconds"] if row["seconds"] else float("inf")
         ms = 1000 * row["seconds"] / row["pages"] if row["pages"] else 0.0
         lines.append(
-            f"{row['name']:<18} {row['pages']:>6} {row['errors']:>6} {row['seconds']:>8.2f} {rate:>8.1f} "
+            f"{row['name']:<24} {row['pages']:>6} {row['errors']:>6} {row['seconds']:>8.2f} {rate:>8.1f} "
             f"{ms:>8.1f} {row['rss_loaded_mb']:>12.1f} {row['peak_rss_mb']:>11.1f}"
         )
     return "\n".join(lines)
@@ -184,13 +198,24 @@ def format_ratios(rows: list[dict[str, Any]]) -> list[str]:
     plain share of our own time that comments take (same trafilatura row on both sides).
     """
     timed = {r["name"]: r for r in rows if "skipped" not in r and r["seconds"] > 0}
-    ours_names = [n for n in ("ours", "ours-nocomments") if n in timed]
+    ours_names = [
+        n + suffix
+        for suffix in ("", BASELINE_SUFFIX)
+        for n in ("ours", "ours-nocomments")
+        if n + suffix in timed
+    ]
     out = []
     for mine in ours_names:
         for name, row in timed.items():
             if not name.startswith("ours"):
                 ratio = _rate(timed[mine]) / _rate(row)
                 out.append(f"{mine} / {name}: {ratio:.2f}x pages/s ({'faster' if ratio >= 1 else 'slower'})")
+    for mine in ("ours", "ours-nocomments"):
+        if mine in timed and mine + BASELINE_SUFFIX in timed:
+            change = _rate(timed[mine]) / _rate(timed[mine + BASELINE_SUFFIX])
+            out.append(
+                f"{mine} / {mine}{BASELINE_SUFFIX}: {change:.2f}x pages/s (this checkout over the baseline)"
+            )
     if "ours" in timed and "ours-limits" in timed:
         limited, plain = _rate(timed["ours-limits"]), _rate(timed["ours"])
         extra_ms = (
@@ -238,6 +263,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="run every extractor N times, interleaved, each in a fresh process, and keep each one's "
         "fastest pass (steadier ratios on a shared machine)",
     )
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="a checkout of the code before a change (DIR holds extractor/): every ours* extractor "
+        "also runs with that code, as NAME@baseline, interleaved in the same rounds",
+    )
     parser.add_argument("--worker", choices=list(EXTRACTORS), help=argparse.SUPPRESS)
     return parser
 
@@ -255,10 +288,15 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         print(f"bench: error: unknown extractor(s): {', '.join(unknown)}", file=sys.stderr)
         return 2
-    rows = [spawn(name, args.folder, args.limit) for name in names]
+    if args.baseline is not None:
+        if not (args.baseline / "extractor").is_dir():
+            print(f"bench: error: no extractor/ in the baseline {args.baseline}", file=sys.stderr)
+            return 2
+        names += [name + BASELINE_SUFFIX for name in names if name.startswith("ours")]
+    rows = [spawn(name, args.folder, args.limit, args.baseline) for name in names]
     for _ in range(args.repeat - 1):  # interleaved rounds; each extractor keeps its fastest
         for n, name in enumerate(names):
-            again = spawn(name, args.folder, args.limit)
+            again = spawn(name, args.folder, args.limit, args.baseline)
             if "skipped" not in again and "skipped" not in rows[n] and again["seconds"] < rows[n]["seconds"]:
                 rows[n] = again
     done = [r for r in rows if "skipped" not in r]
@@ -269,7 +307,9 @@ def main(argv: list[str] | None = None) -> int:
         + (f", best of {args.repeat} rounds" if args.repeat > 1 else "")
     )
     for row in done:
-        print(f"  {row['name']} {row['version']}: {EXTRACTORS[row['name']][1]}")
+        worker = row["name"].removesuffix(BASELINE_SUFFIX)
+        where = f" [{row['code']}]" if row.get("code") else ""
+        print(f"  {row['name']} {row['version']}: {EXTRACTORS[worker][1]}{where}")
     print(format_table(rows))
     for line in format_ratios(rows):
         print(line)

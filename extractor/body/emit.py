@@ -124,8 +124,21 @@ class _Tables:
         blocks.append(block)
 
 
+_NON_WORD = re.compile(r"\W+")
+
+
 def _norm(text: str | None) -> str:
-    return re.sub(r"\W+", " ", (text or "").casefold()).strip()
+    return _NON_WORD.sub(" ", (text or "").casefold()).strip()
+
+
+def _same_norm(text: str, norm: str) -> bool:
+    """``_norm(text) == norm`` for a non-empty ``norm``; a text that starts with an ASCII word
+    character other than norm's first is answered without normalising it (every paragraph
+    before the headline is compared)."""
+    first = text[:1]
+    if first.isascii() and (first.isalnum() or first == "_") and first.lower() != norm[0]:
+        return False
+    return _norm(text) == norm
 
 
 def _keep(run: Run, kind: BlockKind, items: bool = False) -> bool:
@@ -174,13 +187,13 @@ def emit(
             text, _credit = split_credit(text)
             if not text:
                 continue
-        if not headline_seen and headline_norm and _norm(text) == headline_norm:
+        if not headline_seen and headline_norm and _same_norm(text, headline_norm):
             headline_seen = True
             # Kickers and section labels above the headline are not article text.
             if all(_is_label(b.text) for b in blocks):
                 blocks.clear()
             continue
-        if not standfirst_seen and standfirst_norm and _norm(text) == standfirst_norm:
+        if not standfirst_seen and standfirst_norm and _same_norm(text, standfirst_norm):
             standfirst_seen = True  # the standfirst is its own field
             continue
         if len(text) > 40:

@@ -12,7 +12,7 @@ import re
 
 from ..core.lexicon.regions import CREDIT_WORDS
 from ..core.names import name_words
-from ..core.tree import HtmlElement, collapse_ws
+from ..core.tree import HtmlElement, collapse_ws, text_of
 from ..core.urls import absolute_url
 from ..model import Image
 from .prune import drop
@@ -93,7 +93,7 @@ def images_in(selected: list[HtmlElement], url: str | None) -> list[Image]:
 def _caption_parts(cap: HtmlElement) -> tuple[str | None, str | None]:
     """Caption text and credit, from credit markup or a trailing "© ..." line."""
     credit = cap.get("data-x-credit") or None
-    caption = collapse_ws(cap.text_content()).rstrip(" /|–—-")
+    caption = collapse_ws(text_of(cap)).rstrip(" /|–—-")
     if credit is None:
         caption, credit = split_credit(caption)
     return (caption or None), _clean_credit(credit)
@@ -108,6 +108,6 @@ def mark_figures(tree: HtmlElement) -> None:
     for cap in tree.iter("figcaption"):
         credit_nodes = [node for node in cap.iter() if node is not cap and name_words(node) & CREDIT_WORDS]
         if credit_nodes:
-            cap.set("data-x-credit", collapse_ws(" ".join(c.text_content() for c in credit_nodes)))
+            cap.set("data-x-credit", collapse_ws(" ".join(text_of(c) for c in credit_nodes)))
             for node in credit_nodes:
                 drop(node)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..core.tree import HtmlElement, collapse_ws
+from ..core.tree import HtmlElement, collapse_ws, text_of
 from ..core.urls import absolute_url, split_url
 from ..model import Link
 from .segment import BLOCK_TAGS, Run
@@ -86,7 +86,7 @@ def _own_links(owner: HtmlElement, url: str | None) -> list[tuple[str, str]]:
             continue
         if any(child.tag in BLOCK_TAGS or child.tag == "br" for child in anchor.iterdescendants()):
             continue
-        text = collapse_ws(anchor.text_content())
+        text = collapse_ws(text_of(anchor))
         if text:
             found.append((text, absolute_url(href, url)))
     return found

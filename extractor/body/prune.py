@@ -21,7 +21,7 @@ from ..core.lexicon.regions import (
     STRONG_NEGATIVE_WORDS,
 )
 from ..core.names import name_words
-from ..core.tree import HtmlElement
+from ..core.tree import HtmlElement, text_of
 from .segment import BLOCK_TAGS
 
 # --- vocabularies (data, not logic) -------------------------------------------------
@@ -42,6 +42,7 @@ _CONSENT_TEXT = re.compile(
     rf"|\b(?:{CONSENT_TEXT_WORDS})\w*\b.{{0,300}}?\bcookies?\b",
     re.IGNORECASE | re.DOTALL,
 )
+_CONSENT_TEXT_LOWER = re.compile(_CONSENT_TEXT.pattern, re.DOTALL)
 _ROLE_NEGATIVE = frozenset(
     {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "dialog", "alertdialog"}
 )
@@ -105,7 +106,9 @@ def _link_density(node: HtmlElement, total: int | None = None) -> float:
 
 
 def _text_len(node: HtmlElement) -> int:
-    return len(" ".join(node.text_content().split()))
+    """Length of the node's text, whitespace collapsed (``text_of``: the same text as
+    ``text_content()``, half the time; pruning measures thousands of regions a page)."""
+    return len(" ".join(text_of(node).split()))
 
 
 def _form_is_chrome(form: HtmlElement) -> bool:
@@ -259,9 +262,14 @@ def strongly_negative(node: HtmlElement) -> bool:
     )
 
 
-def _consent_text(node: HtmlElement) -> bool:
-    """Do this region's opening words ask the reader to accept cookies?"""
-    return bool(_CONSENT_TEXT.search(" ".join(node.text_content()[:1500].split())[:500]))
+def _consent_opening(text: str) -> bool:
+    """Do a region's opening words (``text`` is its ``text_of``) ask the reader to accept
+    cookies? ASCII openings are lowered for a pattern without IGNORECASE (the same matches,
+    several times faster)."""
+    opening = " ".join(text[:1500].split())[:500]
+    if opening.isascii():
+        return _CONSENT_TEXT_LOWER.search(opening.lower()) is not None
+    return _CONSENT_TEXT.search(opening) is not None
 
 
 def _kept_for_size(node: HtmlElement, total: int) -> bool:
@@ -270,10 +278,11 @@ def _kept_for_size(node: HtmlElement, total: int) -> bool:
     (its size is then its list of purposes and vendors)."""
     if name_words(node) & CONSENT_WORDS:
         return False
-    size = _text_len(node)
+    text = text_of(node)  # read once for its size and its opening words
+    size = len(" ".join(text.split()))  # _text_len
     if _holds_the_page(node, size, total):
         return True  # a page wrapper: its opening words may be the notice it holds first
-    if _consent_text(node):
+    if _consent_opening(text):
         return False
     if node.tag in ("aside", "footer", "nav"):
         return False

@@ -17,6 +17,8 @@ from collections.abc import Container, Iterable
 from datetime import datetime
 from functools import lru_cache
 
+from lxml import etree
+
 from ..core.index import PageIndex
 from ..core.tree import HtmlElement, collapse_ws, text_of
 from ..model import Comment
@@ -271,14 +273,25 @@ def declared_comment_count(
     whole page is): what lies inside them is not read again.
     """
     roots = [tree_or_sections] if isinstance(tree_or_sections, HtmlElement) else list(tree_or_sections)
-    skip = {id(n): n for section in read for n in section.iter()}
+    skip = {id(section): section for section in read}
     for root in roots:
-        for node in root.iter("h1", "h2", "h3", "h4", "h5", "span", "a", "div", "p", "strong", "b", "li"):
+        if id(root) in skip or any(id(above) in skip for above in root.iterancestors()):
+            continue  # inside a section searched already
+        # A walk that can leave out a subtree: a section searched already, and the elements
+        # below one whose text has no digit (their texts are parts of its text).
+        walk = etree.iterwalk(root, events=("start",))
+        for _event, node in walk:
             if id(node) in skip:
+                walk.skip_subtree()
+                continue
+            if node.tag not in _COUNT_TAGS:
                 continue
             raw = text_of(node)
-            if len(raw) > 360 or not _DIGIT.search(raw):
+            if not _DIGIT.search(raw):
+                walk.skip_subtree()
                 continue  # both forms need a digit; most elements fail here, before collapsing
+            if len(raw) > 360:
+                continue
             text = collapse_ws(raw)  # what short_text(node, 40) gives, without reading the text twice
             if not text or len(text) > 40:
                 continue
@@ -290,6 +303,7 @@ def declared_comment_count(
     return None
 
 
+_COUNT_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "span", "a", "div", "p", "strong", "b", "li"})
 _BARE_COUNT = re.compile(r"^\d{1,6}$")
 _DIGIT = re.compile(r"\d")
 

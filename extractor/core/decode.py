@@ -238,6 +238,10 @@ def decode_html(data: bytes | str, content_type: str | None = None) -> tuple[str
 # C1 control characters: never text, but what UTF-8 continuation bytes become when UTF-8 is
 # read as Latin-1 (U+2019 -> 'â\x80\x99').
 _C1_RE = re.compile("[\u0080-\u009f]")
+# The same characters one by one: 32 substring tests (memchr-like, in C) answer "does the
+# page hold any?" about five times faster than one search with the character class above,
+# which runs on every page (3.3 -> 0.7 ms a page on wcxb-dev); ASCII text skips both.
+_C1_CHARS = tuple(chr(code) for code in range(0x80, 0xA0))
 # One UTF-8 character read byte by byte as Latin-1: a lead byte, then 1-3 continuation bytes.
 _LATIN1_UTF8_RE = re.compile("[\u00c2-\u00f4][\u0080-\u00bf]{1,3}")
 
@@ -252,7 +256,7 @@ def repair_double_encoded(text: str) -> str:
     character; then every lead-and-continuation sequence that does so is one, and a page
     without that evidence keeps its genuine 'Ã' or 'â'.
     """
-    if not _C1_RE.search(text):
+    if text.isascii() or not any(char in text for char in _C1_CHARS):
         return text
     if not any(_C1_RE.search(m.group()) and _one_char(m.group()) for m in _LATIN1_UTF8_RE.finditer(text)):
         return text

@@ -16,17 +16,15 @@ lookups still answer for elements a later step detached.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 
 from lxml import etree
 
 from .lexicon.pages import INDEXED_ATTRIBUTES
+from .names import name_letters
 from .tree import HtmlElement
 
 __all__ = ["INDEXED_ATTRIBUTES", "PageIndex", "raw_names"]
-
-_NOT_LETTER = re.compile(r"[^a-z0-9]+")
 
 
 def raw_names(classes: str, node_id: str) -> str:
@@ -42,29 +40,36 @@ class PageIndex:
 
     def __init__(self, root: HtmlElement) -> None:
         self.root = root
-        elements: list[HtmlElement] = []
+        # Elements only: the parser drops comments and processing instructions.
+        elements: list[HtmlElement] = list(root.iter(etree.Element))
         by_name: dict[tuple[str, str], list[HtmlElement]] = {}
         by_attribute: dict[str, list[HtmlElement]] = {name: [] for name in INDEXED_ATTRIBUTES}
         indexed = INDEXED_ATTRIBUTES
-        # Elements only: the parser drops comments and processing instructions.
-        for node in root.iter(etree.Element):
-            elements.append(node)
+        for node in elements:
             keys = node.keys()
             if not keys:
                 continue
-            named = False
-            for key in keys:
-                if key == "class" or key == "id":
-                    named = True
-                elif key in indexed:
-                    by_attribute[key].append(node)
-            if named:
-                name = (node.get("class") or "", node.get("id") or "")
-                group = by_name.get(name)
-                if group is None:
-                    by_name[name] = [node]
-                else:
-                    group.append(node)
+            if len(keys) == 1:  # most attributed elements: one class, or one other attribute
+                key = keys[0]
+                if key != "class" and key != "id":
+                    if key in indexed:
+                        by_attribute[key].append(node)
+                    continue
+            else:
+                named = False
+                for key in keys:
+                    if key == "class" or key == "id":
+                        named = True
+                    elif key in indexed:
+                        by_attribute[key].append(node)
+                if not named:
+                    continue
+            name = (node.get("class") or "", node.get("id") or "")
+            group = by_name.get(name)
+            if group is None:
+                by_name[name] = [node]
+            else:
+                group.append(node)
         self.elements = elements
         self._by_name = by_name
         self._by_attribute = by_attribute
@@ -126,7 +131,7 @@ class PageIndex:
         """
         if self._name_letters is None:
             joined = " ".join(f"{classes} {node_id}" for classes, node_id in self._by_name)
-            self._name_letters = _NOT_LETTER.sub("", joined.lower())
+            self._name_letters = name_letters(joined)
         letters = self._name_letters
         return any(word in letters for word in words)
 
