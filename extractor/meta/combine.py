@@ -655,7 +655,7 @@ def _section(src: _Sources, headline: str | None) -> str | None:
     )
     if value:
         return value
-    categories = _rel_links(src.tree, "category")
+    categories = _rel_links(src, "category")
     if categories:
         return categories[0]
     crumbs = [c for c in src.ld.breadcrumb if not headline or name_key(c) != name_key(headline)]
@@ -669,12 +669,20 @@ def _split_tags(values: list[str]) -> list[str]:
     return tags
 
 
-def _rel_links(tree: HtmlElement, kind: str) -> list[str]:
+_XML_SPACE = re.compile(r"[ \t\r\n]+")
+
+
+def _rel_links(src: _Sources, kind: str) -> list[str]:
     """Texts of the post's rel="tag" links (WordPress and others): rel="category tag"
     are its categories (kind "category"), plain rel="tag" its tags (kind "tag").
-    Tag clouds in sidebars are foreign regions and skipped."""
+    Tag clouds in sidebars are foreign regions and skipped. (The page index lists the
+    elements with a rel attribute: no walk of the whole tree.)"""
+    index = src.index if src.index is not None else PageIndex(src.tree)
     out: list[str] = []
-    for link in tree.xpath("//a[contains(concat(' ', normalize-space(@rel), ' '), ' tag ')]"):
+    for link in index.having("rel"):
+        rel_words = _XML_SPACE.split(link.get("rel") or "")
+        if link.tag != "a" or "tag" not in rel_words:
+            continue
         is_category = "category" in (link.get("rel") or "").lower().split()
         if is_category != (kind == "category") or in_foreign_region(link):
             continue
@@ -687,7 +695,7 @@ def _rel_links(tree: HtmlElement, kind: str) -> list[str]:
 def _tags(src: _Sources) -> list[str]:
     options = [src.meta.all("article:tag"), src.ld.keywords, src.micro.keywords]
     options += [_split_tags(src.meta.all(k)) for k in TAG_KEYS[1:]]
-    options.append(_rel_links(src.tree, "tag"))
+    options.append(_rel_links(src, "tag"))
     for tags in options:
         if tags:
             return list({t.casefold(): t for t in reversed(tags)}.values())[::-1]
