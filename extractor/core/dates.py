@@ -33,7 +33,7 @@ from .lexicon.calendar import (
     RELATIVE_DATE_HINTS_CJK,
 )
 
-__all__ = ["find_date_in_text", "normalise_language", "parse_date"]
+__all__ = ["find_date_in_text", "names_a_year", "normalise_language", "parse_date"]
 
 # dateparser is tried with [hint, "en"]; without a hint, with this short list.
 DEFAULT_LANGUAGES: tuple[str, ...] = ("en", "de", "fr", "es", "it", "pt", "nl")
@@ -549,6 +549,15 @@ def _with_zone(value: datetime, language: str | None) -> datetime:
         return value.replace(tzinfo=ZoneInfo(zone_name))
     except (ZoneInfoNotFoundError, ValueError):  # pragma: no cover - system without tzdata
         return value.replace(tzinfo=timezone.utc)
+
+
+_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def names_a_year(text: str) -> bool:
+    """Does the text write a four-digit year (19xx/20xx)? A date shown with its year names
+    its day for sure; 'Jun 9' or '2 days ago' leaves the year to be guessed."""
+    return _YEAR_RE.search(text) is not None
 
 
 def parse_date(

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from ..core.dates import normalise_language, parse_date
+from ..core.dates import names_a_year, normalise_language, parse_date
 from ..core.index import PageIndex
 from ..core.lexicon.calendar import COARSE_RELATIVE_UNITS, ENGLISH_MONTH_NAMES, ENGLISH_MONTHS
 from ..core.tree import HtmlElement, collapse_ws
@@ -474,15 +474,9 @@ def _published(src: _Sources) -> tuple[datetime | None, str | None, str | None]:
         return from_url[0], from_url[1], "url"
     # A page that states only when it was last modified (article:modified_time,
     # dateModified) is dated by that: the only date it gives for its text.
-    meta = src.meta.first_with_key(MODIFIED_KEYS)
-    for stated, modified_raw in (
-        ("json-ld-modified", src.ld.modified_raw),
-        ("meta-modified", meta[1] if meta else None),
-        ("microdata-modified", src.micro.modified_raw),
-    ):
-        modified = _parse(modified_raw, src)
-        if modified is not None:
-            return modified, modified_raw, stated
+    stated = _stated_modified(src)
+    if stated is not None:
+        return stated
     anywhere = find_page_date(
         src.index or PageIndex(src.tree), language=src.language, fetched_at=src.fetched_at
     )
@@ -493,21 +487,26 @@ def _published(src: _Sources) -> tuple[datetime | None, str | None, str | None]:
 
 # How far from the headline (in elements) a shown date is the article's own dateline.
 _NEAR_HEADLINE = 12
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _VAGUE = re.compile(rf"\b(?:{COARSE_RELATIVE_UNITS})", re.IGNORECASE)
 
 
 def _vague(raw: str) -> bool:
     """'1 year ago', 'vor 3 Monaten': a relative date too coarse to name a day."""
-    return _YEAR.search(raw) is None and _VAGUE.search(raw) is not None
+    return not names_a_year(raw) and _VAGUE.search(raw) is not None
 
 
-def _stated_modified(src: _Sources) -> datetime | None:
+def _stated_modified(src: _Sources) -> tuple[datetime, str, str] | None:
+    """(value, raw, source) of the first modification date the page states in structured
+    data (JSON-LD, then <meta>, then microdata); the source is named "...-modified"."""
     meta = src.meta.first_with_key(MODIFIED_KEYS)
-    for raw in (src.ld.modified_raw, meta[1] if meta else None, src.micro.modified_raw):
+    for source, raw in (
+        ("json-ld-modified", src.ld.modified_raw),
+        ("meta-modified", meta[1] if meta else None),
+        ("microdata-modified", src.micro.modified_raw),
+    ):
         value = _parse(raw, src)
-        if value is not None:
-            return value
+        if value is not None and raw:
+            return value, raw, source
     return None
 
 
@@ -520,7 +519,7 @@ def _read_as_shown(value: datetime, src: _Sources) -> datetime:
     shows that reading ('03-09-2026' beside 'March 9, 2026'): the separator alone does not
     tell a US month-first date from a day-first one."""
     for shown in src.visible_dates():
-        if not shown.modified and _YEAR.search(shown.raw) and _swapped(value, shown.value):
+        if not shown.modified and names_a_year(shown.raw) and _swapped(value, shown.value):
             return value.replace(month=value.day, day=value.month)
     return value
 
@@ -540,7 +539,7 @@ def _shown_instead(value: datetime, later_raws: list[str], src: _Sources) -> Vis
     shown = [
         d
         for d in src.visible_dates()
-        if d.distance <= _NEAR_HEADLINE and not d.modified and _YEAR.search(d.raw)
+        if d.distance <= _NEAR_HEADLINE and not d.modified and names_a_year(d.raw)
     ]
     if not shown or shown[0].value.date() == value.date():
         return None
@@ -551,8 +550,8 @@ def _shown_instead(value: datetime, later_raws: list[str], src: _Sources) -> Vis
             return first
     if first.value >= value:
         return None
-    modified = _stated_modified(src)
-    if modified is not None and (abs((modified - value).total_seconds()) < 60 or modified < value):
+    stated = _stated_modified(src)
+    if stated is not None and (abs((stated[0] - value).total_seconds()) < 60 or stated[0] < value):
         return first
     return None
 
@@ -612,11 +611,9 @@ def _wall_clock_offset(utc_value: datetime, other: datetime | None) -> timedelta
 
 
 def _modified(src: _Sources) -> tuple[datetime | None, str | None]:
-    meta = src.meta.first_with_key(MODIFIED_KEYS)
-    for raw in (src.ld.modified_raw, meta[1] if meta else None, src.micro.modified_raw):
-        value = _parse(raw, src)
-        if value is not None:
-            return value, raw
+    stated = _stated_modified(src)
+    if stated is not None:
+        return stated[0], stated[1]
     for visible in src.visible_dates():
         if visible.modified:
             return visible.value, visible.raw

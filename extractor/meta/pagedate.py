@@ -17,7 +17,7 @@ import re
 from datetime import datetime
 from functools import lru_cache
 
-from ..core.dates import find_date_in_text, parse_date
+from ..core.dates import find_date_in_text, names_a_year, parse_date
 from ..core.index import PageIndex
 from ..core.lexicon.calendar import OTHER_DATE_LABELS, PAGE_DATE_NAME_CUES
 from ..core.lexicon.regions import COMMENT_TOKENS, FOREIGN_REGION_PREFIXES, FOREIGN_REGION_WORDS
@@ -28,7 +28,6 @@ __all__ = ["find_page_date"]
 
 _CUE = re.compile(PAGE_DATE_NAME_CUES)
 _COMMENT = re.compile(rf"(?:^|[\s_-])(?:{COMMENT_TOKENS})(?=[\s_-]|$)")
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _OTHER_LABEL = re.compile(rf"\b(?:{OTHER_DATE_LABELS})\b", re.IGNORECASE)
 # Other articles' boxes; a sidebar is not one of them here: templates put the post's own
 # date and category there ("single-post-sidebar"), and related lists inside it are named.
@@ -77,15 +76,15 @@ def _date_of(
 ) -> tuple[datetime, str] | None:
     for attr in ("datetime", "content"):
         raw = node.get(attr)
-        if raw and _YEAR.search(raw):
+        if raw and names_a_year(raw):
             value = parse_date(raw, language=language, fetched_at=fetched_at)
             if value is not None:
                 return value, raw.strip()
     text = collapse_ws(node.text_content())
-    if not text or len(text) > _MAX_TEXT or not _YEAR.search(text) or _OTHER_LABEL.search(text):
+    if not text or len(text) > _MAX_TEXT or not names_a_year(text) or _OTHER_LABEL.search(text):
         return None
     found = find_date_in_text(text, language=language, fetched_at=fetched_at)
-    if found is None or not _YEAR.search(found[1]):
+    if found is None or not names_a_year(found[1]):
         return None
     return found
 
