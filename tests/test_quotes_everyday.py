@@ -1108,3 +1108,43 @@ def test_a_pointer_a_question_or_a_name_reports_nothing(text: str) -> None:
 def test_announced_earlier_this_year_still_reports() -> None:
     text = "ComEd also announced earlier this year that customers could get an extra rebate."
     assert [q.cue for q in extract_quotes(text)] == ["announced"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Although the green in Green Energy suggests the plant burns nothing, most of its power is gas.",
+        "The podcast reports on a storage flaw that led to 900 lost databases at a hosting firm.",
+        "When you face a hedge and the dreaded question: “Do I cut this back, or leave it alone?”",
+        "Every project begins with a simple question: “Why does this product exist at all?”",
+    ],
+)
+def test_no_source_in_a_prepositions_object_a_relative_clause_or_a_question_noun(text: str) -> None:
+    """A name inside 'the green in Green Energy' is no subject; 'reports on a flaw that led
+    to' holds a relative clause, not a reported one; 'the dreaded question:' poses a question
+    that nobody in the text asked."""
+    assert extract_quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The rally came shortly after Marlow said she would run for the seat again.", "Marlow"),
+        ("The move followed what Finance Minister Ana Reyes called a reckless budget.", "Finance Minister Ana Reyes"),
+        ("The protest came two days after the Daily Ledger said it would stop printing.", "the Daily Ledger"),
+    ],
+)
+def test_a_name_opening_the_cues_own_clause_speaks(text: str, speaker: str) -> None:
+    """'after X said', 'what X called': the name is the subject of the cue's clause; the words
+    before it belong to another clause."""
+    assert [q.speaker for q in extract_quotes(text)] == [speaker]
+
+
+def test_a_speech_noun_with_a_clause_before_it_takes_the_sentences_subject() -> None:
+    text = "Mayor Okafor is rolling out a new and more personal campaign message: “It's about you.”"
+    assert [q.speaker for q in extract_quotes(text)] == ["Mayor Okafor"]
+
+
+def test_said_in_a_statement_that_the_still_reports() -> None:
+    text = "The agency said in a statement that the bridge would reopen on Monday."
+    assert [q.text for q in extract_quotes(text)] == ["that the bridge would reopen on Monday"]

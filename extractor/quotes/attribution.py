@@ -15,6 +15,7 @@ from ..core.lexicon.quotes import (
     AUX,
     COLON_VERBS,
     DETERMINERS,
+    FIRST_SECOND_PERSON,
     INFINITIVE_BLOCK,
     LEAD_JUNK,
     LEAD_OPENERS,
@@ -499,6 +500,20 @@ def _colon_before(text: str, sent_start: int, quote_start: int) -> AttributionRe
         speaker = speaker_before(text, sent_start, word[0])
         if speaker is not None and not source_mention(text, speaker, word[2], first_person=True):
             return None  # 'one of the most common questions homeowners ask:': no one speaks
+        if (
+            speaker is not None
+            and word[2].lower() in SPEECH_NOUNS
+            and not (
+                plausible_speaker(text, speaker) and source_mention(text, speaker, "said", first_person=True)
+            )
+        ):
+            # 'faced with a tangle of stems and the dreaded question:', 'The process begins
+            # with a simple question:': the words before a speech noun are no speaker; the
+            # sentence's subject may be ('Obama is rolling out a campaign message:')
+            subject = _sentence_subject(text, sent_start, colon)
+            if subject is None or text[subject[0] : subject[1]].lower() in FIRST_SECOND_PERSON:
+                return None  # 'When I'm faced with the dreaded question:': the writer asks no one
+            return AttributionRecord(subject[0], colon + 1, subject, word[2])
         if speaker is None and any(t[2].lower() in MODALS for t in tokens):
             return None  # 'at no point should anyone think:', 'the following must be included:'
         if speaker is None and word[2].lower() not in VERBS and _cited_sentence(text, quote_start):

@@ -29,6 +29,7 @@ from ..core.lexicon.quotes import (
     ADVERBS_BEFORE_CUE,
     AUX,
     BARE_OPENERS,
+    CLAUSE_PREPOSITIONS,
     CONJUNCTIONS,
     CONTRACTED_SUBJECTS,
     DETERMINERS,
@@ -38,6 +39,7 @@ from ..core.lexicon.quotes import (
     NAMING_ADVERBS,
     NAMING_SUBJECTS,
     NOT_NAMED_BEFORE,
+    NOT_VERBS_ED,
     NOUN_MARKERS,
     NUMBER_WORDS,
     OBJECT_OPENERS,
@@ -63,6 +65,7 @@ from .tables import (
     AGENT_SUFFIXES,
     CHECKED_CUES,
     CLAUSE_OPENERS,
+    DASHES,
     FINITE,
     GERUND_CUES,
     INFINITIVE_CUES,
@@ -228,6 +231,9 @@ def source_span(text: str, span: Span, cue: str, first_person: bool = False) -> 
     words = _without_time_phrase(words)
     if not words or any(_CONTRACTION_RE.search(w[2]) for w in words):
         return None  # "It's worth", "that we've", "I'm": a subject with its own verb
+    subject = _clause_subject_name(words, text)
+    if subject is not None:
+        return (subject, words[-1][1])
     lows = [w[2].lower() for w in words]
     sub = max((i for i, low in enumerate(lows[:-1]) if low in SUBORDINATORS), default=None)
     if sub is not None:
@@ -284,7 +290,7 @@ def source_span(text: str, span: Span, cue: str, first_person: bool = False) -> 
     while end < span[1] and text[end] in ")]%":
         end += 1  # 'a 2015 study [10]', '56%'
     trimmed = (words[0][0], end)
-    if _name_run(words, text):
+    if _name_run(_before_object_of_preposition(words), text):
         return trimmed
     before = _before_preposition(words)
     head = _head_noun(before)
@@ -398,6 +404,45 @@ def _before_preposition(words: list[Token]) -> list[Token]:
     return words[:cut]
 
 
+def _before_object_of_preposition(words: list[Token]) -> list[Token]:
+    """The words before the first preposition that ends the mention's head ('the zero in
+    Zero Waste' -> 'the zero', 'The news comes after Kia' -> 'The news comes'), so that a
+    name in the preposition's object does not make the mention a name. A preposition
+    between two capitalised words is part of a name ('Centers for Disease Control')."""
+    for i in range(1, len(words) - 1):
+        if (words[i][2].lower() in PREPOSITIONS or words[i][2].lower() == "as") and not (
+            words[i - 1][2][:1].isupper() and words[i + 1][2][:1].isupper()
+        ):
+            return words[:i]
+    return words
+
+
+def _clause_subject_name(words: list[Token], text: str) -> int | None:
+    """Start of a name that opens the cue's own clause inside a longer mention: 'shortly
+    after Trump said', 'what Prime Minister Malcolm Turnbull called', 'at his estate -
+    Lewandowski asserts'. The words before it are another clause's, not the speaker's."""
+    k = len(words)
+    while (
+        k > 0
+        and (words[k - 1][2][:1].isupper() or (k < len(words) and words[k - 1][2].lower() in NAME_JOINERS))
+        and not (k < len(words) and text[words[k - 1][1] : words[k][0]].strip() in DASHES)
+    ):
+        k -= 1
+    while k < len(words) and not words[k][2][:1].isupper():
+        k += 1  # a name does not start with a joiner
+    while 0 < k < len(words) and words[k - 1][2].islower() and is_source_noun(words[k - 1][2]):
+        k -= 1  # 'what aide Kevin Phillips called': the role is part of the name
+    if k == 0 or k == len(words):
+        return None
+    if k > 1 and words[k - 1][2].lower() == "the" and words[k - 2][2].lower() in CLAUSE_PREPOSITIONS:
+        k -= 1  # 'after the Daily Ledger said'
+    previous = words[k - 1]
+    low = previous[2].lower()
+    if low in CLAUSE_PREPOSITIONS or low == "what" or text[previous[1] : words[k][0]].strip() in DASHES:
+        return words[k][0]
+    return None
+
+
 def _head_noun(words: list[Token]) -> tuple[str, int] | None:
     """The last of ``words`` (a mention cut at its first preposition), skipping a participle:
     'a spokesman' -> spokesman, 'People briefed' -> People. Returns the word (lower case)
@@ -412,7 +457,7 @@ def _head_noun(words: list[Token]) -> tuple[str, int] | None:
     if (
         low in DETERMINERS
         and not low[:1].isdigit()
-        and low not in {"two", "three", "several", "many", "most", "some", "other"}
+        and low not in {"one", "two", "three", "several", "many", "most", "some", "other"}
     ):
         return None
     return None if low in NOT_SOURCES else (low, head[1])
@@ -438,6 +483,8 @@ def reporting_complement(text: str, cue_end: int, start: int, end: int, cue: str
         return NONE
     first = tokens[0][2]
     low = first.lower()
+    if low == "that" and _relative_that(tokens, gap, cue):
+        return NONE
     if first in MARKS or low in CLAUSE_OPENERS or _VERB_CONTRACTION_RE.search(first):
         return CLAUSE
     if _adjunct_start(first, cue) and any(
@@ -466,6 +513,17 @@ def reporting_complement(text: str, cue_end: int, start: int, end: int, cue: str
         return CLAUSE
     # 'announced new measures', 'tweeted her thanks': a speech act whose object is the content
     return OBJECT if cue in OBJECT_CONTENT and low not in PREPOSITIONS else NONE
+
+
+def _relative_that(tokens: list[Token], gap: str, cue: str) -> bool:
+    """'reports on a vulnerability that led to ...', 'said in a statement that was released
+    Monday': a "that" with its verb right after it, following a noun phrase after the cue,
+    is a relative clause on that noun, not the reported clause. An addressee ('told
+    reporters that was wrong') leaves it a complement."""
+    if len(tokens) < 2 or cue in ADDRESSEE_VERBS or not LETTERS_RE.search(gap):
+        return False
+    nxt = tokens[1][2].lower()
+    return nxt in FINITE or (nxt.endswith("ed") and nxt not in NOT_VERBS_ED)
 
 
 def _adjunct_start(word: str, cue: str) -> bool:

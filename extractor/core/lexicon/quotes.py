@@ -320,7 +320,7 @@ ENGLISH = LanguageCues(
         article book essay column op-ed editorial post tweet video ad advert commercial
         speech interview transcript testimony affidavit guidance guideline guidelines rule
         rules law bill act policy manual documentation page label notice warning accord agreement
-        treaty resolution proposal plan
+        treaty resolution proposal plan projection summary legend
         airline carrier brand platform service store chain giant startup club league federation
         alliance coalition bloc regime military army navy force forces embassy parliament
         congress senate house cabinet prosecution defense defence operator provider
@@ -394,7 +394,7 @@ ENGLISH = LanguageCues(
         """),
     share_nouns=_words("""
         percent % majority majorities minority half third thirds quarter fourths plurality share
-        handful number group couple dozen dozens hundreds thousands millions lot lots
+        handful number group couple dozen dozens hundreds thousands millions lot lots chorus slew
         one two three four five six seven eight nine ten both all many most some each none
         several few
         """),
@@ -775,6 +775,13 @@ ADVERBS_BEFORE_CUE = _words(
 FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "us", "me", "let's", "let’s"})
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+
+# Prepositions that also open a clause: 'shortly after Trump said', 'before Smith told': the
+# name after them is the clause's subject, and speaks.
+# Words ending in "-ed" that are no verb after "that": 'that red car', 'that bed'.
+NOT_VERBS_ED = _words("red bed need seed speed feed shed deed greed weed hundred")
+
+CLAUSE_PREPOSITIONS = _words("after before since until")
 
 NAME_JOINERS = frozenset(
     {"of", "for", "and", "&", "de", "du", "la", "le", "von", "van", "der", "den", "al", "bin", "the"}
