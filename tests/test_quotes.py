@@ -1200,3 +1200,28 @@ def test_a_fronted_according_to_report_ends_where_the_writers_reading_begins() -
     quote = _only(extract_quotes(text))
     assert (quote.speaker, quote.cue) == ("Hootsuite's 2021 report", "according to")
     assert quote.text == "more than 4.48 billion people use these platforms daily"
+
+
+def test_a_quoted_title_before_the_cue_leaves_the_cue_its_own_clause() -> None:
+    # the quotation sits in an opening phrase; 'Ms. Lane said' reports the clause after it
+    text = (
+        'In her first book, "Quiet Rooms," and in a talk, Ms. Lane said the city had told its '
+        "planners that it would not keep the old rules."
+    )
+    quote = _only(extract_quotes(text))
+    assert (quote.kind, quote.speaker, quote.cue) == ("indirect", "Ms. Lane", "said")
+    assert quote.text == "the city had told its planners that it would not keep the old rules"
+
+
+def test_a_quotation_inside_a_sentence_keeps_an_attribution_that_closes_it() -> None:
+    text = 'In poorer towns, "we don\'t know how many jobs will go," the mayor said on Monday.'
+    quote = _only(extract_quotes(text))
+    assert (quote.kind, quote.speaker, quote.cue) == ("mixed", "the mayor", "said")
+    assert quote.span is not None
+    assert quote.span[0] == 0  # the opening phrase is part of it
+
+
+def test_one_member_of_a_group_of_sources_is_a_source() -> None:
+    quote = _only(extract_quotes("One of the auditors said the two budgets were quite different."))
+    assert (quote.speaker, quote.text) == ("One of the auditors", "the two budgets were quite different")
+    assert extract_quotes("One of the reasons said a lot about the budget.") == []

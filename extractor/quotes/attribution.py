@@ -246,6 +246,22 @@ def _ends_with_comma(text: str, mark_end: int) -> bool:
     return text[j] == ","
 
 
+def cue_takes_clause(text: str, attribution: AttributionRecord, mark_end: int, limit: int) -> bool:
+    """'..., "A," one of the auditors said the budgets differ.': the speaker stands before
+    the cue and a clause of its own follows the cue, so the cue reports that clause, not the
+    quotation before it. Only for a quotation inside a sentence: one that opens the
+    sentence ('"A," he said ...') is always completed by the attribution after it."""
+    speaker = attribution.speaker
+    if speaker is None or attribution.start < mark_end or speaker[1] > attribution.end:
+        return False
+    if attribution.addressee is not None or attribution.content_end is not None:
+        return False
+    cue_end = attribution.end
+    if not text[speaker[1] : cue_end].strip():
+        return False
+    return not _closes_clause(text, cue_end, limit)
+
+
 def _closes_clause(text: str, pos: int, limit: int) -> bool:
     """After 'he said' comes the end of the clause (or 'in an interview', 'of Cruz'), not a new clause."""
     tokens = tokenize(text, pos, min(limit, pos + 120), 12)

@@ -15,6 +15,7 @@ from .attribution import (
     attribution_after,
     attribution_before,
     colon_intro,
+    cue_takes_clause,
     dash_line_after,
     sentence_intro,
 )
@@ -302,9 +303,11 @@ def direct_quotes(text: str, marks: list[Mark], ends: list[int], consumed: list[
                 attribution = None  # 'On NBC's "Meet the Press," Perez said ...': a name, not words said
             else:
                 attribution = attribution_after(text, mark.end, limit, unlisted=False)
-            if attribution is not None:
+            if attribution is not None and cue_takes_clause(text, attribution, mark.end, limit):
+                attribution = None  # 'Even as X claimed that "A," one of them said B.': B is reported
+            elif attribution is not None:
                 kind, start = "mixed", sent_start + len(before) - len(before.lstrip())
-            else:
+            if attribution is None:
                 attribution = attribution_before(text, sent_start, mark.start)
                 if attribution is not None and sentence_bounds(ends, mark.end - 1)[1] > mark.end + 1:
                     attribution = (
@@ -328,9 +331,10 @@ def direct_quotes(text: str, marks: list[Mark], ends: list[int], consumed: list[
             # 'Clinton said, "A." She followed up by saying ...': what follows is the next sentence
             attribution = attribution_before(text, sent_start, mark.start)
         else:
-            attribution = attribution_after(text, mark.end, limit) or attribution_before(
-                text, sent_start, mark.start
-            )
+            attribution = attribution_after(text, mark.end, limit)
+            if attribution is not None and cue_takes_clause(text, attribution, mark.end, limit):
+                attribution = None  # 'In her book, "A," and in a talk, X said B.': B is reported
+            attribution = attribution or attribution_before(text, sent_start, mark.start)
             if (
                 attribution is not None
                 and attribution.end <= mark.start

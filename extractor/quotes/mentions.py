@@ -292,6 +292,11 @@ def source_span(text: str, span: Span, cue: str, first_person: bool = False) -> 
     trimmed = (words[0][0], end)
     if _name_run(_before_object_of_preposition(words), text):
         return trimmed
+    if len(lows) > 2 and lows[0] in _ONE_OF and lows[1] == "of":
+        # 'one of the former prosecutors', 'each of his aides': one member of a group of
+        # sources is a source; 'one of the reasons' is not
+        rest = words[2:]
+        return trimmed if _name_run(rest, text) or any(is_source_noun(w[2]) for w in rest) else None
     before = _before_preposition(words)
     head = _head_noun(before)
     if head is None:
@@ -311,6 +316,9 @@ def source_span(text: str, span: Span, cue: str, first_person: bool = False) -> 
         )
         return trimmed if share_ok else None
     return trimmed if is_source_noun(head[0]) else None
+
+
+_ONE_OF = frozenset({"one", "each", "either", "neither", "none"})
 
 
 def _name_continues(words: list[Token]) -> bool:
