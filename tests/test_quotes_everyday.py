@@ -1148,3 +1148,23 @@ def test_a_speech_noun_with_a_clause_before_it_takes_the_sentences_subject() -> 
 def test_said_in_a_statement_that_the_still_reports() -> None:
     text = "The agency said in a statement that the bridge would reopen on Monday."
     assert [q.text for q in extract_quotes(text)] == ["that the bridge would reopen on Monday"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Many buyers don't say anything if they are happy with the service they got.",
+        "Has your web agency ever asked you questions like, “Why do your customers buy from you?”",
+        "Because according to the council, the main reason people skip breakfast is:\nLack of time.",
+        "Did you know that, according to recent surveys, most teams skip code review?",
+    ],
+)
+def test_no_report_in_a_writers_frame(text: str) -> None:
+    """'don't say anything' reports nothing; an inverted auxiliary opens the writer's question
+    to the reader; a copula before a colon introduces a list."""
+    assert extract_quotes(text) == []
+
+
+def test_said_anything_with_a_verb_after_it_reports() -> None:
+    text = "The coach said anything is possible in the last round of the league."
+    assert [q.text for q in extract_quotes(text)] == ["anything is possible in the last round of the league"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 
-from ..core.lexicon.quotes import AUX, MODALS, WRITERS_WORDS
+from ..core.lexicon.quotes import AUX, COPULAS, MODALS, QUESTION_AUX, WRITERS_WORDS
 from ..model import Quote
 from .direct import direct_quotes, pattern_statements, transcript_turns
 from .marks import scan_marks
@@ -44,7 +44,7 @@ def _extract(text: str) -> list[Quote]:
     found = sorted(direct + reported, key=lambda f: f.start)
     found = sorted(found + transcript_turns(text, found), key=lambda f: f.start)
     found = sorted(found + pattern_statements(text, found), key=lambda f: f.start)
-    found = [f for f in found if _speaks(text, f)]
+    found = [f for f in found if _speaks(text, f) and not _unfinished(text, f)]
     markers = scan_translated(text)
     quotes: list[Quote] = []
     for k, f in enumerate(found):
@@ -84,6 +84,20 @@ def _speaks(text: str, found: Found) -> bool:
     return True
 
 
+def _unfinished(text: str, found: Found) -> bool:
+    """Reported content that is a sentence's frame, not what was reported: a copula before a
+    colon ('according to ACSM, the #1 reason people don't exercise is:' and a list) or the
+    writer's question to the reader ('Did you know that, according to studies, ...')."""
+    if found.kind != "indirect":
+        return False
+    words = WORD_RE.findall(text, found.start, found.end)
+    if not words:
+        return False
+    if len(words) > 1 and words[0].lower() in QUESTION_AUX and words[1].lower() == "you":
+        return True  # 'Did you know that': the writer asks the reader
+    return words[-1].lower() in COPULAS and text[found.end : found.end + 3].lstrip()[:1] == ":"
+
+
 def _writers_clause(text: str, span: Span) -> bool:
     """A speaker span of several words holding 'it', 'me', 'you', 'what' ... is a clause; 'you'
     alone is the reader."""
@@ -93,7 +107,12 @@ def _writers_clause(text: str, span: Span) -> bool:
     modal = next((k for k, w in enumerate(words) if k > 0 and w in MODALS), None)
     relative = next((k for k, w in enumerate(words) if w in {"who", "which", "that", "whom"}), None)
     lower_aux = words[0] in AUX and text[span[0] : span[0] + 1].islower()  # not 'Will Estrada'
-    if len(words) > 1 and (lower_aux or (modal is not None and (relative is None or relative > modal))):
+    # 'Has your SEO company ever asked you: "..."': a question to the reader ('Will', 'May'
+    # and 'Can' may be names)
+    inverted = words[0] in QUESTION_AUX and len(words) > 2
+    if len(words) > 1 and (
+        lower_aux or inverted or (modal is not None and (relative is None or relative > modal))
+    ):
         # '"resolved" promises are often equivalent to', 'the author may indicate ... by': a
         # clause around the quotation, not who said it
         return True

@@ -679,13 +679,19 @@ TOPIC_OF_CUES = _words("said says say saying")
 # a passive participle ("first reported by the Post") or the content is missing
 # ("said when she resigned", "said and did the same things", "says nothing about them").
 NOT_CONTENT_START = _words(
-    "by from with into onto off as while when until than and or nor nothing so von mit"
+    "by from with into onto off as while when until than and or nor nothing anything so von mit"
 )
 
 # ... unless the next word shows an adverbial that the content follows
 # ("say by 55% to 41% that ...", "said as much", "would not say when, or if, ...").
 CONTENT_AFTER: Mapping[str, frozenset[str]] = MappingProxyType(
-    {"by": _words("a an"), "as": _words("much well a an"), "when": _words(", or")}
+    {
+        "by": _words("a an"),
+        "as": _words("much well a an"),
+        "when": _words(", or"),
+        # 'did not say anything about it' reports nothing; 'said anything is possible' does
+        "anything": _words("is was will would could can might may"),
+    }
 )
 
 INFINITIVE_BLOCK = _words("the a an his her their its our my your this that these those")
@@ -780,6 +786,12 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 # name after them is the clause's subject, and speaks.
 # Words ending in "-ed" that are no verb after "that": 'that red car', 'that bed'.
 NOT_VERBS_ED = _words("red bed need seed speed feed shed deed greed weed hundred")
+
+# Auxiliaries that open a question and are never a first name ('Will', 'May', 'Can' are left out)
+QUESTION_AUX = _words("has have had did does do is are was were should would could")
+
+# A copula before a colon ('the #1 reason people don't exercise is:') introduces a list
+COPULAS = _words("is are was were")
 
 CLAUSE_PREPOSITIONS = _words("after before since until")
 
