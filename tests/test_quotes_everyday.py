@@ -1168,3 +1168,8 @@ def test_no_report_in_a_writers_frame(text: str) -> None:
 def test_said_anything_with_a_verb_after_it_reports() -> None:
     text = "The coach said anything is possible in the last round of the league."
     assert [q.text for q in extract_quotes(text)] == ["anything is possible in the last round of the league"]
+
+
+def test_the_writers_but_there_are_clause_ends_the_report() -> None:
+    text = "Every agency claims that they are the best, but there are two ways you can check their record."
+    assert [q.text for q in extract_quotes(text)] == ["that they are the best"]

@@ -196,6 +196,8 @@ CONTENT_CUT_RE = re.compile(
     r"insisted|told|called|urged|claimed|stressed|explained)\b"
     # '..., and no, in summer I do salads', '..., and I'm sure ...': the writer answers
     r"|,\s+(?:and|but|so)\s+(?:I|I['’]m|I['’]ve|I['’]d|no|my|we)\b"
+    # '..., but there are two ways you can check', '..., but you can ...': the writer again
+    r"|,\s+but\s+(?:there\s+(?:are|is)|you)\b"
     # '21% reported anxiety and 17% reported depression': a second subject's own report
     r"|\s+and\s+(?:[\w%'’.-]+\s+){1,3}(?:reported|said|told|say|says|added)\b"
     # '...; these are people running businesses so they know', '...; so I went': the writer's
