@@ -1173,3 +1173,22 @@ def test_said_anything_with_a_verb_after_it_reports() -> None:
 def test_the_writers_but_there_are_clause_ends_the_report() -> None:
     text = "Every agency claims that they are the best, but there are two ways you can check their record."
     assert [q.text for q in extract_quotes(text)] == ["that they are the best"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pregnant women abstain from fasting due to increased energy and nutrient demands needed for growth.",
+        "Thanks to search, shoppers want to find answers, compare prices, and buy with speed.",
+        "A Mutual Savings Bank — typically called a thrift — is a bank owned by its depositors.",
+    ],
+)
+def test_a_clause_before_a_noun_cue_or_a_naming_phrase_reports_nothing(text: str) -> None:
+    """'women abstain from ... nutrient demands': a verb after the plural noun makes the words
+    before 'demands' a clause; 'typically called a thrift' names."""
+    assert extract_quotes(text) == []
+
+
+def test_sources_with_words_after_them_still_speak() -> None:
+    text = "Officials familiar with the talks said the deal would be signed on Friday."
+    assert [q.speaker for q in extract_quotes(text)] == ["Officials familiar with the talks"]

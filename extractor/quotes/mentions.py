@@ -45,7 +45,9 @@ from ..core.lexicon.quotes import (
     OBJECT_OPENERS,
     OBJECT_WORDS,
     PARTICIPLE_NEXT,
+    PLURAL_PEOPLE,
     POSSESSION_CUES,
+    POSTMODIFIERS,
     PREPOSITIONS,
     PRONOUN_COMPANIONS,
     RELATIVE_PRONOUNS,
@@ -301,8 +303,10 @@ def source_span(text: str, span: Span, cue: str, first_person: bool = False) -> 
     head = _head_noun(before)
     if head is None:
         return None
-    if any(is_source_noun(w[2]) for w in before[-3:]):
-        return trimmed  # 'an official familiar with the case', 'people close to him'
+    if any(is_source_noun(w[2]) for w in before[-3:]) and not _verb_after_plural_source(before):
+        # 'an official familiar with the case', 'people close to him'; not 'women abstain
+        # from fasting': a verb after the noun makes the words a clause
+        return trimmed
     share = head[0].rsplit("-", 1)[-1]
     if share in SHARE_NOUNS or _NUMBER_RE.fullmatch(share):
         # '47 percent said', 'majorities of Democrats say', 'three-fourths say', 'six in 10
@@ -319,6 +323,30 @@ def source_span(text: str, span: Span, cue: str, first_person: bool = False) -> 
 
 
 _ONE_OF = frozenset({"one", "each", "either", "neither", "none"})
+
+
+def _verb_after_plural_source(words: list[Token]) -> bool:
+    """A plural source noun followed by a lower-case word that is no plural noun, participle,
+    source noun or adjective of the kind that follows a noun ('familiar', 'close'): a
+    present-tense verb ('women abstain from', 'consumers want to find'), so the words are a
+    clause with its own verb, not a mention."""
+    for k in range(len(words) - 1):
+        low = words[k][2].lower()
+        plural = low.endswith("s") and not low.endswith(("'s", "’s"))
+        if not (plural or low in PLURAL_PEOPLE) or not is_source_noun(low):
+            continue
+        nxt = words[k + 1][2]
+        nlow = nxt.lower()
+        if (
+            nxt[:1].islower()
+            and nxt.isalpha()
+            and not nlow.endswith(("s", "ed", "ing", "en"))
+            and nlow not in POSTMODIFIERS
+            and nlow not in JOINERS
+            and not is_source_noun(nxt)
+        ):
+            return True
+    return False
 
 
 def _name_continues(words: list[Token]) -> bool:

@@ -793,6 +793,14 @@ QUESTION_AUX = _words("has have had did does do is are was were should would cou
 # A copula before a colon ('the #1 reason people don't exercise is:') introduces a list
 COPULAS = _words("is are was were")
 
+# Adjectives that follow a source noun in its mention: 'an official familiar with the case',
+# 'people close to him', 'aides loyal to the mayor'
+POSTMODIFIERS = _words(
+    "familiar close aware knowledgeable privy loyal opposed sympathetic critical responsible "
+    "present alone themselves himself herself itself all both each too also alike"
+)
+PLURAL_PEOPLE = _words("people women men children folks")
+
 CLAUSE_PREPOSITIONS = _words("after before since until")
 
 NAME_JOINERS = frozenset(
@@ -814,7 +822,10 @@ CONJUNCTIONS = frozenset(
 
 OBJECT_WORDS = _words("him her it them what this that these those us me you")
 
-NAMING_ADVERBS = _words("also sometimes often commonly usually now formerly simply")
+NAMING_ADVERBS = _words(
+    "also sometimes often commonly usually now formerly simply typically generally widely popularly "
+    "informally colloquially officially affectionately"
+)
 
 
 # The writer's own voice (quotes/pipeline.py).
