@@ -1192,3 +1192,17 @@ def test_a_clause_before_a_noun_cue_or_a_naming_phrase_reports_nothing(text: str
 def test_sources_with_words_after_them_still_speak() -> None:
     text = "Officials familiar with the talks said the deal would be signed on Friday."
     assert [q.speaker for q in extract_quotes(text)] == ["Officials familiar with the talks"]
+
+
+def test_testimonials_signed_on_the_line_below_stay_apart() -> None:
+    """'"A." / -Ann Lee / "B." / -Joe Park': each quotation is signed on its own line below it;
+    the second is not a continuation of the first."""
+    blocks = [
+        Block(kind="paragraph", text="“This is the playbook I have been searching for. Every clinic should use it.”"),
+        Block(kind="paragraph", text="-Ann Lee, MD"),
+        Block(kind="paragraph", text="“A great read that I recommend to every reader who wants a change.”"),
+        Block(kind="paragraph", text="-Joe Park, author"),
+    ]
+    quotes = extract_block_quotes(blocks, "product")
+    assert [(q.speaker, q.block_index) for q in quotes] == [("Ann Lee", 0), ("Joe Park", 2)]
+    assert quotes[0].text == "This is the playbook I have been searching for. Every clinic should use it."

@@ -100,8 +100,10 @@ def continues_quote(text: str, ends: list[int], marks: list[Mark], k: int, after
             gap_start = nxt.start if len(tokenize(text, after, nxt.start, max_gap + 1)) <= max_gap else after
     if _introduced_by_participle(text, after, nxt.start):
         return False  # '"A," she said, adding later, "B."': the second cue makes B a statement of its own
-    if not same_paragraph and _signed_paragraph(text, nxt.start):
-        return False  # '"B ... " ― Tom Ray': a paragraph signed with its own name starts a new statement
+    if not same_paragraph and (_signed_paragraph(text, nxt.start) or _signature_line_after(text, nxt.end)):
+        # '"B ... " ― Tom Ray', or "B" and a line '-Tom Ray, author' under it: a quotation
+        # signed with its own name starts a new statement
+        return False
     m = JOIN_GAP_RE.match(text, gap_start, nxt.start)
     if (m is None or m.end() != nxt.start) and _lower_start(text, nxt):
         # '"A," X said, and still "got to ..."': a lower-case quotation after 'and' + adverb
@@ -138,6 +140,20 @@ def _signed_paragraph(text: str, pos: int) -> bool:
     """The paragraph holding ``pos`` ends with a dash and a name ('... ” ― Jane Doe.')."""
     end = paragraph_end(text, pos)
     return _SIGNATURE_RE.search(text, max(pos, end - 80), end) is not None
+
+
+_SIGNATURE_LINE_RE = re.compile(r"[—―–-]{1,2}[ \t\u00a0]*[A-Z]")
+_SIGNATURE_MAX_WORDS = 15
+
+
+def _signature_line_after(text: str, pos: int) -> bool:
+    """The paragraph after the one holding ``pos`` is a signature: a dash and a name, a few
+    words long ('-Laurie Marbas, MD', '— Medium.com'), as testimonials are laid out."""
+    end = paragraph_end(text, pos)
+    if end >= len(text):
+        return False
+    line = text[end + 1 : paragraph_end(text, end + 1)].strip()
+    return _SIGNATURE_LINE_RE.match(line) is not None and len(line.split()) <= _SIGNATURE_MAX_WORDS
 
 
 _INNER_MARK_WORDS = 4
