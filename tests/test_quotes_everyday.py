@@ -1130,7 +1130,10 @@ def test_no_source_in_a_prepositions_object_a_relative_clause_or_a_question_noun
     ("text", "speaker"),
     [
         ("The rally came shortly after Marlow said she would run for the seat again.", "Marlow"),
-        ("The move followed what Finance Minister Ana Reyes called a reckless budget.", "Finance Minister Ana Reyes"),
+        (
+            "The move followed what Finance Minister Ana Reyes called a reckless budget.",
+            "Finance Minister Ana Reyes",
+        ),
         ("The protest came two days after the Daily Ledger said it would stop printing.", "the Daily Ledger"),
     ],
 )
@@ -1198,7 +1201,10 @@ def test_testimonials_signed_on_the_line_below_stay_apart() -> None:
     """'"A." / -Ann Lee / "B." / -Joe Park': each quotation is signed on its own line below it;
     the second is not a continuation of the first."""
     blocks = [
-        Block(kind="paragraph", text="“This is the playbook I have been searching for. Every clinic should use it.”"),
+        Block(
+            kind="paragraph",
+            text="“This is the playbook I have been searching for. Every clinic should use it.”",
+        ),
         Block(kind="paragraph", text="-Ann Lee, MD"),
         Block(kind="paragraph", text="“A great read that I recommend to every reader who wants a change.”"),
         Block(kind="paragraph", text="-Joe Park, author"),
@@ -1206,3 +1212,23 @@ def test_testimonials_signed_on_the_line_below_stay_apart() -> None:
     quotes = extract_block_quotes(blocks, "product")
     assert [(q.speaker, q.block_index) for q in quotes] == [("Ann Lee", 0), ("Joe Park", 2)]
     assert quotes[0].text == "This is the playbook I have been searching for. Every clinic should use it."
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "“The compiler catches the errors other languages miss.” -- Distinguished engineer",
+            "Distinguished engineer",
+        ),
+        (
+            "“It just works the first time.” — Embedded systems engineer working on safety robotics",
+            "Embedded systems engineer",
+        ),
+        ("“Well worth the read.” — Verified buyer from Ohio", "Verified buyer"),
+    ],
+)
+def test_a_signature_with_a_role_after_a_dash_names_the_speaker(text: str, speaker: str) -> None:
+    """Survey quotes and testimonials are signed with a role ('-- Software engineer working on
+    X'); a doubled dash is one dash, and the role ends before the participle describing it."""
+    assert [q.speaker for q in extract_quotes(text)] == [speaker]

@@ -335,12 +335,20 @@ def _speaker_first(text: str, before: list[Token], cue: Token, limit: int) -> At
 
 
 def _dash_attribution(text: str, tokens: list[Token], limit: int) -> AttributionRecord | None:
-    """'"..." ― Jane Doe' (a name after a dash closes the paragraph) is an attribution."""
+    """'"..." ― Jane Doe' (a name after a dash closes the paragraph) is an attribution; a
+    doubled dash ('-- Jane Doe') is one dash."""
+    if len(tokens) > 2 and tokens[1][2] in DASHES and tokens[1][0] == tokens[0][1]:
+        tokens = [(tokens[0][0], tokens[1][1], tokens[0][2] + tokens[1][2]), *tokens[2:]]
     if len(tokens) < 2 or not is_capitalized(tokens[1][2]):
         return None
     spk = np_after(text, tokens[1][0], limit, max_tokens=8)
     if spk is None or not _only_apposition(text, spk[1], limit):
         return None
+    words = tokenize(text, spk[0], spk[1])
+    if len(words) > 1 and words[-1][2].islower() and words[-1][2].endswith(("ing", "ed")):
+        # '-- Software engineer working on payments': the role, not the participle that
+        # starts describing it
+        spk = (spk[0], words[-2][1])
     return AttributionRecord(tokens[0][0], spk[1], spk, tokens[0][2])
 
 
@@ -354,11 +362,18 @@ def _only_apposition(text: str, start: int, limit: int) -> bool:
     if not rest:
         return True
     return (
-        rest[0] == ","
+        (rest[0] == "," or _describes_role(rest))
         and not any(ch in rest for ch in "!?;:")
         and not any(ch in MARKS for ch in rest)
         and word_count(text, start, limit, _DASH_APPOSITION_WORDS + 1) <= _DASH_APPOSITION_WORDS
     )
+
+
+def _describes_role(rest: str) -> bool:
+    """'working on payments', 'from Ohio', 'at a startup': a participle or a preposition goes
+    on describing the signer ('walked out of the hall' is a sentence, not a signature)."""
+    first = rest.split(maxsplit=1)[0]
+    return first.islower() and (first.endswith("ing") or first in PREPOSITIONS)
 
 
 def dash_line_after(text: str, mark_end: int, limit: int) -> AttributionRecord | None:
