@@ -1130,7 +1130,10 @@ def test_no_source_in_a_prepositions_object_a_relative_clause_or_a_question_noun
     ("text", "speaker"),
     [
         ("The rally came shortly after Marlow said she would run for the seat again.", "Marlow"),
-        ("The move followed what Finance Minister Ana Reyes called a reckless budget.", "Finance Minister Ana Reyes"),
+        (
+            "The move followed what Finance Minister Ana Reyes called a reckless budget.",
+            "Finance Minister Ana Reyes",
+        ),
         ("The protest came two days after the Daily Ledger said it would stop printing.", "the Daily Ledger"),
     ],
 )

@@ -873,7 +873,11 @@ def _split_point(text: str, prev: Found, found: Found, cue: re.Match[str], sent_
     lo = prev.start
     pos = cue.start()
     if found.speaker_pos is not None and found.speaker_pos > lo:
-        strong = found.speaker_pos < pos and not _opens_subordinate(text, sent_start, prev)
+        strong = (
+            found.speaker_pos < pos
+            and not _opens_subordinate(text, sent_start, prev)
+            and not _clause_up_to_comma(text, lo, found.speaker_pos)
+        )
         return _new_clause_before(text, lo, found.speaker_pos, strong=strong)
     cut = _new_clause_before(text, lo, pos)
     if cut is not None:
@@ -925,6 +929,20 @@ def _opens_subordinate(text: str, sent_start: int, prev: Found) -> bool:
         return False
     words = WORD_RE.findall(text, sent_start, prev.speaker_pos)
     return bool(words) and words[0].lower() in SUBORDINATE_OPENERS
+
+
+def _clause_up_to_comma(text: str, lo: int, speaker_pos: int) -> bool:
+    """The report's words from ``lo`` to the comma right before ``speaker_pos`` are a whole
+    clause ('claimed that the budget was balanced, one of the auditors said ...'): the comma
+    closes that report and the speaker after it starts another. An opening phrase there
+    ('reported that during the visit, President Erdogan reiterated ...') is no clause."""
+    comma = text.rfind(",", lo, speaker_pos)
+    if comma < 0 or text[comma + 1 : speaker_pos].strip() or text.find(",", lo, comma) >= 0:
+        return False
+    tokens = tokenize(text, lo, comma)
+    if tokens and tokens[0][2].lower() in COMPLEMENTIZERS:
+        tokens = tokens[1:]
+    return len(tokens) >= 3 and finite_clause(tokens)
 
 
 def _new_clause_before(text: str, lo: int, speaker_pos: int | None, strong: bool = False) -> int | None:
