@@ -1246,3 +1246,23 @@ def test_a_whole_clause_before_a_comma_ends_a_report_when_another_source_speaks(
         extract_quotes("The minister reported that during the visit, President Smith repeated his support.")
     )
     assert quote.text == "that during the visit, President Smith repeated his support"
+
+
+def test_a_relative_clause_around_the_cue_is_the_report_pronoun_included() -> None:
+    text = "The rules, which officials said will take effect next month, do not apply to farms."
+    quote = _only(extract_quotes(text))
+    assert (quote.speaker, quote.text) == ("officials", "which officials said will take effect next month")
+    quote = _only(extract_quotes("The clinic has adapted to what she said is growing demand for care."))
+    assert (quote.speaker, quote.text) == ("she", "what she said is growing demand for care")
+    # a sentence-opening 'What X said was ...' is the writer's verdict on it
+    assert extract_quotes("What the mayor said was wrong.") == []
+    # 'in which' is a circumstance: the report is the clause after the cue
+    quote = _only(extract_quotes("It was a debate in which he said that the tax would go."))
+    assert (quote.speaker, quote.text) == ("he", "that the tax would go")
+
+
+def test_a_contrast_with_while_starts_a_second_report() -> None:
+    text = "The stock, which some say is far too dear while others say it is still cheap, fell."
+    first, second = extract_quotes(text)
+    assert (first.speaker, first.text) == ("some", "which some say is far too dear")
+    assert (second.speaker, second.text) == ("others", "it is still cheap")

@@ -17,6 +17,7 @@ from ..core.lexicon.quotes import (
     CONTRACTED_SUBJECTS,
     DETERMINERS,
     FREQUENCY_ADVERBS,
+    GAP_VERBS,
     LEAD_JUNK,
     NOT_SUBJECT_END,
     OBJECT_PRONOUNS,
@@ -212,11 +213,12 @@ def speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
     # 'It may not matter what Sanders meant when he promised', 'astounding that Trump
     # demands': the subject of the clause the cue belongs to follows its subordinator; after
     # 'if' / 'unless' nothing was reported ('if data revealed that ...')
+    gap_after = _verb_gap_after(text, cue_start + len(cue))
     sub = max(
         (
             i
             for i, t in enumerate(chosen[:-1])
-            if t[2].lower() in CLAUSE_OPENERS_BEFORE_CUE
+            if (t[2].lower() in CLAUSE_OPENERS_BEFORE_CUE or (t[2].lower() == "what" and gap_after))
             and not (t[2].lower() == "that" and _verb_like_word(chosen[i + 1][2]))
         ),
         default=None,
@@ -307,6 +309,13 @@ def _name_run(seg: list[Token]) -> bool:
         and is_capitalized(words[-1])
         and all(is_capitalized(w) or w.lower() in _NAME_JOINERS for w in words)
     )
+
+
+def _verb_gap_after(text: str, pos: int) -> bool:
+    """A verb with no subject follows the cue ('what she said is growing demand'): the
+    clause before the cue is a relative one whose pronoun is that verb's subject."""
+    words = WORD_RE.findall(text, pos, pos + 40)
+    return bool(words) and words[0].lower() in GAP_VERBS
 
 
 def _verb_like_word(word: str) -> bool:
