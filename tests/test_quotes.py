@@ -1225,3 +1225,44 @@ def test_one_member_of_a_group_of_sources_is_a_source() -> None:
     quote = _only(extract_quotes("One of the auditors said the two budgets were quite different."))
     assert (quote.speaker, quote.text) == ("One of the auditors", "the two budgets were quite different")
     assert extract_quotes("One of the reasons said a lot about the budget.") == []
+
+
+def test_a_capitalised_modal_inside_a_name_is_part_of_the_speaker() -> None:
+    # 'May' and 'Will' are modals in lower case; between capitalised words they are names
+    quote = _only(extract_quotes("Prime Minister Theresa May said on Monday that the vote would go ahead."))
+    assert (quote.speaker, quote.text) == ("Prime Minister Theresa May", "that the vote would go ahead")
+    quote = _only(extract_quotes("County chairman Will Rogers said the visit would help the region."))
+    assert (quote.speaker, quote.text) == ("County chairman Will Rogers", "the visit would help the region")
+    assert extract_quotes("The board will say nothing until the audit is done.") == []
+
+
+def test_a_whole_clause_before_a_comma_ends_a_report_when_another_source_speaks() -> None:
+    text = "The mayor claimed that the budget was balanced, one of the auditors said the figures were wrong."
+    first, second = extract_quotes(text)
+    assert (first.speaker, first.text) == ("The mayor", "that the budget was balanced")
+    assert (second.speaker, second.text) == ("one of the auditors", "the figures were wrong")
+    # an opening phrase before the comma is part of the first report
+    quote = _only(
+        extract_quotes("The minister reported that during the visit, President Smith repeated his support.")
+    )
+    assert quote.text == "that during the visit, President Smith repeated his support"
+
+
+def test_a_relative_clause_around_the_cue_is_the_report_pronoun_included() -> None:
+    text = "The rules, which officials said will take effect next month, do not apply to farms."
+    quote = _only(extract_quotes(text))
+    assert (quote.speaker, quote.text) == ("officials", "which officials said will take effect next month")
+    quote = _only(extract_quotes("The clinic has adapted to what she said is growing demand for care."))
+    assert (quote.speaker, quote.text) == ("she", "what she said is growing demand for care")
+    # a sentence-opening 'What X said was ...' is the writer's verdict on it
+    assert extract_quotes("What the mayor said was wrong.") == []
+    # 'in which' is a circumstance: the report is the clause after the cue
+    quote = _only(extract_quotes("It was a debate in which he said that the tax would go."))
+    assert (quote.speaker, quote.text) == ("he", "that the tax would go")
+
+
+def test_a_contrast_with_while_starts_a_second_report() -> None:
+    text = "The stock, which some say is far too dear while others say it is still cheap, fell."
+    first, second = extract_quotes(text)
+    assert (first.speaker, first.text) == ("some", "which some say is far too dear")
+    assert (second.speaker, second.text) == ("others", "it is still cheap")

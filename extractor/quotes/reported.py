@@ -16,6 +16,8 @@ from ..core.lexicon.quotes import (
     CONNECTORS,
     DETERMINERS,
     DISCOURSE_PHRASES,
+    GAP_RELATIVES,
+    GAP_VERBS,
     GENERIC_HEARERS,
     INFINITIVE_BLOCK,
     ISSUED_TEXTS,
@@ -437,6 +439,50 @@ def _object_report(
     return Found(start, end, "", "indirect", text[speaker[0] : speaker[1]], speaker[0], low)
 
 
+def _relative_gap(text: str, sent_start: int, speaker: Span, start: int, end: int) -> tuple[int, Span] | None:
+    """'the rules, which officials said will start in May', 'what she said is growing demand':
+    the cue sits in a relative clause whose pronoun is the subject (or object) of what was
+    said. Returns the pronoun's offset and the speaker without it, or None. 'that' is left
+    out: it is as often the complementizer ('argued that officials say the plan works')."""
+    words = tokenize(text, max(sent_start, speaker[0] - 40), speaker[1])
+    k = next((i for i, t in enumerate(words) if t[0] >= speaker[0]), None)
+    if k is None:
+        return None
+    if words[k][2].lower() in GAP_RELATIVES and len(words) - k > 1:
+        pronoun, speaker = words[k], (words[k + 1][0], speaker[1])
+    elif k > 0 and words[k - 1][2].lower() in GAP_RELATIVES:
+        pronoun = words[k - 1]
+    else:
+        return None
+    if not pronoun[2].islower():
+        return None  # 'What the mayor said was wrong.': a subject clause, the writer's verdict
+    j = words.index(pronoun)
+    if pronoun[2].lower() == "which" and j > 0 and words[j - 1][2].lower() in PREPOSITIONS:
+        # 'a debate in which he said ...': the pronoun is a circumstance, not the words ('to
+        # what she said is ...' is what she said)
+        return None
+    if len(tokenize(text, speaker[0], speaker[1], 6)) > 5:
+        return None  # a short subject only: 'which advocates say', 'what many analysts said'
+    head = tokenize(text, start, end, 1)
+    if not head:
+        return None
+    if pronoun[2].lower() == "what" and head[0][2].lower() not in GAP_VERBS:
+        return None
+    return pronoun[0], speaker
+
+
+def _relative_end(text: str, pronoun: int, end: int) -> int:
+    """A relative clause set off by a comma or a dash ('the rules, which officials said will
+    start in May, do not ...') ends at the next one; else the clause runs on to ``end``."""
+    before = text[max(0, pronoun - 3) : pronoun].rstrip()
+    if not before.endswith((",", "—", "–", "-")):
+        return end
+    for k in range(pronoun, end):
+        if text[k] == "," or text[k] in "—–":
+            return k
+    return end
+
+
 def _interrupts(text: str, sent_start: int, speaker_start: int, cue_end: int, sent_end: int) -> bool:
     """'A, he said, B': commas on both sides of 'he said' and words on both sides of the commas."""
     before = text[sent_start:speaker_start].rstrip()
@@ -646,6 +692,11 @@ def _reported_one(
     after_cue = start
     start = content_start_at(text, start, sent_end, low)
     end = content_end(text, start, sent_end)
+    gap = _relative_gap(text, sent_start, speaker, start, end) if addressee is None else None
+    if gap is not None:
+        pronoun, speaker = gap
+        rel_end = _relative_end(text, pronoun, end)
+        return Found(pronoun, rel_end, "", "indirect", text[speaker[0] : speaker[1]], speaker[0], low)
     if _in_subordinate_clause(text, sent_start, speaker[0], as_too=text[cue.end() : cue.end() + 1] != ","):
         # 'When SEO companies say they review your site, those are ...': the main clause
         # after the subordinate one's comma is the writer's
@@ -851,11 +902,13 @@ def _without_citation(text: str, start: int, end: int) -> int:
 
 
 _CLAUSE_JOIN_RE = re.compile(
-    r"(?:[,;][\"”’'»]*|\s[–—])\s*(?:(?:but|and|while|whereas|as|though|although|yet|so|aber|und)\s+)?$",
+    r"(?:(?:[,;][\"”’'»]*|\s[–—])\s*(?:(?:but|and|while|whereas|as|though|although|yet|so|aber|und)\s+)?"
+    # 'which some say is too high while others say ...': a contrast opens a clause of its own
+    r"|\s(?:while|whereas)\s+)$",
     re.IGNORECASE,
 )
 # a boundary where a second report may start inside the first one's content
-_CLAUSE_MARK_RE = re.compile(r"[,;][\"”’'»]*\s|\s[–—]\s")
+_CLAUSE_MARK_RE = re.compile(r"[,;][\"”’'»]*\s|\s[–—]\s|\s(?:while|whereas)\s", re.IGNORECASE)
 # 'called him "driven" and asserted that ...': a second cue of the same subject
 _AND_BEFORE_RE = re.compile(r"\s(?:and|but)\s+(?:also\s+|even\s+|then\s+|later\s+)?$", re.IGNORECASE)
 
@@ -873,7 +926,11 @@ def _split_point(text: str, prev: Found, found: Found, cue: re.Match[str], sent_
     lo = prev.start
     pos = cue.start()
     if found.speaker_pos is not None and found.speaker_pos > lo:
-        strong = found.speaker_pos < pos and not _opens_subordinate(text, sent_start, prev)
+        strong = (
+            found.speaker_pos < pos
+            and not _opens_subordinate(text, sent_start, prev)
+            and not _clause_up_to_comma(text, lo, found.speaker_pos)
+        )
         return _new_clause_before(text, lo, found.speaker_pos, strong=strong)
     cut = _new_clause_before(text, lo, pos)
     if cut is not None:
@@ -925,6 +982,20 @@ def _opens_subordinate(text: str, sent_start: int, prev: Found) -> bool:
         return False
     words = WORD_RE.findall(text, sent_start, prev.speaker_pos)
     return bool(words) and words[0].lower() in SUBORDINATE_OPENERS
+
+
+def _clause_up_to_comma(text: str, lo: int, speaker_pos: int) -> bool:
+    """The report's words from ``lo`` to the comma right before ``speaker_pos`` are a whole
+    clause ('claimed that the budget was balanced, one of the auditors said ...'): the comma
+    closes that report and the speaker after it starts another. An opening phrase there
+    ('reported that during the visit, President Erdogan reiterated ...') is no clause."""
+    comma = text.rfind(",", lo, speaker_pos)
+    if comma < 0 or text[comma + 1 : speaker_pos].strip() or text.find(",", lo, comma) >= 0:
+        return False
+    tokens = tokenize(text, lo, comma)
+    if tokens and tokens[0][2].lower() in COMPLEMENTIZERS:
+        tokens = tokens[1:]
+    return len(tokens) >= 3 and finite_clause(tokens)
 
 
 def _new_clause_before(text: str, lo: int, speaker_pos: int | None, strong: bool = False) -> int | None:

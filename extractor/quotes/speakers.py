@@ -17,6 +17,7 @@ from ..core.lexicon.quotes import (
     CONTRACTED_SUBJECTS,
     DETERMINERS,
     FREQUENCY_ADVERBS,
+    GAP_VERBS,
     LEAD_JUNK,
     NOT_SUBJECT_END,
     OBJECT_PRONOUNS,
@@ -47,6 +48,20 @@ from .tables import (
 
 def is_capitalized(word: str) -> bool:
     return word[:1].isupper()
+
+
+def name_part(tokens: list[Token], k: int) -> bool:
+    """Token ``k`` is a capitalised word inside a run of capitalised words ('Theresa May',
+    'Chairman Will Rogers'): a name, even when the same word in lower case is a modal
+    ('may', 'will') that would end a subject or block a cue."""
+    word = tokens[k][2]
+    if not word[:1].isupper() or word.isupper():
+        return False
+    before = tokens[k - 1][2] if k > 0 else ""
+    after = tokens[k + 1][2] if k + 1 < len(tokens) else ""
+    return (before[:1].isupper() and before.isalpha() and len(before) > 1) or (
+        k > 0 and after[:1].isupper() and after.isalpha()
+    )
 
 
 def abbrev_token(word: str) -> bool:
@@ -142,7 +157,10 @@ def speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
         tokens.pop()  # 'Le maire a déclaré': the auxiliary of a French cue, not the English article
     if len(tokens) > 1 and tokens[-1][2].lower() == "to" and tokens[-2][2].lower() in ASPECT_VERBS:
         del tokens[-2:]  # 'Lewandowski continued to say': the report goes on
-    if tokens and (tokens[-1][2].lower() in BLOCKERS or _modifier_slot(tokens[-1][2])):
+    if tokens and (
+        (tokens[-1][2].lower() in BLOCKERS and not name_part(tokens, len(tokens) - 1))
+        or _modifier_slot(tokens[-1][2])
+    ):
         return None
     if tokens and cue.lower().endswith("ed") and _possessive(tokens[-1][2]):
         return None  # "the FDA's proposed label", "the company's reported earnings": an adjective
@@ -165,7 +183,7 @@ def speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
     if last in PASSIVE and text[cue_start : cue_start + 12].split()[0].lower().endswith("ing"):
         tokens.pop()  # "The White House is saying that ..."
         last = tokens[-1][2].lower() if tokens else ""
-    if not tokens or last in BLOCKERS or last in PASSIVE:
+    if not tokens or ((last in BLOCKERS or last in PASSIVE) and not name_part(tokens, len(tokens) - 1)):
         return None
     k = len(tokens) - 1
     while (
@@ -195,11 +213,12 @@ def speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
     # 'It may not matter what Sanders meant when he promised', 'astounding that Trump
     # demands': the subject of the clause the cue belongs to follows its subordinator; after
     # 'if' / 'unless' nothing was reported ('if data revealed that ...')
+    gap_after = _verb_gap_after(text, cue_start + len(cue))
     sub = max(
         (
             i
             for i, t in enumerate(chosen[:-1])
-            if t[2].lower() in CLAUSE_OPENERS_BEFORE_CUE
+            if (t[2].lower() in CLAUSE_OPENERS_BEFORE_CUE or (t[2].lower() == "what" and gap_after))
             and not (t[2].lower() == "that" and _verb_like_word(chosen[i + 1][2]))
         ),
         default=None,
@@ -292,6 +311,13 @@ def _name_run(seg: list[Token]) -> bool:
     )
 
 
+def _verb_gap_after(text: str, pos: int) -> bool:
+    """A verb with no subject follows the cue ('what she said is growing demand'): the
+    clause before the cue is a relative one whose pronoun is that verb's subject."""
+    words = WORD_RE.findall(text, pos, pos + 40)
+    return bool(words) and words[0].lower() in GAP_VERBS
+
+
 def _verb_like_word(word: str) -> bool:
     """'that have endorsed him': after 'that' a verb makes it a relative pronoun (the
     subject comes before it), not a conjunction opening a clause with its own subject."""
@@ -371,7 +397,7 @@ def plausible_speaker(text: str, speaker: Span) -> bool:
         low = tok[2].lower()
         if low in RELATIVE:
             return True
-        if i > 0 and (low in AUX or low.endswith("n't")):
+        if i > 0 and (low in AUX or low.endswith("n't")) and not name_part(tokens, i):
             return False
         if len(tokens) > 5 and low in VERBS:
             return False

@@ -706,6 +706,11 @@ NOT_OBJECT_START = _words("by off up back and or nor but when while until than b
 # relative clause and the words after it are not a report of their own.
 GAP_VERBS = _words("was were is are has had have will would could should can did does may might must")
 
+# A pronoun opening a relative clause whose verb is a cue ('the plan, which officials said
+# will start in May', 'what she said is growing demand'): the report is the whole clause,
+# pronoun included, since the pronoun stands for what was said (quotes/reported.py).
+GAP_RELATIVES = _words("which what")
+
 ADVERBIAL_WORDS = _words(
     "in a an the on at with to during statement interview speech email letter news conference "
     "press release tweet post earlier later also previously repeatedly , : ; - reporters"
@@ -865,8 +870,10 @@ SUBORDINATE_OPENERS = frozenset(
 FREQUENCY_ADVERBS = _words("often never always sometimes also widely still already seldom rarely")
 
 # Where the clause a cue belongs to opens: a subordinator, or a relative 'that'/'whom' whose
-# clause has its own subject ('the plan that Trump says', 'a poet whom Burger called')
-CLAUSE_OPENERS_BEFORE_CUE = SUBORDINATORS | _words("whenever that whom")
+# clause has its own subject ('the plan that Trump says', 'a poet whom Burger called', 'the
+# rules, which officials said'); 'what' only before a verb with no subject ('to what she
+# said is growing demand'): 'see what customers say about it' is no report (quotes/speakers.py)
+CLAUSE_OPENERS_BEFORE_CUE = SUBORDINATORS | _words("whenever that whom which")
 
 APPROXIMATORS = _words("about around nearly almost roughly over under some")
 
