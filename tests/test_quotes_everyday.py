@@ -1232,3 +1232,29 @@ def test_a_signature_with_a_role_after_a_dash_names_the_speaker(text: str, speak
     """Survey quotes and testimonials are signed with a role ('-- Software engineer working on
     X'); a doubled dash is one dash, and the role ends before the participle describing it."""
     assert [q.speaker for q in extract_quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It encompasses a series of systematic steps that confirm every detail of the event is managed.",
+        "How the National Grid Agency defends the country's power network against attacks.",
+        "Plus, adding SafeMove cover gives labor-only moves up to $10,000 in damage protection.",
+    ],
+)
+def test_no_speaker_in_a_disagreeing_pronoun_a_headline_question_or_a_connective(text: str) -> None:
+    """'It ... confirm': a plain verb form cannot have 'it' as its subject; 'How X defends Y' is
+    a headline; 'Plus,' is a connective, not a source."""
+    assert extract_quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The engineers confirm that the bridge will reopen in May.", "The engineers"),
+        ("They confirm that the bridge will reopen in May.", "They"),
+        ("She confirms that the bridge will reopen in May.", "She"),
+    ],
+)
+def test_a_cue_agreeing_with_its_subject_still_reports(text: str, speaker: str) -> None:
+    assert [q.speaker for q in extract_quotes(text)] == [speaker]

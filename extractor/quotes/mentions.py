@@ -35,6 +35,7 @@ from ..core.lexicon.quotes import (
     DETERMINERS,
     FIRST_SECOND_PERSON,
     JOINERS,
+    MANNER_QUESTIONS,
     NAME_JOINERS,
     NAMING_ADVERBS,
     NAMING_SUBJECTS,
@@ -233,6 +234,8 @@ def source_span(text: str, span: Span, cue: str, first_person: bool = False) -> 
     words = _without_time_phrase(words)
     if not words or any(_CONTRACTION_RE.search(w[2]) for w in words):
         return None  # "It's worth", "that we've", "I'm": a subject with its own verb
+    if words[0][2].lower() in MANNER_QUESTIONS:
+        return None  # 'How the National Cyber Security Centre defends ...': a headline
     subject = _clause_subject_name(words, text)
     if subject is not None:
         return (subject, words[-1][1])

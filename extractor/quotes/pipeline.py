@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 
-from ..core.lexicon.quotes import AUX, COPULAS, MODALS, QUESTION_AUX, WRITERS_WORDS
+from ..core.lexicon.quotes import AUX, COPULAS, MODALS, QUESTION_AUX, SINGULAR_PRONOUNS, WRITERS_WORDS
 from ..model import Quote
 from .direct import direct_quotes, pattern_statements, transcript_turns
 from .marks import scan_marks
@@ -18,7 +18,7 @@ from .records import Found, Span
 from .reported import extend_reports, find_reported
 from .resolve import resolve
 from .sentences import sentence_ends
-from .tables import WORD_RE, scan_translated
+from .tables import VERBS, WORD_RE, scan_translated
 
 
 def extract_quotes(text: str) -> list[Quote]:
@@ -77,11 +77,25 @@ def _speaks(text: str, found: Found) -> bool:
         # the words of X:', 'Here is what my son says:'
         return not _writers_clause(text, span)
     source = source_span(text, span, found.cue)
-    if source is None:
+    if source is None or _disagrees(text, source, found.cue):
         return False
     if source != span:
         found.speaker, found.speaker_pos = text[source[0] : source[1]], source[0]
     return True
+
+
+def _disagrees(text: str, source: Span, cue: str) -> bool:
+    """'he', 'she' or 'it' with a cue in its plain form ('It encompasses steps that confirm
+    ...', 'let him explain'): the pronoun is not the cue's subject, unless an auxiliary or
+    'to' stands between them ('he did not say', 'she will confirm')."""
+    if text[source[0] : source[1]].lower() not in SINGULAR_PRONOUNS:
+        return False
+    low = cue.lower()
+    if low not in VERBS or low + "s" not in VERBS:
+        return False  # 'said', 'told', 'says': no plain form
+    at = text.find(cue, source[1])
+    between = [w.lower() for w in WORD_RE.findall(text, source[1], at if at >= 0 else source[1])]
+    return not any(w in AUX or w in MODALS or w == "to" or w.endswith(("n't", "n’t")) for w in between)
 
 
 def _unfinished(text: str, found: Found) -> bool:

@@ -350,6 +350,7 @@ ENGLISH = LanguageCues(
         after during without within instead rather thus hence therefore meanwhile otherwise
         let let's please have has had do does did is are was were be being been not never
         one one's nothing something everything anything nobody noone
+        plus additionally moreover furthermore besides finally lastly
         """),
     clause_openers=_words("that whether if how why what when where who which"),
     finite_verbs=_words("""
@@ -804,6 +805,10 @@ POSTMODIFIERS = _words(
     "familiar close aware knowledgeable privy loyal opposed sympathetic critical responsible "
     "present alone themselves himself herself itself all both each too also alike"
 )
+SINGULAR_PRONOUNS = _words("he she it")
+# A mention opening with these is an embedded question or a headline ('How the agency defends
+# the grid'), not a speaker
+MANNER_QUESTIONS = _words("how why")
 PLURAL_PEOPLE = _words("people women men children folks")
 
 CLAUSE_PREPOSITIONS = _words("after before since until")
