@@ -1258,3 +1258,13 @@ def test_no_speaker_in_a_disagreeing_pronoun_a_headline_question_or_a_connective
 )
 def test_a_cue_agreeing_with_its_subject_still_reports(text: str, speaker: str) -> None:
     assert [q.speaker for q in extract_quotes(text)] == [speaker]
+
+
+def test_a_lower_case_adverb_before_the_cue_is_no_part_of_the_speaker() -> None:
+    text = "Every checklist explicitly stated:\n“Check the valves before you open the main line.”"
+    assert [q.speaker for q in extract_quotes(text)] == ["Every checklist"]
+
+
+def test_the_writers_aside_with_me_is_no_speaker() -> None:
+    text = "Trust me, I have found myself saying, “Just one more level” far too often."
+    assert extract_quotes(text) == []

@@ -116,6 +116,8 @@ def _writers_clause(text: str, span: Span) -> bool:
     """A speaker span of several words holding 'it', 'me', 'you', 'what' ... is a clause; 'you'
     alone is the reader."""
     words = [w.lower() for w in WORD_RE.findall(text, span[0], span[1])]
+    if len(words) > 1 and words[-1] in {"me", "us"}:
+        return True  # 'Trust me, I have found myself saying, "..."': the writer's aside
     if words == ["you"]:
         return True  # 'You say the same thing every time: "It is bedtime."': the reader, told what to say
     modal = next((k for k, w in enumerate(words) if k > 0 and w in MODALS), None)

@@ -522,6 +522,9 @@ ADVERB_ENDINGS = (
     "ently",
     "antly",
     "lessly",
+    "itly",
+    "ctly",
+    "ately",
 )
 
 BLOCKERS = _words(
