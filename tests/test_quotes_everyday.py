@@ -1268,3 +1268,15 @@ def test_a_lower_case_adverb_before_the_cue_is_no_part_of_the_speaker() -> None:
 def test_the_writers_aside_with_me_is_no_speaker() -> None:
     text = "Trust me, I have found myself saying, “Just one more level” far too often."
     assert extract_quotes(text) == []
+
+
+def test_a_post_quoted_after_wrote_colon_runs_to_the_paragraph_end() -> None:
+    text = "Jane Smith wrote: Know the shop first. Visit it twice. Ask how they feed the fish.\nI agree with that."
+    assert [(q.speaker, q.text) for q in extract_quotes(text)] == [
+        ("Jane Smith", "Know the shop first. Visit it twice. Ask how they feed the fish")
+    ]
+
+
+def test_a_negated_cue_keeps_the_pronoun_alone_as_speaker() -> None:
+    text = "He doesn't deny that the new engine is faster than the old one."
+    assert [q.speaker for q in extract_quotes(text)] == ["He"]

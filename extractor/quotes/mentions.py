@@ -267,7 +267,13 @@ def source_span(text: str, span: Span, cue: str, first_person: bool = False) -> 
             # 'he fought really hard, adding', 'He sent ... vowing': the pronoun with its own
             # verb; the pronoun is the speaker
             return (words[0][0], words[0][1])
-        return span  # 'he and his wife', 'she [the author]', 'they both'
+        kept = [t for t in tokens if t[1] <= span[1]]
+        while len(kept) > 1 and (kept[-1][2].lower() in AUX or kept[-1][2].lower().endswith(("n't", "n’t"))):
+            kept.pop()  # 'He doesn't deny': 'He'
+        end = kept[-1][1]
+        while end < span[1] and text[end] in ")]":
+            end += 1  # 'he [the author]'
+        return (words[0][0], end)  # 'he and his wife', 'they both'
     if len(lows) > 1 and lows[-1] in SUBJECT_PRONOUNS and lows[-2] not in JOINERS:
         return (words[-1][0], words[-1][1])  # 'When reviewed at the time they', 'Even as he'
     # "the insurance that Uber" / "a former staffer who": the cue belongs to a relative clause

@@ -692,6 +692,10 @@ def _reported_one(
     after_cue = start
     start = content_start_at(text, start, sent_end, low)
     end = content_end(text, start, sent_end)
+    if text[after_cue:start].strip() == ":" and start < sent_end:
+        # 'Jane Smith wrote: A. B. C.': the words after a colon, unquoted, run to the
+        # paragraph's end, as a forum post quotes another
+        end = content_end(text, start, paragraph_end(text, start))
     gap = _relative_gap(text, sent_start, speaker, start, end) if addressee is None else None
     if gap is not None:
         pronoun, speaker = gap
