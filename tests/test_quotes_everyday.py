@@ -1280,3 +1280,11 @@ def test_a_post_quoted_after_wrote_colon_runs_to_the_paragraph_end() -> None:
 def test_a_negated_cue_keeps_the_pronoun_alone_as_speaker() -> None:
     text = "He doesn't deny that the new engine is faster than the old one."
     assert [q.speaker for q in extract_quotes(text)] == ["He"]
+
+
+def test_a_quotation_after_the_addressees_comma_is_the_report_inside_its_marks() -> None:
+    text = 'For example, Senator Ana Ruiz told the Daily Ledger, "People should not bet on a death."'
+    quotes = extract_quotes(text)
+    assert [(q.speaker, q.kind, q.text) for q in quotes] == [
+        ("Senator Ana Ruiz", "direct", "People should not bet on a death.")
+    ]

@@ -492,6 +492,8 @@ def _interrupts(text: str, sent_start: int, speaker_start: int, cue_end: int, se
     k = 0
     while k < len(tokens) and k < 4 and (tokens[k][2].lower() in SKIP or tokens[k][2].lower() in TIME_START):
         k += 1
+    if k + 1 < len(tokens) and tokens[k][2] == "," and tokens[k + 1][2] in MARKS:
+        return False  # 'For example, X told the Post, "...": the quotation after the comma is the report
     return k < len(tokens) and tokens[k][2] == "," and word_count(text, tokens[k][1], sent_end) >= 3
 
 
@@ -881,8 +883,14 @@ def find_reported(
         )
         if word_count(text, found.start, found.end) < (2 if found.cue in OBJECT_CUES else 3):
             continue
-        found.text = text[found.start : found.end]
         found.kind = _kind_for(marks, mark_starts, found.start, found.end)
+        if found.kind == "direct":
+            # 'told the Post, "A."': the words inside the marks, as a quotation's text is
+            k = bisect.bisect_left(mark_starts, found.start)
+            if k < len(marks) and marks[k].start == found.start and marks[k].end >= found.end:
+                inner_end = min(found.end, marks[k].end - 1)
+                found.start, found.end = strip_span(text, found.start + 1, inner_end, " \t\n\u00a0")
+        found.text = text[found.start : found.end]
         if _is_title(text, found, marks, mark_starts):
             continue  # 'said on "Fox News Sunday"': a title, not the statement
         kept.append(found)
