@@ -1288,3 +1288,11 @@ def test_a_quotation_after_the_addressees_comma_is_the_report_inside_its_marks()
     assert [(q.speaker, q.kind, q.text) for q in quotes] == [
         ("Senator Ana Ruiz", "direct", "People should not bet on a death.")
     ]
+
+
+def test_a_titled_name_with_an_apposition_before_said_is_its_subject() -> None:
+    text = (
+        "U.S. Rep. Ana Ruiz, a Democrat who files such a bill every term, said the rail lobby, "
+        "which fears the costs, has been a factor in stalling it."
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["U.S. Rep. Ana Ruiz"]

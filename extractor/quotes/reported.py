@@ -278,8 +278,9 @@ def _is_parenthetical_subject(text: str, sent_start: int, comma: int) -> bool:
         ["whose"],
     ):
         return True  # "Aparna Mathur, who studies tax policy, said ...
-    head = tokenize(text, sent_start, min(first, sent_start + 200))
-    return 0 < len(head) <= 5 and all(is_capitalized(t[2]) or t[2].lower() in CONNECTORS for t in head)
+    # 'U.S. Rep. Mike Rogers, a Republican ..., said': the abbreviations' stops are no words
+    head = [t for t in tokenize(text, sent_start, min(first, sent_start + 200)) if t[2] != "."]
+    return 0 < len(head) <= 6 and all(is_capitalized(t[2]) or t[2].lower() in CONNECTORS for t in head)
 
 
 def _participle(
