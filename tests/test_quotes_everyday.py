@@ -1296,3 +1296,133 @@ def test_a_titled_name_with_an_apposition_before_said_is_its_subject() -> None:
         "which fears the costs, has been a factor in stalling it."
     )
     assert [q.speaker for q in extract_quotes(text)] == ["U.S. Rep. Ana Ruiz"]
+
+
+def _paragraphs(*texts: str) -> list[Block]:
+    return [Block(kind="paragraph", text=t) for t in texts]
+
+
+def test_a_name_with_a_role_on_the_line_under_a_quotation_signs_it() -> None:
+    """Testimonial cards put the name under the quotation without a dash ('Jo Roe, Head of
+    Sales, Acme'); an aside in parentheses does not count against the line's length."""
+    blocks = _paragraphs(
+        "Our clients",
+        "“The new planner cut our weekly meeting time in half. Everyone knows the plan now.”",
+        "Mara Quill, Head of Operations, Lantern Foods (speaking at the spring user day on May 3, 2024)",
+    )
+    quotes = extract_block_quotes(blocks, "product")
+    assert [(q.speaker, q.block_index, q.cue) for q in quotes] == [("Mara Quill", 1, None)]
+
+
+def test_bare_names_under_quotations_sign_them_when_the_layout_repeats() -> None:
+    """'"A." / Tom B. / "B." / Ines': a list of signed quotations; each is its own statement."""
+    blocks = _paragraphs(
+        "“The bike arrived on time and the fitting was perfect.”",
+        "Tom B.",
+        "“Friendly staff, fair prices and a quick repair!”",
+        "Ines",
+    )
+    quotes = extract_block_quotes(blocks, "product")
+    assert [(q.speaker, q.text) for q in quotes] == [
+        ("Tom B.", "The bike arrived on time and the fitting was perfect."),
+        ("Ines", "Friendly staff, fair prices and a quick repair!"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # one quotation and one short capitalised line: as often a heading as a name
+        ("“Nothing beats a slow morning with a good book.”", "Reading Corner"),
+        # 'By X' credits an author, a quoted title does not close a sentence
+        ("“Gardens for a Changing Climate”", "By Pia Lund"),
+        ("“Water the roots, not the leaves.”", "By Pia Lund", "“Mulch keeps the soil cool.”", "By Ari Sol"),
+        # a sentence on the line under the quotation is the writer's
+        ("“We will be back next year.”", "That was the last thing they told us."),
+    ],
+)
+def test_a_line_under_a_quotation_that_is_no_signature_names_no_one(lines: tuple[str, ...]) -> None:
+    assert [q.speaker for q in extract_block_quotes(_paragraphs(*lines), "article")] == []
+
+
+def test_a_tilde_signs_a_testimonial_like_a_dash() -> None:
+    blocks = _paragraphs(
+        "“A clear course that I would take again.”",
+        "~ Rosa Dyer, Site Lead, Northfield Works",
+        "“The labs were the best part of the week.”",
+        "~ Omar Feld",
+    )
+    quotes = extract_block_quotes(blocks, "article")
+    assert [(q.speaker, q.text) for q in quotes] == [
+        ("Rosa Dyer", "A clear course that I would take again."),
+        ("Omar Feld", "The labs were the best part of the week."),
+    ]
+    text = "“The cream calmed my skin within a week. It just works.” ~Nell"
+    assert [q.speaker for q in extract_quotes(text)] == ["Nell"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        (
+            "Customer review: “The dashboard is easy to learn. Exports could be faster.” — Pat Orr, Video Editor",
+            ["Pat Orr"],
+        ),
+        (
+            "Praise for the book. “A calm and wise guide.” -Lea Moss, author of Two Rivers “I read it twice in one week.” -Ben Ruiz",
+            ["Lea Moss", "Ben Ruiz"],
+        ),
+    ],
+)
+def test_a_dash_signature_after_a_quoted_sentence_names_its_speaker_whatever_leads_in(
+    text: str, speakers: list[str]
+) -> None:
+    assert [q.speaker for q in extract_quotes(text)] == speakers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tutors use a method that is now known as “the rule of three.” – Daily Planet Radio",
+        "“The app has been the best thing in my week since you told me about it.” – We hear this a lot",
+    ],
+)
+def test_a_dash_after_a_quoted_term_or_before_a_sentence_is_no_signature(text: str) -> None:
+    """A credit line after a term in quotation marks credits the paragraph, not the term; a
+    pronoun after the dash starts the writer's sentence."""
+    assert [q.speaker for q in extract_quotes(text)] == []
+
+
+def test_a_signature_line_may_describe_its_writer_at_length() -> None:
+    """A line of its own under the quotation: a long role with apostrophes is still a signature,
+    and the quotation after it is not joined to the one before."""
+    blocks = _paragraphs(
+        "“A generous and practical book about starting over.”",
+        "-Noor Haddad, the nation's best-selling author of Quiet Roads, Night Trains, and The Long Way Back to Harbor",
+        "“Every chapter made me want to change one small thing.”",
+        "-Ivo Lenz, women's health columnist",
+    )
+    quotes = extract_block_quotes(blocks, "product")
+    assert [(q.speaker, q.text) for q in quotes] == [
+        ("Noor Haddad", "A generous and practical book about starting over."),
+        ("Ivo Lenz", "Every chapter made me want to change one small thing."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        (
+            "Ivy Park likes warm tones. “Rust and ochre are everywhere this year,” she shares.",
+            "she",
+            "shares",
+        ),
+        ("“Start with one shelf and build from there,” Dr. Amal Reyes advises.", "Dr. Amal Reyes", "advises"),
+        ("“Decaf still counts toward your water intake,” states Lena Moor.", "Lena Moor", "states"),
+    ],
+)
+def test_present_tense_verbs_after_a_quotation_attribute_it(text: str, speaker: str, cue: str) -> None:
+    """'"...," she shares.' / '"...," states X.': verbs that are ordinary elsewhere ('shares a
+    photo', 'the United States') report the quotation right before them."""
+    quotes = [q for q in extract_quotes(text) if q.kind == "direct"]
+    assert [(q.speaker, q.cue) for q in quotes] == [(speaker, cue)]

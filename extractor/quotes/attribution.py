@@ -28,6 +28,7 @@ from ..core.lexicon.quotes import (
     SOURCE_ARTICLES,
     SPEECH_NOUNS,
     TIME_START,
+    TITLE_MINOR_WORDS,
     TRAILING_PREPOSITIONS,
 )
 from .content import adverbial_token, content_start_at
@@ -61,6 +62,7 @@ from .tables import (
     PRONOUNS,
     QUOTING_END_RE,
     SENT_END_RE,
+    SIGNATURE_MARKS,
     SKIP,
     STATEMENT_INTRO_RE,
     VERBS,
@@ -78,7 +80,7 @@ def attribution_after(text: str, pos: int, limit: int, unlisted: bool = True) ->
     k = 0
     while k < len(tokens) and tokens[k][2] == ",":
         k += 1
-    if k < len(tokens) and tokens[k][2] in DASHES:
+    if k < len(tokens) and tokens[k][2] in SIGNATURE_MARKS:
         return _dash_attribution(text, tokens[k:], limit)
     window = tokens[k : k + MAX_SPEAKER_TOKENS + 12]
     if unlisted and window and window[0][2].lower() not in VERBS:
@@ -334,15 +336,18 @@ def _speaker_first(text: str, before: list[Token], cue: Token, limit: int) -> At
     )
 
 
-def _dash_attribution(text: str, tokens: list[Token], limit: int) -> AttributionRecord | None:
+def _dash_attribution(
+    text: str, tokens: list[Token], limit: int, max_apposition: int = 12
+) -> AttributionRecord | None:
     """'"..." ― Jane Doe' (a name after a dash closes the paragraph) is an attribution; a
-    doubled dash ('-- Jane Doe') is one dash."""
+    doubled dash ('-- Jane Doe') is one dash. ``max_apposition`` words may describe the
+    signer after the name."""
     if len(tokens) > 2 and tokens[1][2] in DASHES and tokens[1][0] == tokens[0][1]:
         tokens = [(tokens[0][0], tokens[1][1], tokens[0][2] + tokens[1][2]), *tokens[2:]]
-    if len(tokens) < 2 or not is_capitalized(tokens[1][2]):
-        return None
+    if len(tokens) < 2 or not is_capitalized(tokens[1][2]) or tokens[1][2].lower() in PRONOUNS:
+        return None  # '"A." — We loved it': a sentence after the dash, not a signature
     spk = np_after(text, tokens[1][0], limit, max_tokens=8)
-    if spk is None or not _only_apposition(text, spk[1], limit):
+    if spk is None or not _only_apposition(text, spk[1], limit, max_apposition):
         return None
     words = tokenize(text, spk[0], spk[1])
     if len(words) > 1 and words[-1][2].islower() and words[-1][2].endswith(("ing", "ed")):
@@ -352,10 +357,14 @@ def _dash_attribution(text: str, tokens: list[Token], limit: int) -> Attribution
     return AttributionRecord(tokens[0][0], spk[1], spk, tokens[0][2])
 
 
-_DASH_APPOSITION_WORDS = 12
+# A signature on a line of its own may describe its writer at length ('-Jo Roe, best-selling
+# author of Two Titles and Another One'); after a quotation in running text it stays short.
+_LINE_APPOSITION_WORDS = 24
+# an apostrophe inside a word ("women's", "O'Neil"), not a quotation mark
+_WORD_APOSTROPHE_RE = re.compile(r"(?<=\w)['’](?=\w)")
 
 
-def _only_apposition(text: str, start: int, limit: int) -> bool:
+def _only_apposition(text: str, start: int, limit: int, max_words: int = 12) -> bool:
     """Nothing, or a short apposition ('", a nurse from Ohio'), closes the paragraph after a
     dash attribution's name: a signature line describes its writer, it says nothing more."""
     rest = text[start:limit].strip(" .\u00a0\n")
@@ -364,8 +373,8 @@ def _only_apposition(text: str, start: int, limit: int) -> bool:
     return (
         (rest[0] == "," or _describes_role(rest))
         and not any(ch in rest for ch in "!?;:")
-        and not any(ch in MARKS for ch in rest)
-        and word_count(text, start, limit, _DASH_APPOSITION_WORDS + 1) <= _DASH_APPOSITION_WORDS
+        and not any(ch in MARKS for ch in _WORD_APOSTROPHE_RE.sub("", rest))
+        and word_count(text, start, limit, max_words + 1) <= max_words
     )
 
 
@@ -385,13 +394,84 @@ def dash_line_after(text: str, mark_end: int, limit: int) -> AttributionRecord |
     j = para_end
     while j < limit and j - para_end < 4 and text[j] in " \t\u00a0\n":
         j += 1
-    if j >= limit or text[j] not in DASHES or text.count("\n", para_end, j) > 2:
+    if j >= limit or text[j] not in SIGNATURE_MARKS or text.count("\n", para_end, j) > 2:
         return None
     line_end = paragraph_end(text, j)
     if line_end > limit:
         return None
-    tokens = without_parentheses(tokenize(text, j, line_end, 30))
-    return _dash_attribution(text, tokens, line_end)
+    tokens = without_parentheses(tokenize(text, j, line_end, 40))
+    return _dash_attribution(text, tokens, line_end, _LINE_APPOSITION_WORDS)
+
+
+# A signature line under a quotation: the name (a few capitalised words), then at most a
+# role or place after a comma ('Ana K., Bremen'; 'Jo Roe, Head of Sales, Acme').
+_NAME_LINE_MAX_WORDS = 15
+_NAME_MAX_WORDS = 5
+_NAME_ENDS = frozenset({",", "(", "|", "/", *DASHES})
+_NOT_SIGNATURE = frozenset("!?;:")
+_PARENTHESES_RE = re.compile(r"\([^()\n]*\)")
+
+
+def name_line_after(text: str, mark_end: int, limit: int) -> tuple[AttributionRecord, bool] | None:
+    """'"...."' closing its paragraph, then the next line only a name ('Ana K., Bremen',
+    'Jo Roe, Head of Sales, Acme', 'Sam Lee'): testimonials and quote cards sign the line
+    under the quotation, often without a dash. Returns the attribution and whether the name
+    has an apposition after a comma (a role or place), which a heading never has.
+
+    The quotation must close a sentence ('."', '!"', '?"') so a quoted title or a list of
+    quoted search terms is not signed; the line must hold no sentence (no full stop after a
+    word, no '!?;:', no digits in the name, no quotation) and open with a capitalised word
+    that is no article, pronoun or preposition ('By Jo Roe' credits a book's author).
+    """
+    para_end = paragraph_end(text, mark_end)
+    if text[mark_end:para_end].strip(" \t\u00a0") or para_end >= min(limit, len(text)):
+        return None
+    if not closes_sentence(text, mark_end):
+        return None
+    line_end = paragraph_end(text, para_end + 1)
+    if line_end > limit:
+        return None
+    # 'Jo Roe, CEO of Acme (on the earnings call of May 7, 2024)': the aside is no part of it
+    line = _PARENTHESES_RE.sub("", text[para_end + 1 : line_end])
+    if (
+        not line.strip()
+        or any(ch in _NOT_SIGNATURE for ch in line)
+        or any(ch in MARKS for ch in _WORD_APOSTROPHE_RE.sub("", line))
+        or len(WORD_RE.findall(line)) > _NAME_LINE_MAX_WORDS
+    ):
+        return None
+    tokens = without_parentheses(tokenize(text, para_end + 1, line_end, 60))
+    name: list[Token] = []
+    for tok in tokens:
+        if tok[2] in _NAME_ENDS:
+            break
+        if tok[2] == "." and name and abbrev_token(name[-1][2]):
+            continue  # 'Ana K.', 'R. Holm': an initial
+        if not tok[2][0].isalpha() or not is_capitalized(tok[2]) or any(ch.isdigit() for ch in tok[2]):
+            return None
+        name.append(tok)
+    if not name or len(name) > _NAME_MAX_WORDS:
+        return None
+    if name[0][2].lower() in TITLE_MINOR_WORDS | DETERMINERS | PRONOUNS | PREPOSITIONS:
+        return None
+    if line.rstrip().endswith(".") and not abbrev_token(tokens[-2][2] if len(tokens) > 1 else ""):
+        return None  # 'Read the full story.': a sentence, not a signature
+    after = tokens[len(name) :]
+    while after and after[0][2] == ".":
+        after = after[1:]
+    apposition = bool(after) and after[0][2] == ","
+    end = name[-1][1]
+    if text.startswith(".", end) and abbrev_token(name[-1][2]):
+        end += 1  # 'Ana K.': the initial keeps its full stop
+    return AttributionRecord(name[0][0], line_end, (name[0][0], end), ""), apposition
+
+
+def closes_sentence(text: str, mark_end: int) -> bool:
+    """The quotation ends on a full stop, '!', '?' or an ellipsis inside its closing mark."""
+    j = mark_end - 1
+    while j > 0 and mark_end - j < 4 and (text[j] in MARKS or text[j].isspace()):
+        j -= 1
+    return text[j] in ".!?…"
 
 
 @dataclass(slots=True, frozen=True)

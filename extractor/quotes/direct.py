@@ -14,9 +14,11 @@ from ..core.lexicon.quotes import HONORIFICS, STATEMENT_PATTERNS, TITLE_MINOR_WO
 from .attribution import (
     attribution_after,
     attribution_before,
+    closes_sentence,
     colon_intro,
     cue_takes_clause,
     dash_line_after,
+    name_line_after,
     sentence_intro,
 )
 from .content import is_intro_phrase
@@ -40,6 +42,7 @@ from .tables import (
     LETTERS_RE,
     MARKS,
     MAX_JOINED,
+    SIGNATURE_MARKS,
     VERBS,
     WINDOW,
     WORD_RE,
@@ -132,7 +135,7 @@ def continues_quote(text: str, ends: list[int], marks: list[Mark], k: int, after
 
 
 _SIGNATURE_RE = re.compile(
-    r"[—―–-][ \t\u00a0]*[A-Z][\w'’.-]*(?:[ \t\u00a0]+[A-Z][\w'’.-]*){0,5}[ \t\u00a0.]*$"
+    r"[—―–~-][ \t\u00a0]*[A-Z][\w'’.-]*(?:[ \t\u00a0]+[A-Z][\w'’.-]*){0,5}[ \t\u00a0.]*$"
 )
 
 
@@ -142,8 +145,9 @@ def _signed_paragraph(text: str, pos: int) -> bool:
     return _SIGNATURE_RE.search(text, max(pos, end - 80), end) is not None
 
 
-_SIGNATURE_LINE_RE = re.compile(r"[—―–-]{1,2}[ \t\u00a0]*[A-Z]")
-_SIGNATURE_MAX_WORDS = 15
+_SIGNATURE_LINE_RE = re.compile(r"(?:[—―–-]{1,2}|~)[ \t\u00a0]*[A-Z]")  # ``tables.SIGNATURE_MARKS``
+# a name and up to 24 words describing the signer (``attribution._LINE_APPOSITION_WORDS``)
+_SIGNATURE_MAX_WORDS = 30
 
 
 def _signature_line_after(text: str, pos: int) -> bool:
@@ -297,8 +301,59 @@ def _interrupted_statement(text: str, head: int, attribution: AttributionRecord,
     return _lower_start(text, mark)
 
 
+def _signature_after(text: str, mark: Mark, limit: int) -> AttributionRecord | None:
+    """'"A." — Jane Doe, nurse' / '"A!" ~ Sam': a quotation closing its sentence, then a dash
+    (or tilde) and a name closing the paragraph or running up to the next quotation."""
+    if _is_title_case(text, mark) or not closes_sentence(text, mark.end):
+        return None
+    j = mark.end
+    while j < limit and text[j] in " \t\u00a0":
+        j += 1
+    if j >= limit or text[j] not in SIGNATURE_MARKS:
+        return None
+    return attribution_after(text, mark.end, limit)
+
+
+_SIGNED_MIN_WORDS = 3
+_CITED_MIN_WORDS = 4
+
+
+def _cited_sentence(text: str, mark: Mark) -> bool:
+    """The quotation is a sentence of its own, not a term inside the writer's ('known as
+    "the rule of three." - Radio Today' credits the paragraph, not the term): a few words,
+    opening with a capital or an editor's bracket ('"[She] goal ..."')."""
+    first = text[mark.start + 1 : mark.start + 3].lstrip(" .…")[:1]
+    return (first.isupper() or first == "[") and word_count(
+        text, mark.start, mark.end, _CITED_MIN_WORDS
+    ) >= _CITED_MIN_WORDS
+
+
+def _signed_below(text: str, marks: list[Mark]) -> dict[int, AttributionRecord]:
+    """The quotations that are a paragraph of their own with a name on the line under them
+    ('"Fast delivery and kind staff."' / 'Ana K., Bremen'), by index in ``marks``.
+
+    A name line with a role or place after a comma signs its quotation alone; a bare name
+    ('Sam Lee', 'Mirela') only when the layout repeats on the page, as testimonial lists
+    do: one quotation and one short capitalised line is as often a quote and a heading.
+    """
+    found: dict[int, tuple[AttributionRecord, bool]] = {}
+    for i, mark in enumerate(marks):
+        if (
+            not is_paragraph_start(text, mark.start)
+            or word_count(text, mark.start, mark.end) < _SIGNED_MIN_WORDS
+            or _is_title_case(text, mark)
+        ):
+            continue
+        hit = name_line_after(text, mark.end, marks[i + 1].start if i + 1 < len(marks) else len(text))
+        if hit is not None:
+            found[i] = hit
+    repeated = len(found) >= 2
+    return {i: record for i, (record, apposition) in found.items() if apposition or repeated}
+
+
 def direct_quotes(text: str, marks: list[Mark], ends: list[int], consumed: list[Span]) -> list[Found]:
     out: list[Found] = []
+    signed = _signed_below(text, marks)
     k = 0
     while k < len(marks):
         mark = marks[k]
@@ -313,7 +368,12 @@ def direct_quotes(text: str, marks: list[Mark], ends: list[int], consumed: list[
         kind = "direct"
         start = mark.start
         lead = before.strip()
-        if lead and lead[-1] not in ",:" and lead not in ("(", "—", "–", "-"):
+        signature = _signature_after(text, mark, limit) if lead and _cited_sentence(text, mark) else None
+        if signature is not None and lead[-1] not in ",:":
+            # '... of the year." — Jane Doe "B."', 'Review: "A." — Sam Lee, nurse': a signature
+            # after the quotation names its speaker, whatever leads into it
+            attribution = signature
+        elif lead and lead[-1] not in ",:" and lead not in ("(", "—", "–", "-"):
             # 'Both parties "saw Burma as ...," said Victor Cha': the sentence is the statement
             if _ends_sentence(text, mark) or _is_title_case(text, mark):
                 attribution = None  # 'On NBC's "Meet the Press," Perez said ...': a name, not words said
@@ -337,6 +397,8 @@ def direct_quotes(text: str, marks: list[Mark], ends: list[int], consumed: list[
             attribution = attribution_after(text, mark.end, limit)
             if attribution is None and limit == paragraph_end(text, mark.end):
                 attribution = dash_line_after(text, mark.end, marks[k].start if k < len(marks) else len(text))
+            if attribution is None and not lead:
+                attribution = signed.get(k - 1)  # '"..."' and the line 'Ana K., Bremen' under it
             if attribution is None and is_paragraph_start(text, mark.start):
                 attribution = colon_intro(text, sent_start + len(before) - len(before.lstrip()))
                 if attribution is not None and paragraph_end(text, mark.end) - mark.end < 3:
@@ -345,7 +407,7 @@ def direct_quotes(text: str, marks: list[Mark], ends: list[int], consumed: list[
                 attribution = sentence_intro(text, ends, marks, sent_start)
         elif _ends_sentence(text, mark):
             # 'Clinton said, "A." She followed up by saying ...': what follows is the next sentence
-            attribution = attribution_before(text, sent_start, mark.start)
+            attribution = attribution_before(text, sent_start, mark.start) or signature
         else:
             attribution = attribution_after(text, mark.end, limit)
             if attribution is not None and cue_takes_clause(text, attribution, mark.end, limit):
@@ -396,6 +458,7 @@ def direct_quotes(text: str, marks: list[Mark], ends: list[int], consumed: list[
         while (
             k < len(marks)
             and (len(pieces) < MAX_JOINED or marks[k].continued)
+            and k not in signed  # a quotation signed on the line under it is a statement of its own
             and continues_quote(text, ends, marks, k, max(end, attribution.end))
         ):
             parts.append((marks[k].start, marks[k].end))
@@ -412,7 +475,7 @@ def direct_quotes(text: str, marks: list[Mark], ends: list[int], consumed: list[
                 kind=kind,
                 speaker=text[spk[0] : spk[1]] if spk else None,
                 speaker_pos=spk[0] if spk else None,
-                cue=" ".join(attribution.cue.split()),
+                cue=" ".join(attribution.cue.split()) or None,  # a name line under a quotation has no cue
                 addressee=text[adr[0] : adr[1]] if adr else None,
                 parts=parts if len(parts) > 1 else [],
             )

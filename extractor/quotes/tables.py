@@ -221,6 +221,9 @@ PROPER_RUN_RE = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|de|v
 GROUP_RE = re.compile(r"\b((?:[A-Z][\w&.-]*\s+){1,4})(?:" + _alternation(_GROUP_NOUNS) + r")\b")
 
 DASHES = frozenset({"—", "―", "–", "-"})
+# What may open a signature under or after a quotation: a dash, or the tilde some testimonial
+# lists use instead ('~ Jane Doe, nurse'); not a dash anywhere else ('~5 minutes').
+SIGNATURE_MARKS = DASHES | {"~"}
 SEPARATORS = frozenset({",", ";", ":", "(", ")", "—", "―", "–"})
 MAX_SPEAKER_TOKENS = 12
 MAX_JOINED = 4

@@ -75,8 +75,14 @@ def _words(spaced: str) -> frozenset[str]:
 # Verbs that attribute a quotation only when they stand right after it ('"...," the
 # letter reads.' / '"...," read the sign.'); elsewhere they are ordinary verbs ("she read
 # the report"), so they are not speech cues for reported speech. Regular past tenses
-# ("barked", "beamed") need no entry: any "-ed" word is accepted in that position.
-ATTRIBUTION_ONLY_VERBS: frozenset[str] = _words("read reads shot spoke cried sighed points")
+# ("barked", "beamed") need no entry: any "-ed" word is accepted in that position. The
+# present tenses of lifestyle and service pages ('"...," she shares.', '"...," Dan advises.',
+# '"...," states Dr. Roe.') are ordinary verbs elsewhere ("shares a photo", "offers discounts",
+# "the United States").
+ATTRIBUTION_ONLY_VERBS: frozenset[str] = _words("""
+    read reads shot spoke cried sighed points
+    shares states instructs confesses advises offers describes comments recommends
+    """)
 
 # Verbs whose direct object can be the very words uttered or written: 'the crowd
 # chanting "U-S-A!"', 'a sign reading "Vote No"', 'he blogged: "..."'. They count as a
