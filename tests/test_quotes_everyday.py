@@ -1426,3 +1426,21 @@ def test_present_tense_verbs_after_a_quotation_attribute_it(text: str, speaker: 
     photo', 'the United States') report the quotation right before them."""
     quotes = [q for q in extract_quotes(text) if q.kind == "direct"]
     assert [(q.speaker, q.cue) for q in quotes] == [(speaker, cue)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(or “inline”) replies make conversations much easier to follow for every reader.",
+        "The easier option says nothing about how the plan will be paid for in the end.",
+    ],
+)
+def test_comparatives_and_verbs_after_a_cue_name_no_one(text: str) -> None:
+    """'easier' is a comparative, not an agent noun like 'designer'; '"inline" replies make
+    conversations easier' has a noun 'replies' and its verb, no speaker after it."""
+    assert extract_quotes(text) == []
+
+
+def test_higher_shares_of_a_group_still_report() -> None:
+    text = "Higher shares of female students reported feeling safe at school than a year ago."
+    assert [q.speaker for q in extract_quotes(text)] == ["Higher shares of female students"]

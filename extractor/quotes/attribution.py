@@ -23,6 +23,7 @@ from ..core.lexicon.quotes import (
     MODALS,
     NOT_VERBS_IZE,
     NOUN_MARKERS,
+    NUMBER_WORDS,
     PASSIVE,
     PREPOSITIONS,
     SOURCE_ARTICLES,
@@ -32,7 +33,7 @@ from ..core.lexicon.quotes import (
     TRAILING_PREPOSITIONS,
 )
 from .content import adverbial_token, content_start_at
-from .mentions import names_something, sentence_initial, source_mention
+from .mentions import is_source_noun, names_something, sentence_initial, source_mention
 from .records import AttributionRecord, Mark, Span, Token
 from .sentences import is_abbreviation, paragraph_end, sentence_bounds, strip_span, tokenize, word_count
 from .speakers import (
@@ -51,6 +52,7 @@ from .tables import (
     ADDRESSEE_VERBS,
     ALL_CLOSERS,
     ATTRIBUTION_ONLY,
+    CHECKED_CUES,
     COMPLEMENTIZERS,
     CUE_RE,
     DASHES,
@@ -115,6 +117,8 @@ def attribution_after(text: str, pos: int, limit: int, unlisted: bool = True) ->
             if j == 0 or all(skippable(w[2], low) for w in window[:j]):
                 # '," said X' / '», a déclaré X' (an auxiliary before the inverted cue)
                 spk = np_after(text, tok[1], limit)
+                if spk is not None and low in CHECKED_CUES and not _opens_a_mention(text, spk):
+                    return None  # '(or "inline") replies make conversations easier': a noun, then its verb
                 return AttributionRecord(window[0][0], spk[1] if spk else tok[1], spk, tok[2])
             if not _ends_with_comma(text, pos) and not _closes_clause(text, tok[1], limit):
                 return (
@@ -128,6 +132,21 @@ def attribution_after(text: str, pos: int, limit: int, unlisted: bool = True) ->
         ):
             return _unlisted_verb(text, window[:j], pos) if tok[2] == "." and unlisted else None
     return None
+
+
+def _opens_a_mention(text: str, span: Span) -> bool:
+    """The words after an inverted cue name someone: a name somewhere in them ('retired Army
+    Gen. X', 'theCUBE's Y'), a determiner, pronoun or number first, or a source noun ('said
+    officials'); not a verb and its object ('replies make conversations easier')."""
+    words = text[span[0] : span[1]].split()
+    low = words[0].lower()
+    return (
+        any(not w.islower() for w in words)
+        or low in DETERMINERS
+        or low in PRONOUNS
+        or low in NUMBER_WORDS
+        or any(is_source_noun(w) for w in words)
+    )
 
 
 def inverted_short_speaker(text: str, cue_end: int, sent_end: int) -> Span | None:

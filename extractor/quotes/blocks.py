@@ -14,7 +14,7 @@ from ..core.lexicon.quotes import CORE_REPORTING_CUES
 from ..model import Block, Quote
 from .attribution import colon_intro
 from .mentions import is_source_noun
-from .pipeline import extract_quotes
+from .pipeline import extract_quotes, writers_clause
 from .records import Found
 from .resolve import resolve
 from .tables import PRONOUNS, QUOTABLE, TRANSLATED_RE
@@ -158,6 +158,8 @@ def _bare_blockquotes(blocks: Sequence[Block], have: set[int | None]) -> list[Qu
         if attribution is None:
             continue
         spk = attribution.speaker
+        if spk is not None and writers_clause(joined, spk):
+            continue  # 'the author may indicate the sponsor by adding:' and a code line: no speaker
         probe = Found(
             0, 0, "", "block", joined[spk[0] : spk[1]] if spk else None, spk[0] if spk else None, None
         )

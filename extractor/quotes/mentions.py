@@ -144,6 +144,8 @@ def is_source_noun(word: str) -> bool:
             continue
         if form in SOURCE_NOUNS:
             return True
+        if form.endswith("ier"):
+            continue  # 'easier', 'earlier': a comparative ('cashier', 'soldier' are listed)
         if form not in NOT_AGENTS and len(form) > 4 and form.endswith(AGENT_SUFFIXES):
             return True
         if len(form) > 7 and form not in NOT_AGENTS and form.endswith(_LONG_SOURCE_NOUNS):

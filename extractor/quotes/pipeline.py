@@ -75,7 +75,7 @@ def _speaks(text: str, found: Found) -> bool:
         # quotations are quoted whoever speaks, unless the "speaker" is a clause of the
         # writer's: 'it also raises one of the questions homeowners ask:', 'Let me put it in
         # the words of X:', 'Here is what my son says:'
-        return not _writers_clause(text, span)
+        return not writers_clause(text, span)
     source = source_span(text, span, found.cue)
     if source is None or _disagrees(text, source, found.cue):
         return False
@@ -112,7 +112,7 @@ def _unfinished(text: str, found: Found) -> bool:
     return words[-1].lower() in COPULAS and text[found.end : found.end + 3].lstrip()[:1] == ":"
 
 
-def _writers_clause(text: str, span: Span) -> bool:
+def writers_clause(text: str, span: Span) -> bool:
     """A speaker span of several words holding 'it', 'me', 'you', 'what' ... is a clause; 'you'
     alone is the reader."""
     words = [w.lower() for w in WORD_RE.findall(text, span[0], span[1])]

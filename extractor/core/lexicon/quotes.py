@@ -327,6 +327,7 @@ ENGLISH = LanguageCues(
         speech interview transcript testimony affidavit guidance guideline guidelines rule
         rules law bill act policy manual documentation page label notice warning accord agreement
         treaty resolution proposal plan projection summary legend
+        premier cashier courier financier brigadier
         airline carrier brand platform service store chain giant startup club league federation
         alliance coalition bloc regime military army navy force forces embassy parliament
         congress senate house cabinet prosecution defense defence operator provider
@@ -348,6 +349,8 @@ ENGLISH = LanguageCues(
         plant giant want restaurant assistant
         human german roman woman
         resource offer
+        higher lower better faster bigger greater larger smaller older later harder cheaper
+        stronger longer wider deeper closer newer fewer broader lesser upper inner outer
         """),
     not_sources=_words("""
         much more any each every no none such this that these those it its there here what which who whom whose when where why how whether if
@@ -401,6 +404,7 @@ ENGLISH = LanguageCues(
         """),
     share_nouns=_words("""
         percent % majority majorities minority half third thirds quarter fourths plurality share
+        shares proportion proportions portion fraction percentage percentages
         handful number group couple dozen dozens hundreds thousands millions lot lots chorus slew
         one two three four five six seven eight nine ten both all many most some each none
         several few
