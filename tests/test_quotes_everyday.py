@@ -1444,3 +1444,8 @@ def test_comparatives_and_verbs_after_a_cue_name_no_one(text: str) -> None:
 def test_higher_shares_of_a_group_still_report() -> None:
     text = "Higher shares of female students reported feeling safe at school than a year ago."
     assert [q.speaker for q in extract_quotes(text)] == ["Higher shares of female students"]
+
+
+def test_a_title_case_quotation_after_a_cue_before_it_is_a_title() -> None:
+    text = "Ann Lee briefly describes the results in her column, “Fold-and-Cut Magic”, in Science Weekly."
+    assert all(q.text != "Fold-and-Cut Magic" for q in extract_quotes(text))

@@ -51,7 +51,7 @@ from .tables import (
 _TITLE_MAX_WORDS = 8
 
 
-def _is_title_case(text: str, mark: Mark) -> bool:
+def is_title_case(text: str, mark: Mark) -> bool:
     """'"Meet the Press,"' / '"Make Your Kid a Millionaire"': a short quotation whose words are
     all capitalised (apart from minor words) names a show, book or slogan; it is not speech."""
     words = WORD_RE.findall(text, mark.start, mark.end)
@@ -304,7 +304,7 @@ def _interrupted_statement(text: str, head: int, attribution: AttributionRecord,
 def _signature_after(text: str, mark: Mark, limit: int) -> AttributionRecord | None:
     """'"A." — Jane Doe, nurse' / '"A!" ~ Sam': a quotation closing its sentence, then a dash
     (or tilde) and a name closing the paragraph or running up to the next quotation."""
-    if _is_title_case(text, mark) or not closes_sentence(text, mark.end):
+    if is_title_case(text, mark) or not closes_sentence(text, mark.end):
         return None
     j = mark.end
     while j < limit and text[j] in " \t\u00a0":
@@ -341,7 +341,7 @@ def _signed_below(text: str, marks: list[Mark]) -> dict[int, AttributionRecord]:
         if (
             not is_paragraph_start(text, mark.start)
             or word_count(text, mark.start, mark.end) < _SIGNED_MIN_WORDS
-            or _is_title_case(text, mark)
+            or is_title_case(text, mark)
         ):
             continue
         hit = name_line_after(text, mark.end, marks[i + 1].start if i + 1 < len(marks) else len(text))
@@ -375,7 +375,7 @@ def direct_quotes(text: str, marks: list[Mark], ends: list[int], consumed: list[
             attribution = signature
         elif lead and lead[-1] not in ",:" and lead not in ("(", "—", "–", "-"):
             # 'Both parties "saw Burma as ...," said Victor Cha': the sentence is the statement
-            if _ends_sentence(text, mark) or _is_title_case(text, mark):
+            if _ends_sentence(text, mark) or is_title_case(text, mark):
                 attribution = None  # 'On NBC's "Meet the Press," Perez said ...': a name, not words said
             else:
                 attribution = attribution_after(text, mark.end, limit, unlisted=False)
@@ -413,6 +413,13 @@ def direct_quotes(text: str, marks: list[Mark], ends: list[int], consumed: list[
             if attribution is not None and cue_takes_clause(text, attribution, mark.end, limit):
                 attribution = None  # 'In her book, "A," and in a talk, X said B.': B is reported
             attribution = attribution or attribution_before(text, sent_start, mark.start)
+            if (
+                attribution is not None
+                and attribution.end <= mark.start
+                and lead.endswith(",")
+                and is_title_case(text, mark)
+            ):
+                attribution = None  # 'describes the results in his article, "Fold-and-Cut Magic"': a title
             if (
                 attribution is not None
                 and attribution.end <= mark.start
