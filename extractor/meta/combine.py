@@ -748,7 +748,7 @@ def extract_metadata(
         modified, modified_raw = None, None
     comment_count = ld.comment_count if ld.comment_count is not None else src.micro.comment_count
     if comment_count is None:
-        comment_count = find_comment_count(tree)
+        comment_count = find_comment_count(tree, src.index)
     page = PageMeta(
         headline=headline,
         standfirst=find_standfirst(src.h1, headline),
