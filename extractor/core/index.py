@@ -17,7 +17,7 @@ lookups still answer for elements a later step detached.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from lxml import etree
 
@@ -26,6 +26,8 @@ from .names import name_letters
 from .tree import HtmlElement
 
 __all__ = ["INDEXED_ATTRIBUTES", "SHORT_TEXT_CHARS", "PageIndex", "raw_names"]
+
+_T = TypeVar("_T")
 
 # The longest text node kept in ``PageIndex.short_texts``: the labelled-date and byline
 # lookups read texts up to this length, the comment detector's date test shorter ones.
@@ -51,6 +53,7 @@ class PageIndex:
         "_by_name",
         "_name_letters",
         "_position",
+        "_shared",
         "_short_texts",
         "elements",
         "root",
@@ -94,6 +97,7 @@ class PageIndex:
         self._position: dict[HtmlElement, int] | None = None
         self._name_letters: str | None = None
         self._short_texts: list[Any] | None = None
+        self._shared: dict[str, Any] = {}
 
     @property
     def position(self) -> dict[HtmlElement, int]:
@@ -115,6 +119,14 @@ class PageIndex:
         if self._short_texts is None:
             self._short_texts = list(_SHORT_TEXTS(self.root))
         return self._short_texts
+
+    def shared(self, key: str, build: Callable[[], _T]) -> _T:
+        """``build()``, once per page under ``key``: what two steps read from the unchanged
+        tree alike (the JSON-LD blocks: the metadata and the page type). The value is
+        shared, so its readers must not change it."""
+        if key not in self._shared:
+            self._shared[key] = build()
+        return cast(_T, self._shared[key])
 
     def short_texts_under(self, node: HtmlElement, limit: int) -> list[Any] | None:
         """What ``descendant::text()[string-length(.) <= limit and normalize-space(.)]``
