@@ -742,4 +742,6 @@ def test_json_ld_is_parsed_once_per_page_and_each_caller_hears_of_a_broken_block
     items = page_items(tree, index, first)
     assert page_items(tree, index, second) is items  # the second reader gets the same parse
     assert items == extract_items(tree) == [{"@type": "NewsArticle", "headline": "A"}]
-    assert first == second and len(first) == 1 and "unparseable" in first[0]
+    assert first == second
+    assert len(first) == 1
+    assert "unparseable" in first[0]
