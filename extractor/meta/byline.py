@@ -29,7 +29,7 @@ from ..core.lexicon.people import (
     THREAD_STARTER_LABELS,
 )
 from ..core.lexicon.regions import BYLINE_TOKENS, DATE_TOKENS, NOT_BYLINE_TOKENS
-from ..core.tree import HtmlElement, class_id, collapse_ws
+from ..core.tree import HtmlElement, class_id, collapse_ws, text_of
 from .regions import in_foreign_region
 
 __all__ = [
@@ -197,7 +197,10 @@ def find_byline_names(
     positions = index.position
     anchor_pos = positions.get(anchor) if anchor is not None else None
     scored: list[tuple[int, int, HtmlElement]] = []
-    marked = [*index.having("rel", "itemprop"), *tree.iter("a"), *index.named(_byline_raw)]
+    # (A link counts by its rel, itemprop or class/id, found above, or by its href: only the
+    # links to an author page are added, the rest would fail _is_byline_node below.)
+    author_links = [a for a in tree.iter("a") if _AUTHOR_LINK.search(a.get("href") or "")]
+    marked = [*index.having("rel", "itemprop"), *author_links, *index.named(_byline_raw)]
     for node in index.in_order(marked):
         if node.tag in ("meta", "link", "script", "style", "body", "html", "img"):
             continue
@@ -239,8 +242,13 @@ def _by_text_candidates(index: PageIndex, anchor_pos: int | None) -> list[tuple[
         node = index.elements[pos]
         if node.tag not in ("p", "div", "span", "li", "address", "section", "header", "strong", "em", "b"):
             continue
-        text = collapse_ws(node.text_content())
-        if 4 <= len(text) <= 120 and _by_phrase(text) and not in_foreign_region(node):
+        raw = text_of(node)
+        if len(raw) > _SHORT_BYLINE and len(raw.split(None, _SHORT_BYLINE // 2 + 1)) > _SHORT_BYLINE // 2 + 1:
+            # More words than fit in _SHORT_BYLINE characters once collapsed: a container
+            # of the article's text, skipped without collapsing all of it.
+            continue
+        text = collapse_ws(raw)
+        if 4 <= len(text) <= _SHORT_BYLINE and _by_phrase(text) and not in_foreign_region(node):
             out.append((_cost(_distance(pos, anchor_pos), text) + 5, pos, node))
     return out
 
