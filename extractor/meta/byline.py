@@ -409,7 +409,7 @@ def _dateline_candidates(index: PageIndex, anchor_pos: int | None) -> list[tuple
         node = index.elements[pos]
         if node.tag not in _TEXT_TAGS:
             continue
-        text = node.text_content()
+        text = text_of(node)  # (text_content()'s text, in half the time: most are containers)
         if len(text) <= _MAX_DATELINE_CHARS and _DIGIT.search(text):
             out.append((_distance(pos, anchor_pos) + 3, node))
     return out
@@ -499,7 +499,8 @@ def find_comment_count(tree: HtmlElement, index: PageIndex | None = None) -> int
         # digit: it is in the index's short texts (those of XML whitespace only are not,
         # and state nothing), in document order, as the walk below meets them.
         for text in index.short_texts:
-            if text.is_tail or len(text) > _MAX_COUNT_CHARS:
+            # (Every form of a count has a digit: most short texts fail that test first.)
+            if len(text) > _MAX_COUNT_CHARS or text.is_tail or not _DIGIT.search(text):
                 continue
             node = text.getparent()
             if node is not None and node.tag in _COUNT_OWN_TEXT_TAGS:
