@@ -40,7 +40,7 @@ from .core.lexicon.pages import (
 from .core.lexicon.regions import COMMENT_LIST_WORDS, NOT_STAMP_WORDS, RAIL_WORDS
 from .core.names import name_letters
 from .core.tree import HtmlElement, collapse_ws, text_of
-from .meta.jsonld import extract_items, iter_nodes, node_types
+from .meta.jsonld import iter_nodes, node_types, page_items
 
 __all__ = [
     "ARTICLE",
@@ -141,10 +141,9 @@ def detect_page_type(
     ``meta`` (the page's ``PageMeta``) is optional and only used to tell an
     index from a dated article when the markup is ambiguous.
     """
-    nodes = _top_nodes(tree)
-    paywall_hint = _declared_paywall(nodes) or _paywall_markup(
-        tree, index if index is not None else PageIndex(tree)
-    )
+    index = index if index is not None else PageIndex(tree)
+    nodes = _top_nodes(tree, index)
+    paywall_hint = _declared_paywall(nodes) or _paywall_markup(tree, index)
     declared = _declared_type(nodes)
     if declared is not None:
         return declared, paywall_hint
@@ -183,10 +182,10 @@ def finalize_page_type(
 # --------------------------------------------------------------------------- structured data
 
 
-def _top_nodes(tree: HtmlElement) -> list[dict[str, Any]]:
+def _top_nodes(tree: HtmlElement, index: PageIndex) -> list[dict[str, Any]]:
     """JSON-LD nodes that describe the page itself (depth 0), not items it lists."""
     nodes: list[dict[str, Any]] = []
-    for item in extract_items(tree):
+    for item in page_items(tree, index):
         nodes.extend(node for node, depth in iter_nodes(item) if depth == 0)
     return nodes
 

@@ -393,3 +393,17 @@ def test_a_publishers_tagline_is_cut_off() -> None:
         "publisher": {"@type": "Organization", "name": "Education Data Initiative - U.S. Education Research"},
     }
     assert _meta(_page(_ld(ld), "<h1>River story</h1>")).page.publisher == "Education Data Initiative"
+
+
+def test_an_unmarked_by_line_after_the_headline_is_found_but_a_long_text_starting_with_by_is_not() -> None:
+    from extractor.meta.byline import find_byline_names
+
+    words = " ".join(["word"] * 70)
+    page = (
+        "<html><body><h1>The headline of the story</h1>"
+        f"<div><p>By and large the story goes on: {words}</p></div>"  # 70+ words: no byline
+        "<p>By Jane Doe</p></body></html>"
+    )
+    tree = parse_html(page)
+    found = list(find_byline_names(tree, tree.find(".//h1")))
+    assert [byline.names for byline in found] == [["By Jane Doe"]]

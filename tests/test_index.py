@@ -5,8 +5,10 @@ from __future__ import annotations
 import random
 import re
 
+from lxml import etree
+
 from extractor.core.index import PageIndex
-from extractor.core.tree import parse_html
+from extractor.core.tree import HtmlElement, parse_html
 
 PAGE = """<html><body>
 <div class="wrap" id="top"><p class="lead">one</p><p>two <b class="Pay-Wall box">x</b></p></div>
@@ -103,3 +105,41 @@ def test_span_of_an_element_under_a_root_with_siblings_ends_at_the_index_end() -
     etree.SubElement(outer, "html")  # the root's sibling
     index = PageIndex(first)  # type: ignore[arg-type]  # a plain lxml element stands in for HtmlElement
     assert list(index.span(body)) == [index.position[body], index.position[paragraph]]  # type: ignore[index]
+
+
+SHORT_PAGE = """<html><body>top text <div class="a">Posted on 3 May 2021<span>5 Comments</span> tail one
+<p>  </p><p>\u00a0</p><p>%s</p></div> after div <section><h2>Reply</h2>  <i>x</i> y</section>
+</body></html>"""
+
+
+def _xpath_short_texts(node: HtmlElement, limit: int) -> list[tuple[str, object, bool]]:
+    found = etree.XPath(f"descendant::text()[string-length(.) <= {limit} and normalize-space(.)]")(node)
+    return [(str(text), text.getparent(), text.is_tail) for text in found]
+
+
+def test_short_texts_under_give_what_the_xpath_gives_from_any_element() -> None:
+    tree = parse_html(SHORT_PAGE % ("long " * 40))
+    index = PageIndex(tree)
+    assert [(str(t), t.getparent(), t.is_tail) for t in index.short_texts] == _xpath_short_texts(tree, 120)
+    for node in index.elements:
+        for limit in (80, 120):
+            under = index.short_texts_under(node, limit)
+            assert under is not None
+            assert [(str(t), t.getparent(), t.is_tail) for t in under] == _xpath_short_texts(node, limit)
+    assert index.short_texts_under(tree, 121) is None  # longer texts are not in the list
+
+
+def test_comment_count_reads_the_same_with_and_without_the_index() -> None:
+    from extractor.meta.byline import find_comment_count
+
+    pages = [
+        '<html><body><div><a href="#c">12 Comments</a></div><h3>Comments (4)</h3></body></html>',
+        "<html><body><p>Intro</p><span>Kommentare (3)</span><div>7 replies</div></body></html>",
+        "<html><body><nav><span>9 comments</span></nav><p>no count here</p></body></html>",
+        '<html><body><a href="/post#comments"> 21 </a></body></html>',
+    ]
+    expected = [4, 3, None, 21]
+    for page, count in zip(pages, expected, strict=True):
+        tree = parse_html(page)
+        assert find_comment_count(tree) == count
+        assert find_comment_count(tree, PageIndex(tree)) == count

@@ -726,3 +726,22 @@ def test_a_bare_by_far_from_the_headline_is_not_a_byline() -> None:
     filler = "".join(f"<div><span>item {n}</span></div>" for n in range(80))
     body = f"<h1>River story</h1>{_STORY}{filler}<p>By the river there is a mill</p>"
     assert _meta(_page(body=body), url=None).page.authors == []
+
+
+def test_json_ld_is_parsed_once_per_page_and_each_caller_hears_of_a_broken_block() -> None:
+    from extractor.core.index import PageIndex
+    from extractor.meta.jsonld import page_items
+
+    tree = parse_html(
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": "A"}</script>'
+        '<script type="application/ld+json">{broken</script></head><body><p>x</p></body></html>'
+    )
+    index = PageIndex(tree)
+    first: list[str] = []
+    second: list[str] = []
+    items = page_items(tree, index, first)
+    assert page_items(tree, index, second) is items  # the second reader gets the same parse
+    assert items == extract_items(tree) == [{"@type": "NewsArticle", "headline": "A"}]
+    assert first == second
+    assert len(first) == 1
+    assert "unparseable" in first[0]

@@ -260,7 +260,12 @@ def self_dated(
     # owner is the element before it), and owners join in document order, as a walk
     # would meet them. A tail of root itself is not root's: it is not below root.
     owners: dict[int, HtmlElement] = {}
-    for found_texts in (_SHORT_TEXTS(root), _SHORT_TITLES(root)):
+    short = (
+        index.short_texts_under(root, _MAX_META_TEXT)
+        if index is not None and root in index.position
+        else None
+    )
+    for found_texts in (_SHORT_TEXTS(root) if short is None else short, _SHORT_TITLES(root)):
         for text in found_texts:
             owner = text.getparent()
             if (

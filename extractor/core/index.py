@@ -17,6 +17,7 @@ lookups still answer for elements a later step detached.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import Any, TypeVar, cast
 
 from lxml import etree
 
@@ -24,7 +25,18 @@ from .lexicon.pages import INDEXED_ATTRIBUTES
 from .names import name_letters
 from .tree import HtmlElement
 
-__all__ = ["INDEXED_ATTRIBUTES", "PageIndex", "raw_names"]
+__all__ = ["INDEXED_ATTRIBUTES", "SHORT_TEXT_CHARS", "PageIndex", "raw_names"]
+
+_T = TypeVar("_T")
+
+# The longest text node kept in ``PageIndex.short_texts``: the labelled-date and byline
+# lookups read texts up to this length, the comment detector's date test shorter ones.
+SHORT_TEXT_CHARS = 120
+# Each a "smart" string (``getparent()``, ``is_tail``): the text node and the element that
+# owns it, picked in C. ``normalize-space`` drops the texts of XML whitespace only.
+_SHORT_TEXTS = etree.XPath(
+    f"descendant::text()[string-length(.) <= {SHORT_TEXT_CHARS} and normalize-space(.)]"
+)
 
 
 def raw_names(classes: str, node_id: str) -> str:
@@ -36,7 +48,16 @@ def raw_names(classes: str, node_id: str) -> str:
 class PageIndex:
     """Document order, class/id groups and marked elements of one parsed tree."""
 
-    __slots__ = ("_by_attribute", "_by_name", "_name_letters", "_position", "elements", "root")
+    __slots__ = (
+        "_by_attribute",
+        "_by_name",
+        "_name_letters",
+        "_position",
+        "_shared",
+        "_short_texts",
+        "elements",
+        "root",
+    )
 
     def __init__(self, root: HtmlElement) -> None:
         self.root = root
@@ -75,6 +96,8 @@ class PageIndex:
         self._by_attribute = by_attribute
         self._position: dict[HtmlElement, int] | None = None
         self._name_letters: str | None = None
+        self._short_texts: list[Any] | None = None
+        self._shared: dict[str, Any] = {}
 
     @property
     def position(self) -> dict[HtmlElement, int]:
@@ -82,6 +105,49 @@ class PageIndex:
         if self._position is None:
             self._position = {node: n for n, node in enumerate(self.elements)}
         return self._position
+
+    @property
+    def short_texts(self) -> list[Any]:
+        """The page's text nodes (own texts and tails) of at most SHORT_TEXT_CHARS characters
+        that are not blank, in document order, as lxml's "smart" strings (``getparent()``
+        is the owner, for a tail the element before it; ``is_tail``). Built on first use.
+
+        Why: the labelled dates, the labelled bylines and the comment detector's date test
+        each asked libxml2 for this list (an XPath over every text node of the page, about
+        1 ms a page each); one list, filtered by each, answers all three.
+        """
+        if self._short_texts is None:
+            self._short_texts = list(_SHORT_TEXTS(self.root))
+        return self._short_texts
+
+    def shared(self, key: str, build: Callable[[], _T]) -> _T:
+        """``build()``, once per page under ``key``: what two steps read from the unchanged
+        tree alike (the JSON-LD blocks: the metadata and the page type). The value is
+        shared, so its readers must not change it."""
+        if key not in self._shared:
+            self._shared[key] = build()
+        return cast(_T, self._shared[key])
+
+    def short_texts_under(self, node: HtmlElement, limit: int) -> list[Any] | None:
+        """What ``descendant::text()[string-length(.) <= limit and normalize-space(.)]``
+        gives from ``node`` (an element of this tree, ``limit`` at most SHORT_TEXT_CHARS):
+        the short texts owned by node or an element below it, node's own tail left out.
+        None when a text's owner is no indexed element (the caller then asks libxml2)."""
+        if limit > SHORT_TEXT_CHARS:
+            return None
+        position = self.position
+        below = self.span(node)
+        out: list[Any] = []
+        for text in self.short_texts:
+            if len(text) > limit:
+                continue
+            owner = text.getparent()
+            at = position.get(owner)
+            if at is None:
+                return None
+            if at in below and not (owner is node and text.is_tail):
+                out.append(text)
+        return out
 
     def span(self, node: HtmlElement) -> range:
         """The positions of node and everything below it (a subtree is one run in document

@@ -14,12 +14,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple, cast
 
 from lxml import etree
 
 from ..core.dates import find_date_in_text, parse_date
-from ..core.index import PageIndex, raw_names
+from ..core.index import SHORT_TEXT_CHARS, PageIndex, raw_names
 from ..core.lexicon.calendar import DATE_LABELS, MODIFIED_WORDS
 from ..core.lexicon.people import (
     AUTHOR_LABELS,
@@ -29,7 +29,7 @@ from ..core.lexicon.people import (
     THREAD_STARTER_LABELS,
 )
 from ..core.lexicon.regions import BYLINE_TOKENS, DATE_TOKENS, NOT_BYLINE_TOKENS
-from ..core.tree import HtmlElement, class_id, collapse_ws
+from ..core.tree import HtmlElement, class_id, collapse_ws, text_of
 from .regions import in_foreign_region
 
 __all__ = [
@@ -197,7 +197,10 @@ def find_byline_names(
     positions = index.position
     anchor_pos = positions.get(anchor) if anchor is not None else None
     scored: list[tuple[int, int, HtmlElement]] = []
-    marked = [*index.having("rel", "itemprop"), *tree.iter("a"), *index.named(_byline_raw)]
+    # (A link counts by its rel, itemprop or class/id, found above, or by its href: only the
+    # links to an author page are added, the rest would fail _is_byline_node below.)
+    author_links = [a for a in tree.iter("a") if _AUTHOR_LINK.search(a.get("href") or "")]
+    marked = [*index.having("rel", "itemprop"), *author_links, *index.named(_byline_raw)]
     for node in index.in_order(marked):
         if node.tag in ("meta", "link", "script", "style", "body", "html", "img"):
             continue
@@ -239,8 +242,13 @@ def _by_text_candidates(index: PageIndex, anchor_pos: int | None) -> list[tuple[
         node = index.elements[pos]
         if node.tag not in ("p", "div", "span", "li", "address", "section", "header", "strong", "em", "b"):
             continue
-        text = collapse_ws(node.text_content())
-        if 4 <= len(text) <= 120 and _by_phrase(text) and not in_foreign_region(node):
+        raw = text_of(node)
+        if len(raw) > _SHORT_BYLINE and len(raw.split(None, _SHORT_BYLINE // 2 + 1)) > _SHORT_BYLINE // 2 + 1:
+            # More words than fit in _SHORT_BYLINE characters once collapsed: a container
+            # of the article's text, skipped without collapsing all of it.
+            continue
+        text = collapse_ws(raw)
+        if 4 <= len(text) <= _SHORT_BYLINE and _by_phrase(text) and not in_foreign_region(node):
             out.append((_cost(_distance(pos, anchor_pos), text) + 5, pos, node))
     return out
 
@@ -265,7 +273,7 @@ def _labelled_bylines(
     label alone in its element ("<p>Written by</p><p>Jane Doe</p>") stands for the element
     around it, label and name together."""
     out: list[tuple[int, int, HtmlElement]] = []
-    for box, whole in _labelled_boxes(tree, _LABELLED_BYLINE, set()):
+    for box, whole in _labelled_boxes(_label_texts(tree, index), _LABELLED_BYLINE, set()):
         if _LABEL_ONLY.match(whole):
             # (A column header or a form's option labels no byline: "Sort by: Author, Post time".)
             value = _labelled_value(box) if box.tag not in ("th", "option", "button") else None
@@ -401,7 +409,7 @@ def _dateline_candidates(index: PageIndex, anchor_pos: int | None) -> list[tuple
         node = index.elements[pos]
         if node.tag not in _TEXT_TAGS:
             continue
-        text = node.text_content()
+        text = text_of(node)  # (text_content()'s text, in half the time: most are containers)
         if len(text) <= _MAX_DATELINE_CHARS and _DIGIT.search(text):
             out.append((_distance(pos, anchor_pos) + 3, node))
     return out
@@ -409,7 +417,17 @@ def _dateline_candidates(index: PageIndex, anchor_pos: int | None) -> list[tuple
 
 # "Posted on ...", "Published: ...", "Last updated ...": a label, then (within the text) a date.
 _LABELLED = re.compile(rf"^(?:{DATE_LABELS})\b(?:\s+(?:on|am|le|el|il|op))?\s*[:\-–—]?\s*\S", re.IGNORECASE)
-_LABEL_TEXTS = etree.XPath("descendant::text()[string-length(.) <= 120 and normalize-space(.)]")
+_LABEL_TEXTS = etree.XPath(
+    f"descendant::text()[string-length(.) <= {SHORT_TEXT_CHARS} and normalize-space(.)]"
+)
+
+
+def _label_texts(tree: HtmlElement, index: PageIndex) -> list[Any]:
+    """The short texts a label is looked for in: the index's list when it describes
+    ``tree`` (one list for the dates, the bylines and the comment detector), else libxml2's."""
+    if index.root is tree:
+        return index.short_texts
+    return cast(list[Any], _LABEL_TEXTS(tree))
 
 
 def _labelled_candidates(
@@ -419,7 +437,7 @@ def _labelled_candidates(
     on 13 April 2023"): templates put them in sidebars, footers and boxes far from the
     headline, where the window around it does not reach. Scored like marked date elements."""
     out: list[tuple[int, HtmlElement]] = []
-    for box, whole in _labelled_boxes(tree, _LABELLED, have):
+    for box, whole in _labelled_boxes(_label_texts(tree, index), _LABELLED, have):
         if len(whole) > _MAX_DATELINE_CHARS or not _DIGIT.search(whole):
             continue
         pos = index.position.get(box)
@@ -429,14 +447,15 @@ def _labelled_candidates(
 
 
 def _labelled_boxes(
-    tree: HtmlElement, label: re.Pattern[str], skip: set[int]
+    texts: list[Any], label: re.Pattern[str], skip: set[int]
 ) -> Iterator[tuple[HtmlElement, str]]:
-    """Each element (by id() not in ``skip``) whose short own text or tail starts with ``label``
-    and whose whole text does too, with that whole text, whitespace-collapsed: the text node is
-    found in C, and its element is the one it belongs to (a tail's, the element's parent).
-    Shared by the labelled dates and the labelled bylines."""
+    """Each element (by id() not in ``skip``) whose short own text or tail (``texts``, from
+    ``_label_texts``) starts with ``label`` and whose whole text does too, with that whole
+    text, whitespace-collapsed: the text node is found in C, and its element is the one it
+    belongs to (a tail's, the element's parent). Shared by the labelled dates and the
+    labelled bylines."""
     seen = set(skip)
-    for text in _LABEL_TEXTS(tree):
+    for text in texts:
         if not label.match(text.lstrip()):
             continue
         owner = text.getparent()
@@ -456,35 +475,55 @@ _COMMENT_COUNT = re.compile(
     r"\s*[(\[:]?\s*(?P<n2>\d{1,6})\s*[)\]]?\s*$)",
     re.IGNORECASE,
 )
-_COUNT_TAGS = ("h2", "h3", "h4", "a", "span", "div", "p", "button", "strong")
+_COUNT_HEADINGS = ("h2", "h3", "h4")
+_COUNT_OWN_TEXT_TAGS = frozenset({"a", "span", "div", "p", "button", "strong"})
+_MAX_COUNT_CHARS = 80
 
 
-def find_comment_count(tree: HtmlElement) -> int | None:
+def find_comment_count(tree: HtmlElement, index: PageIndex | None = None) -> int | None:
     """A count the page states ("Kommentare (3)", "12 Comments", "6 thoughts on ...").
 
     Headings win over links and spans (a comment-count link may round or
     lag); counts in teaser lists and sidebars belong to other articles and are
     skipped, while the comment section itself is where the heading lives.
+    Headings are small: their whole text is read; other elements only their own
+    text, as text_content() of every container would be quadratic. ``index``: the
+    tree's PageIndex, whose short texts hold every own text that can state a count.
     """
-    best: tuple[int, int] | None = None
-    for node in tree.iter(*_COUNT_TAGS):
-        # Headings are small: their whole text; other elements only their own
-        # text, as text_content() of every container would be quadratic.
-        text = node.text_content() if node.tag in ("h2", "h3", "h4") else node.text
-        if not text or len(text) > 80:
-            continue
-        match = _COMMENT_COUNT.match(collapse_ws(text))
-        if match is None or in_foreign_region(node, comments=False):
-            continue
-        rank = 0 if node.tag in ("h2", "h3", "h4") else 1
-        count = int(match.group("n1") or match.group("n2"))
-        if best is None or rank < best[0]:
-            best = (rank, count)
-        if rank == 0:
-            break
-    if best is None:
-        best = _bare_count_link(tree)
+    for node in tree.iter(*_COUNT_HEADINGS):
+        count = _stated_count(node, node.text_content())
+        if count is not None:
+            return count
+    if index is not None and index.root is tree:
+        # An own text that states a count has at most _MAX_COUNT_CHARS characters and a
+        # digit: it is in the index's short texts (those of XML whitespace only are not,
+        # and state nothing), in document order, as the walk below meets them.
+        for text in index.short_texts:
+            # (Every form of a count has a digit: most short texts fail that test first.)
+            if len(text) > _MAX_COUNT_CHARS or text.is_tail or not _DIGIT.search(text):
+                continue
+            node = text.getparent()
+            if node is not None and node.tag in _COUNT_OWN_TEXT_TAGS:
+                count = _stated_count(node, text)
+                if count is not None:
+                    return count
+    else:
+        for node in tree.iter(*_COUNT_OWN_TEXT_TAGS):
+            count = _stated_count(node, node.text)
+            if count is not None:
+                return count
+    best = _bare_count_link(tree)
     return best[1] if best is not None else None
+
+
+def _stated_count(node: HtmlElement, text: str | None) -> int | None:
+    """The count ``text`` (node's whole or own text) states, outside teaser lists and sidebars."""
+    if not text or len(text) > _MAX_COUNT_CHARS:
+        return None
+    match = _COMMENT_COUNT.match(collapse_ws(text))
+    if match is None or in_foreign_region(node, comments=False):
+        return None
+    return int(match.group("n1") or match.group("n2"))
 
 
 # A comment icon with a bare number: <a href="#comments"><i class="icon"/>5</a>.

@@ -32,7 +32,7 @@ from .byline import (
     find_visible_dates,
 )
 from .headline import agrees, choose_headline, find_standfirst, headline_like, site_name_from_title
-from .jsonld import JsonLdArticle, extract_items, read_article
+from .jsonld import JsonLdArticle, page_items, read_article
 from .metatags import (
     AUTHOR_KEYS,
     DESCRIPTION_KEYS,
@@ -719,8 +719,9 @@ def extract_metadata(
 
     ``index`` is the tree's ``PageIndex`` when the caller has one (built here otherwise)."""
     warnings: list[str] = []
+    index = index if index is not None else PageIndex(tree)
     meta = read_meta(tree)
-    ld = read_article(extract_items(tree, warnings), url)
+    ld = read_article(page_items(tree, index, warnings), url)
     src = _Sources(
         tree=tree,
         url=url,
@@ -731,7 +732,7 @@ def extract_metadata(
         language=_language(tree, meta, ld),
         site_keys=_site_keys(meta, ld, url),
         fetched_at=fetched_at,
-        index=index if index is not None else PageIndex(tree),
+        index=index,
     )
     headline = _headline(src)
     if src.h1 is None and headline:
@@ -748,7 +749,7 @@ def extract_metadata(
         modified, modified_raw = None, None
     comment_count = ld.comment_count if ld.comment_count is not None else src.micro.comment_count
     if comment_count is None:
-        comment_count = find_comment_count(tree)
+        comment_count = find_comment_count(tree, src.index)
     page = PageMeta(
         headline=headline,
         standfirst=find_standfirst(src.h1, headline),

@@ -14,9 +14,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..core.index import PageIndex
 from ..core.tree import HtmlElement, collapse_ws, xml_compatible
 
-__all__ = ["JsonLdArticle", "extract_items", "iter_nodes", "read_article"]
+__all__ = ["JsonLdArticle", "extract_items", "iter_nodes", "page_items", "read_article"]
 
 ARTICLE_TYPES = frozenset(
     t.lower()
@@ -170,6 +171,24 @@ def extract_items(tree: HtmlElement, errors: list[str] | None = None) -> list[An
         elif errors is not None:
             what = f"block nested past {_MAX_NESTING} levels" if too_deep else "unparseable block"
             errors.append(f"json-ld: {what} skipped ({len(text)} chars)")
+    return items
+
+
+def page_items(tree: HtmlElement, index: PageIndex | None, errors: list[str] | None = None) -> list[Any]:
+    """``extract_items(tree, errors)``, parsed once per page when ``index`` (the tree's
+    PageIndex) is given: the metadata and the page type both read the blocks. The items
+    are shared between the readers, which only read them (nothing changes parsed JSON-LD
+    after ``_loads``); the errors are reported to every caller that asks."""
+    if index is None or index.root is not tree:
+        return extract_items(tree, errors)
+
+    def parse() -> tuple[list[Any], list[str]]:
+        problems: list[str] = []
+        return extract_items(tree, problems), problems
+
+    items, problems = index.shared("json-ld", parse)
+    if errors is not None:
+        errors.extend(problems)
     return items
 
 
