@@ -1449,3 +1449,22 @@ def test_higher_shares_of_a_group_still_report() -> None:
 def test_a_title_case_quotation_after_a_cue_before_it_is_a_title() -> None:
     text = "Ann Lee briefly describes the results in her column, “Fold-and-Cut Magic”, in Science Weekly."
     assert all(q.text != "Fold-and-Cut Magic" for q in extract_quotes(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The clerk answered all my questions and made me feel much more confident about the form.",
+        "They asked all the right questions and got my business going in a week!",
+        "Our concierge agent, Mira, called me and walked me through the whole process.",
+    ],
+)
+def test_a_speech_act_with_a_noun_object_and_a_second_predicate_reports_nothing(text: str) -> None:
+    """'answered all my questions and made me feel ...': the verb after 'and' shares the
+    subject, so the words after the cue are no clause; 'called me and ...' is a phone call."""
+    assert extract_quotes(text) == []
+
+
+def test_called_him_a_name_still_reports() -> None:
+    text = "The senator called him a liar during the debate on Tuesday night."
+    assert [q.cue for q in extract_quotes(text)] == ["called"]

@@ -649,6 +649,8 @@ def finite_clause(tokens: list[Token]) -> bool:
         if prev in {"that", "which", "who", "whose"} and i > 1:
             continue  # 'technology that sets it apart', 'bass which is': a relative clause's verb
         nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+        if prev in JOINERS:
+            continue  # 'asked all the right questions and got my business going': a second predicate
         if low in AUX or _VERB_CONTRACTION_RE.search(low):
             return True
         if low in FINITE and nxt not in PARTICIPLE_NEXT:

@@ -24,6 +24,8 @@ from ..core.lexicon.quotes import (
     LEAD_JUNK,
     NOT_OBJECT_START,
     NOUN_MARKERS,
+    OBJECT_PRONOUNS,
+    PHONED_NEXT,
     PREPOSITIONS,
     PROGRESSIVE_ADVERBS,
     PROGRESSIVE_BEFORE,
@@ -437,7 +439,16 @@ def _object_report(
         end = _first_comma(text, start, end)  # 'Since she mentioned X, I wanted ...'
     if word_count(text, start, end) < 2 or not starts_content(text, start, end, NOT_OBJECT_START):
         return None
+    if low.startswith("call") and _phoned(text, start, end):
+        return None  # 'the agent called me and walked me through it': a phone call
     return Found(start, end, "", "indirect", text[speaker[0] : speaker[1]], speaker[0], low)
+
+
+def _phoned(text: str, start: int, end: int) -> bool:
+    """'called me and ...', 'called us back', 'called them at home': a person called on the
+    phone, not 'called me a liar' (naming someone)."""
+    words = [w.lower() for w in WORD_RE.findall(text, start, min(end, start + 40))[:2]]
+    return len(words) == 2 and words[0] in OBJECT_PRONOUNS and words[1] in PHONED_NEXT
 
 
 def _relative_gap(text: str, sent_start: int, speaker: Span, start: int, end: int) -> tuple[int, Span] | None:

@@ -819,6 +819,8 @@ POSTMODIFIERS = _words(
     "present alone themselves himself herself itself all both each too also alike"
 )
 SINGULAR_PRONOUNS = _words("he she it")
+# After 'called me': a phone call ('called me and ...', 'called us back'), not a name given
+PHONED_NEXT = _words("and back at on to from about when after before today yesterday")
 # A mention opening with these is an embedded question or a headline ('How the agency defends
 # the grid'), not a speaker
 MANNER_QUESTIONS = _words("how why")
