@@ -1468,3 +1468,13 @@ def test_a_speech_act_with_a_noun_object_and_a_second_predicate_reports_nothing(
 def test_called_him_a_name_still_reports() -> None:
     text = "The senator called him a liar during the debate on Tuesday night."
     assert [q.cue for q in extract_quotes(text)] == ["called"]
+
+
+def test_a_finding_read_by_the_writer_is_no_report() -> None:
+    text = "By contrast, the training group showed big drops in these markers, suggesting that the course had helped."
+    assert extract_quotes(text) == []
+
+
+def test_a_named_subject_with_a_suggesting_participle_still_reports() -> None:
+    text = "Senator Ana Ruiz has distanced herself from the plan, suggesting that efforts to revive it are misguided."
+    assert [(q.speaker, q.cue) for q in extract_quotes(text)] == [("Senator Ana Ruiz", "suggesting")]

@@ -19,6 +19,7 @@ from ..core.lexicon.quotes import (
     GAP_RELATIVES,
     GAP_VERBS,
     GENERIC_HEARERS,
+    INFERENCE_PARTICIPLES,
     INFINITIVE_BLOCK,
     ISSUED_TEXTS,
     LEAD_JUNK,
@@ -61,6 +62,7 @@ from .tables import (
     CLAUSE_OPENERS,
     COMPLEMENTIZERS,
     CUE_AUX,
+    CUE_RE,
     DENSE,
     FINITE,
     LETTERS_RE,
@@ -285,6 +287,14 @@ def _is_parenthetical_subject(text: str, sent_start: int, comma: int) -> bool:
     return 0 < len(head) <= 6 and all(is_capitalized(t[2]) or t[2].lower() in CONNECTORS for t in head)
 
 
+def _names_someone(text: str, span: Span) -> bool:
+    """A capitalised name in the mention (not only a capital that opens the sentence)."""
+    words = WORD_RE.findall(text, span[0], span[1])
+    return any(w[:1].isupper() and w.lower() not in PRONOUNS for w in words[1:]) or (
+        len(words) == 1 and words[0][:1].isupper() and words[0].lower() not in PRONOUNS
+    )
+
+
 def _participle(
     text: str, cue: re.Match[str], low: str, sent_start: int, sent_end: int, sentence_speaker: Span | None
 ) -> Found | None:
@@ -306,6 +316,14 @@ def _participle(
         lead = leading_np(tokenize(text, sent_start, min(cue.start(), sent_start + 200)))
         speaker = (lead[0][0], lead[-1][1]) if lead else None
     if speaker is None or not source_mention(text, speaker, low):
+        return None
+    if (
+        low in INFERENCE_PARTICIPLES
+        and CUE_RE.search(text, sent_start, cue.start()) is None
+        and not _names_someone(text, speaker)
+    ):
+        # 'the meditation group showed big drops, suggesting that ...': with no one reporting
+        # in the main clause, the participle is the writer's reading of a finding
         return None
     start = content_start_at(text, cue.end(), sent_end)
     end = content_end(text, start, sent_end)

@@ -819,6 +819,9 @@ POSTMODIFIERS = _words(
     "present alone themselves himself herself itself all both each too also alike"
 )
 SINGULAR_PRONOUNS = _words("he she it")
+# Participles that read a finding ('..., suggesting that ...'): a report only when someone
+# reports in the main clause (quotes/reported.py)
+INFERENCE_PARTICIPLES = _words("suggesting indicating implying showing meaning signaling signalling")
 # After 'called me': a phone call ('called me and ...', 'called us back'), not a name given
 PHONED_NEXT = _words("and back at on to from about when after before today yesterday")
 # A mention opening with these is an embedded question or a headline ('How the agency defends
