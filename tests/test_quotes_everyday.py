@@ -1478,3 +1478,19 @@ def test_a_finding_read_by_the_writer_is_no_report() -> None:
 def test_a_named_subject_with_a_suggesting_participle_still_reports() -> None:
     text = "Senator Ana Ruiz has distanced herself from the plan, suggesting that efforts to revive it are misguided."
     assert [(q.speaker, q.cue) for q in extract_quotes(text)] == [("Senator Ana Ruiz", "suggesting")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "But if these researchers are right, it suggests that the field is full of surprises.",
+        "The brain changes its shape, that's called plasticity, and it explains why we see real changes.",
+    ],
+)
+def test_the_writers_inference_with_it_is_no_report(text: str) -> None:
+    assert extract_quotes(text) == []
+
+
+def test_a_document_as_it_still_suggests() -> None:
+    text = "The guide is short. It suggests that beginners eat beans, peas and lentils first."
+    assert [(q.speaker, q.cue) for q in extract_quotes(text)] == [("It", "suggests")]

@@ -9,7 +9,16 @@ from __future__ import annotations
 
 import bisect
 
-from ..core.lexicon.quotes import AUX, COPULAS, MODALS, QUESTION_AUX, SINGULAR_PRONOUNS, WRITERS_WORDS
+from ..core.lexicon.quotes import (
+    AUX,
+    COPULAS,
+    DEMONSTRATIVE_SUBJECTS,
+    INFERENCE_CUES,
+    MODALS,
+    QUESTION_AUX,
+    SINGULAR_PRONOUNS,
+    WRITERS_WORDS,
+)
 from ..model import Quote
 from .direct import direct_quotes, pattern_statements, transcript_turns
 from .marks import scan_marks
@@ -79,9 +88,29 @@ def _speaks(text: str, found: Found) -> bool:
     source = source_span(text, span, found.cue)
     if source is None or _disagrees(text, source, found.cue):
         return False
+    if _writers_inference(text, source, found):
+        return False
     if source != span:
         found.speaker, found.speaker_pos = text[source[0] : source[1]], source[0]
     return True
+
+
+def _writers_inference(text: str, source: Span, found: Found) -> bool:
+    """'If they are right, it suggests that ...', '..., and it explains why we see changes':
+    'it' with a verb of inference is the writer reasoning, when a condition precedes it or
+    what follows is a why/how question (a document's 'It suggests eating more beans' and
+    'which it explains is ...' stay reports)."""
+    if (
+        text[source[0] : source[1]].lower() not in DEMONSTRATIVE_SUBJECTS
+        or (found.cue or "").lower() not in INFERENCE_CUES
+    ):
+        return False
+    lead = WORD_RE.findall(text, found.start, min(found.end, found.start + 20))[:1]
+    if lead and lead[0].lower() in {"why", "how"}:
+        return True
+    clause = text[max(0, source[0] - 120) : source[0]]
+    clause = clause[max(clause.rfind("."), clause.rfind("\n")) + 1 :]
+    return any(w.lower() == "if" for w in WORD_RE.findall(clause))
 
 
 def _disagrees(text: str, source: Span, cue: str) -> bool:

@@ -819,6 +819,11 @@ POSTMODIFIERS = _words(
     "present alone themselves himself herself itself all both each too also alike"
 )
 SINGULAR_PRONOUNS = _words("he she it")
+# 'it suggests', 'this shows', 'that explains why': a fact or a finding argued by the writer
+DEMONSTRATIVE_SUBJECTS = _words("it this that")
+INFERENCE_CUES = _words(
+    "suggest suggests indicate indicates show shows mean means imply implies explain explains"
+)
 # Participles that read a finding ('..., suggesting that ...'): a report only when someone
 # reports in the main clause (quotes/reported.py)
 INFERENCE_PARTICIPLES = _words("suggesting indicating implying showing meaning signaling signalling")
