@@ -1494,3 +1494,18 @@ def test_the_writers_inference_with_it_is_no_report(text: str) -> None:
 def test_a_document_as_it_still_suggests() -> None:
     text = "The guide is short. It suggests that beginners eat beans, peas and lentils first."
     assert [(q.speaker, q.cue) for q in extract_quotes(text)] == [("It", "suggests")]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("They say it's free, however most people pay a bit more to file their return.", "it's free"),
+        ('Ana Ruiz says "several thousand days" which is at least six years away.', "several thousand days"),
+        (
+            "Around the same time that Acme announced its first cloud services, Globex had plans of its own.",
+            "its first cloud services",
+        ),
+    ],
+)
+def test_the_report_ends_before_the_writers_contrast_comment_or_main_clause(text: str, content: str) -> None:
+    assert [q.text for q in extract_quotes(text)] == [content]

@@ -33,6 +33,7 @@ from ..core.lexicon.quotes import (
     QUESTION_OPENERS,
     SUBORDINATE_OPENERS,
     TIME_START,
+    TIME_THAT,
     WORKS_BEFORE_NOUN,
 )
 from .attribution import attribution_after, inverted_short_speaker
@@ -987,7 +988,12 @@ def _split_point(text: str, prev: Found, found: Found, cue: re.Match[str], sent_
 
 
 _SUBORDINATOR_BEFORE_RE = re.compile(
-    r"\b(?:" + "|".join(sorted(SUBORDINATE_OPENERS - {"as"})) + r")\s+(?:[\w'’.-]+\s+){0,3}$", re.IGNORECASE
+    r"\b(?:"
+    + "|".join(
+        sorted(SUBORDINATE_OPENERS - {"as"}) + [re.escape(p).replace(r"\ ", r"\s+") for p in TIME_THAT]
+    )
+    + r")\s+(?:[\w'’.-]+\s+){0,3}$",
+    re.IGNORECASE,
 )
 _AS_BEFORE_RE = re.compile(r"(?:^|[.!?]\s+|\n)as\s+(?:[\w'’.-]+\s+){0,3}$", re.IGNORECASE)
 

@@ -198,6 +198,10 @@ CONTENT_CUT_RE = re.compile(
     r"|,\s+(?:and|but|so)\s+(?:I|I['’]m|I['’]ve|I['’]d|no|my|we)\b"
     # '..., but there are two ways you can check', '..., but you can ...': the writer again
     r"|,\s+but\s+(?:there\s+(?:are|is)|you)\b"
+    # 'it's free, however most people pay more': the writer's contrast
+    r"|,[’'\"”]?\s+however\s+(?!,)"
+    # 'says "several thousand days" which is at least 2000 days': the writer on the quoted words
+    r"|(?<=[”\"])\s+which\s+(?:is|was|means)\b"
     # '21% reported anxiety and 17% reported depression': a second subject's own report
     r"|\s+and\s+(?:[\w%'’.-]+\s+){1,3}(?:reported|said|told|say|says|added)\b"
     # '...; these are people running businesses so they know', '...; so I went': the writer's
@@ -205,7 +209,7 @@ CONTENT_CUT_RE = re.compile(
     r"|;\s+(?=(?:these|those|this|it|so|I|we|you)\b)"
     # '54% said they want QR codes, signaling a desire for data', '..., a strong sign of
     # category crossover': the writer reading the finding, not part of it
-    r"|(?:,\s+|\s*[—–]\s*)(?:making|highlighting|signaling|signalling|showing|indicating|reflecting|"
+    r"|(?:,\s+|\s*[—–]\s*)(?:making|highlighting|signaling|signalling|showing|indicating|reflecting|aligning|"
     r"underscoring|meaning|proving|demonstrating|marking|tying|leading)\b"
     r"|,\s+a\s+(?:strong\s+|clear\s+|sure\s+)?(?:sign|nod|testament|reminder|indication)\b"
     # '..., which can also harm mental health': the writer's comment on what was reported

@@ -875,6 +875,9 @@ QUESTION_OPENERS = frozenset({"if", "whether", "what", "who", "whom", "which", "
 SOURCE_ARTICLES = _words("der die das ein eine einer des dem den")
 
 # a sentence that opens with a subordinate clause: its comma ends that clause
+# 'Around the same time that AWS announced X, Microsoft ...': a time clause, as 'when' opens one
+TIME_THAT = ("time that", "moment that", "day that", "year that", "week that", "month that")
+
 SUBORDINATE_OPENERS = frozenset(
     {
         "while",
