@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from ..core.lexicon.regions import ENTRY_WORDS
 from ..core.names import name_words
 from ..core.tree import HtmlElement
-from .score import best_ancestor, lend, run_value
+from .score import best_ancestor, lend_all, run_value
 from .segment import Run, run_inside
 from .trim import is_dateline
 
@@ -69,11 +69,8 @@ def listing_region(
     declared_article = declared_article or any(
         len(run.text) <= 40 and is_dateline(run.text) for run in inside
     )
-    sums: dict[HtmlElement, int] = {}
-    for run in runs:
-        value = _item_value(run)
-        if value:
-            lend(sums, run.owner, value, spared)
+    values = [(run.owner, value) for run in runs if (value := _item_value(run))]
+    sums = lend_all(values, spared)
     best = best_ancestor(selected[0], sums, 2 * own + 150)
     if best is None or _an_item(selected[0], best):
         return best

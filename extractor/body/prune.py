@@ -57,12 +57,12 @@ def _is_hidden(node: HtmlElement) -> bool:
     return bool(style and _HIDDEN_STYLE.search(style))
 
 
-def _negative_region(node: HtmlElement) -> bool:
-    """Does this element's class/id/role name it as a non-article region?"""
+def _negative_region(node: HtmlElement, words: frozenset[str]) -> bool:
+    """Does this element's class/id/role name it as a non-article region? (``words``: its
+    ``name_words``.)"""
     role = (node.get("role") or "").lower()
     if role in _ROLE_NEGATIVE:
         return True
-    words = name_words(node)
     if not words:
         return node.tag in ("aside", "footer")
     if words & STRONG_NEGATIVE_WORDS:
@@ -83,11 +83,12 @@ _CANDIDATE_REGIONS = etree.XPath(
 )
 
 
-def _protected(named: list[HtmlElement]) -> set[HtmlElement]:
-    """Elements marked as the article text, and all their ancestors."""
+def _protected(named: list[HtmlElement], words: list[frozenset[str]]) -> set[HtmlElement]:
+    """Elements marked as the article text, and all their ancestors (``words``: each named
+    element's ``name_words``, read once for this and the region test)."""
     out: set[HtmlElement] = set()
-    for node in named:
-        if node.get("itemprop") == "articleBody" or name_words(node) & CONTENT_MARKERS:
+    for node, node_words in zip(named, words, strict=True):
+        if node.get("itemprop") == "articleBody" or node_words & CONTENT_MARKERS:
             out.add(node)
             for ancestor in node.iterancestors():
                 if ancestor in out:
@@ -230,35 +231,37 @@ def prune(
         drop(node)
     total = max(_text_len(body), 1)
     candidates = _CANDIDATE_REGIONS(body)
-    protected = _protected(candidates)
+    words_of = [name_words(node) for node in candidates]
+    protected = _protected(candidates, words_of)
     # Second pass after the cheap removals, so text shares are measured on what is left.
-    doomed = []
-    for node in candidates:
+    regions: list[tuple[HtmlElement, frozenset[str]]] = []
+    for node, words in zip(candidates, words_of, strict=True):
         tag = node.tag
         if tag in ("html", "body", "main", "article") or (tag not in BLOCK_TAGS and tag != "span"):
             continue
         if node in protected:
             continue
-        if _negative_region(node) and (named or strongly_negative(node)):
-            doomed.append(node)
-    for node in doomed:
+        if _negative_region(node, words) and (named or strongly_negative(node, words)):
+            regions.append((node, words))
+    for node, words in regions:
         if node.getparent() is None:
             continue
-        if not _kept_for_size(node, total):
+        if not _kept_for_size(node, total, words):
             drop(node)
-        elif strongly_negative(node):
+        elif strongly_negative(node, words):
             spared.add(node)
     return spared
 
 
-def strongly_negative(node: HtmlElement) -> bool:
+def strongly_negative(node: HtmlElement, words: frozenset[str] | None = None) -> bool:
     """Is this region named as something beside the article (a sidebar, comments, related
-    links), not merely with a word page builders use for every block ("widget", "block")?"""
+    links), not merely with a word page builders use for every block ("widget", "block")?
+    (``words``: its ``name_words`` when the caller has them.)"""
     role = (node.get("role") or "").lower()
     return (
         role in _ROLE_NEGATIVE
         or node.tag in ("aside", "footer", "nav")
-        or bool(name_words(node) & STRONG_NEGATIVE_WORDS)
+        or bool((name_words(node) if words is None else words) & STRONG_NEGATIVE_WORDS)
     )
 
 
@@ -272,11 +275,11 @@ def _consent_opening(text: str) -> bool:
     return _CONSENT_TEXT.search(opening) is not None
 
 
-def _kept_for_size(node: HtmlElement, total: int) -> bool:
+def _kept_for_size(node: HtmlElement, total: int, words: frozenset[str]) -> bool:
     """A "negative" region that holds most of the page is a sloppy name, not boilerplate;
     a cookie or consent notice is never kept, however much of a page of links it holds
-    (its size is then its list of purposes and vendors)."""
-    if name_words(node) & CONSENT_WORDS:
+    (its size is then its list of purposes and vendors). ``words``: its ``name_words``."""
+    if words & CONSENT_WORDS:
         return False
     text = text_of(node)  # read once for its size and its opening words
     size = len(" ".join(text.split()))  # _text_len
@@ -288,8 +291,8 @@ def _kept_for_size(node: HtmlElement, total: int) -> bool:
         return False
     if node.tag == "span" and size > 300:
         return True  # an unclosed span swallowed the page; its name no longer describes it
-    if size > 0.5 * total or (size > 1000 and name_words(node) & POSITIVE_WORDS):
+    if size > 0.5 * total or (size > 1000 and words & POSITIVE_WORDS):
         return True
     if node.get("itemprop") == "articleBody":
         return True
-    return size > 1000 and not name_words(node) & COMMENT_REGION_WORDS and _link_density(node, size) < 0.25
+    return size > 1000 and not words & COMMENT_REGION_WORDS and _link_density(node, size) < 0.25

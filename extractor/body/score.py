@@ -8,9 +8,9 @@ question, where the article is, asked of the same runs.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
-from typing import cast
+from typing import TypeVar, cast
 
 from lxml import etree
 
@@ -19,6 +19,8 @@ from ..core.names import name_words
 from ..core.tree import HtmlElement
 from .prune import strongly_negative
 from .segment import Run
+
+_V = TypeVar("_V")
 
 _TAG_WEIGHT = {
     "div": 5, "article": 10, "main": 5, "section": 3, "pre": 3, "td": 3, "blockquote": 3,
@@ -47,21 +49,28 @@ class _Stats:
 
 
 def _score(runs: list[Run]) -> dict[HtmlElement, _Stats]:
+    """Each element's text and link text (its runs and those below it) and its score.
+
+    The keys are in the order a walk up from each run's owner, run after run, meets them
+    (the first of equal scores wins in ``_seed``). The lengths are added to the owners,
+    then once from each element to its parent, deepest first: the same sums as adding
+    every run to every ancestor, without walking the ancestors once per run.
+    """
     stats: dict[HtmlElement, _Stats] = {}
+    up: dict[HtmlElement, HtmlElement | None] = {}
+    depth: dict[HtmlElement, int] = {}
     for run in runs:
         n = len(run.text)
-        node: HtmlElement | None = run.owner
-        while node is not None:
-            st = stats.get(node)
-            if st is None:
-                st = stats[node] = _Stats()
-            st.text_len += n
-            st.link_len += run.link_len
-            node = node.getparent()
+        owner = run.owner
+        st = stats.get(owner)
+        if st is None:
+            _discover(owner, stats, up, depth, _Stats, ())
+            st = stats[owner]
+        st.text_len += n
+        st.link_len += run.link_len
         if n - run.link_len < 25:
             continue
         points = 1 + run.text.count(",") + run.text.count("，") + min(n // 100, 3)
-        owner = run.owner
         targets = [owner] if owner.tag in ("div", "td", "section", "article") else []
         parent = owner.getparent()
         if parent is not None:
@@ -71,7 +80,44 @@ def _score(runs: list[Run]) -> dict[HtmlElement, _Stats]:
                 targets.append(grand)
         for level, target in enumerate(targets):
             stats[target].score += points / (1 if level == 0 else 2 * level)
+    for node in sorted(depth, key=depth.__getitem__, reverse=True):
+        above = up[node]
+        if above is not None:
+            st, ast = stats[node], stats[above]
+            ast.text_len += st.text_len
+            ast.link_len += st.link_len
     return stats
+
+
+def _discover(
+    owner: HtmlElement,
+    table: dict[HtmlElement, _V],
+    up: dict[HtmlElement, HtmlElement | None],
+    depth: dict[HtmlElement, int],
+    empty: Callable[[], _V],
+    stops: Collection[HtmlElement],
+) -> None:
+    """Enter ``owner`` (not in ``table`` yet) and its ancestors that are not in it yet into
+    ``table`` (each with ``empty()``), bottom up, up to the root or a ``stops`` element
+    (entered too); ``up`` gets each one's element above (None at the root or a stop),
+    ``depth`` its depth under the top of its chain (a parent before a child when sorted)."""
+    path: list[HtmlElement] = []
+    node: HtmlElement | None = owner
+    while node is not None and node not in table:
+        table[node] = empty()
+        path.append(node)
+        if node in stops:
+            node = None
+            break
+        node = node.getparent()
+    # node: the known element the chain joins, or None (root or stop)
+    level = depth[node] + 1 if node is not None else 0
+    above = node
+    for entered in reversed(path):
+        up[entered] = above
+        depth[entered] = level
+        above = entered
+        level += 1
 
 
 def _final_score(node: HtmlElement, st: _Stats) -> float:
@@ -107,7 +153,7 @@ def _region_sums(runs: list[Run], spared: set[HtmlElement], teasers: bool) -> di
     links or the like (``spared``) counts for itself but lends nothing to its
     ancestors: it must not pull the article's container up to the page wrapper.
     """
-    sums: dict[HtmlElement, int] = {}
+    values: list[tuple[HtmlElement, int]] = []
     after_headline = False
     for run in runs:
         value = run_value(run)
@@ -119,7 +165,25 @@ def _region_sums(runs: list[Run], spared: set[HtmlElement], teasers: bool) -> di
         after_headline = headline
         if not value:
             continue
-        lend(sums, run.owner, value, spared)
+        values.append((run.owner, value))
+    return lend_all(values, spared)
+
+
+def lend_all(values: list[tuple[HtmlElement, int]], spared: set[HtmlElement]) -> dict[HtmlElement, int]:
+    """What ``lend`` gives for each (owner, value) in turn into an empty dict, the same keys
+    in the same order, with each element's parent asked once: the values are added to
+    their owners, then from each element to the one above it, deepest first."""
+    sums: dict[HtmlElement, int] = {}
+    up: dict[HtmlElement, HtmlElement | None] = {}
+    depth: dict[HtmlElement, int] = {}
+    for owner, value in values:
+        if owner not in sums:
+            _discover(owner, sums, up, depth, int, spared)
+        sums[owner] += value
+    for node in sorted(depth, key=depth.__getitem__, reverse=True):
+        above = up[node]
+        if above is not None:
+            sums[above] += sums[node]
     return sums
 
 

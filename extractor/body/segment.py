@@ -56,24 +56,32 @@ class _Segmenter:
                 self._link_len += len(text.strip())
 
     def walk(self, node: HtmlElement, owner: HtmlElement, in_link: bool = False) -> None:
+        # (``_flush`` and ``_add`` inlined where they are no-ops most of the time: an
+        # empty line at most block boundaries, an empty text or tail on most elements.)
         tag = node.tag
-        if tag in BLOCK_TAGS:
-            self._flush(owner)
+        block = tag in BLOCK_TAGS
+        if block:
+            if self._parts:
+                self._flush(owner)
             owner = node
         elif tag == "br":
-            self._flush(owner)
+            if self._parts:
+                self._flush(owner)
             return
         elif tag == "img":
             return
         in_link = in_link or tag == "a"
-        self._add(node.text, in_link)
+        text = node.text
+        if text:
+            self._add(text, in_link)
         for child in node:
             self.walk(child, owner, in_link)
-            if child.tail:
-                if child.tag in BLOCK_TAGS:
+            tail = child.tail
+            if tail:
+                if self._parts and child.tag in BLOCK_TAGS:
                     self._flush(child)
-                self._add(child.tail, in_link)
-        if tag in BLOCK_TAGS:
+                self._add(tail, in_link)
+        if block and self._parts:
             self._flush(node)
 
 

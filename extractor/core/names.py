@@ -82,7 +82,7 @@ def _token_words(token: str, compounds: bool) -> tuple[str, ...]:
     The common cases skip work: no camel-case split without a capital, no split of a token
     that has no separator, no search for compound words unless one of them occurs.
     """
-    if _HAS_CAPITAL.search(token):
+    if not token.islower():  # (a capital, or no letter at all: the split finds nothing then)
         token = _CAMEL.sub("-", token)
     token = token.lower()
     if ":" in token or "[" in token:
@@ -109,5 +109,4 @@ def _token_words(token: str, compounds: bool) -> tuple[str, ...]:
     return tuple(words)
 
 
-_HAS_CAPITAL = re.compile(r"[A-Z]")
 _COMPOUND = re.compile("|".join(COMPOUND_WORDS))
