@@ -45,6 +45,7 @@ from ..core.lexicon.quotes import (
     NUMBER_WORDS,
     OBJECT_OPENERS,
     OBJECT_WORDS,
+    ONE_OF_GROUP,
     PARTICIPLE_NEXT,
     PLURAL_PEOPLE,
     POSSESSION_CUES,
@@ -305,7 +306,7 @@ def source_span(text: str, span: Span, cue: str, first_person: bool = False) -> 
     trimmed = (words[0][0], end)
     if _name_run(_before_object_of_preposition(words), text):
         return trimmed
-    if len(lows) > 2 and lows[0] in _ONE_OF and lows[1] == "of":
+    if len(lows) > 2 and lows[0] in ONE_OF_GROUP and lows[1] == "of":
         # 'one of the former prosecutors', 'each of his aides': one member of a group of
         # sources is a source; 'one of the reasons' is not
         rest = words[2:]
@@ -331,9 +332,6 @@ def source_span(text: str, span: Span, cue: str, first_person: bool = False) -> 
         )
         return trimmed if share_ok else None
     return trimmed if is_source_noun(head[0]) else None
-
-
-_ONE_OF = frozenset({"one", "each", "either", "neither", "none"})
 
 
 def _verb_after_plural_source(words: list[Token]) -> bool:

@@ -13,7 +13,9 @@ from ..core.lexicon.quotes import (
     AUX,
     COPULAS,
     DEMONSTRATIVE_SUBJECTS,
+    FIRST_PERSON_OBJECTS,
     INFERENCE_CUES,
+    MANNER_QUESTIONS,
     MODALS,
     QUESTION_AUX,
     SINGULAR_PRONOUNS,
@@ -106,7 +108,7 @@ def _writers_inference(text: str, source: Span, found: Found) -> bool:
     ):
         return False
     lead = WORD_RE.findall(text, found.start, min(found.end, found.start + 20))[:1]
-    if lead and lead[0].lower() in {"why", "how"}:
+    if lead and lead[0].lower() in MANNER_QUESTIONS:
         return True
     clause = text[max(0, source[0] - 120) : source[0]]
     clause = clause[max(clause.rfind("."), clause.rfind("\n")) + 1 :]
@@ -145,7 +147,7 @@ def writers_clause(text: str, span: Span) -> bool:
     """A speaker span of several words holding 'it', 'me', 'you', 'what' ... is a clause; 'you'
     alone is the reader."""
     words = [w.lower() for w in WORD_RE.findall(text, span[0], span[1])]
-    if len(words) > 1 and words[-1] in {"me", "us"}:
+    if len(words) > 1 and words[-1] in FIRST_PERSON_OBJECTS:
         return True  # 'Trust me, I have found myself saying, "..."': the writer's aside
     if words == ["you"]:
         return True  # 'You say the same thing every time: "It is bedtime."': the reader, told what to say

@@ -819,6 +819,10 @@ POSTMODIFIERS = _words(
     "present alone themselves himself herself itself all both each too also alike"
 )
 SINGULAR_PRONOUNS = _words("he she it")
+# 'one of the auditors', 'each of his aides': one member of a group of sources speaks
+ONE_OF_GROUP = _words("one each either neither none")
+# 'Trust me, ...', 'Believe us, ...': the writer's aside, not a speaker
+FIRST_PERSON_OBJECTS = _words("me us")
 # 'it suggests', 'this shows', 'that explains why': a fact or a finding argued by the writer
 DEMONSTRATIVE_SUBJECTS = _words("it this that")
 INFERENCE_CUES = _words(
