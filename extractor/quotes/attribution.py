@@ -485,12 +485,18 @@ def name_line_after(text: str, mark_end: int, limit: int) -> tuple[AttributionRe
     return AttributionRecord(name[0][0], line_end, (name[0][0], end), ""), apposition
 
 
+def last_inside_marks(text: str, lo: int, mark_end: int) -> str:
+    """The character a quotation ends on, inside its closing mark(s) (looking back from
+    ``mark_end`` no further than ``lo`` and three characters)."""
+    j = mark_end - 1
+    while j > lo and mark_end - j < 4 and (text[j] in MARKS or text[j].isspace()):
+        j -= 1
+    return text[j]
+
+
 def closes_sentence(text: str, mark_end: int) -> bool:
     """The quotation ends on a full stop, '!', '?' or an ellipsis inside its closing mark."""
-    j = mark_end - 1
-    while j > 0 and mark_end - j < 4 and (text[j] in MARKS or text[j].isspace()):
-        j -= 1
-    return text[j] in ".!?…"
+    return last_inside_marks(text, 0, mark_end) in ".!?…"
 
 
 @dataclass(slots=True, frozen=True)

@@ -18,6 +18,7 @@ from .attribution import (
     colon_intro,
     cue_takes_clause,
     dash_line_after,
+    last_inside_marks,
     name_line_after,
     sentence_intro,
 )
@@ -63,10 +64,7 @@ def is_title_case(text: str, mark: Mark) -> bool:
 
 def _ends_sentence(text: str, mark: Mark) -> bool:
     """The quotation closes on a full stop: what follows starts a new sentence."""
-    j = mark.end - 1
-    while j > mark.start and mark.end - j < 4 and (text[j] in MARKS or text[j].isspace()):
-        j -= 1
-    return text[j] == "."
+    return last_inside_marks(text, mark.start, mark.end) == "."
 
 
 def continues_quote(text: str, ends: list[int], marks: list[Mark], k: int, after: int) -> bool:

@@ -170,16 +170,26 @@ def sentence_initial(text: str, pos: int) -> bool:
     return not before or before[-1] in ".!?\n:;"
 
 
-def _name_run(words: list[Token], text: str) -> bool:
-    """The mention ends in a name: a run of capitalised words (joiners allowed inside),
-    not a single capitalised sentence opener that is a common word."""
+def _trailing_name_start(words: list[Token], text: str, dash_ends: bool = False) -> int:
+    """Index of the run of capitalised words (joiners allowed inside, not first) that ends
+    ``words``; ``len(words)`` when the last word is not capitalised. With ``dash_ends`` a dash
+    between two words ends the run ('at his estate - Lewandowski')."""
     k = len(words)
-    while k > 0 and (
-        words[k - 1][2][:1].isupper() or (k < len(words) and words[k - 1][2].lower() in NAME_JOINERS)
+    while (
+        k > 0
+        and (words[k - 1][2][:1].isupper() or (k < len(words) and words[k - 1][2].lower() in NAME_JOINERS))
+        and not (dash_ends and k < len(words) and text[words[k - 1][1] : words[k][0]].strip() in DASHES)
     ):
         k -= 1
     while k < len(words) and not words[k][2][:1].isupper():
         k += 1  # a run does not start with a joiner
+    return k
+
+
+def _name_run(words: list[Token], text: str) -> bool:
+    """The mention ends in a name: a run of capitalised words (joiners allowed inside),
+    not a single capitalised sentence opener that is a common word."""
+    k = _trailing_name_start(words, text)
     run = words[k:]
     if not run:
         return False
@@ -466,15 +476,7 @@ def _clause_subject_name(words: list[Token], text: str) -> int | None:
     """Start of a name that opens the cue's own clause inside a longer mention: 'shortly
     after Trump said', 'what Prime Minister Malcolm Turnbull called', 'at his estate -
     Lewandowski asserts'. The words before it are another clause's, not the speaker's."""
-    k = len(words)
-    while (
-        k > 0
-        and (words[k - 1][2][:1].isupper() or (k < len(words) and words[k - 1][2].lower() in NAME_JOINERS))
-        and not (k < len(words) and text[words[k - 1][1] : words[k][0]].strip() in DASHES)
-    ):
-        k -= 1
-    while k < len(words) and not words[k][2][:1].isupper():
-        k += 1  # a name does not start with a joiner
+    k = _trailing_name_start(words, text, dash_ends=True)
     while 0 < k < len(words) and words[k - 1][2].islower() and is_source_noun(words[k - 1][2]):
         k -= 1  # 'what aide Kevin Phillips called': the role is part of the name
     if k == 0 or k == len(words):

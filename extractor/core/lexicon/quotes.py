@@ -801,8 +801,6 @@ FIRST_SECOND_PERSON = frozenset({"i", "we", "you", "us", "me", "let's", "let’s
 
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 
-# Prepositions that also open a clause: 'shortly after Trump said', 'before Smith told': the
-# name after them is the clause's subject, and speaks.
 # Words ending in "-ed" that are no verb after "that": 'that red car', 'that bed'.
 NOT_VERBS_ED = _words("red bed need seed speed feed shed deed greed weed hundred")
 
@@ -838,6 +836,8 @@ PHONED_NEXT = _words("and back at on to from about when after before today yeste
 MANNER_QUESTIONS = _words("how why")
 PLURAL_PEOPLE = _words("people women men children folks")
 
+# Prepositions that also open a clause: 'shortly after Trump said', 'before Smith told': the
+# name after them is the clause's subject, and speaks.
 CLAUSE_PREPOSITIONS = _words("after before since until")
 
 NAME_JOINERS = frozenset(
