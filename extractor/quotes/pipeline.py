@@ -28,7 +28,7 @@ from .mentions import source_span
 from .records import Found, Span
 from .reported import extend_reports, find_reported
 from .resolve import resolve
-from .sentences import sentence_ends
+from .sentences import sentence_bounds, sentence_ends
 from .tables import VERBS, WORD_RE, scan_translated
 
 
@@ -55,7 +55,7 @@ def _extract(text: str) -> list[Quote]:
     found = sorted(direct + reported, key=lambda f: f.start)
     found = sorted(found + transcript_turns(text, found), key=lambda f: f.start)
     found = sorted(found + pattern_statements(text, found), key=lambda f: f.start)
-    found = [f for f in found if _speaks(text, f) and not _unfinished(text, f)]
+    found = [f for f in found if _speaks(text, f, ends) and not _unfinished(text, f)]
     markers = scan_translated(text)
     quotes: list[Quote] = []
     for k, f in enumerate(found):
@@ -75,7 +75,7 @@ def _extract(text: str) -> list[Quote]:
     return quotes
 
 
-def _speaks(text: str, found: Found) -> bool:
+def _speaks(text: str, found: Found, ends: list[int]) -> bool:
     """The speaker a cue names is a source (``mentions``); transcript labels and unnamed
     speakers are left as they are, and so are quotations in marks: their words are quoted
     whoever the speaker turns out to be."""
@@ -90,18 +90,18 @@ def _speaks(text: str, found: Found) -> bool:
     source = source_span(text, span, found.cue)
     if source is None or _disagrees(text, source, found.cue):
         return False
-    if _writers_inference(text, source, found):
+    if _writers_inference(text, source, found, sentence_bounds(ends, source[0])[0]):
         return False
     if source != span:
         found.speaker, found.speaker_pos = text[source[0] : source[1]], source[0]
     return True
 
 
-def _writers_inference(text: str, source: Span, found: Found) -> bool:
+def _writers_inference(text: str, source: Span, found: Found, sentence_start: int) -> bool:
     """'If they are right, it suggests that ...', '..., and it explains why we see changes':
-    'it' with a verb of inference is the writer reasoning, when a condition precedes it or
-    what follows is a why/how question (a document's 'It suggests eating more beans' and
-    'which it explains is ...' stay reports)."""
+    'it' with a verb of inference is the writer reasoning, when a condition precedes it in
+    its sentence or what follows is a why/how question (a document's 'It suggests eating
+    more beans' and 'which it explains is ...' stay reports)."""
     if (
         text[source[0] : source[1]].lower() not in DEMONSTRATIVE_SUBJECTS
         or (found.cue or "").lower() not in INFERENCE_CUES
@@ -110,9 +110,8 @@ def _writers_inference(text: str, source: Span, found: Found) -> bool:
     lead = WORD_RE.findall(text, found.start, min(found.end, found.start + 20))[:1]
     if lead and lead[0].lower() in MANNER_QUESTIONS:
         return True
-    clause = text[max(0, source[0] - 120) : source[0]]
-    clause = clause[max(clause.rfind("."), clause.rfind("\n")) + 1 :]
-    return any(w.lower() == "if" for w in WORD_RE.findall(clause))
+    clause = WORD_RE.findall(text, max(sentence_start, source[0] - 120), source[0])
+    return any(w.lower() == "if" for w in clause)
 
 
 def _disagrees(text: str, source: Span, cue: str) -> bool:
