@@ -900,11 +900,17 @@ def test_a_named_term_or_a_label_is_not_a_report(text: str) -> None:
     assert extract_quotes(text) == []
 
 
-def test_what_a_speaker_called_something_is_still_reported() -> None:
-    quotes = extract_quotes(
-        'The president denounced what he called the "deeply pessimistic" vision of the party.'
-    )
-    assert [q.speaker for q in quotes] == ["he"]
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As farmers came to know the coffee plant, which they called bunn, they used all of it.",
+        'The president denounced what he called the "deeply pessimistic" vision of the party.',
+    ],
+)
+def test_what_or_which_a_pronoun_called_is_a_name_not_a_report(text: str) -> None:
+    """The relative pronoun is the object of 'called', so what follows names it; news
+    annotation (polnear-dev) leaves 19 of 23 such phrases unattributed."""
+    assert [q.cue for q in extract_quotes(text)] == []
 
 
 @pytest.mark.parametrize(

@@ -736,6 +736,10 @@ def names_something(text: str, sent_start: int, cue_start: int, cue_end: int) ->
     last_two = [w.lower() for w in pre.split()[-2:]]
     if len(last_two) == 2 and last_two[1] in NAMING_SUBJECTS and _names_by_relative(last_two[0]):
         return True  # 'a new phenomenon they called "weird generalizations"'
+    if len(last_two) == 2 and last_two[1] in NAMING_SUBJECTS and last_two[0] in {"what", "which"}:
+        # 'which they called bunn', 'what he called tribalism': the relative pronoun is the
+        # object, so what follows is the name given to it, not words reported
+        return True
     if pre.endswith((",", "—", "–")):
         # ', called EB-5', ', called full-stack'; ', called the speech a "critical moment"',
         # ', called her "the first lady"' have an object: speech
