@@ -1515,3 +1515,17 @@ def test_a_document_as_it_still_suggests() -> None:
 )
 def test_the_report_ends_before_the_writers_contrast_comment_or_main_clause(text: str, content: str) -> None:
     assert [q.text for q in extract_quotes(text)] == [content]
+
+
+def test_a_plural_noun_with_a_cue_in_its_s_form_is_no_subject() -> None:
+    """'frequent calls and reports' is a list of nouns, not a subject and its verb; a noun
+    that is singular (the station) or a name ('Reuters') still speaks."""
+    assert (
+        extract_quotes("The plan relies on close contact, frequent calls and reports, and quick changes.")
+        == []
+    )
+    kept = extract_quotes(
+        "The news station reports that the bridge will reopen in May. "
+        "Reuters reports that the talks will resume next week."
+    )
+    assert [q.speaker for q in kept] == ["The news station", "Reuters"]

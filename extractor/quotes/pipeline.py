@@ -18,6 +18,7 @@ from ..core.lexicon.quotes import (
     MANNER_QUESTIONS,
     MODALS,
     QUESTION_AUX,
+    SINGULAR_IN_S,
     SINGULAR_PRONOUNS,
     WRITERS_WORDS,
 )
@@ -117,15 +118,35 @@ def _writers_inference(text: str, source: Span, found: Found, sentence_start: in
 def _disagrees(text: str, source: Span, cue: str) -> bool:
     """'he', 'she' or 'it' with a cue in its plain form ('It encompasses steps that confirm
     ...', 'let him explain'): the pronoun is not the cue's subject, unless an auxiliary or
-    'to' stands between them ('he did not say', 'she will confirm')."""
+    'to' stands between them ('he did not say', 'she will confirm'). A plural noun with the
+    cue's -s form ('frequent calls and reports') is no subject either."""
+    low = cue.lower()
+    if _plural_with_s_form(text[source[0] : source[1]], low):
+        return True
     if text[source[0] : source[1]].lower() not in SINGULAR_PRONOUNS:
         return False
-    low = cue.lower()
     if low not in VERBS or low + "s" not in VERBS:
         return False  # 'said', 'told', 'says': no plain form
     at = text.find(cue, source[1])
     between = [w.lower() for w in WORD_RE.findall(text, source[1], at if at >= 0 else source[1])]
     return not any(w in AUX or w in MODALS or w == "to" or w.endswith(("n't", "n’t")) for w in between)
+
+
+def _plural_with_s_form(speaker: str, cue: str) -> bool:
+    """'regular and frequent calls reports': the speaker's last word is a lower-case plural
+    ('calls', not 'Reuters', 'the news', 'the analysis') and the cue is a verb's -s form
+    ('reports', 'points out'), so the two cannot be subject and verb."""
+    last = speaker.rsplit(None, 1)[-1] if speaker.strip() else ""
+    if (
+        not last.isalpha()
+        or not last.islower()
+        or not last.endswith("s")
+        or last.endswith(("ss", "us", "is", "ics"))
+        or last in SINGULAR_IN_S
+    ):
+        return False
+    verb = cue.split()[0] if cue.strip() else ""
+    return verb.endswith("s") and not verb.endswith("ss") and cue in VERBS
 
 
 def _unfinished(text: str, found: Found) -> bool:

@@ -817,6 +817,9 @@ POSTMODIFIERS = _words(
     "present alone themselves himself herself itself all both each too also alike"
 )
 SINGULAR_PRONOUNS = _words("he she it")
+# Lower-case nouns ending in -s that take a singular verb ('the news reports', 'the series
+# explains'), beside the -ss, -us, -is and -ics endings (quotes/pipeline.py)
+SINGULAR_IN_S = _words("news series species means headquarters whereabouts")
 # 'one of the auditors', 'each of his aides': one member of a group of sources speaks
 ONE_OF_GROUP = _words("one each either neither none")
 # 'Trust me, ...', 'Believe us, ...': the writer's aside, not a speaker
