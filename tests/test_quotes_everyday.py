@@ -1529,3 +1529,8 @@ def test_a_plural_noun_with_a_cue_in_its_s_form_is_no_subject() -> None:
         "Reuters reports that the talks will resume next week."
     )
     assert [q.speaker for q in kept] == ["The news station", "Reuters"]
+
+
+def test_a_plea_in_court_is_not_a_report() -> None:
+    text = 'In 2019 the mover pleaded guilty to "conspiracy to commit wire fraud". Her partner pleaded guilty too.'
+    assert extract_quotes(text) == []
