@@ -1534,3 +1534,10 @@ def test_a_plural_noun_with_a_cue_in_its_s_form_is_no_subject() -> None:
 def test_a_plea_in_court_is_not_a_report() -> None:
     text = 'In 2019 the mover pleaded guilty to "conspiracy to commit wire fraud". Her partner pleaded guilty too.'
     assert extract_quotes(text) == []
+
+
+def test_according_to_after_a_conjunction_reports_the_clause_after_it() -> None:
+    quotes = extract_quotes(
+        "A yearly plan costs $29.99, although, according to AppRaven, there have been sales for $12.99."
+    )
+    assert [(q.speaker, q.text) for q in quotes] == [("AppRaven", "there have been sales for $12.99")]

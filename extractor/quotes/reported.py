@@ -13,6 +13,7 @@ import re
 from ..core.lexicon.quotes import (
     ASKED_BEFORE,
     AUX,
+    CONJUNCTIONS,
     CONNECTORS,
     DETERMINERS,
     DISCOURSE_PHRASES,
@@ -133,12 +134,23 @@ def _according(text: str, cue: re.Match[str], sent_start: int, sent_end: int) ->
         if spk is None:
             return None
         comma = text.find(",", spk[1], sent_end)
-        if 0 <= comma - spk[1] <= 3 and is_intro_phrase(text, sent_start, sent_start + len(pre) - 1):
+        if 0 <= comma - spk[1] <= 3 and (
+            is_intro_phrase(text, sent_start, sent_start + len(pre) - 1) or _ends_in_conjunction(pre[:-1])
+        ):
             # 'In other words, according to the story, the person who ...': the opener is the
-            # writer's; what the source says follows its comma
+            # writer's; 'The plan costs $30, although, according to X, there have been
+            # sales': the clause after the conjunction is the source's. What the source
+            # says follows its comma.
             return (comma + 1, sent_end), spk
         return (sent_start, cue.start()), spk
     return None
+
+
+def _ends_in_conjunction(pre: str) -> bool:
+    """The words before 'according to' end in a conjunction ('..., although'): they are not
+    a clause of their own."""
+    words = WORD_RE.findall(pre[-30:])
+    return bool(words) and words[-1].lower() in CONJUNCTIONS
 
 
 def _source_up_to_comma(text: str, spk: Span, comma: int) -> Span | None:

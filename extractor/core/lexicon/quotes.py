@@ -691,8 +691,8 @@ TOPIC_OF_CUES = _words("said says say saying")
 # A reported clause or object never opens with these: after them the cue word was a
 # plain verb ("reported from Paris", "added to his lead", "joked with a friend"),
 # a passive participle ("first reported by the Post") or the content is missing
-# ("said when she resigned", "said and did the same things", "says nothing about them"),
-# or the cue word is a plea in court ("pleaded guilty to fraud").
+# ("said when she resigned", "said and did the same things", "says nothing about them"), or
+# the cue word is a plea in court ("pleaded guilty to fraud").
 NOT_CONTENT_START = _words(
     "by from with into onto off as while when until than and or nor nothing anything so von mit guilty"
 )
