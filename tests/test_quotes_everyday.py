@@ -1541,3 +1541,10 @@ def test_according_to_after_a_conjunction_reports_the_clause_after_it() -> None:
         "A yearly plan costs $29.99, although, according to AppRaven, there have been sales for $12.99."
     )
     assert [(q.speaker, q.text) for q in quotes] == [("AppRaven", "there have been sales for $12.99")]
+
+
+def test_a_parenthetical_cue_inside_a_relative_clause_reports_that_clause() -> None:
+    quotes = extract_quotes(
+        "The chef named his restaurant after his mom, who, he says, taught him everything he knows."
+    )
+    assert [(q.speaker, q.text) for q in quotes] == [("he", "who, he says, taught him everything he knows")]

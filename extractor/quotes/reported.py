@@ -526,6 +526,18 @@ def _relative_end(text: str, pronoun: int, end: int) -> int:
     return end
 
 
+def _interrupted_relative(text: str, sent_start: int, speaker_start: int) -> int:
+    """Where the words a parenthetical 'he says' reports begin: at a relative pronoun opening
+    its clause right before the cue ('..., who, he says, taught him'), else the sentence start."""
+    before = text[sent_start:speaker_start].rstrip().rstrip(",")
+    words = list(WORD_RE.finditer(before))
+    if len(words) < 3 or words[-1].group().lower() not in {"who", "which"}:
+        return sent_start
+    at = sent_start + words[-1].start()
+    lead = text[max(sent_start, at - 3) : at].rstrip()
+    return at if lead.endswith((",", "—", "–", "-")) else sent_start
+
+
 def _interrupts(text: str, sent_start: int, speaker_start: int, cue_end: int, sent_end: int) -> bool:
     """'A, he said, B': commas on both sides of 'he said' and words on both sides of the commas."""
     before = text[sent_start:speaker_start].rstrip()
@@ -731,9 +743,12 @@ def _reported_one(
         addressee, start = addressee_after(text, cue.end(), sent_end)
         start = max(start, cue.end())
     if _interrupts(text, sent_start, speaker[0], start, sent_end):
-        # "The museum, Mr. Obama said, would make ...": the statement is the whole sentence
+        # "The museum, Mr. Obama said, would make ...": the statement is the whole sentence,
+        # or the relative clause the cue interrupts ('named it after his mom — who, he
+        # says, taught him everything')
         end = content_end(text, start, sent_end)
-        return Found(sent_start, end, "", "indirect", text[speaker[0] : speaker[1]], speaker[0], low)
+        opening = _interrupted_relative(text, sent_start, speaker[0])
+        return Found(opening, end, "", "indirect", text[speaker[0] : speaker[1]], speaker[0], low)
     after_cue = start
     start = content_start_at(text, start, sent_end, low)
     end = content_end(text, start, sent_end)
