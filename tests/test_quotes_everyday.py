@@ -1548,3 +1548,15 @@ def test_a_parenthetical_cue_inside_a_relative_clause_reports_that_clause() -> N
         "The chef named his restaurant after his mom, who, he says, taught him everything he knows."
     )
     assert [(q.speaker, q.text) for q in quotes] == [("he", "who, he says, taught him everything he knows")]
+
+
+def test_another_sides_denial_ends_the_report_and_is_none_itself() -> None:
+    """'..., which the customers deny': the other side's answer is neither part of what the
+    owner said nor a report of its own (nothing follows its cue)."""
+    quotes = extract_quotes(
+        "The owner defended the charges, saying the customers underestimated the load, which the customers deny."
+    )
+    assert [(q.cue, q.text) for q in quotes if q.cue == "saying"] == [
+        ("saying", "the customers underestimated the load")
+    ]
+    assert all(q.cue != "deny" for q in quotes)

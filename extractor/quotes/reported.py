@@ -507,8 +507,8 @@ def _relative_gap(text: str, sent_start: int, speaker: Span, start: int, end: in
     if len(tokenize(text, speaker[0], speaker[1], 6)) > 5:
         return None  # a short subject only: 'which advocates say', 'what many analysts said'
     head = tokenize(text, start, end, 1)
-    if not head:
-        return None
+    if not head or not head[0][2][:1].isalnum():
+        return None  # '..., which the customers deny.': nothing after the cue is reported
     if pronoun[2].lower() == "what" and head[0][2].lower() not in GAP_VERBS:
         return None
     return pronoun[0], speaker

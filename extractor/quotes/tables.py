@@ -212,6 +212,9 @@ CONTENT_CUT_RE = re.compile(
     r"|(?:,\s+|\s*[—–]\s*)(?:making|highlighting|signaling|signalling|showing|indicating|reflecting|aligning|"
     r"underscoring|meaning|proving|demonstrating|marking|tying|leading)\b"
     r"|,\s+a\s+(?:strong\s+|clear\s+|sure\s+)?(?:sign|nod|testament|reminder|indication)\b"
+    # '..., which the customers deny', '..., which the company disputes': another side's
+    # answer to what was reported, not part of it
+    r"|,\s+which\s+(?:[\w'’.-]+\s+){1,4}(?:deny|denies|denied|dispute|disputes|disputed|reject|rejects|rejected)\b"
     # '..., which can also harm mental health': the writer's comment on what was reported
     r"|[,–—]\s+which\s+(?:can|could|may|might)\b"
     # '... rotation of two degrees - so perhaps he won't miss': an aside after a dash
