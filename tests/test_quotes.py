@@ -1266,3 +1266,13 @@ def test_a_contrast_with_while_starts_a_second_report() -> None:
     first, second = extract_quotes(text)
     assert (first.speaker, first.text) == ("some", "which some say is far too dear")
     assert (second.speaker, second.text) == ("others", "it is still cheap")
+
+
+def test_a_source_phrase_after_a_quotation_attributes_it() -> None:
+    text = "The ruling came late.\n\n“The evidence cannot support a charge,” according to a filing by the county attorney."
+    quote = _only(extract_quotes(text))
+    assert (quote.kind, quote.text) == ("direct", "The evidence cannot support a charge")
+    assert (quote.speaker, quote.cue) == ("a filing by the county attorney", "according to")
+    # a rule is no source, and a sentence after the source keeps it from closing the clause
+    assert extract_quotes("“Refunds are final,” according to the terms.") == []
+    assert extract_quotes("“Refunds are final,” according to Ann Lee, who runs the shop, and others.") == []
