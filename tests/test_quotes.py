@@ -1276,3 +1276,10 @@ def test_a_source_phrase_after_a_quotation_attributes_it() -> None:
     # a rule is no source, and a sentence after the source keeps it from closing the clause
     assert extract_quotes("“Refunds are final,” according to the terms.") == []
     assert extract_quotes("“Refunds are final,” according to Ann Lee, who runs the shop, and others.") == []
+
+
+def test_an_upper_case_us_before_a_title_is_the_country() -> None:
+    quote = _only(extract_quotes("“The vote is ours,” US Senator Ann Hale said."))
+    assert (quote.speaker, quote.text) == ("US Senator Ann Hale", "The vote is ours")
+    # the pronoun still marks the writer's aside
+    assert extract_quotes('Trust us, we have found ourselves saying, "It works."') == []

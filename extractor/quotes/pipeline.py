@@ -146,7 +146,12 @@ def _unfinished(text: str, found: Found) -> bool:
 def writers_clause(text: str, span: Span) -> bool:
     """A speaker span of several words holding 'it', 'me', 'you', 'what' ... is a clause; 'you'
     alone is the reader."""
-    words = [w.lower() for w in WORD_RE.findall(text, span[0], span[1])]
+    raw = WORD_RE.findall(text, span[0], span[1])
+    # an upper-case 'US' before a capitalised word is the country ('US Senator X'), not the pronoun
+    words = [
+        w if w.isupper() and len(w) > 1 and k + 1 < len(raw) and raw[k + 1][0].isupper() else w.lower()
+        for k, w in enumerate(raw)
+    ]
     if len(words) > 1 and words[-1] in FIRST_PERSON_OBJECTS:
         return True  # 'Trust me, I have found myself saying, "..."': the writer's aside
     if words == ["you"]:
