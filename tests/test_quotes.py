@@ -1283,3 +1283,27 @@ def test_an_upper_case_us_before_a_title_is_the_country() -> None:
     assert (quote.speaker, quote.text) == ("US Senator Ann Hale", "The vote is ours")
     # the pronoun still marks the writer's aside
     assert extract_quotes('Trust us, we have found ourselves saying, "It works."') == []
+
+
+def test_a_name_and_colon_line_is_a_statement_when_the_name_speaks_elsewhere() -> None:
+    text = "Okafor: The budget will not pass this year.\n\nMayor Ada Okafor said on Monday that talks had failed."
+    first, second = extract_quotes(text)
+    assert (first.speaker, first.cue, first.kind) == ("Okafor", ":", "indirect")
+    assert first.text == "The budget will not pass this year"
+    assert second.speaker == "Mayor Ada Okafor"
+    # quoted words inside the line: the whole line is the statement
+    text = (
+        "Okafor: ‘Reckless Cuts’ Will Cost ‘Thousands Of Jobs.’\n\nOn Monday, Okafor said the plan was wrong."
+    )
+    quote = extract_quotes(text)[0]
+    assert (quote.speaker, quote.kind) == ("Okafor", "mixed")
+    assert quote.text == "‘Reckless Cuts’ Will Cost ‘Thousands Of Jobs.’"
+    # a heading word, a value or a phrase is no speaker, and a name that never speaks is no source
+    for line in (
+        "Note: The shop is closed on Monday.",
+        "Okafor: 4.5 out of 5 stars",
+        "For Okafor: Read the plan before the vote.",
+        "Sunrise: The first light comes at six.",
+    ):
+        text = line + "\n\nOkafor said the shop would reopen."
+        assert [q.speaker for q in extract_quotes(text)] == ["Okafor"], line

@@ -23,6 +23,7 @@ from ..core.lexicon.quotes import (
 )
 from ..model import Quote
 from .direct import direct_quotes, pattern_statements, transcript_turns
+from .labels import label_statements
 from .marks import scan_marks
 from .mentions import source_span
 from .records import Found, Span
@@ -55,6 +56,7 @@ def _extract(text: str) -> list[Quote]:
     found = sorted(direct + reported, key=lambda f: f.start)
     found = sorted(found + transcript_turns(text, found), key=lambda f: f.start)
     found = sorted(found + pattern_statements(text, found), key=lambda f: f.start)
+    found = label_statements(text, found)
     found = [f for f in found if _speaks(text, f) and not _unfinished(text, f)]
     markers = scan_translated(text)
     quotes: list[Quote] = []
