@@ -1307,3 +1307,9 @@ def test_a_name_and_colon_line_is_a_statement_when_the_name_speaks_elsewhere() -
     ):
         text = line + "\n\nOkafor said the shop would reopen."
         assert [q.speaker for q in extract_quotes(text)] == ["Okafor"], line
+
+
+def test_a_participle_after_a_quotation_closing_on_a_comma_reports() -> None:
+    text = "The mayor held up “the old budget,” saying the cuts would hurt schools."
+    quote = _only(extract_quotes(text))
+    assert (quote.speaker, quote.cue, quote.text) == ("The mayor", "saying", "the cuts would hurt schools")
