@@ -1266,3 +1266,50 @@ def test_a_contrast_with_while_starts_a_second_report() -> None:
     first, second = extract_quotes(text)
     assert (first.speaker, first.text) == ("some", "which some say is far too dear")
     assert (second.speaker, second.text) == ("others", "it is still cheap")
+
+
+def test_a_source_phrase_after_a_quotation_attributes_it() -> None:
+    text = "The ruling came late.\n\n“The evidence cannot support a charge,” according to a filing by the county attorney."
+    quote = _only(extract_quotes(text))
+    assert (quote.kind, quote.text) == ("direct", "The evidence cannot support a charge")
+    assert (quote.speaker, quote.cue) == ("a filing by the county attorney", "according to")
+    # a rule is no source, and a sentence after the source keeps it from closing the clause
+    assert extract_quotes("“Refunds are final,” according to the terms.") == []
+    assert extract_quotes("“Refunds are final,” according to Ann Lee, who runs the shop, and others.") == []
+
+
+def test_an_upper_case_us_before_a_title_is_the_country() -> None:
+    quote = _only(extract_quotes("“The vote is ours,” US Senator Ann Hale said."))
+    assert (quote.speaker, quote.text) == ("US Senator Ann Hale", "The vote is ours")
+    # the pronoun still marks the writer's aside
+    assert extract_quotes('Trust us, we have found ourselves saying, "It works."') == []
+
+
+def test_a_name_and_colon_line_is_a_statement_when_the_name_speaks_elsewhere() -> None:
+    text = "Okafor: The budget will not pass this year.\n\nMayor Ada Okafor said on Monday that talks had failed."
+    first, second = extract_quotes(text)
+    assert (first.speaker, first.cue, first.kind) == ("Okafor", ":", "indirect")
+    assert first.text == "The budget will not pass this year"
+    assert second.speaker == "Mayor Ada Okafor"
+    # quoted words inside the line: the whole line is the statement
+    text = (
+        "Okafor: ‘Reckless Cuts’ Will Cost ‘Thousands Of Jobs.’\n\nOn Monday, Okafor said the plan was wrong."
+    )
+    quote = extract_quotes(text)[0]
+    assert (quote.speaker, quote.kind) == ("Okafor", "mixed")
+    assert quote.text == "‘Reckless Cuts’ Will Cost ‘Thousands Of Jobs.’"
+    # a heading word, a value or a phrase is no speaker, and a name that never speaks is no source
+    for line in (
+        "Note: The shop is closed on Monday.",
+        "Okafor: 4.5 out of 5 stars",
+        "For Okafor: Read the plan before the vote.",
+        "Sunrise: The first light comes at six.",
+    ):
+        text = line + "\n\nOkafor said the shop would reopen."
+        assert [q.speaker for q in extract_quotes(text)] == ["Okafor"], line
+
+
+def test_a_participle_after_a_quotation_closing_on_a_comma_reports() -> None:
+    text = "The mayor held up “the old budget,” saying the cuts would hurt schools."
+    quote = _only(extract_quotes(text))
+    assert (quote.speaker, quote.cue, quote.text) == ("The mayor", "saying", "the cuts would hurt schools")

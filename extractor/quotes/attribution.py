@@ -60,6 +60,7 @@ from .tables import (
     INVERTED_SHORT,
     MARKS,
     MAX_SPEAKER_TOKENS,
+    NORM_NOUNS,
     OBJECT_CUES,
     PRONOUNS,
     QUOTING_END_RE,
@@ -84,6 +85,10 @@ def attribution_after(text: str, pos: int, limit: int, unlisted: bool = True) ->
         k += 1
     if k < len(tokens) and tokens[k][2] in SIGNATURE_MARKS:
         return _dash_attribution(text, tokens[k:], limit)
+    if k < len(tokens) and (k > 0 or _ends_with_comma(text, pos)):
+        according = _according_after(text, tokens[k][0], limit)
+        if according is not None:
+            return according
     window = tokens[k : k + MAX_SPEAKER_TOKENS + 12]
     if unlisted and window and window[0][2].lower() not in VERBS:
         inverted = _inverted_unlisted(text, window, pos, limit)
@@ -132,6 +137,23 @@ def attribution_after(text: str, pos: int, limit: int, unlisted: bool = True) ->
         ):
             return _unlisted_verb(text, window[:j], pos) if tok[2] == "." and unlisted else None
     return None
+
+
+def _according_after(text: str, at: int, limit: int) -> AttributionRecord | None:
+    """'"A," according to a court filing.' / '"A," laut Polizei.': a source phrase after the
+    comma closing a quotation attributes it, as 'X said' would; it must close the clause
+    (the source and nothing but a full stop after it), and a rule is no source ('according
+    to the Act')."""
+    cue = CUE_RE.match(text, at)
+    if cue is None or not cue.group("acc") or not text[at].islower():
+        return None
+    spk = np_after(text, cue.end(), limit)
+    if spk is None or text[spk[1] : limit].strip(" \t\u00a0.") or not source_mention(text, spk, cue.group()):
+        return None
+    words = WORD_RE.findall(text, spk[0], spk[1])
+    if words[-1:] and words[-1].lower() in NORM_NOUNS:
+        return None
+    return AttributionRecord(at, spk[1], spk, " ".join(cue.group().split()))
 
 
 def _opens_a_mention(text: str, span: Span) -> bool:

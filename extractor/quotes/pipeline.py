@@ -24,6 +24,7 @@ from ..core.lexicon.quotes import (
 )
 from ..model import Quote
 from .direct import direct_quotes, pattern_statements, transcript_turns
+from .labels import label_statements
 from .marks import scan_marks
 from .mentions import source_span
 from .records import Found, Span
@@ -56,6 +57,7 @@ def _extract(text: str) -> list[Quote]:
     found = sorted(direct + reported, key=lambda f: f.start)
     found = sorted(found + transcript_turns(text, found), key=lambda f: f.start)
     found = sorted(found + pattern_statements(text, found), key=lambda f: f.start)
+    found = label_statements(text, found)
     found = [f for f in found if _speaks(text, f, ends) and not _unfinished(text, f)]
     markers = scan_translated(text)
     quotes: list[Quote] = []
@@ -166,7 +168,12 @@ def _unfinished(text: str, found: Found) -> bool:
 def writers_clause(text: str, span: Span) -> bool:
     """A speaker span of several words holding 'it', 'me', 'you', 'what' ... is a clause; 'you'
     alone is the reader."""
-    words = [w.lower() for w in WORD_RE.findall(text, span[0], span[1])]
+    raw = WORD_RE.findall(text, span[0], span[1])
+    # an upper-case 'US' before a capitalised word is the country ('US Senator X'), not the pronoun
+    words = [
+        w if w.isupper() and len(w) > 1 and k + 1 < len(raw) and raw[k + 1][0].isupper() else w.lower()
+        for k, w in enumerate(raw)
+    ]
     if len(words) > 1 and words[-1] in FIRST_PERSON_OBJECTS:
         return True  # 'Trust me, I have found myself saying, "..."': the writer's aside
     if words == ["you"]:

@@ -61,6 +61,7 @@ from .speakers import (
 )
 from .tables import (
     ADDRESSEE_VERBS,
+    ALL_CLOSERS,
     CLAUSE_OPENERS,
     COMPLEMENTIZERS,
     CUE_AUX,
@@ -687,8 +688,10 @@ def _reported_one(
     pre = text[sent_start : cue.start()].rstrip()
     if low.endswith("ing") and _fronted(pre):
         return _fronted_participle(text, cue, low, sent_end)
+    # '... a defense of "New York values," saying ...': the comma may sit inside the closing mark
     if low.endswith("ing") and (
-        pre.endswith(",") or pre.split()[-1:] in (["despite"], ["by"], ["after"], ["before"])
+        pre.rstrip("".join(ALL_CLOSERS)).endswith(",")
+        or pre.split()[-1:] in (["despite"], ["by"], ["after"], ["before"])
     ):
         return _participle(text, cue, low, sent_start, sent_end, sentence_speaker)
     # "..., said Jeffrey Trimble, a senior official."  (inverted, content first)
