@@ -1560,3 +1560,20 @@ def test_another_sides_denial_ends_the_report_and_is_none_itself() -> None:
         ("saying", "the customers underestimated the load")
     ]
     assert all(q.cue != "deny" for q in quotes)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There are no reviews yet. See what customers say about other items from this shop.",
+        "Take some time to sit down and explain what it is you want to know.",
+        "Read on for a short history of the font, told through the problems that shaped it.",
+    ],
+)
+def test_an_imperative_sentence_has_no_speaker(text: str) -> None:
+    assert extract_quotes(text) == []
+
+
+def test_a_name_like_a_verb_still_speaks() -> None:
+    quotes = extract_quotes("Chase Elliott said that the team would test the new car in May.")
+    assert [q.speaker for q in quotes] == ["Chase Elliott"]

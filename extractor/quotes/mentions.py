@@ -35,6 +35,7 @@ from ..core.lexicon.quotes import (
     DETERMINERS,
     FIRST_SECOND_PERSON,
     JOINERS,
+    IMPERATIVE_OPENERS,
     MANNER_QUESTIONS,
     NAME_JOINERS,
     NAMING_ADVERBS,
@@ -249,6 +250,8 @@ def source_span(text: str, span: Span, cue: str, first_person: bool = False) -> 
         return None  # "It's worth", "that we've", "I'm": a subject with its own verb
     if words[0][2].lower() in MANNER_QUESTIONS:
         return None  # 'How the National Cyber Security Centre defends ...': a headline
+    if _imperative_opening(text, words[0]):
+        return None  # 'See what customers say about ...': the writer's instruction
     subject = _clause_subject_name(words, text)
     if subject is not None:
         return (subject, words[-1][1])
@@ -342,6 +345,15 @@ def source_span(text: str, span: Span, cue: str, first_person: bool = False) -> 
         )
         return trimmed if share_ok else None
     return trimmed if is_source_noun(head[0]) else None
+
+
+def _imperative_opening(text: str, first: Token) -> bool:
+    """The mention opens its sentence with a capitalised verb of instruction ('See', 'Take',
+    'Read'): an imperative sentence, whose subject is the reader."""
+    if not first[2][:1].isupper() or first[2].lower() not in IMPERATIVE_OPENERS:
+        return False
+    before = text[max(0, first[0] - 3) : first[0]].rstrip(" \t\u00a0\"“‘'(")
+    return not before or before[-1] in ".!?:\n"
 
 
 def _verb_after_plural_source(words: list[Token]) -> bool:

@@ -872,6 +872,15 @@ NAMING_ADVERBS = _words(
 # The writer's own voice (quotes/pipeline.py).
 
 WRITERS_WORDS = frozenset({"i", "me", "we", "us", "you", "it", "what", "let", "let's", "let’s"})
+# Verbs that open the writer's instructions to the reader ('See what customers say about',
+# 'Take some time to ... explain', 'Read on for a history told through'): a sentence opening
+# with one is an imperative, with no speaker in it (names such as Bill, Will, Mark, Grant,
+# Chase are left out)
+IMPERATIVE_OPENERS = _words("""
+    see read take check find learn click visit try make get use keep discover explore watch
+    join sign follow contact consider remember imagine look pick choose avoid start stop give
+    put ensure review compare download install subscribe browse enjoy
+""")
 
 
 # Reported speech (quotes/reported.py).
