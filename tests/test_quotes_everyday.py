@@ -1577,3 +1577,10 @@ def test_an_imperative_sentence_has_no_speaker(text: str) -> None:
 def test_a_name_like_a_verb_still_speaks() -> None:
     quotes = extract_quotes("Chase Elliott said that the team would test the new car in May.")
     assert [q.speaker for q in quotes] == ["Chase Elliott"]
+
+
+def test_a_parenthetical_cue_after_relative_that_reports_the_relative_clause() -> None:
+    quotes = extract_quotes(
+        "A team invented two new kinds of infinity that, they claim, do not behave as expected."
+    )
+    assert [(q.speaker, q.text) for q in quotes] == [("they", "that, they claim, do not behave as expected")]

@@ -529,14 +529,16 @@ def _relative_end(text: str, pronoun: int, end: int) -> int:
 
 def _interrupted_relative(text: str, sent_start: int, speaker_start: int) -> int:
     """Where the words a parenthetical 'he says' reports begin: at a relative pronoun opening
-    its clause right before the cue ('..., who, he says, taught him'), else the sentence start."""
+    its clause right before the cue ('..., who, he says, taught him', 'types that, they claim,
+    behave'), else the sentence start."""
     before = text[sent_start:speaker_start].rstrip().rstrip(",")
     words = list(WORD_RE.finditer(before))
-    if len(words) < 3 or words[-1].group().lower() not in {"who", "which"}:
+    if len(words) < 3 or words[-1].group().lower() not in {"who", "which", "that"}:
         return sent_start
     at = sent_start + words[-1].start()
     lead = text[max(sent_start, at - 3) : at].rstrip()
-    return at if lead.endswith((",", "—", "–", "-")) else sent_start
+    # 'two new types of infinity that, they claim, don't behave': 'that' needs no comma before it
+    return at if words[-1].group().lower() == "that" or lead.endswith((",", "—", "–", "-")) else sent_start
 
 
 def _interrupts(text: str, sent_start: int, speaker_start: int, cue_end: int, sent_end: int) -> bool:
@@ -739,7 +741,8 @@ def _reported_one(
         and not is_intro_phrase(text, sent_start, comma)
     ):
         end = _resumed_end(text, cue.end(), sent_end, comma, _RESUME_AFTER_SPEAKER_RE)
-        return Found(sent_start, end, "", "indirect", text[speaker[0] : speaker[1]], speaker[0], low)
+        opening = _interrupted_relative(text, sent_start, speaker[0]) if end > cue.end() else sent_start
+        return Found(opening, end, "", "indirect", text[speaker[0] : speaker[1]], speaker[0], low)
     addressee = None
     start = cue.end()
     if low in ADDRESSEE_VERBS:
