@@ -1584,3 +1584,20 @@ def test_a_parenthetical_cue_after_relative_that_reports_the_relative_clause() -
         "A team invented two new kinds of infinity that, they claim, do not behave as expected."
     )
     assert [(q.speaker, q.text) for q in quotes] == [("they", "that, they claim, do not behave as expected")]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "According to MNI, publisher of the data that powers the index, the sector imports 24% of its steel.",
+            "the sector imports 24% of its steel",
+        ),
+        (
+            "According to the dentists' association, fresh fruits and vegetables, along with cheese, help keep teeth clean.",
+            "fresh fruits and vegetables, along with cheese, help keep teeth clean",
+        ),
+    ],
+)
+def test_according_to_skips_an_appositive_after_the_source(text: str, content: str) -> None:
+    assert [q.text for q in extract_quotes(text)] == [content]

@@ -32,6 +32,8 @@ from ..core.lexicon.quotes import (
     PROGRESSIVE_ADVERBS,
     PROGRESSIVE_BEFORE,
     QUESTION_OPENERS,
+    RELATIVE_PRONOUNS,
+    SUBJECT_PRONOUNS,
     SUBORDINATE_OPENERS,
     TIME_START,
     TIME_THAT,
@@ -44,6 +46,7 @@ from .mentions import (
     CLAUSE,
     OBJECT,
     finite_clause,
+    is_source_noun,
     names_something,
     reporting_complement,
     sentence_initial,
@@ -123,7 +126,7 @@ def _according(text: str, cue: re.Match[str], sent_start: int, sent_end: int) ->
         if spk is not None:
             comma = text.find(",", spk[1], sent_end)
             if 0 <= comma - spk[1] <= 3:
-                return (comma + 1, sent_end), spk
+                return (_after_appositive(text, comma + 1, sent_end), sent_end), spk
             longer = _source_up_to_comma(text, spk, comma)
             if longer is not None:
                 return (longer[1] + 1, sent_end), longer
@@ -145,6 +148,37 @@ def _according(text: str, cue: re.Match[str], sent_start: int, sent_end: int) ->
             return (comma + 1, sent_end), spk
         return (sent_start, cue.start()), spk
     return None
+
+
+def _after_appositive(text: str, start: int, sent_end: int) -> int:
+    """'According to MNI, publisher of the data that powers X, the sector imports ...',
+    'According to John Smith, a spokesman for the agency, the plan ...': a noun phrase set
+    off by commas right after the source describes it; what the source says follows. The
+    phrase opens with a determiner or a source noun and has no verb of its own (one inside
+    a relative clause is the phrase's)."""
+    comma = text.find(",", start, sent_end)
+    if comma < 0 or word_count(text, comma + 1, sent_end) < 4:
+        return start
+    words = WORD_RE.findall(text, start, comma)
+    if not words or not words[0].islower() or not (words[0] in DETERMINERS or is_source_noun(words[0])):
+        return start
+    for w in words:
+        low = w.lower()
+        if low in RELATIVE_PRONOUNS:
+            break
+        if low in FINITE or low in AUX or low in VERBS:
+            return start
+    # the clause after it opens with its subject ('the sector imports'), not 'along with
+    # cheese, ..., can help' (the phrase was the subject itself) or 'which brings'
+    nxt = WORD_RE.search(text, comma + 1, sent_end)
+    if nxt is None or not (
+        nxt.group().lower() in DETERMINERS
+        or nxt.group().lower() in SUBJECT_PRONOUNS
+        or nxt.group()[:1].isupper()
+        or nxt.group()[:1].isdigit()
+    ):
+        return start
+    return comma + 1
 
 
 def _ends_in_conjunction(pre: str) -> bool:
