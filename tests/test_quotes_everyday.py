@@ -1601,3 +1601,8 @@ def test_a_parenthetical_cue_after_relative_that_reports_the_relative_clause() -
 )
 def test_according_to_skips_an_appositive_after_the_source(text: str, content: str) -> None:
     assert [q.text for q in extract_quotes(text)] == [content]
+
+
+def test_an_infinitive_after_the_hearer_is_part_of_the_request() -> None:
+    quotes = extract_quotes("My client asked me not to share that I had worked in consulting.")
+    assert [(q.addressee, q.text) for q in quotes] == [("me", "not to share that I had worked in consulting")]

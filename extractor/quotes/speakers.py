@@ -448,7 +448,13 @@ def addressee_after(text: str, start: int, end: int) -> tuple[Span | None, int]:
     if not tokens:
         return None, start
     that = next((k for k, t in enumerate(tokens[:9]) if t[2].lower() in COMPLEMENTIZERS), None)
-    if that is not None and that > 0 and all(t[2][0].isalnum() or t[2] == "." for t in tokens[:that]):
+    if (
+        that is not None
+        and that > 0
+        and all(t[2][0].isalnum() or t[2] == "." for t in tokens[:that])
+        # 'asked me not to share that ...': the 'that' belongs to the infinitive's verb
+        and not any(t[2].lower() in {"to", "not"} for t in tokens[:that])
+    ):
         return (tokens[0][0], tokens[that - 1][1]), tokens[that - 1][1]
     out: list[Token] = []
     first = tokens[0][2].lower()
