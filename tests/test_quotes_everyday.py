@@ -1606,3 +1606,14 @@ def test_according_to_skips_an_appositive_after_the_source(text: str, content: s
 def test_an_infinitive_after_the_hearer_is_part_of_the_request() -> None:
     quotes = extract_quotes("My client asked me not to share that I had worked in consulting.")
     assert [(q.addressee, q.text) for q in quotes] == [("me", "not to share that I had worked in consulting")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the last round, you extend the wish to every being in the world: “May we all be well and happy.”",
+        'Avoid vague lines and use details that show your interests: "I want to study the oceans near my home."',
+    ],
+)
+def test_words_the_reader_is_told_to_use_are_no_quote(text: str) -> None:
+    assert extract_quotes(text) == []

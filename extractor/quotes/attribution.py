@@ -33,7 +33,7 @@ from ..core.lexicon.quotes import (
     TRAILING_PREPOSITIONS,
 )
 from .content import adverbial_token, content_start_at
-from .mentions import is_source_noun, names_something, sentence_initial, source_mention
+from .mentions import imperative_opening, is_source_noun, names_something, sentence_initial, source_mention
 from .records import AttributionRecord, Mark, Span, Token
 from .sentences import is_abbreviation, paragraph_end, sentence_bounds, strip_span, tokenize, word_count
 from .speakers import (
@@ -678,6 +678,15 @@ def _colon_before(text: str, sent_start: int, quote_start: int) -> AttributionRe
             # 'The flyer used one of her lines as its headline: "Finally, someone listens."':
             # a colon after a noun presents a whole quoted sentence as cited words
             subject = _sentence_subject(text, sent_start, colon)
+            opener = WORD_RE.search(text, sent_start, colon)
+            if (
+                (subject is not None and text[subject[0] : subject[1]].lower() in FIRST_SECOND_PERSON)
+                or (subject is None and any(t[2].lower() == "you" for t in tokens))
+                or (opener is not None and imperative_opening(text, opener.start(), opener.group()))
+            ):
+                # 'then you extend the meditation to all beings: "May we be well."', 'Use
+                # details that show your interests: "..."': words the reader is told to use
+                return None
             return AttributionRecord(subject[0] if subject else colon, colon + 1, subject, ":")
         if speaker is not None and not _speech_before_colon(text, speaker, colon, word[2]):
             return None  # 'the header with two subheaders in a second row:', 'could be even better:'

@@ -250,7 +250,7 @@ def source_span(text: str, span: Span, cue: str, first_person: bool = False) -> 
         return None  # "It's worth", "that we've", "I'm": a subject with its own verb
     if words[0][2].lower() in MANNER_QUESTIONS:
         return None  # 'How the National Cyber Security Centre defends ...': a headline
-    if _imperative_opening(text, words[0]):
+    if imperative_opening(text, words[0][0], words[0][2]):
         return None  # 'See what customers say about ...': the writer's instruction
     subject = _clause_subject_name(words, text)
     if subject is not None:
@@ -347,12 +347,12 @@ def source_span(text: str, span: Span, cue: str, first_person: bool = False) -> 
     return trimmed if is_source_noun(head[0]) else None
 
 
-def _imperative_opening(text: str, first: Token) -> bool:
-    """The mention opens its sentence with a capitalised verb of instruction ('See', 'Take',
-    'Read'): an imperative sentence, whose subject is the reader."""
-    if not first[2][:1].isupper() or first[2].lower() not in IMPERATIVE_OPENERS:
+def imperative_opening(text: str, pos: int, word: str) -> bool:
+    """``word`` at ``pos`` opens its sentence as a capitalised verb of instruction ('See',
+    'Take', 'Avoid'): an imperative sentence, whose subject is the reader."""
+    if not word[:1].isupper() or word.lower() not in IMPERATIVE_OPENERS:
         return False
-    before = text[max(0, first[0] - 3) : first[0]].rstrip(" \t\u00a0\"“‘'(")
+    before = text[max(0, pos - 3) : pos].rstrip(" \t\u00a0\"“‘'(")
     return not before or before[-1] in ".!?:\n"
 
 

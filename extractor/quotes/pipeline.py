@@ -26,7 +26,7 @@ from ..model import Quote
 from .direct import direct_quotes, pattern_statements, transcript_turns
 from .labels import label_statements
 from .marks import scan_marks
-from .mentions import source_span
+from .mentions import imperative_opening, source_span
 from .records import Found, Span
 from .reported import extend_reports, find_reported
 from .resolve import resolve
@@ -174,6 +174,9 @@ def writers_clause(text: str, span: Span) -> bool:
         w if w.isupper() and len(w) > 1 and k + 1 < len(raw) and raw[k + 1][0].isupper() else w.lower()
         for k, w in enumerate(raw)
     ]
+    first = WORD_RE.search(text, span[0], span[1])
+    if len(words) > 1 and first is not None and imperative_opening(text, first.start(), first.group()):
+        return True  # 'Avoid generalities and use details that show your interests: "..."'
     if len(words) > 1 and words[-1] in FIRST_PERSON_OBJECTS:
         return True  # 'Trust me, I have found myself saying, "..."': the writer's aside
     if words == ["you"]:
