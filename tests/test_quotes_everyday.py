@@ -1617,3 +1617,8 @@ def test_an_infinitive_after_the_hearer_is_part_of_the_request() -> None:
 )
 def test_words_the_reader_is_told_to_use_are_no_quote(text: str) -> None:
     assert extract_quotes(text) == []
+
+
+def test_added_before_an_amount_is_a_sum_not_words() -> None:
+    text = "They added the total, put on the tax, and then added 20% tip. The waiter added $5 for the bread."
+    assert extract_quotes(text) == []

@@ -561,6 +561,10 @@ def _relative_end(text: str, pronoun: int, end: int) -> int:
     return end
 
 
+# What opens an amount ('20%', '$5', '€10'): after 'added' a sum, not something said
+_AMOUNT_OPENERS = frozenset("0123456789$€£¥")
+
+
 def _interrupted_relative(text: str, sent_start: int, speaker_start: int) -> int:
     """Where the words a parenthetical 'he says' reports begin: at a relative pronoun opening
     its clause right before the cue ('..., who, he says, taught him', 'types that, they claim,
@@ -807,6 +811,8 @@ def _reported_one(
         end = _first_comma(text, start, end)
     if word_count(text, start, end) < 2 or not starts_content(text, start, end):
         return None
+    if low.startswith("add") and text[start : start + 1] in _AMOUNT_OPENERS:
+        return None  # 'then added 20% tip', 'added $5 to the bill': a sum, not words
     complement = reporting_complement(text, after_cue, start, end, low)
     if not complement or (complement == CLAUSE and word_count(text, start, end) < 3):
         return None  # 'questioned his sincerity' is a speech act; 'said it' is no clause
