@@ -1313,3 +1313,29 @@ def test_a_participle_after_a_quotation_closing_on_a_comma_reports() -> None:
     text = "The mayor held up “the old budget,” saying the cuts would hurt schools."
     quote = _only(extract_quotes(text))
     assert (quote.speaker, quote.cue, quote.text) == ("The mayor", "saying", "the cuts would hurt schools")
+
+
+def test_content_first_then_speaker_told_a_hearer() -> None:
+    for text, speaker, hearer in (
+        (
+            "The bridge will reopen in the spring, a city spokeswoman told The Daily Ledger.",
+            "a city spokeswoman",
+            "The Daily Ledger",
+        ),
+        (
+            "The bridge will reopen in the spring, Mayor Ada Okafor told reporters.",
+            "Mayor Ada Okafor",
+            "reporters",
+        ),
+        (
+            "The bridge will reopen in the spring, Okafor told a council panel Tuesday.",
+            "Okafor",
+            "a council panel",
+        ),
+    ):
+        quote = _only(extract_quotes(text))
+        assert (quote.speaker, quote.cue, quote.addressee) == (speaker, "told", hearer), text
+        assert quote.text == "The bridge will reopen in the spring"
+    # the hearer followed by a clause: the clause is what was told
+    quote = _only(extract_quotes("After the vote, the mayor told reporters the bridge would reopen."))
+    assert (quote.speaker, quote.text) == ("the mayor", "the bridge would reopen")
