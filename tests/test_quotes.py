@@ -1339,3 +1339,32 @@ def test_content_first_then_speaker_told_a_hearer() -> None:
     # the hearer followed by a clause: the clause is what was told
     quote = _only(extract_quotes("After the vote, the mayor told reporters the bridge would reopen."))
     assert (quote.speaker, quote.text) == ("the mayor", "the bridge would reopen")
+
+
+def test_inverted_speaker_with_a_place_or_time_after_it() -> None:
+    quote = _only(extract_quotes("The budget will not pass this year, said a council aide in the chamber."))
+    assert (quote.speaker, quote.text) == ("a council aide", "The budget will not pass this year")
+
+
+def test_people_named_by_what_sets_them_apart_speak() -> None:
+    for text, speaker in (
+        ("Those surveyed say the library should open on Sundays.", "Those surveyed"),
+        ("Those close to the mayor say she will not run again.", "Those close to the mayor"),
+        ("Those over 60 say they read the paper every day.", "Those over 60"),
+        ("One in three said the library should open on Sundays.", "One in three"),
+    ):
+        assert _only(extract_quotes(text)).speaker == speaker, text
+    # 'those' before a noun is a determiner: the results are no speaker
+    assert extract_quotes("Those results show the library should open on Sundays.") == []
+
+
+def test_two_reports_joined_by_and_each_have_their_speaker() -> None:
+    text = "Most parents said the school was too far and many teachers said the bus came late."
+    first, second = extract_quotes(text)
+    assert (first.speaker, first.text) == ("Most parents", "the school was too far")
+    assert (second.speaker, second.text) == ("many teachers", "the bus came late")
+    # a clause of its own before the cue is no subject: nothing is reported by 'adding'
+    text = (
+        "I asked about adding a dark mode and the developer let me know he is working on adding that option."
+    )
+    assert [q.cue for q in extract_quotes(text)] == []

@@ -729,7 +729,7 @@ def _reported_one(
         comma = sent_start + len(pre) - 1
         if (
             after
-            and _np_closed(text, after[1], sent_end)
+            and (_np_closed(text, after[1], sent_end) or _clause_final(text, after[1], sent_end))
             and plausible_speaker(text, after)
             and source_mention(text, after, low)
             and word_count(text, sent_start, comma) >= 3

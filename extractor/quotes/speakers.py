@@ -207,6 +207,7 @@ def speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
         chosen = segments[-1]
     chosen = _name_before_appositive(segments, chosen)
     chosen = _whole_list(tokens, segments, chosen)
+    chosen = _after_joined_report(chosen)
     if chosen and chosen[-1][2].lower() in {"and", "but", "or", "und"}:
         own = leading_np(chosen[:-1])
         chosen = own or leading_np(next((s for s in segments if s), []))
@@ -240,6 +241,25 @@ def speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
 
 
 _NAME_JOINERS = frozenset({".", "-", "&", "de", "van", "von", "al", "bin", "of"})
+_CLAUSE_JOINERS = frozenset({"and", "but"})
+_MAX_JOINED_SUBJECT = 5
+
+
+def _after_joined_report(chosen: list[Token]) -> list[Token]:
+    """'One in three said the party doesn't care and one in four said ...': when the words
+    before the cue hold an earlier report joined by 'and' / 'but', the speaker is the subject
+    after the last joiner, not the whole first report."""
+    verb = next((k for k, t in enumerate(chosen) if t[2].lower() in VERBS), None)
+    if verb is None:
+        return chosen
+    joiner = max(
+        (k for k in range(verb + 1, len(chosen) - 1) if chosen[k][2].lower() in _CLAUSE_JOINERS), default=None
+    )
+    if joiner is None or len(chosen) - joiner - 1 > _MAX_JOINED_SUBJECT:
+        # 'I asked about X and he let me know he's working on adding': a clause of its own
+        # before the cue, not a subject
+        return chosen
+    return chosen[joiner + 1 :]
 
 
 def _name_before_appositive(segments: list[list[Token]], chosen: list[Token]) -> list[Token]:
