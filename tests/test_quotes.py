@@ -1368,3 +1368,25 @@ def test_two_reports_joined_by_and_each_have_their_speaker() -> None:
         "I asked about adding a dark mode and the developer let me know he is working on adding that option."
     )
     assert [q.cue for q in extract_quotes(text)] == []
+
+
+def test_with_a_share_saying_is_an_absolute_report() -> None:
+    quote = _only(
+        extract_quotes("The park is popular, with 60 percent of residents saying they visit it weekly.")
+    )
+    assert (quote.speaker, quote.cue, quote.text) == (
+        "60 percent of residents",
+        "saying",
+        "they visit it weekly",
+    )
+    # fronted, the absolute clause ends at its comma; the main clause is the writer's
+    quote = _only(
+        extract_quotes("With analysts predicting that prices will fall, buyers should wait a month.")
+    )
+    assert (quote.speaker, quote.text) == ("analysts", "that prices will fall")
+    # 'insisting on' a habit and things 'pointing to' a trend report nothing
+    for text in (
+        "Many painters loved tea, with Turner famously insisting on brewing it for ten minutes.",
+        "Sales grew, with several deals pointing to a busy spring.",
+    ):
+        assert extract_quotes(text) == [], text

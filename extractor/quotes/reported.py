@@ -806,7 +806,11 @@ def _reported_one(
         pronoun, speaker = gap
         rel_end = _relative_end(text, pronoun, end)
         return Found(pronoun, rel_end, "", "indirect", text[speaker[0] : speaker[1]], speaker[0], low)
-    if _in_subordinate_clause(text, sent_start, speaker[0], as_too=text[cue.end() : cue.end() + 1] != ","):
+    if _in_subordinate_clause(
+        text, sent_start, speaker[0], as_too=text[cue.end() : cue.end() + 1] != ","
+    ) or (text[sent_start : speaker[0]].strip().lower() == "with"):
+        # ('With critics saying the plan fails, the council ...': the same for a fronted
+        # absolute clause)
         # 'When SEO companies say they review your site, those are ...': the main clause
         # after the subordinate one's comma is the writer's
         end = _first_comma(text, start, end)

@@ -6,6 +6,8 @@ question, "which words before or after this cue are the speaker?".
 
 from __future__ import annotations
 
+import re
+
 from ..core.lexicon.quotes import (
     ABBREV,
     ADVERB_ENDINGS,
@@ -234,7 +236,18 @@ def speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
         return None
     chosen = chosen[-MAX_SPEAKER_TOKENS:]
     if chosen[0][2].lower() in PREPOSITIONS and not _approximate_share(chosen):
+        opened = chosen
         chosen = _subject_after_opener(chosen)
+        if (
+            not chosen
+            and len(opened) > 1
+            and opened[0][2].lower() == "with"
+            and cue.lower().endswith("ing")
+            and not _ON_AFTER_RE.match(text, cue_start + len(cue))
+        ):
+            # 'with 22 percent saying they ...': the absolute clause's subject ('with several
+            # deals pointing to', 'with Beethoven insisting on using' tell of things and habits)
+            chosen = opened[1:]
         if not chosen:
             return None
     return chosen[0][0], chosen[-1][1]
@@ -242,6 +255,7 @@ def speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
 
 _NAME_JOINERS = frozenset({".", "-", "&", "de", "van", "von", "al", "bin", "of"})
 _CLAUSE_JOINERS = frozenset({"and", "but"})
+_ON_AFTER_RE = re.compile(r"\s+(?:on|to)\b", re.IGNORECASE)
 _MAX_JOINED_SUBJECT = 5
 
 
