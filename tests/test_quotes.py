@@ -1313,3 +1313,80 @@ def test_a_participle_after_a_quotation_closing_on_a_comma_reports() -> None:
     text = "The mayor held up “the old budget,” saying the cuts would hurt schools."
     quote = _only(extract_quotes(text))
     assert (quote.speaker, quote.cue, quote.text) == ("The mayor", "saying", "the cuts would hurt schools")
+
+
+def test_content_first_then_speaker_told_a_hearer() -> None:
+    for text, speaker, hearer in (
+        (
+            "The bridge will reopen in the spring, a city spokeswoman told The Daily Ledger.",
+            "a city spokeswoman",
+            "The Daily Ledger",
+        ),
+        (
+            "The bridge will reopen in the spring, Mayor Ada Okafor told reporters.",
+            "Mayor Ada Okafor",
+            "reporters",
+        ),
+        (
+            "The bridge will reopen in the spring, Okafor told a council panel Tuesday.",
+            "Okafor",
+            "a council panel",
+        ),
+    ):
+        quote = _only(extract_quotes(text))
+        assert (quote.speaker, quote.cue, quote.addressee) == (speaker, "told", hearer), text
+        assert quote.text == "The bridge will reopen in the spring"
+    # the hearer followed by a clause: the clause is what was told
+    quote = _only(extract_quotes("After the vote, the mayor told reporters the bridge would reopen."))
+    assert (quote.speaker, quote.text) == ("the mayor", "the bridge would reopen")
+
+
+def test_inverted_speaker_with_a_place_or_time_after_it() -> None:
+    quote = _only(extract_quotes("The budget will not pass this year, said a council aide in the chamber."))
+    assert (quote.speaker, quote.text) == ("a council aide", "The budget will not pass this year")
+
+
+def test_people_named_by_what_sets_them_apart_speak() -> None:
+    for text, speaker in (
+        ("Those surveyed say the library should open on Sundays.", "Those surveyed"),
+        ("Those close to the mayor say she will not run again.", "Those close to the mayor"),
+        ("Those over 60 say they read the paper every day.", "Those over 60"),
+        ("One in three said the library should open on Sundays.", "One in three"),
+    ):
+        assert _only(extract_quotes(text)).speaker == speaker, text
+    # 'those' before a noun is a determiner: the results are no speaker
+    assert extract_quotes("Those results show the library should open on Sundays.") == []
+
+
+def test_two_reports_joined_by_and_each_have_their_speaker() -> None:
+    text = "Most parents said the school was too far and many teachers said the bus came late."
+    first, second = extract_quotes(text)
+    assert (first.speaker, first.text) == ("Most parents", "the school was too far")
+    assert (second.speaker, second.text) == ("many teachers", "the bus came late")
+    # a clause of its own before the cue is no subject: nothing is reported by 'adding'
+    text = (
+        "I asked about adding a dark mode and the developer let me know he is working on adding that option."
+    )
+    assert [q.cue for q in extract_quotes(text)] == []
+
+
+def test_with_a_share_saying_is_an_absolute_report() -> None:
+    quote = _only(
+        extract_quotes("The park is popular, with 60 percent of residents saying they visit it weekly.")
+    )
+    assert (quote.speaker, quote.cue, quote.text) == (
+        "60 percent of residents",
+        "saying",
+        "they visit it weekly",
+    )
+    # fronted, the absolute clause ends at its comma; the main clause is the writer's
+    quote = _only(
+        extract_quotes("With analysts predicting that prices will fall, buyers should wait a month.")
+    )
+    assert (quote.speaker, quote.text) == ("analysts", "that prices will fall")
+    # 'insisting on' a habit and things 'pointing to' a trend report nothing
+    for text in (
+        "Many painters loved tea, with Turner famously insisting on brewing it for ten minutes.",
+        "Sales grew, with several deals pointing to a busy spring.",
+    ):
+        assert extract_quotes(text) == [], text

@@ -324,6 +324,8 @@ def source_span(text: str, span: Span, cue: str, first_person: bool = False) -> 
         # sources is a source; 'one of the reasons' is not
         rest = words[2:]
         return trimmed if _name_run(rest, text) or any(is_source_noun(w[2]) for w in rest) else None
+    if _people_described(lows):
+        return trimmed
     before = _before_preposition(words)
     head = _head_noun(before)
     if head is None:
@@ -354,6 +356,23 @@ def imperative_opening(text: str, pos: int, word: str) -> bool:
         return False
     before = text[max(0, pos - 3) : pos].rstrip(" \t\u00a0\"“‘'(")
     return not before or before[-1] in ".!?:\n"
+
+
+def _count(word: str) -> bool:
+    return word in NUMBER_WORDS or word.isdigit()
+
+
+def _people_described(lows: list[str]) -> bool:
+    """A group of people named by what sets them apart, not by a noun: 'one in three', 'two
+    in five' (a share of those asked), 'those surveyed', 'those close to him', 'those over 60'
+    ('those' with a participle, an adjective that follows its noun, or a preposition).
+    'Those results' or 'those figures' have a noun head and are read as nouns."""
+    if len(lows) == 3 and lows[1] == "in" and _count(lows[0]) and _count(lows[2]):
+        return True
+    if len(lows) < 2 or lows[0] != "those":
+        return False
+    nxt = lows[1]
+    return (nxt.endswith("ed") and nxt not in NOT_VERBS_ED) or nxt in POSTMODIFIERS or nxt in PREPOSITIONS
 
 
 def _verb_after_plural_source(words: list[Token]) -> bool:

@@ -284,6 +284,35 @@ def _clause_final(text: str, cue_end: int, sent_end: int) -> bool:
     )
 
 
+_QUOTATION_CLOSED_RE = re.compile(r"[,?!][\"”’'»]+\s")
+
+
+def _final_attribution(text: str, cue: str, cue_end: int, sent_end: int) -> tuple[int, Span | None] | None:
+    """Where a sentence-closing attribution ends and its hearer, or None when a clause follows
+    the cue. '..., a source said on Monday.' ends at the cue; '..., a spokesman told The Wall
+    Street Journal.' and '..., Carter told a Senate panel Wednesday.' end after the hearer
+    (with up to two lower-case nouns of its name), while 'told reporters he would ...' goes on."""
+    if _clause_final(text, cue_end, sent_end):
+        return cue_end, None
+    if cue not in ADDRESSEE_VERBS:
+        return None
+    hearer, after = addressee_after(text, cue_end, sent_end)
+    if hearer is None:
+        return None
+    for tok in tokenize(text, after, min(sent_end, after + 40), 3)[:2]:
+        if _clause_final(text, after, sent_end):
+            break
+        word = tok[2]
+        low = word.lower()
+        if not (word.isalpha() and word.islower()) or low in FINITE or low in COMPLEMENTIZERS:
+            return None
+        if low in TIME_START or low in PREPOSITIONS or low in PRONOUNS or low.endswith(("ed", "ing")):
+            return None
+        after = tok[1]
+        hearer = (hearer[0], after)
+    return (after, hearer) if _clause_final(text, after, sent_end) else None
+
+
 def _infinitive(word: str) -> bool:
     """After 'to', a lower-case word that is no determiner, pronoun or plural noun is a verb
     ('to build', 'to say'); 'to reporters', 'to the crowd', 'to CNN' name a hearer."""
@@ -740,7 +769,7 @@ def _reported_one(
         comma = sent_start + len(pre) - 1
         if (
             after
-            and _np_closed(text, after[1], sent_end)
+            and (_np_closed(text, after[1], sent_end) or _clause_final(text, after[1], sent_end))
             and plausible_speaker(text, after)
             and source_mention(text, after, low)
             and word_count(text, sent_start, comma) >= 3
@@ -771,16 +800,29 @@ def _reported_one(
         return None  # 'Establish clear policies describing how ...': a noun and its participle
     # "..., a source said."  (speaker and cue close the sentence)
     comma = text.rfind(",", sent_start, speaker[0])
+    tail = _final_attribution(text, low, cue.end(), sent_end)
+    if tail is not None and tail[1] is not None and _QUOTATION_CLOSED_RE.search(text, sent_start, comma):
+        tail = None  # '"A," Doug Andres, a spokesman for X told the Post.': the quotation's own
     if (
         comma > sent_start
         and not text[comma + 1 : speaker[0]].strip()
-        and _clause_final(text, cue.end(), sent_end)
+        and tail is not None
         and word_count(text, sent_start, comma) >= 3
         and not is_intro_phrase(text, sent_start, comma)
     ):
-        end = _resumed_end(text, cue.end(), sent_end, comma, _RESUME_AFTER_SPEAKER_RE)
-        opening = _interrupted_relative(text, sent_start, speaker[0]) if end > cue.end() else sent_start
-        return Found(opening, end, "", "indirect", text[speaker[0] : speaker[1]], speaker[0], low)
+        tail_end, hearer = tail
+        end = _resumed_end(text, tail_end, sent_end, comma, _RESUME_AFTER_SPEAKER_RE)
+        opening = _interrupted_relative(text, sent_start, speaker[0]) if end > tail_end else sent_start
+        return Found(
+            opening,
+            end,
+            "",
+            "indirect",
+            text[speaker[0] : speaker[1]],
+            speaker[0],
+            low,
+            text[hearer[0] : hearer[1]] if hearer else None,
+        )
     addressee = None
     start = cue.end()
     if low in ADDRESSEE_VERBS:
@@ -805,7 +847,11 @@ def _reported_one(
         pronoun, speaker = gap
         rel_end = _relative_end(text, pronoun, end)
         return Found(pronoun, rel_end, "", "indirect", text[speaker[0] : speaker[1]], speaker[0], low)
-    if _in_subordinate_clause(text, sent_start, speaker[0], as_too=text[cue.end() : cue.end() + 1] != ","):
+    if _in_subordinate_clause(
+        text, sent_start, speaker[0], as_too=text[cue.end() : cue.end() + 1] != ","
+    ) or (text[sent_start : speaker[0]].strip().lower() == "with"):
+        # ('With critics saying the plan fails, the council ...': the same for a fronted
+        # absolute clause)
         # 'When SEO companies say they review your site, those are ...': the main clause
         # after the subordinate one's comma is the writer's
         end = _first_comma(text, start, end)

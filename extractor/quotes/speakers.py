@@ -6,6 +6,8 @@ question, "which words before or after this cue are the speaker?".
 
 from __future__ import annotations
 
+import re
+
 from ..core.lexicon.quotes import (
     ABBREV,
     ADVERB_ENDINGS,
@@ -207,6 +209,7 @@ def speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
         chosen = segments[-1]
     chosen = _name_before_appositive(segments, chosen)
     chosen = _whole_list(tokens, segments, chosen)
+    chosen = _after_joined_report(chosen)
     if chosen and chosen[-1][2].lower() in {"and", "but", "or", "und"}:
         own = leading_np(chosen[:-1])
         chosen = own or leading_np(next((s for s in segments if s), []))
@@ -233,13 +236,44 @@ def speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
         return None
     chosen = chosen[-MAX_SPEAKER_TOKENS:]
     if chosen[0][2].lower() in PREPOSITIONS and not _approximate_share(chosen):
+        opened = chosen
         chosen = _subject_after_opener(chosen)
+        if (
+            not chosen
+            and len(opened) > 1
+            and opened[0][2].lower() == "with"
+            and cue.lower().endswith("ing")
+            and not _ON_AFTER_RE.match(text, cue_start + len(cue))
+        ):
+            # 'with 22 percent saying they ...': the absolute clause's subject ('with several
+            # deals pointing to', 'with Beethoven insisting on using' tell of things and habits)
+            chosen = opened[1:]
         if not chosen:
             return None
     return chosen[0][0], chosen[-1][1]
 
 
 _NAME_JOINERS = frozenset({".", "-", "&", "de", "van", "von", "al", "bin", "of"})
+_CLAUSE_JOINERS = frozenset({"and", "but"})
+_ON_AFTER_RE = re.compile(r"\s+(?:on|to)\b", re.IGNORECASE)
+_MAX_JOINED_SUBJECT = 5
+
+
+def _after_joined_report(chosen: list[Token]) -> list[Token]:
+    """'One in three said the party doesn't care and one in four said ...': when the words
+    before the cue hold an earlier report joined by 'and' / 'but', the speaker is the subject
+    after the last joiner, not the whole first report."""
+    verb = next((k for k, t in enumerate(chosen) if t[2].lower() in VERBS), None)
+    if verb is None:
+        return chosen
+    joiner = max(
+        (k for k in range(verb + 1, len(chosen) - 1) if chosen[k][2].lower() in _CLAUSE_JOINERS), default=None
+    )
+    if joiner is None or len(chosen) - joiner - 1 > _MAX_JOINED_SUBJECT:
+        # 'I asked about X and he let me know he's working on adding': a clause of its own
+        # before the cue, not a subject
+        return chosen
+    return chosen[joiner + 1 :]
 
 
 def _name_before_appositive(segments: list[list[Token]], chosen: list[Token]) -> list[Token]:
