@@ -102,6 +102,12 @@ _VERB_CONTRACTION_RE = re.compile(
 )
 
 
+def auxiliary(low: str) -> bool:
+    """A lower-cased auxiliary or negated one ('has', 'will', "doesn't"): it sits between a
+    subject and its cue and is no part of the subject."""
+    return low in AUX or low.endswith(("n't", "n’t"))
+
+
 def _checked(cue: str) -> bool:
     """The checks below know this cue's language."""
     return cue.lower() in CHECKED_CUES or cue.split(" ")[0].lower() in CHECKED_CUES
@@ -230,9 +236,8 @@ def source_span(text: str, span: Span, cue: str, first_person: bool = False) -> 
         and (
             words[-1][2].lower() in SKIP
             or words[-1][2].lower() in TRAILING_WORDS
-            or words[-1][2].lower() in AUX
+            or auxiliary(words[-1][2].lower())
             or words[-1][2].lower() in ADVERBS_BEFORE_CUE
-            or words[-1][2].lower().endswith(("n't", "n’t"))
             or _adverb(words[-1][2])
         )
     ):
@@ -284,7 +289,7 @@ def source_span(text: str, span: Span, cue: str, first_person: bool = False) -> 
             # verb; the pronoun is the speaker
             return (words[0][0], words[0][1])
         kept = [t for t in tokens if t[1] <= span[1]]
-        while len(kept) > 1 and (kept[-1][2].lower() in AUX or kept[-1][2].lower().endswith(("n't", "n’t"))):
+        while len(kept) > 1 and auxiliary(kept[-1][2].lower()):
             kept.pop()  # 'He doesn't deny': 'He'
         end = kept[-1][1]
         while end < span[1] and text[end] in ")]":

@@ -26,7 +26,7 @@ from ..model import Quote
 from .direct import direct_quotes, pattern_statements, transcript_turns
 from .labels import label_statements
 from .marks import scan_marks
-from .mentions import imperative_opening, source_span
+from .mentions import auxiliary, imperative_opening, source_span
 from .records import Found, Span
 from .reported import extend_reports, find_reported
 from .resolve import resolve
@@ -131,7 +131,7 @@ def _disagrees(text: str, source: Span, cue: str) -> bool:
         return False  # 'said', 'told', 'says': no plain form
     at = text.find(cue, source[1])
     between = [w.lower() for w in WORD_RE.findall(text, source[1], at if at >= 0 else source[1])]
-    return not any(w in AUX or w in MODALS or w == "to" or w.endswith(("n't", "n’t")) for w in between)
+    return not any(auxiliary(w) or w in MODALS or w == "to" for w in between)
 
 
 def _plural_with_s_form(speaker: str, cue: str) -> bool:
