@@ -1622,3 +1622,10 @@ def test_words_the_reader_is_told_to_use_are_no_quote(text: str) -> None:
 def test_added_before_an_amount_is_a_sum_not_words() -> None:
     text = "They added the total, put on the tax, and then added 20% tip. The waiter added $5 for the bread."
     assert extract_quotes(text) == []
+
+
+def test_whilst_opens_a_subordinate_clause_like_while() -> None:
+    quotes = extract_quotes(
+        "Whilst blockchain advocates argue that fees are minimal, wide adoption faces regulatory doubt."
+    )
+    assert [(q.speaker, q.text) for q in quotes] == [("blockchain advocates", "that fees are minimal")]

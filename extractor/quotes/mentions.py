@@ -641,7 +641,7 @@ def finite_clause(tokens: list[Token]) -> bool:
     words: list[str] = []
     if tokens and (
         tokens[0][2].lower() in PREPOSITIONS
-        or tokens[0][2].lower() in {"despite", "although", "while", "when", "if", "as"}
+        or tokens[0][2].lower() in {"despite", "although", "while", "whilst", "when", "if", "as"}
     ):
         # 'says despite all that, Obama wasn't ...': an opening adjunct, then the clause
         comma = next((i for i, t in enumerate(tokens[:8]) if t[2] == ","), None)

@@ -280,7 +280,7 @@ def _clause_final(text: str, cue_end: int, sent_end: int) -> bool:
     if first == "to" and len(words) > 1 and _infinitive(words[1][2]):
         return False  # "..., Trump continues to build his lead": a verb chain, not a hearer
     return len(words) <= 8 and (
-        first in TIME_START or first in {"in", "at", "to", "after", "before", "while", "when"}
+        first in TIME_START or first in {"in", "at", "to", "after", "before", "while", "whilst", "when"}
     )
 
 

@@ -355,7 +355,7 @@ ENGLISH = LanguageCues(
     not_sources=_words("""
         much more any each every no none such this that these those it its there here what which who whom whose when where why how whether if
         as so but and or nor yet then now also just only even still too very really perhaps
-        maybe once again however although though while because since unless until before
+        maybe once again however although though while whilst because since unless until before
         after during without within instead rather thus hence therefore meanwhile otherwise
         let let's please have has had do does did is are was were be being been not never
         one one's nothing something everything anything nobody noone
@@ -514,7 +514,7 @@ ABBREV = _words(
 )
 
 LEAD_JUNK = _words(
-    "but and so yet still however meanwhile when while as because if although though after before "
+    "but and so yet still however meanwhile when while whilst as because if although though after before "
     "since where then now instead also indeed moreover later earlier what despite even only aber und doch"
 )
 
@@ -558,7 +558,7 @@ TIME_PHRASE_UNITS = _words("year years week weeks month months day days decade d
 # clause of its own instead ('and they called him a liar', 'when she called Smith').
 NAMING_SUBJECTS = _words("they we he she i you")
 NOT_NAMED_BEFORE = _words("""
-    what and but or so then that when because as if who whom which while after before since once
+    what and but or so then that when because as if who whom which while whilst after before since once
     until unless where why how than also even later first now still just though although whereas
 """)
 
@@ -653,18 +653,20 @@ TIME_WORDS = _words("today yesterday tonight week month year") | ENGLISH_WEEKDAY
 
 # Conjunctions opening a subordinate clause: a cue's subject follows the last one before it,
 # as in 'It gets your attention when a leader says' or 'Even though officials said'.
-SUBORDINATORS = _words("when while whereas if because although though since once until unless where")
+SUBORDINATORS = _words("when while whilst whereas if because although though since once until unless where")
 
 
 # Attribution next to a quotation (quotes/attribution.py).
 
 # Words that may follow an unlisted verb in a short attribution ('shot back with a laugh').
 MANNER_START = _words(
-    "back up out with in at on to as before after during from into over again while amid "
+    "back up out with in at on to as before after during from into over again while whilst amid "
     "through across without quickly"
 )
 
-TRAILING_PREPOSITIONS = _words("in on at after before during of to via while as from with about when through")
+TRAILING_PREPOSITIONS = _words(
+    "in on at after before during of to via while whilst as from with about when through"
+)
 
 # Words that open a reported clause between a cue and a quotation ('said that in 2009,
 # "..."', 'said because ...', 'said he came up with the idea: "..."'); anything else there
@@ -694,7 +696,7 @@ TOPIC_OF_CUES = _words("said says say saying")
 # ("said when she resigned", "said and did the same things", "says nothing about them"), or
 # the cue word is a plea in court ("pleaded guilty to fraud").
 NOT_CONTENT_START = _words(
-    "by from with into onto off as while when until than and or nor nothing anything so von mit guilty"
+    "by from with into onto off as while whilst when until than and or nor nothing anything so von mit guilty"
 )
 
 # ... unless the next word shows an adverbial that the content follows
@@ -714,7 +716,7 @@ INFINITIVE_BLOCK = _words("the a an his her their its our my your this that thes
 # After an object cue the passive agent, particles and conjunctions rule the object out:
 # "described as reckless" and "criticized with harsh words" do report speech ("called off
 # a deal", "called up a friend" and "as someone mentioned earlier and then ..." do not).
-NOT_OBJECT_START = _words("by off up back and or nor but when while until than because")
+NOT_OBJECT_START = _words("by off up back and or nor but when while whilst until than because")
 
 # A reported clause has its own subject. When a finite verb follows the cue directly, the
 # subject was moved out ('the plan, which he said would cut taxes'); the cue sits inside a
@@ -734,7 +736,7 @@ ADVERBIAL_WORDS = _words(
 # A clause-opening phrase ('Despite the rain,', 'On the Republican stage,', 'Weighing in,')
 # is no statement of its own: before '..., X said' the content must be a clause.
 INTRO_PHRASE_START = _words(
-    "despite on in at during after before since when while if although though as with without "
+    "despite on in at during after before since when while whilst if although though as with without "
     "for from by under amid among unlike like"
 )
 
@@ -858,7 +860,7 @@ BARE_OPENERS = frozenset({"he", "she", "it", "they", "we", "i", "you", "there", 
 PARTICIPLE_NEXT = frozenset(["by", "from", "with", "of", "in", "into", "for", "as"])
 
 CONJUNCTIONS = frozenset(
-    ["but", "and", "or", "as", "while", "so", "yet", "although", "though", "because", "whereas"]
+    ["but", "and", "or", "as", "while", "whilst", "so", "yet", "although", "though", "because", "whereas"]
 )
 
 OBJECT_WORDS = _words("him her it them what this that these those us me you")
@@ -898,6 +900,7 @@ TIME_THAT = ("time that", "moment that", "day that", "year that", "week that", "
 SUBORDINATE_OPENERS = frozenset(
     {
         "while",
+        "whilst",
         "though",
         "although",
         "as",
@@ -935,7 +938,7 @@ RELATIVE = _words("who which that whose whom where der die das")
 # Lower-case words that, after a name, start a new phrase rather than continue
 # the speaker ('sagte Petra Lindqvist nach der Abstimmung', 'said Jane Doe in a statement').
 AFTER_NAME_STOPS = _words("""
-    on at after during before in to from while when via
+    on at after during before in to from while whilst when via
     nach am im in bei vor auf gegenüber unserer unserem unseren dieser diesem zu zum zur mit
     à au aux lors devant après avant pendant en dans
     """)
