@@ -692,7 +692,7 @@ def _colon_before(text: str, sent_start: int, quote_start: int) -> AttributionRe
             return None  # 'the header with two subheaders in a second row:', 'could be even better:'
         return AttributionRecord(speaker[0], colon + 1, speaker, word[2]) if speaker else None
     names = leading_np(tokens)
-    if not names or names[-1] is not tokens[-1]:
+    if not names or names[-1] != tokens[-1]:  # tokens by value: their offsets make them unique
         # 'McConnell delivered a blunt message to Trump: "..."': the sentence's subject speaks
         subject = _sentence_subject(text, sent_start, colon)
         return AttributionRecord(subject[0], colon + 1, subject, ":") if subject else None
