@@ -1629,3 +1629,8 @@ def test_whilst_opens_a_subordinate_clause_like_while() -> None:
         "Whilst blockchain advocates argue that fees are minimal, wide adoption faces regulatory doubt."
     )
     assert [(q.speaker, q.text) for q in quotes] == [("blockchain advocates", "that fees are minimal")]
+
+
+def test_a_phrase_between_the_cue_and_a_comma_is_not_the_content() -> None:
+    quotes = extract_quotes("As the planner says in reference to money, there are many roads to Dublin.")
+    assert [q.text for q in quotes] == ["there are many roads to Dublin"]

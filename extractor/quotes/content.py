@@ -69,6 +69,33 @@ def _adjunct_end(tokens: list[Token], k: int) -> int:
     return j if j > named else k
 
 
+_PHRASE_MAX_WORDS = 7
+
+
+def _phrase_to_comma(tokens: list[Token], k: int) -> int:
+    """Index after 'in reference to financial success,' at ``tokens[k]``: a phrase opened by a
+    preposition and closed by a comma, with no verb, pronoun or 'that' in it, and a clause of
+    at least three words after the comma ('As X says in reference to success, there are many
+    roads'). ``k`` when there is none."""
+    if k >= len(tokens) or tokens[k][2].lower() not in ADJUNCT_PREPOSITIONS:
+        return k
+    for j in range(k + 1, min(len(tokens), k + 2 + _PHRASE_MAX_WORDS)):
+        word = tokens[j][2]
+        if word == ",":
+            rest = [t for t in tokens[j + 1 :] if t[2][:1].isalnum()]
+            return j + 1 if j > k + 1 and len(rest) >= 3 else k
+        low = word.lower()
+        if (
+            not word[:1].isalnum()
+            or low in AUX
+            or low in COMPLEMENTIZERS
+            or low in PRONOUNS
+            or low in RELATIVE
+        ):
+            return k
+    return k
+
+
 def content_start_at(text: str, pos: int, end: int, cue: str = "") -> int:
     """Skip what sits between cue and content: time phrases, 'in a statement', a colon,
     and circumstance phrases ('in Virginia', 'at a rally', 'said of the plan'; see
@@ -87,6 +114,8 @@ def content_start_at(text: str, pos: int, end: int, cue: str = "") -> int:
     while k < len(tokens) and k < 14:
         low = tokens[k][2].lower()
         adjunct = _adjunct_end(tokens, k)
+        if adjunct == k:
+            adjunct = _phrase_to_comma(tokens, k)
         if adjunct > k:
             k = adjunct
             continue
