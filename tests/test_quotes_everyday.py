@@ -1634,3 +1634,10 @@ def test_whilst_opens_a_subordinate_clause_like_while() -> None:
 def test_a_phrase_between_the_cue_and_a_comma_is_not_the_content() -> None:
     quotes = extract_quotes("As the planner says in reference to money, there are many roads to Dublin.")
     assert [q.text for q in quotes] == ["there are many roads to Dublin"]
+
+
+def test_according_to_skips_a_parenthesis_describing_the_source() -> None:
+    quotes = extract_quotes(
+        "According to OpenAI (the company that made the chatbot), it reached a million users in days."
+    )
+    assert [q.text for q in quotes] == ["it reached a million users in days"]

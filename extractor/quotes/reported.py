@@ -124,8 +124,9 @@ def _according(text: str, cue: re.Match[str], sent_start: int, sent_end: int) ->
     if not lead:
         spk = np_after(text, cue.end(), sent_end, max_tokens=16)
         if spk is not None:
-            comma = text.find(",", spk[1], sent_end)
-            if 0 <= comma - spk[1] <= 3:
+            described = _after_parenthesis(text, spk[1], sent_end)
+            comma = text.find(",", described, sent_end)
+            if 0 <= comma - described <= 3:
                 return (_after_appositive(text, comma + 1, sent_end), sent_end), spk
             longer = _source_up_to_comma(text, spk, comma)
             if longer is not None:
@@ -148,6 +149,16 @@ def _according(text: str, cue: re.Match[str], sent_start: int, sent_end: int) ->
             return (comma + 1, sent_end), spk
         return (sent_start, cue.start()), spk
     return None
+
+
+def _after_parenthesis(text: str, pos: int, end: int) -> int:
+    """After 'According to OpenAI (the company that made ChatGPT)': the end of a parenthesis
+    right after the source, which describes it; else ``pos``."""
+    rest = text[pos:end]
+    if not rest.lstrip().startswith("("):
+        return pos
+    close = text.find(")", pos, end)
+    return close + 1 if close > 0 else pos
 
 
 def _after_appositive(text: str, start: int, sent_end: int) -> int:
