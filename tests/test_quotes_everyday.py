@@ -1641,3 +1641,18 @@ def test_according_to_skips_a_parenthesis_describing_the_source() -> None:
         "According to OpenAI (the company that made the chatbot), it reached a million users in days."
     )
     assert [q.text for q in quotes] == ["it reached a million users in days"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'That is the kind of care where you watch them and keep telling yourself, "Wow, they treat my things as their own."',
+        "I asked myself whether the plan would ever work.",
+    ],
+)
+def test_words_to_oneself_by_the_writer_or_reader_are_no_quote(text: str) -> None:
+    assert extract_quotes(text) == []
+
+
+def test_a_third_person_thought_is_still_reported() -> None:
+    assert [q.speaker for q in extract_quotes("He told himself that the plan would work.")] == ["He"]

@@ -14,6 +14,7 @@ from ..core.lexicon.quotes import (
     COPULAS,
     DEMONSTRATIVE_SUBJECTS,
     FIRST_PERSON_OBJECTS,
+    FIRST_SECOND_REFLEXIVES,
     INFERENCE_CUES,
     MANNER_QUESTIONS,
     MODALS,
@@ -78,12 +79,27 @@ def _extract(text: str) -> list[Quote]:
     return quotes
 
 
+def _to_oneself(text: str, found: Found) -> bool:
+    """'telling yourself, "Wow, ..."', 'I asked myself whether ...': the cue's hearer is the
+    writer or the reader, so the words are an inner voice, not a source's."""
+    if not found.cue or found.speaker_pos is None or not found.cue[:1].isalpha():
+        return False
+    lo = found.speaker_pos + len(found.speaker or "")
+    at = text.find(found.cue, lo, lo + 80)
+    if at < 0:
+        return False
+    nxt = WORD_RE.search(text, at + len(found.cue), at + len(found.cue) + 20)
+    return nxt is not None and nxt.group().lower() in FIRST_SECOND_REFLEXIVES
+
+
 def _speaks(text: str, found: Found, ends: list[int]) -> bool:
     """The speaker a cue names is a source (``mentions``); transcript labels and unnamed
     speakers are left as they are, and so are quotations in marks: their words are quoted
     whoever the speaker turns out to be."""
     if not found.speaker or found.speaker_pos is None:
         return True
+    if _to_oneself(text, found):
+        return False
     span = (found.speaker_pos, found.speaker_pos + len(found.speaker))
     if found.kind in {"direct", "block"} or not found.cue or found.cue in {":", "-", "–", "—", "―"}:
         # quotations are quoted whoever speaks, unless the "speaker" is a clause of the
