@@ -1656,3 +1656,9 @@ def test_words_to_oneself_by_the_writer_or_reader_are_no_quote(text: str) -> Non
 
 def test_a_third_person_thought_is_still_reported() -> None:
     assert [q.speaker for q in extract_quotes("He told himself that the plan would work.")] == ["He"]
+
+
+def test_a_cue_whose_object_is_its_subject_reports_nothing() -> None:
+    assert extract_quotes("The typeface announces itself with confidence: a family built for screens.") == []
+    kept = extract_quotes("He described himself as a conservative on fiscal matters.")
+    assert [q.cue for q in kept] == ["described"]

@@ -694,9 +694,11 @@ TOPIC_OF_CUES = _words("said says say saying")
 # plain verb ("reported from Paris", "added to his lead", "joked with a friend"),
 # a passive participle ("first reported by the Post") or the content is missing
 # ("said when she resigned", "said and did the same things", "says nothing about them"), or
-# the cue word is a plea in court ("pleaded guilty to fraud").
+# the cue word is a plea in court ("pleaded guilty to fraud"), or its object is the
+# subject itself ("the typeface announces itself with confidence").
 NOT_CONTENT_START = _words(
-    "by from with into onto off as while whilst when until than and or nor nothing anything so von mit guilty"
+    "by from with into onto off as while whilst when until than and or nor nothing anything so von mit guilty "
+    "itself himself herself themselves"
 )
 
 # ... unless the next word shows an adverbial that the content follows
