@@ -1662,3 +1662,12 @@ def test_a_cue_whose_object_is_its_subject_reports_nothing() -> None:
     assert extract_quotes("The typeface announces itself with confidence: a family built for screens.") == []
     kept = extract_quotes("He described himself as a conservative on fiscal matters.")
     assert [q.cue for q in kept] == ["described"]
+
+
+def test_a_prescribed_participle_is_not_a_report() -> None:
+    assert (
+        extract_quotes("Creators must engage pragmatically, acknowledging that hard positions may backfire.")
+        == []
+    )
+    kept = extract_quotes("She said we must keep pushing, saying that race still matters too much.")
+    assert "saying" in [q.cue for q in kept]

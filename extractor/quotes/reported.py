@@ -27,6 +27,7 @@ from ..core.lexicon.quotes import (
     NOT_OBJECT_START,
     NOUN_MARKERS,
     OBJECT_PRONOUNS,
+    OBLIGATION_MODALS,
     PHONED_NEXT,
     PREPOSITIONS,
     PROGRESSIVE_ADVERBS,
@@ -412,6 +413,10 @@ def _participle(
     ):
         # 'the meditation group showed big drops, suggesting that ...': with no one reporting
         # in the main clause, the participle is the writer's reading of a finding
+        return None
+    if any(w.lower() in OBLIGATION_MODALS for w in WORD_RE.findall(text, speaker[1], cue.start())[:1]):
+        # 'Creators must engage pragmatically, acknowledging that ...': what the subject must
+        # or should do is the writer's prescription, not a report
         return None
     start = content_start_at(text, cue.end(), sent_end)
     end = content_end(text, start, sent_end)

@@ -829,6 +829,8 @@ SINGULAR_IN_S = _words("news series species means headquarters whereabouts")
 ONE_OF_GROUP = _words("one each either neither none")
 # 'Trust me, ...', 'Believe us, ...': the writer's aside, not a speaker
 FIRST_PERSON_OBJECTS = _words("me us")
+# 'X must engage, acknowledging that ...': a prescription by the writer, not a report
+OBLIGATION_MODALS = _words("must should")
 # 'telling yourself, "Wow"', 'I asked myself': the writer's or the reader's inner voice
 FIRST_SECOND_REFLEXIVES = _words("myself yourself ourselves yourselves")
 # 'it suggests', 'this shows', 'that explains why': a fact or a finding argued by the writer
