@@ -1671,3 +1671,10 @@ def test_a_prescribed_participle_is_not_a_report() -> None:
     )
     kept = extract_quotes("She said we must keep pushing, saying that race still matters too much.")
     assert "saying" in [q.cue for q in kept]
+
+
+def test_the_writers_main_clause_after_a_report_is_cut_off() -> None:
+    quotes = extract_quotes(
+        "During a lecture on the Stoics, who argue that one can be free even in prison, I saw a student in tears."
+    )
+    assert [q.text for q in quotes] == ["that one can be free even in prison"]

@@ -196,6 +196,8 @@ CONTENT_CUT_RE = re.compile(
     r"insisted|told|called|urged|claimed|stressed|explained)\b"
     # '..., and no, in summer I do salads', '..., and I'm sure ...': the writer answers
     r"|,\s+(?:and|but|so)\s+(?:I|I['’]m|I['’]ve|I['’]d|no|my|we)\b"
+    # '... the Stoics, who argue that A, I looked up to see ...': the writer's main clause
+    r"|,\s+I\s+(?=[a-z])"
     # '..., but there are two ways you can check', '..., but you can ...': the writer again
     r"|,\s+but\s+(?:there\s+(?:are|is)|you)\b"
     # 'it's free, however most people pay more': the writer's contrast
