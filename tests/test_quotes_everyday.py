@@ -1678,3 +1678,8 @@ def test_the_writers_main_clause_after_a_report_is_cut_off() -> None:
         "During a lecture on the Stoics, who argue that one can be free even in prison, I saw a student in tears."
     )
     assert [q.text for q in quotes] == ["that one can be free even in prison"]
+
+
+def test_a_speaker_clause_joined_to_the_cue_by_and_speaks_through_its_subject() -> None:
+    quotes = extract_quotes('Some say yes. Others clutch their charging cables and say, "Absolutely not."')
+    assert [q.speaker for q in quotes if q.kind == "direct"] == ["Others"]

@@ -79,6 +79,21 @@ def _extract(text: str) -> list[Quote]:
     return quotes
 
 
+def _coordinated_subject(text: str, found: Found, span: Span) -> None:
+    """'Others clutch their charging cables and say, "..."': a speaker that is a clause with
+    its own verb, joined to the cue by 'and', speaks through its subject ('Others')."""
+    words = WORD_RE.findall(text, span[0], span[1])
+    if len(words) < 3 or not found.cue or not found.cue[:1].isalpha():
+        return
+    if words[-1].lower() == "and":
+        span = (span[0], span[0] + text[span[0] : span[1]].rstrip().rfind(" and"))
+    elif WORD_RE.findall(text, span[1], span[1] + 8)[:1] != ["and"]:
+        return
+    source = source_span(text, span, found.cue)
+    if source is not None and source[0] == span[0] and source[1] < span[1]:
+        found.speaker = text[source[0] : source[1]]
+
+
 def _to_oneself(text: str, found: Found) -> bool:
     """'telling yourself, "Wow, ..."', 'I asked myself whether ...': the cue's hearer is the
     writer or the reader, so the words are an inner voice, not a source's."""
@@ -105,7 +120,10 @@ def _speaks(text: str, found: Found, ends: list[int]) -> bool:
         # quotations are quoted whoever speaks, unless the "speaker" is a clause of the
         # writer's: 'it also raises one of the questions homeowners ask:', 'Let me put it in
         # the words of X:', 'Here is what my son says:'
-        return not writers_clause(text, span)
+        if writers_clause(text, span):
+            return False
+        _coordinated_subject(text, found, span)
+        return True
     source = source_span(text, span, found.cue)
     if source is None or _disagrees(text, source, found.cue):
         return False
