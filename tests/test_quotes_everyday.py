@@ -1683,3 +1683,9 @@ def test_the_writers_main_clause_after_a_report_is_cut_off() -> None:
 def test_a_speaker_clause_joined_to_the_cue_by_and_speaks_through_its_subject() -> None:
     quotes = extract_quotes('Some say yes. Others clutch their charging cables and say, "Absolutely not."')
     assert [q.speaker for q in quotes if q.kind == "direct"] == ["Others"]
+
+
+def test_a_short_quotation_read_on_by_a_noun_after_a_label_names_a_thing() -> None:
+    assert extract_quotes("Dinner: ‘Marry Me’ chicken – chicken in a creamy sauce with green beans.") == []
+    kept = extract_quotes('Trump: "Sad!" he wrote later that day.')
+    assert [q.text for q in kept] == ["Sad!"]

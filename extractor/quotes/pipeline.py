@@ -32,7 +32,7 @@ from .records import Found, Span
 from .reported import extend_reports, find_reported
 from .resolve import resolve
 from .sentences import sentence_bounds, sentence_ends
-from .tables import VERBS, WORD_RE, scan_translated
+from .tables import PRONOUNS, VERBS, WORD_RE, scan_translated
 
 
 def extract_quotes(text: str) -> list[Quote]:
@@ -79,6 +79,20 @@ def _extract(text: str) -> list[Quote]:
     return quotes
 
 
+_NAME_FOLLOWERS = frozenset({"that", "which", "who", "and", "or", "but", "is", "was", "are", "were"})
+
+
+def _names_a_thing(text: str, found: Found) -> bool:
+    """'Dinner: ‘Marry Me’ chicken': a quotation of a few words after a label, read on by a
+    lower-case noun, names a dish, product or title; nobody says it."""
+    if found.cue != ":" or len(WORD_RE.findall(found.text)) > 3:
+        return False
+    after = text[found.end : found.end + 24].lstrip("\"”’'» ")
+    nxt = WORD_RE.match(after)
+    word = nxt.group() if nxt is not None else ""
+    return word.islower() and word not in _NAME_FOLLOWERS and word not in PRONOUNS and word not in VERBS
+
+
 def _coordinated_subject(text: str, found: Found, span: Span) -> None:
     """'Others clutch their charging cables and say, "..."': a speaker that is a clause with
     its own verb, joined to the cue by 'and', speaks through its subject ('Others')."""
@@ -120,7 +134,7 @@ def _speaks(text: str, found: Found, ends: list[int]) -> bool:
         # quotations are quoted whoever speaks, unless the "speaker" is a clause of the
         # writer's: 'it also raises one of the questions homeowners ask:', 'Let me put it in
         # the words of X:', 'Here is what my son says:'
-        if writers_clause(text, span):
+        if writers_clause(text, span) or _names_a_thing(text, found):
             return False
         _coordinated_subject(text, found, span)
         return True
