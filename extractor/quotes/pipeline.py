@@ -83,7 +83,7 @@ _NAME_FOLLOWERS = frozenset({"that", "which", "who", "and", "or", "but", "is", "
 
 
 def _names_a_thing(text: str, found: Found) -> bool:
-    """'Dinner: ‘Marry Me’ chicken': a quotation of a few words after a label, read on by a
+    """'Dinner: "Marry Me" chicken': a quotation of a few words after a label, read on by a
     lower-case noun, names a dish, product or title; nobody says it."""
     if found.cue != ":" or len(WORD_RE.findall(found.text)) > 3:
         return False
