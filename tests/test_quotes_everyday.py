@@ -1689,3 +1689,18 @@ def test_a_short_quotation_read_on_by_a_noun_after_a_label_names_a_thing() -> No
     assert extract_quotes("Dinner: ‘Marry Me’ chicken – chicken in a creamy sauce with green beans.") == []
     kept = extract_quotes('Trump: "Sad!" he wrote later that day.')
     assert [q.text for q in kept] == ["Sad!"]
+
+
+def test_a_possessive_before_an_ing_word_is_no_joined_subject() -> None:
+    text = (
+        "Mata has revealed he enjoys playing alongside Oscar and Eden Hazard in Chelsea's attacking "
+        "style, and has praised Di Matteo as a club legend."
+    )
+    assert "attacking" not in [q.cue for q in extract_quotes(text)]
+
+
+def test_the_hearer_ends_before_an_infinitive() -> None:
+    quotes = extract_quotes("His lawyer urged the appeals court to find that the restrictions go too far.")
+    assert [(q.addressee, q.text) for q in quotes] == [
+        ("the appeals court", "to find that the restrictions go too far")
+    ]

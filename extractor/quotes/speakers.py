@@ -273,6 +273,10 @@ def _after_joined_report(chosen: list[Token]) -> list[Token]:
         # 'I asked about X and he let me know he's working on adding': a clause of its own
         # before the cue, not a subject
         return chosen
+    if chosen[-1][2].lower().endswith(("'s", "’s")):
+        # '... alongside Oscar and Eden Hazard in Chelsea's attacking style': a possessive
+        # before an -ing word, which is an adjective there, not a subject and its cue
+        return chosen
     return chosen[joiner + 1 :]
 
 
@@ -482,14 +486,13 @@ def addressee_after(text: str, start: int, end: int) -> tuple[Span | None, int]:
     if not tokens:
         return None, start
     that = next((k for k, t in enumerate(tokens[:9]) if t[2].lower() in COMPLEMENTIZERS), None)
-    if (
-        that is not None
-        and that > 0
-        and all(t[2][0].isalnum() or t[2] == "." for t in tokens[:that])
-        # 'asked me not to share that ...': the 'that' belongs to the infinitive's verb
-        and not any(t[2].lower() in {"to", "not"} for t in tokens[:that])
-    ):
-        return (tokens[0][0], tokens[that - 1][1]), tokens[that - 1][1]
+    if that is not None and that > 0 and all(t[2][0].isalnum() or t[2] == "." for t in tokens[:that]):
+        # 'asked me not to share that ...', 'urged the appeals court to find that ...': the
+        # 'that' belongs to the infinitive's verb, and the hearer ends before it
+        infinitive = next((k for k in range(that) if tokens[k][2].lower() in {"to", "not"}), None)
+        last = that - 1 if infinitive is None else infinitive - 1
+        if last >= 0:
+            return (tokens[0][0], tokens[last][1]), tokens[last][1]
     out: list[Token] = []
     first = tokens[0][2].lower()
     nxt = tokens[1][2].lower() if len(tokens) > 1 else ""
