@@ -1390,3 +1390,21 @@ def test_with_a_share_saying_is_an_absolute_report() -> None:
         "Sales grew, with several deals pointing to a busy spring.",
     ):
         assert extract_quotes(text) == [], text
+
+
+def test_a_denied_cue_between_two_quotations_does_not_stop_the_second() -> None:
+    # 'He did not mention the fee.' reports nothing: the next quotation goes on with the first
+    quote = _only(
+        extract_quotes(
+            '"The bridge will open in May," the mayor said at the hearing. '
+            'She did not mention the fee. "We are ready for the traffic."'
+        )
+    )
+    assert quote.speaker == "the mayor"
+    assert quote.text.endswith("We are ready for the traffic.")
+    # a sentence that does report something is a statement of its own: no joining over it
+    quotes = extract_quotes(
+        '"The bridge will open in May," the mayor said at the hearing. '
+        'She mentioned the fee. "We are ready for the traffic."'
+    )
+    assert not any(q.text.endswith("traffic.") and q.speaker == "the mayor" and "May" in q.text for q in quotes)

@@ -543,6 +543,10 @@ BLOCKERS = _words(
 
 PASSIVE = _words("was were been being be is are am get gets got getting")
 
+# Words that deny the verb after them ('He did not suggest retaliation', "didn't say"): a
+# cue after them reports nothing ("n't" is matched as a word ending, see ``negated``).
+NEGATIONS = _words("not never")
+
 AUX = _words(
     "is was are were has had have will would can could did does do be been being may might must "
     "shall should ist war sind waren hat hatte haben wird wurde"
