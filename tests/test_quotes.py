@@ -1408,3 +1408,12 @@ def test_a_denied_cue_between_two_quotations_does_not_stop_the_second() -> None:
         'She mentioned the fee. "We are ready for the traffic."'
     )
     assert not any(q.text.endswith("traffic.") and q.speaker == "the mayor" and "May" in q.text for q in quotes)
+
+
+def test_went_on_and_plural_state_after_a_quotation_attribute_it() -> None:
+    quote = _only(extract_quotes('"The roof needs a new coat before winter," she went on.'))
+    assert (quote.speaker, quote.text) == ("she", "The roof needs a new coat before winter")
+    quote = _only(extract_quotes('"Sleep matters more than diet," the authors state in the review.'))
+    assert quote.speaker == "the authors"
+    # 'went' with no manner phrase after it is an ordinary verb
+    assert extract_quotes('"We lost the game," they went home.') == []

@@ -78,10 +78,11 @@ def _words(spaced: str) -> frozenset[str]:
 # ("barked", "beamed") need no entry: any "-ed" word is accepted in that position. The
 # present tenses of lifestyle and service pages ('"...," she shares.', '"...," Dan advises.',
 # '"...," states Dr. Roe.') are ordinary verbs elsewhere ("shares a photo", "offers discounts",
-# "the United States").
+# "the United States"). '," she went on.' / '," he goes on.' go on with the speaker's words
+# ("went home" is no manner phrase, so it is not taken); '," the authors state.' is plural.
 ATTRIBUTION_ONLY_VERBS: frozenset[str] = _words("""
-    read reads shot spoke cried sighed points
-    shares states instructs confesses advises offers describes comments recommends
+    read reads shot spoke cried sighed points went goes
+    shares states state instructs confesses advises offers describes comments recommends
     """)
 
 # Verbs whose direct object can be the very words uttered or written: 'the crowd
