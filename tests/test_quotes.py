@@ -1417,3 +1417,12 @@ def test_went_on_and_plural_state_after_a_quotation_attribute_it() -> None:
     assert quote.speaker == "the authors"
     # 'went' with no manner phrase after it is an ordinary verb
     assert extract_quotes('"We lost the game," they went home.') == []
+
+
+def test_a_turn_verb_before_to_say_hands_the_statement_to_its_subject() -> None:
+    quote = _only(extract_quotes('The coach, who had been quiet all evening, interjected to say: "We train twice a day."'))
+    assert (quote.speaker, quote.text) == ("The coach", "We train twice a day.")
+    quote = _only(extract_quotes("The baker took to Facebook to say that the shop would reopen on Friday."))
+    assert (quote.speaker, quote.text) == ("The baker", "that the shop would reopen on Friday")
+    # declining or wanting to say something reports nothing
+    assert extract_quotes("The baker declined to say whether the shop would reopen.") == []

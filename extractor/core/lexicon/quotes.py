@@ -615,6 +615,14 @@ SPEECH_NOUNS = _words("""
     prediction appeal demand request challenge taunt insult praise tribute greeting farewell
 """)
 
+# Verbs of taking a turn that a purpose infinitive of speech follows: 'X interjected to say',
+# 'interrupted me to say', 'took to Twitter to say', 'called to say': the report goes on
+# with the same subject (unlike 'declined to say', 'wanted to say', which report nothing).
+TURN_VERBS = _words("""
+    interjected interjects interrupted interrupts chimed jumped stepped rose stood paused
+    took takes called calls wrote writes returned broke
+""")
+
 # Verbs that report speech only with a particle or object, before a colon: 'as he put it:',
 # 'Smith shot back:'.
 COLON_VERBS = _words("put shot fired hit wrote spoke read")
