@@ -1426,3 +1426,17 @@ def test_a_turn_verb_before_to_say_hands_the_statement_to_its_subject() -> None:
     assert (quote.speaker, quote.text) == ("The baker", "that the shop would reopen on Friday")
     # declining or wanting to say something reports nothing
     assert extract_quotes("The baker declined to say whether the shop would reopen.") == []
+
+
+def test_a_quoted_name_before_a_noun_and_its_cue_is_no_statement() -> None:
+    # 'asked fans to vote': the hearer and an infinitive follow the cue, so the clause goes on
+    # and the quotation before it is a name modifying the subject
+    assert [q.kind for q in extract_quotes("“Night Shift” star Ana Ruiz asked fans to vote.")] != ["direct"]
+    assert [q.kind for q in extract_quotes("“Night Shift” Star Asked Fans To Vote.")] != ["direct"]
+    # a possessive after an inverted cue opens its object: it is no speaker
+    assert not any(
+        q.speaker == "Its" for q in extract_quotes("‘Vogue’ Just Announced Its ‘Face Of The Year’ And Fans Agree.")
+    )
+    # the hearer alone, or a time after it, still closes the attribution
+    quote = _only(extract_quotes("“We will open in May” she told reporters on Monday."))
+    assert (quote.speaker, quote.text) == ("she", "We will open in May")

@@ -25,6 +25,7 @@ from ..core.lexicon.quotes import (
     NOUN_MARKERS,
     NUMBER_WORDS,
     PASSIVE,
+    POSSESSIVE_DETERMINERS,
     PREPOSITIONS,
     SOURCE_ARTICLES,
     SPEECH_NOUNS,
@@ -124,6 +125,8 @@ def attribution_after(text: str, pos: int, limit: int, unlisted: bool = True) ->
                 spk = np_after(text, tok[1], limit)
                 if spk is not None and low in CHECKED_CUES and not _opens_a_mention(text, spk):
                     return None  # '(or "inline") replies make conversations easier': a noun, then its verb
+                if spk is not None and text[spk[0] : spk[1]].lower() in POSSESSIVE_DETERMINERS:
+                    return None  # '"Time" Just Announced Its "Person of the Year"': the object's determiner
                 return AttributionRecord(window[0][0], spk[1] if spk else tok[1], spk, tok[2])
             if not _ends_with_comma(text, pos) and not _closes_clause(text, tok[1], limit):
                 return (
@@ -322,9 +325,29 @@ def _closes_clause(text: str, pos: int, limit: int) -> bool:
         # "said pleasantly into the phone", "said quietly.": a manner adverb, then the clause ends
         nxt = tokens[k + 1][2]
         return not nxt[0].isalnum() or nxt.lower() in TRAILING_PREPOSITIONS | MANNER_START
-    # "told Reuters.", "told reporters on Monday": the hearer, then the clause ends
+    # "told Reuters.", "told reporters on Monday": the hearer, then the clause ends; "asked
+    # fans to vote" goes on with an infinitive, a clause of its own
     cue_word = text[max(0, pos - 12) : pos].split()[-1:]
-    return bool(cue_word) and cue_word[0].lower() in ADDRESSEE_VERBS
+    return (
+        bool(cue_word)
+        and cue_word[0].lower() in ADDRESSEE_VERBS
+        and not any(
+            tokens[i][2].lower() == "to" and _infinitive_verb(tokens[i + 1][2], tokens[i][2] == "To")
+            for i in range(k + 1, min(k + 4, len(tokens) - 1))
+        )
+    )
+
+
+def _infinitive_verb(word: str, title_case: bool = False) -> bool:
+    """After 'to', a word that is no determiner or pronoun: 'to vote', not 'to the crowd'. It
+    is lower case, unless the line is in title case ('Asked Fans To Vote')."""
+    low = word.lower()
+    return (
+        word.isalpha()
+        and (word.islower() or (title_case and word[0].isupper()))
+        and low not in DETERMINERS
+        and low not in PRONOUNS
+    )
 
 
 def _speaker_first(text: str, before: list[Token], cue: Token, limit: int) -> AttributionRecord | None:

@@ -615,6 +615,10 @@ SPEECH_NOUNS = _words("""
     prediction appeal demand request challenge taunt insult praise tribute greeting farewell
 """)
 
+# Possessive determiners: on their own after an inverted cue ('"Time" Just Announced Its
+# "Person of the Year"') they open the cue's object, they name no speaker.
+POSSESSIVE_DETERMINERS = _words("its his her their my our your")
+
 # Verbs of taking a turn that a purpose infinitive of speech follows: 'X interjected to say',
 # 'interrupted me to say', 'took to Twitter to say', 'called to say': the report goes on
 # with the same subject (unlike 'declined to say', 'wanted to say', which report nothing).
