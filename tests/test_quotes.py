@@ -1407,7 +1407,9 @@ def test_a_denied_cue_between_two_quotations_does_not_stop_the_second() -> None:
         '"The bridge will open in May," the mayor said at the hearing. '
         'She mentioned the fee. "We are ready for the traffic."'
     )
-    assert not any(q.text.endswith("traffic.") and q.speaker == "the mayor" and "May" in q.text for q in quotes)
+    assert not any(
+        q.text.endswith("traffic.") and q.speaker == "the mayor" and "May" in q.text for q in quotes
+    )
 
 
 def test_went_on_and_plural_state_after_a_quotation_attribute_it() -> None:
@@ -1420,7 +1422,11 @@ def test_went_on_and_plural_state_after_a_quotation_attribute_it() -> None:
 
 
 def test_a_turn_verb_before_to_say_hands_the_statement_to_its_subject() -> None:
-    quote = _only(extract_quotes('The coach, who had been quiet all evening, interjected to say: "We train twice a day."'))
+    quote = _only(
+        extract_quotes(
+            'The coach, who had been quiet all evening, interjected to say: "We train twice a day."'
+        )
+    )
     assert (quote.speaker, quote.text) == ("The coach", "We train twice a day.")
     quote = _only(extract_quotes("The baker took to Facebook to say that the shop would reopen on Friday."))
     assert (quote.speaker, quote.text) == ("The baker", "that the shop would reopen on Friday")
@@ -1435,7 +1441,8 @@ def test_a_quoted_name_before_a_noun_and_its_cue_is_no_statement() -> None:
     assert [q.kind for q in extract_quotes("“Night Shift” Star Asked Fans To Vote.")] != ["direct"]
     # a possessive after an inverted cue opens its object: it is no speaker
     assert not any(
-        q.speaker == "Its" for q in extract_quotes("‘Vogue’ Just Announced Its ‘Face Of The Year’ And Fans Agree.")
+        q.speaker == "Its"
+        for q in extract_quotes("‘Vogue’ Just Announced Its ‘Face Of The Year’ And Fans Agree.")
     )
     # the hearer alone, or a time after it, still closes the attribution
     quote = _only(extract_quotes("“We will open in May” she told reporters on Monday."))
