@@ -1447,3 +1447,16 @@ def test_a_quoted_name_before_a_noun_and_its_cue_is_no_statement() -> None:
     # the hearer alone, or a time after it, still closes the attribution
     quote = _only(extract_quotes("“We will open in May” she told reporters on Monday."))
     assert (quote.speaker, quote.text) == ("she", "We will open in May")
+
+
+def test_more_from_and_a_names_document_before_a_colon_are_the_source() -> None:
+    quote = _only(extract_quotes('From the mayor\'s newsletter: "The pool opens on the first of June."'))
+    assert (quote.speaker, quote.text) == ("the mayor's newsletter", "The pool opens on the first of June.")
+    quote = _only(extract_quotes('From Lena\'s blog post: "Bake the crust for ten minutes first."'))
+    assert quote.speaker == "Lena's blog post"
+    quote = _only(
+        extract_quotes('Weights are not enough - More from the study: "Samples must match the population."')
+    )
+    assert (quote.speaker, quote.text) == ("the study", "Samples must match the population.")
+    # an instruction to the reader before a colon is still nobody's statement
+    assert extract_quotes('Say something like: "I need a minute."') == []

@@ -618,7 +618,8 @@ def attribution_before(text: str, sent_start: int, quote_start: int) -> Attribut
     if speaker is None and cue_word.lower().endswith("ing") and _after_comma(text, sent_start, cue.start()):
         speaker = _sentence_subject(text, sent_start, cue.start())  # 'X called it "A," adding: "B."'
     if speaker is None:
-        return None
+        # "From Bush's Facebook post:": a verb-like noun before the colon, no subject before it
+        return _colon_before(text, sent_start, quote_start) if before[-1] == ":" else None
     addressee = None
     lead_from = cue.end()
     if cue_word.lower() in ADDRESSEE_VERBS:
@@ -660,7 +661,11 @@ def _after_comma(text: str, lo: int, pos: int) -> bool:
 
 
 _FROM_SOURCE_RE = re.compile(
-    r"(?:^|(?<=[.!?\n])\s*)\s*From\s+(?P<source>(?:the|a|an|his|her|their|its|one)\s+[\w'’&.-]+(?:\s+[\w'’&.-]+){0,4}"
+    # 'More from the report:' and a dash before it ('... - More from the report:') too
+    r"(?:^|(?<=[.!?\n])\s*|\s[–—-]\s+)\s*(?:More\s+from|From)\s+"
+    r"(?P<source>(?:the|a|an|his|her|their|its|one)\s+[\w'’&.-]+(?:\s+[\w'’&.-]+){0,4}"
+    # "From Bush's Facebook post:": a name's document
+    r"|[A-Z][\w.&-]*['’]s(?:\s+[\w'’&.-]+){1,3}"
     r"|[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4})\s*$"
 )
 
