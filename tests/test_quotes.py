@@ -1390,3 +1390,73 @@ def test_with_a_share_saying_is_an_absolute_report() -> None:
         "Sales grew, with several deals pointing to a busy spring.",
     ):
         assert extract_quotes(text) == [], text
+
+
+def test_a_denied_cue_between_two_quotations_does_not_stop_the_second() -> None:
+    # 'He did not mention the fee.' reports nothing: the next quotation goes on with the first
+    quote = _only(
+        extract_quotes(
+            '"The bridge will open in May," the mayor said at the hearing. '
+            'She did not mention the fee. "We are ready for the traffic."'
+        )
+    )
+    assert quote.speaker == "the mayor"
+    assert quote.text.endswith("We are ready for the traffic.")
+    # a sentence that does report something is a statement of its own: no joining over it
+    quotes = extract_quotes(
+        '"The bridge will open in May," the mayor said at the hearing. '
+        'She mentioned the fee. "We are ready for the traffic."'
+    )
+    assert not any(
+        q.text.endswith("traffic.") and q.speaker == "the mayor" and "May" in q.text for q in quotes
+    )
+
+
+def test_went_on_and_plural_state_after_a_quotation_attribute_it() -> None:
+    quote = _only(extract_quotes('"The roof needs a new coat before winter," she went on.'))
+    assert (quote.speaker, quote.text) == ("she", "The roof needs a new coat before winter")
+    quote = _only(extract_quotes('"Sleep matters more than diet," the authors state in the review.'))
+    assert quote.speaker == "the authors"
+    # 'went' with no manner phrase after it is an ordinary verb
+    assert extract_quotes('"We lost the game," they went home.') == []
+
+
+def test_a_turn_verb_before_to_say_hands_the_statement_to_its_subject() -> None:
+    quote = _only(
+        extract_quotes(
+            'The coach, who had been quiet all evening, interjected to say: "We train twice a day."'
+        )
+    )
+    assert (quote.speaker, quote.text) == ("The coach", "We train twice a day.")
+    quote = _only(extract_quotes("The baker took to Facebook to say that the shop would reopen on Friday."))
+    assert (quote.speaker, quote.text) == ("The baker", "that the shop would reopen on Friday")
+    # declining or wanting to say something reports nothing
+    assert extract_quotes("The baker declined to say whether the shop would reopen.") == []
+
+
+def test_a_quoted_name_before_a_noun_and_its_cue_is_no_statement() -> None:
+    # 'asked fans to vote': the hearer and an infinitive follow the cue, so the clause goes on
+    # and the quotation before it is a name modifying the subject
+    assert [q.kind for q in extract_quotes("“Night Shift” star Ana Ruiz asked fans to vote.")] != ["direct"]
+    assert [q.kind for q in extract_quotes("“Night Shift” Star Asked Fans To Vote.")] != ["direct"]
+    # a possessive after an inverted cue opens its object: it is no speaker
+    assert not any(
+        q.speaker == "Its"
+        for q in extract_quotes("‘Vogue’ Just Announced Its ‘Face Of The Year’ And Fans Agree.")
+    )
+    # the hearer alone, or a time after it, still closes the attribution
+    quote = _only(extract_quotes("“We will open in May” she told reporters on Monday."))
+    assert (quote.speaker, quote.text) == ("she", "We will open in May")
+
+
+def test_more_from_and_a_names_document_before_a_colon_are_the_source() -> None:
+    quote = _only(extract_quotes('From the mayor\'s newsletter: "The pool opens on the first of June."'))
+    assert (quote.speaker, quote.text) == ("the mayor's newsletter", "The pool opens on the first of June.")
+    quote = _only(extract_quotes('From Lena\'s blog post: "Bake the crust for ten minutes first."'))
+    assert quote.speaker == "Lena's blog post"
+    quote = _only(
+        extract_quotes('Weights are not enough - More from the study: "Samples must match the population."')
+    )
+    assert (quote.speaker, quote.text) == ("the study", "Samples must match the population.")
+    # an instruction to the reader before a colon is still nobody's statement
+    assert extract_quotes('Say something like: "I need a minute."') == []

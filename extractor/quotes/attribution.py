@@ -25,6 +25,7 @@ from ..core.lexicon.quotes import (
     NOUN_MARKERS,
     NUMBER_WORDS,
     PASSIVE,
+    POSSESSIVE_DETERMINERS,
     PREPOSITIONS,
     SOURCE_ARTICLES,
     SPEECH_NOUNS,
@@ -124,6 +125,8 @@ def attribution_after(text: str, pos: int, limit: int, unlisted: bool = True) ->
                 spk = np_after(text, tok[1], limit)
                 if spk is not None and low in CHECKED_CUES and not _opens_a_mention(text, spk):
                     return None  # '(or "inline") replies make conversations easier': a noun, then its verb
+                if spk is not None and text[spk[0] : spk[1]].lower() in POSSESSIVE_DETERMINERS:
+                    return None  # '"Time" Just Announced Its "Person of the Year"': the object's determiner
                 return AttributionRecord(window[0][0], spk[1] if spk else tok[1], spk, tok[2])
             if not _ends_with_comma(text, pos) and not _closes_clause(text, tok[1], limit):
                 return (
@@ -322,9 +325,29 @@ def _closes_clause(text: str, pos: int, limit: int) -> bool:
         # "said pleasantly into the phone", "said quietly.": a manner adverb, then the clause ends
         nxt = tokens[k + 1][2]
         return not nxt[0].isalnum() or nxt.lower() in TRAILING_PREPOSITIONS | MANNER_START
-    # "told Reuters.", "told reporters on Monday": the hearer, then the clause ends
+    # "told Reuters.", "told reporters on Monday": the hearer, then the clause ends; "asked
+    # fans to vote" goes on with an infinitive, a clause of its own
     cue_word = text[max(0, pos - 12) : pos].split()[-1:]
-    return bool(cue_word) and cue_word[0].lower() in ADDRESSEE_VERBS
+    return (
+        bool(cue_word)
+        and cue_word[0].lower() in ADDRESSEE_VERBS
+        and not any(
+            tokens[i][2].lower() == "to" and _infinitive_verb(tokens[i + 1][2], tokens[i][2] == "To")
+            for i in range(k + 1, min(k + 4, len(tokens) - 1))
+        )
+    )
+
+
+def _infinitive_verb(word: str, title_case: bool = False) -> bool:
+    """After 'to', a word that is no determiner or pronoun: 'to vote', not 'to the crowd'. It
+    is lower case, unless the line is in title case ('Asked Fans To Vote')."""
+    low = word.lower()
+    return (
+        word.isalpha()
+        and (word.islower() or (title_case and word[0].isupper()))
+        and low not in DETERMINERS
+        and low not in PRONOUNS
+    )
 
 
 def _speaker_first(text: str, before: list[Token], cue: Token, limit: int) -> AttributionRecord | None:
@@ -595,7 +618,8 @@ def attribution_before(text: str, sent_start: int, quote_start: int) -> Attribut
     if speaker is None and cue_word.lower().endswith("ing") and _after_comma(text, sent_start, cue.start()):
         speaker = _sentence_subject(text, sent_start, cue.start())  # 'X called it "A," adding: "B."'
     if speaker is None:
-        return None
+        # "From Bush's Facebook post:": a verb-like noun before the colon, no subject before it
+        return _colon_before(text, sent_start, quote_start) if before[-1] == ":" else None
     addressee = None
     lead_from = cue.end()
     if cue_word.lower() in ADDRESSEE_VERBS:
@@ -637,7 +661,11 @@ def _after_comma(text: str, lo: int, pos: int) -> bool:
 
 
 _FROM_SOURCE_RE = re.compile(
-    r"(?:^|(?<=[.!?\n])\s*)\s*From\s+(?P<source>(?:the|a|an|his|her|their|its|one)\s+[\w'’&.-]+(?:\s+[\w'’&.-]+){0,4}"
+    # 'More from the report:' and a dash before it ('... - More from the report:') too
+    r"(?:^|(?<=[.!?\n])\s*|\s[–—-]\s+)\s*(?:More\s+from|From)\s+"
+    r"(?P<source>(?:the|a|an|his|her|their|its|one)\s+[\w'’&.-]+(?:\s+[\w'’&.-]+){0,4}"
+    # "From Bush's Facebook post:": a name's document
+    r"|[A-Z][\w.&-]*['’]s(?:\s+[\w'’&.-]+){1,3}"
     r"|[A-Z][\w'’&.-]*(?:\s+[A-Z][\w'’&.-]*){0,4})\s*$"
 )
 

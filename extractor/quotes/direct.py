@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..core.lexicon.quotes import HONORIFICS, STATEMENT_PATTERNS, TITLE_MINOR_WORDS
+from ..core.lexicon.quotes import HONORIFICS, NEGATIONS, STATEMENT_PATTERNS, TITLE_MINOR_WORDS
 from .attribution import (
     attribution_after,
     attribution_before,
@@ -67,6 +67,19 @@ def _ends_sentence(text: str, mark: Mark) -> bool:
     return last_inside_marks(text, mark.start, mark.end) == "."
 
 
+_NEGATED_BEFORE_RE = re.compile(r"(?:\b(?:" + "|".join(sorted(NEGATIONS)) + r")|n['’]t)\s+$", re.IGNORECASE)
+
+
+def _reports(text: str, start: int, end: int) -> bool:
+    """A cue between ``start`` and ``end`` that is not denied: 'He didn't suggest retaliation.'
+    reports nothing, so the writer's sentence between two quotations of one speaker does not
+    stop the second from continuing the first."""
+    for cue in CUE_RE.finditer(text, start, end):
+        if not _NEGATED_BEFORE_RE.search(text, max(start, cue.start() - 12), cue.start()):
+            return True
+    return False
+
+
 def continues_quote(text: str, ends: list[int], marks: list[Mark], k: int, after: int) -> bool:
     """Quotation k goes on with the statement ending at ``after``.
 
@@ -90,7 +103,7 @@ def continues_quote(text: str, ends: list[int], marks: list[Mark], k: int, after
                 next_end <= nxt.start
                 and next_end - sent_end < WINDOW
                 and not text[next_end : nxt.start].strip()
-                and not CUE_RE.search(text, sent_end, next_end)
+                and not _reports(text, sent_end, next_end)
             ):
                 gap_start = next_end  # '"A," Obama said. He didn't suggest retaliation. "B."'
         elif nxt.start < sent_end and text[after : nxt.start].rstrip().endswith((",", ":", ".")):

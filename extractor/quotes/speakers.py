@@ -27,6 +27,7 @@ from ..core.lexicon.quotes import (
     PREPOSITIONS,
     RELATIVE,
     TIME_START,
+    TURN_VERBS,
 )
 from .mentions import is_source_noun
 from .records import Span, Token
@@ -145,6 +146,9 @@ def _cue_word(text: str, cue_start: int) -> str:
     return m.group() if m else ""
 
 
+_TURN_REACH = 6  # words between a turn verb and 'to say' ('interrupted me in mid-sentence to')
+
+
 def speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
     """The speaker mention written just before a cue ('the vice president said').
 
@@ -159,6 +163,18 @@ def speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
         tokens.pop()  # 'Le maire a déclaré': the auxiliary of a French cue, not the English article
     if len(tokens) > 1 and tokens[-1][2].lower() == "to" and tokens[-2][2].lower() in ASPECT_VERBS:
         del tokens[-2:]  # 'Lewandowski continued to say': the report goes on
+    elif tokens and tokens[-1][2].lower() == "to" and cue.lower() in VERBS:
+        # "O'Malley interjected to say", 'took to Twitter to say': the subject of the turn speaks
+        turn = next(
+            (
+                i
+                for i in range(len(tokens) - 2, max(-1, len(tokens) - _TURN_REACH - 2), -1)
+                if tokens[i][2].lower() in TURN_VERBS
+            ),
+            None,
+        )
+        if turn is not None and not any(t[2] in {".", "!", "?", ";", ":"} for t in tokens[turn:]):
+            del tokens[turn:]
     if tokens and (
         (tokens[-1][2].lower() in BLOCKERS and not name_part(tokens, len(tokens) - 1))
         or _modifier_slot(tokens[-1][2])

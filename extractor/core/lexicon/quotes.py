@@ -78,10 +78,11 @@ def _words(spaced: str) -> frozenset[str]:
 # ("barked", "beamed") need no entry: any "-ed" word is accepted in that position. The
 # present tenses of lifestyle and service pages ('"...," she shares.', '"...," Dan advises.',
 # '"...," states Dr. Roe.') are ordinary verbs elsewhere ("shares a photo", "offers discounts",
-# "the United States").
+# "the United States"). '," she went on.' / '," he goes on.' go on with the speaker's words
+# ("went home" is no manner phrase, so it is not taken); '," the authors state.' is plural.
 ATTRIBUTION_ONLY_VERBS: frozenset[str] = _words("""
-    read reads shot spoke cried sighed points
-    shares states instructs confesses advises offers describes comments recommends
+    read reads shot spoke cried sighed points went goes
+    shares states state instructs confesses advises offers describes comments recommends
     """)
 
 # Verbs whose direct object can be the very words uttered or written: 'the crowd
@@ -543,6 +544,10 @@ BLOCKERS = _words(
 
 PASSIVE = _words("was were been being be is are am get gets got getting")
 
+# Words that deny the verb after them ('He did not suggest retaliation', "didn't say"): a
+# cue after them reports nothing ("n't" is matched as a word ending, see ``negated``).
+NEGATIONS = _words("not never")
+
 AUX = _words(
     "is was are were has had have will would can could did does do be been being may might must "
     "shall should ist war sind waren hat hatte haben wird wurde"
@@ -608,6 +613,18 @@ SPEECH_NOUNS = _words("""
     vow tweet post note letter speech quote question verdict advice argument point refrain
     mantra chant cry joke quip boast claim charge accusation explanation assessment summary
     prediction appeal demand request challenge taunt insult praise tribute greeting farewell
+""")
+
+# Possessive determiners: on their own after an inverted cue ('"Time" Just Announced Its
+# "Person of the Year"') they open the cue's object, they name no speaker.
+POSSESSIVE_DETERMINERS = _words("its his her their my our your")
+
+# Verbs of taking a turn that a purpose infinitive of speech follows: 'X interjected to say',
+# 'interrupted me to say', 'took to Twitter to say', 'called to say': the report goes on
+# with the same subject (unlike 'declined to say', 'wanted to say', which report nothing).
+TURN_VERBS = _words("""
+    interjected interjects interrupted interrupts chimed jumped stepped rose stood paused
+    took takes called calls wrote writes returned broke
 """)
 
 # Verbs that report speech only with a particle or object, before a colon: 'as he put it:',
