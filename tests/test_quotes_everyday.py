@@ -1704,3 +1704,32 @@ def test_the_hearer_ends_before_an_infinitive() -> None:
     assert [(q.addressee, q.text) for q in quotes] == [
         ("the appeals court", "to find that the restrictions go too far")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Given the complexity, Ronal Serpas, a retired police chief, said the courts needed to step in and help.",
+            ("Ronal Serpas", "said", "the courts needed to step in and help"),
+        ),
+        (
+            "With the management admitting in regulatory filings that profits are years away, investors wait.",
+            ("the management", "admitting", "that profits are years away"),
+        ),
+    ],
+)
+def test_reports_kept_whole_after_this_sessions_span_rules(text: str, expected: tuple[str, str, str]) -> None:
+    """Regressions a snapshot compare found: a phrase to a comma is skipped only before a
+    clause with its subject; an inverted speaker holds no verb; a phrase before 'that' is
+    skipped."""
+    assert expected in [(q.speaker, q.cue, q.text) for q in extract_quotes(text)]
+
+
+def test_a_phrase_to_a_comma_is_skipped_only_before_a_subject() -> None:
+    text = "One journalist, who insisted on anonymity for fear of his job, lamented the end of an era."
+    assert [q.text[:9] for q in extract_quotes(text) if q.cue == "insisted"] == ["anonymity"]
+
+
+def test_an_infinitive_of_purpose_is_not_a_report() -> None:
+    assert extract_quotes("When the attack began, Allie stood up to warn those around her.") == []

@@ -72,6 +72,30 @@ def _adjunct_end(tokens: list[Token], k: int) -> int:
 _PHRASE_MAX_WORDS = 7
 
 
+def _prepositional(tokens: list[Token]) -> bool:
+    """The tokens are one short phrase opened by a preposition ('in regulatory filings'):
+    words only, no verb, pronoun or relative in them."""
+    if not 1 < len(tokens) <= _PHRASE_MAX_WORDS or tokens[0][2].lower() not in ADJUNCT_PREPOSITIONS:
+        return False
+    return all(
+        t[2][:1].isalnum()
+        and t[2].lower() not in AUX
+        and t[2].lower() not in PRONOUNS
+        and t[2].lower() not in RELATIVE
+        for t in tokens[1:]
+    )
+
+
+def _opens_clause(word: str) -> bool:
+    """A word that can open a clause with its subject: a determiner, a pronoun, 'there', a
+    name or a number ('..., there are many roads'); not a verb ('..., lamented what') or a
+    relative ('..., in which')."""
+    low = word.lower()
+    if low in RELATIVE:
+        return False
+    return low in DETERMINERS or low in PRONOUNS or low == "there" or word[:1].isupper() or word[:1].isdigit()
+
+
 def _phrase_to_comma(tokens: list[Token], k: int) -> int:
     """Index after 'in reference to financial success,' at ``tokens[k]``: a phrase opened by a
     preposition and closed by a comma, with no verb, pronoun or 'that' in it, and a clause of
@@ -83,7 +107,7 @@ def _phrase_to_comma(tokens: list[Token], k: int) -> int:
         word = tokens[j][2]
         if word == ",":
             rest = [t for t in tokens[j + 1 :] if t[2][:1].isalnum()]
-            return j + 1 if j > k + 1 and len(rest) >= 3 else k
+            return j + 1 if j > k + 1 and len(rest) >= 3 and _opens_clause(rest[0][2]) else k
         low = word.lower()
         if (
             not word[:1].isalnum()
@@ -107,8 +131,8 @@ def content_start_at(text: str, pos: int, end: int, cue: str = "") -> int:
             tokens = tokens[adjunct:]
     for k, tok in enumerate(tokens[:10]):
         if tok[2].lower() in COMPLEMENTIZERS:
-            if all(adverbial_token(t[2]) for t in tokens[:k]):
-                return tok[0]
+            if all(adverbial_token(t[2]) for t in tokens[:k]) or _prepositional(tokens[:k]):
+                return tok[0]  # 'said quietly that', 'admitting in regulatory filings that'
             break
     k = 0
     while k < len(tokens) and k < 14:

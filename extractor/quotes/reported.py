@@ -242,6 +242,17 @@ def _capitalised_source(text: str, start: int, end: int) -> Span | None:
     return (out[0][0], out[-1][1]) if out else None
 
 
+def _holds_a_verb(text: str, span: Span) -> bool:
+    """'said the courts needed to step in ...': the words read as an inverted speaker hold a
+    finite verb or an infinitive ('to' and a lower-case word), so they are the start of the
+    reported clause, not a speaker."""
+    words = WORD_RE.findall(text, span[0], span[1])
+    lows = [w.lower() for w in words]
+    if any(w in FINITE or w in AUX for w in lows):
+        return True
+    return any(lows[k] == "to" and words[k + 1].islower() for k in range(len(lows) - 1))
+
+
 def _np_closed(text: str, np_end: int, sent_end: int) -> bool:
     """The inverted speaker ends at a comma or the sentence end; more words make it a clause.
 
@@ -785,7 +796,10 @@ def _reported_one(
         comma = sent_start + len(pre) - 1
         if (
             after
-            and (_np_closed(text, after[1], sent_end) or _clause_final(text, after[1], sent_end))
+            and (
+                _np_closed(text, after[1], sent_end)
+                or (_clause_final(text, after[1], sent_end) and not _holds_a_verb(text, after))
+            )
             and plausible_speaker(text, after)
             and source_mention(text, after, low)
             and word_count(text, sent_start, comma) >= 3

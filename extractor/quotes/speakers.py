@@ -163,8 +163,9 @@ def speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
         tokens.pop()  # 'Le maire a déclaré': the auxiliary of a French cue, not the English article
     if len(tokens) > 1 and tokens[-1][2].lower() == "to" and tokens[-2][2].lower() in ASPECT_VERBS:
         del tokens[-2:]  # 'Lewandowski continued to say': the report goes on
-    elif tokens and tokens[-1][2].lower() == "to" and cue.lower() in VERBS:
-        # "O'Malley interjected to say", 'took to Twitter to say': the subject of the turn speaks
+    elif tokens and tokens[-1][2].lower() == "to" and cue.lower() in {"say", "ask"}:
+        # "O'Malley interjected to say", 'took to Twitter to say': the subject of the turn
+        # speaks ('stood up to warn those around her' is an act, not a report)
         turn = next(
             (
                 i
