@@ -1733,3 +1733,15 @@ def test_a_phrase_to_a_comma_is_skipped_only_before_a_subject() -> None:
 
 def test_an_infinitive_of_purpose_is_not_a_report() -> None:
     assert extract_quotes("When the attack began, Allie stood up to warn those around her.") == []
+
+
+def test_a_one_word_label_before_a_quotation_is_no_imperative() -> None:
+    text = (
+        'Price: $7\nReview: "This is my favorite frozen pizza of any brand, and I keep two in the freezer."'
+    )
+    assert [q.cue for q in extract_quotes(text)] == [":"]
+
+
+def test_a_plain_verb_after_a_comma_has_no_inverted_speaker() -> None:
+    text = "It needs leaders who will embrace the mainstream, acknowledge the country's changes and face reality head on."
+    assert extract_quotes(text) == []

@@ -255,8 +255,10 @@ def source_span(text: str, span: Span, cue: str, first_person: bool = False) -> 
         return None  # "It's worth", "that we've", "I'm": a subject with its own verb
     if words[0][2].lower() in MANNER_QUESTIONS:
         return None  # 'How the National Cyber Security Centre defends ...': a headline
-    if imperative_opening(text, words[0][0], words[0][2]):
-        return None  # 'See what customers say about ...': the writer's instruction
+    if len(words) > 1 and imperative_opening(text, words[0][0], words[0][2]):
+        # 'See what customers say about ...': the writer's instruction ('Review: "..."', a
+        # label, is a single word)
+        return None
     subject = _clause_subject_name(words, text)
     if subject is not None:
         return (subject, words[-1][1])

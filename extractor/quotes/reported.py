@@ -798,7 +798,11 @@ def _reported_one(
             after
             and (
                 _np_closed(text, after[1], sent_end)
-                or (_clause_final(text, after[1], sent_end) and not _holds_a_verb(text, after))
+                or (
+                    _clause_final(text, after[1], sent_end)
+                    and not _holds_a_verb(text, after)
+                    and low + "s" not in VERBS  # a plain form: 'acknowledge the changes and face reality'
+                )
             )
             and plausible_speaker(text, after)
             and source_mention(text, after, low)
