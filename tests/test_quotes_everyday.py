@@ -1745,3 +1745,8 @@ def test_a_one_word_label_before_a_quotation_is_no_imperative() -> None:
 def test_a_plain_verb_after_a_comma_has_no_inverted_speaker() -> None:
     text = "It needs leaders who will embrace the mainstream, acknowledge the country's changes and face reality head on."
     assert extract_quotes(text) == []
+
+
+def test_a_quotation_after_the_hearer_is_what_was_asked() -> None:
+    text = 'I realized that if someone had asked me, "Is Marlon Brando in Heat?" I would have been lost.'
+    assert ("someone", "Is Marlon Brando in Heat?") in [(q.speaker, q.text) for q in extract_quotes(text)]

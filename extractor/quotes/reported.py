@@ -315,12 +315,14 @@ def _final_attribution(text: str, cue: str, cue_end: int, sent_end: int) -> tupl
     the cue. '..., a source said on Monday.' ends at the cue; '..., a spokesman told The Wall
     Street Journal.' and '..., Carter told a Senate panel Wednesday.' end after the hearer
     (with up to two lower-case nouns of its name), while 'told reporters he would ...' goes on."""
+    if _quotation_next(text, cue_end, sent_end):
+        return None  # 'someone had asked me, "Is X in Heat?"': the quotation is what was said
     if _clause_final(text, cue_end, sent_end):
         return cue_end, None
     if cue not in ADDRESSEE_VERBS:
         return None
     hearer, after = addressee_after(text, cue_end, sent_end)
-    if hearer is None:
+    if hearer is None or _quotation_next(text, after, sent_end):
         return None
     for tok in tokenize(text, after, min(sent_end, after + 40), 3)[:2]:
         if _clause_final(text, after, sent_end):
@@ -334,6 +336,12 @@ def _final_attribution(text: str, cue: str, cue_end: int, sent_end: int) -> tupl
         after = tok[1]
         hearer = (hearer[0], after)
     return (after, hearer) if _clause_final(text, after, sent_end) else None
+
+
+def _quotation_next(text: str, pos: int, end: int) -> bool:
+    """A quotation opens right after ``pos`` (maybe after a comma or colon)."""
+    rest = text[pos : min(end, pos + 6)].lstrip(" \t\u00a0,:")
+    return rest[:1] in MARKS
 
 
 def _infinitive(word: str) -> bool:
