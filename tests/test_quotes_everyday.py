@@ -1748,5 +1748,10 @@ def test_a_plain_verb_after_a_comma_has_no_inverted_speaker() -> None:
 
 
 def test_a_quotation_after_the_hearer_is_what_was_asked() -> None:
-    text = 'I realized that if someone had asked me, "Is Marlon Brando in Heat?" I would have been lost.'
-    assert ("someone", "Is Marlon Brando in Heat?") in [(q.speaker, q.text) for q in extract_quotes(text)]
+    text = (
+        "I realized that if, during the interview, someone had asked me, “Is Marlon Brando in Heat?” "
+        "and I had answered wrongly, I would have been escorted out."
+    )
+    found = [(q.speaker, q.text) for q in extract_quotes(text)]
+    assert ("someone", "Is Marlon Brando in Heat?") in found
+    assert all(not text.startswith(t) for _, t in found)
