@@ -1755,3 +1755,9 @@ def test_a_quotation_after_the_hearer_is_what_was_asked() -> None:
     found = [(q.speaker, q.text) for q in extract_quotes(text)]
     assert ("someone", "Is Marlon Brando in Heat?") in found
     assert all(not text.startswith(t) for _, t in found)
+
+
+def test_a_dash_inside_a_quotation_is_no_citation_tail() -> None:
+    text = 'According to one analyst, "Finance is not just adopting crypto – it is being rebuilt around it," signaling a shift.'
+    quotes = extract_quotes(text)
+    assert [q.text for q in quotes] == ["Finance is not just adopting crypto – it is being rebuilt around it"]

@@ -185,6 +185,11 @@ def content_end(text: str, start: int, end: int) -> int:
     for m in CONTENT_CUT_RE.finditer(text, start, end):
         if not inside_quotation(text, start, m.start()):
             return m.start()
+        if not inside_quotation(text, start, m.end()):
+            # '"... rebuilt around it," signaling a shift': the cut matched across the closing
+            # mark; the words end after it
+            space = text.find(" ", m.start(), m.end())
+            return space if space > 0 else m.start()
     return end
 
 

@@ -1081,7 +1081,7 @@ def find_reported(
             k = bisect.bisect_left(mark_starts, found.start)
             if k < len(marks) and marks[k].start == found.start and marks[k].end >= found.end:
                 inner_end = min(found.end, marks[k].end - 1)
-                found.start, found.end = strip_span(text, found.start + 1, inner_end, " \t\n\u00a0")
+                found.start, found.end = strip_span(text, found.start + 1, inner_end, " \t\n\u00a0,")
         found.text = text[found.start : found.end]
         if _is_title(text, found, marks, mark_starts):
             continue  # 'said on "Fox News Sunday"': a title, not the statement
@@ -1090,9 +1090,10 @@ def find_reported(
 
 
 # '... overlooked – K-12 Dive', '(Oxford University Press, 1997)': where the writer cites a
-# source, not what the source said
+# source, not what the source said (the dash form case-sensitive: '– it's being rebuilt
+# around it' is the quotation's own words)
 _CITATION_TAIL_RE = re.compile(
-    r"(?:\s+[–—-]\s+(?:[A-Z0-9][\w.&'’-]*\s*){1,5}|\s*\([^()]*\b(?:1[5-9]|20)\d\d\b[^()]*\)"
+    r"(?:(?-i:\s+[–—-]\s+(?:[A-Z0-9][\w.&'’-]*\s*){1,5})|\s*\([^()]*\b(?:1[5-9]|20)\d\d\b[^()]*\)"
     # '... how to get help (Figure 7)', '... in 2011 [4]': a pointer to a figure or a note
     r"|\s*\((?:see\s+)?(?:Figure|Fig\.|Table|Chart|Exhibit|Source)\b[^()]*\)|\s*\[\d{1,3}\])\W*$",
     re.IGNORECASE,

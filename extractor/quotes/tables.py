@@ -211,7 +211,7 @@ CONTENT_CUT_RE = re.compile(
     r"|;\s+(?=(?:these|those|this|it|so|I|we|you)\b)"
     # '54% said they want QR codes, signaling a desire for data', '..., a strong sign of
     # category crossover': the writer reading the finding, not part of it
-    r"|(?:,\s+|\s*[—–]\s*)(?:making|highlighting|signaling|signalling|showing|indicating|reflecting|aligning|"
+    r"|(?:,[’'\"”]?\s+|\s*[—–]\s*)(?:making|highlighting|signaling|signalling|showing|indicating|reflecting|aligning|"
     r"underscoring|meaning|proving|demonstrating|marking|tying|leading)\b"
     r"|,\s+a\s+(?:strong\s+|clear\s+|sure\s+)?(?:sign|nod|testament|reminder|indication)\b"
     # '..., which the customers deny', '..., which the company disputes': another side's
