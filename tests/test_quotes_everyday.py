@@ -1761,3 +1761,14 @@ def test_a_dash_inside_a_quotation_is_no_citation_tail() -> None:
     text = 'According to one analyst, "Finance is not just adopting crypto – it is being rebuilt around it," signaling a shift.'
     quotes = extract_quotes(text)
     assert [q.text for q in quotes] == ["Finance is not just adopting crypto – it is being rebuilt around it"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When you give it context, it writes like it is remembering.",
+        "I loved my first plant for a long time before adding a second one into the mix.",
+    ],
+)
+def test_a_manner_or_a_thing_after_the_cue_is_not_reported_words(text: str) -> None:
+    assert extract_quotes(text) == []

@@ -441,8 +441,9 @@ def _participle(
     end = content_end(text, start, sent_end)
     if word_count(text, start, end) < 3 or not starts_content(text, start, end):
         return None
-    if not reporting_complement(text, cue.end(), start, end, low):
-        return None
+    complement = reporting_complement(text, cue.end(), start, end, low)
+    if not complement or (complement == OBJECT and low in NEEDS_THAT):
+        return None  # 'before adding a scandens into the mix': 'adding' reports a clause only
     return Found(start, end, "", "indirect", text[speaker[0] : speaker[1]], speaker[0], low)
 
 

@@ -711,11 +711,12 @@ TOPIC_OF_CUES = _words("said says say saying")
 # plain verb ("reported from Paris", "added to his lead", "joked with a friend"),
 # a passive participle ("first reported by the Post") or the content is missing
 # ("said when she resigned", "said and did the same things", "says nothing about them"), or
-# the cue word is a plea in court ("pleaded guilty to fraud"), or its object is the
-# subject itself ("the typeface announces itself with confidence").
+# the cue word is a plea in court ("pleaded guilty to fraud"), its object is the subject
+# itself ("the typeface announces itself with confidence"), or a manner follows ("it writes
+# like it's guessing").
 NOT_CONTENT_START = _words(
     "by from with into onto off as while whilst when until than and or nor nothing anything so von mit guilty "
-    "itself himself herself themselves"
+    "itself himself herself themselves like"
 )
 
 # ... unless the next word shows an adverbial that the content follows
