@@ -242,6 +242,20 @@ def _capitalised_source(text: str, start: int, end: int) -> Span | None:
     return (out[0][0], out[-1][1]) if out else None
 
 
+def _ends_inverted(text: str, speaker: Span, cue: str, sent_end: int) -> bool:
+    """The words after an inverted cue ('..., said X') are its speaker and close the clause:
+    a comma or the sentence end follows them, or a place or time phrase ('said a source in the
+    room') when the words hold no verb ('said the courts needed to step in') and the cue is
+    not a plain verb form ('..., acknowledge the changes and face reality head on')."""
+    if _np_closed(text, speaker[1], sent_end):
+        return True
+    return (
+        _clause_final(text, speaker[1], sent_end)
+        and not _holds_a_verb(text, speaker)
+        and cue + "s" not in VERBS
+    )
+
+
 def _holds_a_verb(text: str, span: Span) -> bool:
     """'said the courts needed to step in ...': the words read as an inverted speaker hold a
     finite verb or an infinitive ('to' and a lower-case word), so they are the start of the
@@ -805,14 +819,7 @@ def _reported_one(
         comma = sent_start + len(pre) - 1
         if (
             after
-            and (
-                _np_closed(text, after[1], sent_end)
-                or (
-                    _clause_final(text, after[1], sent_end)
-                    and not _holds_a_verb(text, after)
-                    and low + "s" not in VERBS  # a plain form: 'acknowledge the changes and face reality'
-                )
-            )
+            and _ends_inverted(text, after, low, sent_end)
             and plausible_speaker(text, after)
             and source_mention(text, after, low)
             and word_count(text, sent_start, comma) >= 3
