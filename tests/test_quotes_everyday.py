@@ -1772,3 +1772,12 @@ def test_a_dash_inside_a_quotation_is_no_citation_tail() -> None:
 )
 def test_a_manner_or_a_thing_after_the_cue_is_not_reported_words(text: str) -> None:
     assert extract_quotes(text) == []
+
+
+def test_only_a_written_post_runs_on_after_its_colon() -> None:
+    """'X wrote: A. B. C.' quotes a post to its paragraph's end; 'You know what they say:
+    safety first.' ends with its sentence, and the writer's own text after it is not theirs."""
+    said = extract_quotes("You know what they say: safety comes first. We wanted to do our part for you.")
+    assert all("our part" not in q.text for q in said)
+    wrote = extract_quotes("Jane Smith wrote: the plan is bad. It will fail. Nobody wants it.")
+    assert [q.text for q in wrote] == ["the plan is bad. It will fail. Nobody wants it"]

@@ -39,6 +39,7 @@ from ..core.lexicon.quotes import (
     TIME_START,
     TIME_THAT,
     WORKS_BEFORE_NOUN,
+    WRITING_CUES,
 )
 from .attribution import attribution_after, inverted_short_speaker
 from .content import content_end, content_start_at, inside_quotation, is_intro_phrase, starts_content
@@ -888,9 +889,10 @@ def _reported_one(
     after_cue = start
     start = content_start_at(text, start, sent_end, low)
     end = content_end(text, start, sent_end)
-    if text[after_cue:start].strip() == ":" and start < sent_end:
+    if text[after_cue:start].strip() == ":" and start < sent_end and low in WRITING_CUES:
         # 'Jane Smith wrote: A. B. C.': the words after a colon, unquoted, run to the
-        # paragraph's end, as a forum post quotes another
+        # paragraph's end, as a forum post quotes another ('You know what they say: safety
+        # first.' ends with its sentence)
         end = content_end(text, start, paragraph_end(text, start))
     gap = _relative_gap(text, sent_start, speaker, start, end) if addressee is None else None
     if gap is not None:

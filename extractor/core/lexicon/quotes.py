@@ -847,6 +847,8 @@ SINGULAR_IN_S = _words("news series species means headquarters whereabouts")
 ONE_OF_GROUP = _words("one each either neither none")
 # 'Trust me, ...', 'Believe us, ...': the writer's aside, not a speaker
 FIRST_PERSON_OBJECTS = _words("me us")
+# Cues of writing: 'X wrote: A. B. C.' quotes a post to its paragraph's end (quotes/reported.py)
+WRITING_CUES = _words("wrote writes write posted posts replied replies commented comments tweeted tweets")
 # 'X must engage, acknowledging that ...': a prescription by the writer, not a report
 OBLIGATION_MODALS = _words("must should")
 # 'telling yourself, "Wow"', 'I asked myself': the writer's or the reader's inner voice
