@@ -1781,3 +1781,10 @@ def test_only_a_written_post_runs_on_after_its_colon() -> None:
     assert all("our part" not in q.text for q in said)
     wrote = extract_quotes("Jane Smith wrote: the plan is bad. It will fail. Nobody wants it.")
     assert [q.text for q in wrote] == ["the plan is bad. It will fail. Nobody wants it"]
+
+
+def test_a_one_word_name_said_colon_quotes_the_post_whole() -> None:
+    quotes = extract_quotes(
+        "nevergrowupever said: This is the worst arc yet. If so, they win. What are they thinking"
+    )
+    assert [q.text for q in quotes] == ["This is the worst arc yet. If so, they win. What are they thinking"]

@@ -243,6 +243,15 @@ def _capitalised_source(text: str, start: int, end: int) -> Span | None:
     return (out[0][0], out[-1][1]) if out else None
 
 
+def _quotes_a_post(text: str, cue: str, speaker: Span) -> bool:
+    """'X wrote:', or 'said:' after a one-word name ('nevergrowupever said:', 'Republicans
+    say:'): a post or a side's statement quoted whole, not a pronoun's saying."""
+    if cue in WRITING_CUES:
+        return True
+    words = WORD_RE.findall(text, speaker[0], speaker[1])
+    return cue in {"said", "says", "say"} and len(words) == 1 and words[0].lower() not in PRONOUNS
+
+
 def _ends_inverted(text: str, speaker: Span, cue: str, sent_end: int) -> bool:
     """The words after an inverted cue ('..., said X') are its speaker and close the clause:
     a comma or the sentence end follows them, or a place or time phrase ('said a source in the
@@ -889,10 +898,10 @@ def _reported_one(
     after_cue = start
     start = content_start_at(text, start, sent_end, low)
     end = content_end(text, start, sent_end)
-    if text[after_cue:start].strip() == ":" and start < sent_end and low in WRITING_CUES:
-        # 'Jane Smith wrote: A. B. C.': the words after a colon, unquoted, run to the
-        # paragraph's end, as a forum post quotes another ('You know what they say: safety
-        # first.' ends with its sentence)
+    if text[after_cue:start].strip() == ":" and start < sent_end and _quotes_a_post(text, low, speaker):
+        # 'Jane Smith wrote: A. B. C.', 'nevergrowupever said: A. B.': the words after a
+        # colon, unquoted, run to the paragraph's end, as a forum post quotes another ('You
+        # know what they say: safety first.' ends with its sentence)
         end = content_end(text, start, paragraph_end(text, start))
     gap = _relative_gap(text, sent_start, speaker, start, end) if addressee is None else None
     if gap is not None:
