@@ -1785,6 +1785,6 @@ def test_only_a_written_post_runs_on_after_its_colon() -> None:
 
 def test_a_one_word_name_said_colon_quotes_the_post_whole() -> None:
     quotes = extract_quotes(
-        "nevergrowupever said: This is the worst arc yet. If so, they win. What are they thinking"
+        "nevergrowupever said: DC is just trying to annoy the fans. If so, they do it well."
     )
-    assert [q.text for q in quotes] == ["This is the worst arc yet. If so, they win. What are they thinking"]
+    assert [q.text for q in quotes] == ["DC is just trying to annoy the fans. If so, they do it well"]
