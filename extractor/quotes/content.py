@@ -72,18 +72,24 @@ def _adjunct_end(tokens: list[Token], k: int) -> int:
 _PHRASE_MAX_WORDS = 7
 
 
+def _phrase_word(word: str) -> bool:
+    """A word that can stand inside a short prepositional phrase ('in regulatory filings'):
+    no punctuation, auxiliary, 'that', pronoun or relative, which would open a clause."""
+    low = word.lower()
+    return (
+        word[:1].isalnum()
+        and low not in AUX
+        and low not in COMPLEMENTIZERS
+        and low not in PRONOUNS
+        and low not in RELATIVE
+    )
+
+
 def _prepositional(tokens: list[Token]) -> bool:
-    """The tokens are one short phrase opened by a preposition ('in regulatory filings'):
-    words only, no verb, pronoun or relative in them."""
+    """The tokens are one short phrase opened by a preposition ('in regulatory filings')."""
     if not 1 < len(tokens) <= _PHRASE_MAX_WORDS or tokens[0][2].lower() not in ADJUNCT_PREPOSITIONS:
         return False
-    return all(
-        t[2][:1].isalnum()
-        and t[2].lower() not in AUX
-        and t[2].lower() not in PRONOUNS
-        and t[2].lower() not in RELATIVE
-        for t in tokens[1:]
-    )
+    return all(_phrase_word(t[2]) for t in tokens[1:])
 
 
 def _opens_clause(word: str) -> bool:
@@ -108,14 +114,7 @@ def _phrase_to_comma(tokens: list[Token], k: int) -> int:
         if word == ",":
             rest = [t for t in tokens[j + 1 :] if t[2][:1].isalnum()]
             return j + 1 if j > k + 1 and len(rest) >= 3 and _opens_clause(rest[0][2]) else k
-        low = word.lower()
-        if (
-            not word[:1].isalnum()
-            or low in AUX
-            or low in COMPLEMENTIZERS
-            or low in PRONOUNS
-            or low in RELATIVE
-        ):
+        if not _phrase_word(word):
             return k
     return k
 

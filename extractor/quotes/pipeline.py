@@ -11,6 +11,7 @@ import bisect
 
 from ..core.lexicon.quotes import (
     AUX,
+    CLAUSE_AFTER_QUOTE,
     COPULAS,
     DEMONSTRATIVE_SUBJECTS,
     FIRST_PERSON_OBJECTS,
@@ -79,9 +80,6 @@ def _extract(text: str) -> list[Quote]:
     return quotes
 
 
-_NAME_FOLLOWERS = frozenset({"that", "which", "who", "and", "or", "but", "is", "was", "are", "were"})
-
-
 def _names_a_thing(text: str, found: Found) -> bool:
     """'Dinner: "Marry Me" chicken': a quotation of a few words after a label, read on by a
     lower-case noun, names a dish, product or title; nobody says it."""
@@ -90,7 +88,7 @@ def _names_a_thing(text: str, found: Found) -> bool:
     after = text[found.end : found.end + 24].lstrip("\"”’'» ")
     nxt = WORD_RE.match(after)
     word = nxt.group() if nxt is not None else ""
-    return word.islower() and word not in _NAME_FOLLOWERS and word not in PRONOUNS and word not in VERBS
+    return word.islower() and word not in CLAUSE_AFTER_QUOTE and word not in PRONOUNS and word not in VERBS
 
 
 def _coordinated_subject(text: str, found: Found, span: Span) -> None:

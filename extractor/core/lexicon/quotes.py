@@ -851,6 +851,9 @@ FIRST_PERSON_OBJECTS = _words("me us")
 WRITING_CUES = _words("wrote writes write posted posts replied replies commented comments tweeted tweets")
 # 'X must engage, acknowledging that ...': a prescription by the writer, not a report
 OBLIGATION_MODALS = _words("must should")
+# After a short quotation, words that go on with a clause ('"Sad!" and he left', '"yes" is
+# the answer'), not a noun the quotation names ('"Marry Me" chicken') (quotes/pipeline.py)
+CLAUSE_AFTER_QUOTE = _words("that which who and or but is was are were")
 # 'telling yourself, "Wow"', 'I asked myself': the writer's or the reader's inner voice
 FIRST_SECOND_REFLEXIVES = _words("myself yourself ourselves yourselves")
 # 'it suggests', 'this shows', 'that explains why': a fact or a finding argued by the writer
