@@ -25,7 +25,7 @@ from .lexicon.pages import INDEXED_ATTRIBUTES
 from .names import name_letters
 from .tree import HtmlElement
 
-__all__ = ["INDEXED_ATTRIBUTES", "SHORT_TEXT_CHARS", "PageIndex", "raw_names"]
+__all__ = ["INDEXED_ATTRIBUTES", "SHORT_TEXT_CHARS", "PageIndex", "raw_names", "short_texts"]
 
 _T = TypeVar("_T")
 
@@ -37,6 +37,12 @@ SHORT_TEXT_CHARS = 120
 _SHORT_TEXTS = etree.XPath(
     f"descendant::text()[string-length(.) <= {SHORT_TEXT_CHARS} and normalize-space(.)]"
 )
+
+
+def short_texts(root: HtmlElement) -> list[Any]:
+    """The not-blank text nodes under ``root`` of at most SHORT_TEXT_CHARS characters, in
+    document order: what ``PageIndex.short_texts`` holds for its page, for any element."""
+    return list(_SHORT_TEXTS(root))
 
 
 def raw_names(classes: str, node_id: str) -> str:
@@ -117,7 +123,7 @@ class PageIndex:
         1 ms a page each); one list, filtered by each, answers all three.
         """
         if self._short_texts is None:
-            self._short_texts = list(_SHORT_TEXTS(self.root))
+            self._short_texts = short_texts(self.root)
         return self._short_texts
 
     def shared(self, key: str, build: Callable[[], _T]) -> _T:

@@ -14,12 +14,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
-from typing import Any, NamedTuple, cast
+from typing import Any, NamedTuple
 
 from lxml import etree
 
 from ..core.dates import find_date_in_text, parse_date
-from ..core.index import SHORT_TEXT_CHARS, PageIndex, raw_names
+from ..core.index import PageIndex, raw_names, short_texts
 from ..core.lexicon.calendar import DATE_LABELS, MODIFIED_WORDS
 from ..core.lexicon.people import (
     AUTHOR_LABELS,
@@ -417,17 +417,12 @@ def _dateline_candidates(index: PageIndex, anchor_pos: int | None) -> list[tuple
 
 # "Posted on ...", "Published: ...", "Last updated ...": a label, then (within the text) a date.
 _LABELLED = re.compile(rf"^(?:{DATE_LABELS})\b(?:\s+(?:on|am|le|el|il|op))?\s*[:\-–—]?\s*\S", re.IGNORECASE)
-_LABEL_TEXTS = etree.XPath(
-    f"descendant::text()[string-length(.) <= {SHORT_TEXT_CHARS} and normalize-space(.)]"
-)
 
 
 def _label_texts(tree: HtmlElement, index: PageIndex) -> list[Any]:
     """The short texts a label is looked for in: the index's list when it describes
     ``tree`` (one list for the dates, the bylines and the comment detector), else libxml2's."""
-    if index.root is tree:
-        return index.short_texts
-    return cast(list[Any], _LABEL_TEXTS(tree))
+    return index.short_texts if index.root is tree else short_texts(tree)
 
 
 def _labelled_candidates(
