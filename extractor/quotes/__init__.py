@@ -42,6 +42,7 @@ Where each part lives (the steps above, one module each, lowest first):
 from __future__ import annotations
 
 from .blocks import extract_block_quotes
-from .pipeline import extract_quotes
+from .pipeline import extract_quotes, reads_as_news
+from .records import Register
 
-__all__ = ["extract_block_quotes", "extract_quotes"]
+__all__ = ["Register", "extract_block_quotes", "extract_quotes", "reads_as_news"]

@@ -15,12 +15,14 @@ from ..model import Block, Quote
 from .attribution import colon_intro
 from .mentions import is_source_noun
 from .pipeline import extract_quotes, writers_clause
-from .records import Found
+from .records import Found, Register
 from .resolve import resolve
 from .tables import PRONOUNS, QUOTABLE, TRANSLATED_RE
 
 
-def extract_block_quotes(blocks: Sequence[Block], page_type: str | None = None) -> list[Quote]:
+def extract_block_quotes(
+    blocks: Sequence[Block], page_type: str | None = None, *, register: Register | None = None
+) -> list[Quote]:
     """Quotes over the body blocks that can hold statements, read as one text.
 
     The blocks are joined with newlines so a quotation running over several
@@ -31,7 +33,8 @@ def extract_block_quotes(blocks: Sequence[Block], page_type: str | None = None) 
     joining newlines, for a quote that spans several blocks).
 
     ``page_type`` is the page's kind (``Article.page_type``): on a forum thread only
-    plain reports by a named source are kept (:func:`_forum_statement`).
+    plain reports by a named source are kept (:func:`_forum_statement`). ``register`` is
+    :func:`extract_quotes`'s, decided from the joined text when None.
     """
     parts: list[str] = []
     offsets: list[int] = []
@@ -44,7 +47,7 @@ def extract_block_quotes(blocks: Sequence[Block], page_type: str | None = None) 
     text = "\n".join(parts)
     code_page = sum(1 for block in blocks if block.kind == "preformatted") >= _CODE_PAGE_BLOCKS
     out: list[Quote] = []
-    for quote in extract_quotes(text):
+    for quote in extract_quotes(text, register=register):
         if quote.span is None or (code_page and quote.kind == "indirect"):
             # On a page full of code (a manual, API docs) 'calls', 'returns', 'describes',
             # 'points to' tell what programs do; only quotations in marks are kept there.

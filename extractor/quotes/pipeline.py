@@ -18,7 +18,9 @@ from ..core.lexicon.quotes import (
     FIRST_SECOND_REFLEXIVES,
     INFERENCE_CUES,
     MANNER_QUESTIONS,
+    MESSAGE_OBJECT_CUES,
     MODALS,
+    NEWS_REGISTER_MIN,
     QUESTION_AUX,
     SINGULAR_IN_S,
     SINGULAR_PRONOUNS,
@@ -29,27 +31,32 @@ from .direct import direct_quotes, pattern_statements, transcript_turns
 from .labels import label_statements
 from .marks import scan_marks
 from .mentions import auxiliary, imperative_opening, source_span
-from .records import Found, Span
+from .records import FORM_CLAUSE, Found, Register, Span
 from .reported import extend_reports, find_reported
 from .resolve import resolve
 from .sentences import sentence_bounds, sentence_ends
-from .tables import PRONOUNS, VERBS, WORD_RE, scan_translated
+from .tables import NEWS_REGISTER_RE, PRONOUNS, VERBS, WORD_RE, scan_translated
 
 
-def extract_quotes(text: str) -> list[Quote]:
+def extract_quotes(text: str, *, register: Register | None = None) -> list[Quote]:
     """Direct quotes and reported speech in plain text (paragraphs separated by newlines).
 
-    Never raises on odd input: a text the heuristics cannot read yields fewer quotes.
+    ``register`` says how to read speech-act verbs with an object or a topic ('defended
+    the plan', 'explained how the deal works'): ``"news"`` reports them, ``"web"`` does not
+    (on guides, shops and blogs those verbs mostly mean something else: 'defending the
+    castle', 'explains how the blender works'); None decides from the text
+    (:func:`reads_as_news`). Never raises on odd input: a text the heuristics cannot read
+    yields fewer quotes.
     """
     if not text or not isinstance(text, str):
         return []
     try:
-        return _extract(text)
+        return _extract(text, register)
     except (ValueError, IndexError, RecursionError):  # pragma: no cover - defensive
         return []
 
 
-def _extract(text: str) -> list[Quote]:
+def _extract(text: str, register: Register | None) -> list[Quote]:
     marks = scan_marks(text)
     ends = sentence_ends(text, marks)
     consumed: list[Span] = []
@@ -61,6 +68,8 @@ def _extract(text: str) -> list[Quote]:
     found = sorted(found + pattern_statements(text, found), key=lambda f: f.start)
     found = label_statements(text, found)
     found = [f for f in found if _speaks(text, f, ends) and not _unfinished(text, f)]
+    if register == "web" or (register is None and not reads_as_news(text)):
+        found = [f for f in found if not _speech_act_report(f)]
     markers = scan_translated(text)
     quotes: list[Quote] = []
     for k, f in enumerate(found):
@@ -104,6 +113,22 @@ def _coordinated_subject(text: str, found: Found, span: Span) -> None:
     source = source_span(text, span, found.cue)
     if source is not None and source[0] == span[0] and source[1] < span[1]:
         found.speaker = text[source[0] : source[1]]
+
+
+def reads_as_news(text: str) -> bool:
+    """The text reports speech the way news copy does: 'said' or 'told' at least twice
+    (``NEWS_REGISTER_CUES``). Elsewhere (guides, shops, blogs) the verbs of speech acts are
+    mostly used in other senses, so ``_speech_act_report`` records are not kept there."""
+    return any(seen >= NEWS_REGISTER_MIN for seen, _ in enumerate(NEWS_REGISTER_RE.finditer(text), 1))
+
+
+def _speech_act_report(found: Found) -> bool:
+    """A report whose words are not a clause but a topic ('explains how the engine works') or
+    the object of a speech act ('defended the plan'), unless the object is the message itself
+    ('announced the release')."""
+    if found.kind not in {"indirect", "mixed"} or found.form == FORM_CLAUSE:
+        return False
+    return found.form != "object" or (found.cue or "").lower() not in MESSAGE_OBJECT_CUES
 
 
 def _to_oneself(text: str, found: Found) -> bool:

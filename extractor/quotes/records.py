@@ -7,6 +7,7 @@ speech, resolution) builds or reads these, so they sit below all of them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 Token = tuple[int, int, str]
 Span = tuple[int, int]
@@ -41,6 +42,15 @@ class Found:
     resolved: str | None = None  # filled in order, so later pronouns can reuse it
     # the quoted parts of a joined statement ('"A," he said, who ... "B."'); empty: the whole span
     parts: list[Span] = field(default_factory=list)
+    # what the cue takes: FORM_CLAUSE (what was said), FORM_OBJECT ('defended the plan': the
+    # target of a speech act) or FORM_TOPIC ('explains how X works': what the words were about)
+    form: str = "clause"
+
+
+FORM_CLAUSE, FORM_OBJECT, FORM_TOPIC = "clause", "object", "topic"
+
+# How a text reports speech: as news copy, or as the rest of the web (``extract_quotes``)
+Register = Literal["news", "web"]
 
 
 @dataclass(slots=True)

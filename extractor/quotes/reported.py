@@ -33,6 +33,7 @@ from ..core.lexicon.quotes import (
     PROGRESSIVE_ADVERBS,
     PROGRESSIVE_BEFORE,
     QUESTION_OPENERS,
+    QUESTIONING_CUES,
     RELATIVE_PRONOUNS,
     SUBJECT_PRONOUNS,
     SUBORDINATE_OPENERS,
@@ -54,7 +55,7 @@ from .mentions import (
     sentence_initial,
     source_mention,
 )
-from .records import Found, Mark, Span, Token
+from .records import FORM_CLAUSE, FORM_OBJECT, FORM_TOPIC, Found, Mark, Span, Token
 from .sentences import paragraph_end, sentence_bounds, strip_span, tokenize, word_count
 from .speakers import (
     addressee_after,
@@ -82,6 +83,7 @@ from .tables import (
     OBJECT_PREP,
     PRONOUNS,
     SKIP,
+    SPEECH_ONLY,
     TOPIC_CUES,
     VERBS,
     WINDOW,
@@ -468,12 +470,43 @@ def _participle(
     complement = reporting_complement(text, cue.end(), start, end, low)
     if not complement or (complement == OBJECT and low in NEEDS_THAT):
         return None  # 'before adding a scandens into the mix': 'adding' reports a clause only
-    return Found(start, end, "", "indirect", text[speaker[0] : speaker[1]], speaker[0], low)
+    found = Found(start, end, "", "indirect", text[speaker[0] : speaker[1]], speaker[0], low)
+    found.form = _form(text, complement, start, low, end)
+    return found
 
 
 _OBJECT_END_RE = re.compile(
     r"[;:]|\s+(?:and|but)\s+(?:also\s+)?(?:said|says|added|called|urged)\b"
     r"|,\s*(?:but|while|although|though|yet|so|because|as|whereas)\b|\s+but\s+(?!also\b)",
+    re.IGNORECASE,
+)
+
+
+def _form(text: str, complement: int, start: int, cue: str, end: int) -> str:
+    """What the reported words are to their cue (``Found.form``): a topic ('explains how the
+    engine works', 'described what happened'; after 'asked' or 'wondered' the question is
+    what was said), the target of a speech act ('defended the plan'), or a clause. An
+    object with 'as' and what it is called ('described it as engaging', 'pointed to the
+    revenue as an indicator') is a characterisation the source made: a clause."""
+    opener = WORD_RE.match(text, start)
+    if (
+        opener is not None
+        and opener.group().lower() in _TOPIC_OPENERS
+        and cue.split()[0] not in QUESTIONING_CUES
+        and cue not in SPEECH_ONLY  # 'said when he arrived, ...'
+    ):
+        return FORM_TOPIC
+    if complement == OBJECT and not _AS_PREDICATE_RE.match(text, start, min(end, start + _AS_REACH)):
+        return FORM_OBJECT
+    return FORM_CLAUSE
+
+
+_TOPIC_OPENERS = QUESTION_OPENERS - {"if", "whether"}
+_AS_REACH = 80
+# 'as' and a predicate, not 'as well', 'as soon as', 'as part of', 'as if', 'as a result'
+_AS_PREDICATE_RE = re.compile(
+    r"(?:[^.;:]*?\s)?as\s+(?!(?:well|soon|much|many|long|far|part|if|though|of|to|for|in|with|such)\b"
+    r"|a\s+result\b)[\w\"“‘']",
     re.IGNORECASE,
 )
 
@@ -596,7 +629,11 @@ def _object_report(
         return None
     if low.startswith("call") and _phoned(text, start, end):
         return None  # 'the agent called me and walked me through it': a phone call
-    return Found(start, end, "", "indirect", text[speaker[0] : speaker[1]], speaker[0], low)
+    found = Found(start, end, "", "indirect", text[speaker[0] : speaker[1]], speaker[0], low)
+    tokens = tokenize(text, start, min(end, start + 200), 20)
+    clause = tokens and (tokens[0][2].lower() in COMPLEMENTIZERS or finite_clause(tokens))
+    found.form = _form(text, CLAUSE if clause else OBJECT, start, low, end)
+    return found
 
 
 def _phoned(text: str, start: int, end: int) -> bool:
@@ -950,7 +987,7 @@ def _reported_one(
             end = comma if comma > 0 else end
     if low in NEEDS_THAT and not _opens_with_complementizer(text, start):
         return None
-    return Found(
+    found = Found(
         start,
         end,
         "",
@@ -960,6 +997,8 @@ def _reported_one(
         low,
         text[addressee[0] : addressee[1]] if addressee else None,
     )
+    found.form = _form(text, complement, start, low, end)
+    return found
 
 
 # A cue pointing at the page's own text: mentioned above, described below, noted earlier (a time

@@ -971,3 +971,26 @@ AFTER_NAME_STOPS = _words("""
     nach am im in bei vor auf gegenüber unserer unserem unseren dieser diesem zu zum zur mit
     à au aux lors devant après avant pendant en dans
     """)
+
+# Register of a text (quotes/pipeline.py). News copy reports speech in the past tense again and
+# again ('said', 'told'); a guide, a shop page or a blog post rarely does. Only in a text that
+# reads as news is a speech act with an object ('defended the plan', 'dismissed the criticism')
+# or a topic ('explained how the deal works') an attribution record: elsewhere the same verbs
+# mostly mean something else ('defending humanity's last bastions', 'dismissing all doubts',
+# 'explains how a product works'). Labelled wcxb-dev samples a-j: in texts with fewer than two,
+# such reports were 21 right and 36 wrong; PolNeAR news keeps its statement F1 (0.862 -> 0.860).
+NEWS_REGISTER_CUES = _words("said told sagte sagten erklärte déclaré dit dijo afirmó declaró")
+NEWS_REGISTER_MIN = 2
+# Cues whose object is the message itself ('announced the release', 'reported free cash flow
+# of $884 million', 'confirmed the acquisition'): their object reports hold in any register.
+MESSAGE_OBJECT_CUES = _words("""
+    announced announces announcing reported reports revealed reveals disclosed discloses
+    confirmed confirms confirming tweeted tweets declared declares acknowledged acknowledges
+    admitted admits conceded concedes reiterated reiterates repeated predicted predicts
+    """)
+# Cues whose indirect question is what was said ('asked how it works'); after any other cue a
+# question word opens a topic ('explains how it works')
+QUESTIONING_CUES = _words("""
+    ask asks asked asking wonder wonders wondered wondering question questions questioned
+    questioning inquire inquires inquired
+    """)
