@@ -1829,3 +1829,30 @@ def test_speech_acts_with_an_object_or_topic_need_news_register(sentence: str) -
 )
 def test_messages_characterisations_and_clauses_hold_in_any_register(sentence: str, cue: str) -> None:
     assert [q.cue for q in extract_quotes(sentence, register="web")] == [cue]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'An N-gram is a technical way of saying "a run of N words".',
+        'Petting the puppy and saying "Good job!" teaches it quickly.',
+        'The question the officer keeps asking is: "What else should I know?"',
+        'Don\'t be discouraged by those who say "small shops never get funding."',
+    ],
+)
+def test_a_clause_around_a_quotation_names_no_speaker(text: str) -> None:
+    assert extract_quotes(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            'A city official who was not authorized to speak said, "We will reopen the bridge."',
+            "A city official who was not authorized to speak",
+        ),
+        ('Al From said, "We won those elections by a smaller margin than anyone."', "Al From"),
+    ],
+)
+def test_a_relative_clause_or_a_name_is_no_fragment(text: str, speaker: str) -> None:
+    assert [q.speaker for q in extract_quotes(text)] == [speaker]

@@ -8,6 +8,7 @@ the records under construction into ``Quote`` records.
 from __future__ import annotations
 
 import bisect
+import re
 
 from ..core.lexicon.quotes import (
     AUX,
@@ -16,12 +17,15 @@ from ..core.lexicon.quotes import (
     DEMONSTRATIVE_SUBJECTS,
     FIRST_PERSON_OBJECTS,
     FIRST_SECOND_REFLEXIVES,
+    FRAGMENT_ENDS,
+    FRAGMENT_VERBS,
     INFERENCE_CUES,
     MANNER_QUESTIONS,
     MESSAGE_OBJECT_CUES,
     MODALS,
     NEWS_REGISTER_MIN,
     QUESTION_AUX,
+    RELATIVE_PRONOUNS,
     SINGULAR_IN_S,
     SINGULAR_PRONOUNS,
     WRITERS_WORDS,
@@ -264,7 +268,34 @@ def writers_clause(text: str, span: Span) -> bool:
         # '"resolved" promises are often equivalent to', 'the author may indicate ... by': a
         # clause around the quotation, not who said it
         return True
-    return len(words) > 2 and any(w in WRITERS_WORDS for w in words)
+    if len(words) > 2 and any(w in WRITERS_WORDS for w in words):
+        return True
+    return _clause_fragment(text, span, words)
+
+
+def _clause_fragment(text: str, span: Span, words: list[str]) -> bool:
+    """A span that cannot name who speaks because it is part of a clause: it ends in a
+    word that needs more after it ('a technical way of', 'showing excitement and'), holds
+    a verb of its own ('An N-gram is a ...', 'The question he keeps'), a question word
+    inside ('This setup exposes how clients ...') or opens with a negated imperative
+    ('Don't be discouraged by those who')."""
+    if len(words) < 2:
+        return False
+    last = WORD_RE.findall(text, span[0], span[1])[-1]
+    if words[-1] in FRAGMENT_ENDS and last.islower():  # ('Al From' is a name)
+        return True
+    # (a verb after a relative pronoun is the relative clause's: 'an official who was not
+    # authorized')
+    relative = next((k for k, w in enumerate(words) if w in RELATIVE_PRONOUNS), len(words))
+    if "," not in text[span[0] : span[1]] and any(
+        w in FRAGMENT_VERBS | _MID_QUESTION for w in words[1:relative]
+    ):
+        return True
+    return bool(_NEGATED_IMPERATIVE_RE.match(text, span[0]))
+
+
+_MID_QUESTION = frozenset({"how", "what", "why", "whether"})
+_NEGATED_IMPERATIVE_RE = re.compile(r"(?:Don['’]t|Do not|Never)\s+[a-z]")
 
 
 def _translated(markers: list[int], found: Found) -> bool:

@@ -994,3 +994,8 @@ QUESTIONING_CUES = _words("""
     ask asks asked asking wonder wonders wondered wondering question questions questioned
     questioning inquire inquires inquired
     """)
+# A speaker span ending in one of these is cut out of a clause ('a technical way of',
+# 'showing excitement and'); one holding one of these verbs is a clause ('An N-gram is a
+# technical way of saying', 'The question he keeps asking') (quotes/pipeline.py)
+FRAGMENT_ENDS = _words("of and or to for with by in on at as the a an from about than into")
+FRAGMENT_VERBS = _words("is are was were keeps keep kept has have had")
