@@ -240,7 +240,7 @@ def test_the_subject_of_a_subordinate_clause_speaks() -> None:
     ],
 )
 def test_a_reported_question_is_read(text: str, speaker: str | None, content: str) -> None:
-    quotes = [q for q in extract_quotes(text) if q.cue in {"asked", "asked about"}]
+    quotes = [q for q in extract_quotes(text, register="news") if q.cue in {"asked", "asked about"}]
     assert [(q.speaker, q.text) for q in quotes] == [(speaker, content)]
 
 
@@ -732,7 +732,8 @@ def test_a_set_phrase_with_said_reports_nothing(text: str) -> None:
 
 
 def test_a_pronoun_speaker_drops_its_adverb() -> None:
-    assert [q.speaker for q in extract_quotes("It instead reported that costs rose by a third.")] == ["It"]
+    quotes = extract_quotes("It instead reported that costs rose by a third.", register="news")
+    assert [q.speaker for q in quotes] == ["It"]
 
 
 def test_two_blocks_run_together_still_end_a_sentence() -> None:
@@ -1856,3 +1857,25 @@ def test_a_clause_around_a_quotation_names_no_speaker(text: str) -> None:
 )
 def test_a_relative_clause_or_a_name_is_no_fragment(text: str, speaker: str) -> None:
     assert [q.speaker for q in extract_quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "web"),
+    [
+        ("Participants were asked to give a speech before an audience of strangers.", []),
+        ("A good logo builds trust fast. It tells customers that your business is reliable.", []),
+        (
+            "The committee recommends more beans in every diet. It also suggests that red meat be limited.",
+            [("It", "suggests")],
+        ),
+        (
+            "Acme Corp sells insurance in forty states. It reported $46 billion in revenue in 2024.",
+            [("It", "reported")],
+        ),
+    ],
+)
+def test_off_news_a_record_needs_a_named_source(text: str, web: list[tuple[str, str]]) -> None:
+    """No speaker, or an 'it' whose sentence before has no source as its subject, is the
+    page's own voice on a guide or a shop page; news copy keeps them."""
+    assert [(q.speaker, q.cue) for q in extract_quotes(text, register="web")] == web
+    assert len(extract_quotes(text, register="news")) == 1
