@@ -1879,3 +1879,43 @@ def test_off_news_a_record_needs_a_named_source(text: str, web: list[tuple[str, 
     page's own voice on a guide or a shop page; news copy keeps them."""
     assert [(q.speaker, q.cue) for q in extract_quotes(text, register="web")] == web
     assert len(extract_quotes(text, register="news")) == 1
+
+
+_NEWS_LEAD = "The mayor said the bridge would open. Officials told reporters it was safe. "
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Chameleon adds that legacy with a modular frame and a lighter fabric.",
+        "Most demands, especially the worthwhile ones, are usually met by existing supplies.",
+    ],
+)
+def test_a_cue_word_in_a_noun_phrase_is_no_cue(sentence: str) -> None:
+    """'adds that legacy with': 'that' is a determiner; 'most demands ... are': a quantifier
+    takes a verb's plain form, so 'demands' is a noun."""
+    assert [q.cue for q in extract_quotes(_NEWS_LEAD + sentence)] == ["said", "told"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            (
+                "Some travel guides say that the biggest danger in Japan is its feeling of safety "
+                "(such as Tofugu and Lonely Planet)."
+            ),
+            "that the biggest danger in Japan is its feeling of safety",
+        ),
+        (
+            "People say you have to have a lot of passion for what you do, and that's totally true.",
+            "you have to have a lot of passion for what you do",
+        ),
+        (
+            "The Chameleon team adds that the frame is lighter than last year's.",
+            "that the frame is lighter than last year's",
+        ),
+    ],
+)
+def test_reported_words_end_before_the_sources_named_or_the_writers_verdict(text: str, content: str) -> None:
+    assert [q.text for q in extract_quotes(text)] == [content]

@@ -26,6 +26,7 @@ from ..core.lexicon.quotes import (
     MODALS,
     NEWS_REGISTER_MIN,
     NOUN_MARKERS,
+    PLURAL_QUANTIFIERS,
     QUESTION_AUX,
     RELATIVE_PRONOUNS,
     SINGULAR_IN_S,
@@ -265,6 +266,10 @@ def _plural_with_s_form(speaker: str, cue: str) -> bool:
     ('calls', not 'Reuters', 'the news', 'the analysis') and the cue is a verb's -s form
     ('reports', 'points out'), so the two cannot be subject and verb."""
     last = speaker.rsplit(None, 1)[-1] if speaker.strip() else ""
+    verb = cue.split()[0] if cue.strip() else ""
+    if last.lower() in PLURAL_QUANTIFIERS and len(speaker.split()) == 1:
+        # 'most demands, especially ...', 'many reports': a quantifier takes the plain form
+        return verb.endswith("s") and not verb.endswith("ss") and cue in VERBS
     if (
         not last.isalpha()
         or not last.islower()
@@ -273,7 +278,6 @@ def _plural_with_s_form(speaker: str, cue: str) -> bool:
         or last in SINGULAR_IN_S
     ):
         return False
-    verb = cue.split()[0] if cue.strip() else ""
     return verb.endswith("s") and not verb.endswith("ss") and cue in VERBS
 
 

@@ -11,6 +11,8 @@ import bisect
 import re
 
 from ..core.lexicon.quotes import (
+    ADVERBIAL_WORDS,
+    ADVERBS_BEFORE_CUE,
     ASKED_BEFORE,
     AUX,
     CONJUNCTIONS,
@@ -37,6 +39,7 @@ from ..core.lexicon.quotes import (
     RELATIVE_PRONOUNS,
     SUBJECT_PRONOUNS,
     SUBORDINATE_OPENERS,
+    SUBORDINATORS,
     TIME_START,
     TIME_THAT,
     WORKS_BEFORE_NOUN,
@@ -987,6 +990,8 @@ def _reported_one(
             end = comma if comma > 0 else end
     if low in NEEDS_THAT and not _opens_with_complementizer(text, start):
         return None
+    if low in NEEDS_THAT and _determiner_that(tokenize(text, start, min(end, start + 80), 3)):
+        return None  # 'the Chameleon adds that legacy with a hammock ...': 'that' is a determiner
     found = Found(
         start,
         end,
@@ -1046,6 +1051,29 @@ def _finite_participle(text: str, sent_start: int, speaker: Span, cue_start: int
     if last in PREPOSITIONS or last.endswith(("'s", "'re", "'m")):
         return True  # 'by talking about', "she's claiming", "they're proposing", "Trump's saying"
     return bool(_WITH_BEFORE_RE.search(text, max(sent_start, speaker[0] - 40), speaker[0]))
+
+
+def _determiner_that(tokens: list[Token]) -> bool:
+    """'that legacy with', 'that high standard,': 'that' before a noun and the preposition
+    or comma closing its phrase is a determiner, not the start of a clause."""
+    if len(tokens) < 3 or tokens[0][2].lower() != "that":
+        return False
+    noun, after = tokens[1][2], tokens[2][2].lower()
+    return (
+        noun.isalpha()
+        and noun.islower()
+        and noun not in PRONOUNS
+        and noun not in PREPOSITIONS
+        and noun not in SUBORDINATORS
+        and noun not in ADVERBIAL_WORDS
+        and noun != "as"
+        and noun not in ADVERBS_BEFORE_CUE  # 'that instead of ...'
+        and not noun.endswith("s")  # 'that products with GTINs are ...': a plural is a subject
+        and after in _PHRASE_CLOSERS
+    )
+
+
+_PHRASE_CLOSERS = frozenset({"with", "for", "of", ","})
 
 
 def _opens_with_complementizer(text: str, start: int) -> bool:
@@ -1153,7 +1181,9 @@ def find_reported(
 _CITATION_TAIL_RE = re.compile(
     r"(?:(?-i:\s+[–—-]\s+(?:[A-Z0-9][\w.&'’-]*\s*){1,5})|\s*\([^()]*\b(?:1[5-9]|20)\d\d\b[^()]*\)"
     # '... how to get help (Figure 7)', '... in 2011 [4]': a pointer to a figure or a note
-    r"|\s*\((?:see\s+)?(?:Figure|Fig\.|Table|Chart|Exhibit|Source)\b[^()]*\)|\s*\[\d{1,3}\])\W*$",
+    r"|\s*\((?:see\s+)?(?:Figure|Fig\.|Table|Chart|Exhibit|Source)\b[^()]*\)|\s*\[\d{1,3}\]"
+    # '... its feeling of safety (such as Tofugu and Lonely Planet)': who the source is
+    r"|\s*\((?:such\s+as|e\.g\.,?|including|like)\s+(?-i:[A-Z])[^()]*\))\W*$",
     re.IGNORECASE,
 )
 

@@ -198,6 +198,8 @@ CONTENT_CUT_RE = re.compile(
     r"insisted|told|called|urged|claimed|stressed|explained)\b"
     # '..., and no, in summer I do salads', '..., and I'm sure ...': the writer answers
     r"|,\s+(?:and|but|so)\s+(?:I|I['’]m|I['’]ve|I['’]d|no|my|we)\b"
+    # '..., and that's totally true', ', which is true': the writer judging what was said
+    r"|,\s+(?:and\s+that['’]s|which\s+is)\s+(?:totally\s+|absolutely\s+|so\s+|very\s+)?(?:true|right|correct|false|wrong)\b"
     # '... the Stoics, who argue that A, I looked up to see ...': the writer's main clause
     r"|,\s+I\s+(?=[a-z])"
     # '..., but there are two ways you can check', '..., but you can ...': the writer again

@@ -999,3 +999,6 @@ QUESTIONING_CUES = _words("""
 # technical way of saying', 'The question he keeps asking') (quotes/pipeline.py)
 FRAGMENT_ENDS = _words("of and or to for with by in on at as the a an from about than into")
 FRAGMENT_VERBS = _words("is are was were keeps keep kept has have had")
+# Pronouns of quantity that take a verb's plain form ('most say', 'many argue'): with an -s
+# form after them the cue word is a noun ('most demands, especially the big ones, are met')
+PLURAL_QUANTIFIERS = _words("most many several few both")
