@@ -1919,3 +1919,40 @@ def test_a_cue_word_in_a_noun_phrase_is_no_cue(sentence: str) -> None:
 )
 def test_reported_words_end_before_the_sources_named_or_the_writers_verdict(text: str, content: str) -> None:
     assert [q.text for q in extract_quotes(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The chatbot writes the code for you, according to the prompts given.",
+        "That would make each cup about 3.3 ounces, according to simple division.",
+        "Hoka added winglets to the carbon plates to enhance lateral stability.",
+        "As they say, once the bullets start flying, even the best plans fall apart.",
+        "Shoppers turn to video reviews to see what other shoppers are saying about a product.",
+        "Companies mentioned in this article are used as examples of the trends.",
+    ],
+)
+def test_rules_sums_things_added_sayings_and_topics_have_no_source(sentence: str) -> None:
+    assert extract_quotes(_NEWS_LEAD + sentence)[2:] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Like Mark Twain once said, reports of its death have been greatly exaggerated.",
+            "Mark Twain",
+            "reports",
+        ),
+        (
+            "McAuliffe said about 20 people have shown an interest in the seat.",
+            "McAuliffe",
+            "about 20 people",
+        ),
+        ("She added that most of the vote seems more anti-Trump than pro-Clinton.", "She", "that most"),
+    ],
+)
+def test_like_before_a_name_and_about_before_a_number_are_read(text: str, speaker: str, content: str) -> None:
+    (quote,) = extract_quotes(text, register="news")
+    assert quote.speaker == speaker
+    assert quote.text.startswith(content)

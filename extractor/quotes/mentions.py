@@ -248,8 +248,8 @@ def source_span(text: str, span: Span, cue: str, first_person: bool = False) -> 
         return span if _antecedent_is_source(text, words[0][0]) else None
     if words and (_PRONOUN_AUX_RE.match(words[0][2]) or words[0][2].lower() == "who") and len(words) <= 3:
         return span  # "he's said", "who in 2010 said"
-    while len(words) > 1 and words[0][2].lower() in JOINERS | {"but", "so", "then"}:
-        words = words[1:]  # 'and he', 'but officials'
+    while len(words) > 1 and words[0][2].lower() in JOINERS | {"but", "so", "then", "like"}:
+        words = words[1:]  # 'and he', 'but officials', 'like Mark Twain said'
     words = _without_time_phrase(words)
     if not words or any(_CONTRACTION_RE.search(w[2]) for w in words):
         return None  # "It's worth", "that we've", "I'm": a subject with its own verb

@@ -42,6 +42,7 @@ from ..core.lexicon.quotes import (
     SUBORDINATORS,
     TIME_START,
     TIME_THAT,
+    TOPIC_OF_CUES,
     WORKS_BEFORE_NOUN,
     WRITING_CUES,
 )
@@ -220,9 +221,15 @@ def _source_up_to_comma(text: str, spk: Span, comma: int) -> Span | None:
 
 
 def _is_norm(text: str, span: Span) -> bool:
-    """The source of 'according to' is a rule or an order ('the Act', 'the terms', 'size')."""
-    words = WORD_RE.findall(text, span[0], span[1])
-    return bool(words) and words[-1].lower() in NORM_NOUNS
+    """The source of 'according to' is a rule, an order or a sum ('the Act', 'the terms',
+    'size', 'the prompts given', 'simple division'), not someone who says something."""
+    words = [w.lower() for w in WORD_RE.findall(text, span[0], span[1])]
+    if len(words) > 1 and words[-1] in _NORM_PARTICIPLES:
+        words.pop()  # 'the prompts given', 'the instructions provided'
+    return bool(words) and words[-1] in NORM_NOUNS
+
+
+_NORM_PARTICIPLES = frozenset({"given", "provided", "listed", "shown", "above", "below"})
 
 
 def _capitalised_source(text: str, start: int, end: int) -> Span | None:
@@ -630,6 +637,9 @@ def _object_report(
         end = _first_comma(text, start, end)  # 'Since she mentioned X, I wanted ...'
     if word_count(text, start, end) < 2 or not starts_content(text, start, end, NOT_OBJECT_START):
         return None
+    first = WORD_RE.match(text, start)
+    if first is not None and first.group().lower() in GAP_VERBS:
+        return None  # 'Companies mentioned in this article are used as ...': a participle
     if low.startswith("call") and _phoned(text, start, end):
         return None  # 'the agent called me and walked me through it': a phone call
     found = Found(start, end, "", "indirect", text[speaker[0] : speaker[1]], speaker[0], low)
@@ -958,8 +968,14 @@ def _reported_one(
         end = _first_comma(text, start, end)
     if word_count(text, start, end) < 2 or not starts_content(text, start, end):
         return None
+    if low in TOPIC_OF_CUES and _ABOUT_TOPIC_RE.match(text, start):
+        return None  # 'what other shoppers are saying about a product': the topic only
+    if _as_they_say(text, sent_start, speaker, cue):
+        return None  # 'As they say, once the bullets start flying, ...': a saying, no source
     if low.startswith("add") and text[start : start + 1] in _AMOUNT_OPENERS:
         return None  # 'then added 20% tip', 'added $5 to the bill': a sum, not words
+    if low in _ADDED and not text[after_cue:start].strip() and _plain_object(text, start, end):
+        return None  # 'Hoka added winglets to the plates', 'It added many UI details': a thing
     complement = reporting_complement(text, after_cue, start, end, low)
     if not complement or (complement == CLAUSE and word_count(text, start, end) < 3):
         return None  # 'questioned his sincerity' is a speech act; 'said it' is no clause
@@ -1051,6 +1067,33 @@ def _finite_participle(text: str, sent_start: int, speaker: Span, cue_start: int
     if last in PREPOSITIONS or last.endswith(("'s", "'re", "'m")):
         return True  # 'by talking about', "she's claiming", "they're proposing", "Trump's saying"
     return bool(_WITH_BEFORE_RE.search(text, max(sent_start, speaker[0] - 40), speaker[0]))
+
+
+def _as_they_say(text: str, sent_start: int, speaker: Span, cue: re.Match[str]) -> bool:
+    """'As they say,' / 'as people say,': a proverb's frame; the generic 'they' is no source."""
+    lead = text[sent_start : speaker[0]].strip().lower()
+    said = text[speaker[0] : speaker[1]].lower()
+    return (
+        lead in {"as", "but as", "and as", "so as"}
+        and said in {"they", "people"}
+        and cue.group().lower() == "say"
+        and text[cue.end() : cue.end() + 1] == ","
+    )
+
+
+def _plain_object(text: str, start: int, end: int) -> bool:
+    """The words after the cue open with neither 'that', a quotation mark, a pronoun nor a
+    name: an object noun phrase ('winglets to the plates', 'many other details')."""
+    first = WORD_RE.match(text, start)
+    if first is None or text[start : start + 1] in MARKS:
+        return False
+    word = first.group()
+    return word.islower() and word not in COMPLEMENTIZERS and word not in PRONOUNS
+
+
+_ADDED = frozenset({"add", "adds", "added"})
+# 'about' opening a topic, not 'about 20 people' (a number follows)
+_ABOUT_TOPIC_RE = re.compile(r"about\s+(?![$£€]?\d|a\s+(?:third|quarter|half|dozen)\b)", re.IGNORECASE)
 
 
 def _determiner_that(tokens: list[Token]) -> bool:

@@ -396,7 +396,8 @@ ENGLISH = LanguageCues(
     norm_nouns=_words("""
         act rule rules regulation regulations code statute constitution terms
         conditions section clause procedure procedures standard standards schedule instructions
-        size order date type plan
+        size order date type plan prompt prompts direction directions recipe recipes formula
+        division calculation calculations arithmetic math
         """),
     aspect_verbs=_words("continue continues continued continuing began begin begins started start starts"),
     gerund_cues=_words("""
