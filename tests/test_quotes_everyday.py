@@ -1956,3 +1956,28 @@ def test_like_before_a_name_and_about_before_a_number_are_read(text: str, speake
     (quote,) = extract_quotes(text, register="news")
     assert quote.speaker == speaker
     assert quote.text.startswith(content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "To mitigate this risk, manufacturers must work closely with their suppliers to ensure that "
+            "robust security practices are consistently met and maintained."
+        ),
+        (
+            "A lack of guidelines meant that different people described things in different ways and "
+            "our practices changed over time."
+        ),
+        (
+            "This setup also exposes how clients handle garbage collection and state writes “without "
+            "downtime,” processing blocks in a stream."
+        ),
+        "They’re going to be asking, “What can I get out of this?”",
+    ],
+)
+def test_passives_objects_and_clauses_around_a_cue_report_nothing(text: str) -> None:
+    """'are met and maintained' is a passive pair; 'described things ... and our practices
+    changed' has its verb in the second clause only, so 'things' is an object; a speaker
+    span with a question word or a contracted verb inside is a clause."""
+    assert extract_quotes(text, register="web") == []

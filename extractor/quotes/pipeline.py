@@ -218,7 +218,7 @@ def _speaks(text: str, found: Found, ends: list[int]) -> bool:
         _coordinated_subject(text, found, span)
         return True
     source = source_span(text, span, found.cue)
-    if source is None or _disagrees(text, source, found.cue):
+    if source is None or _disagrees(text, source, found.cue) or _question_inside(text, source):
         return False
     if _writers_inference(text, source, found, sentence_bounds(ends, source[0])[0]):
         return False
@@ -342,14 +342,21 @@ def _clause_fragment(text: str, span: Span, words: list[str]) -> bool:
     # (a verb after a relative pronoun is the relative clause's: 'an official who was not
     # authorized')
     relative = next((k for k, w in enumerate(words) if w in RELATIVE_PRONOUNS), len(words))
-    if "," not in text[span[0] : span[1]] and any(
-        w in FRAGMENT_VERBS | _MID_QUESTION for w in words[1:relative]
-    ):
+    if "," not in text[span[0] : span[1]] and any(w in FRAGMENT_VERBS for w in words[1:relative]):
         return True
+    if _question_inside(text, span) or _CONTRACTED_VERB_RE.search(text, span[0], span[1]):
+        return True  # 'They're going to be asking, "..."'
     return bool(_NEGATED_IMPERATIVE_RE.match(text, span[0]))
 
 
+def _question_inside(text: str, span: Span) -> bool:
+    """A question word after the first word of a speaker span ('This setup exposes how
+    clients handle ... state writes'): the span is a clause, not a name."""
+    return any(w.lower() in _MID_QUESTION for w in WORD_RE.findall(text, span[0], span[1])[1:])
+
+
 _MID_QUESTION = frozenset({"how", "what", "why", "whether"})
+_CONTRACTED_VERB_RE = re.compile(r"\w['’](?:re|ve|ll|m)\b")
 _NEGATED_IMPERATIVE_RE = re.compile(r"(?:Don['’]t|Do not|Never)\s+[a-z]")
 
 

@@ -30,6 +30,7 @@ from ..core.lexicon.quotes import (
     NOUN_MARKERS,
     OBJECT_PRONOUNS,
     OBLIGATION_MODALS,
+    PASSIVE,
     PHONED_NEXT,
     PREPOSITIONS,
     PROGRESSIVE_ADVERBS,
@@ -644,7 +645,10 @@ def _object_report(
         return None  # 'the agent called me and walked me through it': a phone call
     found = Found(start, end, "", "indirect", text[speaker[0] : speaker[1]], speaker[0], low)
     tokens = tokenize(text, start, min(end, start + 200), 20)
-    clause = tokens and (tokens[0][2].lower() in COMPLEMENTIZERS or finite_clause(tokens))
+    # (up to a joiner: 'described things in different ways and our practices changed' has
+    # its verb in the second clause only)
+    joiner = next((k for k, t in enumerate(tokens) if t[2].lower() in {"and", "but", ","}), len(tokens))
+    clause = tokens and (tokens[0][2].lower() in COMPLEMENTIZERS or finite_clause(tokens[:joiner]))
     found.form = _form(text, CLAUSE if clause else OBJECT, start, low, end)
     return found
 
@@ -865,6 +869,8 @@ def _reported_one(
     if low in OBJECT_CUES and low not in VERBS:
         return _object_report(text, cue, low, sent_start, sent_end, sentence_speaker)
     pre = text[sent_start : cue.start()].rstrip()
+    if _passive_before(pre):
+        return None  # 'practices are consistently met and maintained': a passive pair
     if low.endswith("ing") and _fronted(pre):
         return _fronted_participle(text, cue, low, sent_end)
     # '... a defense of "New York values," saying ...': the comma may sit inside the closing mark
@@ -1071,7 +1077,7 @@ def _finite_participle(text: str, sent_start: int, speaker: Span, cue_start: int
 
 def _as_they_say(text: str, sent_start: int, speaker: Span, cue: re.Match[str]) -> bool:
     """'As they say,' / 'as people say,': a proverb's frame; the generic 'they' is no source."""
-    lead = text[sent_start : speaker[0]].strip().lower()
+    lead = " ".join(WORD_RE.findall(text[sent_start : speaker[0]].lower()))
     said = text[speaker[0] : speaker[1]].lower()
     return (
         lead in {"as", "but as", "and as", "so as"}
@@ -1079,6 +1085,15 @@ def _as_they_say(text: str, sent_start: int, speaker: Span, cue: re.Match[str]) 
         and cue.group().lower() == "say"
         and text[cue.end() : cue.end() + 1] == ","
     )
+
+
+def _passive_before(pre: str) -> bool:
+    """The text before 'and <cue>' ends in a passive ('are consistently met and'), so the
+    cue is its second participle, not a verb of the sentence's subject."""
+    words = [w.lower() for w in WORD_RE.findall(pre[-60:])]
+    if len(words) < 3 or words[-1] not in {"and", "or"}:
+        return False
+    return any(w in PASSIVE for w in words[-5:-2])
 
 
 def _plain_object(text: str, start: int, end: int) -> bool:

@@ -911,7 +911,7 @@ WRITERS_WORDS = frozenset({"i", "me", "we", "us", "you", "it", "what", "let", "l
 IMPERATIVE_OPENERS = _words("""
     see read take check find learn click visit try make get use keep discover explore watch
     join sign follow contact consider remember imagine look pick choose avoid start stop give
-    put ensure review compare download install subscribe browse enjoy
+    put ensure review compare download install subscribe browse enjoy think
 """)
 
 
