@@ -1981,3 +1981,27 @@ def test_passives_objects_and_clauses_around_a_cue_report_nothing(text: str) -> 
     changed' has its verb in the second clause only, so 'things' is an object; a speaker
     span with a question word or a contracted verb inside is a clause."""
     assert extract_quotes(text, register="web") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Acme announced a $75 billion investment in 2025, and in January it agreed to buy a rival.",
+            "a $75 billion investment in 2025",
+        ),
+        (
+            (
+                "One tester noted the old model would be “the one shoe I’d take on vacation,” and that "
+                "holds just as true today."
+            ),
+            "the old model would be “the one shoe I’d take on vacation,”",
+        ),
+        (
+            "One of our testers claimed it was “more comfortable than my new bed” and didn’t want to get out.",
+            "it was “more comfortable than my new bed”",
+        ),
+    ],
+)
+def test_reported_words_end_before_a_new_clause_a_verdict_or_a_deed(text: str, content: str) -> None:
+    assert [q.text for q in extract_quotes(_NEWS_LEAD + text)][2:] == [content]

@@ -488,6 +488,8 @@ def _participle(
 
 _OBJECT_END_RE = re.compile(
     r"[;:]|\s+(?:and|but)\s+(?:also\s+)?(?:said|says|added|called|urged)\b"
+    # 'announced a $75 billion investment, and in January it agreed to ...': a new clause
+    r"|,\s+and\s+(?=(?:in|on|at|during|after|before|he|she|it|they|we|I)\b)"
     r"|,\s*(?:but|while|although|though|yet|so|because|as|whereas)\b|\s+but\s+(?!also\b)",
     re.IGNORECASE,
 )

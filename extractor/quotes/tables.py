@@ -200,6 +200,10 @@ CONTENT_CUT_RE = re.compile(
     r"|,\s+(?:and|but|so)\s+(?:I|I['’]m|I['’]ve|I['’]d|no|my|we)\b"
     # '..., and that's totally true', ', which is true': the writer judging what was said
     r"|,\s+(?:and\s+that['’]s|which\s+is)\s+(?:totally\s+|absolutely\s+|so\s+|very\s+)?(?:true|right|correct|false|wrong)\b"
+    # '..., and that holds just as true today': 'that' as a subject with its verb is the writer's
+    r"|,[”\"’]?\s+and\s+that\s+(?:holds|remains|means|makes|seems|sounds|rings)\b"
+    # '"... than my new bed" and didn't want to get out': the speaker's next deed, not words
+    r"|(?<=[”\"])\s+and\s+(?:didn['’]t|did\s+not|couldn['’]t|wouldn['’]t)\s"
     # '... the Stoics, who argue that A, I looked up to see ...': the writer's main clause
     r"|,\s+I\s+(?=[a-z])"
     # '..., but there are two ways you can check', '..., but you can ...': the writer again
