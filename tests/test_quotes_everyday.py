@@ -2005,3 +2005,20 @@ def test_passives_objects_and_clauses_around_a_cue_report_nothing(text: str) -> 
 )
 def test_reported_words_end_before_a_new_clause_a_verdict_or_a_deed(text: str, content: str) -> None:
     assert [q.text for q in extract_quotes(_NEWS_LEAD + text)][2:] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "In her favor, all the experts I interviewed said her proposals were more detailed.",
+            "all the experts",
+        ),
+        (
+            "Over 61% of the web designers we surveyed said they got their first client early.",
+            "Over 61% of the web designers",
+        ),
+    ],
+)
+def test_a_relative_clause_without_whom_describes_the_speaker(text: str, speaker: str) -> None:
+    assert [q.speaker for q in extract_quotes(text)] == [speaker]

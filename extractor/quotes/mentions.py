@@ -210,6 +210,22 @@ def _name_run(words: list[Token], text: str) -> bool:
     return all(w[2].lower() not in NOT_SOURCES for w in run[:1])
 
 
+def _reduced_relative(lows: list[str]) -> int | None:
+    """Index of the pronoun opening a relative clause without 'whom' at the end of a span
+    ('the experts I interviewed', 'people we spoke to', 'the aides he met with'): a noun,
+    then the pronoun, a past verb and at most a preposition. None when there is none."""
+    if len(lows) < 3:
+        return None
+    for i in range(max(1, len(lows) - 3), len(lows) - 1):
+        if lows[i] not in {"i", "we", "he", "she", "they"} or lows[i - 1] in DETERMINERS:
+            continue
+        verb, rest = lows[i + 1], lows[i + 2 :]
+        past = verb.endswith("ed") or verb in FINITE
+        if past and verb not in AUX and len(rest) <= 1 and all(w in PREPOSITIONS for w in rest):
+            return i
+    return None
+
+
 def source_mention(text: str, span: Span, cue: str, first_person: bool = False) -> bool:
     """The words at ``span`` name someone who can say, write or find something.
 
@@ -318,6 +334,10 @@ def source_span(text: str, span: Span, cue: str, first_person: bool = False) -> 
             return alone
         if low in FIRST_SECOND_PERSON:
             return alone if first_person and low in {"i", "we"} else None
+    elif (relative_at := _reduced_relative(lows)) is not None:
+        # 'all the experts I interviewed', 'the officials we spoke to': a relative clause
+        # without 'whom' describes the subject before it
+        return source_span(text, (words[0][0], words[relative_at - 1][1]), cue, first_person)
     elif any(w in FIRST_SECOND_PERSON or w in {"he", "she", "they", "it"} for w in lows):
         return None  # "I believe an evolutionary story": a clause
     end = words[-1][1]
