@@ -2022,3 +2022,20 @@ def test_reported_words_end_before_a_new_clause_a_verdict_or_a_deed(text: str, c
 )
 def test_a_relative_clause_without_whom_describes_the_speaker(text: str, speaker: str) -> None:
     assert [q.speaker for q in extract_quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Kall -- co-editor of a book on the primary debates -- said the candidate liked announcements.",
+            "Kall",
+        ),
+        (
+            "Many speakers at the service — including Muslims, Christians, Jews — said the loss was painful.",
+            "Many speakers at the service",
+        ),
+    ],
+)
+def test_the_name_before_a_dashed_apposition_speaks(text: str, speaker: str) -> None:
+    assert [q.speaker for q in extract_quotes(text, register="news")] == [speaker]

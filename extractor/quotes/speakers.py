@@ -149,6 +149,9 @@ def _cue_word(text: str, cue_start: int) -> str:
 _TURN_REACH = 6  # words between a turn verb and 'to say' ('interrupted me in mid-sentence to')
 
 
+_APPOSITION_DASHES = (" --", " —", " –", "—")
+
+
 def speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
     """The speaker mention written just before a cue ('the vice president said').
 
@@ -156,6 +159,13 @@ def speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
     ('to say', 'would say', 'was told') or there is no plausible subject.
     """
     lo = max(lo, cue_start - LOOKBACK)
+    before = text[lo:cue_start].rstrip()
+    dash = next((d for d in _APPOSITION_DASHES if before.endswith(d)), None)
+    if dash is not None:
+        # 'Kall -- co-editor of a book on the debates -- said': the name before the dashes
+        opening = before.rfind(dash, 0, len(before) - len(dash))
+        if opening > 0:
+            return speaker_before(text, lo, lo + opening)
     tokens = [t for t in without_parentheses(tokenize(text, lo, cue_start)) if t[2] not in ("'", "’")]
     cue = _cue_word(text, cue_start)
     own_aux = CUE_AUX.get(cue.lower(), frozenset())
