@@ -2039,3 +2039,11 @@ def test_a_relative_clause_without_whom_describes_the_speaker(text: str, speaker
 )
 def test_the_name_before_a_dashed_apposition_speaks(text: str, speaker: str) -> None:
     assert [q.speaker for q in extract_quotes(text, register="news")] == [speaker]
+
+
+def test_a_fronted_phrase_before_according_to_belongs_to_the_statement() -> None:
+    text = "Among the precedents at risk, according to Ms. Epstein, are 16 cases on unions and taxes."
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == "Ms. Epstein"
+    assert quote.text.startswith("Among the precedents at risk")
+    assert quote.text.endswith("unions and taxes")

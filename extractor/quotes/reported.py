@@ -155,6 +155,11 @@ def _according(text: str, cue: re.Match[str], sent_start: int, sent_end: int) ->
             # writer's; 'The plan costs $30, although, according to X, there have been
             # sales': the clause after the conjunction is the source's. What the source
             # says follows its comma.
+            verb = WORD_RE.search(text, comma + 1, sent_end)
+            if verb is not None and verb.group().lower() in GAP_VERBS:
+                # 'Among the precedents at risk, according to X, are 16 cases': the opener is
+                # the fronted part of the source's clause; the whole sentence is said
+                return (sent_start, sent_end), spk
             return (comma + 1, sent_end), spk
         return (sent_start, cue.start()), spk
     return None
