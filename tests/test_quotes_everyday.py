@@ -2047,3 +2047,10 @@ def test_a_fronted_phrase_before_according_to_belongs_to_the_statement() -> None
     assert quote.speaker == "Ms. Epstein"
     assert quote.text.startswith("Among the precedents at risk")
     assert quote.text.endswith("unions and taxes")
+
+
+def test_a_that_clause_after_an_object_cue_runs_to_the_sentence_end() -> None:
+    text = "Politifact pointed out that one shooting may have more than one victim, so the counts differ."
+    assert [q.text for q in extract_quotes(text, register="news")] == [
+        "that one shooting may have more than one victim, so the counts differ"
+    ]

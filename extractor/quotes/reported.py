@@ -639,7 +639,9 @@ def _object_report(
         )
         start = hit[1] if hit else start
     start = content_start_at(text, start, sent_end)
-    m = _OBJECT_END_RE.search(text, start, sent_end)
+    # a that-clause runs to its sentence's end ('pointed out that one shooting may have more
+    # than one victim, so thousands of victims ...'); an object ends at the next clause
+    m = None if _opens_with_complementizer(text, start) else _OBJECT_END_RE.search(text, start, sent_end)
     end = content_end(text, start, m.start() if m else sent_end)
     if _in_subordinate_clause(text, sent_start, speaker[0], as_too=True):
         end = _first_comma(text, start, end)  # 'Since she mentioned X, I wanted ...'
