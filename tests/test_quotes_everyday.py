@@ -2054,3 +2054,19 @@ def test_a_that_clause_after_an_object_cue_runs_to_the_sentence_end() -> None:
     assert [q.text for q in extract_quotes(text, register="news")] == [
         "that one shooting may have more than one victim, so the counts differ"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Vim devotees started admitting that VS Code was pretty nice.", "Vim devotees"),
+        ("Your girlfriend kept saying she could just call her father.", "Your girlfriend"),
+        ("Nearly eight of 10 voters say they plan to tune in.", "Nearly eight of 10 voters"),
+        (
+            "Family spokesman Bob Gunnell says Ali was accompanied by his wife.",
+            "Family spokesman Bob Gunnell",
+        ),
+    ],
+)
+def test_a_verb_of_aspect_before_an_ing_cue_is_not_the_speakers(text: str, speaker: str) -> None:
+    assert [q.speaker for q in extract_quotes(text, register="news")] == [speaker]

@@ -27,6 +27,8 @@ import re
 from ..core.lexicon.quotes import (
     ADVERB_ENDINGS,
     ADVERBS_BEFORE_CUE,
+    APPROXIMATORS,
+    ASPECT_BEFORE_ING,
     AUX,
     BARE_OPENERS,
     CLAUSE_PREPOSITIONS,
@@ -226,6 +228,26 @@ def _reduced_relative(lows: list[str]) -> int | None:
     return None
 
 
+# subjects a sentence adverb can open ('Suddenly everyone', 'Finally they'); a capitalised
+# word in -ly before a name is a name ('Family spokesman', 'Schlafly')
+_AFTER_SENTENCE_ADVERB = frozenset(
+    {
+        "everyone",
+        "everybody",
+        "someone",
+        "somebody",
+        "nobody",
+        "people",
+        "they",
+        "he",
+        "she",
+        "we",
+        "many",
+        "some",
+    }
+)
+
+
 def source_mention(text: str, span: Span, cue: str, first_person: bool = False) -> bool:
     """The words at ``span`` name someone who can say, write or find something.
 
@@ -255,9 +277,24 @@ def source_span(text: str, span: Span, cue: str, first_person: bool = False) -> 
             or auxiliary(words[-1][2].lower())
             or words[-1][2].lower() in ADVERBS_BEFORE_CUE
             or _adverb(words[-1][2])
+            # 'devotees started admitting', 'she kept saying': the verb of aspect before an
+            # -ing cue goes with the cue
+            or (
+                words[-1][2].lower() in ASPECT_BEFORE_ING
+                and cue.split(" ")[0].endswith("ing")
+                and cue != "writing"  # 'kept writing his speech': an activity
+            )
         )
     ):
         words = words[:-1]
+    while (
+        len(words) > 1
+        and words[0][2][:1].isupper()
+        and words[0][2].lower().endswith("ly")
+        and words[0][2].lower() not in APPROXIMATORS
+        and words[1][2] in _AFTER_SENTENCE_ADVERB
+    ):
+        words = words[1:]  # 'Suddenly everyone', 'Finally officials': a sentence adverb
     if len(words) == 1 and words[0][2].lower() == "which":
         # 'The column type, which tells ...': a thing, unless what it stands for is a
         # source, as in 'the report, which said ...'

@@ -1003,3 +1003,9 @@ FRAGMENT_VERBS = _words("is are was were keeps keep kept has have had")
 # Pronouns of quantity that take a verb's plain form ('most say', 'many argue'): with an -s
 # form after them the cue word is a noun ('most demands, especially the big ones, are met')
 PLURAL_QUANTIFIERS = _words("most many several few both")
+# Verbs of aspect before an -ing cue ('started admitting', 'kept saying'): part of the verb
+# phrase, not of the speaker (quotes/mentions.py)
+ASPECT_BEFORE_ING = _words("""
+    started starts start began begins begin kept keeps keep continued continues continue
+    stopped stops quit quits ended
+""")
