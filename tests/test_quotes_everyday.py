@@ -2070,3 +2070,26 @@ def test_a_that_clause_after_an_object_cue_runs_to_the_sentence_end() -> None:
 )
 def test_a_verb_of_aspect_before_an_ing_cue_is_not_the_speakers(text: str, speaker: str) -> None:
     assert [q.speaker for q in extract_quotes(text, register="news")] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("ChatGPT claimed we’d pay $126, but never deigned to mention the airline.", "we’d pay $126"),
+        (
+            (
+                "Strava reported that weight training grew fastest in 2024, and the American College of "
+                "Sports Medicine ranks it among the top trends."
+            ),
+            "that weight training grew fastest in 2024",
+        ),
+        (
+            "According to a study, vegans save almost $750 a year (as long as you’re avoiding processed food).",
+            "vegans save almost $750 a year",
+        ),
+    ],
+)
+def test_reported_words_end_before_a_deed_a_second_source_or_an_aside_to_the_reader(
+    text: str, content: str
+) -> None:
+    assert [q.text for q in extract_quotes(text, register="news")] == [content]

@@ -202,6 +202,13 @@ CONTENT_CUT_RE = re.compile(
     r"|,\s+(?:and\s+that['’]s|which\s+is)\s+(?:totally\s+|absolutely\s+|so\s+|very\s+)?(?:true|right|correct|false|wrong)\b"
     # '..., and that holds just as true today': 'that' as a subject with its verb is the writer's
     r"|,[”\"’]?\s+and\s+that\s+(?:holds|remains|means|makes|seems|sounds|rings)\b"
+    # 'claimed we'd pay $126, but never deigned to mention the airline': the speaker's deed
+    r"|,\s+but\s+(?:never|then|later)\s+\w+ed\b"
+    # '..., and the American College of Sports Medicine ranks ...': a second source's report
+    r"|,?\s+and\s+the\s+(?:[A-Z][\w&'’.-]*\s+(?:of\s+|for\s+|and\s+|on\s+)?){1,6}"
+    r"(?:ranks|ranked|reports|reported|found|finds|says|said|estimates|estimated|shows|showed|notes|noted)\b"
+    # '... save $750 a year (as long as you're keeping away from ...)': the writer to the reader
+    r"|\s\((?=[^()]{0,80}\byou(?:['’]re|r)?\b(?!\s+know))"
     # '"... than my new bed" and didn't want to get out': the speaker's next deed, not words
     r"|(?<=[”\"])\s+and\s+(?:didn['’]t|did\s+not|couldn['’]t|wouldn['’]t)\s"
     # '... the Stoics, who argue that A, I looked up to see ...': the writer's main clause
