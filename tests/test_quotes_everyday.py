@@ -2093,3 +2093,11 @@ def test_reported_words_end_before_a_deed_a_second_source_or_an_aside_to_the_rea
     text: str, content: str
 ) -> None:
     assert [q.text for q in extract_quotes(text, register="news")] == [content]
+
+
+def test_an_ed_cue_after_make_or_well_is_an_adjective() -> None:
+    text = (
+        "As a trusted partner to thousands of firms, Acme helps businesses and governments to make "
+        "informed, timely decisions by turning data into insight."
+    )
+    assert extract_quotes(_NEWS_LEAD + text)[2:] == []

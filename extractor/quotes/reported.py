@@ -11,6 +11,7 @@ import bisect
 import re
 
 from ..core.lexicon.quotes import (
+    ADJECTIVE_BEFORE,
     ADVERBIAL_WORDS,
     ADVERBS_BEFORE_CUE,
     ASKED_BEFORE,
@@ -823,6 +824,8 @@ def _reported_one(
     right_before = _word_right_before(text, sent_start, cue.start())
     if right_before in WORKS_BEFORE_NOUN:
         return None  # 'it works wonders', 'does wonders for': the cue word is the verb's object
+    if low.endswith("ed") and right_before in ADJECTIVE_BEFORE:
+        return None  # 'to make informed decisions', 'a well informed reader': an adjective
     if low.endswith("s") and text[max(0, cue.start() - 2) : cue.start()].strip()[-1:].isdigit():
         return None  # '¥1,000 notes', '2 reports': a counted noun
     if low.endswith("s") and low not in TOPIC_CUES and _OF_RE.match(text, cue.end()):

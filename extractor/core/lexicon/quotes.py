@@ -1009,3 +1009,6 @@ ASPECT_BEFORE_ING = _words("""
     started starts start began begins begin kept keeps keep continued continues continue
     stopped stops quit quits ended
 """)
+# Words before an -ed cue that make it an adjective ('make informed decisions', 'more
+# reported cases', 'a well documented claim') (quotes/reported.py)
+ADJECTIVE_BEFORE = _words("make makes making made more most less least well better fully poorly under un")
