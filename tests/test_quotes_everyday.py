@@ -2101,3 +2101,12 @@ def test_an_ed_cue_after_make_or_well_is_an_adjective() -> None:
         "informed, timely decisions by turning data into insight."
     )
     assert extract_quotes(_NEWS_LEAD + text)[2:] == []
+
+
+def test_a_participle_after_an_opening_quotation_is_the_attributed_speakers() -> None:
+    text = "“Parties are leaning into play,” Vanco shares, noting that portrait painters are common."
+    assert ("Vanco", "noting") in [(q.speaker, q.cue) for q in extract_quotes(text, register="news")]
+
+
+def test_a_quotation_inside_the_writers_question_is_no_statement() -> None:
+    assert extract_quotes("What does “faded” suggest? What does “Levi's” suggest?", register="news") == []

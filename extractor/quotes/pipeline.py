@@ -41,7 +41,7 @@ from .mentions import auxiliary, imperative_opening, is_source_noun, source_span
 from .records import FORM_CLAUSE, Found, Register, Span
 from .reported import extend_reports, find_reported
 from .resolve import resolve
-from .sentences import sentence_bounds, sentence_ends, tokenize
+from .sentences import sentence_bounds, sentence_ends, tokenize, writers_question
 from .speakers import is_capitalized, leading_np
 from .tables import (
     DASHES,
@@ -84,7 +84,11 @@ def _extract(text: str, register: Register | None) -> list[Quote]:
     found = sorted(found + transcript_turns(text, found), key=lambda f: f.start)
     found = sorted(found + pattern_statements(text, found), key=lambda f: f.start)
     found = label_statements(text, found)
-    found = [f for f in found if _speaks(text, f, ends) and not _unfinished(text, f)]
+    found = [
+        f
+        for f in found
+        if _speaks(text, f, ends) and not _unfinished(text, f) and not _asked_by_writer(text, f, ends)
+    ]
     if register == "web" or (register is None and not reads_as_news(text)):
         found = [f for f in found if not _speech_act_report(f) and _named_in_web(text, f, ends)]
     markers = scan_translated(text)
@@ -185,6 +189,15 @@ def _verb_like(word: str) -> bool:
     return word.islower() and (
         low in FINITE or low in ADVERBS_BEFORE_CUE or (low.endswith(("s", "ed")) and not low.endswith("ss"))
     )
+
+
+def _asked_by_writer(text: str, found: Found, ends: list[int]) -> bool:
+    """'What does “faded” suggest?': a quotation with a cue and no speaker inside the
+    writer's own question is a word the writer asks about, not a statement."""
+    if found.speaker or found.kind == "block":
+        return False
+    start, end = sentence_bounds(ends, found.start)
+    return writers_question(text, start, end)
 
 
 def _to_oneself(text: str, found: Found) -> bool:

@@ -62,7 +62,7 @@ from .mentions import (
     source_mention,
 )
 from .records import FORM_CLAUSE, FORM_OBJECT, FORM_TOPIC, Found, Mark, Span, Token
-from .sentences import paragraph_end, sentence_bounds, strip_span, tokenize, word_count
+from .sentences import paragraph_end, sentence_bounds, strip_span, tokenize, word_count, writers_question
 from .speakers import (
     addressee_after,
     is_capitalized,
@@ -452,7 +452,13 @@ def _participle(
     """'X said A, adding that B' / 'X mocked it, saying B': the speaker is the sentence's subject."""
     speaker = sentence_speaker
     if speaker is None:
-        head = tokenize(text, sent_start, min(cue.start(), sent_start + 300))
+        opening = _after_opening_quotation(text, sent_start, cue.start())
+        head = tokenize(text, opening, min(cue.start(), sent_start + 300))
+        if opening > sent_start:
+            # '"...," Vanco shares, noting': the attribution after the quotation, its verb dropped
+            head = [t for t in head if t[2] not in {",", "—", "–"}]
+            while len(head) > 1 and head[-1][2].islower() and head[-1][2].endswith(("s", "ed")):
+                head.pop()
         while head and (
             head[0][2].lower() in PREPOSITIONS
             or (head[0][2][:1].isupper() and head[0][2].lower().endswith(("ed", "ing")))
@@ -857,7 +863,7 @@ def _reported_one(
         return Found(cs, ce, "", "indirect", text[spk[0] : spk[1]], spk[0], low)
     if _REFERENCE_AFTER_RE.match(text, cue.end()):
         return None  # 'the improvements mentioned above', 'as described below': the page's own text
-    if _writers_question(text, sent_start, sent_end):
+    if writers_question(text, sent_start, sent_end):
         return None  # 'Who is responsible for approving or denying these requests?'
     if low in _RECALLS and _COUNT_AFTER_RE.match(text, cue.end()):
         return None  # 'Ford recalls 1.74 million of its cars': a product recall, not a memory
@@ -1045,18 +1051,6 @@ def _reported_one(
 _REFERENCE_AFTER_RE = re.compile(
     r"\s+(?:(?:above|below|hereafter)\b(?![-'’])|(?:earlier|previously)(?=\s*(?:[,.;:)]|$)))", re.IGNORECASE
 )
-_QUESTION_OPENERS_RE = re.compile(
-    r"\s*(?:who|what|which|how|why|when|where|should|do|does|did|is|are|can|could|would|will|have|has)\b",
-    re.IGNORECASE,
-)
-
-
-def _writers_question(text: str, sent_start: int, sent_end: int) -> bool:
-    """The sentence is a question opening with a question word ('Who is responsible for
-    approving or denying these requests?'): the writer asks; nobody is reported."""
-    return text[sent_start:sent_end].rstrip().endswith("?") and bool(
-        _QUESTION_OPENERS_RE.match(text, sent_start)
-    )
 
 
 _RECALLS = frozenset({"recall", "recalls", "recalled", "recalling"})
@@ -1097,6 +1091,16 @@ def _as_they_say(text: str, sent_start: int, speaker: Span, cue: re.Match[str]) 
         and cue.group().lower() == "say"
         and text[cue.end() : cue.end() + 1] == ","
     )
+
+
+def _after_opening_quotation(text: str, start: int, end: int) -> int:
+    """Where the words after a quotation opening the sentence start ('"2025 parties lean into
+    play," Vanco shares, noting ...': 'Vanco'); ``start`` when the sentence opens otherwise."""
+    lead = len(text[start:end]) - len(text[start:end].lstrip())
+    if text[start + lead : start + lead + 1] not in MARKS:
+        return start
+    close = next((k for k in range(start + lead + 1, end) if text[k] in ALL_CLOSERS), -1)
+    return close + 1 if close > 0 else start
 
 
 def _passive_before(pre: str) -> bool:

@@ -101,3 +101,17 @@ def is_paragraph_start(text: str, pos: int) -> bool:
     while j > 0 and text[j - 1] in " \t":
         j -= 1
     return j == 0 or text[j - 1] == "\n"
+
+
+_QUESTION_OPENERS_RE = re.compile(
+    r"\s*(?:who|what|which|how|why|when|where|should|do|does|did|is|are|can|could|would|will|have|has)\b",
+    re.IGNORECASE,
+)
+
+
+def writers_question(text: str, sent_start: int, sent_end: int) -> bool:
+    """The sentence is a question opening with a question word ('Who is responsible for
+    approving or denying these requests?'): the writer asks; nobody is reported."""
+    return text[sent_start:sent_end].rstrip().endswith("?") and bool(
+        _QUESTION_OPENERS_RE.match(text, sent_start)
+    )
