@@ -14,7 +14,6 @@ from collections.abc import Iterator, Sequence
 from ..core.lexicon.quotes import (
     ATTRIBUTION_ONLY_VERBS,
     LANGUAGES,
-    NEWS_REGISTER_CUES,
     QUOTE_PAIRS,
     QUOTING_VERBS,
     TRANSLATION_MARKERS,
@@ -180,7 +179,6 @@ TRANSLATED_RE = re.compile(
 _TRANSLATED_LOWER_RE = re.compile("(?:" + "|".join(TRANSLATION_MARKERS) + ")")
 TOKEN_RE = re.compile(r"\w+(?:[.'’&-]\w+)*|[^\w\s]")
 WORD_RE = re.compile(r"\w+")
-NEWS_REGISTER_RE = re.compile(r"\b(?:" + "|".join(sorted(NEWS_REGISTER_CUES)) + r")\b", re.IGNORECASE)
 LETTERS_RE = re.compile(r"[^\W\d_]+")  # words of letters only, in any script
 DOTTED_RE = re.compile(r"(?:[a-z]\.)+[a-z]")  # "u.s", "e.u", "n.c": dotted initials
 SENT_END_RE = re.compile(
