@@ -2110,3 +2110,20 @@ def test_a_participle_after_an_opening_quotation_is_the_attributed_speakers() ->
 
 def test_a_quotation_inside_the_writers_question_is_no_statement() -> None:
     assert extract_quotes("What does “faded” suggest? What does “Levi's” suggest?", register="news") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ever wondered how online stores seem to know exactly what you might like?",
+        "Get used to people asking “where did you get that?” And donate your old jeans.",
+        "“The water in coffee offsets it.” That said, experts still highlight the risk of caffeine.",
+    ],
+)
+def test_an_opener_of_the_writers_sentence_is_no_speaker(text: str) -> None:
+    assert extract_quotes(text, register="news") == []
+
+
+def test_a_quantifier_opening_the_subject_is_no_apposition() -> None:
+    text = "Similarly, several other studies suggest that a plant-based diet lowers the risk."
+    assert [q.speaker for q in extract_quotes(text, register="news")] == ["several other studies"]

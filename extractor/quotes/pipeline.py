@@ -26,6 +26,7 @@ from ..core.lexicon.quotes import (
     MODALS,
     NEWS_REGISTER_CUES,
     NEWS_REGISTER_MIN,
+    NOT_SUBJECT_OPENERS,
     NOUN_MARKERS,
     PLURAL_QUANTIFIERS,
     QUESTION_AUX,
@@ -208,6 +209,20 @@ def _verb_like(word: str) -> bool:
     )
 
 
+def _opener_as_speaker(text: str, found: Found) -> bool:
+    """A one-word speaker that opens an instruction or a question to the reader ('Get used
+    to people asking "..."', 'Ever wondered how ...?', 'That said, ...'): the sentence has no
+    source. A label
+    before a colon or a dash ('Review: "..."') is left alone."""
+    word = found.speaker or ""
+    if " " in word or found.speaker_pos is None or not found.cue or not found.cue[:1].isalpha():
+        return False
+    if word.lower() in {"that", "this"} and found.cue == "said":
+        after = found.speaker_pos + len(word)
+        return text[after : after + 7].strip().startswith("said,")  # 'That said, experts ...'
+    return word.lower() in NOT_SUBJECT_OPENERS or imperative_opening(text, found.speaker_pos, word)
+
+
 def _asked_by_writer(text: str, found: Found, ends: list[int]) -> bool:
     """'What does “faded” suggest?': a quotation with a cue and no speaker inside the
     writer's own question is a word the writer asks about, not a statement."""
@@ -236,7 +251,7 @@ def _speaks(text: str, found: Found, ends: list[int]) -> bool:
     whoever the speaker turns out to be."""
     if not found.speaker or found.speaker_pos is None:
         return True
-    if _to_oneself(text, found):
+    if _to_oneself(text, found) or _opener_as_speaker(text, found):
         return False
     span = (found.speaker_pos, found.speaker_pos + len(found.speaker))
     if found.kind in {"direct", "block"} or not found.cue or found.cue in {":", "-", "–", "—", "―"}:

@@ -360,7 +360,13 @@ def _appositive(seg: list[Token]) -> bool:
     first = seg[0][2]
     if first.lower() in {"a", "an"}:
         return len(seg) > 1
-    return len(seg) >= 3 and first.isalpha() and first.islower() and is_source_noun(first)
+    return (
+        len(seg) >= 3
+        and first.isalpha()
+        and first.islower()
+        and first not in DETERMINERS  # 'Similarly, several other studies suggest': the subject
+        and is_source_noun(first)
+    )
 
 
 def _name_run(seg: list[Token]) -> bool:

@@ -1012,3 +1012,6 @@ ASPECT_BEFORE_ING = _words("""
 # Words before an -ed cue that make it an adjective ('make informed decisions', 'more
 # reported cases', 'a well documented claim') (quotes/reported.py)
 ADJECTIVE_BEFORE = _words("make makes making made more most less least well better fully poorly under un")
+# Sentence openers that are no subject ('Ever wondered how ...?', 'Often, ...'): as a one-word
+# speaker they mean the sentence names no source (quotes/pipeline.py)
+NOT_SUBJECT_OPENERS = FREQUENCY_ADVERBS | _words("ever similarly additionally however")
