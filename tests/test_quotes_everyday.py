@@ -2127,3 +2127,13 @@ def test_an_opener_of_the_writers_sentence_is_no_speaker(text: str) -> None:
 def test_a_quantifier_opening_the_subject_is_no_apposition() -> None:
     text = "Similarly, several other studies suggest that a plant-based diet lowers the risk."
     assert [q.speaker for q in extract_quotes(text, register="news")] == ["several other studies"]
+
+
+def test_a_title_before_a_comma_and_a_name_takes_the_name() -> None:
+    quotes = extract_quotes("“Our goal is to listen first,” says Co-Founder, Stephanie Özcan.")
+    assert [q.speaker for q in quotes] == ["Co-Founder, Stephanie Özcan"]
+
+
+def test_a_cue_pointing_at_a_section_of_the_page_reports_nothing() -> None:
+    text = "For sizes, see the standards mentioned in the “Create A Plan” section above and this gallery."
+    assert extract_quotes(_NEWS_LEAD + text)[2:] == []

@@ -1049,7 +1049,11 @@ def _reported_one(
 # A cue pointing at the page's own text: mentioned above, described below, noted earlier (a time
 # phrase after 'earlier', as in announced earlier this year, is no such pointer).
 _REFERENCE_AFTER_RE = re.compile(
-    r"\s+(?:(?:above|below|hereafter)\b(?![-'’])|(?:earlier|previously)(?=\s*(?:[,.;:)]|$)))", re.IGNORECASE
+    r"\s+(?:(?:above|below|hereafter)\b(?![-'’])|(?:earlier|previously)(?=\s*(?:[,.;:)]|$))"
+    # 'mentioned in the "Create A Plan" section above', 'described in this article'
+    r"|in\s+(?:the|this|our|my)\s+(?:\S+\s+){0,5}?(?:section|chapter|article|post|guide|paragraph)\b"
+    r"(?:\s+(?:above|below))?(?=\s*(?:[,.;:)]|and\b|$)))",
+    re.IGNORECASE,
 )
 
 

@@ -510,6 +510,17 @@ def np_after(text: str, start: int, end: int, max_tokens: int = 14) -> Span | No
         out.pop()
     if not out:
         return None
+    if len(out) == 1 and is_capitalized(out[0][2]) and is_source_noun(out[0][2]):
+        # 'says Co-Founder, Stephanie Özcan': a title, then the name it belongs to
+        rest = window[len(out) :]
+        if len(rest) > 2 and rest[0][2] == ",":
+            name = []
+            for tok in rest[1:]:
+                if not is_capitalized(tok[2]):
+                    break
+                name.append(tok)
+            if len(name) >= 2 and _name_run(name):
+                return out[0][0], name[-1][1]
     return out[0][0], out[-1][1]
 
 
