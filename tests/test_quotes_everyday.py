@@ -1950,6 +1950,7 @@ def test_rules_sums_things_added_sayings_and_topics_have_no_source(sentence: str
             "about 20 people",
         ),
         ("She added that most of the vote seems more anti-Trump than pro-Clinton.", "She", "that most"),
+        ("He added the move would do a lot of damage to their politics.", "He", "the move would"),
     ],
 )
 def test_like_before_a_name_and_about_before_a_number_are_read(text: str, speaker: str, content: str) -> None:

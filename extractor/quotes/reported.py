@@ -1118,12 +1118,16 @@ def _passive_before(pre: str) -> bool:
 
 def _plain_object(text: str, start: int, end: int) -> bool:
     """The words after the cue open with neither 'that', a quotation mark, a pronoun nor a
-    name: an object noun phrase ('winglets to the plates', 'many other details')."""
+    name, and hold no auxiliary: an object noun phrase ('winglets to the plates', 'many other
+    details')."""
     first = WORD_RE.match(text, start)
     if first is None or text[start : start + 1] in MARKS:
         return False
     word = first.group()
-    return word.islower() and word not in COMPLEMENTIZERS and word not in PRONOUNS
+    if not word.islower() or word in COMPLEMENTIZERS or word in PRONOUNS:
+        return False
+    # 'added the move would do a lot of damage': an auxiliary soon after makes it a clause
+    return not any(w.lower() in AUX for w in WORD_RE.findall(text, start, min(end, start + 60))[1:8])
 
 
 _ADDED = frozenset({"add", "adds", "added"})
