@@ -2138,3 +2138,11 @@ def test_a_title_before_a_comma_and_a_name_takes_the_name() -> None:
 def test_a_cue_pointing_at_a_section_of_the_page_reports_nothing() -> None:
     text = "For sizes, see the standards mentioned in the “Create A Plan” section above and this gallery."
     assert extract_quotes(_NEWS_LEAD + text)[2:] == []
+
+
+def test_an_aside_between_dashes_inside_the_verb_phrase_is_no_apposition() -> None:
+    text = (
+        "The economist Andrew Lilico, a key advisor to the “Leave” campaign, has—provocatively "
+        "echoing the Treaty of Rome—called for “ever-closer” union between the countries."
+    )
+    assert "Leave" not in [q.speaker for q in extract_quotes(text, register="news")]

@@ -164,7 +164,9 @@ def speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
     if dash is not None:
         # 'Kall -- co-editor of a book on the debates -- said': the name before the dashes
         opening = before.rfind(dash, 0, len(before) - len(dash))
-        if opening > 0:
+        ahead = WORD_RE.findall(before, max(0, opening - 20), opening)
+        if opening > 0 and ahead and ahead[-1].lower() not in AUX:
+            # (not 'has—provocatively echoing X—called for': an aside inside the verb phrase)
             return speaker_before(text, lo, lo + opening)
     tokens = [t for t in without_parentheses(tokenize(text, lo, cue_start)) if t[2] not in ("'", "’")]
     cue = _cue_word(text, cue_start)
