@@ -38,6 +38,7 @@ from ..core.lexicon.quotes import (
     PROGRESSIVE_BEFORE,
     QUESTION_OPENERS,
     QUESTIONING_CUES,
+    RELATIVE,
     RELATIVE_PRONOUNS,
     SUBJECT_PRONOUNS,
     SUBORDINATE_OPENERS,
@@ -1127,7 +1128,13 @@ def _plain_object(text: str, start: int, end: int) -> bool:
     if not word.islower() or word in COMPLEMENTIZERS or word in PRONOUNS:
         return False
     # 'added the move would do a lot of damage': an auxiliary soon after makes it a clause
-    return not any(w.lower() in AUX for w in WORD_RE.findall(text, start, min(end, start + 60))[1:8])
+    # (not one in a relative clause: 'added a new page where they are ...')
+    for w in WORD_RE.findall(text, start, min(end, start + 60))[1:8]:
+        if w.lower() in RELATIVE or w.lower() == "where":
+            return True
+        if w.lower() in AUX:
+            return False
+    return True
 
 
 _ADDED = frozenset({"add", "adds", "added"})
