@@ -35,6 +35,7 @@ Where each part lives (the steps above, one module each, lowest first):
 - ``direct``: step 2, direct quotes, transcript turns, whole-statement patterns.
 - ``reported``: step 3, reported speech and reports continued by quotations.
 - ``resolve``: the full name a pronoun or short speaker form refers to.
+- ``register``: whether a text reads as news, and what off-news text keeps.
 - ``pipeline``: ``extract_quotes``, the passes in order over one text.
 - ``blocks``: ``extract_block_quotes``, the same over an article's body blocks.
 """
@@ -42,7 +43,8 @@ Where each part lives (the steps above, one module each, lowest first):
 from __future__ import annotations
 
 from .blocks import extract_block_quotes
-from .pipeline import extract_quotes, reads_as_news
+from .pipeline import extract_quotes
 from .records import Register
+from .register import reads_as_news
 
 __all__ = ["Register", "extract_block_quotes", "extract_quotes", "reads_as_news"]

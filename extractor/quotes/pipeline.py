@@ -11,7 +11,6 @@ import bisect
 import re
 
 from ..core.lexicon.quotes import (
-    ADVERBS_BEFORE_CUE,
     AUX,
     CLAUSE_AFTER_QUOTE,
     COPULAS,
@@ -22,12 +21,8 @@ from ..core.lexicon.quotes import (
     FRAGMENT_VERBS,
     INFERENCE_CUES,
     MANNER_QUESTIONS,
-    MESSAGE_OBJECT_CUES,
     MODALS,
-    NEWS_REGISTER_CUES,
-    NEWS_REGISTER_MIN,
     NOT_SUBJECT_OPENERS,
-    NOUN_MARKERS,
     PLURAL_QUANTIFIERS,
     QUESTION_AUX,
     RELATIVE_PRONOUNS,
@@ -39,17 +34,14 @@ from ..model import Quote
 from .direct import direct_quotes, pattern_statements, transcript_turns
 from .labels import label_statements
 from .marks import scan_marks
-from .mentions import auxiliary, imperative_opening, is_source_noun, source_span
-from .records import FORM_CLAUSE, Found, Register, Span
+from .mentions import auxiliary, imperative_opening, source_span
+from .records import Found, Register, Span
+from .register import kept_off_news, reads_as_news
 from .reported import extend_reports, find_reported
 from .resolve import resolve
-from .sentences import sentence_bounds, sentence_ends, tokenize, writers_question
-from .speakers import is_capitalized, leading_np
+from .sentences import sentence_bounds, sentence_ends, writers_question
 from .tables import (
-    DASHES,
-    FINITE,
     PRONOUNS,
-    SELF_DOCUMENTS,
     VERBS,
     WORD_RE,
     scan_translated,
@@ -91,7 +83,7 @@ def _extract(text: str, register: Register | None) -> list[Quote]:
         if _speaks(text, f, ends) and not _unfinished(text, f) and not _asked_by_writer(text, f, ends)
     ]
     if register == "web" or (register is None and not reads_as_news(text)):
-        found = [f for f in found if not _speech_act_report(f) and _named_in_web(text, f, ends)]
+        found = [f for f in found if kept_off_news(text, f, ends)]
     markers = scan_translated(text)
     quotes: list[Quote] = []
     for k, f in enumerate(found):
@@ -137,83 +129,10 @@ def _coordinated_subject(text: str, found: Found, span: Span) -> None:
         found.speaker = text[source[0] : source[1]]
 
 
-def reads_as_news(text: str) -> bool:
-    """The text reports speech the way news copy does: 'said' or 'told' at least twice
-    (``NEWS_REGISTER_CUES``). Elsewhere (guides, shops, blogs) the verbs of speech acts are
-    mostly used in other senses, so ``_speech_act_report`` records are not kept there.
-
-    (A find loop over the lower-cased text with a word-boundary check: three times faster
-    than one case-insensitive regex over the whole text.)"""
-    low = text.lower()
-    seen = 0
-    for word in _REGISTER_WORDS:
-        at = low.find(word)
-        while at >= 0:
-            end = at + len(word)
-            if (at == 0 or not low[at - 1].isalnum()) and (end >= len(low) or not low[end].isalnum()):
-                seen += 1
-                if seen >= NEWS_REGISTER_MIN:
-                    return True
-            at = low.find(word, end)
-    return False
-
-
-_REGISTER_WORDS = tuple(sorted(NEWS_REGISTER_CUES))
-
-
-def _speech_act_report(found: Found) -> bool:
-    """A report whose words are not a clause but a topic ('explains how the engine works') or
-    the object of a speech act ('defended the plan'), unless the object is the message itself
-    ('announced the release')."""
-    if found.kind not in {"indirect", "mixed"} or found.form == FORM_CLAUSE:
-        return False
-    return found.form != "object" or (found.cue or "").lower() not in MESSAGE_OBJECT_CUES
-
-
-def _named_in_web(text: str, found: Found, ends: list[int]) -> bool:
-    """Off news copy a record needs a named source: a report, or a quotation after a bare
-    colon, with no speaker is the page's own voice far more often than an anonymous one
-    (labelled samples: 0 of 7 right), and 'it' reports only when the sentence before has a
-    source as its subject ('The committee recommends ... It also suggests', not 'A good
-    logo builds trust ... It tells customers')."""
-    if found.kind == "block":
-        return True
-    if not found.speaker:
-        # kept: '"...." - a testimonial', 'the flyer reads, "..."' (a quotation with its verb)
-        cue = found.cue or ""
-        return cue[:1] in DASHES or (found.kind == "direct" and cue[:1].isalpha())
-    if found.speaker.lower() != "it" or found.speaker_pos is None or found.kind == "direct":
-        return True  # ('the flyer, it reads, "..."': a quotation is quoted whatever says it)
-    start, _ = sentence_bounds(ends, found.speaker_pos)
-    before_start, _ = sentence_bounds(ends, max(0, start - 1)) if start > 0 else (0, 0)
-    words = [t[2] for t in leading_np(tokenize(text, before_start, min(start, before_start + 200)))]
-    if not words or words[0].lower() in PRONOUNS:
-        return False
-    # the subject ends before its verb ('The committee also recommends', 'A good website
-    # reassures'): its head noun is its last word
-    k = next((k for k, w in enumerate(words) if k > 0 and _verb_like(w)), len(words))
-    subject = words[:k]
-    head = subject[-1].lower()
-    return (
-        is_source_noun(head)
-        or head in SELF_DOCUMENTS  # 'The guide is short. It suggests ...': a document speaks
-        or any(is_capitalized(w) and w.lower() not in NOUN_MARKERS for w in subject)
-    )
-
-
-def _verb_like(word: str) -> bool:
-    """A lower-case word that can be a subject's verb or the adverb before it."""
-    low = word.lower()
-    return word.islower() and (
-        low in FINITE or low in ADVERBS_BEFORE_CUE or (low.endswith(("s", "ed")) and not low.endswith("ss"))
-    )
-
-
 def _opener_as_speaker(text: str, found: Found) -> bool:
     """A one-word speaker that opens an instruction or a question to the reader ('Get used
     to people asking "..."', 'Ever wondered how ...?', 'That said, ...'): the sentence has no
-    source. A label
-    before a colon or a dash ('Review: "..."') is left alone."""
+    source. A label before a colon or a dash ('Review: "..."') is left alone."""
     word = found.speaker or ""
     if " " in word or found.speaker_pos is None or not found.cue or not found.cue[:1].isalpha():
         return False
