@@ -2146,3 +2146,18 @@ def test_an_aside_between_dashes_inside_the_verb_phrase_is_no_apposition() -> No
         "echoing the Treaty of Rome—called for “ever-closer” union between the countries."
     )
     assert "Leave" not in [q.speaker for q in extract_quotes(text, register="news")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaks"),
+    [
+        ("The service model emphasizes that speed matters more than choice.", False),
+        ("Good user experience tells visitors that the shop can be trusted.", False),
+        ("An official familiar with the plan said that it would be delayed.", True),
+        ("The public overall says that the plan should be delayed.", True),
+        ("Other leaked emails suggest that the plan was delayed on purpose.", True),
+    ],
+)
+def test_a_source_noun_modifying_another_noun_is_no_source(text: str, speaks: bool) -> None:
+    """'service model', 'user experience': the head noun is the model and the experience."""
+    assert bool(extract_quotes(text, register="news")) is speaks

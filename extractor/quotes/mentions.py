@@ -37,6 +37,7 @@ from ..core.lexicon.quotes import (
     DETERMINERS,
     FIRST_SECOND_PERSON,
     IMPERATIVE_OPENERS,
+    ISSUED_TEXTS,
     JOINERS,
     MANNER_QUESTIONS,
     NAME_JOINERS,
@@ -394,7 +395,11 @@ def source_span(text: str, span: Span, cue: str, first_person: bool = False) -> 
     head = _head_noun(before)
     if head is None:
         return None
-    if any(is_source_noun(w[2]) for w in before[-3:]) and not _verb_after_plural_source(before):
+    if (
+        any(is_source_noun(w[2]) for w in before[-3:])
+        and not _verb_after_plural_source(before)
+        and not _source_noun_as_modifier(before, head)
+    ):
         # 'an official familiar with the case', 'people close to him'; not 'women abstain
         # from fasting': a verb after the noun makes the words a clause
         return trimmed
@@ -583,6 +588,20 @@ def _clause_subject_name(words: list[Token], text: str) -> int | None:
     if low in CLAUSE_PREPOSITIONS or low == "what" or text[previous[1] : words[k][0]].strip() in DASHES:
         return words[k][0]
     return None
+
+
+def _source_noun_as_modifier(words: list[Token], head: tuple[str, int]) -> bool:
+    """A source noun right before a lower-case head noun modifies it ('The service model
+    emphasizes', 'user experience tells'): the head is no source. A postmodifier after the
+    source noun ('an official familiar with', 'people close to') and an issued text ('other
+    emails suggest') leave the mention a source."""
+    if is_source_noun(head[0]) or head[0] in POSTMODIFIERS or head[0] in ISSUED_TEXTS:
+        return False
+    k = next((i for i, w in enumerate(words) if w[1] == head[1]), None)
+    if k is None or k == 0 or not words[k][2][:1].islower() or not words[k][2].isalpha():
+        return False
+    # (listed source nouns only: an agent ending makes adjectives look like nouns, 'subsequent')
+    return words[k - 1][2] in SOURCE_NOUNS
 
 
 def _head_noun(words: list[Token]) -> tuple[str, int] | None:

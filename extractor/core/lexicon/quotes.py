@@ -838,7 +838,7 @@ COPULAS = _words("is are was were")
 # 'people close to him', 'aides loyal to the mayor'
 POSTMODIFIERS = _words(
     "familiar close aware knowledgeable privy loyal opposed sympathetic critical responsible "
-    "present alone themselves himself herself itself all both each too also alike"
+    "present alone themselves himself herself itself all both each too also alike overall"
 )
 SINGULAR_PRONOUNS = _words("he she it")
 # Lower-case nouns ending in -s that take a singular verb ('the news reports', 'the series
