@@ -2161,3 +2161,43 @@ def test_an_aside_between_dashes_inside_the_verb_phrase_is_no_apposition() -> No
 def test_a_source_noun_modifying_another_noun_is_no_source(text: str, speaks: bool) -> None:
     """'service model', 'user experience': the head noun is the model and the experience."""
     assert bool(extract_quotes(text, register="news")) is speaks
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "All told, countless readers are weary of the squabbling from both camps.",
+        "She crossed her fingers that when she called the owner back, she would have good news.",
+        "When I finally pulled up to their apartment and knocked on the door, the grandfather answered.",
+        'Critics point to other swimmers. They\'d say "she improved by 7 seconds in a year" and stop.',
+    ],
+)
+def test_idioms_phone_calls_scenes_and_hypotheses_are_no_reports(sentence: str) -> None:
+    assert extract_quotes(_NEWS_LEAD + sentence)[2:] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "content"),
+    [
+        (
+            "The HF35 will, according to Ford, be used in the Fusion and the C-Max.",
+            "Ford",
+            "The HF35 will, according to Ford, be used in the Fusion and the C-Max",
+        ),
+        (
+            "A whopping 94 percent of Jews reported having premarital sex, followed by 79 percent of Christians.",
+            "A whopping 94 percent of Jews",
+            "having premarital sex",
+        ),
+        (
+            "To wit: late last week the company announced that production had started.",
+            "the company",
+            "that production had started",
+        ),
+    ],
+)
+def test_asides_comparisons_and_time_phrases_around_a_report(
+    sentence: str, speaker: str, content: str
+) -> None:
+    (quote,) = extract_quotes(_NEWS_LEAD + sentence)[2:]
+    assert (quote.speaker, quote.text) == (speaker, content)

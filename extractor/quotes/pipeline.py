@@ -142,6 +142,16 @@ def _opener_as_speaker(text: str, found: Found) -> bool:
     return word.lower() in NOT_SUBJECT_OPENERS or imperative_opening(text, found.speaker_pos, word)
 
 
+def _would_say(found: Found) -> bool:
+    """'They'd say "..."': 'd before a cue's plain form is 'would', a hypothetical speaker
+    ('he'd said' is 'had' and reports)."""
+    cue = (found.cue or "").lower()
+    return bool(_WOULD_RE.search(found.speaker or "")) and cue + "s" in VERBS
+
+
+_WOULD_RE = re.compile(r"^\w+['’]d$")
+
+
 def _asked_by_writer(text: str, found: Found, ends: list[int]) -> bool:
     """'What does “faded” suggest?': a quotation with a cue and no speaker inside the
     writer's own question is a word the writer asks about, not a statement."""
@@ -170,7 +180,7 @@ def _speaks(text: str, found: Found, ends: list[int]) -> bool:
     whoever the speaker turns out to be."""
     if not found.speaker or found.speaker_pos is None:
         return True
-    if _to_oneself(text, found) or _opener_as_speaker(text, found):
+    if _to_oneself(text, found) or _opener_as_speaker(text, found) or _would_say(found):
         return False
     span = (found.speaker_pos, found.speaker_pos + len(found.speaker))
     if found.kind in {"direct", "block"} or not found.cue or found.cue in {":", "-", "–", "—", "―"}:

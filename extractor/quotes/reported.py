@@ -163,8 +163,25 @@ def _according(text: str, cue: re.Match[str], sent_start: int, sent_end: int) ->
                 # the fronted part of the source's clause; the whole sentence is said
                 return (sent_start, sent_end), spk
             return (comma + 1, sent_end), spk
+        if 0 <= comma - spk[1] <= 3 and _continues_clause(text, comma + 1, sent_end):
+            # 'The HF35 will, according to Ford, be used in ...': the aside interrupts the
+            # source's clause, which goes on after it
+            return (sent_start, sent_end), spk
         return (sent_start, cue.start()), spk
     return None
+
+
+def _continues_clause(text: str, pos: int, end: int) -> bool:
+    """The words after an aside's closing comma go on with the clause before it: a verb in
+    its plain form or a participle ('be used', 'rise', 'fallen'), not a new clause."""
+    word = WORD_RE.search(text, pos, end)
+    if word is None or not word.group().islower():
+        return False
+    low = word.group()
+    return low in _CLAUSE_GOES_ON or (low.endswith(("ed", "en")) and low not in PREPOSITIONS)
+
+
+_CLAUSE_GOES_ON = frozenset({"be", "have", "not", "never", "also", "still", "soon", "likely"})
 
 
 def _after_parenthesis(text: str, pos: int, end: int) -> int:
@@ -380,6 +397,14 @@ def _final_attribution(text: str, cue: str, cue_end: int, sent_end: int) -> tupl
         after = tok[1]
         hearer = (hearer[0], after)
     return (after, hearer) if _clause_final(text, after, sent_end) else None
+
+
+def _subordinate_only(text: str, start: int, end: int) -> bool:
+    """'When I finally knocked on the door, the grandfather answered.': the words before the
+    comma are a subordinate clause alone (no comma of a main clause after it), so they are
+    the scene of the cue, not what was said."""
+    first = WORD_RE.search(text, start, end)
+    return first is not None and first.group().lower() in SUBORDINATORS and "," not in text[start:end]
 
 
 def _quotation_next(text: str, pos: int, end: int) -> bool:
@@ -674,7 +699,13 @@ def _phoned(text: str, start: int, end: int) -> bool:
     """'called me and ...', 'called us back', 'called them at home': a person called on the
     phone, not 'called me a liar' (naming someone)."""
     words = [w.lower() for w in WORD_RE.findall(text, start, min(end, start + 40))[:2]]
-    return len(words) == 2 and words[0] in OBJECT_PRONOUNS and words[1] in PHONED_NEXT
+    if len(words) == 2 and words[0] in OBJECT_PRONOUNS and words[1] in PHONED_NEXT:
+        return True
+    # 'when she called the owner back': someone called back is phoned
+    return bool(_CALLED_BACK_RE.match(text, start, min(end, start + 60)))
+
+
+_CALLED_BACK_RE = re.compile(r"(?:the\s+|her\s+|his\s+|their\s+)?[\w'’-]+\s+back\b", re.IGNORECASE)
 
 
 def _relative_gap(text: str, sent_start: int, speaker: Span, start: int, end: int) -> tuple[int, Span] | None:
@@ -944,6 +975,7 @@ def _reported_one(
         and tail is not None
         and word_count(text, sent_start, comma) >= 3
         and not is_intro_phrase(text, sent_start, comma)
+        and not _subordinate_only(text, sent_start, comma)
     ):
         tail_end, hearer = tail
         end = _resumed_end(text, tail_end, sent_end, comma, _RESUME_AFTER_SPEAKER_RE)

@@ -200,6 +200,9 @@ CONTENT_CUT_RE = re.compile(
     r"|,\s+(?:and\s+that['’]s|which\s+is)\s+(?:totally\s+|absolutely\s+|so\s+|very\s+)?(?:true|right|correct|false|wrong)\b"
     # '..., and that holds just as true today': 'that' as a subject with its verb is the writer's
     r"|,[”\"’]?\s+and\s+that\s+(?:holds|remains|means|makes|seems|sounds|rings)\b"
+    # '94 percent reported X, followed by 79 percent of Y', 'X, compared to 3 percent of Y': the
+    # writer's comparison with other groups
+    r"|,\s+(?:followed\s+by|compared\s+(?:to|with))\s+(?=[\w$%.-]*\d)"
     # 'claimed we'd pay $126, but never deigned to mention the airline': the speaker's deed
     r"|,\s+but\s+(?:never|then|later)\s+\w+ed\b"
     # '..., and the American College of Sports Medicine ranks ...': a second source's report

@@ -556,7 +556,7 @@ AUX = _words(
 
 # A time phrase opening a sentence before its speaker ('Four years ago Oracle announced',
 # 'Last year AMD said'): its lead words and units, cut off the speaker (quotes/mentions.py).
-TIME_PHRASE_LEADS = _words("last this next earlier later a one two three four five six")
+TIME_PHRASE_LEADS = _words("last this next earlier later late early a one two three four five six")
 TIME_PHRASE_UNITS = _words("year years week weeks month months day days decade decades")
 
 # 'a phenomenon they called X': a relative clause without 'that' naming its
@@ -638,6 +638,7 @@ NOT_VERBS_IZE = _words("exercises premises surprises enterprises franchises prom
 # Set phrases built on a cue word that report nothing: 'Having said that, ...', 'All that
 # said, ...', 'Needless to say, ...'.
 DISCOURSE_PHRASES = (
+    "all told",
     "having said that",
     "that said",
     "all that said",
