@@ -33,6 +33,7 @@ Where each part lives (the steps above, one module each, lowest first):
 - ``content``: where the words of a statement start and end around a cue.
 - ``attribution``: 'he said' next to a quotation, 'X said:' introductions.
 - ``direct``: step 2, direct quotes, transcript turns, whole-statement patterns.
+- ``according``: 'according to X', its source and the words of the sentence that are its.
 - ``reported``: step 3, reported speech and reports continued by quotations.
 - ``resolve``: the full name a pronoun or short speaker form refers to.
 - ``register``: whether a text reads as news, and what off-news text keeps.

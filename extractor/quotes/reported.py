@@ -16,7 +16,6 @@ from ..core.lexicon.quotes import (
     ADVERBS_BEFORE_CUE,
     ASKED_BEFORE,
     AUX,
-    CONJUNCTIONS,
     CONNECTORS,
     DETERMINERS,
     DISCOURSE_PHRASES,
@@ -26,7 +25,6 @@ from ..core.lexicon.quotes import (
     INFERENCE_PARTICIPLES,
     INFINITIVE_BLOCK,
     ISSUED_TEXTS,
-    LEAD_JUNK,
     NOT_OBJECT_START,
     NOUN_MARKERS,
     OBJECT_PRONOUNS,
@@ -39,8 +37,6 @@ from ..core.lexicon.quotes import (
     QUESTION_OPENERS,
     QUESTIONING_CUES,
     RELATIVE,
-    RELATIVE_PRONOUNS,
-    SUBJECT_PRONOUNS,
     SUBORDINATE_OPENERS,
     SUBORDINATORS,
     TIME_START,
@@ -49,6 +45,7 @@ from ..core.lexicon.quotes import (
     WORKS_BEFORE_NOUN,
     WRITING_CUES,
 )
+from .according import according_report
 from .attribution import attribution_after, inverted_short_speaker
 from .content import content_end, content_start_at, inside_quotation, is_intro_phrase, starts_content
 from .direct import continues_quote
@@ -56,14 +53,21 @@ from .mentions import (
     CLAUSE,
     OBJECT,
     finite_clause,
-    is_source_noun,
     names_something,
     reporting_complement,
     sentence_initial,
     source_mention,
 )
 from .records import FORM_CLAUSE, FORM_OBJECT, FORM_TOPIC, Found, Mark, Span, Token
-from .sentences import paragraph_end, sentence_bounds, strip_span, tokenize, word_count, writers_question
+from .sentences import (
+    comma_in_number,
+    paragraph_end,
+    sentence_bounds,
+    strip_span,
+    tokenize,
+    word_count,
+    writers_question,
+)
 from .speakers import (
     addressee_after,
     is_capitalized,
@@ -85,7 +89,6 @@ from .tables import (
     MARKS,
     MAX_JOINED,
     NEEDS_THAT,
-    NORM_NOUNS,
     OBJECT_CUES,
     OBJECT_PREP,
     PRONOUNS,
@@ -122,162 +125,6 @@ def _merged(spans: list[Span]) -> list[Span]:
 def _inside(spans: list[Span], starts: list[int], pos: int) -> bool:
     k = bisect.bisect_right(starts, pos) - 1
     return k >= 0 and spans[k][0] <= pos < spans[k][1]
-
-
-def _according(text: str, cue: re.Match[str], sent_start: int, sent_end: int) -> tuple[Span, Span] | None:
-    """(content span, speaker span) for 'According to X, C.' and 'C, according to X.'."""
-    pre = text[sent_start : cue.start()].strip()
-    lead = [
-        t
-        for t in tokenize(text, max(sent_start, cue.start() - 200), cue.start())
-        if t[2].lower() not in LEAD_JUNK and t[2] != ","
-    ]
-    if not lead:
-        spk = np_after(text, cue.end(), sent_end, max_tokens=16)
-        if spk is not None:
-            described = _after_parenthesis(text, spk[1], sent_end)
-            comma = text.find(",", described, sent_end)
-            if 0 <= comma - described <= 3:
-                return (_after_appositive(text, comma + 1, sent_end), sent_end), spk
-            longer = _source_up_to_comma(text, spk, comma)
-            if longer is not None:
-                return (longer[1] + 1, sent_end), longer
-        # "Laut Polizei wurde niemand verletzt": the source runs up to the verb
-        spk = _capitalised_source(text, cue.end(), sent_end)
-        return ((spk[1], sent_end), spk) if spk else None
-    if pre.endswith(","):
-        spk = np_after(text, cue.end(), sent_end, max_tokens=16)
-        if spk is None:
-            return None
-        comma = text.find(",", spk[1], sent_end)
-        if 0 <= comma - spk[1] <= 3 and (
-            is_intro_phrase(text, sent_start, sent_start + len(pre) - 1) or _ends_in_conjunction(pre[:-1])
-        ):
-            # 'In other words, according to the story, the person who ...': the opener is the
-            # writer's; 'The plan costs $30, although, according to X, there have been
-            # sales': the clause after the conjunction is the source's. What the source
-            # says follows its comma.
-            verb = WORD_RE.search(text, comma + 1, sent_end)
-            if verb is not None and verb.group().lower() in GAP_VERBS:
-                # 'Among the precedents at risk, according to X, are 16 cases': the opener is
-                # the fronted part of the source's clause; the whole sentence is said
-                return (sent_start, sent_end), spk
-            return (comma + 1, sent_end), spk
-        if 0 <= comma - spk[1] <= 3 and _continues_clause(text, comma + 1, sent_end):
-            # 'The HF35 will, according to Ford, be used in ...': the aside interrupts the
-            # source's clause, which goes on after it
-            return (sent_start, sent_end), spk
-        return (sent_start, cue.start()), spk
-    return None
-
-
-def _continues_clause(text: str, pos: int, end: int) -> bool:
-    """The words after an aside's closing comma go on with the clause before it: a verb in
-    its plain form or a participle ('be used', 'rise', 'fallen'), not a new clause."""
-    word = WORD_RE.search(text, pos, end)
-    if word is None or not word.group().islower():
-        return False
-    low = word.group()
-    return low in _CLAUSE_GOES_ON or (low.endswith(("ed", "en")) and low not in PREPOSITIONS)
-
-
-_CLAUSE_GOES_ON = frozenset({"be", "have", "not", "never", "also", "still", "soon", "likely"})
-
-
-def _after_parenthesis(text: str, pos: int, end: int) -> int:
-    """After 'According to OpenAI (the company that made ChatGPT)': the end of a parenthesis
-    right after the source, which describes it; else ``pos``."""
-    rest = text[pos:end]
-    if not rest.lstrip().startswith("("):
-        return pos
-    close = text.find(")", pos, end)
-    return close + 1 if close > 0 else pos
-
-
-def _after_appositive(text: str, start: int, sent_end: int) -> int:
-    """'According to MNI, publisher of the data that powers X, the sector imports ...',
-    'According to John Smith, a spokesman for the agency, the plan ...': a noun phrase set
-    off by commas right after the source describes it; what the source says follows. The
-    phrase opens with a determiner or a source noun and has no verb of its own (one inside
-    a relative clause is the phrase's)."""
-    comma = text.find(",", start, sent_end)
-    if comma < 0 or word_count(text, comma + 1, sent_end) < 4:
-        return start
-    words = WORD_RE.findall(text, start, comma)
-    if not words or not words[0].islower() or not (words[0] in DETERMINERS or is_source_noun(words[0])):
-        return start
-    for w in words:
-        low = w.lower()
-        if low in RELATIVE_PRONOUNS:
-            break
-        if low in FINITE or low in AUX or low in VERBS:
-            return start
-    # the clause after it opens with its subject ('the sector imports'), not 'along with
-    # cheese, ..., can help' (the phrase was the subject itself) or 'which brings'
-    nxt = WORD_RE.search(text, comma + 1, sent_end)
-    if nxt is None or not (
-        nxt.group().lower() in DETERMINERS
-        or nxt.group().lower() in SUBJECT_PRONOUNS
-        or nxt.group()[:1].isupper()
-        or nxt.group()[:1].isdigit()
-    ):
-        return start
-    return comma + 1
-
-
-def _ends_in_conjunction(pre: str) -> bool:
-    """The words before 'according to' end in a conjunction ('..., although'): they are not
-    a clause of their own."""
-    words = WORD_RE.findall(pre[-30:])
-    return bool(words) and words[-1].lower() in CONJUNCTIONS
-
-
-def _source_up_to_comma(text: str, spk: Span, comma: int) -> Span | None:
-    """'According to data from over 66,000 responses in the 2025 survey, ...': the source runs
-    on past a preposition to the comma, when the words up to it hold no verb."""
-    while comma > 0 and _comma_in_number(text, comma):
-        comma = text.find(",", comma + 1)
-    if comma < 0:
-        return None
-    words = tokenize(text, spk[1], comma)
-    if not words or len(words) > 10 or any(t[2].lower() in FINITE or t[2].lower() in AUX for t in words):
-        return None
-    return spk[0], comma
-
-
-def _is_norm(text: str, span: Span) -> bool:
-    """The source of 'according to' is a rule, an order or a sum ('the Act', 'the terms',
-    'size', 'the prompts given', 'simple division'), not someone who says something."""
-    words = [w.lower() for w in WORD_RE.findall(text, span[0], span[1])]
-    if len(words) > 1 and words[-1] in _NORM_PARTICIPLES:
-        words.pop()  # 'the prompts given', 'the instructions provided'
-    return bool(words) and words[-1] in NORM_NOUNS
-
-
-_NORM_PARTICIPLES = frozenset({"given", "provided", "listed", "shown", "above", "below"})
-
-
-def _capitalised_source(text: str, start: int, end: int) -> Span | None:
-    """'laut Polizei wurde ...': articles and capitalised nouns up to the first other word."""
-    out: list[Token] = []
-    articles = {"der", "die", "das", "des", "dem", "den", "einem", "einer", "eines", "von", "vom"}
-    for tok in tokenize(text, start, min(end, start + 150))[:8]:
-        if is_capitalized(tok[2]) or tok[2].lower() in articles:
-            out.append(tok)
-        else:
-            break
-    while out and not is_capitalized(out[-1][2]):
-        out.pop()
-    if out and out[-1][2].endswith(("'s", "’s")):
-        # 'According to Google's keyword tool there are ...': the possessive's own noun
-        for tok in tokenize(text, out[-1][1], min(end, out[-1][1] + 60))[:3]:
-            low = tok[2].lower()
-            if not tok[2].isalpha() or not tok[2].islower() or low in DETERMINERS or low in PRONOUNS:
-                break
-            if low in FINITE or low in {"there", "it", "here"}:
-                break
-            out.append(tok)
-    return (out[0][0], out[-1][1]) if out else None
 
 
 def _quotes_a_post(text: str, cue: str, speaker: Span) -> bool:
@@ -882,17 +729,7 @@ def _reported_one(
     if cue.group("after"):
         return None  # "X zufolge": rare; left to future work
     if cue.group("acc"):
-        got = _according(text, cue, sent_start, sent_end)
-        if got is None:
-            return None
-        (cs, ce), spk = got
-        if _is_norm(text, spk):
-            return None  # 'resolved according to the Federal Arbitration Act': conformity
-        if cs >= spk[1]:
-            # 'According to the report, 4.5 billion people use them daily, making X a smart
-            # choice': the content ends where the writer's reading of it begins
-            ce = content_end(text, cs, ce)
-        return Found(cs, ce, "", "indirect", text[spk[0] : spk[1]], spk[0], low)
+        return according_report(text, cue, sent_start, sent_end)
     if _REFERENCE_AFTER_RE.match(text, cue.end()):
         return None  # 'the improvements mentioned above', 'as described below': the page's own text
     if writers_question(text, sent_start, sent_end):
@@ -1384,15 +1221,10 @@ def _first_comma(text: str, start: int, end: int) -> int:
     """The first comma between ``start`` and ``end`` outside a quotation, else ``end``."""
     pos = text.find(",", start, end)
     while pos >= 0:
-        if not _comma_in_number(text, pos) and not inside_quotation(text, start, pos):
+        if not comma_in_number(text, pos) and not inside_quotation(text, start, pos):
             return pos
         pos = text.find(",", pos + 1, end)
     return end
-
-
-def _comma_in_number(text: str, pos: int) -> bool:
-    """The comma at ``pos`` groups a number's digits ('12,000'): it ends no clause."""
-    return text[pos - 1 : pos].isdigit() and text[pos + 1 : pos + 2].isdigit()
 
 
 def _opens_subordinate(text: str, sent_start: int, prev: Found) -> bool:

@@ -115,3 +115,8 @@ def writers_question(text: str, sent_start: int, sent_end: int) -> bool:
     return text[sent_start:sent_end].rstrip().endswith("?") and bool(
         _QUESTION_OPENERS_RE.match(text, sent_start)
     )
+
+
+def comma_in_number(text: str, pos: int) -> bool:
+    """The comma at ``pos`` groups a number's digits ('12,000'): it ends no clause."""
+    return text[pos - 1 : pos].isdigit() and text[pos + 1 : pos + 2].isdigit()
