@@ -2201,3 +2201,33 @@ def test_asides_comparisons_and_time_phrases_around_a_report(
 ) -> None:
     (quote,) = extract_quotes(_NEWS_LEAD + sentence)[2:]
     assert (quote.speaker, quote.text) == (speaker, content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We finally finished the move, so CELEBRATION!",
+        "They have to stand up and say “we are not a threat to anyone”.",
+        "What they cannot do is stand up and say people are being unreasonable.",
+    ],
+)
+def test_shouts_and_obligations_are_no_statements(text: str) -> None:
+    assert extract_quotes(_NEWS_LEAD + text)[2:] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Several utilities said power would be back by Friday, though they declined to say how they know.",
+            "Several utilities",
+            "power would be back by Friday",
+        ),
+        ("“We won,” he even said, smiling.", "he", "We won"),
+        ("He said he must leave now, and added that the plan had failed.", "He", "he must leave now"),
+    ],
+)
+def test_a_refusal_tail_and_a_cues_adverb_are_not_the_statements(
+    text: str, speaker: str, content: str
+) -> None:
+    assert (speaker, content) in [(q.speaker, q.text) for q in extract_quotes(_NEWS_LEAD + text)]

@@ -187,6 +187,8 @@ def inverted_short_speaker(text: str, cue_end: int, sent_end: int) -> Span | Non
     words = text[spk[0] : spk[1]].split()
     if not (words[0].lower() in SOURCE_ARTICLES or all(is_capitalized(w) for w in words)):
         return None
+    if len(words) == 1 and words[0].isupper() and len(words[0]) > 3:
+        return None  # '..., so CELEBRATION!': a shout, not 'so die Polizei'
     return spk
 
 

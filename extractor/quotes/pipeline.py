@@ -11,6 +11,7 @@ import bisect
 import re
 
 from ..core.lexicon.quotes import (
+    ADVERBS_BEFORE_CUE,
     AUX,
     CLAUSE_AFTER_QUOTE,
     COPULAS,
@@ -152,6 +153,23 @@ def _would_say(found: Found) -> bool:
 _WOULD_RE = re.compile(r"^\w+['’]d$")
 
 
+def _obliged(text: str, found: Found) -> bool:
+    """'They have to stand up and say "..."', 'what they cannot do is say ...': words a
+    speaker must, should or cannot say are advice or a hypothesis, not a statement."""
+    if not found.cue or not found.cue[:1].isalpha() or found.speaker_pos is None:
+        return False
+    end = found.speaker_pos + len(found.speaker or "")
+    at = text.find(found.cue, end, end + 60)
+    if at < 0 or "," in text[end:at] or len(text[end:at].split()) > 6:
+        return False  # (only the cue's own verb phrase: not 'He said he must go, and added')
+    return _OBLIGATION_RE.search(text, end, at) is not None
+
+
+_OBLIGATION_RE = re.compile(
+    r"\b(?:(?:have|has|need|needs|ought)\s+to|must|should|cannot|can['’]t|shouldn['’]t)\b", re.IGNORECASE
+)
+
+
 def _asked_by_writer(text: str, found: Found, ends: list[int]) -> bool:
     """'What does “faded” suggest?': a quotation with a cue and no speaker inside the
     writer's own question is a word the writer asks about, not a statement."""
@@ -180,7 +198,12 @@ def _speaks(text: str, found: Found, ends: list[int]) -> bool:
     whoever the speaker turns out to be."""
     if not found.speaker or found.speaker_pos is None:
         return True
-    if _to_oneself(text, found) or _opener_as_speaker(text, found) or _would_say(found):
+    if (
+        _to_oneself(text, found)
+        or _opener_as_speaker(text, found)
+        or _would_say(found)
+        or _obliged(text, found)
+    ):
         return False
     span = (found.speaker_pos, found.speaker_pos + len(found.speaker))
     if found.kind in {"direct", "block"} or not found.cue or found.cue in {":", "-", "–", "—", "―"}:
@@ -190,6 +213,9 @@ def _speaks(text: str, found: Found, ends: list[int]) -> bool:
         if writers_clause(text, span) or _names_a_thing(text, found):
             return False
         _coordinated_subject(text, found, span)
+        words = (found.speaker or "").split()
+        if len(words) > 1 and words[-1].islower() and words[-1] in ADVERBS_BEFORE_CUE:
+            found.speaker = found.speaker.rsplit(None, 1)[0]  # '"We won," he even said': he
         return True
     source = source_span(text, span, found.cue)
     if source is None or _disagrees(text, source, found.cue) or _question_inside(text, source):
