@@ -159,7 +159,7 @@ def _obliged(text: str, found: Found) -> bool:
     if not found.cue or not found.cue[:1].isalpha() or found.speaker_pos is None:
         return False
     end = found.speaker_pos + len(found.speaker or "")
-    at = text.find(found.cue, end, end + 60)
+    at = _cue_after_speaker(text, found, 60)
     if at < 0 or "," in text[end:at] or len(text[end:at].split()) > 6:
         return False  # (only the cue's own verb phrase: not 'He said he must go, and added')
     return _OBLIGATION_RE.search(text, end, at) is not None
@@ -179,13 +179,19 @@ def _asked_by_writer(text: str, found: Found, ends: list[int]) -> bool:
     return writers_question(text, start, end)
 
 
+def _cue_after_speaker(text: str, found: Found, reach: int) -> int:
+    """Where the cue word stands after the speaker's mention (at most ``reach`` characters
+    on), or -1: the records keep the cue's word, not its offset."""
+    end = (found.speaker_pos or 0) + len(found.speaker or "")
+    return text.find(found.cue or "", end, end + reach) if found.cue else -1
+
+
 def _to_oneself(text: str, found: Found) -> bool:
     """'telling yourself, "Wow, ..."', 'I asked myself whether ...': the cue's hearer is the
     writer or the reader, so the words are an inner voice, not a source's."""
     if not found.cue or found.speaker_pos is None or not found.cue[:1].isalpha():
         return False
-    lo = found.speaker_pos + len(found.speaker or "")
-    at = text.find(found.cue, lo, lo + 80)
+    at = _cue_after_speaker(text, found, 80)
     if at < 0:
         return False
     nxt = WORD_RE.search(text, at + len(found.cue), at + len(found.cue) + 20)
@@ -325,10 +331,10 @@ def writers_clause(text: str, span: Span) -> bool:
         return True
     if len(words) > 2 and any(w in WRITERS_WORDS for w in words):
         return True
-    return _clause_fragment(text, span, words)
+    return _clause_fragment(text, span, words, raw)
 
 
-def _clause_fragment(text: str, span: Span, words: list[str]) -> bool:
+def _clause_fragment(text: str, span: Span, words: list[str], raw: list[str]) -> bool:
     """A span that cannot name who speaks because it is part of a clause: it ends in a
     word that needs more after it ('a technical way of', 'showing excitement and'), holds
     a verb of its own ('An N-gram is a ...', 'The question he keeps'), a question word
@@ -336,8 +342,7 @@ def _clause_fragment(text: str, span: Span, words: list[str]) -> bool:
     ('Don't be discouraged by those who')."""
     if len(words) < 2:
         return False
-    last = WORD_RE.findall(text, span[0], span[1])[-1]
-    if words[-1] in FRAGMENT_ENDS and last.islower():  # ('Al From' is a name)
+    if words[-1] in FRAGMENT_ENDS and raw[-1].islower():  # ('Al From' is a name)
         return True
     # (a verb after a relative pronoun is the relative clause's: 'an official who was not
     # authorized')

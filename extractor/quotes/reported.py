@@ -366,9 +366,8 @@ def _participle(
     complement = reporting_complement(text, cue.end(), start, end, low)
     if not complement or (complement == OBJECT and low in NEEDS_THAT):
         return None  # 'before adding a scandens into the mix': 'adding' reports a clause only
-    found = Found(start, end, "", "indirect", text[speaker[0] : speaker[1]], speaker[0], low)
-    found.form = _form(text, complement, start, low, end)
-    return found
+    form = _form(text, complement, start, low, end)
+    return Found(start, end, "", "indirect", text[speaker[0] : speaker[1]], speaker[0], low, form=form)
 
 
 _OBJECT_END_RE = re.compile(
@@ -532,14 +531,13 @@ def _object_report(
         return None  # 'Companies mentioned in this article are used as ...': a participle
     if low.startswith("call") and _phoned(text, start, end):
         return None  # 'the agent called me and walked me through it': a phone call
-    found = Found(start, end, "", "indirect", text[speaker[0] : speaker[1]], speaker[0], low)
     tokens = tokenize(text, start, min(end, start + 200), 20)
     # (up to a joiner: 'described things in different ways and our practices changed' has
     # its verb in the second clause only)
     joiner = next((k for k, t in enumerate(tokens) if t[2].lower() in {"and", "but", ","}), len(tokens))
     clause = tokens and (tokens[0][2].lower() in COMPLEMENTIZERS or finite_clause(tokens[:joiner]))
-    found.form = _form(text, CLAUSE if clause else OBJECT, start, low, end)
-    return found
+    form = _form(text, CLAUSE if clause else OBJECT, start, low, end)
+    return Found(start, end, "", "indirect", text[speaker[0] : speaker[1]], speaker[0], low, form=form)
 
 
 def _phoned(text: str, start: int, end: int) -> bool:
@@ -902,7 +900,7 @@ def _reported_one(
         return None
     if low in NEEDS_THAT and _determiner_that(tokenize(text, start, min(end, start + 80), 3)):
         return None  # 'the Chameleon adds that legacy with a hammock ...': 'that' is a determiner
-    found = Found(
+    return Found(
         start,
         end,
         "",
@@ -911,9 +909,8 @@ def _reported_one(
         speaker[0],
         low,
         text[addressee[0] : addressee[1]] if addressee else None,
+        form=_form(text, complement, start, low, end),
     )
-    found.form = _form(text, complement, start, low, end)
-    return found
 
 
 # A cue pointing at the page's own text: mentioned above, described below, noted earlier (a time
