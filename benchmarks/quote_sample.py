@@ -23,6 +23,9 @@ changes a prediction its hash changes and ``show`` lists it for a new label.
 label class, and lists how many current predictions have no label yet (a sample is only
 measured when that is zero). ``--cache FILE`` keeps each page's body blocks between runs
 (the body does not change while one works on quotes): it re-runs only the quote finder.
+``--bar B`` scores (or shows) the records at confidence bar B instead of the pipeline's
+default: ``--bar 0`` is every record the rules make, what a new sample should be labelled at so
+that any bar can be scored on it later.
 """
 
 from __future__ import annotations
@@ -103,10 +106,14 @@ def load_blocks(data: Path, ids: list[str], cache: Path | None) -> dict[str, Pag
     }
 
 
-def predictions(pages: dict[str, PageBlocks]) -> Iterator[tuple[str, Quote, list[Block]]]:
-    """Every quote the finder reports on each page, as ``extract_article`` would."""
+def predictions(
+    pages: dict[str, PageBlocks], bar: float | None = None
+) -> Iterator[tuple[str, Quote, list[Block]]]:
+    """Every quote the finder reports on each page, as ``extract_article`` would, with the
+    confidence bar ``bar`` (None: the pipeline's default by register; 0: every record the
+    rules make, whatever the model says)."""
     for page_id, page in pages.items():
-        for quote in extract_block_quotes(page.blocks, page.page_type):
+        for quote in extract_block_quotes(page.blocks, page.page_type, min_confidence=bar):
             yield page_id, quote, page.blocks
 
 
@@ -133,7 +140,7 @@ def draw(data: Path, name: str, per_type: str, exclude: list[Path], cache: Path 
     for path in exclude:
         taken.update(read_labels(path)[0]["pages"])
     blocks = load_blocks(data, sorted(gold), cache)
-    with_quotes = {page_id for page_id, _, _ in predictions(blocks)}
+    with_quotes = {page_id for page_id, _, _ in predictions(blocks, 0.0)}
     by_type: dict[str, list[str]] = defaultdict(list)
     for page_id in sorted(
         with_quotes - taken, key=lambda i: hashlib.sha1(f"{name}:{i}".encode()).hexdigest()
@@ -144,12 +151,12 @@ def draw(data: Path, name: str, per_type: str, exclude: list[Path], cache: Path 
     return 0
 
 
-def show(data: Path, labels: Path, cache: Path | None, everything: bool) -> int:
+def show(data: Path, labels: Path, cache: Path | None, everything: bool, bar: float | None) -> int:
     """Print each unlabelled prediction with its paragraph, the quote's span in [[ ]]."""
     header, known = read_labels(labels)
     gold = _gold(data)
     blocks = load_blocks(data, header["pages"], cache)
-    for page_id, quote, page_blocks in predictions(blocks):
+    for page_id, quote, page_blocks in predictions(blocks, bar):
         h = prediction_hash(quote)
         if (page_id, h) in known and not everything:
             continue
@@ -168,13 +175,13 @@ def show(data: Path, labels: Path, cache: Path | None, everything: bool) -> int:
     return 0
 
 
-def score(data: Path, labels: Path, cache: Path | None) -> int:
+def score(data: Path, labels: Path, cache: Path | None, bar: float | None) -> int:
     header, known = read_labels(labels)
     gold = _gold(data)
     blocks = load_blocks(data, header["pages"], cache)
     per_type: dict[str, Counter[str]] = defaultdict(Counter)
     causes: Counter[str] = Counter()
-    for page_id, quote, _ in predictions(blocks):
+    for page_id, quote, _ in predictions(blocks, bar):
         row = known.get((page_id, prediction_hash(quote)))
         label = row["label"] if row else "unlabelled"
         page_type = gold[page_id].get("page_type") or "?"
@@ -182,7 +189,8 @@ def score(data: Path, labels: Path, cache: Path | None) -> int:
         per_type["all"][label] += 1
         if row and label != "correct":
             causes[f"{label}:{row.get('cause', '?')}"] += 1
-    print(f"sample {header['sample']}: {len(header['pages'])} pages")
+    bar_name = "by register" if bar is None else bar
+    print(f"sample {header['sample']}: {len(header['pages'])} pages, confidence bar {bar_name}")
     columns = (*LABELS, "unlabelled")
     print("| page type | pages | predictions | " + " | ".join(columns) + " | precision |")
     print("|---|---:|---:|" + "---:|" * len(columns) + "---:|")
@@ -214,14 +222,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--exclude", type=Path, action="append", default=[], help="draw: labels files whose pages to skip"
     )
+    parser.add_argument(
+        "--bar", type=float, help="score, show: a confidence bar (default: the pipeline's; 0: every record)"
+    )
     args = parser.parse_args(argv)
     if args.command == "draw":
         return draw(args.data, args.name, args.per_type, args.exclude, args.cache)
     if args.labels is None:
         parser.error("--labels is required")
     if args.command == "show":
-        return show(args.data, args.labels, args.cache, args.all)
-    return score(args.data, args.labels, args.cache)
+        return show(args.data, args.labels, args.cache, args.all, args.bar)
+    return score(args.data, args.labels, args.cache, args.bar)
 
 
 if __name__ == "__main__":

@@ -96,6 +96,7 @@ def extract_article(
     comments: bool = True,
     time_limit: float | None = None,
     memory_limit: float | None = None,
+    quote_confidence: float | None = None,
 ) -> Article:
     """Extract one article record from a page's bytes (or decoded text).
 
@@ -109,6 +110,10 @@ def extract_article(
     :class:`~extractor.core.limits.TimeLimit` or :class:`~extractor.core.limits.MemoryLimit` is
     raised (an :class:`~extractor.core.limits.ExtractionError`), whatever the page was doing
     (a Python loop, a regex, lxml's C code). None or 0: no limit, and no worker.
+
+    ``quote_confidence`` is the bar a quote's ``confidence`` must reach to be kept
+    (:func:`~extractor.quotes.extract_quotes`'s ``min_confidence``): None is the default by
+    register, 0 keeps every record the rules make, 0.7 or 0.8 buys precision with recall.
     """
     if fetched_at is None:
         fetched_at = datetime.now(timezone.utc)
@@ -121,9 +126,17 @@ def extract_article(
             "headers": dict(headers) if headers else None,
             "fetched_at": fetched_at,
             "comments": comments,
+            "quote_confidence": quote_confidence,
         }
         return run_limited(_extract, (html, url), kwargs, time_limit=time_limit, memory_limit=memory_limit)
-    return _extract(html, url, headers=headers, fetched_at=fetched_at, comments=comments)
+    return _extract(
+        html,
+        url,
+        headers=headers,
+        fetched_at=fetched_at,
+        comments=comments,
+        quote_confidence=quote_confidence,
+    )
 
 
 def _extract(
@@ -133,6 +146,7 @@ def _extract(
     headers: Mapping[str, str] | None,
     fetched_at: datetime,
     comments: bool,
+    quote_confidence: float | None = None,
 ) -> Article:
     """The steps, in order, in this process (what a limited worker runs)."""
     text, _encoding = decode_html(html, header_value(headers, "content-type"))
@@ -232,5 +246,5 @@ def _extract(
         fetched_at=fetched_at,
         warnings=[*meta.warnings, *comment_warnings, *body.warnings],
     )
-    article.quotes = extract_block_quotes(article.blocks, page_type)
+    article.quotes = extract_block_quotes(article.blocks, page_type, min_confidence=quote_confidence)
     return article

@@ -23,6 +23,10 @@ def _dt_out(value: datetime | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
+def _float_or_none(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
 def _dt_in(value: Any) -> datetime | None:
     if value is None or isinstance(value, datetime):
         return value
@@ -130,6 +134,8 @@ class Quote:
     block_index: int | None = None
     span: tuple[int, int] | None = None  # character offsets into the text it was found in
     translated: bool = False
+    # the quote finder's probability that this is a right attribution (0-1); None: not scored
+    confidence: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -142,6 +148,7 @@ class Quote:
             "block_index": self.block_index,
             "span": list(self.span) if self.span is not None else None,
             "translated": self.translated,
+            "confidence": self.confidence,
         }
 
     @classmethod
@@ -157,6 +164,7 @@ class Quote:
             block_index=data.get("block_index"),
             span=(int(span[0]), int(span[1])) if span is not None else None,
             translated=bool(data.get("translated", False)),
+            confidence=_float_or_none(data.get("confidence")),
         )
 
 

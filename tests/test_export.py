@@ -324,6 +324,7 @@ def assert_quote_rows(article: Article, rows: list[dict[str, str]]) -> None:
             block_index=int(row["block_index"]) if row["block_index"] else None,
             span=span,
             translated=row["translated"] == "true",
+            confidence=float(row["confidence"]) if row["confidence"] else None,
         )
         assert rebuilt == quote
 

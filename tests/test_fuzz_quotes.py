@@ -141,6 +141,7 @@ _OPTIONAL_TEXT = st.none() | st.text(max_size=20)
         block_index=st.none() | st.integers(0, 500),
         span=st.none() | st.tuples(st.integers(0, 10_000), st.integers(0, 10_000)),
         translated=st.booleans(),
+        confidence=st.none() | st.floats(min_value=0.0, max_value=1.0),
     )
 )
 def test_quote_records_round_trip(quote: Quote) -> None:

@@ -371,7 +371,8 @@ def test_more_report_shapes_are_read(text: str, cue: str, content: str) -> None:
     ],
 )
 def test_subjects_inside_and_beside_other_clauses(text: str, speaker: str, cue: str) -> None:
-    assert (speaker, cue) in [(q.speaker, q.cue) for q in extract_quotes(text) if q.kind == "indirect"]
+    found = extract_quotes(text, min_confidence=0.0)  # the rule, whatever the model says
+    assert (speaker, cue) in [(q.speaker, q.cue) for q in found if q.kind == "indirect"]
 
 
 def test_the_subject_of_an_object_relative_speaks() -> None:
@@ -1688,7 +1689,7 @@ def test_a_speaker_clause_joined_to_the_cue_by_and_speaks_through_its_subject() 
 
 def test_a_short_quotation_read_on_by_a_noun_after_a_label_names_a_thing() -> None:
     assert extract_quotes("Dinner: ‘Marry Me’ chicken – chicken in a creamy sauce with green beans.") == []
-    kept = extract_quotes('Trump: "Sad!" he wrote later that day.')
+    kept = extract_quotes('Trump: "Sad!" he wrote later that day.', min_confidence=0.0)
     assert [q.text for q in kept] == ["Sad!"]
 
 

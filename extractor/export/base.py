@@ -153,6 +153,7 @@ def quote_values(article: Article, aid: str) -> Iterator[dict[str, Any]]:
             "span_start": start,
             "span_end": end,
             "translated": quote.translated,
+            "confidence": quote.confidence,
             "text": quote.text,
         }
 

@@ -100,6 +100,7 @@ QUOTE_FIELDS: tuple[str, ...] = (
     "span_start",
     "span_end",
     "translated",
+    "confidence",
     "text",
 )
 COMMENT_FIELDS: tuple[str, ...] = (

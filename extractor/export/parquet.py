@@ -199,6 +199,7 @@ def schemas() -> Mapping[str, Any]:
         col("span_start", pa.int64(), "start offset in the text it was found in"),
         col("span_end", pa.int64(), "end offset in the text it was found in"),
         col("translated", pa.bool_(), "the quote is a translation", nullable=False),
+        col("confidence", pa.float64(), "probability that the attribution is right"),
         col("text", pa.string(), "the quoted text", nullable=False),
     ]
     comments = [
@@ -487,6 +488,7 @@ def read_records(target: str | os.PathLike[str]) -> Iterator[Record]:
             block_index=row["block_index"],
             span=span,
             translated=row["translated"],
+            confidence=row["confidence"],
         )
         quotes.setdefault(row["article_id"], []).append(quote)
     comments: dict[str, list[Comment]] = {}

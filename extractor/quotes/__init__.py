@@ -37,6 +37,9 @@ Where each part lives (the steps above, one module each, lowest first):
 - ``reported``: step 3, reported speech and reports continued by quotations.
 - ``resolve``: the full name a pronoun or short speaker form refers to.
 - ``register``: whether a text reads as news, and what off-news text keeps.
+- ``confidence``: each record's probability of being a right attribution (a logistic model
+  over its form, weights in ``confidence_weights``, trained by
+  ``benchmarks/train_quote_confidence.py``) and the bar that drops the doubtful ones.
 - ``pipeline``: ``extract_quotes``, the passes in order over one text.
 - ``blocks``: ``extract_block_quotes``, the same over an article's body blocks.
 """

@@ -13,15 +13,21 @@ from collections.abc import Sequence
 from ..core.lexicon.quotes import CORE_REPORTING_CUES
 from ..model import Block, Quote
 from .attribution import colon_intro
+from .confidence import confidence, features, passes
 from .mentions import is_source_noun
 from .pipeline import extract_quotes, writers_clause
 from .records import Found, Register
+from .register import reads_as_news
 from .resolve import resolve
 from .tables import PRONOUNS, QUOTABLE, TRANSLATED_RE
 
 
 def extract_block_quotes(
-    blocks: Sequence[Block], page_type: str | None = None, *, register: Register | None = None
+    blocks: Sequence[Block],
+    page_type: str | None = None,
+    *,
+    register: Register | None = None,
+    min_confidence: float | None = None,
 ) -> list[Quote]:
     """Quotes over the body blocks that can hold statements, read as one text.
 
@@ -33,21 +39,14 @@ def extract_block_quotes(
     joining newlines, for a quote that spans several blocks).
 
     ``page_type`` is the page's kind (``Article.page_type``): on a forum thread only
-    plain reports by a named source are kept (:func:`_forum_statement`). ``register`` is
-    :func:`extract_quotes`'s, decided from the joined text when None.
+    plain reports by a named source are kept (:func:`_forum_statement`). ``register`` and
+    ``min_confidence`` are :func:`extract_quotes`'s (the register is decided from the joined
+    text when None).
     """
-    parts: list[str] = []
-    offsets: list[int] = []
-    pos = 0
-    for block in blocks:
-        body = block.text.replace("\n", " ") if block.kind in QUOTABLE and not _code_like(block.text) else ""
-        offsets.append(pos)
-        parts.append(body)
-        pos += len(body) + 1
-    text = "\n".join(parts)
+    text, offsets = joined_text(blocks)
     code_page = sum(1 for block in blocks if block.kind == "preformatted") >= _CODE_PAGE_BLOCKS
     out: list[Quote] = []
-    for quote in extract_quotes(text, register=register):
+    for quote in extract_quotes(text, register=register, min_confidence=min_confidence):
         if quote.span is None or (code_page and quote.kind == "indirect"):
             # On a page full of code (a manual, API docs) 'calls', 'returns', 'describes',
             # 'points to' tell what programs do; only quotations in marks are kept there.
@@ -59,11 +58,28 @@ def extract_block_quotes(
         if blocks[index].kind == "blockquote" and quote.kind == "direct":
             quote.kind = "block"
         out.append(quote)
-    out.extend(_bare_blockquotes(blocks, {q.block_index for q in out}))
+    bare = _bare_blockquotes(blocks, {q.block_index for q in out})
+    if bare:
+        news = register == "news" or (register is None and reads_as_news(text))
+        out.extend(q for q in _scored(bare, news) if passes(q, news, min_confidence))
     out.sort(key=lambda q: (q.block_index or 0, q.span[0] if q.span else 0))
     if page_type == "forum":
         out = [q for q in out if _forum_statement(q)]
     return out
+
+
+def joined_text(blocks: Sequence[Block]) -> tuple[str, list[int]]:
+    """The blocks that can hold statements as one text, newline-joined (the others, code
+    lines among them, as empty lines), and where each block starts in it."""
+    parts: list[str] = []
+    offsets: list[int] = []
+    pos = 0
+    for block in blocks:
+        body = block.text.replace("\n", " ") if block.kind in QUOTABLE and not _code_like(block.text) else ""
+        offsets.append(pos)
+        parts.append(body)
+        pos += len(body) + 1
+    return "\n".join(parts), offsets
 
 
 def _forum_statement(quote: Quote) -> bool:
@@ -144,9 +160,22 @@ def _code_like(text: str) -> bool:
     return pairs >= 2 and len(stripped.split()) < 12 * pairs
 
 
-def _bare_blockquotes(blocks: Sequence[Block], have: set[int | None]) -> list[Quote]:
-    """A <blockquote> without quotation marks after an intro like 'He wrote:' is a block statement."""
+def _scored(bare: list[tuple[Quote, str]], news: bool) -> list[Quote]:
+    """Block statements with their ``confidence``, each read in the text it was found in:
+    its intro, a newline and the block inside quotation marks."""
     out: list[Quote] = []
+    for quote, joined in bare:
+        span = (joined.index("\n") + 2, len(joined) - 1)
+        probe = Quote(quote.text, quote.kind, quote.speaker, cue=quote.cue, span=span)
+        quote.confidence = round(confidence(features(joined, probe, [probe], news)), 3)
+        out.append(quote)
+    return out
+
+
+def _bare_blockquotes(blocks: Sequence[Block], have: set[int | None]) -> list[tuple[Quote, str]]:
+    """A <blockquote> without quotation marks after an intro like 'He wrote:' is a block
+    statement; each comes with the text it was read in (intro, newline, quoted block)."""
+    out: list[tuple[Quote, str]] = []
     for index in range(1, len(blocks)):
         block, intro = blocks[index], blocks[index - 1]
         if (
@@ -167,15 +196,18 @@ def _bare_blockquotes(blocks: Sequence[Block], have: set[int | None]) -> list[Qu
             0, 0, "", "block", joined[spk[0] : spk[1]] if spk else None, spk[0] if spk else None, None
         )
         out.append(
-            Quote(
-                text=block.text.strip(),
-                kind="block",
-                speaker=probe.speaker,
-                speaker_resolved=resolve(joined, probe, []),
-                cue=attribution.cue,
-                block_index=index,
-                span=(0, len(block.text)),
-                translated=bool(TRANSLATED_RE.search(intro.text)),
+            (
+                Quote(
+                    text=block.text.strip(),
+                    kind="block",
+                    speaker=probe.speaker,
+                    speaker_resolved=resolve(joined, probe, []),
+                    cue=attribution.cue,
+                    block_index=index,
+                    span=(0, len(block.text)),
+                    translated=bool(TRANSLATED_RE.search(intro.text)),
+                ),
+                joined,
             )
         )
     return out
