@@ -258,7 +258,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data_root", type=Path, help="folder holding wcxb-dev/ and dragnet-dev/")
     parser.add_argument("--cache-dir", type=Path, help="folder of <set>.json block caches")
-    parser.add_argument("--l2", type=float, default=4.0, help="L2 penalty on the weights")
+    parser.add_argument("--l2", type=float, default=8.0, help="L2 penalty on the weights")
     parser.add_argument("--write", action="store_true", help="train on every sample, write the table")
     parser.add_argument(
         "--hold-out",
