@@ -21,6 +21,7 @@ from collections.abc import Sequence
 
 from ..core.lexicon.quotes import (
     CORE_REPORTING_CUES,
+    DEMONSTRATIVE_SUBJECTS,
     DETERMINERS,
     PREPOSITIONS,
     RELATIVE_PRONOUNS,
@@ -30,9 +31,11 @@ from ..model import Quote
 from .confidence_weights import BIAS, WEIGHTS
 from .mentions import is_source_noun
 from .records import Register
-from .tables import PRONOUNS
+from .tables import CLAUSE_OPENERS, PRONOUNS
 
-_OPENERS = frozenset({"this", "that", "these", "those", "we", "i", "you", "it", "if", "when", "in", "as"})
+_FUNCTION_WORDS = (
+    DETERMINERS | PRONOUNS | CLAUSE_OPENERS | SUBORDINATORS | PREPOSITIONS | DEMONSTRATIVE_SUBJECTS
+)
 
 # The bar a record must reach by default, by the text's register (benchmarks/
 # train_quote_confidence.py prints the trade-off, leave-one-sample-out). Off news (guides,
@@ -61,10 +64,10 @@ def _bucket(value: int, cuts: Sequence[int]) -> str:
 
 def _word_class(word: str) -> str:
     """A word as the model sees it: lower-case words as themselves (function words, roles,
-    verbs) and capitalised determiners and pronouns ('The', 'We') in lower case; any other
-    capitalised word is 'Name', so no weight belongs to one person, brand or site."""
+    verbs), and capitalised function words ('The', 'We', 'In', 'When') in lower case; any
+    other capitalised word is 'Name', so no weight belongs to one person, brand or site."""
     low = word.lower()
-    if word[:1].isupper() and low not in DETERMINERS and low not in PRONOUNS and low not in _OPENERS:
+    if word[:1].isupper() and low not in _FUNCTION_WORDS:
         return "Name"
     return low
 
