@@ -3,7 +3,8 @@
 Why a learned score on top of the rules: the rules read one construction at a time, and on
 pages they were not written from, a few shapes each (imagined speech, sign text, product
 verbs) keep coming back as false attributions. Labelled predictions
-(``benchmarks/quote_labels/``, about 1,800 of them over news, blogs, shops and forums) show
+(``benchmarks/quote_labels/``, over 2,000 of them over news, blogs, shops and forums, and
+the records PolNeAR's annotators matched or did not) show
 which combinations of cue, speaker form, span shape and page register go with wrong
 records; a model over those features ranks every record, the pipeline drops the least likely
 ones and each ``Quote`` carries its ``confidence`` so a user can set their own bar.
@@ -23,15 +24,17 @@ from ..core.lexicon.quotes import (
     CORE_REPORTING_CUES,
     DEMONSTRATIVE_SUBJECTS,
     DETERMINERS,
+    FIRST_PERSON_WORDS,
     PREPOSITIONS,
     RELATIVE_PRONOUNS,
+    SECOND_PERSON_WORDS,
     SUBORDINATORS,
 )
 from ..model import Quote
 from .confidence_weights import BIAS, WEIGHTS
 from .mentions import is_source_noun
 from .records import Register
-from .tables import CLAUSE_OPENERS, PRONOUNS
+from .tables import CLAUSE_OPENERS, PRONOUNS, WORD_RE
 
 _FUNCTION_WORDS = (
     DETERMINERS | PRONOUNS | CLAUSE_OPENERS | SUBORDINATORS | PREPOSITIONS | DEMONSTRATIVE_SUBJECTS
@@ -47,8 +50,6 @@ _FUNCTION_WORDS = (
 MIN_CONFIDENCE: dict[Register, float] = {"web": 0.4, "news": 0.0}
 
 _MARKS_RE = re.compile('["“”«»„]')
-_YOU_RE = re.compile(r"\byou(?:r|rs|rself)?\b")
-_FIRST_RE = re.compile(r"\b(?:i|we|my|our|me|us)\b")
 _DIGIT_RE = re.compile(r"\d")
 _URL_RE = re.compile(r"https?:|www\.")
 _LENGTH_BUCKETS = (4, 8, 15, 30, 60)
@@ -148,12 +149,11 @@ def features(text: str, quote: Quote, quotes: Sequence[Quote], news: bool) -> li
     first = quote.text[:1]
     out.append(f"text_start={'upper' if first.isupper() else 'lower' if first.islower() else 'other'}")
     low = quote.text.lower()
-    for name, pattern in (
-        ("you", _YOU_RE),
-        ("first_person", _FIRST_RE),
-        ("digit", _DIGIT_RE),
-        ("url", _URL_RE),
-    ):
+    tokens = set(WORD_RE.findall(low))
+    for name, person in (("you", SECOND_PERSON_WORDS), ("first_person", FIRST_PERSON_WORDS)):
+        if tokens & person:
+            out.append(f"text_has={name}")
+    for name, pattern in (("digit", _DIGIT_RE), ("url", _URL_RE)):
         if pattern.search(low):
             out.append(f"text_has={name}")
     for name, char in (("paren", "("), ("question", "?"), ("exclaim", "!")):

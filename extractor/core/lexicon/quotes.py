@@ -849,6 +849,9 @@ SINGULAR_IN_S = _words("news series species means headquarters whereabouts")
 ONE_OF_GROUP = _words("one each either neither none")
 # 'Trust me, ...', 'Believe us, ...': the writer's aside, not a speaker
 FIRST_PERSON_OBJECTS = _words("me us")
+# a record's words addressed to the reader or spoken as the writer (quotes/confidence.py)
+FIRST_PERSON_WORDS = _words("i we my our me us")
+SECOND_PERSON_WORDS = _words("you your yours yourself")
 # Cues of writing: 'X wrote: A. B. C.' quotes a post to its paragraph's end (quotes/reported.py)
 WRITING_CUES = _words("wrote writes write posted posts replied replies commented comments tweeted tweets")
 # 'X must engage, acknowledging that ...': a prescription by the writer, not a report
