@@ -2232,3 +2232,17 @@ def test_a_refusal_tail_and_a_cues_adverb_are_not_the_statements(
     text: str, speaker: str, content: str
 ) -> None:
     assert (speaker, content) in [(q.speaker, q.text) for q in extract_quotes(_NEWS_LEAD + text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Doctors confirmed he had cocaine in his system, Palmetto Police Sgt. Lee Gragg told NBC News.",
+        "The campaign said the candidate will attend events in Kansas on Saturday, CNN reported.",
+    ],
+)
+def test_a_second_source_closing_the_sentence_is_not_part_of_the_reported_words(text: str) -> None:
+    found = extract_quotes(text, min_confidence=0.0)
+    assert found
+    assert not [q.text for q in found if q.text.rstrip(".").endswith(("told NBC News", "CNN reported"))]
+    assert {q.speaker for q in found} & {"Palmetto Police Sgt. Lee Gragg", "CNN"}

@@ -242,7 +242,12 @@ CONTENT_CUT_RE = re.compile(
     r"|\s[-–—]\s+(?:so|but)\s"
     # 'they said it was overpowered - it's still as fast as when I bought it': the writer's
     # first person after a dash (in reported words a third party's 'I' would be 'he')
-    r"|\s[-–—]\s+(?=[^.;:!?\"“”\n]{0,80}\b(?:I|I['’]m|I['’]ve|my|me)\b)",
+    r"|\s[-–—]\s+(?=[^.;:!?\"“”\n]{0,80}\b(?:I|I['’]m|I['’]ve|my|me)\b)"
+    # '... he had cocaine in his system, Police Sgt. Lee Gragg told NBC News.', '..., the report
+    # said.': a second source's attribution closing the sentence, not part of the reported words
+    r"|,\s+(?!(?:and|but|so|or|which|who|whom|that|as|what|when|while|if|because|since)\b)"
+    r"(?:(?!(?:who|which|that|whom)\b)[\w'’.&-]+\s+){1,7}(?:said|says|told|tells|reported|reports|added|adds|wrote|writes)"
+    r"(?:\s+[\w'’.&-]+){0,4}(?=[\s.]*\Z)",
     re.IGNORECASE,
 )
 PROPER_RUN_RE = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|de|von|van|al|bin))*\s+[A-Z][\w'’-]+")
