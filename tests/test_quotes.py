@@ -1375,7 +1375,10 @@ def test_two_reports_joined_by_and_each_have_their_speaker() -> None:
 
 def test_with_a_share_saying_is_an_absolute_report() -> None:
     quote = _only(
-        extract_quotes("The park is popular, with 60 percent of residents saying they visit it weekly.")
+        extract_quotes(
+            "The park is popular, with 60 percent of residents saying they visit it weekly.",
+            min_confidence=0.0,
+        )
     )
     assert (quote.speaker, quote.cue, quote.text) == (
         "60 percent of residents",
