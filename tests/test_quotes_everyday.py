@@ -2246,3 +2246,9 @@ def test_a_second_source_closing_the_sentence_is_not_part_of_the_reported_words(
     assert found
     assert not [q.text for q in found if q.text.rstrip(".").endswith(("told NBC News", "CNN reported"))]
     assert {q.speaker for q in found} & {"Palmetto Police Sgt. Lee Gragg", "CNN"}
+
+
+def test_after_a_dash_a_second_subject_with_its_own_cue_starts_its_own_report() -> None:
+    text = "Four months ago, 45 percent of voters said their incumbents were on their side—now just 35 percent say so."
+    found = [(q.speaker, q.text) for q in extract_quotes(text, min_confidence=0.0)]
+    assert ("45 percent of voters", "their incumbents were on their side") in found

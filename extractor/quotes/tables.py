@@ -225,6 +225,8 @@ CONTENT_CUT_RE = re.compile(
     r"|(?<=[”\"])\s+which\s+(?:is|was|means)\b"
     # '21% reported anxiety and 17% reported depression': a second subject's own report
     r"|\s+and\s+(?:[\w%'’.-]+\s+){1,3}(?:reported|said|told|say|says|added)\b"
+    # '45 percent said X—now just 35 percent say Y': after a dash, a second subject's report
+    r"|\s*[—–]\s*(?:[\w%'’.-]+\s+){1,4}(?:reported|said|told|say|says|added)\b"
     # '...; these are people running businesses so they know', '...; so I went': the writer's
     # own clause after a semicolon
     r"|;\s+(?=(?:these|those|this|it|so|I|we|you)\b)"
