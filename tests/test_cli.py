@@ -528,3 +528,17 @@ def test_extract_on_many_inputs_ends_with_a_summary_line(
     assert " failed of " in err[-1]
     assert main(["extract", str(pages), "--output", str(pages.parent / "out2.jsonl"), "--quiet"]) == 0
     assert capsys.readouterr().err == ""
+
+
+def test_quote_confidence_sets_the_bar_of_the_quotes(capsys: pytest.CaptureFixture[str]) -> None:
+    page_file = Path(__file__).resolve().parents[1] / "fixtures" / "huawei-sample" / "page.html"
+    runs = {}
+    for bar in (None, "0", "0.9"):
+        assert main(["extract", *(["--quote-confidence", bar] if bar else []), str(page_file)]) == 0
+        [record] = jsonl(capsys.readouterr().out)
+        runs[bar] = [(q["text"], q["confidence"]) for q in record["quotes"]]
+    assert set(runs["0.9"]) < set(runs[None]) <= set(runs["0"])
+    assert runs["0.9"]
+    assert all(c >= 0.9 for _, c in runs["0.9"])
+    assert main(["extract", "--quote-confidence", "2", str(page_file)]) == 2
+    assert "from 0 to 1" in capsys.readouterr().err

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from _server import LocalServer, Response, page
 
-from extractor.cli.scrape import add_scrape_parser
+from extractor.cli.scrape import add_scrape_parser, options_from_args
 from extractor.export import CsvAppender, JsonExporter, JsonlAppender, OutputLocked, open_output
 from extractor.jobs.batch import ScrapeOptions, scrape, url_hash
 from extractor.model import Article, ErrorRecord
@@ -24,7 +24,7 @@ from extractor.model import Article, ErrorRecord
 ROOT = Path(__file__).resolve().parent.parent
 CLI = (
     "import argparse, sys\n"
-    "from extractor.cli.scrape import add_scrape_parser\n"
+    "from extractor.cli.scrape import add_scrape_parser, options_from_args\n"
     "p = argparse.ArgumentParser(prog='cli.py'); add_scrape_parser(p.add_subparsers(dest='command'))\n"
     "a = p.parse_args(sys.argv[1:]); sys.exit(a.func(a))\n"
 )
@@ -348,6 +348,23 @@ def test_scrape_without_comments(server: LocalServer) -> None:
     assert len(with_comments.comments) >= 3
     assert without.comments == []
     assert without.headline == with_comments.headline  # type: ignore[union-attr]
+
+
+def test_scrape_with_a_quote_confidence_bar(server: LocalServer) -> None:
+    page_file = Path(__file__).resolve().parents[1] / "fixtures" / "huawei-sample" / "page.html"
+    server.routes["/h"] = Response(body=page_file.read_bytes())
+    [default] = list(scrape([server.url("/h")], delay=0))
+    [strict] = list(scrape([server.url("/h")], delay=0, quote_confidence=0.9))
+    assert isinstance(default, Article)
+    assert isinstance(strict, Article)
+    assert 0 < len(strict.quotes) < len(default.quotes)
+    assert all((q.confidence or 0.0) >= 0.9 for q in strict.quotes)
+    parser = argparse.ArgumentParser(prog="cli.py")
+    add_scrape_parser(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(["scrape", server.url("/h"), "--quote-confidence", "0.9"])
+    assert options_from_args(args).quote_confidence == 0.9
+    with pytest.raises(ValueError, match="from 0 to 1"):
+        ScrapeOptions(quote_confidence=1.5)
 
 
 # ---------------------------------------------------------------- paused hosts (circuit breaker)

@@ -52,6 +52,17 @@ class UsageError(Exception):
     """A problem with the command line found after parsing; reported with exit code 2."""
 
 
+def confidence_bar(value: str) -> float:
+    """argparse type for --quote-confidence (extract, scrape): a number from 0 to 1."""
+    try:
+        bar = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not 0.0 <= bar <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be from 0 to 1: {value!r}")
+    return bar
+
+
 def run_guarded(run: Callable[[], int]) -> int:
     """``run()``'s exit code, with the failures a command line can meet turned into codes and one line.
 

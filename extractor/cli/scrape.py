@@ -22,7 +22,7 @@ from ..export.renderings import RenderingWriter, parse_with
 from ..fetch.http import DEFAULT_USER_AGENT
 from ..fetch.render import render_unavailable
 from ..jobs import ScrapeOptions, run_job, url_hash
-from .console import HelpFormatter
+from .console import HelpFormatter, confidence_bar
 
 # The CLI-wide convention (extractor/cli/console.py): 0 all pages ok, 1 some failed (still recorded), 2 usage.
 # 3: the job ended with URLs not fetched (their host stayed paused); they are not in the output,
@@ -169,6 +169,9 @@ def add_scrape_parser(subparsers: Any) -> None:
     )  # fmt: skip
     net.add_argument("--no-comments", dest="comments", action="store_false",
                      help="skip reader comments (no comment records; faster)")  # fmt: skip
+    net.add_argument("--quote-confidence", type=confidence_bar, metavar="BAR",
+                     help="keep quotes whose confidence (0-1) reaches BAR (0: every quote; "
+                          "default: 0.5 off news copy, none in news)")  # fmt: skip
     net.add_argument("--timeout", type=float, default=30.0, metavar="S", help="read timeout")
     net.add_argument("--connect-timeout", type=float, default=10.0, metavar="S",
                      help="seconds to wait for a connection (default: %(default)s)")  # fmt: skip
@@ -228,8 +231,9 @@ def options_from_args(args: argparse.Namespace) -> ScrapeOptions:
         "urls_file", "sitemaps", "feeds", "warcs", "files", "stdin", "stdin_url", "since", "until", "include",
         "exclude", "max_urls", "user_agent", "delay", "per_host", "workers", "processes", "timeout",
         "connect_timeout", "retries", "max_redirects", "max_retry_after", "max_bytes", "robots", "cache",
-        "cache_dir", "cache_ttl", "comments", "breaker_threshold", "breaker_cooldown", "breaker_max_pauses",
-        "page_time_limit", "page_memory_limit", "render", "render_timeout", "browser", "render_other_hosts",
+        "cache_dir", "cache_ttl", "comments", "quote_confidence", "breaker_threshold", "breaker_cooldown",
+        "breaker_max_pauses", "page_time_limit", "page_memory_limit", "render", "render_timeout", "browser",
+        "render_other_hosts",
     }  # fmt: skip
     values = {name: getattr(args, name) for name in names if hasattr(args, name)}
     if values.get("cache_dir"):

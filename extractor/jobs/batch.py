@@ -114,6 +114,7 @@ class ScrapeOptions:
     page_time_limit: float = DEFAULT_TIME_LIMIT  # seconds -> TimeLimit error record
     page_memory_limit: float = DEFAULT_MEMORY_LIMIT  # MB the page may take -> MemoryLimit error record
     comments: bool = True  # False: no comment records (and no comment-detection cost)
+    quote_confidence: float | None = None  # the bar of extract_article's quotes; None: its default
     skip: Collection[str] = ()  # URLs not to fetch (already done)
     # pages that need JavaScript (extractor.fetch.render, the render extra): "auto" renders a URL
     # whose static page is an app shell with no text, "always" every URL (--render), "never" none
@@ -123,6 +124,8 @@ class ScrapeOptions:
     render_other_hosts: bool = False  # scripts and XHRs from other hosts too (their robots.txt, pacing)
 
     def __post_init__(self) -> None:
+        if self.quote_confidence is not None and not 0.0 <= self.quote_confidence <= 1.0:
+            raise ValueError(f"quote_confidence must be from 0 to 1, not {self.quote_confidence!r}")
         if self.render not in RENDER_MODES:
             raise ValueError(f"render must be one of {', '.join(RENDER_MODES)}, not {self.render!r}")
         if not self.render_timeout > 0:  # no "0: no limit" here: a page in a browser must end
@@ -349,10 +352,15 @@ def _now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def extract_page(page: Page, comments: bool = True) -> Article:
+def extract_page(page: Page, comments: bool = True, quote_confidence: float | None = None) -> Article:
     """Page -> Article. Relative links resolve against where redirects ended; ``url`` stays what was asked."""
     article = extract_article(
-        page.body, page.final_url, headers=page.headers, fetched_at=page.fetched_at, comments=comments
+        page.body,
+        page.final_url,
+        headers=page.headers,
+        fetched_at=page.fetched_at,
+        comments=comments,
+        quote_confidence=quote_confidence,
     )
     article.url = page.url
     return article
@@ -364,10 +372,12 @@ def _error(url: str, exc: BaseException) -> ErrorRecord:
     return ErrorRecord(url, "ExtractionError", f"{type(exc).__name__}: {exc}", _now())
 
 
-def _extract(page: Page, extractors: Executor | None, comments: bool) -> Article:
+def _extract(
+    page: Page, extractors: Executor | None, comments: bool, quote_confidence: float | None
+) -> Article:
     if extractors is not None:
-        return extractors.submit(extract_page, page, comments).result()
-    return extract_page(page, comments)
+        return extractors.submit(extract_page, page, comments, quote_confidence).result()
+    return extract_page(page, comments, quote_confidence)
 
 
 def _work(
@@ -377,6 +387,7 @@ def _work(
     comments: bool = True,
     renderer: BrowserRenderer | None = None,
     render: str = "never",
+    quote_confidence: float | None = None,
 ) -> Outcome:
     """Fetch (unless the source already did), render when asked or needed, and extract; never
     raises for a page-level failure.
@@ -400,14 +411,14 @@ def _work(
     except FetchError as exc:
         return Outcome(_error(url, exc), url)
     try:
-        article = _extract(page, extractors, comments)
+        article = _extract(page, extractors, comments, quote_confidence)
         if render == "auto" and isinstance(task, str) and needs_rendering(article.body, page.body):
             if renderer is None:
                 article.warnings.append(NOT_RENDERED)
             else:
                 page = renderer.render(page)
                 rendered = True
-                article = _extract(page, extractors, comments)
+                article = _extract(page, extractors, comments, quote_confidence)
     except Exception as exc:  # a RenderError too: the page's record, and the job goes on
         return Outcome(_error(url, exc), url, len(page.body), page.from_cache)
     return Outcome(article, url, len(page.body), page.from_cache, rendered=rendered)
@@ -496,8 +507,11 @@ def iter_outcomes(
                 if task is None:
                     break
                 inflight.add(
-                    pool.submit(_work, task, fetcher, extractors, options.comments, renderer, options.render)
-                )
+                    pool.submit(
+                        _work, task, fetcher, extractors, options.comments, renderer, options.render,
+                        options.quote_confidence,
+                    )
+                )  # fmt: skip
             if not inflight and not waiting:
                 break
             # With the window full nothing could be submitted anyway: wait for a result, not the clock.
