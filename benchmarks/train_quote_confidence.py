@@ -40,7 +40,7 @@ from quote_sample import load_blocks, prediction_hash, read_labels
 from extractor.model import Quote
 from extractor.quotes import extract_block_quotes, extract_quotes, reads_as_news
 from extractor.quotes.blocks import joined_text
-from extractor.quotes.confidence import MIN_CONFIDENCE, features
+from extractor.quotes.confidence import MIN_CONFIDENCE, confidence, default_bar, features
 
 HERE = Path(__file__).resolve().parent
 LABELS_DIR = HERE / "quote_labels"
@@ -165,18 +165,10 @@ def fit(train: list[Row], l2: float) -> tuple[float, dict[str, float]]:
     return float(w[0]), {word: float(w[i]) for word, i in vocab.items()}
 
 
-def probability(model: tuple[float, dict[str, float]], words: list[str]) -> float:
-    bias, weights = model
-    z = bias + sum(weights.get(word, 0.0) for word in words)
-    return float(1.0 / (1.0 + np.exp(-z)))
-
-
 def _bar(words: list[str], model: tuple[float, dict[str, float]]) -> float:
-    """The pipeline's default bar (``confidence.passes``) for a record, under ``model``."""
-    cue = next((w for w in words if w.startswith("cue=")), "cue=")
-    if cue not in model[1]:
-        return 0.0
-    return MIN_CONFIDENCE["news" if "news=True" in words else "web"]
+    """The pipeline's default bar for a record, under ``model`` (``confidence.default_bar``)."""
+    cue = next((w for w in words if w.startswith("cue=")), "cue=").removeprefix("cue=")
+    return default_bar(cue, "news=True" in words, model[1])
 
 
 def report(all_rows: list[Row], l2: float, polnear: PolNeAR | None) -> None:
@@ -186,7 +178,7 @@ def report(all_rows: list[Row], l2: float, polnear: PolNeAR | None) -> None:
     for sample in samples:
         model = fit([r for r in all_rows if r.sample != sample], l2)
         scored[sample] = [
-            Scored(probability(model, r.words), _bar(r.words, model), r)
+            Scored(confidence(r.words, *model), _bar(r.words, model), r)
             for r in all_rows
             if r.sample == sample
         ]

@@ -13,11 +13,11 @@ from collections.abc import Sequence
 from ..core.lexicon.quotes import CORE_REPORTING_CUES
 from ..model import Block, Quote
 from .attribution import colon_intro
-from .confidence import confidence, features, passes
+from .confidence import passes, score
 from .mentions import is_source_noun
 from .pipeline import extract_quotes, writers_clause
 from .records import Found, Register
-from .register import reads_as_news
+from .register import is_news
 from .resolve import resolve
 from .tables import PRONOUNS, QUOTABLE, TRANSLATED_RE
 
@@ -60,7 +60,7 @@ def extract_block_quotes(
         out.append(quote)
     bare = _bare_blockquotes(blocks, {q.block_index for q in out})
     if bare:
-        news = register == "news" or (register is None and reads_as_news(text))
+        news = is_news(text, register)
         out.extend(q for q in _scored(bare, news) if passes(q, news, min_confidence))
     out.sort(key=lambda q: (q.block_index or 0, q.span[0] if q.span else 0))
     if page_type == "forum":
@@ -167,7 +167,7 @@ def _scored(bare: list[tuple[Quote, str]], news: bool) -> list[Quote]:
     for quote, joined in bare:
         span = (joined.index("\n") + 2, len(joined) - 1)
         probe = Quote(quote.text, quote.kind, quote.speaker, cue=quote.cue, span=span)
-        quote.confidence = round(confidence(features(joined, probe, [probe], news)), 3)
+        quote.confidence = score(joined, probe, [probe], news)
         out.append(quote)
     return out
 

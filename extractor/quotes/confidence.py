@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from ..core.lexicon.quotes import (
     CORE_REPORTING_CUES,
@@ -179,23 +179,34 @@ def features(text: str, quote: Quote, quotes: Sequence[Quote], news: bool) -> li
     return out
 
 
+def default_bar(cue: str | None, news: bool, weights: Mapping[str, float] = WEIGHTS) -> float:
+    """The bar a record must reach when the caller sets none: its register's, but only for a
+    cue the model (``weights``) was trained on. The labels are of English pages, and a cue it
+    has no weight for (another language's verb, a rare one) leaves it with nothing but the
+    record's shape to go on, too little to drop on."""
+    if f"cue={(cue or '').lower()}" not in weights:
+        return 0.0
+    return MIN_CONFIDENCE["news" if news else "web"]
+
+
 def passes(quote: Quote, news: bool, min_confidence: float | None) -> bool:
-    """The record reaches the caller's bar, or by default its register's bar.
-
-    The default bar only judges records whose cue the model was trained on: the labels
-    are of English pages, and a cue it has no weight for (another language's verb, a rare
-    one) leaves it with nothing but the record's shape to go on, too little to drop on."""
-    score = quote.confidence or 0.0
-    if min_confidence is not None:
-        return score >= min_confidence
-    if f"cue={(quote.cue or '').lower()}" not in WEIGHTS:
-        return True
-    return score >= MIN_CONFIDENCE["news" if news else "web"]
+    """The record reaches the caller's bar, or by default :func:`default_bar`."""
+    bar = default_bar(quote.cue, news) if min_confidence is None else min_confidence
+    return (quote.confidence or 0.0) >= bar
 
 
-def confidence(feature_words: Sequence[str]) -> float:
-    """The model's probability that the record with these features is a right attribution."""
-    z = BIAS + sum(WEIGHTS.get(word, 0.0) for word in feature_words)
+def score(text: str, quote: Quote, quotes: Sequence[Quote], news: bool) -> float:
+    """``quote``'s confidence as the record keeps it (three decimals); arguments as
+    :func:`features`'."""
+    return round(confidence(features(text, quote, quotes, news)), 3)
+
+
+def confidence(
+    feature_words: Sequence[str], bias: float = BIAS, weights: Mapping[str, float] = WEIGHTS
+) -> float:
+    """The model's probability that the record with these features is a right attribution
+    (the shipped model, or the ``bias`` and ``weights`` of one being trained)."""
+    z = bias + sum(weights.get(word, 0.0) for word in feature_words)
     if z < -30:
         return 0.0
     return 1.0 / (1.0 + math.exp(-z))

@@ -32,13 +32,13 @@ from ..core.lexicon.quotes import (
     WRITERS_WORDS,
 )
 from ..model import Quote
-from .confidence import confidence, features, passes
+from .confidence import passes, score
 from .direct import direct_quotes, pattern_statements, transcript_turns
 from .labels import label_statements
 from .marks import scan_marks
 from .mentions import auxiliary, imperative_opening, source_span
 from .records import Found, Register, Span
-from .register import kept_off_news, reads_as_news
+from .register import is_news, kept_off_news
 from .reported import extend_reports, find_reported
 from .resolve import resolve
 from .sentences import sentence_bounds, sentence_ends, writers_question
@@ -91,7 +91,7 @@ def _extract(text: str, register: Register | None, min_confidence: float | None)
         for f in found
         if _speaks(text, f, ends) and not _unfinished(text, f) and not _asked_by_writer(text, f, ends)
     ]
-    news = register == "news" or (register is None and reads_as_news(text))
+    news = is_news(text, register)
     if not news:
         found = [f for f in found if kept_off_news(text, f, ends)]
     markers = scan_translated(text)
@@ -111,7 +111,7 @@ def _extract(text: str, register: Register | None, min_confidence: float | None)
             )
         )
     for quote in quotes:
-        quote.confidence = round(confidence(features(text, quote, quotes, news)), 3)
+        quote.confidence = score(text, quote, quotes, news)
     return [quote for quote in quotes if passes(quote, news, min_confidence)]
 
 

@@ -16,7 +16,7 @@ from ..core.lexicon.quotes import (
     NOUN_MARKERS,
 )
 from .mentions import is_source_noun
-from .records import FORM_CLAUSE, FORM_OBJECT, Found
+from .records import FORM_CLAUSE, FORM_OBJECT, Found, Register
 from .sentences import sentence_bounds, tokenize
 from .speakers import is_capitalized, leading_np
 from .tables import DASHES, FINITE, PRONOUNS, SELF_DOCUMENTS
@@ -26,6 +26,12 @@ def kept_off_news(text: str, found: Found, ends: list[int]) -> bool:
     """A record of a text that does not read as news: kept unless it is a speech act with an
     object or a topic (``_speech_act_report``) or names no source (``_named_in_web``)."""
     return not _speech_act_report(found) and _named_in_web(text, found, ends)
+
+
+def is_news(text: str, register: Register | None) -> bool:
+    """The register a caller gave (``extract_quotes``'s ``register``), or when None the
+    text's own (:func:`reads_as_news`)."""
+    return register == "news" or (register is None and reads_as_news(text))
 
 
 def reads_as_news(text: str) -> bool:
