@@ -52,8 +52,9 @@ class UsageError(Exception):
     """A problem with the command line found after parsing; reported with exit code 2."""
 
 
-def confidence_bar(value: str) -> float:
-    """argparse type for --quote-confidence (extract, scrape): a number from 0 to 1."""
+def ratio(value: str) -> float:
+    """argparse type for a number from 0 to 1: --quote-confidence (extract, scrape),
+    --threshold (fixtures check)."""
     try:
         bar = float(value)
     except ValueError:

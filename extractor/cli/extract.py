@@ -30,7 +30,7 @@ from ..fetch.files import read_body, walk_folder
 from ..fetch.page import DEFAULT_MAX_BYTES, FetchError
 from ..jobs import in_order, progress_bar
 from ..model import ErrorRecord
-from .console import PROG, HelpFormatter, UsageError, confidence_bar, stderr_printer, utf8_stdout
+from .console import PROG, HelpFormatter, UsageError, ratio, stderr_printer, utf8_stdout
 from .scrape import add_page_limit_options, parse_size
 
 if TYPE_CHECKING:
@@ -335,7 +335,7 @@ def add_extract_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentP
     )
     parser.add_argument(
         "--quote-confidence",
-        type=confidence_bar,
+        type=ratio,
         metavar="BAR",
         help="keep quotes whose confidence (0-1) reaches BAR: 0 keeps every quote the rules find, "
         "0.7 or 0.8 fewer and more precise ones (default: 0.5 off news copy, none in news)",

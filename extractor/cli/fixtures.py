@@ -37,7 +37,7 @@ from ..fixtures import (
     updated_expected,
     write_json,
 )
-from .console import HelpFormatter
+from .console import HelpFormatter, ratio
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 DEFAULT_DIR = "fixtures"
@@ -130,7 +130,7 @@ def _add_check(actions: Any) -> None:
     p.add_argument("--dir", default=DEFAULT_DIR, help="fixtures folder (default: fixtures)")
     p.add_argument(
         "--threshold",
-        type=_ratio,
+        type=ratio,
         default=1.0,
         metavar="R",
         help="similarity (0-1) accepted for free text unless a fixture sets its own (default 1.0: equal)",
@@ -143,16 +143,6 @@ def _add_check(actions: Any) -> None:
     )
     p.add_argument("--show-known", action="store_true", help="also print the diffs of known failures")
     p.add_argument("--quiet", "-q", action="store_true", help="only the summary table")
-
-
-def _ratio(value: str) -> float:
-    try:
-        number = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if not 0.0 <= number <= 1.0:
-        raise argparse.ArgumentTypeError(f"must be between 0 and 1: {value!r}")
-    return number
 
 
 # --------------------------------------------------------------------------- run

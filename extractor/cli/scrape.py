@@ -22,7 +22,7 @@ from ..export.renderings import RenderingWriter, parse_with
 from ..fetch.http import DEFAULT_USER_AGENT
 from ..fetch.render import render_unavailable
 from ..jobs import ScrapeOptions, run_job, url_hash
-from .console import HelpFormatter, confidence_bar
+from .console import HelpFormatter, ratio
 
 # The CLI-wide convention (extractor/cli/console.py): 0 all pages ok, 1 some failed (still recorded), 2 usage.
 # 3: the job ended with URLs not fetched (their host stayed paused); they are not in the output,
@@ -169,7 +169,7 @@ def add_scrape_parser(subparsers: Any) -> None:
     )  # fmt: skip
     net.add_argument("--no-comments", dest="comments", action="store_false",
                      help="skip reader comments (no comment records; faster)")  # fmt: skip
-    net.add_argument("--quote-confidence", type=confidence_bar, metavar="BAR",
+    net.add_argument("--quote-confidence", type=ratio, metavar="BAR",
                      help="keep quotes whose confidence (0-1) reaches BAR (0: every quote; "
                           "default: 0.5 off news copy, none in news)")  # fmt: skip
     net.add_argument("--timeout", type=float, default=30.0, metavar="S", help="read timeout")
