@@ -1466,3 +1466,73 @@ def test_more_from_and_a_names_document_before_a_colon_are_the_source() -> None:
     assert (quote.speaker, quote.text) == ("the study", "Samples must match the population.")
     # an instruction to the reader before a colon is still nobody's statement
     assert extract_quotes('Say something like: "I need a minute."') == []
+
+
+# ---------------------------------------------------------------- naming quotations
+
+
+def test_a_naming_verb_quotes_its_second_object() -> None:
+    text = (
+        'When the attackers act alone, the senator and the governor call them "lone wolves" and '
+        "describe their acts as crimes. Officials said the review would take a month."
+    )
+    quote = _by_cue(extract_quotes(text, register="news", min_confidence=0.0), "call")
+    assert (quote.speaker, quote.kind, quote.text) == (
+        "the senator and the governor",
+        "direct",
+        "lone wolves",
+    )
+
+
+def test_a_participle_of_naming_speaks_for_the_subject() -> None:
+    text = 'The mayor celebrated with supporters, declaring it "another great night for our city" on Tuesday.'
+    quote = _by_cue(extract_quotes(text, register="news", min_confidence=0.0), "declaring")
+    assert (quote.speaker, quote.text) == ("The mayor", "another great night for our city")
+
+
+def test_naming_quotations_are_news_only() -> None:
+    text = 'Reviewers call it "the smoothest ride in town" on their blogs.'
+    assert [q for q in extract_quotes(text, register="web", min_confidence=0.0) if q.cue == "call"] == []
+    assert _by_cue(extract_quotes(text, register="news", min_confidence=0.0), "call").text == (
+        "the smoothest ride in town"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'They joined a group called the "People First Fund" last year.',  # a name given
+        'That prompted the senator to make a joke and call the governor "very flexible" on stage.',
+    ],
+)
+def test_no_naming_record_without_a_subject_naming_an_object(text: str) -> None:
+    assert [q.cue for q in extract_quotes(text, register="news", min_confidence=0.0)] == [], text
+
+
+def test_a_quotation_after_a_preposition_is_not_named() -> None:
+    text = 'The committee called for "a full review of the contract" on Monday.'
+    quote = _only(extract_quotes(text, register="news", min_confidence=0.0))
+    assert (quote.cue, quote.kind) == ("called for", "mixed")  # the object report, not a naming
+
+
+def test_a_quotation_right_after_a_cue_belongs_to_that_cue() -> None:
+    text = 'Asked about the vote, 21 percent said "not too likely" and 14 percent said "not at all likely."'
+    quotes = extract_quotes(text, register="news", min_confidence=0.0)
+    said = {q.text: q.speaker for q in quotes if q.cue == "said"}
+    assert said == {"not too likely": "21 percent", "not at all likely.": "14 percent"}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # an -ed word after an article is an adjective, not the subject's verb
+        (
+            'The retired surgeon gave no details, saying that he was "refining some practices."',
+            "The retired surgeon",
+        ),
+        # an irregular past tense ends the subject
+        ("The governor shot back in a statement, saying he had made money in down markets.", "The governor"),
+    ],
+)
+def test_the_subject_of_a_participle_report(text: str, speaker: str) -> None:
+    assert _by_cue(extract_quotes(text, register="news", min_confidence=0.0), "saying").speaker == speaker

@@ -863,6 +863,10 @@ def names_something(text: str, sent_start: int, cue_start: int, cue_end: int) ->
     indefinite = any(w.lower() in {"a", "an", "something", "someone"} for w in tail)
     if nxt[0][2].lower() in {"a", "an"} and indefinite:
         return True  # 'a device called a "driver"': a term is named
+    if nxt[0][2].lower() == "the" and indefinite:
+        name = tokenize(text, nxt[0][1], min(len(text), nxt[0][1] + 40), 1)
+        if name and (name[0][2][:1].isupper() or name[0][2] in MARKS):
+            return True  # 'a group called the "People First Fund"': a name is given
     if not (nxt[0][2][:1].isupper() or nxt[0][2] in MARKS):
         return False
     if tail[-1][:1].islower() and tail[-1].lower() not in PRONOUNS and _title_to_sentence_end(text, cue_end):

@@ -37,6 +37,7 @@ from .direct import direct_quotes, pattern_statements, transcript_turns
 from .labels import label_statements
 from .marks import scan_marks
 from .mentions import auxiliary, imperative_opening, source_span
+from .naming import naming_quotes
 from .records import Found, Register, Span
 from .register import is_news, kept_off_news
 from .reported import extend_reports, find_reported
@@ -85,6 +86,7 @@ def _extract(text: str, register: Register | None, min_confidence: float | None)
     found = sorted(direct + reported, key=lambda f: f.start)
     found = sorted(found + transcript_turns(text, found), key=lambda f: f.start)
     found = sorted(found + pattern_statements(text, found), key=lambda f: f.start)
+    found = sorted(found + naming_quotes(text, marks, ends, found), key=lambda f: f.start)
     found = label_statements(text, found)
     found = [
         f

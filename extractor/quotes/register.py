@@ -62,6 +62,8 @@ def _speech_act_report(found: Found) -> bool:
     """A report whose words are not a clause but a topic ('explains how the engine works') or
     the object of a speech act ('defended the plan'), unless the object is the message itself
     ('announced the release')."""
+    if found.kind == "direct" and found.form == FORM_OBJECT:
+        return True  # 'Clinton calls them "lone wolves"': a naming quotation (quotes/naming.py)
     if found.kind not in {"indirect", "mixed"} or found.form == FORM_CLAUSE:
         return False
     return found.form != FORM_OBJECT or (found.cue or "").lower() not in MESSAGE_OBJECT_CUES

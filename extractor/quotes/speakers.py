@@ -104,8 +104,15 @@ def leading_np(tokens: list[Token]) -> list[Token]:
             continue
         if not tok[2][0].isalnum() or low in AUX or low in VERBS or low in BLOCKERS:
             break
-        if out and not is_capitalized(tok[2]) and (low.endswith("ed") or low in FINITE):
-            break  # 'Clinton sought to ...', 'The mayor went on ...'
+        if (
+            out
+            and not is_capitalized(tok[2])
+            and (low.endswith("ed") or low in FINITE)
+            and out[-1][2].lower() not in DETERMINERS
+        ):
+            # 'Clinton sought to ...', 'The mayor went on ...' (after an article the word is an
+            # adjective or a noun: 'The retired neurosurgeon', 'the left wing')
+            break
         out.append(tok)
     return out
 

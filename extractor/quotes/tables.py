@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 from ..core.lexicon.quotes import (
     ATTRIBUTION_ONLY_VERBS,
     LANGUAGES,
+    NAMING_VERBS,
     QUOTE_PAIRS,
     QUOTING_VERBS,
     TRANSLATION_MARKERS,
@@ -160,6 +161,14 @@ STATEMENT_INTRO_RE = re.compile(
 # searched with ``endpos`` at the opening mark, so "$" anchors it right before the mark.
 QUOTING_END_RE = re.compile(
     r"(?<![\w'’-])(?P<verb>" + _alternation(sorted(QUOTING_VERBS)) + r")[ \t\u00a0]*[,:]?[ \t\u00a0]*$",
+    re.IGNORECASE,
+)
+
+# A verb of naming, its object (one to five words) and an article, right before a quotation,
+# as in 'call them', 'branded North Korea an', 'labeled the plan as' (quotes/naming.py).
+NAMING_TAIL_RE = re.compile(
+    r"(?<![\w'’-])(?P<verb>" + _alternation(sorted(NAMING_VERBS)) + r")\s+"
+    r"(?P<obj>(?:[\w'’.-]+\s+){1,5}?)(?:as\s+)?(?:(?:an?|the)\s+)?$",
     re.IGNORECASE,
 )
 
