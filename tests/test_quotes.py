@@ -1536,3 +1536,27 @@ def test_a_quotation_right_after_a_cue_belongs_to_that_cue() -> None:
 )
 def test_the_subject_of_a_participle_report(text: str, speaker: str) -> None:
     assert _by_cue(extract_quotes(text, register="news", min_confidence=0.0), "saying").speaker == speaker
+
+
+def test_a_report_ends_where_a_quotation_with_its_own_cue_begins() -> None:
+    text = 'The minister said it was too early to name winners but added, "I think you all know the results."'
+    quotes = extract_quotes(text, register="news", min_confidence=0.0)
+    assert _by_cue(quotes, "said").text == "it was too early to name winners"
+    assert _by_cue(quotes, "added").text == "I think you all know the results."
+
+
+def test_a_series_of_gerunds_stays_one_report() -> None:
+    text = (
+        "The organizer suggests laying out every shirt on the bed and then picking up each one "
+        'and asking yourself, "does this still fit?" Most people keep too much.'
+    )
+    report = _by_cue(extract_quotes(text, register="news", min_confidence=0.0), "suggests")
+    assert "does this still fit?" in report.text
+
+
+def test_a_participle_speaks_for_the_subject_after_opening_phrases() -> None:
+    text = (
+        "In June 2009, after the minister fell ill, Marlow sent flowers, telling her, "
+        '"you are an all-star player and we need you for the long run!"'
+    )
+    assert _by_cue(extract_quotes(text, register="news", min_confidence=0.0), "telling").speaker == "Marlow"

@@ -29,6 +29,7 @@ from ..core.lexicon.quotes import (
     PREPOSITIONS,
     SOURCE_ARTICLES,
     SPEECH_NOUNS,
+    SUBORDINATORS,
     TIME_START,
     TITLE_MINOR_WORDS,
     TRAILING_PREPOSITIONS,
@@ -763,8 +764,9 @@ def _cited_sentence(text: str, quote_start: int) -> bool:
 def _sentence_subject(text: str, sent_start: int, end: int) -> Span | None:
     """A name or pronoun opening the sentence, taken as the speaker when no cue names one."""
     head = tokenize(text, sent_start, min(end, sent_start + 200))
-    if head and head[0][2].lower() in PREPOSITIONS:
-        # "In the email, Ash ...": skip the opening phrase
+    while head and (head[0][2].lower() in PREPOSITIONS or head[0][2].lower() in SUBORDINATORS):
+        # "In the email, Ash ...", 'In June 2009, after X suffered a concussion, Axelrod ...':
+        # skip the opening phrases
         comma = next((k for k, t in enumerate(head) if t[2] == ","), None)
         head = head[comma + 1 :] if comma is not None else []
     lead = leading_np(head)

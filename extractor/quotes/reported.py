@@ -1104,7 +1104,13 @@ def find_reported(
         (f.start, f.end) for f in direct if f.speaker_pos is not None and f.speaker_pos > f.start
     )
     part_starts = [a for a, _ in direct_parts]
+    lead_cuts = _lead_cue_cuts(text, direct)
     for found in out:
+        # 'X said A but added, "B."', 'X said A, to which Y interjected: "B."': reported words
+        # end before the clause of a quotation's own cue
+        cut = next((c for c, cue_at in lead_cuts if found.start < c and cue_at < found.end), None)
+        if cut is not None and word_count(text, found.start, cut) >= 3:
+            found.end = min(found.end, cut)
         # 'the impact it said X would have: "A," the union wrote.': reported words end where a
         # quotation attributed by its own following 'X wrote' begins; a quotation introduced
         # inside the report ('said X: "A."', 'saying, "A."') may still be part of it
@@ -1128,6 +1134,34 @@ def find_reported(
             continue  # 'said on "Fox News Sunday"': a title, not the statement
         kept.append(found)
     return _drop_nested(kept)
+
+
+_CLAUSE_OPEN_RE = re.compile(r",?\s(?:but|while|and|whereas|to\s+which)\s", re.IGNORECASE)
+
+
+def _lead_cue_cuts(text: str, direct: list[Found]) -> list[tuple[int, int]]:
+    """For each quotation whose cue comes before it in its sentence ('but added, "A"'), where
+    the clause holding that cue opens and where the cue is: (clause start, cue start)."""
+    cuts: list[tuple[int, int]] = []
+    for f in direct:
+        if f.speaker_pos is None or f.speaker_pos >= f.start or not f.cue or not f.cue[:1].isalpha():
+            continue
+        lo = max(0, f.start - 200)
+        hits = list(
+            re.finditer(
+                r"(?<![\w'’-])" + re.escape(f.cue) + r"(?![\w'’-])", text[lo : f.start], re.IGNORECASE
+            )
+        )
+        if not hits:
+            continue
+        cue_at = lo + hits[-1].start()
+        opens = list(_CLAUSE_OPEN_RE.finditer(text, max(lo, cue_at - 100), cue_at))
+        if not opens:
+            continue
+        if opens[-1].group().strip().lower() == "and" and f.cue.lower().endswith("ing"):
+            continue  # 'suggests laying out ... and asking yourself, "A"': one series of gerunds
+        cuts.append((opens[-1].start(), cue_at))
+    return sorted(cuts)
 
 
 # '... overlooked – K-12 Dive', '(Oxford University Press, 1997)': where the writer cites a
