@@ -40,7 +40,13 @@ from quote_sample import load_blocks, prediction_hash, read_labels
 from extractor.model import Quote
 from extractor.quotes import extract_block_quotes, extract_quotes, reads_as_news
 from extractor.quotes.blocks import joined_text
-from extractor.quotes.confidence import MIN_CONFIDENCE, confidence, default_bar, features
+from extractor.quotes.confidence import (
+    MIN_CONFIDENCE,
+    MIN_CONFIDENCE_QUOTATIONS,
+    confidence,
+    default_bar,
+    features,
+)
 
 HERE = Path(__file__).resolve().parent
 LABELS_DIR = HERE / "quote_labels"
@@ -168,7 +174,8 @@ def fit(train: list[Row], l2: float) -> tuple[float, dict[str, float]]:
 def _bar(words: list[str], model: tuple[float, dict[str, float]]) -> float:
     """The pipeline's default bar for a record, under ``model`` (``confidence.default_bar``)."""
     cue = next((w for w in words if w.startswith("cue=")), "cue=").removeprefix("cue=")
-    return default_bar(cue, "news=True" in words, model[1])
+    kind = next((w for w in words if w.startswith("kind=")), "kind=").removeprefix("kind=")
+    return default_bar(cue, "news=True" in words, model[1], kind)
 
 
 def report(all_rows: list[Row], l2: float, polnear: PolNeAR | None) -> None:
@@ -280,7 +287,7 @@ def main(argv: list[str] | None = None) -> int:
     right = sum(1 for r in hand if r.right)
     print(
         f"{len(hand)} hand-labelled predictions ({right} right) and {len(all_rows) - len(hand)} PolNeAR "
-        f"records; the pipeline's bars are {MIN_CONFIDENCE}"
+        f"records; the pipeline's bars are {MIN_CONFIDENCE}, for quotations {MIN_CONFIDENCE_QUOTATIONS}"
     )
     report(all_rows, args.l2, polnear)
     if args.write:

@@ -1387,7 +1387,9 @@ def test_with_a_share_saying_is_an_absolute_report() -> None:
     )
     # fronted, the absolute clause ends at its comma; the main clause is the writer's
     quote = _only(
-        extract_quotes("With analysts predicting that prices will fall, buyers should wait a month.")
+        extract_quotes(
+            "With analysts predicting that prices will fall, buyers should wait a month.", min_confidence=0.0
+        )
     )
     assert (quote.speaker, quote.text) == ("analysts", "that prices will fall")
     # 'insisting on' a habit and things 'pointing to' a trend report nothing

@@ -65,8 +65,9 @@ def extract_quotes(
 
     Every quote carries ``confidence``, the probability that it is a right attribution
     (:mod:`.confidence`); quotes below ``min_confidence`` are dropped: None is the
-    register's default bar (``confidence.MIN_CONFIDENCE``: 0.5 off news, none in news copy),
-    0 keeps every record the rules make, a higher bar trades recall for precision.
+    register's default bar (``confidence.MIN_CONFIDENCE``: off news 0.6, 0.5 for quotations;
+    none in news copy), 0 keeps every record the rules make, a higher bar trades recall for
+    precision.
     """
     if not text or not isinstance(text, str):
         return []
