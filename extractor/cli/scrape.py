@@ -171,7 +171,8 @@ def add_scrape_parser(subparsers: Any) -> None:
                      help="skip reader comments (no comment records; faster)")  # fmt: skip
     net.add_argument("--quote-confidence", type=ratio, metavar="BAR",
                      help="keep quotes whose confidence (0-1) reaches BAR (0: every quote; "
-                          "default: off news copy 0.6, 0.5 for quotations; none in news)")  # fmt: skip
+                          "default: reported speech 0.6 off news copy, 0.4 in news; "
+                          "quotations 0.5 off news, none in news)")  # fmt: skip
     net.add_argument("--timeout", type=float, default=30.0, metavar="S", help="read timeout")
     net.add_argument("--connect-timeout", type=float, default=10.0, metavar="S",
                      help="seconds to wait for a connection (default: %(default)s)")  # fmt: skip

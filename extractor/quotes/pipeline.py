@@ -65,9 +65,9 @@ def extract_quotes(
 
     Every quote carries ``confidence``, the probability that it is a right attribution
     (:mod:`.confidence`); quotes below ``min_confidence`` are dropped: None is the
-    register's default bar (``confidence.MIN_CONFIDENCE``: off news 0.6, 0.5 for quotations;
-    none in news copy), 0 keeps every record the rules make, a higher bar trades recall for
-    precision.
+    register's default bar (``confidence.MIN_CONFIDENCE``: reported speech 0.6 off news and 0.4
+    in news copy; quotations 0.5 off news and none in news copy), 0 keeps every record the
+    rules make, a higher bar trades recall for precision.
     """
     if not text or not isinstance(text, str):
         return []

@@ -508,6 +508,11 @@ def _object_report(
         speaker = speaker_before(text, sent_start, cue.start())
     if speaker is None or not plausible_speaker(text, speaker) or not source_mention(text, speaker, low):
         return None
+    if [w.lower() for w in WORD_RE.findall(text, max(sent_start, speaker[0] - 12), speaker[0])][-1:] in (
+        ["which"],
+        ["whom"],
+    ):
+        return None  # 'Mr. Bush, whom he attacked viciously': the object is the relative pronoun
     if low.split()[0].endswith("ing") and not _finite_participle(text, sent_start, speaker, cue.start()):
         return None  # 'Original paper calling for ...': a noun and its participle
     start = cue.end()
@@ -545,6 +550,10 @@ def _phoned(text: str, start: int, end: int) -> bool:
     phone, not 'called me a liar' (naming someone)."""
     words = [w.lower() for w in WORD_RE.findall(text, start, min(end, start + 40))[:2]]
     if len(words) == 2 and words[0] in OBJECT_PRONOUNS and words[1] in PHONED_NEXT:
+        return True
+    if words[:1] == ["into"]:
+        return True  # 'she called into the radio program'
+    if text[max(0, start - 6) : start].lower().rstrip().endswith(" into"):
         return True
     # 'when she called the owner back': someone called back is phoned
     return bool(_CALLED_BACK_RE.match(text, start, min(end, start + 60)))
@@ -1122,6 +1131,9 @@ def find_reported(
         )
         if word_count(text, found.start, found.end) < (2 if found.cue in OBJECT_CUES else 3):
             continue
+        if _TIME_ONLY_RE.fullmatch(text, found.start, found.end):
+            continue  # 'as the Post reported ten days ago': when, not what
+
         found.kind = _kind_for(marks, mark_starts, found.start, found.end)
         if found.kind == "direct":
             # 'told the Post, "A."': the words inside the marks, as a quotation's text is
@@ -1136,6 +1148,13 @@ def find_reported(
     return _drop_nested(kept)
 
 
+_TIME_ONLY_RE = re.compile(
+    r"(?:(?:about|some|nearly|almost|more\s+than)\s+)?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|"
+    r"ten|several|a\s+few|few)\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+"
+    r"(?:ago|earlier|before)|(?:earlier|last|this|late|early)\s+(?:week|month|year|night|morning|"
+    r"afternoon|evening|spring|summer|fall|autumn|winter)",
+    re.IGNORECASE,
+)
 _CLAUSE_OPEN_RE = re.compile(r",?\s(?:but|while|and|whereas|to\s+which)\s", re.IGNORECASE)
 
 
