@@ -2256,3 +2256,21 @@ def test_after_a_dash_a_second_subject_with_its_own_cue_starts_its_own_report() 
     text = "Four months ago, 45 percent of voters said their incumbents were on their side—now just 35 percent say so."
     found = [(q.speaker, q.text) for q in extract_quotes(text, min_confidence=0.0)]
     assert ("45 percent of voters", "their incumbents were on their side") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The paper suggests that both strategies would reduce costs, so why give the competition free data?",
+            "that both strategies would reduce costs",
+        ),
+        (
+            "The founder says interest has grown this year — research shows that training helps older people.",
+            "interest has grown this year",
+        ),
+        ("He agrees that the hours are long, it appears the stereotype is false.", "that the hours are long"),
+    ],
+)
+def test_the_writers_question_hedge_or_second_source_ends_the_report(text: str, content: str) -> None:
+    assert [q.text for q in extract_quotes(text, register="news", min_confidence=0.0)] == [content]

@@ -235,7 +235,10 @@ CONTENT_CUT_RE = re.compile(
     # '21% reported anxiety and 17% reported depression': a second subject's own report
     r"|\s+and\s+(?:[\w%'’.-]+\s+){1,3}(?:reported|said|told|say|says|added)\b"
     # '45 percent said X—now just 35 percent say Y': after a dash, a second subject's report
-    r"|\s*[—–]\s*(?:[\w%'’.-]+\s+){1,4}(?:reported|said|told|say|says|added)\b"
+    r"|\s*[—–]\s*(?:[\w%'’.-]+\s+){1,4}(?:reported|said|told|say|says|added|shows|showed|found|finds|suggests)\b"
+    # ', so why give the competition free data?', ', it appears the stereotype is false': the
+    # writer's question or hedge ('research shows' after a dash: a second source, as above)
+    r"|,\s+so\s+(?:why|what|how)\b|,\s+it\s+(?:appears|seems)\b"
     # '...; these are people running businesses so they know', '...; so I went': the writer's
     # own clause after a semicolon
     r"|;\s+(?=(?:these|those|this|it|so|I|we|you)\b)"
