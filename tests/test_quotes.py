@@ -1562,3 +1562,25 @@ def test_a_participle_speaks_for_the_subject_after_opening_phrases() -> None:
         '"you are an all-star player and we need you for the long run!"'
     )
     assert _by_cue(extract_quotes(text, register="news", min_confidence=0.0), "telling").speaker == "Marlow"
+
+
+def test_a_name_set_off_after_an_according_to_source_is_the_source() -> None:
+    quote = _only(
+        extract_quotes(
+            "According to the company's spokesman, John Smith, the plan will cost $2 million.",
+            register="news",
+            min_confidence=0.0,
+        )
+    )
+    assert (quote.speaker, quote.text) == (
+        "the company's spokesman, John Smith",
+        "the plan will cost $2 million",
+    )
+    listed = _only(
+        extract_quotes(
+            "According to the report, Canada, Mexico and the United States will all grow this year.",
+            register="news",
+            min_confidence=0.0,
+        )
+    )
+    assert listed.speaker == "the report"  # one capitalised word is not a name set off

@@ -61,7 +61,14 @@ def _according(text: str, cue: re.Match[str], sent_start: int, sent_end: int) ->
             described = _after_parenthesis(text, spk[1], sent_end)
             comma = text.find(",", described, sent_end)
             if 0 <= comma - described <= 3:
-                return (_after_appositive(text, comma + 1, sent_end), sent_end), spk
+                start = _after_appositive(text, comma + 1, sent_end)
+                if start == comma + 1:
+                    name_end = _name_apposition(text, start, sent_end)
+                    if name_end is not None:
+                        # "According to the company's spokesman, John Smith, the plan ...": the
+                        # source's name, set off by commas, is part of the source
+                        return (name_end + 1, sent_end), (spk[0], name_end)
+                return (start, sent_end), spk
             longer = _source_up_to_comma(text, spk, comma)
             if longer is not None:
                 return (longer[1] + 1, sent_end), longer
@@ -115,6 +122,20 @@ def _after_parenthesis(text: str, pos: int, end: int) -> int:
         return pos
     close = text.find(")", pos, end)
     return close + 1 if close > 0 else pos
+
+
+_NAME_APPOSITION_RE = re.compile(r"\s*((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*),\s+")
+
+
+def _name_apposition(text: str, start: int, sent_end: int) -> int | None:
+    """Where a full name (two to four capitalised words) right at ``start`` ends, at its
+    comma, or None."""
+    m = _NAME_APPOSITION_RE.match(text, start, sent_end)
+    if m is None or word_count(text, m.end(), sent_end) < 4:
+        return None
+    if any(w.lower() in DETERMINERS or w.lower() in PRONOUNS for w in m.group(1).split()):
+        return None
+    return m.end(1)
 
 
 def _after_appositive(text: str, start: int, sent_end: int) -> int:
