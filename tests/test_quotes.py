@@ -1584,3 +1584,14 @@ def test_a_name_set_off_after_an_according_to_source_is_the_source() -> None:
         )
     )
     assert listed.speaker == "the report"  # one capitalised word is not a name set off
+
+
+def test_a_copula_before_a_colon_defines_unless_it_names_someones_words() -> None:
+    text = 'A phrase that sums up product fit is: "is the product flying off the shelf"? Few agree.'
+    assert extract_quotes(text, register="news", min_confidence=0.0) == []
+    owned = _only(
+        extract_quotes(
+            'The mayor\'s answer was: "We will rebuild the bridge."', register="news", min_confidence=0.0
+        )
+    )
+    assert (owned.speaker, owned.text) == ("The mayor's answer", "We will rebuild the bridge.")

@@ -14,6 +14,7 @@ from ..core.lexicon.quotes import (
     AMBIGUOUS_MARKS,
     AUX,
     COLON_VERBS,
+    COPULAS,
     DETERMINERS,
     FIRST_SECOND_PERSON,
     INFINITIVE_BLOCK,
@@ -685,6 +686,10 @@ def _colon_before(text: str, sent_start: int, quote_start: int) -> AttributionRe
         span = (source.start("source"), source.end("source"))
         return AttributionRecord(span[0], colon + 1, span, ":")
     word = tokens[-1]
+    if word[2].lower() in COPULAS and not _owned_speech_noun(tokens[:-1]):
+        # 'A phrase that sums it up is: "..."', 'Often unstated is: "..."': a definition ("Clinton's
+        # response was:" names whose words follow)
+        return None
     if word[2][0].islower():
         speaker = speaker_before(text, sent_start, word[0])
         if speaker is not None and not source_mention(text, speaker, word[2], first_person=True):
@@ -731,6 +736,14 @@ def _colon_before(text: str, sent_start: int, quote_start: int) -> AttributionRe
     if not source_mention(text, label, "said", first_person=True):
         return None  # 'Perhaps: "..."', 'TL;DR: "..."': a word before a colon names no one
     return AttributionRecord(names[0][0], colon + 1, label, ":")
+
+
+def _owned_speech_noun(tokens: list[Token]) -> bool:
+    """The words end in someone's speech noun: "Clinton's response", 'his answer'."""
+    if len(tokens) < 2 or tokens[-1][2].lower() not in SPEECH_NOUNS:
+        return False
+    owner = tokens[-2][2].lower()
+    return owner.endswith(("'s", "’s")) or owner in POSSESSIVE_DETERMINERS
 
 
 def _speech_before_colon(text: str, speaker: Span, colon: int, word: str) -> bool:
