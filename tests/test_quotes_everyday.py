@@ -1867,7 +1867,7 @@ def test_a_relative_clause_or_a_name_is_no_fragment(text: str, speaker: str) -> 
 @pytest.mark.parametrize(
     ("text", "web"),
     [
-        ("Participants were asked to give a speech before an audience of strangers.", []),
+        ("He was asked to give a speech before an audience of strangers.", []),
         ("A good logo builds trust fast. It tells customers that your business is reliable.", []),
         (
             "The committee recommends more beans in every diet. It also suggests that red meat be limited.",
@@ -2274,3 +2274,26 @@ def test_after_a_dash_a_second_subject_with_its_own_cue_starts_its_own_report() 
 )
 def test_the_writers_question_hedge_or_second_source_ends_the_report(text: str, content: str) -> None:
     assert [q.text for q in extract_quotes(text, register="news", min_confidence=0.0)] == [content]
+
+
+def test_stress_as_a_noun_is_no_cue() -> None:
+    text = "Implementing stress reduction programs helps. Coaches stress that sleep matters most."
+    assert [(q.cue, q.text) for q in extract_quotes(text, register="news", min_confidence=0.0)] == [
+        ("stress", "that sleep matters most")
+    ]
+
+
+def test_a_group_asked_to_do_a_task_is_no_report_but_a_reporters_question_is() -> None:
+    task = "Participants were asked to rate each image on a scale."
+    assert extract_quotes(task, register="news", min_confidence=0.0) == []
+    quotes = extract_quotes(
+        "Sanders was asked to name a decision that donors influenced.", register="news", min_confidence=0.0
+    )
+    assert [(q.speaker, q.text) for q in quotes] == [(None, "to name a decision that donors influenced")]
+
+
+def test_trailing_note_numbers_are_cut_from_reported_words() -> None:
+    text = "Two studies reported that the app reduced stress in students [88,89]."
+    assert [q.text for q in extract_quotes(text, register="news", min_confidence=0.0)] == [
+        "that the app reduced stress in students"
+    ]

@@ -437,6 +437,19 @@ _OF_RE = re.compile(r"\s+of\b", re.IGNORECASE)
 _FOR_EXAMPLE_RE = re.compile(r",?\s*[$£€]?\d")
 
 
+def _group_given_a_task(before: list[str]) -> bool:
+    """The words before 'asked' end in a plural common noun and 'were'/'are' ('Participants
+    were asked', 'users are asked'): a group set a task."""
+    words = [w.lower() for w in before]
+    if words[-2:] in (["have", "been"], ["had", "been"]):
+        words = words[:-1]
+        words[-1] = "were"
+    if len(words) < 2 or words[-1] not in {"were", "are"}:
+        return False
+    noun = words[-2]
+    return noun.endswith("s") and not noun.endswith("ss") and noun not in PRONOUNS
+
+
 def _asked(text: str, cue: re.Match[str], sent_start: int, sent_end: int) -> Found | None:
     """'Asked about the bombing, Clinton said ...', 'when asked if he was bullied', 'the
     actress was asked what happened': a reported question whose asker goes unnamed (or is
@@ -468,6 +481,10 @@ def _asked(text: str, cue: re.Match[str], sent_start: int, sent_end: int) -> Fou
             k += 1  # 'Asked on Fox News who ...', 'asked Tuesday whether ...'
         if k >= len(tokens) or k >= 8:
             return None
+    if k >= 0 and tokens[k][2].lower() == "to" and speaker is None and _group_given_a_task(before):
+        # 'Participants were asked to rate ...': a task set for a group, no words said ('Sanders
+        # was asked to name a decision', 'Asked to explain, he said' are reporters' questions)
+        return None
     if k == -1:
         start = cue.end()
     elif tokens[k][2].lower() == "about":
@@ -1188,8 +1205,8 @@ def _lead_cue_cuts(text: str, direct: list[Found]) -> list[tuple[int, int]]:
 # around it' is the quotation's own words)
 _CITATION_TAIL_RE = re.compile(
     r"(?:(?-i:\s+[–—-]\s+(?:[A-Z0-9][\w.&'’-]*\s*){1,5})|\s*\([^()]*\b(?:1[5-9]|20)\d\d\b[^()]*\)"
-    # '... how to get help (Figure 7)', '... in 2011 [4]': a pointer to a figure or a note
-    r"|\s*\((?:see\s+)?(?:Figure|Fig\.|Table|Chart|Exhibit|Source)\b[^()]*\)|\s*\[\d{1,3}\]"
+    # '... how to get help (Figure 7)', '... in 2011 [4]', '... [88,89]': a pointer to a figure or notes
+    r"|\s*\((?:see\s+)?(?:Figure|Fig\.|Table|Chart|Exhibit|Source)\b[^()]*\)|\s*\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]"
     # '... its feeling of safety (such as Tofugu and Lonely Planet)': who the source is
     r"|\s*\((?:such\s+as|e\.g\.,?|including|like)\s+(?-i:[A-Z])[^()]*\))\W*$",
     re.IGNORECASE,

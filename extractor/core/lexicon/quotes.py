@@ -203,7 +203,7 @@ ENGLISH = LanguageCues(
     needs_complementizer=_words("""reports reporting claims remarks notes answers promises pledges posted maintained
         maintains tweets counters vows reveals revealed charged admits proclaims adds
         pledged pledges continues continued responded agreed agrees proposed maintain
-        inform informs informed adding"""),
+        inform informs informed adding stress stresses"""),
     object_cues=_words("""
         cited citing mentioned mentioning attacked attacking described describes
         describing criticized criticizes criticizing criticised praised praises praising proposed
