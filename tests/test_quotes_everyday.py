@@ -2297,3 +2297,22 @@ def test_trailing_note_numbers_are_cut_from_reported_words() -> None:
     assert [q.text for q in extract_quotes(text, register="news", min_confidence=0.0)] == [
         "that the app reduced stress in students"
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The most commonly reported side effects were headaches and fatigue.",  # an adjective
+        "As the French say, the more things change, the more they stay the same.",  # a proverb
+    ],
+)
+def test_no_report_in_these_senses(text: str) -> None:
+    assert extract_quotes(text, register="news", min_confidence=0.0) == [], text
+
+
+def test_an_adverb_before_the_cue_leaves_it_a_verb() -> None:
+    text = "The company recently reported strong revenue for the year."
+    quotes = extract_quotes(text, register="news", min_confidence=0.0)
+    assert [(q.speaker, q.cue, q.text) for q in quotes] == [
+        ("The company", "reported", "strong revenue for the year")
+    ]

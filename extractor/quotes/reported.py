@@ -735,6 +735,14 @@ def _reported_one(
         return None  # 'it works wonders', 'does wonders for': the cue word is the verb's object
     if low.endswith("ed") and right_before in ADJECTIVE_BEFORE:
         return None  # 'to make informed decisions', 'a well informed reader': an adjective
+    if (
+        low.endswith("ed")
+        and right_before.endswith("ly")
+        and _ADJECTIVE_ADVERB_RE.search(text, max(sent_start, cue.start() - 40), cue.start())
+    ):
+        # 'The most commonly reported effects', 'a widely cited study': an adjective ('The
+        # company recently reported', 'and most recently defended' are verbs)
+        return None
     if low.endswith("s") and text[max(0, cue.start() - 2) : cue.start()].strip()[-1:].isdigit():
         return None  # '¥1,000 notes', '2 reports': a counted noun
     if low.endswith("s") and low not in TOPIC_CUES and _OF_RE.match(text, cue.end()):
@@ -978,13 +986,21 @@ def _finite_participle(text: str, sent_start: int, speaker: Span, cue_start: int
     return bool(_WITH_BEFORE_RE.search(text, max(sent_start, speaker[0] - 40), speaker[0]))
 
 
+_ADJECTIVE_ADVERB_RE = re.compile(
+    r"\b(?:the|a|an|this|these|those|its|their|his|her|our|your)\s+(?:(?:most|more|less|least)\s+)?\w+ly\s+$",
+    re.IGNORECASE,
+)
+_A_PEOPLE_RE = re.compile(r"the\s+[a-z]+(?:s|ese|ish|ch)")
+
+
 def _as_they_say(text: str, sent_start: int, speaker: Span, cue: re.Match[str]) -> bool:
     """'As they say,' / 'as people say,': a proverb's frame; the generic 'they' is no source."""
     lead = " ".join(WORD_RE.findall(text[sent_start : speaker[0]].lower()))
     said = text[speaker[0] : speaker[1]].lower()
     return (
         lead in {"as", "but as", "and as", "so as"}
-        and said in {"they", "people"}
+        # 'as they say,', 'as people say,', 'as the French say,': a people's proverb
+        and (said in {"they", "people"} or _A_PEOPLE_RE.fullmatch(said) is not None)
         and cue.group().lower() == "say"
         and text[cue.end() : cue.end() + 1] == ","
     )
