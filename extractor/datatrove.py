@@ -48,6 +48,7 @@ from .core.dates import parse_timestamp
 from .core.limits import DEFAULT_MEMORY_LIMIT, DEFAULT_TIME_LIMIT, MemoryLimit, TimeLimit, can_start_workers
 from .extract import extract_article
 from .model import Article
+from .quotes import checked_bar
 
 try:
     from datatrove.pipeline.extractors.base import (  # type: ignore[import-untyped, import-not-found, unused-ignore]
@@ -99,7 +100,8 @@ class ExtractorStep(BaseExtractor):  # type: ignore[misc]  # datatrove is untype
     ``comments``: also extract reader comments and put them (a list of objects) in
     ``metadata["comments"]``; off by default, which skips the comment section's work (the
     body never includes comments either way). ``quotes``: put the quotes found in the body
-    in ``metadata["quotes"]``. ``time_limit`` (seconds) and ``memory_limit`` (MB) bound
+    in ``metadata["quotes"]``, those whose confidence reaches ``quote_confidence`` (None: the
+    default bar, as ``extract_article``'s). ``time_limit`` (seconds) and ``memory_limit`` (MB) bound
     each page as ``extract --page-time-limit/--page-memory-limit`` do (0: no limit).
     ``metadata_prefix`` is put before every key this step adds (``"page_"`` keeps them
     apart from other steps' keys).
@@ -112,6 +114,7 @@ class ExtractorStep(BaseExtractor):  # type: ignore[misc]  # datatrove is untype
         *,
         comments: bool = False,
         quotes: bool = False,
+        quote_confidence: float | None = None,
         time_limit: float = DEFAULT_TIME_LIMIT,
         memory_limit: float = DEFAULT_MEMORY_LIMIT,
         metadata_prefix: str = "",
@@ -119,6 +122,7 @@ class ExtractorStep(BaseExtractor):  # type: ignore[misc]  # datatrove is untype
         super().__init__(timeout=time_limit)
         self.comments = comments
         self.quotes = quotes
+        self.quote_confidence = checked_bar(quote_confidence)
         self.time_limit = time_limit
         self.memory_limit = memory_limit
         self.metadata_prefix = metadata_prefix
@@ -150,6 +154,7 @@ class ExtractorStep(BaseExtractor):  # type: ignore[misc]  # datatrove is untype
                         doc.metadata.get("url"),
                         fetched_at=_crawl_time(doc),
                         comments=self.comments,
+                        quote_confidence=self.quote_confidence,
                         time_limit=time_limit,
                         memory_limit=memory_limit,
                     )

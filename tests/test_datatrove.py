@@ -188,6 +188,16 @@ def test_metadata_is_the_json_record_without_the_text_and_prefixable(crawl: Path
     assert json.loads(json.dumps(docs[0].metadata)) == docs[0].metadata  # JSON-safe as it is
 
 
+def test_the_quote_bar_filters_the_quotes_in_metadata(crawl: Path) -> None:
+    every = list(ExtractorStep(quotes=True, quote_confidence=0.0).run(WarcReader(str(crawl)).run()))
+    strict = list(ExtractorStep(quotes=True, quote_confidence=1.0).run(WarcReader(str(crawl)).run()))
+    assert any(doc.metadata["quotes"] for doc in every)
+    for loose, tight in zip(every, strict, strict=True):
+        assert tight.metadata["quotes"] == [q for q in loose.metadata["quotes"] if q["confidence"] >= 1.0]
+    with pytest.raises(ValueError, match="from 0 to 1"):
+        ExtractorStep(quote_confidence=-0.1)
+
+
 def test_article_metadata_has_every_key_for_every_page() -> None:
     """One shape for every document, so writers that infer columns from the first rows miss none."""
     rich = extract_article(PAGES["https://daily.example/2024/05/bridge"], "https://daily.example/a")

@@ -45,6 +45,7 @@ from extractor import extract_article
 from extractor.model import Article
 from extractor.scrapy import (
     ArticleItem,
+    ArticlePipeline,
     ErrorItem,
     HostShardedQueue,
     PageItem,
@@ -166,7 +167,7 @@ def test_article_item_has_the_record_keys_in_order() -> None:
 
 
 def test_a_page_whose_extraction_raises_becomes_an_error_item(monkeypatch: pytest.MonkeyPatch) -> None:
-    def boom(page: object, comments: bool) -> Article:
+    def boom(page: object, comments: bool, quote_confidence: float | None = None) -> Article:
         raise RecursionError("too deep for this test")
 
     monkeypatch.setattr("extractor.scrapy.pipelines.extract_page", boom)
@@ -176,6 +177,25 @@ def test_a_page_whose_extraction_raises_becomes_an_error_item(monkeypatch: pytes
     assert isinstance(result, ErrorItem)
     assert (result.url, result.error) == ("http://news.example/a", "ExtractionError")
     assert "RecursionError: too deep" in result.message
+
+
+def test_the_quote_bar_reaches_the_record_and_is_checked_at_start() -> None:
+    body, headers = _fixture("german-news")
+    item = PageItem("http://news.example/a", "http://news.example/a", 200, headers, body, datetime.now())
+    every = page_to_item(item, quote_confidence=0.0, time_limit=None, memory_limit=None)
+    strict = page_to_item(item, quote_confidence=1.0, time_limit=None, memory_limit=None)
+    assert isinstance(every, ArticleItem)
+    assert isinstance(strict, ArticleItem)
+    assert every.quotes  # the fixture has statements
+    assert [q for q in every.quotes if (q["confidence"] or 0.0) >= 1.0] == strict.quotes
+    assert ArticlePipeline(quote_confidence=0.8).quote_confidence == 0.8
+    with pytest.raises(ValueError, match="from 0 to 1"):
+        ArticlePipeline(quote_confidence=1.5)
+    from scrapy.utils.test import get_crawler
+
+    set_bar = ArticlePipeline.from_crawler(get_crawler(settings_dict={"EXTRACTOR_QUOTE_CONFIDENCE": "0.7"}))
+    assert set_bar.quote_confidence == 0.7
+    assert ArticlePipeline.from_crawler(get_crawler()).quote_confidence is None
 
 
 def test_scrapy_failures_get_the_readme_kinds() -> None:

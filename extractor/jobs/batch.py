@@ -60,6 +60,7 @@ from ..fetch.stdin import read_stdin_page
 from ..fetch.urls import check_url, host_key
 from ..fetch.warc import iter_warc_pages
 from ..model import Article, ErrorRecord
+from ..quotes import checked_bar
 from .waiting import WaitingUrls
 
 Record = Article | ErrorRecord
@@ -124,8 +125,7 @@ class ScrapeOptions:
     render_other_hosts: bool = False  # scripts and XHRs from other hosts too (their robots.txt, pacing)
 
     def __post_init__(self) -> None:
-        if self.quote_confidence is not None and not 0.0 <= self.quote_confidence <= 1.0:
-            raise ValueError(f"quote_confidence must be from 0 to 1, not {self.quote_confidence!r}")
+        checked_bar(self.quote_confidence)
         if self.render not in RENDER_MODES:
             raise ValueError(f"render must be one of {', '.join(RENDER_MODES)}, not {self.render!r}")
         if not self.render_timeout > 0:  # no "0: no limit" here: a page in a browser must end

@@ -47,8 +47,9 @@ Where each part lives (the steps above, one module each, lowest first):
 from __future__ import annotations
 
 from .blocks import extract_block_quotes
+from .confidence import checked_bar
 from .pipeline import extract_quotes
 from .records import Register
 from .register import reads_as_news
 
-__all__ = ["Register", "extract_block_quotes", "extract_quotes", "reads_as_news"]
+__all__ = ["Register", "checked_bar", "extract_block_quotes", "extract_quotes", "reads_as_news"]

@@ -186,6 +186,16 @@ def features(text: str, quote: Quote, quotes: Sequence[Quote], news: bool) -> li
     return out
 
 
+def checked_bar(bar: float | None) -> float | None:
+    """``bar`` when it is a valid confidence bar (None: the default, or a number from 0 to 1);
+    ValueError otherwise. One check for every entry point that takes a bar from a user
+    (job options, the Scrapy pipeline's setting, the datatrove step), so a typo fails at
+    start, not as an error record on every page."""
+    if bar is not None and not 0.0 <= bar <= 1.0:
+        raise ValueError(f"quote_confidence must be from 0 to 1, not {bar!r}")
+    return bar
+
+
 def default_bar(
     cue: str | None, news: bool, weights: Mapping[str, float] = WEIGHTS, kind: str = "indirect"
 ) -> float:

@@ -38,6 +38,7 @@ from ..fetch.http import looks_like_challenge
 from ..fetch.page import HTML_TYPES, Blocked, FetchError, NotHTML, binary_reason, looks_like_html
 from ..jobs import extract_page
 from ..model import Article, ErrorRecord
+from ..quotes import checked_bar
 from .items import ArticleItem, ErrorItem, PageItem
 
 
@@ -69,6 +70,7 @@ def page_to_item(
     item: PageItem,
     *,
     comments: bool = True,
+    quote_confidence: float | None = None,
     time_limit: float | None = DEFAULT_TIME_LIMIT,
     memory_limit: float | None = DEFAULT_MEMORY_LIMIT,
 ) -> ArticleItem | ErrorItem:
@@ -84,13 +86,13 @@ def page_to_item(
         if (time_limit or memory_limit) and can_start_workers():
             article: Article = run_limited(
                 extract_page,
-                (page, comments),
+                (page, comments, quote_confidence),
                 {},
                 time_limit=time_limit or None,
                 memory_limit=memory_limit or None,
             )
         else:
-            article = extract_page(page, comments)
+            article = extract_page(page, comments, quote_confidence)
     except (FetchError, ExtractionError) as exc:
         return _error(item.url, exc.kind, exc.reason)
     except Exception as exc:
@@ -106,6 +108,12 @@ def _limit(value: float) -> float | None:
     return value if value > 0 else None
 
 
+def _bar(value: Any) -> float | None:
+    """``EXTRACTOR_QUOTE_CONFIDENCE``: unset or empty is the default bar, else a number from 0
+    to 1 (checked by the pipeline)."""
+    return None if value is None or value == "" else float(value)
+
+
 class ArticlePipeline:
     """Turns each :class:`PageItem` into an :class:`ArticleItem` or an :class:`ErrorItem`.
 
@@ -116,12 +124,14 @@ class ArticlePipeline:
         self,
         *,
         comments: bool = True,
+        quote_confidence: float | None = None,
         time_limit: float | None = DEFAULT_TIME_LIMIT,
         memory_limit: float | None = DEFAULT_MEMORY_LIMIT,
         threads: int | None = None,
         stats: StatsCollector | None = None,
     ) -> None:
         self.comments = comments
+        self.quote_confidence = checked_bar(quote_confidence)
         self.time_limit = time_limit
         self.memory_limit = memory_limit
         self.threads = threads or os.cpu_count() or 1
@@ -133,6 +143,7 @@ class ArticlePipeline:
         settings = crawler.settings
         return cls(
             comments=settings.getbool("EXTRACTOR_COMMENTS", True),
+            quote_confidence=_bar(settings.get("EXTRACTOR_QUOTE_CONFIDENCE")),
             time_limit=_limit(settings.getfloat("EXTRACTOR_PAGE_TIME_LIMIT", DEFAULT_TIME_LIMIT)),
             memory_limit=_limit(settings.getfloat("EXTRACTOR_PAGE_MEMORY_LIMIT", DEFAULT_MEMORY_LIMIT)),
             threads=settings.getint("EXTRACTOR_THREADS", 0) or None,
@@ -152,7 +163,11 @@ class ArticlePipeline:
     def convert(self, item: PageItem) -> ArticleItem | ErrorItem:
         """The pipeline's work on one page, in the calling thread."""
         return page_to_item(
-            item, comments=self.comments, time_limit=self.time_limit, memory_limit=self.memory_limit
+            item,
+            comments=self.comments,
+            quote_confidence=self.quote_confidence,
+            time_limit=self.time_limit,
+            memory_limit=self.memory_limit,
         )
 
     async def process_item(self, item: Any) -> Any:
