@@ -46,9 +46,8 @@ from typing import Any
 
 from .core.dates import parse_timestamp
 from .core.limits import DEFAULT_MEMORY_LIMIT, DEFAULT_TIME_LIMIT, MemoryLimit, TimeLimit, can_start_workers
-from .extract import extract_article
+from .extract import checked_bar, extract_article
 from .model import Article
-from .quotes import checked_bar
 
 try:
     from datatrove.pipeline.extractors.base import (  # type: ignore[import-untyped, import-not-found, unused-ignore]

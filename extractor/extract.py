@@ -21,6 +21,7 @@ from .core.urls import absolute_url, page_base
 from .meta.combine import Metadata, extract_metadata, thread_author
 from .model import Article, Comment, Image
 from .pagetype import ARTICLE, FORUM, INDEX, LIVEBLOG, detect_page_type, finalize_page_type, named_as_comments
+from .quotes import checked_bar as checked_bar  # re-exported: the bar's check for jobs and steps
 from .quotes import extract_block_quotes
 
 
@@ -113,8 +114,10 @@ def extract_article(
 
     ``quote_confidence`` is the bar a quote's ``confidence`` must reach to be kept
     (:func:`~extractor.quotes.extract_quotes`'s ``min_confidence``): None is the default by
-    register, 0 keeps every record the rules make, 0.7 or 0.8 buys precision with recall.
+    register, 0 keeps every record the rules make, 0.7 or 0.8 buys precision with recall;
+    outside 0-1 it is a ValueError.
     """
+    checked_bar(quote_confidence)
     if fetched_at is None:
         fetched_at = datetime.now(timezone.utc)
     elif fetched_at.tzinfo is None:

@@ -162,3 +162,10 @@ def test_in_news_copy_a_doubtful_report_is_dropped_by_default() -> None:
     doubtful = next(q for q in extract_quotes(text, min_confidence=0.0) if q.cue == "claim")
     assert (doubtful.confidence or 0.0) < default_bar("claim", news=True)  # 'Many who': a fragment
     assert [q.cue for q in extract_quotes(text)] == ["said"]
+
+
+def test_extract_article_rejects_a_bar_outside_0_to_1() -> None:
+    from extractor import extract_article
+
+    with pytest.raises(ValueError, match="from 0 to 1"):
+        extract_article("<html><body><p>One line.</p></body></html>", quote_confidence=1.2)

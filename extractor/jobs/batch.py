@@ -44,6 +44,7 @@ from ..core.limits import (
     can_start_workers,
 )
 from ..export import RecordWriter
+from ..extract import checked_bar as checked_bar  # re-exported by jobs for the Scrapy pipeline
 from ..extract import extract_article
 from ..fetch.discover import UrlFilter, discover, parse_date, url_key
 from ..fetch.files import iter_file_pages
@@ -60,7 +61,6 @@ from ..fetch.stdin import read_stdin_page
 from ..fetch.urls import check_url, host_key
 from ..fetch.warc import iter_warc_pages
 from ..model import Article, ErrorRecord
-from ..quotes import checked_bar
 from .waiting import WaitingUrls
 
 Record = Article | ErrorRecord

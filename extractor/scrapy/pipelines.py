@@ -36,9 +36,8 @@ from ..core.limits import (
 )
 from ..fetch.http import looks_like_challenge
 from ..fetch.page import HTML_TYPES, Blocked, FetchError, NotHTML, binary_reason, looks_like_html
-from ..jobs import extract_page
+from ..jobs import checked_bar, extract_page
 from ..model import Article, ErrorRecord
-from ..quotes import checked_bar
 from .items import ArticleItem, ErrorItem, PageItem
 
 
