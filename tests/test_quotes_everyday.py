@@ -2316,3 +2316,16 @@ def test_an_adverb_before_the_cue_leaves_it_a_verb() -> None:
     assert [(q.speaker, q.cue, q.text) for q in quotes] == [
         ("The company", "reported", "strong revenue for the year")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        ("Newsday reported that the union's demands cost the city $2 million a year.", ["reported"]),
+        ("Critics ignored the mayor's claims about the budget.", []),  # after a possessive, a noun
+        ("He's said that the plan works.", ["said"]),  # a pronoun's contraction, not a possessive
+        ("Having said this, the team still thinks it can win the title.", []),  # a set phrase
+    ],
+)
+def test_a_cue_word_after_a_possessive_is_a_noun(text: str, cues: list[str]) -> None:
+    assert [q.cue for q in extract_quotes(text, register="news", min_confidence=0.0)] == cues

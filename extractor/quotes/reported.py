@@ -680,6 +680,12 @@ def _title_cased(text: str, cue: re.Match[str]) -> bool:
 
 _WORD_BEFORE_RE = re.compile(r"\b(\w+) $")
 _HEARER_TO = tuple(f"{hearer} to " for hearer in GENERIC_HEARERS)  # 'asks you to ...'
+# a possessive right before the cue, not a pronoun's contraction ("he's said", "it's claimed")
+_POSSESSIVE_BEFORE_RE = re.compile(
+    r"(?<![\w'’-])(?!(?:he|she|it|that|who|what|there|here|where|one|everyone|someone|nobody)['’])"
+    r"[\w-]+['’]s\s+$",
+    re.IGNORECASE,
+)
 _DISCOURSE_RE = re.compile(
     r"\b(?:" + "|".join(p.replace(" ", r"\s+") for p in DISCOURSE_PHRASES) + r")\b", re.IGNORECASE
 )
@@ -728,6 +734,8 @@ def _reported_one(
         and not cue.group("acc")
     ):
         return None  # 'the demands of', 'his claims', 'a warning': the cue word is a noun
+    if _POSSESSIVE_BEFORE_RE.search(text, max(sent_start, cue.start() - 40), cue.start()):
+        return None  # "the union's demands cost", "Trump's remarks": after a possessive, a noun
     if _DISCOURSE_RE.search(text, max(sent_start, cue.start() - 24), min(sent_end, cue.end() + 12)):
         return None  # 'Having said that, ...', 'All that said, ...': a set phrase
     right_before = _word_right_before(text, sent_start, cue.start())

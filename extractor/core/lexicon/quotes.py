@@ -641,7 +641,9 @@ NOT_VERBS_IZE = _words("exercises premises surprises enterprises franchises prom
 DISCOURSE_PHRASES = (
     "all told",
     "having said that",
+    "having said this",
     "that said",
+    "this said",
     "all that said",
     "that being said",
     "with that said",
