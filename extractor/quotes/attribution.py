@@ -46,6 +46,7 @@ from .speakers import (
     leading_np,
     np_after,
     plausible_speaker,
+    possessive,
     skippable,
     speaker_before,
     split_segments,
@@ -742,8 +743,8 @@ def _owned_speech_noun(tokens: list[Token]) -> bool:
     """The words end in someone's speech noun: "Clinton's response", 'his answer'."""
     if len(tokens) < 2 or tokens[-1][2].lower() not in SPEECH_NOUNS:
         return False
-    owner = tokens[-2][2].lower()
-    return owner.endswith(("'s", "’s")) or owner in POSSESSIVE_DETERMINERS
+    owner = tokens[-2][2]
+    return possessive(owner) or owner.lower() in POSSESSIVE_DETERMINERS
 
 
 def _speech_before_colon(text: str, speaker: Span, colon: int, word: str) -> bool:

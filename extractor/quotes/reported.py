@@ -74,6 +74,7 @@ from .speakers import (
     leading_np,
     np_after,
     plausible_speaker,
+    possessive,
     speaker_before,
 )
 from .tables import (
@@ -680,12 +681,15 @@ def _title_cased(text: str, cue: re.Match[str]) -> bool:
 
 _WORD_BEFORE_RE = re.compile(r"\b(\w+) $")
 _HEARER_TO = tuple(f"{hearer} to " for hearer in GENERIC_HEARERS)  # 'asks you to ...'
-# a possessive right before the cue, not a pronoun's contraction ("he's said", "it's claimed")
-_POSSESSIVE_BEFORE_RE = re.compile(
-    r"(?<![\w'’-])(?!(?:he|she|it|that|who|what|there|here|where|one|everyone|someone|nobody)['’])"
-    r"[\w-]+['’]s\s+$",
-    re.IGNORECASE,
-)
+
+
+def _after_possessive(text: str, sent_start: int, cue_start: int) -> bool:
+    """A possessive ends right before the cue, one space or more between ("the union's
+    demands"; not a contraction: "he's said", "no one's claimed")."""
+    last = tokenize(text, max(sent_start, cue_start - 40), cue_start)[-1:]
+    return bool(last) and not text[last[0][1] : cue_start].strip() and possessive(last[0][2])
+
+
 _DISCOURSE_RE = re.compile(
     r"\b(?:" + "|".join(p.replace(" ", r"\s+") for p in DISCOURSE_PHRASES) + r")\b", re.IGNORECASE
 )
@@ -734,7 +738,7 @@ def _reported_one(
         and not cue.group("acc")
     ):
         return None  # 'the demands of', 'his claims', 'a warning': the cue word is a noun
-    if _POSSESSIVE_BEFORE_RE.search(text, max(sent_start, cue.start() - 40), cue.start()):
+    if _after_possessive(text, sent_start, cue.start()):
         return None  # "the union's demands cost", "Trump's remarks": after a possessive, a noun
     if _DISCOURSE_RE.search(text, max(sent_start, cue.start() - 24), min(sent_end, cue.end() + 12)):
         return None  # 'Having said that, ...', 'All that said, ...': a set phrase

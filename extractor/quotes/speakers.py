@@ -200,7 +200,7 @@ def speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
         or _modifier_slot(tokens[-1][2])
     ):
         return None
-    if tokens and cue.lower().endswith("ed") and _possessive(tokens[-1][2]):
+    if tokens and cue.lower().endswith("ed") and possessive(tokens[-1][2]):
         return None  # "the FDA's proposed label", "the company's reported earnings": an adjective
     while tokens and (
         skippable(tokens[-1][2], cue)
@@ -432,7 +432,7 @@ def _subject_after_opener(tokens: list[Token]) -> list[Token]:
     return tail
 
 
-def _possessive(word: str) -> bool:
+def possessive(word: str) -> bool:
     """ "FDA's", "company's" (not "he's", "it's", "that's": a pronoun and 'is' or 'has')."""
     low = word.lower().replace("’", "'")
     return low.endswith("'s") and low[:-2] not in PRONOUNS | CONTRACTED_SUBJECTS

@@ -965,8 +965,9 @@ CLAUSE_OPENERS_BEFORE_CUE = SUBORDINATORS | _words("whenever that whom which")
 
 APPROXIMATORS = _words("about around nearly almost roughly over under some")
 
-# Words that take "'s" for 'is' or 'has' ("it's", "that's said"), unlike a possessive noun.
-CONTRACTED_SUBJECTS = _words("it that there what who here where let")
+# Words that take "'s" for 'is' or 'has' ("it's", "that's said", "no one's said"), unlike a
+# possessive noun.
+CONTRACTED_SUBJECTS = _words("it that there what who here where let one everyone someone nobody")
 
 NOT_SUBJECT_END = _words("as the a an his her its their our my your")
 
