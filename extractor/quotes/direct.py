@@ -37,6 +37,7 @@ from .sentences import (
 from .speakers import plausible_speaker
 from .tables import (
     COMPLEMENTIZERS,
+    CUE_END_RE,
     CUE_RE,
     DASHES,
     JOIN_GAP_RE,
@@ -50,13 +51,6 @@ from .tables import (
 )
 
 _TITLE_MAX_WORDS = 8
-# a cue verb right before a quotation's opening mark, no comma between
-_CUE_RIGHT_BEFORE_RE = re.compile(
-    r"(?<![\w'’-])(?:"
-    + "|".join(sorted({v for v in VERBS if " " not in v and v.isascii()}, key=len, reverse=True))
-    + r")\s*$",
-    re.IGNORECASE,
-)
 
 
 def is_title_case(text: str, mark: Mark) -> bool:
@@ -395,7 +389,7 @@ def direct_quotes(text: str, marks: list[Mark], ends: list[int], consumed: list[
             # 'Both parties "saw Burma as ...," said Victor Cha': the sentence is the statement
             if _ends_sentence(text, mark) or is_title_case(text, mark):
                 attribution = None  # 'On NBC's "Meet the Press," Perez said ...': a name, not words said
-            elif _CUE_RIGHT_BEFORE_RE.search(text, max(sent_start, mark.start - 40), mark.start):
+            elif CUE_END_RE.search(text, max(sent_start, mark.start - 40), mark.start):
                 # 'to which 21 percent said "A" and 14 percent said "B."': the quotation is the
                 # object of the cue right before it, not the statement of the next one
                 attribution = None

@@ -164,6 +164,13 @@ QUOTING_END_RE = re.compile(
     re.IGNORECASE,
 )
 
+# A one-word cue verb right before a quotation's opening mark, no comma between ('21 percent
+# said "A"'): the quotation is its object (quotes/direct.py).
+CUE_END_RE = re.compile(
+    r"(?<![\w'’-])(?:" + _alternation(sorted(v for v in VERBS if " " not in v and v.isascii())) + r")\s*$",
+    re.IGNORECASE,
+)
+
 # A verb of naming, its object (one to five words) and an article, right before a quotation,
 # as in 'call them', 'branded North Korea an', 'labeled the plan as' (quotes/naming.py).
 NAMING_TAIL_RE = re.compile(
