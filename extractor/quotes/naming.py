@@ -14,8 +14,12 @@ from ..core.lexicon.quotes import OBJECT_PRONOUNS, PREPOSITIONS
 from .direct import is_title_case
 from .mentions import names_something, source_mention
 from .records import FORM_OBJECT, Found, Mark
-from .sentences import inner_text, sentence_bounds, tokenize, word_count
-from .speakers import leading_np, plausible_speaker, speaker_before
+from .sentences import inner_text, sentence_bounds, word_count
+from .speakers import (
+    leading_subject,
+    plausible_speaker,
+    speaker_before,
+)
 from .tables import COMPLEMENTIZERS, FINITE, NAMING_TAIL_RE, VERBS, WORD_RE
 
 _REACH = 80  # characters before the quotation that can hold the verb and its object
@@ -82,6 +86,5 @@ def _subject(text: str, sent_start: int, verb_start: int, low: str) -> tuple[int
     """Who names: the subject right before the verb, or for a participle after a comma
     ('Clinton celebrated with supporters, declaring it "..."') the sentence's subject."""
     if low.endswith("ing") and text[sent_start:verb_start].rstrip().endswith(","):
-        lead = leading_np(tokenize(text, sent_start, min(verb_start, sent_start + 200)))
-        return (lead[0][0], lead[-1][1]) if lead else None
+        return leading_subject(text, sent_start, verb_start)
     return speaker_before(text, sent_start, verb_start)

@@ -72,6 +72,7 @@ from .speakers import (
     addressee_after,
     is_capitalized,
     leading_np,
+    leading_subject,
     np_after,
     plausible_speaker,
     possessive,
@@ -344,8 +345,7 @@ def _participle(
         lead = leading_np(head)
         speaker = (lead[0][0], lead[-1][1]) if lead else None
     if speaker is None:
-        lead = leading_np(tokenize(text, sent_start, min(cue.start(), sent_start + 200)))
-        speaker = (lead[0][0], lead[-1][1]) if lead else None
+        speaker = leading_subject(text, sent_start, cue.start())
     if speaker is None or not source_mention(text, speaker, low):
         return None
     if (
@@ -520,8 +520,7 @@ def _object_report(
     if low.split()[0].endswith("ing") and pre.endswith(","):
         speaker = sentence_speaker
         if speaker is None:
-            lead = leading_np(tokenize(text, sent_start, min(cue.start(), sent_start + 200)))
-            speaker = (lead[0][0], lead[-1][1]) if lead else None
+            speaker = leading_subject(text, sent_start, cue.start())
     else:
         speaker = speaker_before(text, sent_start, cue.start())
     if speaker is None or not plausible_speaker(text, speaker) or not source_mention(text, speaker, low):
@@ -839,8 +838,7 @@ def _reported_one(
         if sentence_speaker is not None:
             speaker = sentence_speaker
         else:
-            lead = leading_np(tokenize(text, sent_start, min(cue.start(), sent_start + 200)))
-            speaker = (lead[0][0], lead[-1][1]) if lead else None
+            speaker = leading_subject(text, sent_start, cue.start())
     if speaker is None or not plausible_speaker(text, speaker) or not source_mention(text, speaker, low):
         return None
     if first_word.endswith("ing") and not _finite_participle(text, sent_start, speaker, cue.start()):

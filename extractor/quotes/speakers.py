@@ -117,6 +117,14 @@ def leading_np(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def leading_subject(text: str, start: int, end: int) -> Span | None:
+    """The subject opening the clause at ``start`` (``leading_np`` over at most 200
+    characters, up to ``end``), as a span: who speaks for a participle or an object cue that
+    has no subject of its own next to it."""
+    lead = leading_np(tokenize(text, start, min(end, start + 200)))
+    return (lead[0][0], lead[-1][1]) if lead else None
+
+
 def split_segments(tokens: list[Token]) -> list[list[Token]]:
     """The tokens between separators; a comma inside a number ('66,000') separates nothing."""
     segments: list[list[Token]] = [[]]
