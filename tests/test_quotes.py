@@ -1373,6 +1373,35 @@ def test_two_reports_joined_by_and_each_have_their_speaker() -> None:
     assert [q.cue for q in extract_quotes(text)] == []
 
 
+def test_a_clause_before_the_subject_is_not_part_of_the_speaker() -> None:
+    for text, speaker in (
+        (
+            'Revenues dipped below forecasts and State Treasurer Ann Ruiz blamed it on the "cold winter."',
+            "State Treasurer Ann Ruiz",
+        ),
+        (
+            "The hall fell silent when a fight broke out near the doors and a guard said that the exits were open.",
+            "a guard",
+        ),
+        ("Fans cheered loudly as the mayor announced that the team would get a parade.", "the mayor"),
+    ):
+        quote = _only(extract_quotes(text, register="news", min_confidence=0.0))
+        assert quote.speaker == speaker, text
+    # a participle after a noun describes it ('published in'), and a subject that two verbs
+    # share stays the subject
+    for text, speaker in (
+        (
+            "A study published in the journal Nature says most people sleep badly.",
+            "A study published in the journal Nature",
+        ),
+        (
+            "Google began using speed as a ranking factor and later announced that it would rank mobile pages first.",
+            "Google",
+        ),
+    ):
+        assert _only(extract_quotes(text, register="news", min_confidence=0.0)).speaker == speaker, text
+
+
 def test_with_a_share_saying_is_an_absolute_report() -> None:
     quote = _only(
         extract_quotes(

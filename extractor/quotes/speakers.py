@@ -23,9 +23,11 @@ from ..core.lexicon.quotes import (
     LEAD_JUNK,
     NOT_SUBJECT_END,
     OBJECT_PRONOUNS,
+    PARTICIPLE_TIME_WORDS,
     PASSIVE,
     PREPOSITIONS,
     RELATIVE,
+    SUBJECT_CLAUSE_JOINERS,
     TIME_START,
     TURN_VERBS,
 )
@@ -254,6 +256,9 @@ def speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
     chosen = _name_before_appositive(segments, chosen)
     chosen = _whole_list(tokens, segments, chosen)
     chosen = _after_joined_report(chosen)
+    chosen = _after_finite_clause(chosen, cue)
+    if not chosen:
+        return None
     if chosen and chosen[-1][2].lower() in {"and", "but", "or", "und"}:
         own = leading_np(chosen[:-1])
         chosen = own or leading_np(next((s for s in segments if s), []))
@@ -322,6 +327,74 @@ def _after_joined_report(chosen: list[Token]) -> list[Token]:
         # before an -ing word, which is an adjective there, not a subject and its cue
         return chosen
     return chosen[joiner + 1 :]
+
+
+def _after_finite_clause(chosen: list[Token], cue: str) -> list[Token]:
+    """'revenues dipped below expectations and State Treasurer X blamed', 'attendees cheered
+    loudly as Steve Ballmer announced', 'the hall fell silent when a fight broke out and a
+    guard said': a clause with a finite verb of its own stands before the subject of the cue,
+    after its joiner (clause after clause). With nothing after the joiner ('protesters threw
+    bombs while chanting') the participle's subject is the clause's. A participle after a
+    noun ('a study published in', 'notices filed Friday', 'a survey conducted by') and a
+    relative clause ('a graduate who asked not to be named') are part of the subject."""
+    while True:
+        verb = next((k for k in range(1, len(chosen) - 1) if _finite_verb(chosen, k, chosen[k + 1][2])), None)
+        if verb is None:
+            return chosen
+        joiner = next((k for k in range(verb + 1, len(chosen)) if _joins_clause(chosen, k)), None)
+        if joiner is None:
+            return chosen
+        rest = chosen[joiner + 1 :]
+        if not rest:
+            # 'threw bombs while chanting': the participle's subject is the clause's ('and later
+            # announced': the subject the two verbs share is found by the caller)
+            ing = cue.lower().endswith("ing") and chosen[joiner][2].lower() != "and"
+            return leading_np(chosen) if ing else chosen
+        last = rest[-1][2].lower()
+        if (
+            last in _JOINERS
+            or last in PREPOSITIONS
+            or last in FINITE
+            or (last.endswith("ed") and len(rest) > 1)
+        ):
+            # 'using it as a ranking factor and later announced', 'began her speech before the
+            # committee by slamming', 'as the meeting began vowing': no subject of the cue
+            return chosen
+        chosen = rest
+
+
+def _joins_clause(chosen: list[Token], k: int) -> bool:
+    """Token ``k`` joins a new clause: a conjunction before a subject ('and State Treasurer X',
+    'as Steve Ballmer', 'while he'), or at the end, before the cue ('while chanting')."""
+    low = chosen[k][2].lower()
+    if low not in _JOINERS:
+        return False
+    if k == len(chosen) - 1:
+        return True
+    nxt = chosen[k + 1][2]
+    return is_capitalized(nxt) or nxt.lower() in PRONOUNS or nxt.lower() in DETERMINERS
+
+
+def _finite_verb(chosen: list[Token], k: int, nxt: str) -> bool:
+    """Token ``k``, followed by the word ``nxt``, is the finite verb of a clause ('dipped',
+    'broke', 'roared'), not a participle after a noun ('published in', 'filed Friday') or a
+    verb inside a relative clause."""
+    word, low = chosen[k][2], chosen[k][2].lower()
+    if not word.islower() or any(t[2].lower() in RELATIVE for t in chosen[:k]):
+        return False
+    before = chosen[k - 1][2]
+    if before.lower() in DETERMINERS or before.lower() in AUX or possessive(before):
+        return False
+    if low in FINITE and low not in AUX:
+        return True
+    if not low.endswith("ed"):
+        return False
+    return nxt.lower() not in _PARTICIPLE_NEXT and not is_capitalized(nxt) and not nxt[:1].isdigit()
+
+
+_JOINERS = SUBJECT_CLAUSE_JOINERS
+# after a participle that ends a noun's description: its agent, place, time or goal
+_PARTICIPLE_NEXT = PREPOSITIONS | PARTICIPLE_TIME_WORDS
 
 
 def _name_before_appositive(segments: list[list[Token]], chosen: list[Token]) -> list[Token]:

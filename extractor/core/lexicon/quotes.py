@@ -965,6 +965,13 @@ CLAUSE_OPENERS_BEFORE_CUE = SUBORDINATORS | _words("whenever that whom which")
 
 APPROXIMATORS = _words("about around nearly almost roughly over under some")
 
+# Conjunctions that open a clause of its own before a cue's subject ('revenues dipped and the
+# treasurer blamed', 'fans cheered as the mayor announced'), and the words after a
+# participle that describes a noun, not a finite verb ('a study published today', 'notices
+# filed last week'; prepositions too: 'published in').
+SUBJECT_CLAUSE_JOINERS = _words("and but as while when after before because until")
+PARTICIPLE_TIME_WORDS = _words("today yesterday last this earlier recently online")
+
 # Words that take "'s" for 'is' or 'has' ("it's", "that's said", "no one's said"), unlike a
 # possessive noun.
 CONTRACTED_SUBJECTS = _words("it that there what who here where let one everyone someone nobody")
