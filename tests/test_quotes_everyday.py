@@ -2228,6 +2228,11 @@ def test_shouts_and_obligations_are_no_statements(text: str) -> None:
             "Several utilities",
             "power would be back by Friday",
         ),
+        (
+            "The firm confirmed that it would ship the app on phones, tablets and watches, but declined to give a date.",
+            "The firm",
+            "that it would ship the app on phones, tablets and watches",
+        ),
         ("“We won,” he even said, smiling.", "he", "We won"),
         ("He said he must leave now, and added that the plan had failed.", "He", "he must leave now"),
     ],

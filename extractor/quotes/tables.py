@@ -216,8 +216,9 @@ CONTENT_CUT_RE = re.compile(
     r"|,\s+(?:and\s+that['’]s|which\s+is)\s+(?:totally\s+|absolutely\s+|so\s+|very\s+)?(?:true|right|correct|false|wrong)\b"
     # '..., and that holds just as true today': 'that' as a subject with its verb is the writer's
     r"|,[”\"’]?\s+and\s+that\s+(?:holds|remains|means|makes|seems|sounds|rings)\b"
-    # '..., though they declined to provide detail': the writer on the source's silence
-    r"|,\s+(?:though|but|although)\s+(?:they|he|she|it|the\s+\w+)\s+(?:(?:declined|refused)\s+to"
+    # '..., though they declined to provide detail', '..., but declined to elaborate': the writer
+    # on the source's silence
+    r"|,\s+(?:though|but|although)\s+(?:(?:they|he|she|it|the\s+\w+)\s+)?(?:(?:declined|refused)\s+to"
     r"|(?:would\s+not|wouldn['’]t|did\s+not|didn['’]t)\s+(?:say|elaborate|comment|respond|explain))\b"
     # '94 percent reported X, followed by 79 percent of Y', 'X, compared to 3 percent of Y': the
     # writer's comparison with other groups
