@@ -1167,7 +1167,6 @@ def test_said_in_a_statement_that_the_still_reports() -> None:
         "Many buyers don't say anything if they are happy with the service they got.",
         "Has your web agency ever asked you questions like, “Why do your customers buy from you?”",
         "Because according to the council, the main reason people skip breakfast is:\nLack of time.",
-        "Did you know that, according to recent surveys, most teams skip code review?",
     ],
 )
 def test_no_report_in_a_writers_frame(text: str) -> None:
@@ -2188,6 +2187,22 @@ def test_idioms_phone_calls_scenes_and_hypotheses_are_no_reports(sentence: str) 
             "The HF35 will, according to Ford, be used in the Fusion and the C-Max.",
             "Ford",
             "The HF35 will, according to Ford, be used in the Fusion and the C-Max",
+        ),
+        (
+            "The drones got smaller, and now, according to the maker's site, they fit in a coat pocket.",
+            "the maker's site",
+            "they fit in a coat pocket",
+        ),
+        (
+            "Its menus look like those of console tools which, according to Ms. Lind, most developers already know.",
+            "Ms. Lind",
+            "most developers already know",
+        ),
+        (
+            # the writer's question wraps a real attribution (labelled so on a wcxb-dev page)
+            "Did you know that, according to recent surveys, most teams skip code review?",
+            "recent surveys",
+            "most teams skip code review?",
         ),
         (
             "A whopping 94 percent of Jews reported having premarital sex, followed by 79 percent of Christians.",

@@ -81,12 +81,16 @@ def _according(text: str, cue: re.Match[str], sent_start: int, sent_end: int) ->
             return None
         comma = text.find(",", spk[1], sent_end)
         if 0 <= comma - spk[1] <= 3 and (
-            is_intro_phrase(text, sent_start, sent_start + len(pre) - 1) or _ends_in_conjunction(pre[:-1])
+            is_intro_phrase(text, sent_start, sent_start + len(pre) - 1)
+            or _ends_in_conjunction(pre[:-1])
+            or _unfinished(pre[:-1])
         ):
             # 'In other words, according to the story, the person who ...': the opener is the
             # writer's; 'The plan costs $30, although, according to X, there have been
-            # sales': the clause after the conjunction is the source's. What the source
-            # says follows its comma.
+            # sales': the clause after the conjunction is the source's; '..., and now,
+            # according to the site, "you can ..."', 'tools which, according to X, "is a good
+            # thing"': the words before stop inside a clause, the source's part follows. What
+            # the source says follows its comma.
             verb = WORD_RE.search(text, comma + 1, sent_end)
             if verb is not None and verb.group().lower() in GAP_VERBS:
                 # 'Among the precedents at risk, according to X, are 16 cases': the opener is
@@ -112,6 +116,19 @@ def _continues_clause(text: str, pos: int, end: int) -> bool:
 
 
 _CLAUSE_GOES_ON = frozenset({"be", "have", "not", "never", "also", "still", "soon", "likely"})
+
+
+def _unfinished(pre: str) -> bool:
+    """The words before the aside stop inside a clause: the last phrase (after its comma or
+    dash) ends in a relative pronoun or conjunction ('tools which'), or is a conjunction and
+    at most two more words ('and now', 'and at times')."""
+    last = max(pre.rfind(mark) for mark in (",", ";", "—", "–"))
+    words = [w.lower() for w in WORD_RE.findall(pre, last + 1)]
+    if not words:
+        return False
+    if words[-1] in RELATIVE_PRONOUNS or words[-1] in CONJUNCTIONS:
+        return True
+    return len(words) <= 3 and words[0] in CONJUNCTIONS
 
 
 def _after_parenthesis(text: str, pos: int, end: int) -> int:
