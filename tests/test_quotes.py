@@ -1384,9 +1384,19 @@ def test_a_clause_before_the_subject_is_not_part_of_the_speaker() -> None:
             "a guard",
         ),
         ("Fans cheered loudly as the mayor announced that the team would get a parade.", "the mayor"),
+        (
+            (
+                "The storm let the governor look presidential, allowing her to appear bipartisan just as"
+                " Senator Ruiz was attacking her as reckless."
+            ),
+            "Senator Ruiz",
+        ),
     ):
         quote = _only(extract_quotes(text, register="news", min_confidence=0.0))
         assert quote.speaker == speaker, text
+    # 'what X and Y said': both names speak
+    text = "It contradicted what Marlow and Okafor told reporters, that the gap had closed."
+    assert _only(extract_quotes(text, register="news", min_confidence=0.0)).speaker == "Marlow and Okafor"
     # a participle after a noun describes it ('published in'), and a subject that two verbs
     # share stays the subject
     for text, speaker in (

@@ -339,9 +339,24 @@ def _after_finite_clause(chosen: list[Token], cue: str) -> list[Token]:
     relative clause ('a graduate who asked not to be named') are part of the subject."""
     while True:
         verb = next((k for k in range(1, len(chosen) - 1) if _finite_verb(chosen, k, chosen[k + 1][2])), None)
+        subordinate = False
+        if verb is None:
+            # 'allowing Obama to appear bipartisan just as Romney was attacking': a participle's
+            # phrase, then a subordinate clause with its own subject
+            verb = next(
+                (k for k, t in enumerate(chosen[:-1]) if t[2].islower() and t[2].endswith("ing")), None
+            )
+            subordinate = True
         if verb is None:
             return chosen
-        joiner = next((k for k in range(verb + 1, len(chosen)) if _joins_clause(chosen, k)), None)
+        joiner = next(
+            (
+                k
+                for k in range(verb + 1, len(chosen))
+                if _joins_clause(chosen, k) and not (subordinate and chosen[k][2].lower() in {"and", "but"})
+            ),
+            None,
+        )
         if joiner is None:
             return chosen
         rest = chosen[joiner + 1 :]
@@ -352,7 +367,8 @@ def _after_finite_clause(chosen: list[Token], cue: str) -> list[Token]:
             return leading_np(chosen) if ing else chosen
         last = rest[-1][2].lower()
         if (
-            last in _JOINERS
+            (len(rest) > 1 and rest[0][2].lower() in PRONOUNS)  # 'as he keeps talking about'
+            or last in _JOINERS
             or last in PREPOSITIONS
             or last in FINITE
             or (last.endswith("ed") and len(rest) > 1)
@@ -371,6 +387,10 @@ def _joins_clause(chosen: list[Token], k: int) -> bool:
         return False
     if k == len(chosen) - 1:
         return True
+    if low == "as" and k > 1 and chosen[k - 2][2].lower() == "as":
+        return False  # 'as bad as she said': a comparison, no clause of the cue's own
+    if any(t[2].lower() in _WH_WORDS for t in chosen[:k]):
+        return False  # 'contradicted what Trump and Lewandowski said': inside the object clause
     nxt = chosen[k + 1][2]
     return is_capitalized(nxt) or nxt.lower() in PRONOUNS or nxt.lower() in DETERMINERS
 
@@ -393,6 +413,7 @@ def _finite_verb(chosen: list[Token], k: int, nxt: str) -> bool:
 
 
 _JOINERS = SUBJECT_CLAUSE_JOINERS
+_WH_WORDS = frozenset({"what", "how", "whatever"})
 # after a participle that ends a noun's description: its agent, place, time or goal
 _PARTICIPLE_NEXT = PREPOSITIONS | PARTICIPLE_TIME_WORDS
 
