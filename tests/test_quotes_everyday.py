@@ -2349,3 +2349,16 @@ def test_an_adverb_before_the_cue_leaves_it_a_verb() -> None:
 )
 def test_a_cue_word_after_a_possessive_is_a_noun(text: str, cues: list[str]) -> None:
     assert [q.cue for q in extract_quotes(text, register="news", min_confidence=0.0)] == cues
+
+
+def test_off_news_the_writers_next_clause_after_and_ends_the_report() -> None:
+    """'..., and many brands are now treating ...': off news copy a new subject with its verb
+    after ', and' is the writer going on; news copy keeps it as the source's second point."""
+    text = (
+        "A large share of shoppers say they buy more when offers feel tailored, and many shops are now"
+        " treating product data as an asset."
+    )
+    (web,) = extract_quotes(text, register="web", min_confidence=0.0)
+    assert web.text == "they buy more when offers feel tailored"
+    (news,) = extract_quotes(text, register="news", min_confidence=0.0)
+    assert news.text.endswith("as an asset")

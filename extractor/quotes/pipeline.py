@@ -39,7 +39,7 @@ from .marks import scan_marks
 from .mentions import auxiliary, imperative_opening, source_span
 from .naming import naming_quotes
 from .records import Found, Register, Span
-from .register import is_news, kept_off_news
+from .register import is_news, kept_off_news, trimmed_off_news
 from .reported import extend_reports, find_reported
 from .resolve import resolve
 from .sentences import sentence_bounds, sentence_ends, writers_question
@@ -96,7 +96,7 @@ def _extract(text: str, register: Register | None, min_confidence: float | None)
     ]
     news = is_news(text, register)
     if not news:
-        found = [f for f in found if kept_off_news(text, f, ends)]
+        found = [trimmed_off_news(text, f) for f in found if kept_off_news(text, f, ends)]
     markers = scan_translated(text)
     quotes: list[Quote] = []
     for k, f in enumerate(found):

@@ -8,6 +8,8 @@ the same evidence from the labelled samples (benchmarks/quote_labels/) and chang
 
 from __future__ import annotations
 
+import re
+
 from ..core.lexicon.quotes import (
     ADVERBS_BEFORE_CUE,
     MESSAGE_OBJECT_CUES,
@@ -15,6 +17,7 @@ from ..core.lexicon.quotes import (
     NEWS_REGISTER_MIN,
     NOUN_MARKERS,
 )
+from .content import inside_quotation
 from .mentions import is_source_noun
 from .records import FORM_CLAUSE, FORM_OBJECT, Found, Register
 from .sentences import sentence_bounds, tokenize
@@ -26,6 +29,30 @@ def kept_off_news(text: str, found: Found, ends: list[int]) -> bool:
     """A record of a text that does not read as news: kept unless it is a speech act with an
     object or a topic (``_speech_act_report``) or names no source (``_named_in_web``)."""
     return not _speech_act_report(found) and _named_in_web(text, found, ends)
+
+
+def trimmed_off_news(text: str, found: Found) -> Found:
+    """``found`` with reported words that end before the writer's own next clause, joined by
+    ', and' with a new subject and its verb ('say they buy more when offers feel tailored, and
+    many brands are now treating ...', 'insisted the EV6 be included, and he didn't have to
+    lobby hard'). Off news copy that clause is the writer going on; in news copy it is as
+    often the source's second point (PolNeAR: 'said changes cost many people their jobs, and
+    some people have trouble adjusting'), so there it stays."""
+    if found.kind != "indirect":
+        return found
+    for m in _WRITER_CLAUSE_RE.finditer(text, found.start, found.end):
+        if not inside_quotation(text, found.start, m.start()):
+            found.end = m.start()
+            found.text = text[found.start : found.end]
+            break
+    return found
+
+
+_WRITER_CLAUSE_RE = re.compile(
+    r",\s+and\s+(?=(?:many|most|some|recent|this|these|you|he|she|they|it|we)\s+(?:[\w'’-]+\s+){0,3}"
+    r"(?:is|are|was|were|has|have|had|can|will|would|did|didn['’]t)\b)",
+    re.IGNORECASE,
+)
 
 
 def is_news(text: str, register: Register | None) -> bool:
