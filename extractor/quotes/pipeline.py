@@ -44,6 +44,7 @@ from .reported import extend_reports, find_reported
 from .resolve import resolve
 from .sentences import sentence_bounds, sentence_ends, writers_question
 from .tables import (
+    DATELINE_RE,
     PRONOUNS,
     VERBS,
     WORD_RE,
@@ -94,6 +95,7 @@ def _extract(text: str, register: Register | None, min_confidence: float | None)
         for f in found
         if _speaks(text, f, ends) and not _unfinished(text, f) and not _asked_by_writer(text, f, ends)
     ]
+    found = [_without_dateline(text, f) for f in found]
     news = is_news(text, register)
     if not news:
         found = [trimmed_off_news(text, f) for f in found if kept_off_news(text, f, ends)]
@@ -116,6 +118,22 @@ def _extract(text: str, register: Register | None, min_confidence: float | None)
     for quote in quotes:
         quote.confidence = score(text, quote, quotes, news)
     return [quote for quote in quotes if passes(quote, news, min_confidence)]
+
+
+def _without_dateline(text: str, found: Found) -> Found:
+    """``found`` without a wire dateline at the start of its words or its speaker ('(CBS News)
+    Sally Ride ... has died, her foundation said'; 'NEW YORK (AP) - NBC anchor Bob Costas says')."""
+    if found.kind in {"indirect", "mixed"}:
+        m = DATELINE_RE.match(text, found.start, found.end)
+        if m is not None and m.end() < found.end:
+            found.start = m.end()
+            found.text = text[found.start : found.end]
+    if found.speaker and found.speaker_pos is not None:
+        m = DATELINE_RE.match(text, found.speaker_pos, found.speaker_pos + len(found.speaker))
+        if m is not None and m.end() < found.speaker_pos + len(found.speaker):
+            found.speaker = found.speaker[m.end() - found.speaker_pos :]
+            found.speaker_pos = m.end()
+    return found
 
 
 def _names_a_thing(text: str, found: Found) -> bool:

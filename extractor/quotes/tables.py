@@ -236,14 +236,20 @@ CONTENT_CUT_RE = re.compile(
     r"|,\s+I\s+(?=[a-z])"
     # '..., but there are two ways you can check', '..., but you can ...': the writer again
     r"|,\s+but\s+(?:there\s+(?:are|is)|you)\b"
+    # ', but it is understood Sky is also keen', '"...," which
+    # sounds like a faulty transliteration': the writer's own knowledge, story or verdict
+    r"|,\s+but\s+it\s+(?:is|was)\s+(?:understood|believed|thought|known)\b"
+    r"|(?<=[”\"]),?\s+which\s+(?:sounds|seems|looks|appears)\b"
     # 'it's free, however most people pay more': the writer's contrast
     r"|,[’'\"”]?\s+however\s+(?!,)"
     # 'says "several thousand days" which is at least 2000 days': the writer on the quoted words
     r"|(?<=[”\"])\s+which\s+(?:is|was|means)\b"
     # '21% reported anxiety and 17% reported depression': a second subject's own report
     r"|\s+and\s+(?:[\w%'’.-]+\s+){1,3}(?:reported|said|told|say|says|added)\b"
-    # '45 percent said X—now just 35 percent say Y': after a dash, a second subject's report
+    # '45 percent said X—now just 35 percent say Y', 'X – a plan that 91 percent agreed would ...':
+    # after a dash, a second subject's report
     r"|\s*[—–]\s*(?:[\w%'’.-]+\s+){1,4}(?:reported|said|told|say|says|added|shows|showed|found|finds|suggests)\b"
+    r"|\s*[—–]\s*(?:[\w%'’.-]+\s+){1,5}(?:agreed|agree|agrees|believe|believed|believes)\b"
     # ', so why give the competition free data?', ', it appears the stereotype is false': the
     # writer's question or hedge ('research shows' after a dash: a second source, as above)
     r"|,\s+so\s+(?:why|what|how)\b|,\s+it\s+(?:appears|seems)\b"
@@ -271,6 +277,12 @@ CONTENT_CUT_RE = re.compile(
     r"(?:(?!(?:who|which|that|whom)\b)[\w'’.&-]+\s+){1,7}(?:said|says|told|tells|reported|reports|added|adds|wrote|writes)"
     r"(?:\s+[\w'’.&-]+){0,4}(?=[\s.]*\Z)",
     re.IGNORECASE,
+)
+# A wire dateline opening an article's first sentence ('AMMAN (Reuters) - ', '(CBS News) ',
+# 'NEW YORK (AP) — '): where the story was filed and by whom, not words anyone said
+DATELINE_RE = re.compile(
+    r"(?:[A-Z][A-Z.'’-]+(?:,?\s+[A-Z][A-Za-z.'’-]*){0,3}\s+)?\((?:[A-Z][\w&.'’-]*)(?:\s+[A-Z][\w&.'’-]*){0,2}\)"
+    r"\s*(?:[-—–]+\s*)?(?=[A-Z“\"])"
 )
 PROPER_RUN_RE = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|de|von|van|al|bin))*\s+[A-Z][\w'’-]+")
 GROUP_RE = re.compile(r"\b((?:[A-Z][\w&.-]*\s+){1,4})(?:" + _alternation(_GROUP_NOUNS) + r")\b")
