@@ -1599,6 +1599,10 @@ def test_a_parenthetical_cue_after_relative_that_reports_the_relative_clause() -
             "According to the dentists' association, fresh fruits and vegetables, along with cheese, help keep teeth clean.",
             "fresh fruits and vegetables, along with cheese, help keep teeth clean",
         ),
+        (
+            "According to Kohn, who serves without pay as director, the center lost its largest grant.",
+            "the center lost its largest grant",
+        ),
     ],
 )
 def test_according_to_skips_an_appositive_after_the_source(text: str, content: str) -> None:

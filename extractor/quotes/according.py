@@ -157,14 +157,17 @@ def _name_apposition(text: str, start: int, sent_end: int) -> int | None:
 
 def _after_appositive(text: str, start: int, sent_end: int) -> int:
     """'According to MNI, publisher of the data that powers X, the sector imports ...',
-    'According to John Smith, a spokesman for the agency, the plan ...': a noun phrase set
-    off by commas right after the source describes it; what the source says follows. The
+    'According to John Smith, a spokesman for the agency, the plan ...': a noun phrase (or a
+    relative clause: 'According to Kohn, who serves as director, ...') set off by commas
+    right after the source describes it; what the source says follows. The
     phrase opens with a determiner or a source noun and has no verb of its own (one inside
     a relative clause is the phrase's)."""
     comma = text.find(",", start, sent_end)
     if comma < 0 or word_count(text, comma + 1, sent_end) < 4:
         return start
     words = WORD_RE.findall(text, start, comma)
+    if words and words[0] in {"who", "which"}:
+        return comma + 1  # 'According to Kohn, who serves as director, the center ...'
     if not words or not words[0].islower() or not (words[0] in DETERMINERS or is_source_noun(words[0])):
         return start
     for w in words:
