@@ -1603,6 +1603,10 @@ def test_a_parenthetical_cue_after_relative_that_reports_the_relative_clause() -
             "According to Kohn, who serves without pay as director, the center lost its largest grant.",
             "the center lost its largest grant",
         ),
+        (
+            "The tribe is rich: each adult, according to court records and confirmed by a member, receives a payment.",
+            "each adult, according to court records and confirmed by a member, receives a payment",
+        ),
     ],
 )
 def test_according_to_skips_an_appositive_after_the_source(text: str, content: str) -> None:

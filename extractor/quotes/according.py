@@ -80,7 +80,12 @@ def _according(text: str, cue: re.Match[str], sent_start: int, sent_end: int) ->
         if spk is None:
             return None
         comma = text.find(",", spk[1], sent_end)
-        if 0 <= comma - spk[1] <= 3 and (
+        # the aside ends at the comma right after the source, or after a second source joined
+        # to it by 'and confirmed by one member'.
+        aside = 0 <= comma - spk[1] <= 3 or (
+            comma > 0 and bool(_JOINED_SOURCE_RE.fullmatch(text, spk[1], comma))
+        )
+        if aside and (
             is_intro_phrase(text, sent_start, sent_start + len(pre) - 1)
             or _ends_in_conjunction(pre[:-1])
             or _unfinished(pre[:-1])
@@ -97,24 +102,31 @@ def _according(text: str, cue: re.Match[str], sent_start: int, sent_end: int) ->
                 # the fronted part of the source's clause; the whole sentence is said
                 return (sent_start, sent_end), spk
             return (comma + 1, sent_end), spk
-        if 0 <= comma - spk[1] <= 3 and _continues_clause(text, comma + 1, sent_end):
+        if aside and _continues_clause(text, comma + 1, sent_end):
             # 'The HF35 will, according to Ford, be used in ...': the aside interrupts the
-            # source's clause, which goes on after it
-            return (sent_start, sent_end), spk
+            # source's clause, which goes on after it (from a colon before it: 'the tribe is
+            # rich: each adult, according to X, receives ...')
+            colon = text.rfind(": ", sent_start, cue.start())
+            return (colon + 2 if colon >= 0 else sent_start, sent_end), spk
         return (sent_start, cue.start()), spk
     return None
 
 
 def _continues_clause(text: str, pos: int, end: int) -> bool:
     """The words after an aside's closing comma go on with the clause before it: a verb in
-    its plain form or a participle ('be used', 'rise', 'fallen'), not a new clause."""
+    its plain form, its -s form or a participle ('be used', 'rise', 'receives', 'fallen'),
+    not a new clause."""
     word = WORD_RE.search(text, pos, end)
     if word is None or not word.group().islower():
         return False
     low = word.group()
+    if low.endswith("s") and not low.endswith("ss") and low not in PREPOSITIONS:
+        # 'Each adult, according to court records, receives ...': the verb of the subject before
+        return word_count(text, word.end(), end) >= 2
     return low in _CLAUSE_GOES_ON or (low.endswith(("ed", "en")) and low not in PREPOSITIONS)
 
 
+_JOINED_SOURCE_RE = re.compile(r"\s+and\s+[a-z]+ed\s+by\s+[^,;:]{1,60}")
 _CLAUSE_GOES_ON = frozenset({"be", "have", "not", "never", "also", "still", "soon", "likely"})
 
 

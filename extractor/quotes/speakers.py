@@ -616,6 +616,8 @@ def np_after(text: str, start: int, end: int, max_tokens: int = 14) -> Span | No
             break
         if low in COMPLEMENTIZERS or (out and low in TIME_START and tok[2][0].islower()):
             break
+        if out and low == "and" and k + 1 < len(window) and _finite_verb(window, k + 1, ""):
+            break  # 'according to court records and confirmed by one member': a second clause
         out.append(tok)
     while out and out[-1][2] == ".":
         out.pop()
