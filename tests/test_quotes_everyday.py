@@ -2386,6 +2386,12 @@ def test_off_news_the_writers_next_clause_after_and_ends_the_report() -> None:
     assert web.text == "they buy more when offers feel tailored"
     (news,) = extract_quotes(text, register="news", min_confidence=0.0)
     assert news.text.endswith("as an asset")
+    # the subject's next deed, after its quoted words
+    text = (
+        "The firm says its rival \u201crefused to pay\u201d for licenses, and has also sued two other makers."
+    )
+    (web,) = extract_quotes(text, register="web", min_confidence=0.0)
+    assert web.text == "its rival \u201crefused to pay\u201d for licenses"
 
 
 def test_a_wire_dateline_is_neither_speaker_nor_words() -> None:

@@ -35,12 +35,15 @@ def trimmed_off_news(text: str, found: Found) -> Found:
     """``found`` with reported words that end before the writer's own next clause, joined by
     ', and' with a new subject and its verb ('say they buy more when offers feel tailored, and
     many brands are now treating ...', 'insisted the EV6 be included, and he didn't have to
-    lobby hard'). Off news copy that clause is the writer going on; in news copy it is as
-    often the source's second point (PolNeAR: 'said changes cost many people their jobs, and
-    some people have trouble adjusting'), so there it stays."""
-    if found.kind != "indirect":
+    lobby hard'), or before its subject's next deed (', and has also targeted ...'). Off news
+    copy that clause is the writer going on; in news copy it is as often the source's second
+    point (PolNeAR: 'said changes cost many people their jobs, and some people have trouble
+    adjusting'), so there it stays."""
+    if found.kind not in {"indirect", "mixed"}:
         return found
     for m in _WRITER_CLAUSE_RE.finditer(text, found.start, found.end):
+        if found.kind == "mixed" and _MARK_RE.search(text, m.end(), found.end):
+            break  # a quotation of the source's after it: the words go on
         if not inside_quotation(text, found.start, m.start()):
             found.end = m.start()
             found.text = text[found.start : found.end]
@@ -50,9 +53,12 @@ def trimmed_off_news(text: str, found: Found) -> Found:
 
 _WRITER_CLAUSE_RE = re.compile(
     r",\s+and\s+(?=(?:many|most|some|recent|this|these|you|he|she|they|it|we)\s+(?:[\w'’-]+\s+){0,3}"
-    r"(?:is|are|was|were|has|have|had|can|will|would|did|didn['’]t)\b)",
+    r"(?:is|are|was|were|has|have|had|can|will|would|did|didn['’]t)\b)"
+    # 'says Apple "refused to pay", and has also targeted Microsoft': the subject's next deed
+    r"|,\s+and\s+(?=(?:has|have|had)\s+(?:also\s+)?[a-z]+ed\b)",
     re.IGNORECASE,
 )
+_MARK_RE = re.compile('["“”«»]')
 
 
 def is_news(text: str, register: Register | None) -> bool:
