@@ -1604,6 +1604,10 @@ def test_a_parenthetical_cue_after_relative_that_reports_the_relative_clause() -
             "the center lost its largest grant",
         ),
         (
+            "According to the survey 40% of young adults live with their parents, most of them by choice.",
+            "40% of young adults live with their parents, most of them by choice",
+        ),
+        (
             "The tribe is rich: each adult, according to court records and confirmed by a member, receives a payment.",
             "each adult, according to court records and confirmed by a member, receives a payment",
         ),
@@ -2399,3 +2403,15 @@ def test_a_wire_dateline_is_neither_speaker_nor_words() -> None:
     assert (quote.speaker, quote.text) == ("NBC anchor Bob Costas", "he plans a tribute this week")
     (quote,) = extract_quotes("(CBS News) Sally Ride has died at the age of 61, her foundation said.")
     assert quote.text == "Sally Ride has died at the age of 61"
+
+
+def test_a_named_speaker_with_a_quotation_ends_the_report_before_it() -> None:
+    text = (
+        "Atwood suggests that you need to understand the users, the domain, the design, etc. Jeff writes,"
+        " \u201cthe only way to get better is by not programming.\u201d"
+    )
+    quotes = extract_quotes(text, register="news", min_confidence=0.0)
+    assert [(q.speaker, q.text) for q in quotes] == [
+        ("Atwood", "that you need to understand the users, the domain, the design, etc"),
+        ("Jeff", "the only way to get better is by not programming."),
+    ]

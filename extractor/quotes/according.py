@@ -58,6 +58,11 @@ def _according(text: str, cue: re.Match[str], sent_start: int, sent_end: int) ->
     if not lead:
         spk = np_after(text, cue.end(), sent_end, max_tokens=16)
         if spk is not None:
+            figure = _FIGURE_AFTER_SOURCE_RE.match(text, spk[0], spk[1])
+            if figure is not None:
+                # 'According to the survey 40% of young adults live at home, and ...': no comma,
+                # the source's finding opens with its figure
+                return (figure.end(1), sent_end), (spk[0], figure.start(1))
             described = _after_parenthesis(text, spk[1], sent_end)
             comma = text.find(",", described, sent_end)
             if 0 <= comma - described <= 3:
@@ -126,6 +131,11 @@ def _continues_clause(text: str, pos: int, end: int) -> bool:
     return low in _CLAUSE_GOES_ON or (low.endswith(("ed", "en")) and low not in PREPOSITIONS)
 
 
+# a source noun, then a figure opening what it found ('the survey 40% of ...')
+_FIGURE_AFTER_SOURCE_RE = re.compile(
+    r".*?\b(?:survey|poll|study|report|data|census|analysis|research)(\s+)(?=\d[\d.,]*\s*(?:%|percent\b))",
+    re.IGNORECASE,
+)
 _JOINED_SOURCE_RE = re.compile(r"\s+and\s+[a-z]+ed\s+by\s+[^,;:]{1,60}")
 _CLAUSE_GOES_ON = frozenset({"be", "have", "not", "never", "also", "still", "soon", "likely"})
 

@@ -37,6 +37,7 @@ from ..core.lexicon.quotes import (
     QUESTION_OPENERS,
     QUESTIONING_CUES,
     RELATIVE,
+    RELATIVE_PRONOUNS,
     SUBORDINATE_OPENERS,
     SUBORDINATORS,
     TIME_START,
@@ -1219,6 +1220,14 @@ def _lead_cue_cuts(text: str, direct: list[Found]) -> list[tuple[int, int]]:
         cue_at = lo + hits[-1].start()
         opens = list(_CLAUSE_OPEN_RE.finditer(text, max(lo, cue_at - 100), cue_at))
         if not opens:
+            ahead = WORD_RE.findall(text, max(lo, f.speaker_pos - 20), f.speaker_pos)
+            if (
+                f.speaker_pos < cue_at
+                and text[f.speaker_pos : f.speaker_pos + 1].isupper()
+                and not (ahead and ahead[-1].lower() in RELATIVE_PRONOUNS)  # 'in which Adelson said:'
+            ):
+                # '..., the design, etc. Jeff writes, "A"': no opener, the named speaker starts it
+                cuts.append((f.speaker_pos, cue_at))
             continue
         if opens[-1].group().strip().lower() == "and" and f.cue.lower().endswith("ing"):
             continue  # 'suggests laying out ... and asking yourself, "A"': one series of gerunds

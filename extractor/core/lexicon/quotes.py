@@ -518,7 +518,7 @@ ABBREV = _words(
 
 LEAD_JUNK = _words(
     "but and so yet still however meanwhile when while whilst as because if although though after before "
-    "since where then now instead also indeed moreover later earlier what despite even only aber und doch"
+    "since where then now instead also indeed moreover later earlier what despite even only etc aber und doch"
 )
 
 # Endings only adverbs have: a capitalised "Reportedly" or "Ironically" is no name, but
