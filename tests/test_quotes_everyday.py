@@ -1167,6 +1167,7 @@ def test_said_in_a_statement_that_the_still_reports() -> None:
         "Many buyers don't say anything if they are happy with the service they got.",
         "Has your web agency ever asked you questions like, “Why do your customers buy from you?”",
         "Because according to the council, the main reason people skip breakfast is:\nLack of time.",
+        "According to the labor bureau, some notable roles in event planning include:\nCoordinator.",
     ],
 )
 def test_no_report_in_a_writers_frame(text: str) -> None:

@@ -21,6 +21,7 @@ from ..core.lexicon.quotes import (
     FRAGMENT_ENDS,
     FRAGMENT_VERBS,
     INFERENCE_CUES,
+    LIST_INTRODUCERS,
     MANNER_QUESTIONS,
     MODALS,
     NOT_SUBJECT_OPENERS,
@@ -321,7 +322,8 @@ def _plural_with_s_form(speaker: str, cue: str) -> bool:
 
 def _unfinished(text: str, found: Found) -> bool:
     """Reported content that is a sentence's frame, not what was reported: a copula before a
-    colon ('according to ACSM, the #1 reason people don't exercise is:' and a list) or the
+    colon ('according to ACSM, the #1 reason people don't exercise is:' and a list, 'according
+    to the BLS, notable roles include:') or the
     writer's question to the reader ('Did you know that, according to studies, ...')."""
     if found.kind != "indirect":
         return False
@@ -330,7 +332,10 @@ def _unfinished(text: str, found: Found) -> bool:
         return False
     if len(words) > 1 and words[0].lower() in QUESTION_AUX and words[1].lower() == "you":
         return True  # 'Did you know that': the writer asks the reader
-    return words[-1].lower() in COPULAS and text[found.end : found.end + 3].lstrip()[:1] == ":"
+    last = words[-1].lower()
+    return (last in COPULAS or last in LIST_INTRODUCERS) and text[found.end : found.end + 3].lstrip()[
+        :1
+    ] == ":"
 
 
 def writers_clause(text: str, span: Span) -> bool:

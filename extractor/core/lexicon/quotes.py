@@ -838,6 +838,10 @@ QUESTION_AUX = _words("has have had did does do is are was were should would cou
 # A copula before a colon ('the #1 reason people don't exercise is:') introduces a list
 COPULAS = _words("is are was were")
 
+# Words that end a sentence's frame before a colon and a list ('some notable roles available
+# include:', 'the top tools are the following:').
+LIST_INTRODUCERS = _words("include includes included following")
+
 # Adjectives that follow a source noun in its mention: 'an official familiar with the case',
 # 'people close to him', 'aides loyal to the mayor'
 POSTMODIFIERS = _words(
