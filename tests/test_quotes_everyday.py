@@ -2404,6 +2404,8 @@ def test_a_wire_dateline_is_neither_speaker_nor_words() -> None:
     assert (quote.speaker, quote.text) == ("NBC anchor Bob Costas", "he plans a tribute this week")
     (quote,) = extract_quotes("(CBS News) Sally Ride has died at the age of 61, her foundation said.")
     assert quote.text == "Sally Ride has died at the age of 61"
+    (quote,) = extract_quotes("BEIJING—Factory output slowed in July, according to an early gauge.")
+    assert (quote.speaker, quote.text) == ("an early gauge", "Factory output slowed in July")
 
 
 def test_a_named_speaker_with_a_quotation_ends_the_report_before_it() -> None:

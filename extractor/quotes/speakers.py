@@ -614,8 +614,10 @@ def np_after(text: str, start: int, end: int, max_tokens: int = 14) -> Span | No
         named = named or is_capitalized(tok[2])
         if tok[2] == "." and (not out or not abbrev_token(out[-1][2])):
             break
-        if low in COMPLEMENTIZERS or (out and low in TIME_START and tok[2][0].islower()):
-            break
+        if low in COMPLEMENTIZERS or (
+            out and low in TIME_START and tok[2][0].islower() and out[-1][2].lower() not in DETERMINERS
+        ):
+            break  # ('according to an early gauge': after an article 'early' is an adjective)
         if out and low == "and" and k + 1 < len(window) and _finite_verb(window, k + 1, ""):
             break  # 'according to court records and confirmed by one member': a second clause
         out.append(tok)

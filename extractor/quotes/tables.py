@@ -279,10 +279,12 @@ CONTENT_CUT_RE = re.compile(
     re.IGNORECASE,
 )
 # A wire dateline opening an article's first sentence ('AMMAN (Reuters) - ', '(CBS News) ',
-# 'NEW YORK (AP) — '): where the story was filed and by whom, not words anyone said
+# 'NEW YORK (AP) — ', 'BEIJING—'): where the story was filed and by whom, not words anyone said
 DATELINE_RE = re.compile(
     r"(?:[A-Z][A-Z.'’-]+(?:,?\s+[A-Z][A-Za-z.'’-]*){0,3}\s+)?\((?:[A-Z][\w&.'’-]*)(?:\s+[A-Z][\w&.'’-]*){0,2}\)"
     r"\s*(?:[-—–]+\s*)?(?=[A-Z“\"])"
+    # 'BEIJING—', 'NEW YORK — ': a city in capitals and a dash
+    r"|[A-Z]{3,}(?:,?\s+[A-Z]{2,}){0,2}\s*[—–]\s*(?=[A-Z“\"])"
 )
 PROPER_RUN_RE = re.compile(r"\b[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|of|de|von|van|al|bin))*\s+[A-Z][\w'’-]+")
 GROUP_RE = re.compile(r"\b((?:[A-Z][\w&.-]*\s+){1,4})(?:" + _alternation(_GROUP_NOUNS) + r")\b")
