@@ -1342,6 +1342,12 @@ def test_content_first_then_speaker_told_a_hearer() -> None:
     # the hearer followed by a clause: the clause is what was told
     quote = _only(extract_quotes("After the vote, the mayor told reporters the bridge would reopen."))
     assert (quote.speaker, quote.text) == ("the mayor", "the bridge would reopen")
+    quote = _only(extract_quotes("After the arrest, Holmes told police he was the Joker.", register="news"))
+    assert (quote.addressee, quote.text) == ("police", "he was the Joker")
+    # a second source closing the sentence, with a long name for its hearer
+    text = "Holmes told police he was the Joker, law enforcement sources told ABC News affiliate KMGH-TV in Denver."
+    quotes = extract_quotes(text, register="news", min_confidence=0.0)
+    assert "he was the Joker" in [q.text for q in quotes]
 
 
 def test_inverted_speaker_with_a_place_or_time_after_it() -> None:

@@ -675,6 +675,8 @@ def addressee_after(text: str, start: int, end: int) -> tuple[Span | None, int]:
                 out.append(tok)
     elif tokens[0][2][0].isalpha() and tokens[0][2].lower().endswith("s"):
         out = tokens[:1]  # "told reporters", "told supporters"
+    elif tokens[0][2].islower() and is_source_noun(tokens[0][2]) and nxt in PRONOUNS | DETERMINERS:
+        out = tokens[:1]  # 'told police he was the Joker', 'told staff the plan ...'
     if not out:
         return None, start
     return (out[0][0], out[-1][1]), out[-1][1]

@@ -275,7 +275,7 @@ CONTENT_CUT_RE = re.compile(
     # said.': a second source's attribution closing the sentence, not part of the reported words
     r"|,\s+(?!(?:and|but|so|or|which|who|whom|that|as|what|when|while|if|because|since)\b)"
     r"(?:(?!(?:who|which|that|whom)\b)[\w'’.&-]+\s+){1,7}(?:said|says|told|tells|reported|reports|added|adds|wrote|writes)"
-    r"(?:\s+[\w'’.&-]+){0,4}(?=[\s.]*\Z)",
+    r"(?:\s+[\w'’.&-]+){0,7}(?=[\s.]*\Z)",
     re.IGNORECASE,
 )
 # A wire dateline opening an article's first sentence ('AMMAN (Reuters) - ', '(CBS News) ',
