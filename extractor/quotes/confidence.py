@@ -34,7 +34,7 @@ from ..model import Quote
 from .confidence_weights import BIAS, WEIGHTS
 from .mentions import is_source_noun
 from .records import Register
-from .tables import CLAUSE_OPENERS, PRONOUNS, WORD_RE
+from .tables import CLAUSE_OPENERS, PRONOUNS, QUOTE_MARK_RE, WORD_RE
 
 _FUNCTION_WORDS = (
     DETERMINERS | PRONOUNS | CLAUSE_OPENERS | SUBORDINATORS | PREPOSITIONS | DEMONSTRATIVE_SUBJECTS
@@ -56,7 +56,6 @@ _FUNCTION_WORDS = (
 MIN_CONFIDENCE: dict[Register, float] = {"web": 0.6, "news": 0.4}
 MIN_CONFIDENCE_QUOTATIONS: dict[Register, float] = {"web": 0.5, "news": 0.0}
 
-_MARKS_RE = re.compile('["“”«»„]')
 _DIGIT_RE = re.compile(r"\d")
 _URL_RE = re.compile(r"https?:|www\.")
 _LENGTH_BUCKETS = (4, 8, 15, 30, 60)
@@ -182,7 +181,7 @@ def features(text: str, quote: Quote, quotes: Sequence[Quote], news: bool) -> li
         out.append(f"paragraph_share={_bucket(share, (2, 5, 8, 9))}")
         out.append(f"after={after.strip()[:1] or 'end'}")
         out.append(f"before={before.strip()[-1:] or 'start'}")
-        out.append(f"paragraph_marks={bool(_MARKS_RE.search(text, para_start, para_end))}")
+        out.append(f"paragraph_marks={bool(QUOTE_MARK_RE.search(text, para_start, para_end))}")
     return out
 
 

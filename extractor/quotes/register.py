@@ -22,7 +22,7 @@ from .mentions import is_source_noun
 from .records import FORM_CLAUSE, FORM_OBJECT, Found, Register
 from .sentences import sentence_bounds, tokenize
 from .speakers import is_capitalized, leading_np
-from .tables import DASHES, FINITE, PRONOUNS, SELF_DOCUMENTS
+from .tables import DASHES, FINITE, PRONOUNS, QUOTE_MARK_RE, SELF_DOCUMENTS
 
 
 def kept_off_news(text: str, found: Found, ends: list[int]) -> bool:
@@ -42,7 +42,7 @@ def trimmed_off_news(text: str, found: Found) -> Found:
     if found.kind not in {"indirect", "mixed"}:
         return found
     for m in _WRITER_CLAUSE_RE.finditer(text, found.start, found.end):
-        if found.kind == "mixed" and _MARK_RE.search(text, m.end(), found.end):
+        if found.kind == "mixed" and QUOTE_MARK_RE.search(text, m.end(), found.end):
             break  # a quotation of the source's after it: the words go on
         if not inside_quotation(text, found.start, m.start()):
             found.end = m.start()
@@ -58,7 +58,6 @@ _WRITER_CLAUSE_RE = re.compile(
     r"|,\s+and\s+(?=(?:has|have|had)\s+(?:also\s+)?[a-z]+ed\b)",
     re.IGNORECASE,
 )
-_MARK_RE = re.compile('["“”«»]')
 
 
 def is_news(text: str, register: Register | None) -> bool:

@@ -30,6 +30,7 @@ from ..core.lexicon.quotes import (
     SUBJECT_CLAUSE_JOINERS,
     TIME_START,
     TURN_VERBS,
+    WH_OBJECT_WORDS,
 )
 from .mentions import is_source_noun
 from .records import Span, Token
@@ -353,7 +354,7 @@ def _after_finite_clause(chosen: list[Token], cue: str) -> list[Token]:
             (
                 k
                 for k in range(verb + 1, len(chosen))
-                if _joins_clause(chosen, k) and not (subordinate and chosen[k][2].lower() in {"and", "but"})
+                if _joins_clause(chosen, k) and not (subordinate and chosen[k][2].lower() in _CLAUSE_JOINERS)
             ),
             None,
         )
@@ -368,7 +369,7 @@ def _after_finite_clause(chosen: list[Token], cue: str) -> list[Token]:
         last = rest[-1][2].lower()
         if (
             (len(rest) > 1 and rest[0][2].lower() in PRONOUNS)  # 'as he keeps talking about'
-            or last in _JOINERS
+            or last in SUBJECT_CLAUSE_JOINERS
             or last in PREPOSITIONS
             or last in FINITE
             or (last.endswith("ed") and len(rest) > 1)
@@ -383,13 +384,13 @@ def _joins_clause(chosen: list[Token], k: int) -> bool:
     """Token ``k`` joins a new clause: a conjunction before a subject ('and State Treasurer X',
     'as Steve Ballmer', 'while he'), or at the end, before the cue ('while chanting')."""
     low = chosen[k][2].lower()
-    if low not in _JOINERS:
+    if low not in SUBJECT_CLAUSE_JOINERS:
         return False
     if k == len(chosen) - 1:
         return True
     if low == "as" and k > 1 and chosen[k - 2][2].lower() == "as":
         return False  # 'as bad as she said': a comparison, no clause of the cue's own
-    if any(t[2].lower() in _WH_WORDS for t in chosen[:k]):
+    if any(t[2].lower() in WH_OBJECT_WORDS for t in chosen[:k]):
         return False  # 'contradicted what Trump and Lewandowski said': inside the object clause
     nxt = chosen[k + 1][2]
     return is_capitalized(nxt) or nxt.lower() in PRONOUNS or nxt.lower() in DETERMINERS
@@ -412,8 +413,6 @@ def _finite_verb(chosen: list[Token], k: int, nxt: str) -> bool:
     return nxt.lower() not in _PARTICIPLE_NEXT and not is_capitalized(nxt) and not nxt[:1].isdigit()
 
 
-_JOINERS = SUBJECT_CLAUSE_JOINERS
-_WH_WORDS = frozenset({"what", "how", "whatever"})
 # after a participle that ends a noun's description: its agent, place, time or goal
 _PARTICIPLE_NEXT = PREPOSITIONS | PARTICIPLE_TIME_WORDS
 

@@ -278,6 +278,8 @@ CONTENT_CUT_RE = re.compile(
     r"(?:\s+[\w'’.&-]+){0,7}(?=[\s.]*\Z)",
     re.IGNORECASE,
 )
+# Any quotation mark, straight or curly, opening or closing: does a span hold a quotation?
+QUOTE_MARK_RE = re.compile('["“”«»„]')
 # A wire dateline opening an article's first sentence ('AMMAN (Reuters) - ', '(CBS News) ',
 # 'NEW YORK (AP) — ', 'BEIJING—'): where the story was filed and by whom, not words anyone said
 DATELINE_RE = re.compile(

@@ -975,6 +975,9 @@ APPROXIMATORS = _words("about around nearly almost roughly over under some")
 # filed last week'; prepositions too: 'published in').
 SUBJECT_CLAUSE_JOINERS = _words("and but as while when after before because until")
 PARTICIPLE_TIME_WORDS = _words("today yesterday last this earlier recently online")
+# Words opening a clause that is an object ('contradicted what Trump and Lewandowski said'): a
+# joiner after them is inside that clause.
+WH_OBJECT_WORDS = _words("what how whatever")
 
 # Words that take "'s" for 'is' or 'has' ("it's", "that's said", "no one's said"), unlike a
 # possessive noun.
