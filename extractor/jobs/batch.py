@@ -384,19 +384,19 @@ def _work(
     task: Task,
     fetcher: HttpFetcher,
     extractors: Executor | None,
-    comments: bool = True,
-    renderer: BrowserRenderer | None = None,
-    render: str = "never",
-    quote_confidence: float | None = None,
+    renderer: BrowserRenderer | None,
+    options: ScrapeOptions,
 ) -> Outcome:
     """Fetch (unless the source already did), render when asked or needed, and extract; never
-    raises for a page-level failure.
+    raises for a page-level failure. What to extract and when to render are the job's
+    ``options`` (``comments``, ``quote_confidence``, ``render``).
 
     Only URLs are rendered: a saved page or a WARC record is read as it was kept (its scripts
     would fetch from the live site). ``render="always"`` renders what the fetcher fetched;
     ``"auto"`` extracts the static page first and renders it only when :func:`needs_rendering`
     says so (no body text, and an app shell), so a job of ordinary pages never starts a browser.
     """
+    comments, render, quote_confidence = options.comments, options.render, options.quote_confidence
     if isinstance(task, FetchError):
         return Outcome(_error(task.url, task), task.url)
     url = task if isinstance(task, str) else task.url
@@ -506,12 +506,7 @@ def iter_outcomes(
                 yield from _drain_discovery_errors(sources)
                 if task is None:
                     break
-                inflight.add(
-                    pool.submit(
-                        _work, task, fetcher, extractors, options.comments, renderer, options.render,
-                        options.quote_confidence,
-                    )
-                )  # fmt: skip
+                inflight.add(pool.submit(_work, task, fetcher, extractors, renderer, options))
             if not inflight and not waiting:
                 break
             # With the window full nothing could be submitted anyway: wait for a result, not the clock.
