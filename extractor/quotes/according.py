@@ -91,9 +91,7 @@ def _according(text: str, cue: re.Match[str], sent_start: int, sent_end: int) ->
             comma > 0 and bool(_JOINED_SOURCE_RE.fullmatch(text, spk[1], comma))
         )
         if aside and (
-            is_intro_phrase(text, sent_start, sent_start + len(pre) - 1)
-            or _ends_in_conjunction(pre[:-1])
-            or _unfinished(pre[:-1])
+            is_intro_phrase(text, sent_start, sent_start + len(pre) - 1) or _stops_inside_clause(pre[:-1])
         ):
             # 'In other words, according to the story, the person who ...': the opener is the
             # writer's; 'The plan costs $30, although, according to X, there have been
@@ -140,10 +138,14 @@ _JOINED_SOURCE_RE = re.compile(r"\s+and\s+[a-z]+ed\s+by\s+[^,;:]{1,60}")
 _CLAUSE_GOES_ON = frozenset({"be", "have", "not", "never", "also", "still", "soon", "likely"})
 
 
-def _unfinished(pre: str) -> bool:
-    """The words before the aside stop inside a clause: the last phrase (after its comma or
-    dash) ends in a relative pronoun or conjunction ('tools which'), or is a conjunction and
-    at most two more words ('and now', 'and at times')."""
+def _stops_inside_clause(pre: str) -> bool:
+    """The words before the aside are not a clause of their own: they end in a conjunction
+    ('..., although'), or their last phrase (after its comma or dash) ends in a relative
+    pronoun or conjunction ('tools which') or is a conjunction and at most two more words
+    ('and now', 'and at times')."""
+    tail = WORD_RE.findall(pre[-30:])
+    if tail and tail[-1].lower() in CONJUNCTIONS:
+        return True
     last = max(pre.rfind(mark) for mark in (",", ";", "—", "–"))
     words = [w.lower() for w in WORD_RE.findall(pre, last + 1)]
     if not words:
@@ -209,13 +211,6 @@ def _after_appositive(text: str, start: int, sent_end: int) -> int:
     ):
         return start
     return comma + 1
-
-
-def _ends_in_conjunction(pre: str) -> bool:
-    """The words before 'according to' end in a conjunction ('..., although'): they are not
-    a clause of their own."""
-    words = WORD_RE.findall(pre[-30:])
-    return bool(words) and words[-1].lower() in CONJUNCTIONS
 
 
 def _source_up_to_comma(text: str, spk: Span, comma: int) -> Span | None:

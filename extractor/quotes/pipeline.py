@@ -323,8 +323,8 @@ def _plural_with_s_form(speaker: str, cue: str) -> bool:
 def _unfinished(text: str, found: Found) -> bool:
     """Reported content that is a sentence's frame, not what was reported: a copula before a
     colon ('according to ACSM, the #1 reason people don't exercise is:' and a list, 'according
-    to the BLS, notable roles include:') or the
-    writer's question to the reader ('Did you know that, according to studies, ...')."""
+    to the BLS, notable roles include:') or the writer's question to the reader ('Did you know
+    that, according to studies, ...')."""
     if found.kind != "indirect":
         return False
     words = WORD_RE.findall(text, found.start, found.end)
@@ -333,9 +333,8 @@ def _unfinished(text: str, found: Found) -> bool:
     if len(words) > 1 and words[0].lower() in QUESTION_AUX and words[1].lower() == "you":
         return True  # 'Did you know that': the writer asks the reader
     last = words[-1].lower()
-    return (last in COPULAS or last in LIST_INTRODUCERS) and text[found.end : found.end + 3].lstrip()[
-        :1
-    ] == ":"
+    before_colon = text[found.end : found.end + 3].lstrip()[:1] == ":"
+    return before_colon and (last in COPULAS or last in LIST_INTRODUCERS)
 
 
 def writers_clause(text: str, span: Span) -> bool:

@@ -526,10 +526,7 @@ def _object_report(
         speaker = speaker_before(text, sent_start, cue.start())
     if speaker is None or not plausible_speaker(text, speaker) or not source_mention(text, speaker, low):
         return None
-    if [w.lower() for w in WORD_RE.findall(text, max(sent_start, speaker[0] - 12), speaker[0])][-1:] in (
-        ["which"],
-        ["whom"],
-    ):
+    if _word_right_before(text, sent_start, speaker[0]) in {"which", "whom"}:
         return None  # 'Mr. Bush, whom he attacked viciously': the object is the relative pronoun
     if low.split()[0].endswith("ing") and not _finite_participle(text, sent_start, speaker, cue.start()):
         return None  # 'Original paper calling for ...': a noun and its participle
