@@ -2418,3 +2418,116 @@ def test_a_named_speaker_with_a_quotation_ends_the_report_before_it() -> None:
         ("Atwood", "that you need to understand the users, the domain, the design, etc"),
         ("Jeff", "the only way to get better is by not programming."),
     ]
+
+
+def test_a_bar_between_items_ends_the_speaker_search() -> None:
+    """'Links: A (Site) | Jo Park: "..." | Al Ruiz on Twitter: "..."': each item's own name."""
+    text = (
+        "More reading: a scorecard of forecasts (The Post) | Jo Park: \u201cI will be eating my words for a"
+        " while\u201d (The Examiner) | Al Ruiz on Twitter: \u201cThe best trick was making polls look easy\u201d"
+    )
+    quotes = extract_quotes(text, register="news", min_confidence=0.0)
+    assert [q.speaker for q in quotes] == ["Jo Park", "Al Ruiz on Twitter"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a comma before 'and' joins two names only in a list of three or more
+        (
+            "The survey was one of the main goals for Orion, and Patel said the results are vital for the field.",
+            "Patel",
+        ),
+        ("Lee, Park, and Cho said the results are vital for the field.", "Lee, Park, and Cho"),
+        # bare lower-case titles after the name that opens the sentence describe it
+        (
+            (
+                "Ana Ruiz, senior specialist, product communications, for Acme Motors, told the site that the"
+                " plant would reopen soon."
+            ),
+            "Ana Ruiz",
+        ),
+    ],
+)
+def test_the_speaker_is_the_name_not_the_clause_or_title_before_the_cue(text: str, speaker: str) -> None:
+    assert [q.speaker for q in extract_quotes(text, register="news", min_confidence=0.0)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The children and their uncle said goodbye and left the house a few steps ahead of me.",
+        "The chaplain said the last prayer over the coffin before the crowd left.",
+        "He said something truly implausible about the war at the dinner.",
+        "Anyone who says they see either team gaining ground is selling you a sack of nothing.",
+        "The campaign office tweeted this photo, which shows volunteers preparing for the count.",
+        "Be careful with that market, dear reader. (Also see: \u201cFactory Numbers Point to a Slowdown.\u201d)",
+    ],
+)
+def test_greetings_hypothetical_speakers_shared_photos_and_linked_titles_are_no_reports(text: str) -> None:
+    assert extract_quotes(text, register="news", min_confidence=0.0) == []
+
+
+def test_something_with_a_clause_or_a_colon_is_reported() -> None:
+    (quote,) = extract_quotes(
+        "He said something was wrong with the plan.", register="news", min_confidence=0.0
+    )
+    assert quote.text == "something was wrong with the plan"
+    (quote,) = extract_quotes(
+        "He said something stunning about the saint: no one born had ever been greater.",
+        register="news",
+        min_confidence=0.0,
+    )
+    assert quote.text.endswith("no one born had ever been greater")
+
+
+def test_a_speech_noun_before_a_colon_is_no_report_of_its_own() -> None:
+    text = "Dana Cole, who had doubted the forecasts for weeks, tweeted a concession early Wednesday:"
+    assert extract_quotes(text, register="news", min_confidence=0.0) == []
+    (quote,) = extract_quotes(
+        "The senator criticized the plan as reckless.", register="news", min_confidence=0.0
+    )
+    assert quote.cue == "criticized"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # the attribution's time word, then the writer's scene
+        (
+            (
+                "The paper spent weeks getting ready for the night, Hollis told me Tuesday, during the hours I"
+                " spent in the newsroom."
+            ),
+            "The paper spent weeks getting ready for the night",
+        ),
+        ("The plan is dead, Smith said Monday, as the company announced it would close.", "The plan is dead"),
+        # a second act of the subject after 'and'
+        (
+            (
+                "He provoked critics by calling the mayor an \u201cignorant clown\u201d and tweeting a photo of"
+                " the crash."
+            ),
+            "the mayor an \u201cignorant clown\u201d",
+        ),
+    ],
+)
+def test_the_writers_scene_after_the_attribution_is_not_reported(text: str, content: str) -> None:
+    assert extract_quotes(text, register="news", min_confidence=0.0)[0].text == content
+
+
+def test_the_source_goes_on_after_a_mid_sentence_attribution() -> None:
+    text = "The plan is fine, Smith said, as long as the terms hold for everyone."
+    assert extract_quotes(text, register="news", min_confidence=0.0)[0].text.endswith("hold for everyone")
+
+
+def test_a_quotation_opened_by_a_parenthesis_starts_there() -> None:
+    text = (
+        "Silva did not gloat after the race went as he had forecast (\u201cwe are going to get some sleep,\u201d"
+        " he wrote), though he did link to his book."
+    )
+    (quote,) = extract_quotes(text, register="news", min_confidence=0.0)
+    assert (quote.kind, text[quote.span[0] : quote.span[1]].strip("\u201c\u201d,")) == (
+        "direct",
+        "we are going to get some sleep",
+    )

@@ -15,6 +15,7 @@ from ..core.lexicon.quotes import (
     AUX,
     COLON_VERBS,
     COPULAS,
+    CROSS_REFERENCE_WORDS,
     DETERMINERS,
     FIRST_SECOND_PERSON,
     INFINITIVE_BLOCK,
@@ -687,6 +688,8 @@ def _colon_before(text: str, sent_start: int, quote_start: int) -> AttributionRe
         span = (source.start("source"), source.end("source"))
         return AttributionRecord(span[0], colon + 1, span, ":")
     word = tokens[-1]
+    if _cross_reference(tokens):
+        return None  # '(Also see: "Slowing Numbers Point to Recession")': a linked title
     if word[2].lower() in COPULAS and not _owned_speech_noun(tokens[:-1]):
         # 'A phrase that sums it up is: "..."', 'Often unstated is: "..."': a definition ("Clinton's
         # response was:" names whose words follow)
@@ -737,6 +740,15 @@ def _colon_before(text: str, sent_start: int, quote_start: int) -> AttributionRe
     if not source_mention(text, label, "said", first_person=True):
         return None  # 'Perhaps: "..."', 'TL;DR: "..."': a word before a colon names no one
     return AttributionRecord(names[0][0], colon + 1, label, ":")
+
+
+def _cross_reference(tokens: list[Token]) -> bool:
+    """The words before a colon are a label of cross-reference alone ('Also see', 'Related',
+    '(Read more'), opening the sentence or a parenthesis."""
+    k = len(tokens)
+    while k > 0 and len(tokens) - k < 3 and tokens[k - 1][2].lower() in CROSS_REFERENCE_WORDS:
+        k -= 1
+    return k < len(tokens) and (k == 0 or tokens[k - 1][2] in {"(", "|", "[", "—", "–"})
 
 
 def _owned_speech_noun(tokens: list[Token]) -> bool:

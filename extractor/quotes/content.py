@@ -19,6 +19,7 @@ from ..core.lexicon.quotes import (
     NOT_CONTENT_START,
     PREPOSITIONS,
     RELATIVE,
+    SET_PHRASE_OBJECTS,
     TIME_START,
     TOPIC_OF_CUES,
 )
@@ -167,10 +168,28 @@ def starts_content(text: str, start: int, end: int, blocked: frozenset[str] = NO
     if first in blocked:
         if text[max(0, start - 3) : start].rstrip().endswith(","):
             return True  # 'said in the spring, when the story broke, "..."': an aside, then the words
+        if first == "something" and ":" in text[start : min(end, start + 60)]:
+            return True  # 'said something stunning about John: no one ...': the colon gives it
         return nxt in CONTENT_AFTER.get(first, ()) or (first == "by" and nxt[:1].isdigit())
     if blocked is NOT_CONTENT_START and first in GAP_VERBS:
         return False  # 'an article that Carson said was written ...': the subject is a gap, no clause
+    if blocked is NOT_CONTENT_START and _set_phrase(text, start, end):
+        return False
     return not (first == "to" and nxt in INFINITIVE_BLOCK)
+
+
+def _set_phrase(text: str, start: int, end: int) -> bool:
+    """'said goodbye and exited', 'said the last prayer': the object makes the cue a greeting
+    or a rite (``SET_PHRASE_OBJECTS``), after at most two determiners or adjectives."""
+    for k, token in enumerate(tokenize(text, start, min(end, start + 50), 3)):
+        if token[2] in SET_PHRASE_OBJECTS:
+            return True
+        word = token[2].lower()
+        if k == 2 or not (
+            word in DETERMINERS or (word.isalpha() and word.islower() and word not in PRONOUNS)
+        ):
+            return False
+    return False
 
 
 def adverbial_token(word: str) -> bool:

@@ -288,8 +288,10 @@ def _skip_titles(
 
 def _leads_into(text: str, sent_start: int, quote_start: int, attribution: AttributionRecord) -> bool:
     """Words of the statement precede the quotation (and its attribution) in the same sentence."""
-    if attribution.start < quote_start or text[sent_start:quote_start].rstrip().endswith(":"):
-        return False  # 'Asked about it, Clinton said, "..."': the lead holds the attribution
+    if attribution.start < quote_start or text[sent_start:quote_start].rstrip().endswith((":", "(")):
+        # 'Asked about it, Clinton said, "..."': the lead holds the attribution; 'as he'd
+        # forecast ("A," he wrote)': a parenthesis opens the words
+        return False
     if CUE_RE.search(text, sent_start, quote_start):
         return False
     return word_count(text, sent_start, quote_start) >= 3
@@ -397,7 +399,8 @@ def direct_quotes(text: str, marks: list[Mark], ends: list[int], consumed: list[
                 attribution = attribution_after(text, mark.end, limit, unlisted=False)
             if attribution is not None and cue_takes_clause(text, attribution, mark.end, limit):
                 attribution = None  # 'Even as X claimed that "A," one of them said B.': B is reported
-            elif attribution is not None:
+            elif attribution is not None and lead[-1] != "(":
+                # (not 'as he'd forecast ("A," he wrote)': a parenthesis opens the words)
                 kind, start = "mixed", sent_start + len(before) - len(before.lstrip())
             if attribution is None:
                 attribution = attribution_before(text, sent_start, mark.start)

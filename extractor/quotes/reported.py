@@ -25,6 +25,7 @@ from ..core.lexicon.quotes import (
     INFERENCE_PARTICIPLES,
     INFINITIVE_BLOCK,
     ISSUED_TEXTS,
+    MEDIA_OBJECTS,
     NOT_OBJECT_START,
     NOUN_MARKERS,
     OBJECT_PRONOUNS,
@@ -38,6 +39,7 @@ from ..core.lexicon.quotes import (
     QUESTIONING_CUES,
     RELATIVE,
     RELATIVE_PRONOUNS,
+    SPEECH_NOUNS,
     SUBORDINATE_OPENERS,
     SUBORDINATORS,
     TIME_START,
@@ -190,6 +192,10 @@ def _inverted_speaker_ok(text: str, start: int, end: int) -> bool:
     return is_capitalized(tokens[0][2]) or first in DETERMINERS
 
 
+# Words that open a phrase of time or place after the attribution's own time word
+_SCENE_OPENERS = frozenset({"during", "after", "before", "while", "when", "as", "in", "at", "on"})
+
+
 def _clause_final(text: str, cue_end: int, sent_end: int) -> bool:
     """True when nothing clause-like follows the cue ('..., a source said on Monday.')."""
     tokens = tokenize(text, cue_end, min(sent_end, cue_end + 200), 16)
@@ -198,6 +204,11 @@ def _clause_final(text: str, cue_end: int, sent_end: int) -> bool:
         return False  # "..., the union wrote:" introduces what follows
     # (a quotation's words are not this clause's: ', adding, "They need to ...')
     own = next((tokens[:k] for k, t in enumerate(tokens) if t[2] in MARKS), tokens)
+    k = 0
+    while k < len(tokens) and k < 5 and (tokens[k][2].lower() in SKIP or tokens[k][2].lower() in TIME_START):
+        k += 1
+    if 0 < k < len(tokens) - 1 and tokens[k][2] == "," and tokens[k + 1][2].lower() in _SCENE_OPENERS:
+        return True  # '..., Hollyfield told me Tuesday, during the hours I spent there.': the scene
     if any(t[2].lower() in FINITE for t in own[:10]):
         return False  # '..., the insurance that Uber maintains on behalf of drivers will kick in'
 
@@ -206,9 +217,6 @@ def _clause_final(text: str, cue_end: int, sent_end: int) -> bool:
     first = words[0][2].lower()
     if first in COMPLEMENTIZERS:
         return False
-    k = 0
-    while k < len(tokens) and k < 5 and (tokens[k][2].lower() in SKIP or tokens[k][2].lower() in TIME_START):
-        k += 1
     if k and (k == len(tokens) or tokens[k][2] in {",", ".", ";"}):
         return True
     if first == "to" and len(words) > 1 and _infinitive(words[1][2]):
@@ -283,7 +291,10 @@ _RESUME_RE = re.compile(
 
 
 _RESUME_AFTER_SPEAKER_RE = re.compile(
-    r"[^,.;:!?]{0,40}?,\s+(?!who\b|which\b|whose\b|\w+ing\b|according\b|citing\b)(?=\S)", re.IGNORECASE
+    # (not the writer's scene: ', as the crowd cheered', ', during a visit to ...')
+    r"[^,.;:!?]{0,40}?,\s+(?!who\b|which\b|whose\b|\w+ing\b|according\b|citing\b|during\b"
+    r"|as\s+(?!long\b|soon\b|well\b|much\b|far\b))(?=\S)",
+    re.IGNORECASE,
 )
 
 
@@ -546,6 +557,8 @@ def _object_report(
         end = _first_comma(text, start, end)  # 'Since she mentioned X, I wanted ...'
     if word_count(text, start, end) < 2 or not starts_content(text, start, end, NOT_OBJECT_START):
         return None
+    if _introduces_words(text, start, end, sent_end):
+        return None
     first = WORD_RE.match(text, start)
     if first is not None and first.group().lower() in GAP_VERBS:
         return None  # 'Companies mentioned in this article are used as ...': a participle
@@ -558,6 +571,27 @@ def _object_report(
     clause = tokens and (tokens[0][2].lower() in COMPLEMENTIZERS or finite_clause(tokens[:joiner]))
     form = _form(text, CLAUSE if clause else OBJECT, start, low, end)
     return Found(start, end, "", "indirect", text[speaker[0] : speaker[1]], speaker[0], low, form=form)
+
+
+def _introduces_words(text: str, start: int, end: int, sent_end: int) -> bool:
+    """The object is a thing shared (:func:`_shares_media`) or a speech noun before a colon
+    that presents the words ('tweeted a concession early Wednesday:'): the statement, if
+    any, is what follows, not the object ('describes AI as a double-edged sword:' is one)."""
+    if _shares_media(text, start, end):
+        return True
+    if text[end:sent_end].lstrip()[:1] != ":" or word_count(text, start, end) > 6:
+        return False
+    words = [w.lower() for w in WORD_RE.findall(text, start, end)[:3]]
+    return next((w for w in words if w not in _OBJECT_DETERMINERS), "") in SPEECH_NOUNS
+
+
+_OBJECT_DETERMINERS = DETERMINERS | {"this", "that", "these", "those", "my", "our", "your"}
+
+
+def _shares_media(text: str, start: int, end: int) -> bool:
+    """The object's head is a thing posted ('tweeted this photo', 'posted a video of'): ``MEDIA_OBJECTS``."""
+    words = [w.lower() for w in WORD_RE.findall(text, start, min(end, start + 60))[:3]]
+    return next((w for w in words if w not in _OBJECT_DETERMINERS), "") in MEDIA_OBJECTS
 
 
 def _phoned(text: str, start: int, end: int) -> bool:
@@ -910,6 +944,8 @@ def _reported_one(
         return None  # 'then added 20% tip', 'added $5 to the bill': a sum, not words
     if low in _ADDED and not text[after_cue:start].strip() and _plain_object(text, start, end):
         return None  # 'Hoka added winglets to the plates', 'It added many UI details': a thing
+    if low in WRITING_CUES and _shares_media(text, after_cue, end):
+        return None
     complement = reporting_complement(text, after_cue, start, end, low)
     if not complement or (complement == CLAUSE and word_count(text, start, end) < 3):
         return None  # 'questioned his sincerity' is a speech act; 'said it' is no clause
@@ -931,6 +967,8 @@ def _reported_one(
         # ends where the narrator's next clause begins
         m = _OBJECT_END_RE.search(text, start, end)
         end = content_end(text, start, m.start()) if m else end
+        if _introduces_words(text, after_cue, end, sent_end):
+            return None
         topic = _TOPIC_RE.match(text, start) if addressee is not None else None
         if topic:
             # 'asked Bennett about the comments, the manager ...': the topic, up to the end

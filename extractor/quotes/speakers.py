@@ -20,6 +20,7 @@ from ..core.lexicon.quotes import (
     DETERMINERS,
     FREQUENCY_ADVERBS,
     GAP_VERBS,
+    HYPOTHETICAL_SPEAKERS,
     LEAD_JUNK,
     NOT_SUBJECT_END,
     OBJECT_PRONOUNS,
@@ -421,10 +422,17 @@ def _name_before_appositive(segments: list[list[Token]], chosen: list[Token]) ->
     """'Sadie O'Connor, president of Reading Corps talks about', 'Bart Banino, an attorney at
     X, a firm specialising in Y, emphasized': the name the appositives describe speaks, not
     the last description before the cue."""
-    if not _appositive(chosen):
-        return chosen
     k = next((i for i, seg in enumerate(segments) if seg is chosen), None)
     if k is None:
+        return chosen
+    if not _appositive(chosen):
+        # 'Christine Jew, senior specialist, product communications, for X, told': bare
+        # lower-case titles after a name that opens the span describe it too
+        # (two titles at least: in 'Trump, aides said, was furious' the one is the subject)
+        filled = [seg for seg in segments[:k] if seg]
+        titles = [*filled[1:], chosen]
+        if len(titles) >= 2 and _name_run(filled[0]) and all(_bare_title(seg) for seg in titles):
+            return filled[0]
         return chosen
     for seg in reversed(segments[:k]):
         if not seg:
@@ -434,6 +442,22 @@ def _name_before_appositive(segments: list[list[Token]], chosen: list[Token]) ->
         if not _appositive(seg):
             break
     return chosen
+
+
+def _bare_title(seg: list[Token]) -> bool:
+    """'senior specialist', 'product communications', 'equity research': one to four
+    lower-case words with no article, verb or function word (a job title or department)."""
+    words = [t[2] for t in seg]
+    return 0 < len(words) <= 4 and all(
+        w.isalpha()
+        and w.islower()
+        and w not in DETERMINERS
+        and w not in PREPOSITIONS
+        and w not in PRONOUNS
+        and w not in SKIP
+        and not _verb_like_word(w)
+        for w in words
+    )
 
 
 def _whole_list(tokens: list[Token], segments: list[list[Token]], chosen: list[Token]) -> list[Token]:
@@ -446,17 +470,22 @@ def _whole_list(tokens: list[Token], segments: list[list[Token]], chosen: list[T
     if k is None:
         return chosen
     first = chosen
+    members = 1
     for seg in reversed(segments[:k]):
         if seg and _name_run(seg):
             first = seg
+            members += 1
             continue
         j = len(seg)
         while j > 0 and is_capitalized(seg[j - 1][2]):
             j -= 1
         if 0 < j < len(seg):
             first = seg[j:]  # 'other players like Elevance Health': the list's capitalised start
+            members += 1
         break
-    if first is chosen:
+    if first is chosen or (members == 2 and chosen[0][2].lower() == "and"):
+        # ('... goals for Fermi, and Ajello said': a comma before 'and' joins two names only
+        # in a list of three or more; with two it joins two clauses)
         return chosen
     return [t for t in tokens if first[0][0] <= t[0] <= chosen[-1][0] and t[2] not in SEPARATORS]
 
@@ -568,6 +597,8 @@ def plausible_speaker(text: str, speaker: Span) -> bool:
     first = tokens[0][2].lower()
     if first == "there" or (len(tokens) > 1 and first in VERBS):
         return False
+    if first in HYPOTHETICAL_SPEAKERS and (len(tokens) == 1 or tokens[1][2].lower() in RELATIVE):
+        return False  # 'Anyone who says ...': no one in particular
     if tokens[0][2][:1].islower() and first in AUX:
         return False  # 'are often equivalent to', 'is one of': a predicate, not a subject
     if _inside_relative_clause(tokens):

@@ -199,7 +199,9 @@ LETTERS_RE = re.compile(r"[^\W\d_]+")  # words of letters only, in any script
 DOTTED_RE = re.compile(r"(?:[a-z]\.)+[a-z]")  # "u.s", "e.u", "n.c": dotted initials
 SENT_END_RE = re.compile(
     # (the lookahead lets the scan skip every other character at once: 3 times faster)
-    r"(?=[.!?…\n])(?:[.!?…]+[\"”’»«“'」』)\]]*(?=\s+[\"“„«»‘'「『(\[]{0,2}[\w])|\n"
+    r"(?=[.!?…\n|])(?:[.!?…]+[\"”’»«“'」』)\]]*(?=\s+[\"“„«»‘'「『(\[]{0,2}[\w])|\n"
+    # 'A: "..." (Source) | B: "..."': a bar between spaces separates items of a list
+    r"|(?<=\s)\|(?=\s)"
     # 'conditions.An evidence-based ...': two blocks' text run together with no space
     r"|(?<=[a-z]{3})[.!?](?=[A-Z][a-z])"
     # 'adolescents.5 Data on ...': a footnote number glued to the full stop
@@ -210,6 +212,8 @@ CONTENT_CUT_RE = re.compile(
     r",[\"”’»']?\s+(?:adding|saying|noting|arguing|warning|insisting|explaining|stressing|claiming|"
     r"according\s+to)\b|\s+and\s+(?:also\s+)?(?:added|said|warned|noted|argued|"
     r"insisted|told|called|urged|claimed|stressed|explained)\b"
+    # 'calling Obama an "ignorant baboon" and tweeting a photo': a second act of the subject
+    r"|\s+and\s+(?:then\s+)?(?:tweeting|posting|saying|adding|writing|telling|calling|urging|warning)\b"
     # '..., and no, in summer I do salads', '..., and I'm sure ...': the writer answers
     r"|,\s+(?:and|but|so)\s+(?:I|I['’]m|I['’]ve|I['’]d|no|my|we)\b"
     # '..., and that's totally true', ', which is true': the writer judging what was said

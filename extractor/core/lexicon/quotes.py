@@ -615,6 +615,7 @@ SPEECH_NOUNS = _words("""
     vow tweet post note letter speech quote question verdict advice argument point refrain
     mantra chant cry joke quip boast claim charge accusation explanation assessment summary
     prediction appeal demand request challenge taunt insult praise tribute greeting farewell
+    concession apology thanks congratulations
 """)
 
 # Possessive determiners: on their own after an inverted cue ('"Time" Just Announced Its
@@ -720,7 +721,8 @@ TOPIC_OF_CUES = _words("said says say saying")
 # itself ("the typeface announces itself with confidence"), or a manner follows ("it writes
 # like it's guessing").
 NOT_CONTENT_START = _words(
-    "by from with into onto off as while whilst when until than and or nor nothing anything so von mit guilty "
+    "by from with into onto off as while whilst when until than and or nor nothing anything something so von "
+    "mit guilty "
     "itself himself herself themselves like"
 )
 
@@ -733,8 +735,30 @@ CONTENT_AFTER: Mapping[str, frozenset[str]] = MappingProxyType(
         "when": _words(", or"),
         # 'did not say anything about it' reports nothing; 'said anything is possible' does
         "anything": _words("is was will would could can might may"),
+        # 'said something truly implausible' names words without giving them; 'said something
+        # was wrong' reports a clause
+        "something": _words("is was will would could can might may had has must should"),
     }
 )
+
+# Things shared, not words: 'tweeted this photo, which shows ...', 'posted a video of the
+# rally' (an object report whose object is one of these reports no statement)
+MEDIA_OBJECTS = _words("""
+    photo photos picture pictures image images video videos clip clips link links screenshot
+    screenshots gif gifs map maps chart charts graphic graphics selfie selfies meme memes
+    """)
+
+# Anyone at all: 'Anyone who says X is selling you nothing', 'Whoever claims X' put words in a
+# hypothetical mouth; the sentence is the writer's claim (``speakers.plausible_speaker``).
+HYPOTHETICAL_SPEAKERS = _words("anyone anybody whoever whomever")
+
+# Objects that make a cue word a set phrase of greeting or rite, not a report: 'said
+# goodbye and left', 'said the last prayer', 'say grace', 'said Mass' (as written: 'said
+# Grace was late' names a person; up to two determiners or adjectives may come first:
+# ``content.starts_content``).
+SET_PHRASE_OBJECTS = _words("""
+    goodbye goodbyes good-bye farewell farewells hello hellos grace amen prayer prayers mass Mass
+    """)
 
 INFINITIVE_BLOCK = _words("the a an his her their its our my your this that these those")
 
@@ -841,6 +865,10 @@ COPULAS = _words("is are was were")
 # Words that end a sentence's frame before a colon and a list ('some notable roles available
 # include:', 'the top tools are the following:').
 LIST_INTRODUCERS = _words("include includes included following")
+
+# A label of cross-reference before a colon ('(Also see: "Title")', 'Related: "..."', 'Read
+# more: "..."'): the quotation is the title of what is linked, not words anyone said
+CROSS_REFERENCE_WORDS = _words("also see read more related previously watch listen source sources via")
 
 # Adjectives that follow a source noun in its mention: 'an official familiar with the case',
 # 'people close to him', 'aides loyal to the mayor'
