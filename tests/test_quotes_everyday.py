@@ -2531,3 +2531,29 @@ def test_a_quotation_opened_by_a_parenthesis_starts_there() -> None:
         "direct",
         "we are going to get some sleep",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a title named after a name in a prepositional phrase: 'called' is a participle
+        "The bank commissioned a film from the gifted Lorenzetti called \u201cSlices of Time.\u201d",
+        # the writer's own coinage
+        "I call this \u201cclimbing the ladder of blame.\u201d",
+        # a thing that 'announces' (an '-ee' word that names no agent)
+        "A marquee announces a fundraiser for the mayor at the Fox Theatre on Monday.",
+        # the page's own note
+        "Note: \u201cThe survey covers 42 million loans on homes across the country.\u201d",
+    ],
+)
+def test_titles_coinages_signs_and_notes_are_no_quotes(text: str) -> None:
+    assert extract_quotes(text, register="news", min_confidence=0.0) == []
+
+
+def test_a_committee_and_a_share_of_three_still_speak() -> None:
+    (quote,) = extract_quotes("The committee announced that the vote was delayed.", register="news")
+    assert quote.speaker == "The committee"
+    (quote,) = extract_quotes(
+        "Three out of four shoppers said they want fewer plastic bags.", register="news"
+    )
+    assert quote.speaker == "Three out of four shoppers"

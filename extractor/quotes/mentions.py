@@ -799,6 +799,19 @@ def finite_clause(tokens: list[Token]) -> bool:
     return False
 
 
+def _object_of_preposition(words: list[str]) -> bool:
+    """The name right before the cue follows a preposition ('from the magnificent Heathervescent
+    called'): the object of a phrase, so 'called' has no subject there and is a participle."""
+    k = len(words)
+    while k > 0 and words[k - 1][:1].isupper():
+        k -= 1
+    if k == len(words):
+        return False
+    while k > 0 and words[k - 1].islower() and words[k - 1] not in PREPOSITIONS and len(words) - k < 5:
+        k -= 1
+    return k > 0 and words[k - 1] in PREPOSITIONS
+
+
 def _title_to_sentence_end(text: str, start: int) -> bool:
     """From ``start`` to the sentence end only capitalised words (a title or a name, with its
     minor words): 'called Fights In Tight Spaces.' (not 'called Smith a liar')."""
@@ -869,7 +882,11 @@ def names_something(text: str, sent_start: int, cue_start: int, cue_end: int) ->
             return True  # 'a group called the "People First Fund"': a name is given
     if not (nxt[0][2][:1].isupper() or nxt[0][2] in MARKS):
         return False
-    if tail[-1][:1].islower() and tail[-1].lower() not in PRONOUNS and _title_to_sentence_end(text, cue_end):
-        return True  # 'the John Wick simulator called Fights In Tight Spaces.': a title is named
+    if (
+        (tail[-1][:1].islower() and tail[-1].lower() not in PRONOUNS) or _object_of_preposition(words)
+    ) and _title_to_sentence_end(text, cue_end):
+        # 'the John Wick simulator called Fights In Tight Spaces.', 'a video from the
+        # magnificent Heathervescent called "Slices of Life."': a title is named
+        return True
     # 'a Parisian watchmaker called Leon', 'something called X': an indefinite noun is named
     return indefinite and not any(w.lower() in PRONOUNS for w in tail)

@@ -25,6 +25,7 @@ from .tables import COMPLEMENTIZERS, FINITE, NAMING_TAIL_RE, VERBS, WORD_RE
 _REACH = 80  # characters before the quotation that can hold the verb and its object
 _MAX_WORDS = 15  # a name or a phrase, not a statement
 _NOT_SUBJECT_END = frozenset({"and", "or", "but", "to"})
+_WRITER = frozenset({"i", "we"})
 _NOT_IN_OBJECT = PREPOSITIONS | COMPLEMENTIZERS | frozenset({"and", "or", "but", "who", "which", "not"})
 
 
@@ -55,6 +56,8 @@ def naming_quotes(text: str, marks: list[Mark], ends: list[int], found: list[Fou
         speaker = _subject(text, sent_start, m.start("verb"), low)
         if speaker is None or not plausible_speaker(text, speaker) or not source_mention(text, speaker, low):
             continue
+        if text[speaker[0] : speaker[1]].lower() in _WRITER:
+            continue  # 'I call this "trading up the chain"': the writer's own coinage
         out.append(
             Found(
                 mark.start,

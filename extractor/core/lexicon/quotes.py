@@ -350,6 +350,8 @@ ENGLISH = LanguageCues(
         plant giant want restaurant assistant
         human german roman woman
         resource offer
+        marquee coffee toffee degree decree pedigree jubilee jamboree matinee entree puree
+        settee toupee filigree guarantee spree career
         higher lower better faster bigger greater larger smaller older later harder cheaper
         stronger longer wider deeper closer newer fewer broader lesser upper inner outer
         """),
@@ -866,9 +868,13 @@ COPULAS = _words("is are was were")
 # include:', 'the top tools are the following:').
 LIST_INTRODUCERS = _words("include includes included following")
 
-# A label of cross-reference before a colon ('(Also see: "Title")', 'Related: "..."', 'Read
-# more: "..."'): the quotation is the title of what is linked, not words anyone said
-CROSS_REFERENCE_WORDS = _words("also see read more related previously watch listen source sources via")
+# A label of cross-reference or of the page's own notes before a colon ('(Also see: "Title")',
+# 'Related: "..."', 'Note: "..."', "Editor's note:"): the quotation is the title of what is
+# linked or the writer's own material, not words anyone said
+CROSS_REFERENCE_WORDS = _words("""
+    also see read more related previously watch listen source sources via note notes update
+    updated correction disclaimer disclosure editor's editor’s ps nb
+    """)
 
 # Adjectives that follow a source noun in its mention: 'an official familiar with the case',
 # 'people close to him', 'aides loyal to the mayor'
