@@ -2557,3 +2557,97 @@ def test_a_committee_and_a_share_of_three_still_speak() -> None:
         "Three out of four shoppers said they want fewer plastic bags.", register="news"
     )
     assert quote.speaker == "Three out of four shoppers"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a second source closing the sentence after a quoted title's comma
+        (
+            (
+                "Holmes told police that he was on his way to a former office after watching \u201cThe Long Night,\u201d"
+                " state police said Monday."
+            ),
+            "that he was on his way to a former office after watching \u201cThe Long Night,\u201d",
+        ),
+        # another party has not vouched for it
+        (
+            (
+                "Courtois said he had seen the film on Saturday, although police have not confirmed whether he was"
+                " there."
+            ),
+            "he had seen the film on Saturday",
+        ),
+        # a web address is no sentence end
+        (
+            "The letter warns that claims on the website, www.TheRemedyShop.com, are false and misleading.",
+            "that claims on the website, www.TheRemedyShop.com, are false and misleading",
+        ),
+        # an aside in parentheses between the cue and 'that'
+        (
+            (
+                "An engineer confirmed in a (rather technical) post to developers that the update will not come to"
+                " older phones."
+            ),
+            "that the update will not come to older phones",
+        ),
+        # a relative clause set off by commas or dashes ends where the main clause's verb comes back
+        ("The company, which said it would cut jobs, declined to comment.", "it would cut jobs"),
+        (
+            "Maybe that shifts if Cohen \u2014 who on Tuesday said he was ready to act alone \u2014 doesn't know.",
+            "he was ready to act alone",
+        ),
+        # ... but not inside the reported words' own appositive
+        (
+            "The senator, who said that the two men, and the younger one in particular, must do more, left early.",
+            "that the two men, and the younger one in particular, must do more",
+        ),
+    ],
+)
+def test_the_reported_words_end_before_what_the_writer_adds(text: str, content: str) -> None:
+    assert extract_quotes(text, register="news", min_confidence=0.0)[0].text == content
+
+
+def test_a_relative_pronoun_speaker_resolves_to_the_name_before_it() -> None:
+    text = "The tweet came from Alex Leary, who wrote that the race was tied."
+    (quote,) = extract_quotes(text, register="news", min_confidence=0.0)
+    assert (quote.speaker, quote.speaker_resolved) == ("who", "Alex Leary")
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # a report framing the cue's own clause
+        ("They said he asked, \u201cDoes anybody have a gun?\u201d", ["They", "he"]),
+        # ... not a clause of its own before a second cue
+        (
+            "De Blasio said the move was made by the commissioner and said, \u201cWho are you going to trust?\u201d",
+            ["De Blasio", "De Blasio"],
+        ),
+        # an opening phrase of time before the subject of a participle
+        (
+            "On Saturday, the two rivals ended their feud, saying they had settled every claim.",
+            ["the two rivals"],
+        ),
+        # an -ing noun before the head is no participle
+        (
+            "More recently, wedding planners have cautioned against throwing rice because it can harm birds.",
+            ["wedding planners"],
+        ),
+    ],
+)
+def test_the_speaker_is_the_subject_of_the_cues_own_clause(text: str, speakers: list[str]) -> None:
+    assert [q.speaker for q in extract_quotes(text, register="news", min_confidence=0.0)] == speakers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two firms dismissed all pending lawsuits on Saturday.",  # an act in court
+        "The judge dismissed the charges against him.",
+    ],
+)
+def test_dismissing_a_lawsuit_is_no_statement(text: str) -> None:
+    assert extract_quotes(text, register="news", min_confidence=0.0) == []
+    (quote,) = extract_quotes("The minister dismissed claims that the plan had failed.", register="news")
+    assert quote.cue == "dismissed"

@@ -25,7 +25,7 @@ from ..core.lexicon.quotes import (
 )
 from .records import Token
 from .sentences import tokenize, word_count
-from .speakers import abbrev_token, is_capitalized
+from .speakers import abbrev_token, is_capitalized, without_parentheses
 from .tables import COMPLEMENTIZERS, CONTENT_CUT_RE, PRONOUNS, SKIP, WORD_RE
 
 _ADJUNCT_MAX_WORDS = 4
@@ -129,9 +129,11 @@ def content_start_at(text: str, pos: int, end: int, cue: str = "") -> int:
         adjunct = _adjunct_end([(0, 0, "in"), *tokens[1:]], 0)
         if adjunct > 0:
             tokens = tokens[adjunct:]
-    for k, tok in enumerate(tokens[:10]):
+    # ('confirmed in a (tech-heavy) post that': an aside in parentheses is no part of the phrase)
+    plain = without_parentheses(tokens)
+    for k, tok in enumerate(plain[:10]):
         if tok[2].lower() in COMPLEMENTIZERS:
-            if all(adverbial_token(t[2]) for t in tokens[:k]) or _prepositional(tokens[:k]):
+            if all(adverbial_token(t[2]) for t in plain[:k]) or _prepositional(plain[:k]):
                 return tok[0]  # 'said quietly that', 'admitting in regulatory filings that'
             break
     k = 0

@@ -11,6 +11,7 @@ import bisect
 import re
 
 from ..core.lexicon.quotes import (
+    ACT_OBJECTS,
     ADJECTIVE_BEFORE,
     ADVERBIAL_WORDS,
     ADVERBS_BEFORE_CUE,
@@ -559,6 +560,8 @@ def _object_report(
         return None
     if _introduces_words(text, start, end, sent_end):
         return None
+    if low.startswith(("dismiss", "den")) and _object_head(text, start, end) in ACT_OBJECTS:
+        return None  # 'dismissed all pending lawsuits', 'denied the motion': an act in court
     first = WORD_RE.match(text, start)
     if first is not None and first.group().lower() in GAP_VERBS:
         return None  # 'Companies mentioned in this article are used as ...': a participle
@@ -571,6 +574,41 @@ def _object_report(
     clause = tokens and (tokens[0][2].lower() in COMPLEMENTIZERS or finite_clause(tokens[:joiner]))
     form = _form(text, CLAUSE if clause else OBJECT, start, low, end)
     return Found(start, end, "", "indirect", text[speaker[0] : speaker[1]], speaker[0], low, form=form)
+
+
+def _relative_clause_end(text: str, speaker: Span, start: int, end: int) -> int:
+    """'The company, which said it would cut jobs, declined to comment', 'Netanyahu — who said
+    he was ready — doesn't know': after a relative pronoun set off by a comma or dash the
+    reported words end where the main clause's verb comes back after the same mark."""
+    if text[speaker[0] : speaker[1]].lower() not in {"who", "which"}:
+        return end
+    opener = text[max(0, speaker[0] - 3) : speaker[0]].strip()[-1:]
+    if opener not in {",", "—", "–", "-"}:
+        return end
+    closer = re.compile(r",\s+" if opener == "," else r"\s*[—–]\s*|\s+--?\s+")
+    for m in closer.finditer(text, start, end):
+        words = _APOSTROPHE_WORD_RE.findall(text, m.end(), min(end, m.end() + 30))[:2]
+        if words and words[0].lower() in _MAIN_CLAUSE_ADVERBS:
+            words = words[1:]
+        # (only after a clause of the relative's own: 'that the two men, and Mr. Cruz in
+        # particular, must do more' goes on to its verb)
+        if (
+            words
+            and _main_verb(words[0])
+            and any(_main_verb(w) for w in _APOSTROPHE_WORD_RE.findall(text, start, m.start()))
+        ):
+            return m.start()
+    return end
+
+
+_APOSTROPHE_WORD_RE = re.compile(r"[\w'’]+")
+_MAIN_CLAUSE_ADVERBS = frozenset({"also", "then", "now", "still", "later", "quickly", "recently", "never"})
+
+
+def _main_verb(word: str) -> bool:
+    """A finite verb or auxiliary ('declined', 'has', "doesn't", 'told'), lower case."""
+    low = word.lower()
+    return word[:1].islower() and (low in FINITE or low in AUX or low.endswith(("ed", "n't", "n’t")))
 
 
 def _introduces_words(text: str, start: int, end: int, sent_end: int) -> bool:
@@ -590,8 +628,17 @@ _OBJECT_DETERMINERS = DETERMINERS | {"this", "that", "these", "those", "my", "ou
 
 def _shares_media(text: str, start: int, end: int) -> bool:
     """The object's head is a thing posted ('tweeted this photo', 'posted a video of'): ``MEDIA_OBJECTS``."""
-    words = [w.lower() for w in WORD_RE.findall(text, start, min(end, start + 60))[:3]]
-    return next((w for w in words if w not in _OBJECT_DETERMINERS), "") in MEDIA_OBJECTS
+    return _object_head(text, start, end) in MEDIA_OBJECTS
+
+
+def _object_head(text: str, start: int, end: int) -> str:
+    """The first word of an object after its determiners and one adjective ('all pending
+    lawsuits' -> 'lawsuits' when the next word is a noun of the list, else 'pending')."""
+    found: list[str] = WORD_RE.findall(text, start, min(end, start + 60))
+    words = [w.lower() for w in found[:4] if w.lower() not in _OBJECT_DETERMINERS and w.lower() != "all"]
+    if len(words) > 1 and (words[1] in MEDIA_OBJECTS or words[1] in ACT_OBJECTS):
+        return words[1]
+    return words[0] if words else ""
 
 
 def _phoned(text: str, start: int, end: int) -> bool:
@@ -916,6 +963,7 @@ def _reported_one(
     after_cue = start
     start = content_start_at(text, start, sent_end, low)
     end = content_end(text, start, sent_end)
+    end = _relative_clause_end(text, speaker, start, end)
     if text[after_cue:start].strip() == ":" and start < sent_end and _quotes_a_post(text, low, speaker):
         # 'Jane Smith wrote: A. B. C.', 'nevergrowupever said: A. B.': the words after a
         # colon, unquoted, run to the paragraph's end, as a forum post quotes another ('You

@@ -27,7 +27,14 @@ def resolve(text: str, found: Found, earlier: list[Found]) -> str | None:
         return _previous_named(earlier)
     if low in PRON_SING:
         return _previous_named(earlier) or _nearest_name(text, window_start, found.speaker_pos)
+    if low in _RELATIVES:
+        # 'Netanyahu — who on Tuesday said', 'Alex Leary, who wrote': the name it follows
+        hit = _ANTECEDENT_RE.search(text, window_start, found.speaker_pos)
+        return " ".join(hit.group(1).split()) if hit else None
     words = speaker.split()
+    if len(words) > 1 and words[-1].lower() in _RELATIVES:
+        # 'a staffer at the State Department who told': the noun phrase before 'who'
+        return resolve_phrase(" ".join(words[:-1]))
     if len(words) == 1 and is_capitalized(speaker):
         pattern = re.compile(r"\b(?:[A-Z][\w'’.-]*\s+){1,3}" + re.escape(speaker) + r"\b")
         hit = pattern.search(text, window_start, found.speaker_pos)
@@ -41,6 +48,22 @@ def resolve(text: str, found: Found, earlier: list[Found]) -> str | None:
             break
         tail.insert(0, word)
     return " ".join(tail) if len(tail) >= 2 else None
+
+
+def resolve_phrase(phrase: str) -> str:
+    """A described speaker's name when it ends in one ('Transit director Leanne Fosse'),
+    else the phrase."""
+    tail: list[str] = []
+    for word in reversed(phrase.split()):
+        if not is_capitalized(word):
+            break
+        tail.insert(0, word)
+    return " ".join(tail) if len(tail) >= 2 else phrase
+
+
+_RELATIVES = frozenset({"who", "whom", "which"})
+# A capitalised name (up to four words) right before the relative pronoun, after a comma or dash
+_ANTECEDENT_RE = re.compile(r"((?:[A-Z][\w'’.&-]*\s+){0,3}[A-Z][\w'’&-]*)\s*(?:,|—|–|--|-)?\s*\Z")
 
 
 def _previous_named(earlier: list[Found]) -> str | None:

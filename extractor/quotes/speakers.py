@@ -125,8 +125,21 @@ def leading_subject(text: str, start: int, end: int) -> Span | None:
     """The subject opening the clause at ``start`` (``leading_np`` over at most 200
     characters, up to ``end``), as a span: who speaks for a participle or an object cue that
     has no subject of its own next to it."""
-    lead = leading_np(tokenize(text, start, min(end, start + 200)))
+    tokens = tokenize(text, start, min(end, start + 200))
+    opener = _opening_phrase_end(tokens)
+    lead = leading_np(tokens[opener:])
     return (lead[0][0], lead[-1][1]) if lead else None
+
+
+def _opening_phrase_end(tokens: list[Token]) -> int:
+    """Where an opening phrase of time or place ends ('On Saturday,', 'In a statement on
+    Monday,', 'Last week,'): the index after its comma, or 0. The subject follows it."""
+    if not tokens or tokens[0][2].lower() not in PREPOSITIONS | TIME_START:
+        return 0
+    comma = next((k for k, t in enumerate(tokens[:8]) if t[2] == ","), None)
+    if comma is None or any(t[2].lower() in VERBS or t[2].lower() in FINITE for t in tokens[:comma]):
+        return 0
+    return comma + 1
 
 
 def split_segments(tokens: list[Token]) -> list[list[Token]]:
@@ -259,6 +272,7 @@ def speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
     chosen = _whole_list(tokens, segments, chosen)
     chosen = _after_joined_report(chosen)
     chosen = _after_finite_clause(chosen, cue)
+    chosen = _after_report_frame(chosen)
     if not chosen:
         return None
     if chosen and chosen[-1][2].lower() in {"and", "but", "or", "und"}:
@@ -329,6 +343,41 @@ def _after_joined_report(chosen: list[Token]) -> list[Token]:
         # before an -ing word, which is an adjective there, not a subject and its cue
         return chosen
     return chosen[joiner + 1 :]
+
+
+def _after_report_frame(chosen: list[Token]) -> list[Token]:
+    """'They said he asked, "..."', 'Police say the suspect told ...': a report frames the
+    cue's own clause; the speaker is the subject after the frame's verb (and its 'that')."""
+    if len(chosen) < 3 or (chosen[0][2].lower() not in PRONOUNS and not is_capitalized(chosen[0][2])):
+        return chosen
+    frame = next((k for k in range(1, min(len(chosen) - 1, 4)) if chosen[k][2].lower() in _FRAME_VERBS), None)
+    if frame is None:
+        return chosen
+    rest = chosen[frame + 1 :]
+    if rest and rest[0][2].lower() == "that":
+        rest = rest[1:]
+    if (
+        not rest
+        or len(rest) > 4
+        or not (
+            rest[0][2].lower() in PRONOUNS or rest[0][2].lower() in DETERMINERS or is_capitalized(rest[0][2])
+        )
+        or any(_verb_like_word(t[2]) or t[2].lower() in VERBS for t in rest)
+    ):
+        # ('De Blasio said the move was made by X and said': a clause of its own, not a subject)
+        return chosen
+    return rest
+
+
+# -ing words that work as prepositions ('including some who warned')
+_ING_PREPOSITIONS = frozenset({"including", "excluding", "regarding", "concerning", "following", "according"})
+# What opens the object of an -ing participle ('dismissing all ...', 'raising the ...')
+_PARTICIPLE_OBJECT_OPENERS = (
+    DETERMINERS | OBJECT_PRONOUNS | {"all", "the", "this", "that", "these", "those", "any", "no"}
+)
+_FRAME_VERBS = frozenset(
+    {"said", "say", "says", "told", "tell", "tells", "believe", "believed", "think", "thought"}
+)
 
 
 def _after_finite_clause(chosen: list[Token], cue: str) -> list[Token]:
@@ -599,6 +648,16 @@ def plausible_speaker(text: str, speaker: Span) -> bool:
         return False
     if first in HYPOTHETICAL_SPEAKERS and (len(tokens) == 1 or tokens[1][2].lower() in RELATIVE):
         return False  # 'Anyone who says ...': no one in particular
+    if (
+        len(tokens) > 1
+        and tokens[0][2].islower()
+        and first.endswith("ing")
+        and first not in _ING_PREPOSITIONS
+        and tokens[1][2].lower() in _PARTICIPLE_OBJECT_OPENERS
+    ):
+        # 'dismissing all pending lawsuits and announcing': a participle and its object ('wedding
+        # planners', 'gaming giant Nintendo' are nouns)
+        return False
     if tokens[0][2][:1].islower() and first in AUX:
         return False  # 'are often equivalent to', 'is one of': a predicate, not a subject
     if _inside_relative_clause(tokens):

@@ -202,8 +202,9 @@ SENT_END_RE = re.compile(
     r"(?=[.!?…\n|])(?:[.!?…]+[\"”’»«“'」』)\]]*(?=\s+[\"“„«»‘'「『(\[]{0,2}[\w])|\n"
     # 'A: "..." (Source) | B: "..."': a bar between spaces separates items of a list
     r"|(?<=\s)\|(?=\s)"
-    # 'conditions.An evidence-based ...': two blocks' text run together with no space
-    r"|(?<=[a-z]{3})[.!?](?=[A-Z][a-z])"
+    # 'conditions.An evidence-based ...': two blocks' text run together with no space (not a
+    # web address: 'www.TheSite.com')
+    r"|(?<=[a-z]{3})(?<!www)[.!?](?=[A-Z][a-z])"
     # 'adolescents.5 Data on ...': a footnote number glued to the full stop
     r"|(?<=[a-z]{3})\.(?=\d{1,3}\s+[A-Z][a-z]))"
 )
@@ -224,6 +225,9 @@ CONTENT_CUT_RE = re.compile(
     # on the source's silence
     r"|,\s+(?:though|but|although)\s+(?:(?:they|he|she|it|the\s+\w+)\s+)?(?:(?:declined|refused)\s+to"
     r"|(?:would\s+not|wouldn['’]t|did\s+not|didn['’]t)\s+(?:say|elaborate|comment|respond|explain))\b"
+    # '..., although police have not confirmed whether ...': another party has not vouched for it
+    r"|,\s+(?:though|but|although)\s+(?:[\w'’.-]+\s+){1,3}(?:have|has|had|did)\s+not\s+(?:yet\s+)?"
+    r"(?:confirmed|verified|disclosed|released|commented)\b"
     # '94 percent reported X, followed by 79 percent of Y', 'X, compared to 3 percent of Y': the
     # writer's comparison with other groups
     r"|,\s+(?:followed\s+by|compared\s+(?:to|with))\s+(?=[\w$%.-]*\d)"
@@ -277,7 +281,7 @@ CONTENT_CUT_RE = re.compile(
     r"|\s[-–—]\s+(?=[^.;:!?\"“”\n]{0,80}\b(?:I|I['’]m|I['’]ve|my|me)\b)"
     # '... he had cocaine in his system, Police Sgt. Lee Gragg told NBC News.', '..., the report
     # said.': a second source's attribution closing the sentence, not part of the reported words
-    r"|,\s+(?!(?:and|but|so|or|which|who|whom|that|as|what|when|while|if|because|since)\b)"
+    r"|,[”\"’]?\s+(?!(?:and|but|so|or|which|who|whom|that|as|what|when|while|if|because|since)\b)"
     r"(?:(?!(?:who|which|that|whom)\b)[\w'’.&-]+\s+){1,7}(?:said|says|told|tells|reported|reports|added|adds|wrote|writes)"
     r"(?:\s+[\w'’.&-]+){0,7}(?=[\s.]*\Z)",
     re.IGNORECASE,

@@ -750,6 +750,13 @@ MEDIA_OBJECTS = _words("""
     screenshots gif gifs map maps chart charts graphic graphics selfie selfies meme memes
     """)
 
+# Objects that make a speech act a legal or official act: 'dismissed all pending lawsuits',
+# 'the judge dismissed the charges', 'denied the motion' (not 'dismissed claims that ...').
+ACT_OBJECTS = _words("""
+    lawsuit lawsuits suit suits case cases charge charges complaint complaints appeal appeals
+    motion motions petition petitions indictment indictments injunction
+    """)
+
 # Anyone at all: 'Anyone who says X is selling you nothing', 'Whoever claims X' put words in a
 # hypothetical mouth; the sentence is the writer's claim (``speakers.plausible_speaker``).
 HYPOTHETICAL_SPEAKERS = _words("anyone anybody whoever whomever")
