@@ -2651,3 +2651,25 @@ def test_dismissing_a_lawsuit_is_no_statement(text: str) -> None:
     assert extract_quotes(text, register="news", min_confidence=0.0) == []
     (quote,) = extract_quotes("The minister dismissed claims that the plan had failed.", register="news")
     assert quote.cue == "dismissed"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the title of the work just mentioned, after a comma
+        "Larsen tells it all in a new book, \u201cOver the Line: The Wild Story of a Hockey Original.\u201d",
+        (
+            "Most graduates move back home, the sociologist wrote in her book, \u201cThe Folding Family: Grown"
+            " Kids, Anxious Parents,\u201d based on surveys."
+        ),
+        # an idiom of telling with no words reported
+        "She said it best when she left the company after ten years.",
+    ],
+)
+def test_a_works_title_and_an_idiom_are_no_words_said(text: str) -> None:
+    assert extract_quotes(text, register="news", min_confidence=0.0) == []
+
+
+def test_words_added_in_capitals_after_a_speech_noun_are_said() -> None:
+    text = "At the end of her song, she added the words, \u201cHillary Clinton.\u201d"
+    assert [q.speaker for q in extract_quotes(text, register="news", min_confidence=0.0)] == ["she"]

@@ -16,6 +16,7 @@ from ..core.lexicon.quotes import (
     GAP_VERBS,
     INFINITIVE_BLOCK,
     INTRO_PHRASE_START,
+    IT_IDIOM_NEXT,
     NOT_CONTENT_START,
     PREPOSITIONS,
     RELATIVE,
@@ -177,6 +178,8 @@ def starts_content(text: str, start: int, end: int, blocked: frozenset[str] = NO
         return False  # 'an article that Carson said was written ...': the subject is a gap, no clause
     if blocked is NOT_CONTENT_START and _set_phrase(text, start, end):
         return False
+    if first == "it" and nxt in IT_IDIOM_NEXT:
+        return False  # 'tells it all in a new book', 'said it best': an idiom, nothing reported
     return not (first == "to" and nxt in INFINITIVE_BLOCK)
 
 

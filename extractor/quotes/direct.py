@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..core.lexicon.quotes import HONORIFICS, NEGATIONS, STATEMENT_PATTERNS, TITLE_MINOR_WORDS
+from ..core.lexicon.quotes import HONORIFICS, NEGATIONS, SPEECH_NOUNS, STATEMENT_PATTERNS, TITLE_MINOR_WORDS
 from .attribution import (
     attribution_after,
     attribution_before,
@@ -53,14 +53,29 @@ from .tables import (
 _TITLE_MAX_WORDS = 8
 
 
-def is_title_case(text: str, mark: Mark) -> bool:
+def is_title_case(text: str, mark: Mark, max_words: int = 0) -> bool:
     """'"Meet the Press,"' / '"Make Your Kid a Millionaire"': a short quotation whose words are
-    all capitalised (apart from minor words) names a show, book or slogan; it is not speech."""
+    all capitalised (apart from minor words) names a show, book or slogan; it is not speech.
+    (``max_words``: a longer limit where the context names a work, as a title and subtitle.)"""
     words = WORD_RE.findall(text, mark.start, mark.end)
-    if not words or len(words) > _TITLE_MAX_WORDS:
+    if not words or len(words) > (max_words or _TITLE_MAX_WORDS):
         return False
     major = [w for w in words if w.lower() not in TITLE_MINOR_WORDS]
     return bool(major) and len(major) >= 2 and all(w[0].isupper() or w[0].isdigit() for w in major)
+
+
+def _titled_after_comma(text: str, lead: str, mark: Mark) -> bool:
+    """A title-case quotation after a comma ('in his article, "Fold-and-Cut Magic"', 'in a new
+    book, "Crossing the Line: The Outrageous Story of ..."'): it names the work just mentioned."""
+    if not lead.endswith(","):
+        return False
+    before = WORD_RE.findall(lead[-40:])
+    if before and before[-1].lower() in SPEECH_NOUNS:
+        return False  # 'she added the words, "Hillary Clinton."': words said, capitalised or not
+    return is_title_case(text, mark, _WORK_TITLE_MAX_WORDS)
+
+
+_WORK_TITLE_MAX_WORDS = 16  # 'Crossing the Line: The Outrageous Story of a Hockey Original'
 
 
 def _ends_sentence(text: str, mark: Mark) -> bool:
@@ -427,6 +442,12 @@ def direct_quotes(text: str, marks: list[Mark], ends: list[int], consumed: list[
         elif _ends_sentence(text, mark):
             # 'Clinton said, "A." She followed up by saying ...': what follows is the next sentence
             attribution = attribution_before(text, sent_start, mark.start) or signature
+            if (
+                attribution is not None
+                and attribution.end <= mark.start
+                and _titled_after_comma(text, lead, mark)
+            ):
+                attribution = None  # 'tells it all in a new book, "Crossing the Line."': a title
         else:
             attribution = attribution_after(text, mark.end, limit)
             if attribution is not None and cue_takes_clause(text, attribution, mark.end, limit):
@@ -435,8 +456,7 @@ def direct_quotes(text: str, marks: list[Mark], ends: list[int], consumed: list[
             if (
                 attribution is not None
                 and attribution.end <= mark.start
-                and lead.endswith(",")
-                and is_title_case(text, mark)
+                and _titled_after_comma(text, lead, mark)
             ):
                 attribution = None  # 'describes the results in his article, "Fold-and-Cut Magic"': a title
             if (

@@ -601,6 +601,11 @@ def _relative_clause_end(text: str, speaker: Span, start: int, end: int) -> int:
     return end
 
 
+# A quotation of capitalised words (a title, with its minor words) followed by a comma
+_TITLE_QUOTATION_RE = re.compile(
+    r"[\"“](?:[A-Z0-9][\w'’-]*|(?:a|an|the|of|and|or|in|on|to|for|with|at|by|from)\b)"
+    r"(?:[\s:,-]+(?:[A-Z0-9][\w'’-]*|(?:a|an|the|of|and|or|in|on|to|for|with|at|by|from)\b)){1,15}[,.]?[\"”]"
+)
 _APOSTROPHE_WORD_RE = re.compile(r"[\w'’]+")
 _MAIN_CLAUSE_ADVERBS = frozenset({"also", "then", "now", "still", "later", "quickly", "recently", "never"})
 
@@ -984,6 +989,8 @@ def _reported_one(
         end = _first_comma(text, start, end)
     if word_count(text, start, end) < 2 or not starts_content(text, start, end):
         return None
+    if text[after_cue:start].rstrip().endswith(",") and _TITLE_QUOTATION_RE.match(text, start):
+        return None  # 'wrote in her book, "The Accordion Family: Boomerang Kids ...,"': its title
     if low in TOPIC_OF_CUES and _ABOUT_TOPIC_RE.match(text, start):
         return None  # 'what other shoppers are saying about a product': the topic only
     if _as_they_say(text, sent_start, speaker, cue):

@@ -69,9 +69,17 @@ _ANTECEDENT_RE = re.compile(r"((?:[A-Z][\w'’.&-]*\s+){0,3}[A-Z][\w'’&-]*)\s*
 def _previous_named(earlier: list[Found]) -> str | None:
     for prev in reversed(earlier[-6:]):
         name = prev.speaker or ""
-        if name and name.lower() not in PRONOUNS and is_capitalized(name):
+        first = re.split(r"[\s'’]", name.lower(), maxsplit=1)[0]
+        if name and first not in PRONOUNS and first not in _NOT_A_NAME and is_capitalized(name):
             return prev.resolved or name  # "Oyelaran" was already resolved to "Martin Oyelaran"
     return None
+
+
+# A capitalised speaker opening with one of these is no name to hand on ("I'd", 'Your book',
+# 'My guys', 'This altercation')
+_NOT_A_NAME = frozenset(
+    {"i", "my", "your", "our", "his", "her", "their", "its", "this", "that", "these", "those"}
+)
 
 
 def _nearest_name(text: str, start: int, end: int) -> str | None:

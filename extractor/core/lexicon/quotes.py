@@ -757,6 +757,10 @@ ACT_OBJECTS = _words("""
     motion motions petition petitions indictment indictments injunction
     """)
 
+# After 'it', words that make the cue an idiom with no words reported: 'tells it all in a new
+# book', 'said it best', 'tells it like it is', 'told it straight'
+IT_IDIOM_NEXT = _words("all best like straight plainly")
+
 # Anyone at all: 'Anyone who says X is selling you nothing', 'Whoever claims X' put words in a
 # hypothetical mouth; the sentence is the writer's claim (``speakers.plausible_speaker``).
 HYPOTHETICAL_SPEAKERS = _words("anyone anybody whoever whomever")
