@@ -2673,3 +2673,18 @@ def test_a_works_title_and_an_idiom_are_no_words_said(text: str) -> None:
 def test_words_added_in_capitals_after_a_speech_noun_are_said() -> None:
     text = "At the end of her song, she added the words, \u201cHillary Clinton.\u201d"
     assert [q.speaker for q in extract_quotes(text, register="news", min_confidence=0.0)] == ["she"]
+
+
+def test_a_finding_before_a_colon_presents_the_words_after_it() -> None:
+    text = (
+        "He also pointed out one of the more striking findings of the study: cravings were lower in hospital."
+    )
+    (quote,) = extract_quotes(text, register="news", min_confidence=0.0)
+    assert quote.text == "cravings were lower in hospital"
+    # an object that is itself the characterisation keeps its words
+    (quote,) = extract_quotes(
+        "The firm describes AI as a double-edged sword: it brings gains and risks.",
+        register="news",
+        min_confidence=0.0,
+    )
+    assert quote.text == "AI as a double-edged sword"

@@ -20,6 +20,7 @@ from ..core.lexicon.quotes import (
     CONNECTORS,
     DETERMINERS,
     DISCOURSE_PHRASES,
+    FINDING_NOUNS,
     GAP_RELATIVES,
     GAP_VERBS,
     GENERIC_HEARERS,
@@ -558,8 +559,15 @@ def _object_report(
         end = _first_comma(text, start, end)  # 'Since she mentioned X, I wanted ...'
     if word_count(text, start, end) < 2 or not starts_content(text, start, end, NOT_OBJECT_START):
         return None
-    if _introduces_words(text, start, end, sent_end):
+    if _shares_media(text, start, end):
         return None
+    after_colon = _words_after_colon(text, start, end, sent_end)
+    if after_colon is not None:
+        start = content_start_at(text, after_colon, sent_end)
+        end = content_end(text, start, sent_end)
+        if word_count(text, start, end) < 3:
+            return None
+        return Found(start, end, "", "indirect", text[speaker[0] : speaker[1]], speaker[0], low)
     if low.startswith(("dismiss", "den")) and _object_head(text, start, end) in ACT_OBJECTS:
         return None  # 'dismissed all pending lawsuits', 'denied the motion': an act in court
     first = WORD_RE.match(text, start)
@@ -616,16 +624,19 @@ def _main_verb(word: str) -> bool:
     return word[:1].islower() and (low in FINITE or low in AUX or low.endswith(("ed", "n't", "n’t")))
 
 
-def _introduces_words(text: str, start: int, end: int, sent_end: int) -> bool:
-    """The object is a thing shared (:func:`_shares_media`) or a speech noun before a colon
-    that presents the words ('tweeted a concession early Wednesday:'): the statement, if
-    any, is what follows, not the object ('describes AI as a double-edged sword:' is one)."""
-    if _shares_media(text, start, end):
-        return True
-    if text[end:sent_end].lstrip()[:1] != ":" or word_count(text, start, end) > 6:
-        return False
-    words = [w.lower() for w in WORD_RE.findall(text, start, end)[:3]]
-    return next((w for w in words if w not in _OBJECT_DETERMINERS), "") in SPEECH_NOUNS
+def _words_after_colon(text: str, start: int, end: int, sent_end: int) -> int | None:
+    """Where the words begin when the object only presents them: a short noun phrase headed
+    by a speech noun or a finding before a colon ('tweeted a concession early Wednesday:',
+    'pointed out one of the more interesting findings from the study: The intensity ...').
+    The statement is what follows the colon (``sent_end`` when nothing does); None when the
+    object is the statement ('describes AI as a double-edged sword: ...')."""
+    colon = text.find(":", end, sent_end)
+    if colon < 0 or text[end:colon].strip() or word_count(text, start, end) > 8:
+        return None
+    words = [w.lower() for w in WORD_RE.findall(text, start, end)[:6]]
+    if not any(w in SPEECH_NOUNS or w in FINDING_NOUNS for w in words):
+        return None
+    return colon + 1
 
 
 _OBJECT_DETERMINERS = DETERMINERS | {"this", "that", "these", "those", "my", "our", "your"}
@@ -1022,8 +1033,14 @@ def _reported_one(
         # ends where the narrator's next clause begins
         m = _OBJECT_END_RE.search(text, start, end)
         end = content_end(text, start, m.start()) if m else end
-        if _introduces_words(text, after_cue, end, sent_end):
+        if _shares_media(text, after_cue, end):
             return None
+        after_colon = _words_after_colon(text, after_cue, end, sent_end)
+        if after_colon is not None:
+            start = content_start_at(text, after_colon, sent_end)
+            end = content_end(text, start, sent_end)
+            if word_count(text, start, end) < 3:
+                return None
         topic = _TOPIC_RE.match(text, start) if addressee is not None else None
         if topic:
             # 'asked Bennett about the comments, the manager ...': the topic, up to the end

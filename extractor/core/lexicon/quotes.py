@@ -761,6 +761,13 @@ ACT_OBJECTS = _words("""
 # book', 'said it best', 'tells it like it is', 'told it straight'
 IT_IDIOM_NEXT = _words("all best like straight plainly")
 
+# Nouns of what was found or argued that, before a colon, present the words after it ('pointed
+# out one of the more interesting findings: ...', 'made two points: ...')
+FINDING_NOUNS = _words("""
+    finding findings fact facts lesson lessons result results reason reasons conclusion
+    conclusions takeaway takeaways detail details
+    """)
+
 # Anyone at all: 'Anyone who says X is selling you nothing', 'Whoever claims X' put words in a
 # hypothetical mouth; the sentence is the writer's claim (``speakers.plausible_speaker``).
 HYPOTHETICAL_SPEAKERS = _words("anyone anybody whoever whomever")
