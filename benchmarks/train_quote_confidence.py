@@ -5,7 +5,7 @@ ranks pages it was not trained on.
     python benchmarks/train_quote_confidence.py ../shared/data --write      # and write the table
 
 Every labels file in ``benchmarks/quote_labels/`` (``sample-*``: wcxb-dev pages,
-``dragnet-*``: dragnet-dev pages) gives, for each prediction of the current code it
+``dragnet-*``: dragnet-dev pages, ``mercury-*``: mercury-dev pages) gives, for each prediction of the current code it
 labelled, the features :func:`extractor.quotes.confidence.features` reads and whether the
 prediction was right. The model is an L2-regularised logistic regression fitted by Newton's
 method (numpy; a few hundred features, so the exact solve is instant).
@@ -52,7 +52,7 @@ HERE = Path(__file__).resolve().parent
 LABELS_DIR = HERE / "quote_labels"
 WEIGHTS_FILE = HERE.parent / "extractor" / "quotes" / "confidence_weights.py"
 # which page set each labels file was drawn from, by file-name prefix
-DATASETS = {"sample-": "wcxb-dev", "dragnet-": "dragnet-dev"}
+DATASETS = {"sample-": "wcxb-dev", "dragnet-": "dragnet-dev", "mercury-": "mercury-dev"}
 BARS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 MIN_COUNT = 2  # a feature seen fewer times in training gets no weight
 # PolNeAR rows count less than hand labels: their "right" is the scorer's (words overlap a
@@ -264,7 +264,7 @@ def write(model: tuple[float, dict[str, float]], all_rows: list[Row], held_out: 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("data_root", type=Path, help="folder holding wcxb-dev/ and dragnet-dev/")
+    parser.add_argument("data_root", type=Path, help="folder holding wcxb-dev/, dragnet-dev/ and mercury-dev/")
     parser.add_argument("--cache-dir", type=Path, help="folder of <set>.json block caches")
     parser.add_argument("--l2", type=float, default=8.0, help="L2 penalty on the weights")
     parser.add_argument("--write", action="store_true", help="train on every sample, write the table")
