@@ -5,10 +5,11 @@ ranks pages it was not trained on.
     python benchmarks/train_quote_confidence.py ../shared/data --write      # and write the table
 
 Every labels file in ``benchmarks/quote_labels/`` (``sample-*``: wcxb-dev pages,
-``dragnet-*``: dragnet-dev pages, ``mercury-*``: mercury-dev pages) gives, for each prediction of the current code it
-labelled, the features :func:`extractor.quotes.confidence.features` reads and whether the
-prediction was right. The model is an L2-regularised logistic regression fitted by Newton's
-method (numpy; a few hundred features, so the exact solve is instant).
+``dragnet-*``: dragnet-dev pages, ``mercury-*``: mercury-dev pages) gives, for each
+prediction of the current code it labelled, the features
+:func:`extractor.quotes.confidence.features` reads and whether the prediction was right.
+The model is an L2-regularised logistic regression fitted by Newton's method (numpy; a few
+hundred features, so the exact solve is instant).
 
 The report is leave-one-sample-out: each sample is scored by a model trained on the other
 samples only, so its numbers are what the model does on pages it has not seen. It prints,
@@ -264,7 +265,9 @@ def write(model: tuple[float, dict[str, float]], all_rows: list[Row], held_out: 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("data_root", type=Path, help="folder holding wcxb-dev/, dragnet-dev/ and mercury-dev/")
+    parser.add_argument(
+        "data_root", type=Path, help="folder holding wcxb-dev/, dragnet-dev/ and mercury-dev/"
+    )
     parser.add_argument("--cache-dir", type=Path, help="folder of <set>.json block caches")
     parser.add_argument("--l2", type=float, default=8.0, help="L2 penalty on the weights")
     parser.add_argument("--write", action="store_true", help="train on every sample, write the table")

@@ -2688,3 +2688,87 @@ def test_a_finding_before_a_colon_presents_the_words_after_it() -> None:
         min_confidence=0.0,
     )
     assert quote.text == "AI as a double-edged sword"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a second source after a contrast
+        (
+            (
+                "A projection from one bank suggests that the market will be worth $2 billion, while a recent report"
+                " from another firm anticipates that revenue will exceed $5 billion."
+            ),
+            "that the market will be worth $2 billion",
+        ),
+        # the writer's check on what was said
+        (
+            (
+                "The president has described the drug as a \u201cgame-changer\u201d though it is yet to be"
+                " established as a cure."
+            ),
+            "the drug as a \u201cgame-changer\u201d",
+        ),
+        (
+            (
+                "The sheriff released a statement condemning the actions of \u201cpaid agitators\u201d without"
+                " offering any evidence that anyone was paid."
+            ),
+            "the actions of \u201cpaid agitators\u201d",
+        ),
+        (
+            "The agency says it has donated the goods to a museum (spokespeople would not specify which one).",
+            "it has donated the goods to a museum",
+        ),
+        # a parenthesis is a sentence of its own
+        (
+            (
+                "He had shelters built at his homes and his apartment (representatives of two of the estates say"
+                " they are unaware of such a shelter). As governor he built more."
+            ),
+            "they are unaware of such a shelter",
+        ),
+    ],
+)
+def test_the_report_ends_where_another_source_or_the_writer_begins(text: str, content: str) -> None:
+    assert extract_quotes(text, register="news", min_confidence=0.0)[0].text == content
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The owner called Ailes at home.",  # a phone call, not naming
+        "After the debate, the candidate called Ailes and screamed about the moderator.",
+        "Local police called the attorney general's office last week seeking help.",
+        "A contributor wrote an anonymous blog called the Cable Game that attacked rivals.",  # a work
+        "He then asked a series of personal questions to expose weak spots.",  # questions not given
+        "Ask most people what the city's symbol is, and they'll say the sign on the hill.",  # hypothetical
+        "The pair had bigger roles (technically, he has reported to them since June 2015), and they acted.",
+        "I am no island (you know, as they say, ex nihilo nihil fit), but I still prefer my own work.",
+        "Inside: \u2018Night Songs\u2019: How a young filmmaker revived the musical.",
+    ],
+)
+def test_calls_works_questions_hypotheticals_and_reporting_lines_are_no_reports(text: str) -> None:
+    assert extract_quotes(text, register="news", min_confidence=0.0) == []
+
+
+def test_naming_and_calling_for_still_report() -> None:
+    quotes = extract_quotes("Ms. Friedan called Mrs. Schlafly an \u2018Aunt Tom.\u2019", register="news")
+    assert [q.speaker for q in quotes] == ["Ms. Friedan"]
+    (quote,) = extract_quotes(
+        "The senator called for a new vote on the bill.", register="news", min_confidence=0.0
+    )
+    assert quote.cue == "called for"
+
+
+def test_a_french_inverted_pronoun_and_a_writers_frame_before_who() -> None:
+    (quote,) = extract_quotes(
+        "\u00ab Elles repr\u00e9sentent une menace \u00bb, a-t-elle estim\u00e9.", min_confidence=0.0
+    )
+    assert quote.speaker == "elle"
+    (quote,) = extract_quotes(
+        "I spoke with another assistant who said the manager invited her to lunch.",
+        register="news",
+        min_confidence=0.0,
+    )
+    assert quote.speaker == "another assistant who"

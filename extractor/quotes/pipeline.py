@@ -97,6 +97,8 @@ def _extract(text: str, register: Register | None, min_confidence: float | None)
         if _speaks(text, f, ends) and not _unfinished(text, f) and not _asked_by_writer(text, f, ends)
     ]
     found = [_without_dateline(text, f) for f in found]
+    for f in found:
+        _french_inversion(f)
     news = is_news(text, register)
     if not news:
         found = [trimmed_off_news(text, f) for f in found if kept_off_news(text, f, ends)]
@@ -119,6 +121,17 @@ def _extract(text: str, register: Register | None, min_confidence: float | None)
     for quote in quotes:
         quote.confidence = score(text, quote, quotes, news)
     return [quote for quote in quotes if passes(quote, news, min_confidence)]
+
+
+def _french_inversion(found: Found) -> None:
+    """'« ... », a-t-elle estimé': the pronoun after the auxiliary's '-t-' is the speaker."""
+    inverted = _FRENCH_INVERTED_RE.fullmatch(found.speaker or "")
+    if inverted is not None and found.speaker_pos is not None:
+        found.speaker = inverted.group(1)
+        found.speaker_pos += inverted.start(1)
+
+
+_FRENCH_INVERTED_RE = re.compile(r"(?:a|va|aurait)-t-(il|elle|on|ils|elles)", re.IGNORECASE)
 
 
 def _without_dateline(text: str, found: Found) -> Found:

@@ -34,9 +34,11 @@ from ..core.lexicon.quotes import (
     OBLIGATION_MODALS,
     PASSIVE,
     PHONED_NEXT,
+    PHONED_OBJECTS,
     PREPOSITIONS,
     PROGRESSIVE_ADVERBS,
     PROGRESSIVE_BEFORE,
+    QUESTION_NOUNS,
     QUESTION_OPENERS,
     QUESTIONING_CUES,
     RELATIVE,
@@ -47,6 +49,7 @@ from ..core.lexicon.quotes import (
     TIME_START,
     TIME_THAT,
     TOPIC_OF_CUES,
+    WORK_NOUNS,
     WORKS_BEFORE_NOUN,
     WRITING_CUES,
 )
@@ -568,12 +571,12 @@ def _object_report(
         if word_count(text, start, end) < 3:
             return None
         return Found(start, end, "", "indirect", text[speaker[0] : speaker[1]], speaker[0], low)
-    if low.startswith(("dismiss", "den")) and _object_head(text, start, end) in ACT_OBJECTS:
+    if low.startswith(("dismiss", "den")) and _object_has(text, start, end, ACT_OBJECTS):
         return None  # 'dismissed all pending lawsuits', 'denied the motion': an act in court
     first = WORD_RE.match(text, start)
     if first is not None and first.group().lower() in GAP_VERBS:
         return None  # 'Companies mentioned in this article are used as ...': a participle
-    if low.startswith("call") and _phoned(text, start, end):
+    if low in {"call", "calls", "called", "calling"} and _phoned(text, start, end):
         return None  # 'the agent called me and walked me through it': a phone call
     tokens = tokenize(text, start, min(end, start + 200), 20)
     # (up to a joiner: 'described things in different ways and our practices changed' has
@@ -582,6 +585,42 @@ def _object_report(
     clause = tokens and (tokens[0][2].lower() in COMPLEMENTIZERS or finite_clause(tokens[:joiner]))
     form = _form(text, CLAUSE if clause else OBJECT, start, low, end)
     return Found(start, end, "", "indirect", text[speaker[0] : speaker[1]], speaker[0], low, form=form)
+
+
+def _inside_parentheses(text: str, pos: int, sent_start: int, sent_end: int) -> Span:
+    """The bounds a cue reads its speaker and words in: its sentence, or the parenthesis it
+    stands in ('... Central Park (representatives of the estates say they are unaware of such
+    a shelter). As governor, ...': the aside is a sentence of its own)."""
+    opening = text.rfind("(", sent_start, pos)
+    if opening < 0 or text.find(")", opening, pos) >= 0:
+        return sent_start, sent_end
+    closing = _matching_paren(text, opening, sent_end + 200)
+    if closing < 0:
+        return sent_start, sent_end
+    if word_count(text, opening, pos, 3) < 2:
+        return sent_start, closing  # 'representatives (who say they are unaware)': its antecedent speaks
+    return opening + 1, closing
+
+
+# 'reported to them since June', 'reports directly to the CEO.': whom one works under
+_REPORTS_TO_RE = re.compile(
+    r"\s+(?:directly\s+)?to\s+(?:him|her|them|me|us|the\s+\w+|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
+    r"(?:\s+(?:since|for|until|directly)\b|\s*[.,;)]|\s*\Z)"
+)
+
+
+def _matching_paren(text: str, opening: int, limit: int) -> int:
+    """The ')' closing the '(' at ``opening`` (one inside a quotation in it is passed over:
+    '(X says "dietary restriction (either ...) has not ...")'), or -1 before ``limit``."""
+    depth = 0
+    for k in range(opening, min(limit, len(text))):
+        if text[k] == "(":
+            depth += 1
+        elif text[k] == ")":
+            depth -= 1
+            if depth == 0:
+                return k
+    return -1
 
 
 def _relative_clause_end(text: str, speaker: Span, start: int, end: int) -> int:
@@ -639,22 +678,44 @@ def _words_after_colon(text: str, start: int, end: int, sent_end: int) -> int | 
     return colon + 1
 
 
+_QUANTITY_NOUNS = frozenset(
+    {"series", "number", "lot", "couple", "set", "list", "bunch", "string", "barrage"}
+)
 _OBJECT_DETERMINERS = DETERMINERS | {"this", "that", "these", "those", "my", "our", "your"}
 
 
 def _shares_media(text: str, start: int, end: int) -> bool:
     """The object's head is a thing posted ('tweeted this photo', 'posted a video of'): ``MEDIA_OBJECTS``."""
-    return _object_head(text, start, end) in MEDIA_OBJECTS
+    return _object_has(text, start, end, MEDIA_OBJECTS)
 
 
-def _object_head(text: str, start: int, end: int) -> str:
-    """The first word of an object after its determiners and one adjective ('all pending
-    lawsuits' -> 'lawsuits' when the next word is a noun of the list, else 'pending')."""
-    found: list[str] = WORD_RE.findall(text, start, min(end, start + 60))
-    words = [w.lower() for w in found[:4] if w.lower() not in _OBJECT_DETERMINERS and w.lower() != "all"]
-    if len(words) > 1 and (words[1] in MEDIA_OBJECTS or words[1] in ACT_OBJECTS):
-        return words[1]
-    return words[0] if words else ""
+def _object_has(text: str, start: int, end: int, nouns: frozenset[str], head_only: bool = False) -> bool:
+    """The object's noun phrase, up to its first preposition, clause word or punctuation and
+    at most four words after its determiners, holds one of ``nouns`` ('all pending lawsuits',
+    'a series of personal questions'); with ``head_only`` its last word must ("the attorney
+    general's office last week", not 'the police shootings')."""
+    stop = _PHRASE_STOP_RE.search(text, start, min(end, start + 80))
+    found: list[str] = WORD_RE.findall(text, start, stop.start() if stop else min(end, start + 80))
+    words: list[str] = []
+    for word in found:
+        low = word.lower()
+        if (low in PREPOSITIONS and not (low == "of" and words and words[-1] in _QUANTITY_NOUNS)) or (
+            low in _CLAUSE_WORDS or len(words) == 4
+        ):
+            break  # ('a series of personal questions': 'of' after a quantity goes on)
+        if low in TIME_START and words:
+            break  # 'the office last week'
+        if low not in _OBJECT_DETERMINERS and low not in {"all", "s"}:
+            words.append(low)
+    if head_only:
+        return bool(words) and words[-1] in nouns
+    return any(w in nouns for w in words)
+
+
+_PHRASE_STOP_RE = re.compile(r"[,;:.!?(]")
+_CLAUSE_WORDS = frozenset(
+    {"that", "which", "who", "and", "or", "whether", "if", "how", "what", "why", "when", "where"}
+)
 
 
 def _phoned(text: str, start: int, end: int) -> bool:
@@ -663,6 +724,10 @@ def _phoned(text: str, start: int, end: int) -> bool:
     words = [w.lower() for w in WORD_RE.findall(text, start, min(end, start + 40))[:2]]
     if len(words) == 2 and words[0] in OBJECT_PRONOUNS and words[1] in PHONED_NEXT:
         return True
+    if _CALLED_NAME_RE.match(text, start, min(end + 12, start + 80)):
+        return True  # 'Murdoch called Ailes at home', 'Trump called Ailes and screamed': a call
+    if _object_has(text, start, end, PHONED_OBJECTS, head_only=True):
+        return True  # "called the attorney general's office last week", 'called police'
     if words[:1] == ["into"]:
         return True  # 'she called into the radio program'
     if text[max(0, start - 6) : start].lower().rstrip().endswith(" into"):
@@ -671,6 +736,10 @@ def _phoned(text: str, start: int, end: int) -> bool:
     return bool(_CALLED_BACK_RE.match(text, start, min(end, start + 60)))
 
 
+# A name alone as the object, then what a call comes with ('at home', 'and screamed', ', ...')
+_CALLED_NAME_RE = re.compile(
+    r"(?:[A-Z][\w'’-]*\s+){0,2}[A-Z][a-z][\w'’-]+(?:\s+(?:at|and|on|from|to)\b|\s*[,;]|\s*\.?\s*\Z)"
+)
 _CALLED_BACK_RE = re.compile(r"(?:the\s+|her\s+|his\s+|their\s+)?[\w'’-]+\s+back\b", re.IGNORECASE)
 
 
@@ -824,6 +893,7 @@ def _reported_one(
 ) -> Found | None:
     """Read one cue with its sentence; None when it is not reported speech."""
     low = " ".join(cue.group().split()).lower()
+    sent_start, sent_end = _inside_parentheses(text, cue.start(), sent_start, sent_end)
     before = WORD_RE.findall(text, max(sent_start, cue.start() - 20), cue.start())
     if (
         before
@@ -853,6 +923,8 @@ def _reported_one(
         return None  # '¥1,000 notes', '2 reports': a counted noun
     if low.endswith("s") and low not in TOPIC_CUES and _OF_RE.match(text, cue.end()):
         return None  # 'the unique demands of event work', 'reports of fraud': a plural noun
+    if low.startswith("report") and _REPORTS_TO_RE.match(text, cue.end()):
+        return None  # 'Ailes has reported to them since June 2015': a line of command
     if text[cue.end() : cue.end() + 1] == "(" or text[cue.start() - 1 : cue.start()] in {".", "_"}:
         return None  # 'Logger.warning()', 'warning(': a name in code
     if cue.group()[:1].isupper() and text[max(0, cue.start() - 2) : cue.start()] == ", ":
@@ -980,6 +1052,8 @@ def _reported_one(
     start = content_start_at(text, start, sent_end, low)
     end = content_end(text, start, sent_end)
     end = _relative_clause_end(text, speaker, start, end)
+    if _word_right_before(text, sent_start, speaker[0]) in {"who", "which"}:
+        end = _first_comma(text, start, end)  # 'Doocy, who she said condescended to her, ...'
     if text[after_cue:start].strip() == ":" and start < sent_end and _quotes_a_post(text, low, speaker):
         # 'Jane Smith wrote: A. B. C.', 'nevergrowupever said: A. B.': the words after a
         # colon, unquoted, run to the paragraph's end, as a forum post quotes another ('You
@@ -1010,8 +1084,12 @@ def _reported_one(
         return None  # 'then added 20% tip', 'added $5 to the bill': a sum, not words
     if low in _ADDED and not text[after_cue:start].strip() and _plain_object(text, start, end):
         return None  # 'Hoka added winglets to the plates', 'It added many UI details': a thing
-    if low in WRITING_CUES and _shares_media(text, after_cue, end):
-        return None
+    if low in WRITING_CUES and (
+        _shares_media(text, after_cue, end) or _object_has(text, after_cue, end, WORK_NOUNS)
+    ):
+        return None  # 'tweeted this photo', 'wrote an anonymous blog called ...': a thing made
+    if low.startswith("ask") and _object_has(text, cue.end(), end, QUESTION_NOUNS):
+        return None  # 'asked a series of personal questions to ...': the questions are not given
     complement = reporting_complement(text, after_cue, start, end, low)
     if not complement or (complement == CLAUSE and word_count(text, start, end) < 3):
         return None  # 'questioned his sincerity' is a speech act; 'said it' is no clause
@@ -1115,8 +1193,10 @@ def _as_they_say(text: str, sent_start: int, speaker: Span, cue: re.Match[str]) 
     """'As they say,' / 'as people say,': a proverb's frame; the generic 'they' is no source."""
     lead = " ".join(WORD_RE.findall(text[sent_start : speaker[0]].lower()))
     said = text[speaker[0] : speaker[1]].lower()
+    # ('you know, as they say,': an aside may lead into the frame)
+    aside = lead.endswith(" as") and text[sent_start : speaker[0]].rstrip()[:-2].rstrip()[-1:] == ","
     return (
-        lead in {"as", "but as", "and as", "so as"}
+        (lead in {"as", "but as", "and as", "so as"} or aside)
         # 'as they say,', 'as people say,', 'as the French say,': a people's proverb
         and (said in {"they", "people"} or _A_PEOPLE_RE.fullmatch(said) is not None)
         and cue.group().lower() == "say"

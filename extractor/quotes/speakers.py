@@ -273,6 +273,7 @@ def speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
     chosen = _after_joined_report(chosen)
     chosen = _after_finite_clause(chosen, cue)
     chosen = _after_report_frame(chosen)
+    chosen = _relative_speaker(chosen)
     if not chosen:
         return None
     if chosen and chosen[-1][2].lower() in {"and", "but", "or", "und"}:
@@ -343,6 +344,18 @@ def _after_joined_report(chosen: list[Token]) -> list[Token]:
         # before an -ing word, which is an adjective there, not a subject and its cue
         return chosen
     return chosen[joiner + 1 :]
+
+
+def _relative_speaker(chosen: list[Token]) -> list[Token]:
+    """'I spoke with another assistant who said', 'We talked to residents who say': the writer's
+    frame before the noun the relative clause describes; that noun (with 'who') speaks."""
+    if len(chosen) < 4 or chosen[-1][2].lower() != "who" or chosen[0][2].lower() not in PRONOUNS:
+        return chosen
+    if not _verb_like_word(chosen[1][2]) and chosen[1][2].lower() not in VERBS:
+        return chosen
+    if chosen[2][2].lower() not in PREPOSITIONS:
+        return chosen
+    return chosen[3:]
 
 
 def _after_report_frame(chosen: list[Token]) -> list[Token]:
@@ -648,6 +661,8 @@ def plausible_speaker(text: str, speaker: Span) -> bool:
         return False
     if first in HYPOTHETICAL_SPEAKERS and (len(tokens) == 1 or tokens[1][2].lower() in RELATIVE):
         return False  # 'Anyone who says ...': no one in particular
+    if tokens[-1][2].lower().endswith(("'ll", "’ll")):
+        return False  # "ask most folks ..., and they'll say ...": what someone would say
     if (
         len(tokens) > 1
         and tokens[0][2].islower()

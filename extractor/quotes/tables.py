@@ -252,6 +252,18 @@ CONTENT_CUT_RE = re.compile(
     r"|,[’'\"”]?\s+however\s+(?!,)"
     # 'says "several thousand days" which is at least 2000 days': the writer on the quoted words
     r"|(?<=[”\"])\s+which\s+(?:is|was|means)\b"
+    # ', while a recent report from Activiate anticipates ...', ', but other reports suggest ...': a
+    # second source's report after a contrast
+    r"|,\s+(?:while|whereas|but|although|though)\s+(?:[\w%'’.&-]+\s+){1,6}"
+    r"(?:anticipates|anticipated|estimates|estimated|predicts|predicted|suggest|suggests|suggested|"
+    r"reports|reported|says|said|found|finds|shows|showed)\b"
+    # '... a "game-changer" though it is yet to be established', '... without offering any
+    # evidence that ...', ' (spokespeople wouldn't specify which one)': the writer's check on it
+    r"|,?\s+(?:though|although)\s+it\s+(?:is|was|has)\s+(?:yet|not|still)\b"
+    r"|\s+without\s+(?:offering|providing|giving|citing|presenting|producing)\s+(?:any\s+)?"
+    r"(?:evidence|proof|details|support)\b"
+    r"|\s\((?=[^()]{0,60}\b(?:wouldn['’]t|would\s+not|declined\s+to|didn['’]t|did\s+not|couldn['’]t|"
+    r"could\s+not)\b)"
     # '21% reported anxiety and 17% reported depression': a second subject's own report
     r"|\s+and\s+(?:[\w%'’.-]+\s+){1,3}(?:reported|said|told|say|says|added)\b"
     # '45 percent said X—now just 35 percent say Y', 'X – a plan that 91 percent agreed would ...':

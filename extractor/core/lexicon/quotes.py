@@ -768,6 +768,15 @@ FINDING_NOUNS = _words("""
     conclusions takeaway takeaways detail details
     """)
 
+# Works written or posted: 'wrote an anonymous blog called ...', 'wrote a book about ...' (the
+# object of a verb of writing that is one of these is a thing made, not words reported)
+WORK_NOUNS = _words("""
+    blog blogs book books column columns novel novels memoir essay essays song songs script
+    screenplay biography thesis dissertation cookbook
+    """)
+# 'asked a series of questions', 'asked several questions': the questions are not given
+QUESTION_NOUNS = _words("question questions")
+
 # Anyone at all: 'Anyone who says X is selling you nothing', 'Whoever claims X' put words in a
 # hypothetical mouth; the sentence is the writer's claim (``speakers.plausible_speaker``).
 HYPOTHETICAL_SPEAKERS = _words("anyone anybody whoever whomever")
@@ -806,7 +815,7 @@ ADVERBIAL_WORDS = _words(
 # is no statement of its own: before '..., X said' the content must be a clause.
 INTRO_PHRASE_START = _words(
     "despite on in at during after before since when while whilst if although though as with without "
-    "for from by under amid among unlike like"
+    "for from by under amid among unlike like through via"
 )
 
 
@@ -890,7 +899,7 @@ LIST_INTRODUCERS = _words("include includes included following")
 # 'Related: "..."', 'Note: "..."', "Editor's note:"): the quotation is the title of what is
 # linked or the writer's own material, not words anyone said
 CROSS_REFERENCE_WORDS = _words("""
-    also see read more related previously watch listen source sources via note notes update
+    also see read more related previously watch listen source sources via note notes update inside
     updated correction disclaimer disclosure editor's editor’s ps nb
     """)
 
@@ -930,6 +939,9 @@ INFERENCE_CUES = _words(
 INFERENCE_PARTICIPLES = _words("suggesting indicating implying showing meaning signaling signalling")
 # After 'called me': a phone call ('called me and ...', 'called us back'), not a name given
 PHONED_NEXT = _words("and back at on to from about when after before today yesterday")
+# "called the attorney general's office", 'called police': a number rung (reported.py,
+# ``_phoned``; 'called a press conference' stays: PolNeAR counts convening as a speech act)
+PHONED_OBJECTS = _words("office police 911 hotline number cops ambulance")
 # A mention opening with these is an embedded question or a headline ('How the agency defends
 # the grid'), not a speaker
 MANNER_QUESTIONS = _words("how why")
