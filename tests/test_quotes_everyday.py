@@ -2772,3 +2772,35 @@ def test_a_french_inverted_pronoun_and_a_writers_frame_before_who() -> None:
         min_confidence=0.0,
     )
     assert quote.speaker == "another assistant who"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            (
+                "Despite the worry, Eric Dunn, Director of Public Affairs at the State Division of Naval Affairs told"
+                " the site the plane was on a training run."
+            ),
+            "Eric Dunn",
+            "the plane was on a training run",
+        ),
+        (
+            (
+                "According to Tom Nakamura, Deputy News Director at Buzzfeed, the police did not know why the plane"
+                " was there."
+            ),
+            "Tom Nakamura",
+            "the police did not know why the plane was there",
+        ),
+        # a dateline in capitals is no name before the title
+        (
+            "WASHINGTON, Secretary of State Hillary Clinton said the pace has picked up.",
+            "Secretary of State Hillary Clinton",
+            "the pace has picked up",
+        ),
+    ],
+)
+def test_a_capitalised_job_title_after_a_name_describes_it(text: str, speaker: str, content: str) -> None:
+    (quote,) = extract_quotes(text, register="news", min_confidence=0.0)
+    assert (quote.speaker, quote.text) == (speaker, content)

@@ -26,7 +26,7 @@ from .content import content_end, is_intro_phrase
 from .mentions import is_source_noun
 from .records import Found, Span, Token
 from .sentences import comma_in_number, tokenize, word_count
-from .speakers import is_capitalized, np_after
+from .speakers import is_capitalized, np_after, title_case_role
 from .tables import FINITE, NORM_NOUNS, PRONOUNS, VERBS, WORD_RE
 
 
@@ -192,6 +192,8 @@ def _after_appositive(text: str, start: int, sent_end: int) -> int:
     words = WORD_RE.findall(text, start, comma)
     if words and words[0] in {"who", "which"}:
         return comma + 1  # 'According to Kohn, who serves as director, the center ...'
+    if title_case_role(words):
+        return comma + 1  # 'According to Tom Namako, Deputy News Director at Buzzfeed, the NYPD ...'
     if not words or not words[0].islower() or not (words[0] in DETERMINERS or is_source_noun(words[0])):
         return start
     for w in words:

@@ -28,6 +28,7 @@ from ..core.lexicon.quotes import (
     PASSIVE,
     PREPOSITIONS,
     RELATIVE,
+    ROLE_TITLE_WORDS,
     SUBJECT_CLAUSE_JOINERS,
     TIME_START,
     TURN_VERBS,
@@ -500,7 +501,9 @@ def _name_before_appositive(segments: list[list[Token]], chosen: list[Token]) ->
         if not seg:
             continue
         if _name_run(seg):
-            return seg
+            # (a dateline in capitals is no name: 'WASHINGTON, Secretary of State Hillary
+            # Clinton said' names its speaker in the title's segment)
+            return chosen if all(t[2].isupper() for t in seg) else seg
         if not _appositive(seg):
             break
     return chosen
@@ -561,12 +564,31 @@ def _appositive(seg: list[Token]) -> bool:
     first = seg[0][2]
     if first.lower() in {"a", "an"}:
         return len(seg) > 1
+    if _title_case_role(seg):
+        return True  # (only after a name: ``_name_before_appositive``)
     return (
         len(seg) >= 3
         and first.isalpha()
         and first.islower()
         and first not in DETERMINERS  # 'Similarly, several other studies suggest': the subject
         and is_source_noun(first)
+    )
+
+
+def _title_case_role(seg: list[Token]) -> bool:
+    return title_case_role([t[2] for t in seg])
+
+
+def title_case_role(words: list[str]) -> bool:
+    """'Director of Public Affairs at the State Division', 'Deputy News Director at Buzzfeed':
+    a capitalised job title (``ROLE_TITLE_WORDS`` in its first three words) with the place it
+    holds after a preposition; not a list ('Bank of America and Citigroup')."""
+    return (
+        len(words) >= 3
+        and is_capitalized(words[0])
+        and any(w.lower() in ROLE_TITLE_WORDS for w in words[:3] if is_capitalized(w))
+        and any(w in {"of", "at", "for"} for w in words[1:5])
+        and "and" not in words[:4]
     )
 
 

@@ -777,6 +777,15 @@ WORK_NOUNS = _words("""
 # 'asked a series of questions', 'asked several questions': the questions are not given
 QUESTION_NOUNS = _words("question questions")
 
+# Words that head a capitalised job title set off after a name ('Eric Durr, Director of Public
+# Affairs at X told', 'Tom Namako, Deputy News Director at Buzzfeed, ...')
+ROLE_TITLE_WORDS = _words("""
+    director president chief head spokesman spokeswoman spokesperson manager chairman chairwoman
+    chair founder cofounder co-founder professor editor deputy executive officer coordinator
+    administrator commissioner superintendent analyst economist researcher secretary minister ceo
+    cfo coo cto
+    """)
+
 # Anyone at all: 'Anyone who says X is selling you nothing', 'Whoever claims X' put words in a
 # hypothetical mouth; the sentence is the writer's claim (``speakers.plausible_speaker``).
 HYPOTHETICAL_SPEAKERS = _words("anyone anybody whoever whomever")
