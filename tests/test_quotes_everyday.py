@@ -2804,3 +2804,24 @@ def test_a_french_inverted_pronoun_and_a_writers_frame_before_who() -> None:
 def test_a_capitalised_job_title_after_a_name_describes_it(text: str, speaker: str, content: str) -> None:
     (quote,) = extract_quotes(text, register="news", min_confidence=0.0)
     assert (quote.speaker, quote.text) == (speaker, content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "And while the two stars weren't asked to jump over cars in that number, they sang.",  # denied passive
+        "The owners weren\u2019t told about the change.",
+        "The protesters, who call themselves \u201cwater keepers\u201d, were camping outdoors.",  # a name they use
+    ],
+)
+def test_denied_passives_and_names_people_go_by_are_no_reports(text: str) -> None:
+    assert extract_quotes(text, register="news", min_confidence=0.0) == []
+
+
+def test_a_cue_opening_a_parenthesis_reads_inside_it() -> None:
+    text = (
+        "The stars did not jump over cars in that number (asked about the scene, Stone says it was wonderful),"
+        " but they danced."
+    )
+    quotes = extract_quotes(text, register="news", min_confidence=0.0)
+    assert ("Stone", "it was wonderful") in [(q.speaker, q.text) for q in quotes]

@@ -267,7 +267,9 @@ def _subordinate_only(text: str, start: int, end: int) -> bool:
     comma are a subordinate clause alone (no comma of a main clause after it), so they are
     the scene of the cue, not what was said."""
     first = WORD_RE.search(text, start, end)
-    return first is not None and first.group().lower() in SUBORDINATORS and "," not in text[start:end]
+    if first is not None and first.group().lower() in {"and", "but", "so"}:
+        first = WORD_RE.search(text, first.end(), end)  # 'And while the two stars ...,'
+    return first is not None and first.group().lower() in SUBORDINATORS and "," not in text[first.end() : end]
 
 
 def _quotation_next(text: str, pos: int, end: int) -> bool:
@@ -597,7 +599,10 @@ def _inside_parentheses(text: str, pos: int, sent_start: int, sent_end: int) -> 
     closing = _matching_paren(text, opening, sent_end + 200)
     if closing < 0:
         return sent_start, sent_end
-    if word_count(text, opening, pos, 3) < 2:
+    if (
+        WORD_RE.findall(text, opening, pos)[:1] in (["who"], ["which"])
+        and word_count(text, opening, pos, 3) < 2
+    ):
         return sent_start, closing  # 'representatives (who say they are unaware)': its antecedent speaks
     return opening + 1, closing
 

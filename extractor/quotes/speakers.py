@@ -226,6 +226,12 @@ def speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
         or _modifier_slot(tokens[-1][2])
     ):
         return None
+    if (
+        tokens
+        and (cue.lower().endswith("ed") or cue.lower() == "told")
+        and _NEGATED_PASSIVE_RE.fullmatch(tokens[-1][2])
+    ):
+        return None  # "the two stars weren't asked to jump": a denied passive
     if tokens and cue.lower().endswith("ed") and possessive(tokens[-1][2]):
         return None  # "the FDA's proposed label", "the company's reported earnings": an adjective
     while tokens and (
@@ -320,6 +326,7 @@ def speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
     return chosen[0][0], chosen[-1][1]
 
 
+_NEGATED_PASSIVE_RE = re.compile(r"(?:was|were|is|are|wasn|weren|isn|aren)n?['’]t", re.IGNORECASE)
 _NAME_JOINERS = frozenset({".", "-", "&", "de", "van", "von", "al", "bin", "of"})
 _CLAUSE_JOINERS = frozenset({"and", "but"})
 _ON_AFTER_RE = re.compile(r"\s+(?:on|to)\b", re.IGNORECASE)
