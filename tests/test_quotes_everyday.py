@@ -2825,3 +2825,18 @@ def test_a_cue_opening_a_parenthesis_reads_inside_it() -> None:
     )
     quotes = extract_quotes(text, register="news", min_confidence=0.0)
     assert ("Stone", "it was wonderful") in [(q.speaker, q.text) for q in quotes]
+
+
+def test_hearers_recalled_speakers_and_shared_covers() -> None:
+    (quote,) = extract_quotes(
+        "She told Atlanta police the man had fled on foot.", register="news", min_confidence=0.0
+    )
+    assert (quote.addressee, quote.text) == ("Atlanta police", "the man had fled on foot")
+    (quote,) = extract_quotes(
+        "\u201cFor a man in my position, it would have to be at a hotel,\u201d she recalls him saying.",
+        register="news",
+        min_confidence=0.0,
+    )
+    assert quote.speaker == "him"
+    text = "That night the paper fired back, tweeting the cover of the next day\u2019s issue with the news."
+    assert extract_quotes(text, register="news", min_confidence=0.0) == []

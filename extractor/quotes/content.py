@@ -178,6 +178,8 @@ def starts_content(text: str, start: int, end: int, blocked: frozenset[str] = NO
         return False  # 'an article that Carson said was written ...': the subject is a gap, no clause
     if blocked is NOT_CONTENT_START and _set_phrase(text, start, end):
         return False
+    if first == "which" and nxt == ",":
+        return False  # '"...," Trump said which, given his history, triggered ...': the writer on it
     if first == "it" and nxt in IT_IDIOM_NEXT:
         return False  # 'tells it all in a new book', 'said it best': an idiom, nothing reported
     return not (first == "to" and nxt in INFINITIVE_BLOCK)

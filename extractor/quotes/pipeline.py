@@ -99,6 +99,7 @@ def _extract(text: str, register: Register | None, min_confidence: float | None)
     found = [_without_dateline(text, f) for f in found]
     for f in found:
         _french_inversion(f)
+        _recalled_speaker(text, f)
     news = is_news(text, register)
     if not news:
         found = [trimmed_off_news(text, f) for f in found if kept_off_news(text, f, ends)]
@@ -131,6 +132,18 @@ def _french_inversion(found: Found) -> None:
         found.speaker_pos += inverted.start(1)
 
 
+def _recalled_speaker(text: str, found: Found) -> None:
+    """'"...," she recalls him saying': the words are the one she remembers speaking."""
+    if found.speaker is None or found.speaker_pos is None:
+        return
+    m = _RECALLED_RE.match(text, found.speaker_pos + len(found.speaker))
+    if m is not None:
+        found.speaker, found.speaker_pos = m.group(1), m.start(1)
+
+
+_RECALLED_RE = re.compile(
+    r"\s+(?:recalls|recalled|remembers|remembered|heard|hears)\s+(him|her|them)\s+(?:saying|say|telling|tell)\b"
+)
 _FRENCH_INVERTED_RE = re.compile(r"(?:a|va|aurait)-t-(il|elle|on|ils|elles)", re.IGNORECASE)
 
 

@@ -344,6 +344,8 @@ def _participle(
     text: str, cue: re.Match[str], low: str, sent_start: int, sent_end: int, sentence_speaker: Span | None
 ) -> Found | None:
     """'X said A, adding that B' / 'X mocked it, saying B': the speaker is the sentence's subject."""
+    if low in _POSTING_CUES and _shares_media(text, cue.end(), sent_end):
+        return None  # '..., tweeting the cover of the next day's paper': a thing shared
     speaker = sentence_speaker
     if speaker is None:
         opening = _after_opening_quotation(text, sent_start, cue.start())
@@ -683,6 +685,7 @@ def _words_after_colon(text: str, start: int, end: int, sent_end: int) -> int | 
     return colon + 1
 
 
+_POSTING_CUES = frozenset({"tweeting", "posting", "sharing", "shared", "shares"})
 _QUANTITY_NOUNS = frozenset(
     {"series", "number", "lot", "couple", "set", "list", "bunch", "string", "barrage"}
 )
@@ -1089,7 +1092,7 @@ def _reported_one(
         return None  # 'then added 20% tip', 'added $5 to the bill': a sum, not words
     if low in _ADDED and not text[after_cue:start].strip() and _plain_object(text, start, end):
         return None  # 'Hoka added winglets to the plates', 'It added many UI details': a thing
-    if low in WRITING_CUES and (
+    if (low in WRITING_CUES or low in _POSTING_CUES) and (
         _shares_media(text, after_cue, end) or _object_has(text, after_cue, end, WORK_NOUNS)
     ):
         return None  # 'tweeted this photo', 'wrote an anonymous blog called ...': a thing made

@@ -326,6 +326,9 @@ def speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
     return chosen[0][0], chosen[-1][1]
 
 
+_GROUP_HEARERS = frozenset(
+    {"police", "officials", "authorities", "investigators", "officers", "detectives", "prosecutors"}
+)
 _NEGATED_PASSIVE_RE = re.compile(r"(?:was|were|is|are|wasn|weren|isn|aren)n?['’]t", re.IGNORECASE)
 _NAME_JOINERS = frozenset({".", "-", "&", "de", "van", "von", "al", "bin", "of"})
 _CLAUSE_JOINERS = frozenset({"and", "but"})
@@ -798,6 +801,9 @@ def addressee_after(text: str, start: int, end: int) -> tuple[Span | None, int]:
                 out.append(tok)
             else:
                 break
+        after = tokens[len(out)][2] if len(out) < len(tokens) else ""
+        if after.lower() in _GROUP_HEARERS:
+            out.append(tokens[len(out)])  # 'told Atlanta police Rogers fondled ...': a city's force
     elif tokens[0][2].lower() in DETERMINERS and len(tokens) > 1:
         out = tokens[:2]
         if is_capitalized(tokens[1][2]):

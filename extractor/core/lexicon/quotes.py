@@ -747,7 +747,7 @@ CONTENT_AFTER: Mapping[str, frozenset[str]] = MappingProxyType(
 # rally' (an object report whose object is one of these reports no statement)
 MEDIA_OBJECTS = _words("""
     photo photos picture pictures image images video videos clip clips link links screenshot
-    screenshots gif gifs map maps chart charts graphic graphics selfie selfies meme memes
+    screenshots gif gifs map maps chart charts graphic graphics selfie selfies meme memes cover covers
     """)
 
 # Objects that make a speech act a legal or official act: 'dismissed all pending lawsuits',
