@@ -2840,3 +2840,9 @@ def test_hearers_recalled_speakers_and_shared_covers() -> None:
     assert quote.speaker == "him"
     text = "That night the paper fired back, tweeting the cover of the next day\u2019s issue with the news."
     assert extract_quotes(text, register="news", min_confidence=0.0) == []
+
+
+def test_an_according_to_aside_before_that_interrupts_the_sources_clause() -> None:
+    text = "Kelly had begun to speculate, according to one source, that the rival was behind her illness."
+    (quote,) = extract_quotes(text, register="news", min_confidence=0.0)
+    assert (quote.speaker, quote.text.endswith("behind her illness")) == ("one source", True)

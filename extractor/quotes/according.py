@@ -135,7 +135,8 @@ _FIGURE_AFTER_SOURCE_RE = re.compile(
     re.IGNORECASE,
 )
 _JOINED_SOURCE_RE = re.compile(r"\s+and\s+[a-z]+ed\s+by\s+[^,;:]{1,60}")
-_CLAUSE_GOES_ON = frozenset({"be", "have", "not", "never", "also", "still", "soon", "likely"})
+# (and 'that': 'Kelly had begun to speculate, according to one source, that Trump ...')
+_CLAUSE_GOES_ON = frozenset({"be", "have", "not", "never", "also", "still", "soon", "likely", "that"})
 
 
 def _stops_inside_clause(pre: str) -> bool:
