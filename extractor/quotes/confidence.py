@@ -94,6 +94,14 @@ def _speaker_form(speaker: str) -> str:
     return "capital" if words[0][:1].isupper() else "lower"
 
 
+def _resolved(quote: Quote, words: list[str]) -> bool:
+    """A pronoun or short name was resolved to a fuller one. (A relative pronoun's antecedent,
+    'who' -> 'Alex Leary', came later than the weights: it leaves this feature as it was.)"""
+    if words and words[-1].lower() in RELATIVE_PRONOUNS:
+        return False
+    return quote.speaker_resolved is not None and quote.speaker_resolved != quote.speaker
+
+
 def _shape_words(quote: Quote, speaker: list[str], body: list[str]) -> list[str]:
     """The shapes wrong records take on the labelled pages: a clause read as the speaker
     (a relative pronoun, subordinator or preposition inside it), a span running on into
@@ -144,7 +152,7 @@ def features(text: str, quote: Quote, quotes: Sequence[Quote], news: bool) -> li
         f"speaker_form={form}",
         f"speaker_form_kind={form}|{quote.kind}",
         f"speaker_words={_bucket(len(words), (0, 1, 2, 3, 5))}",
-        f"resolved={quote.speaker_resolved is not None and quote.speaker_resolved != quote.speaker}",
+        f"resolved={_resolved(quote, words)}",
     ]
     if words:
         out.append(f"speaker_head={_word_class(words[-1].strip('.,;:'))}")
