@@ -2846,3 +2846,18 @@ def test_an_according_to_aside_before_that_interrupts_the_sources_clause() -> No
     text = "Kelly had begun to speculate, according to one source, that the rival was behind her illness."
     (quote,) = extract_quotes(text, register="news", min_confidence=0.0)
     assert (quote.speaker, quote.text.endswith("behind her illness")) == ("one source", True)
+
+
+def test_a_described_speaker_before_who_resolves_to_its_name_or_the_phrase() -> None:
+    (quote,) = extract_quotes(
+        "Transit director Leanne Fosse who said the line would open left early.",
+        register="news",
+        min_confidence=0,
+    )
+    assert quote.speaker_resolved == "Leanne Fosse"
+    (quote,) = extract_quotes(
+        "A staffer at the State Department who told investigators that the server was hacked resigned.",
+        register="news",
+        min_confidence=0,
+    )
+    assert quote.speaker_resolved == "A staffer at the State Department"  # not the department

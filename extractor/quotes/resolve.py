@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..core.lexicon.quotes import CONNECTORS
+from ..core.lexicon.quotes import CONNECTORS, PREPOSITIONS
 from .records import Found
 from .speakers import is_capitalized
 from .tables import GROUP_RE, PRON_PLUR, PRON_SING, PRONOUNS, PROPER_RUN_RE, RESOLVE_WINDOW
@@ -33,32 +33,31 @@ def resolve(text: str, found: Found, earlier: list[Found]) -> str | None:
         return " ".join(hit.group(1).split()) if hit else None
     words = speaker.split()
     if len(words) > 1 and words[-1].lower() in _RELATIVES:
-        # 'a staffer at the State Department who told': the noun phrase before 'who'
-        return resolve_phrase(" ".join(words[:-1]))
+        # 'a tech staffer at the State Department who told': the noun phrase before 'who'
+        # ('Transit director Leanne Fosse, who': the name it ends in, not one after 'at')
+        phrase = words[:-1]
+        name = _name_at_end(phrase)
+        k = len(phrase) - len(name.split()) - 1 if name else -1
+        while k >= 0 and phrase[k].lower() in {"the", "a", "an"}:
+            k -= 1
+        return name if name and (k < 0 or phrase[k].lower() not in PREPOSITIONS) else " ".join(phrase)
     if len(words) == 1 and is_capitalized(speaker):
         pattern = re.compile(r"\b(?:[A-Z][\w'’.-]*\s+){1,3}" + re.escape(speaker) + r"\b")
         hit = pattern.search(text, window_start, found.speaker_pos)
         return " ".join(hit.group().split()) if hit else speaker
     if all(is_capitalized(w) or w.lower() in CONNECTORS for w in words):
         return speaker
-    # "Transit director Leanne Fosse": the name at the end of a described speaker
+    return _name_at_end(words)  # "Transit director Leanne Fosse": the name it ends in
+
+
+def _name_at_end(words: list[str]) -> str | None:
+    """The capitalised words (two or more) that end a described speaker, or None."""
     tail: list[str] = []
     for word in reversed(words):
         if not is_capitalized(word):
             break
         tail.insert(0, word)
     return " ".join(tail) if len(tail) >= 2 else None
-
-
-def resolve_phrase(phrase: str) -> str:
-    """A described speaker's name when it ends in one ('Transit director Leanne Fosse'),
-    else the phrase."""
-    tail: list[str] = []
-    for word in reversed(phrase.split()):
-        if not is_capitalized(word):
-            break
-        tail.insert(0, word)
-    return " ".join(tail) if len(tail) >= 2 else phrase
 
 
 _RELATIVES = frozenset({"who", "whom", "which"})
