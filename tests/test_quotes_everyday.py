@@ -2861,3 +2861,16 @@ def test_a_described_speaker_before_who_resolves_to_its_name_or_the_phrase() -> 
         min_confidence=0,
     )
     assert quote.speaker_resolved == "A staffer at the State Department"  # not the department
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Shawn Styles, 30, who works nearby, said he heard shots.", "Shawn Styles"),  # an age
+        ("Diego Jeronimo, 36, said the store had been closed for a week.", "Diego Jeronimo"),
+        ("She sharply criticized the plan, saying it would fail.", "She"),  # an adverb after it
+        ("He coldly said that the deal was off.", "He"),
+    ],
+)
+def test_an_age_or_an_adverb_after_the_name_is_not_the_speaker(text: str, speaker: str) -> None:
+    assert extract_quotes(text, register="news", min_confidence=0.0)[0].speaker == speaker

@@ -498,6 +498,10 @@ def _name_before_appositive(segments: list[list[Token]], chosen: list[Token]) ->
     k = next((i for i, seg in enumerate(segments) if seg is chosen), None)
     if k is None:
         return chosen
+    if len(chosen) == 1 and chosen[0][2].isdigit() and len(chosen[0][2]) <= 3:
+        # 'Shawn Styles, 30, who works nearby, said': an age after the name
+        before = [seg for seg in segments[:k] if seg]
+        return before[-1] if before and _name_run(before[-1]) else chosen
     if not _appositive(chosen):
         # 'Christine Jew, senior specialist, product communications, for X, told': bare
         # lower-case titles after a name that opens the span describe it too

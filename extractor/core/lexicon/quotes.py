@@ -540,6 +540,16 @@ ADVERB_ENDINGS = (
     "itly",
     "ctly",
     "ately",
+    # 'she sharply criticized', 'he coldly said', 'firmly', 'quickly', 'quietly', 'softly'
+    "rply",
+    "eply",
+    "ldly",
+    "rmly",
+    "ckly",
+    "ghtly",
+    "etly",
+    "ptly",
+    "ftly",
 )
 
 BLOCKERS = _words(
