@@ -2874,3 +2874,12 @@ def test_a_described_speaker_before_who_resolves_to_its_name_or_the_phrase() -> 
 )
 def test_an_age_or_an_adverb_after_the_name_is_not_the_speaker(text: str, speaker: str) -> None:
     assert extract_quotes(text, register="news", min_confidence=0.0)[0].speaker == speaker
+
+
+def test_asking_not_to_be_named_is_no_report() -> None:
+    text = (
+        "A spokesman, who asked not to be identified because he was not authorized, said the plan was dead."
+    )
+    assert [(q.speaker, q.text) for q in extract_quotes(text, register="news", min_confidence=0.0)] == [
+        ("A spokesman", "the plan was dead")
+    ]

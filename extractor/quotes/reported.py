@@ -609,6 +609,11 @@ def _inside_parentheses(text: str, pos: int, sent_start: int, sent_end: int) -> 
     return opening + 1, closing
 
 
+_ANONYMITY_RE = re.compile(
+    r"\s+(?:not\s+to\s+be\s+(?:identified|named|quoted)|that\s+(?:his|her|their)\s+names?\s+not\s+be"
+    r"|for\s+anonymity|to\s+remain\s+anonymous)\b",
+    re.IGNORECASE,
+)
 # 'reported to them since June', 'reports directly to the CEO.': whom one works under
 _REPORTS_TO_RE = re.compile(
     r"\s+(?:directly\s+)?to\s+(?:him|her|them|me|us|the\s+\w+|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
@@ -931,6 +936,8 @@ def _reported_one(
         return None  # '¥1,000 notes', '2 reports': a counted noun
     if low.endswith("s") and low not in TOPIC_CUES and _OF_RE.match(text, cue.end()):
         return None  # 'the unique demands of event work', 'reports of fraud': a plural noun
+    if low.startswith(("ask", "request")) and _ANONYMITY_RE.match(text, cue.end()):
+        return None  # 'who asked not to be identified': the source's terms, not words reported
     if low.startswith("report") and _REPORTS_TO_RE.match(text, cue.end()):
         return None  # 'Ailes has reported to them since June 2015': a line of command
     if text[cue.end() : cue.end() + 1] == "(" or text[cue.start() - 1 : cue.start()] in {".", "_"}:
