@@ -2883,3 +2883,9 @@ def test_asking_not_to_be_named_is_no_report() -> None:
     assert [(q.speaker, q.text) for q in extract_quotes(text, register="news", min_confidence=0.0)] == [
         ("A spokesman", "the plan was dead")
     ]
+
+
+def test_japanese_to_iu_before_a_noun_names_a_thing() -> None:
+    assert extract_quotes("当初は「Neue Haas Grotesk」という名前だった。", min_confidence=0.0) == []
+    (quote,) = extract_quotes("市長の山田和夫さんは「計画は順調だ」という。", min_confidence=0.0)
+    assert (quote.speaker, quote.text) == ("市長の山田和夫さん", "計画は順調だ")
