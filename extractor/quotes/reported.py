@@ -85,6 +85,7 @@ from .speakers import (
     plausible_speaker,
     possessive,
     speaker_before,
+    verb_like_word,
 )
 from .tables import (
     ADDRESSEE_VERBS,
@@ -568,13 +569,11 @@ def _object_report(
         return None
     if _shares_media(text, start, end):
         return None
-    after_colon = _words_after_colon(text, start, end, sent_end)
-    if after_colon is not None:
-        start = content_start_at(text, after_colon, sent_end)
-        end = content_end(text, start, sent_end)
-        if word_count(text, start, end) < 3:
+    presented = _words_after_colon(text, start, end, sent_end)
+    if presented is not None:
+        if presented[0] == presented[1]:
             return None
-        return Found(start, end, "", "indirect", text[speaker[0] : speaker[1]], speaker[0], low)
+        return Found(*presented, "", "indirect", text[speaker[0] : speaker[1]], speaker[0], low)
     if low.startswith(("dismiss", "den")) and _object_has(text, start, end, ACT_OBJECTS):
         return None  # 'dismissed all pending lawsuits', 'denied the motion': an act in court
     first = WORD_RE.match(text, start)
@@ -671,15 +670,14 @@ _MAIN_CLAUSE_ADVERBS = frozenset({"also", "then", "now", "still", "later", "quic
 
 def _main_verb(word: str) -> bool:
     """A finite verb or auxiliary ('declined', 'has', "doesn't", 'told'), lower case."""
-    low = word.lower()
-    return word[:1].islower() and (low in FINITE or low in AUX or low.endswith(("ed", "n't", "n’t")))
+    return word[:1].islower() and (verb_like_word(word) or word.lower().endswith(("n't", "n’t")))
 
 
-def _words_after_colon(text: str, start: int, end: int, sent_end: int) -> int | None:
-    """Where the words begin when the object only presents them: a short noun phrase headed
-    by a speech noun or a finding before a colon ('tweeted a concession early Wednesday:',
-    'pointed out one of the more interesting findings from the study: The intensity ...').
-    The statement is what follows the colon (``sent_end`` when nothing does); None when the
+def _words_after_colon(text: str, start: int, end: int, sent_end: int) -> Span | None:
+    """The words a short object only presents: a noun phrase headed by a speech noun or a
+    finding before a colon ('pointed out one of the more interesting findings from the
+    study: The intensity ...'); the statement is what follows the colon (an empty span when
+    fewer than three words do: 'tweeted a concession early Wednesday:'). None when the
     object is the statement ('describes AI as a double-edged sword: ...')."""
     colon = text.find(":", end, sent_end)
     if colon < 0 or text[end:colon].strip() or word_count(text, start, end) > 8:
@@ -687,7 +685,9 @@ def _words_after_colon(text: str, start: int, end: int, sent_end: int) -> int | 
     words = [w.lower() for w in WORD_RE.findall(text, start, end)[:6]]
     if not any(w in SPEECH_NOUNS or w in FINDING_NOUNS for w in words):
         return None
-    return colon + 1
+    said = content_start_at(text, colon + 1, sent_end)
+    said_end = content_end(text, said, sent_end)
+    return (said, said_end) if word_count(text, said, said_end) >= 3 else (said, said)
 
 
 _POSTING_CUES = frozenset({"tweeting", "posting", "sharing", "shared", "shares"})
@@ -1128,12 +1128,11 @@ def _reported_one(
         end = content_end(text, start, m.start()) if m else end
         if _shares_media(text, after_cue, end):
             return None
-        after_colon = _words_after_colon(text, after_cue, end, sent_end)
-        if after_colon is not None:
-            start = content_start_at(text, after_colon, sent_end)
-            end = content_end(text, start, sent_end)
-            if word_count(text, start, end) < 3:
+        presented = _words_after_colon(text, after_cue, end, sent_end)
+        if presented is not None:
+            if presented[0] == presented[1]:
                 return None
+            start, end = presented
         topic = _TOPIC_RE.match(text, start) if addressee is not None else None
         if topic:
             # 'asked Bennett about the comments, the manager ...': the topic, up to the end

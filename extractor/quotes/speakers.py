@@ -295,7 +295,7 @@ def speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
             i
             for i, t in enumerate(chosen[:-1])
             if (t[2].lower() in CLAUSE_OPENERS_BEFORE_CUE or (t[2].lower() == "what" and gap_after))
-            and not (t[2].lower() == "that" and _verb_like_word(chosen[i + 1][2]))
+            and not (t[2].lower() == "that" and verb_like_word(chosen[i + 1][2]))
         ),
         default=None,
     )
@@ -362,7 +362,7 @@ def _relative_speaker(chosen: list[Token]) -> list[Token]:
     frame before the noun the relative clause describes; that noun (with 'who') speaks."""
     if len(chosen) < 4 or chosen[-1][2].lower() != "who" or chosen[0][2].lower() not in PRONOUNS:
         return chosen
-    if not _verb_like_word(chosen[1][2]) and chosen[1][2].lower() not in VERBS:
+    if not verb_like_word(chosen[1][2]) and chosen[1][2].lower() not in VERBS:
         return chosen
     if chosen[2][2].lower() not in PREPOSITIONS:
         return chosen
@@ -386,7 +386,7 @@ def _after_report_frame(chosen: list[Token]) -> list[Token]:
         or not (
             rest[0][2].lower() in PRONOUNS or rest[0][2].lower() in DETERMINERS or is_capitalized(rest[0][2])
         )
-        or any(_verb_like_word(t[2]) or t[2].lower() in VERBS for t in rest)
+        or any(verb_like_word(t[2]) or t[2].lower() in VERBS for t in rest)
     ):
         # ('De Blasio said the move was made by X and said': a clause of its own, not a subject)
         return chosen
@@ -534,7 +534,7 @@ def _bare_title(seg: list[Token]) -> bool:
         and w not in PREPOSITIONS
         and w not in PRONOUNS
         and w not in SKIP
-        and not _verb_like_word(w)
+        and not verb_like_word(w)
         for w in words
     )
 
@@ -626,9 +626,10 @@ def _verb_gap_after(text: str, pos: int) -> bool:
     return bool(words) and words[0].lower() in GAP_VERBS
 
 
-def _verb_like_word(word: str) -> bool:
-    """'that have endorsed him': after 'that' a verb makes it a relative pronoun (the
-    subject comes before it), not a conjunction opening a clause with its own subject."""
+def verb_like_word(word: str) -> bool:
+    """An auxiliary, a listed finite verb or a lower-case '-ed' word: 'that have endorsed
+    him' (after 'that' a verb makes it a relative pronoun, not a conjunction), a title with
+    no verb in it, a clause's main verb coming back (``reported._main_verb``)."""
     low = word.lower()
     return low in AUX or low in FINITE or (low.endswith("ed") and word[:1].islower())
 
