@@ -578,7 +578,7 @@ def _appositive(seg: list[Token]) -> bool:
     first = seg[0][2]
     if first.lower() in {"a", "an"}:
         return len(seg) > 1
-    if _title_case_role(seg):
+    if title_case_role([t[2] for t in seg]):
         return True  # (only after a name: ``_name_before_appositive``)
     return (
         len(seg) >= 3
@@ -587,10 +587,6 @@ def _appositive(seg: list[Token]) -> bool:
         and first not in DETERMINERS  # 'Similarly, several other studies suggest': the subject
         and is_source_noun(first)
     )
-
-
-def _title_case_role(seg: list[Token]) -> bool:
-    return title_case_role([t[2] for t in seg])
 
 
 def title_case_role(words: list[str]) -> bool:
