@@ -1082,7 +1082,9 @@ def test_a_relative_clause_with_its_own_verb_is_no_speaker(text: str) -> None:
 
 
 def test_a_bare_relative_pronoun_still_speaks_for_its_noun() -> None:
-    quotes = extract_quotes("The mayor met Jane Roe, who said the clinic would close in May.", min_confidence=0.0)
+    quotes = extract_quotes(
+        "The mayor met Jane Roe, who said the clinic would close in May.", min_confidence=0.0
+    )
     assert [(q.kind, q.speaker, q.text) for q in quotes] == [
         ("indirect", "who", "the clinic would close in May")
     ]
@@ -1255,12 +1257,18 @@ def test_a_relative_clause_around_the_cue_is_the_report_pronoun_included() -> No
     text = "The rules, which officials said will take effect next month, do not apply to farms."
     quote = _only(extract_quotes(text, min_confidence=0.0))
     assert (quote.speaker, quote.text) == ("officials", "which officials said will take effect next month")
-    quote = _only(extract_quotes("The clinic has adapted to what she said is growing demand for care.", min_confidence=0.0))
+    quote = _only(
+        extract_quotes(
+            "The clinic has adapted to what she said is growing demand for care.", min_confidence=0.0
+        )
+    )
     assert (quote.speaker, quote.text) == ("she", "what she said is growing demand for care")
     # a sentence-opening 'What X said was ...' is the writer's verdict on it
     assert extract_quotes("What the mayor said was wrong.") == []
     # 'in which' is a circumstance: the report is the clause after the cue
-    quote = _only(extract_quotes("It was a debate in which he said that the tax would go.", min_confidence=0.0))
+    quote = _only(
+        extract_quotes("It was a debate in which he said that the tax would go.", min_confidence=0.0)
+    )
     assert (quote.speaker, quote.text) == ("he", "that the tax would go")
 
 
@@ -1340,7 +1348,11 @@ def test_content_first_then_speaker_told_a_hearer() -> None:
         assert (quote.speaker, quote.cue, quote.addressee) == (speaker, "told", hearer), text
         assert quote.text == "The bridge will reopen in the spring"
     # the hearer followed by a clause: the clause is what was told
-    quote = _only(extract_quotes("After the vote, the mayor told reporters the bridge would reopen.", min_confidence=0.0))
+    quote = _only(
+        extract_quotes(
+            "After the vote, the mayor told reporters the bridge would reopen.", min_confidence=0.0
+        )
+    )
     assert (quote.speaker, quote.text) == ("the mayor", "the bridge would reopen")
     quote = _only(extract_quotes("After the arrest, Holmes told police he was the Joker.", register="news"))
     assert (quote.addressee, quote.text) == ("police", "he was the Joker")

@@ -1771,8 +1771,24 @@ def test_a_quotation_after_the_hearer_is_what_was_asked() -> None:
         "and I had answered wrongly, I would have been escorted out."
     )
     found = [(q.speaker, q.text) for q in extract_quotes(text, min_confidence=0.0)]
-    assert ("someone", "Is Marlon Brando in Heat?") in found
+    # 'and I had answered' after the mark is a clause of its own, no second attribution
+    assert found == [("someone", "Is Marlon Brando in Heat?")]
     assert all(not text.startswith(t) for _, t in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("A reader asked, “Is the bridge open?” and I answered wrongly.", "A reader"),
+        ("“We will not sell,” and with that the owner closed the door, Ruiz said.", "Ruiz"),
+        ("“Fares will rise,” but only for tourists, the minister said.", "the minister"),
+    ],
+)
+def test_a_coordinator_after_the_mark_opens_a_clause_of_its_own(text: str, speaker: str) -> None:
+    """'and' / 'but' with its own subject right after a quotation starts a new clause; with a
+    phrase after it, the statement goes on and the attribution comes after the comma."""
+    speakers = [q.speaker for q in extract_quotes(text, min_confidence=0.0)]
+    assert speakers == [speaker]
 
 
 def test_a_dash_inside_a_quotation_is_no_citation_tail() -> None:
