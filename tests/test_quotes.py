@@ -1081,6 +1081,26 @@ def test_a_relative_clause_with_its_own_verb_is_no_speaker(text: str) -> None:
     assert extract_quotes(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker", "words"),
+    [
+        (
+            "Windslowe, who police said uses several aliases, was arraigned on Tuesday.",
+            "police",
+            "who police said uses several aliases",
+        ),
+        ("Doocy, who she said talked down to her, kept his job.", "she", "who she said talked down to her"),
+        # 'who' with a time phrase or its own verb before the cue is the speaker itself
+        ("Jane Roe, who helped found the group, said she did not condone violence.", "Jane Roe", None),
+    ],
+)
+def test_who_before_another_subject_is_what_was_said(text: str, speaker: str, words: str | None) -> None:
+    quote = _only(extract_quotes(text, min_confidence=0.0))
+    assert quote.speaker == speaker
+    if words is not None:
+        assert quote.text == words
+
+
 def test_a_bare_relative_pronoun_still_speaks_for_its_noun() -> None:
     quotes = extract_quotes(
         "The mayor met Jane Roe, who said the clinic would close in May.", min_confidence=0.0

@@ -61,6 +61,7 @@ from .mentions import (
     CLAUSE,
     OBJECT,
     finite_clause,
+    is_source_noun,
     names_something,
     reporting_complement,
     sentence_initial,
@@ -773,6 +774,8 @@ def _relative_gap(text: str, sent_start: int, speaker: Span, start: int, end: in
         return None
     if not pronoun[2].islower():
         return None  # 'What the mayor said was wrong.': a subject clause, the writer's verdict
+    if pronoun[2] in {"who", "whom"} and not _relative_subject(text, speaker):
+        return None  # 'who in 2010 said', 'who helped found EDGE said': 'who' is the speaker
     j = words.index(pronoun)
     if pronoun[2].lower() == "which" and j > 0 and words[j - 1][2].lower() in PREPOSITIONS:
         # 'a debate in which he said ...': the pronoun is a circumstance, not the words ('to
@@ -786,6 +789,23 @@ def _relative_gap(text: str, sent_start: int, speaker: Span, start: int, end: in
     if pronoun[2].lower() == "what" and head[0][2].lower() not in GAP_VERBS:
         return None
     return pronoun[0], speaker
+
+
+def _relative_subject(text: str, speaker: Span) -> bool:
+    """The words between 'who' and its cue are a subject of their own ('who police said', 'who
+    she says', 'who Ms. Lee said'): a pronoun, a determiner, a name or a source noun, with no
+    verb; not a time phrase or the pronoun's own verb ('who in 2010 said', 'who helped found
+    EDGE, said')."""
+    words = tokenize(text, speaker[0], speaker[1])
+    if not words or not plausible_speaker(text, speaker):
+        return False
+    first = words[0][2]
+    return (
+        first.lower() in PRONOUNS
+        or first.lower() in DETERMINERS
+        or (is_capitalized(first) and first.lower() not in PREPOSITIONS)
+        or is_source_noun(words[-1][2])
+    )
 
 
 def _relative_end(text: str, pronoun: int, end: int) -> int:

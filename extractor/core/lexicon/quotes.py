@@ -822,9 +822,10 @@ NOT_OBJECT_START = _words("by off up back and or nor but when while whilst until
 GAP_VERBS = _words("was were is are has had have will would could should can did does may might must")
 
 # A pronoun opening a relative clause whose verb is a cue ('the plan, which officials said
-# will start in May', 'what she said is growing demand'): the report is the whole clause,
-# pronoun included, since the pronoun stands for what was said (quotes/reported.py).
-GAP_RELATIVES = _words("which what")
+# will start in May', 'what she said is growing demand', 'Windslowe, who police said uses
+# aliases, was ...'): the report is the whole clause, pronoun included, since the pronoun is
+# the subject of what was said; a 'who' right before its cue is the speaker (quotes/reported.py).
+GAP_RELATIVES = _words("which what who whom")
 
 ADVERBIAL_WORDS = _words(
     "in a an the on at with to during statement interview speech email letter news conference "
