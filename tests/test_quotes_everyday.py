@@ -2277,6 +2277,12 @@ def test_shouts_and_obligations_are_no_statements(text: str) -> None:
             "The firm",
             "that it would ship the app on phones, tablets and watches",
         ),
+        (
+            "The county coroner said the man died a violent death, but has not disclosed details.",
+            "The county coroner",
+            "the man died a violent death",
+        ),
+        ("The mayor claimed the fund was empty, but offered no proof.", "The mayor", "the fund was empty"),
         ("“We won,” he even said, smiling.", "he", "We won"),
         ("He said he must leave now, and added that the plan had failed.", "He", "he must leave now"),
     ],

@@ -233,6 +233,11 @@ CONTENT_CUT_RE = re.compile(
     r"|,\s+(?:followed\s+by|compared\s+(?:to|with))\s+(?=[\w$%.-]*\d)"
     # 'claimed we'd pay $126, but never deigned to mention the airline': the speaker's deed
     r"|,\s+but\s+(?:never|then|later)\s+\w+ed\b"
+    # 'claimed X, but offered no proof', 'said X, but has not disclosed details', 'noted X, but
+    # did not buy her argument': the writer on what the source left out or thought of it
+    r"|,\s+but\s+(?:(?:offered|provided|gave|cited)\s+no|downplayed)\b"
+    r"|,\s+but\s+(?:has|have|had|did|does)\s+(?:not|yet\s+to)\s+(?:disclose|disclosed|release|released|"
+    r"provide|provided|offer|offered|specify|specified|identify|identified|name|named|buy|bought)\b"
     # '..., and the American College of Sports Medicine ranks ...': a second source's report
     r"|,?\s+and\s+the\s+(?:[A-Z][\w&'’.-]*\s+(?:of\s+|for\s+|and\s+|on\s+)?){1,6}"
     r"(?:ranks|ranked|reports|reported|found|finds|says|said|estimates|estimated|shows|showed|notes|noted)\b"
