@@ -1082,6 +1082,20 @@ def test_a_relative_clause_with_its_own_verb_is_no_speaker(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Dr. Ann Lee, a surgeon in San Mateo, Calif., who has done 1,100 operations, noted that few surgeons do it.",
+            "Dr. Ann Lee",
+        ),
+        ("Rabbi Joe Katz, of Boca Raton, Fla., said he and other rabbis were alarmed.", "Rabbi Joe Katz"),
+    ],
+)
+def test_a_state_abbreviation_after_a_place_is_no_speaker(text: str, speaker: str) -> None:
+    assert [q.speaker for q in extract_quotes(text, min_confidence=0.0)] == [speaker]
+
+
+@pytest.mark.parametrize(
     ("text", "speaker", "words"),
     [
         (

@@ -491,6 +491,17 @@ def _finite_verb(chosen: list[Token], k: int, nxt: str) -> bool:
 _PARTICIPLE_NEXT = PREPOSITIONS | PARTICIPLE_TIME_WORDS
 
 
+def _abbreviated_tail(segment: list[Token]) -> bool:
+    """One short capitalised word and its dot ('Calif.', 'Inc.', 'Jr.')."""
+    return (
+        len(segment) == 2
+        and segment[1][2] == "."
+        and segment[0][2].isalpha()
+        and segment[0][2][:1].isupper()
+        and len(segment[0][2]) <= 5
+    )
+
+
 def _name_before_appositive(segments: list[list[Token]], chosen: list[Token]) -> list[Token]:
     """'Sadie O'Connor, president of Reading Corps talks about', 'Bart Banino, an attorney at
     X, a firm specialising in Y, emphasized': the name the appositives describe speaks, not
@@ -498,9 +509,13 @@ def _name_before_appositive(segments: list[list[Token]], chosen: list[Token]) ->
     k = next((i for i, seg in enumerate(segments) if seg is chosen), None)
     if k is None:
         return chosen
+    before = [seg for seg in segments[:k] if seg]
+    if _abbreviated_tail(chosen) and before and before[-1][-1][2][:1].isupper():
+        # 'a gynecologist in San Mateo, Calif., who ..., noted', 'Mattel, Inc., echoed': a
+        # state's or a firm's abbreviation ends the name before its comma
+        return _name_before_appositive(segments, before[-1])
     if len(chosen) == 1 and chosen[0][2].isdigit() and len(chosen[0][2]) <= 3:
         # 'Shawn Styles, 30, who works nearby, said': an age after the name
-        before = [seg for seg in segments[:k] if seg]
         return before[-1] if before and _name_run(before[-1]) else chosen
     if not _appositive(chosen):
         # 'Christine Jew, senior specialist, product communications, for X, told': bare
