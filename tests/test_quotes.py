@@ -1084,6 +1084,20 @@ def test_a_relative_clause_with_its_own_verb_is_no_speaker(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
+        ("Lee seemed impressed. He even said the rookie was ahead of where he had been.", "He"),
+        ("Critics still say the plan would fail.", "Critics"),
+        ("She herself said the plan would fail.", "She"),
+        # after 'but' the adverb belongs to a verb phrase of the subject before it
+        ("A review cleared the firms of spying but still concluded that their gear was weak.", "A review"),
+    ],
+)
+def test_an_adverb_between_subject_and_cue_is_not_part_of_the_speaker(text: str, speaker: str) -> None:
+    assert [q.speaker for q in extract_quotes(text, min_confidence=0.0)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
         (
             "Dr. Ann Lee, a surgeon in San Mateo, Calif., who has done 1,100 operations, noted that few surgeons do it.",
             "Dr. Ann Lee",

@@ -11,6 +11,7 @@ import re
 from ..core.lexicon.quotes import (
     ABBREV,
     ADVERB_ENDINGS,
+    AFFIRMING_BEFORE_CUE,
     AFTER_NAME_STOPS,
     APPROXIMATORS,
     AUX,
@@ -185,6 +186,12 @@ _TURN_REACH = 6  # words between a turn verb and 'to say' ('interrupted me in mi
 _APPOSITION_DASHES = (" --", " —", " –", "—")
 
 
+def _subject_word(word: str) -> bool:
+    """A word a subject can end in: a pronoun, a name, a source noun ('He', 'Mexicans',
+    'officials'; not 'but' or 'are' in 'but still concluded', 'are already saying')."""
+    return word.lower() in PRONOUNS or is_capitalized(word) or is_source_noun(word)
+
+
 def speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
     """The speaker mention written just before a cue ('the vice president said').
 
@@ -236,6 +243,7 @@ def speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
         return None  # "the FDA's proposed label", "the company's reported earnings": an adjective
     while tokens and (
         skippable(tokens[-1][2], cue)
+        or (len(tokens) > 1 and tokens[-1][2] in AFFIRMING_BEFORE_CUE and _subject_word(tokens[-2][2]))
         or (
             # 'has sharply criticized', 'publicly and repeatedly said': adverbs of the cue
             tokens[-1][2][:1].islower()

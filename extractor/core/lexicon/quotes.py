@@ -1045,6 +1045,11 @@ SUBORDINATE_OPENERS = frozenset(
 # Speakers next to a cue (quotes/speakers.py).
 
 FREQUENCY_ADVERBS = _words("often never always sometimes also widely still already seldom rarely")
+# Words between a subject and its cue that leave the report standing ('He even said', 'They
+# still say', 'She herself said'); not 'never', 'seldom', which deny it
+AFFIRMING_BEFORE_CUE = _words(
+    "even still already often always sometimes usually himself herself themselves itself"
+)
 
 # Where the clause a cue belongs to opens: a subordinator, or a relative 'that'/'whom' whose
 # clause has its own subject ('the plan that Trump says', 'a poet whom Burger called', 'the
