@@ -387,6 +387,32 @@ def test_an_abbreviation_before_a_lower_case_word_does_not_end_the_report() -> N
     assert quotes[0].text.endswith("has entered into an agreement")
 
 
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # a post written all in lower case: a dot after a plain word ends the sentence
+        (
+            (
+                "it sounds like she has been sending signals that things moved too fast for her. while "
+                "she may not come out and say it, the signals have been clear. heed them."
+            ),
+            [],
+        ),
+        # (not after a lower-case abbreviation)
+        (
+            "the study found approx. five cases a year, the agency said.",
+            ["the study found approx. five cases a year"],
+        ),
+        (
+            "the report cites Smith et al. as saying the rate fell, the agency said.",
+            ["the report cites Smith et al. as saying the rate fell"],
+        ),
+    ],
+)
+def test_a_lower_case_sentence_after_a_plain_word_is_a_new_sentence(text: str, words: list[str]) -> None:
+    assert [q.text for q in extract_quotes(text, min_confidence=0.0)] == words
+
+
 def test_according_to_a_rule_is_conformity_not_a_source() -> None:
     text = "Any claim may be resolved only through arbitration, according to the Federal Arbitration Act."
     assert extract_quotes(text) == []

@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..core.lexicon.quotes import ABBREV
+from ..core.lexicon.quotes import ABBREV, LOWER_ABBREV
 from .records import Mark, Span, Token
 from .tables import DOTTED_RE, MARKS, SENT_END_RE, TOKEN_RE, WINDOW, WORD_RE
 
@@ -27,6 +27,18 @@ def is_abbreviation(text: str, dot: int) -> bool:
     return word in ABBREV or (len(word) == 1 and text[j].isupper()) or bool(DOTTED_RE.fullmatch(word))
 
 
+_LOWER_WORD_BEFORE_RE = re.compile(r"(?<![\w.'’-])[a-z]{3,}\Z")
+# (a word all in lower case: 'iOS', 'eBay' after the dot keep the old reading)
+_LOWER_WORD_AFTER_RE = re.compile(r"\s+[a-z]+(?![\w.])")
+
+
+def _plain_word_before(text: str, dot: int) -> bool:
+    """The word before the dot is a plain lower-case word of three letters or more that no
+    list knows as an abbreviation ('her', 'time'; not 'approx', 'Ga', 'o.o', 'etc')."""
+    run = _LOWER_WORD_BEFORE_RE.search(text, max(0, dot - 30), dot)
+    return run is not None and run.group() not in ABBREV and run.group() not in LOWER_ABBREV
+
+
 def sentence_ends(text: str, marks: list[Mark]) -> list[int]:
     """Sentence end offsets (after the punctuation), ignoring ends inside quotations."""
     starts = [m.start for m in marks]
@@ -37,9 +49,14 @@ def sentence_ends(text: str, marks: list[Mark]) -> list[int]:
             continue
         if is_abbreviation(text, m.start()):
             continue
-        if m.group() in {".", ".)"} and text[m.end() : m.end() + 3].strip()[:1].islower():
+        if (
+            m.group() in {".", ".)"}
+            and text[m.end() : m.end() + 3].strip()[:1].islower()
+            and not (_plain_word_before(text, m.start()) and _LOWER_WORD_AFTER_RE.match(text, m.end()))
+        ):
             # 'Sen. David Perdue (R-Ga.) said', 'sp. z o.o. has', 'e.g. the': an
-            # abbreviation, since a sentence opens with a capital
+            # abbreviation, since a sentence opens with a capital (but 'for her. while she',
+            # in a post written all in lower case, ends one)
             continue
         k = bisect.bisect_right(starts, m.start()) - 1
         if k >= 0 and marks[k].start < m.start() and m.end() < marks[k].end:

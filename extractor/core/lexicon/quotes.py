@@ -518,6 +518,12 @@ ABBREV = _words(
     "st jr sr prof rev no vs etc inc corp co ltd "
     "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n d.c a.m p.m e.g i.e"
 )
+# Lower-case abbreviations a lower-case word may follow ('approx. five', 'et al. found'): a
+# dot after any other lower-case word ends a sentence even when the next one is not capitalised
+LOWER_ABBREV = _words(
+    "approx est dept govt fig figs vol vols pp ch chap cf al ca resp incl excl min max avg misc ref "
+    "viz sec secs hrs mins yrs mos tel ext nos art arts para paras ed eds trans repr"
+)
 
 LEAD_JUNK = _words(
     "but and so yet still however meanwhile when while whilst as because if although though after before "
