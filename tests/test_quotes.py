@@ -224,6 +224,22 @@ def test_german_reported_speech() -> None:
     assert quotes[1].text == "Die Preise würden weiter steigen"
 
 
+def test_german_perfect_tense_and_a_dropped_subject() -> None:
+    # the auxiliary before the participle is no part of the speaker
+    quotes = extract_quotes(
+        "Die Sprecherin hat versichert, dass die Preise stabil bleiben.", min_confidence=0.0
+    )
+    assert [(q.speaker, q.cue, q.text) for q in quotes] == [
+        ("Die Sprecherin", "versichert", "dass die Preise stabil bleiben")
+    ]
+    # a post's '[Ich] habe das Paket versichert' ('insured'), '[Ich] würde sagen': no speaker
+    for text in (
+        "Habe das Paket natürlich versichert, wäre allerdings trotzdem schade.",
+        "Würde sagen der Erfolg hängt von den geeigneten Werkzeugen ab.",
+    ):
+        assert extract_quotes(text, min_confidence=0.0) == []
+
+
 def test_german_so_needs_a_comma_and_a_closing_speaker() -> None:
     assert extract_quotes("Es war so kalt, dass niemand kam.") == []
 

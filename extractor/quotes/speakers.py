@@ -33,6 +33,7 @@ from ..core.lexicon.quotes import (
     SUBJECT_CLAUSE_JOINERS,
     TIME_START,
     TURN_VERBS,
+    VERB_FIRST_OPENERS,
     WH_OBJECT_WORDS,
 )
 from .mentions import is_source_noun
@@ -713,7 +714,7 @@ def plausible_speaker(text: str, speaker: Span) -> bool:
     ):
         tokens = tokens[:-1]
     first = tokens[0][2].lower()
-    if first == "there" or (len(tokens) > 1 and first in VERBS):
+    if first == "there" or (len(tokens) > 1 and first in VERBS) or first in VERB_FIRST_OPENERS:
         return False
     if first in HYPOTHETICAL_SPEAKERS and (len(tokens) == 1 or tokens[1][2].lower() in RELATIVE):
         return False  # 'Anyone who says ...': no one in particular

@@ -438,6 +438,7 @@ GERMAN = LanguageCues(
         am im in der dem den auch zudem außerdem bereits noch gestern heute montag dienstag
         mittwoch donnerstag freitag samstag sonntag abend morgen
         """),
+    auxiliaries=_words("hat habe haben hatte hatten"),
     pronouns_singular=frozenset({"er", "sie"}),
     pronouns_plural=frozenset({"wir"}),
     group_nouns=("sprecher", "sprecherin", "vertreter"),
@@ -517,6 +518,13 @@ ABBREV = _words(
     "mr mrs ms dr sen sens rep reps gov gen lt col sgt capt cmdr adm maj cpl pvt supt atty hon fr pres "
     "st jr sr prof rev no vs etc inc corp co ltd "
     "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n d.c a.m p.m e.g i.e"
+)
+# Finite auxiliaries and modals that open a clause with no subject before them, so no
+# speaker starts with one: German's subject-dropped 'Habe das Paket natürlich versichert' ('[I]
+# have insured the parcel'), 'Würde sagen, ...' ('[I]'d say'); English 'Would say the same'
+VERB_FIRST_OPENERS = _words(
+    "habe hab hat haben hatte hatten würde würden wurde wurden bin ist sind war waren wird werden "
+    "kann könnte muss müsste soll sollte will wollte would could should might must shall"
 )
 # Lower-case abbreviations a lower-case word may follow ('approx. five', 'et al. found'): a
 # dot after any other lower-case word ends a sentence even when the next one is not capitalised
