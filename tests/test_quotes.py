@@ -1100,6 +1100,22 @@ def test_a_relative_clause_with_its_own_verb_is_no_speaker(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [
+        # the verb before 'and asked' is the last joined clause's, whose subject is 'he' (not 'She')
+        (
+            "She was packing and he told her she was not his boss anymore and asked her if they were a couple now.",
+            "he",
+        ),
+        ("Others clutch their charging cables and say, “Absolutely not.”", "Others"),
+    ],
+)
+def test_a_cue_after_and_takes_the_subject_of_the_last_joined_clause(text: str, speaker: str) -> None:
+    speakers = [q.speaker for q in extract_quotes(text, min_confidence=0.0) if q.cue in {"asked", "say"}]
+    assert speakers == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
         ("Lee seemed impressed. He even said the rookie was ahead of where he had been.", "He"),
         ("Critics still say the plan would fail.", "Critics"),
         ("She herself said the plan would fail.", "She"),

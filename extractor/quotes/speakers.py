@@ -92,6 +92,15 @@ def without_parentheses(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def _last_clause_start(tokens: list[Token]) -> int:
+    """Where the last clause joined by 'and' / 'but' with a pronoun subject begins ('she was
+    packing and I told her she was free and [asked]': the verb before the cue is I's), else 0."""
+    for i in range(len(tokens) - 2, 0, -1):
+        if tokens[i][2].lower() in {"and", "but"} and tokens[i + 1][2].lower() in PRONOUNS:
+            return i + 1
+    return 0
+
+
 def leading_np(tokens: list[Token]) -> list[Token]:
     """The subject at the start of a clause: a pronoun, or words up to the first verb-like word."""
     while tokens and (tokens[0][2].lower() in LEAD_JUNK or not tokens[0][2][0].isalnum()):
@@ -293,7 +302,7 @@ def speaker_before(text: str, lo: int, cue_start: int) -> Span | None:
     if not chosen:
         return None
     if chosen and chosen[-1][2].lower() in {"and", "but", "or", "und"}:
-        own = leading_np(chosen[:-1])
+        own = leading_np(chosen[_last_clause_start(chosen[:-1]) : -1])
         chosen = own or leading_np(next((s for s in segments if s), []))
     # 'It may not matter what Sanders meant when he promised', 'astounding that Trump
     # demands': the subject of the clause the cue belongs to follows its subordinator; after
