@@ -238,6 +238,12 @@ def test_german_perfect_tense_and_a_dropped_subject() -> None:
         "Würde sagen der Erfolg hängt von den geeigneten Werkzeugen ab.",
     ):
         assert extract_quotes(text, min_confidence=0.0) == []
+    # a name that is also an auxiliary still speaks
+    for text, speaker in (
+        ("Will Smith said the film was good.", "Will Smith"),
+        ("Bin Laden said the war would go on.", "Bin Laden"),
+    ):
+        assert [q.speaker for q in extract_quotes(text, min_confidence=0.0)][:1] == [speaker]
 
 
 def test_german_so_needs_a_comma_and_a_closing_speaker() -> None:

@@ -723,8 +723,10 @@ def plausible_speaker(text: str, speaker: Span) -> bool:
     ):
         tokens = tokens[:-1]
     first = tokens[0][2].lower()
-    if first == "there" or (len(tokens) > 1 and first in VERBS) or first in VERB_FIRST_OPENERS:
+    if first == "there" or (len(tokens) > 1 and first in VERBS):
         return False
+    if first in VERB_FIRST_OPENERS and not (len(tokens) > 1 and is_capitalized(tokens[1][2])):
+        return False  # 'Habe das Paket natürlich versichert', 'Würde sagen' (not 'Will Smith')
     if first in HYPOTHETICAL_SPEAKERS and (len(tokens) == 1 or tokens[1][2].lower() in RELATIVE):
         return False  # 'Anyone who says ...': no one in particular
     if tokens[-1][2].lower().endswith(("'ll", "’ll")):
