@@ -530,7 +530,8 @@ VERB_FIRST_OPENERS = _words(
 # dot after any other lower-case word ends a sentence even when the next one is not capitalised
 LOWER_ABBREV = _words(
     "approx est dept govt fig figs vol vols pp ch chap cf al ca resp incl excl min max avg misc ref "
-    "viz sec secs hrs mins yrs mos tel ext nos art arts para paras ed eds trans repr"
+    "viz sec secs hrs mins yrs mos tel ext nos art arts para paras ed eds trans repr esp ibid cit seq "
+    "univ assn natl intl cont lbs tsp tbsp pts qts yds mph kph kms"
 )
 
 LEAD_JUNK = _words(
