@@ -905,6 +905,16 @@ def test_on_a_forum_thread_only_plain_reports_by_a_named_source_are_kept() -> No
     assert [(q.speaker, q.cue) for q in on_forum] == [("Tim Cook", "told")]
 
 
+def test_on_a_forum_thread_a_retold_talk_is_the_posters_story_its_quotations_are_kept() -> None:
+    blocks = [
+        Block("paragraph", "She said on her days off she would hardly ever leave her apartment."),
+        Block("paragraph", "When I asked again, she told me, “Then don't let it be goodbye.”"),
+    ]
+    on_forum = extract_block_quotes(blocks, "forum", min_confidence=0.0)
+    assert [(q.speaker, q.kind) for q in on_forum] == [("she", "direct")]
+    assert len(extract_block_quotes(blocks, min_confidence=0.0)) == 2
+
+
 @pytest.mark.parametrize(
     ("text", "speaker"),
     [

@@ -91,6 +91,11 @@ def _forum_statement(quote: Quote) -> bool:
     cue = (quote.cue or "").lower()
     if cue not in CORE_REPORTING_CUES and not (quote.kind in {"direct", "block"} and cue in _MARK_CUES):
         return False
+    if quote.kind in {"indirect", "mixed"} and (quote.speaker or "").lower() in PRONOUNS:
+        # 'She said on her days off she'd hardly ...', 'That she says yes and I'm happy?': a
+        # post retelling a talk in its own words is the poster's story (labelled forum records:
+        # 1 of 8 right), unlike the words it quotes ('she told me, "..."')
+        return False
     return _names_a_source(quote.speaker or "")
 
 
