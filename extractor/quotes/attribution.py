@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ..core.lexicon.quotes import (
     AMBIGUOUS_MARKS,
     AUX,
+    CLAUSE_JOINERS,
     COLON_VERBS,
     COPULAS,
     CROSS_REFERENCE_WORDS,
@@ -356,9 +357,6 @@ def _infinitive_verb(word: str, title_case: bool = False) -> bool:
     )
 
 
-_COORDINATORS = frozenset({"and", "but", "or"})
-
-
 def _speaker_first(text: str, before: list[Token], cue: Token, limit: int) -> AttributionRecord | None:
     """'" Flynn, a top Trump surrogate, said Thursday' -> Flynn (the name before the aside)."""
     # '"a mistake" in the check for the shooter, the director said': a preposition right
@@ -368,7 +366,7 @@ def _speaker_first(text: str, before: list[Token], cue: Token, limit: int) -> At
     if not before or len(before) > MAX_SPEAKER_TOKENS + 8:
         return None
     segments = [s for s in split_segments(before) if s]
-    if not segments or (len(segments) == 1 and segments[0][0][2] in _COORDINATORS):
+    if not segments or (len(segments) == 1 and segments[0][0][2] in CLAUSE_JOINERS):
         # '"Is Brando in Heat?" and I had answered wrongly': 'and' with its subject right
         # after the mark joins a clause of its own (not '"A" and against B, X said')
         return None

@@ -16,6 +16,7 @@ from ..core.lexicon.quotes import (
     APPROXIMATORS,
     AUX,
     BLOCKERS,
+    CLAUSE_JOINERS,
     CLAUSE_OPENERS_BEFORE_CUE,
     CONTRACTED_SUBJECTS,
     DETERMINERS,
@@ -96,7 +97,7 @@ def _last_clause_start(tokens: list[Token]) -> int:
     """Where the last clause joined by 'and' / 'but' with a pronoun subject begins ('she was
     packing and I told her she was free and [asked]': the verb before the cue is I's), else 0."""
     for i in range(len(tokens) - 2, 0, -1):
-        if tokens[i][2].lower() in {"and", "but"} and tokens[i + 1][2].lower() in PRONOUNS:
+        if tokens[i][2].lower() in CLAUSE_JOINERS and tokens[i + 1][2].lower() in PRONOUNS:
             return i + 1
     return 0
 
@@ -349,7 +350,6 @@ _GROUP_HEARERS = frozenset(
 )
 _NEGATED_PASSIVE_RE = re.compile(r"(?:was|were|is|are|wasn|weren|isn|aren)n?['’]t", re.IGNORECASE)
 _NAME_JOINERS = frozenset({".", "-", "&", "de", "van", "von", "al", "bin", "of"})
-_CLAUSE_JOINERS = frozenset({"and", "but"})
 _ON_AFTER_RE = re.compile(r"\s+(?:on|to)\b", re.IGNORECASE)
 _MAX_JOINED_SUBJECT = 5
 
@@ -362,7 +362,7 @@ def _after_joined_report(chosen: list[Token]) -> list[Token]:
     if verb is None:
         return chosen
     joiner = max(
-        (k for k in range(verb + 1, len(chosen) - 1) if chosen[k][2].lower() in _CLAUSE_JOINERS), default=None
+        (k for k in range(verb + 1, len(chosen) - 1) if chosen[k][2].lower() in CLAUSE_JOINERS), default=None
     )
     if joiner is None or len(chosen) - joiner - 1 > _MAX_JOINED_SUBJECT:
         # 'I asked about X and he let me know he's working on adding': a clause of its own
@@ -446,7 +446,7 @@ def _after_finite_clause(chosen: list[Token], cue: str) -> list[Token]:
             (
                 k
                 for k in range(verb + 1, len(chosen))
-                if _joins_clause(chosen, k) and not (subordinate and chosen[k][2].lower() in _CLAUSE_JOINERS)
+                if _joins_clause(chosen, k) and not (subordinate and chosen[k][2].lower() in CLAUSE_JOINERS)
             ),
             None,
         )

@@ -1079,6 +1079,9 @@ APPROXIMATORS = _words("about around nearly almost roughly over under some")
 # participle that describes a noun, not a finite verb ('a study published today', 'notices
 # filed last week'; prepositions too: 'published in').
 SUBJECT_CLAUSE_JOINERS = _words("and but as while when after before because until")
+# The coordinators that join two clauses with subjects of their own ('she was packing and he
+# told her ...'; '"Is it open?" and I answered'): a subject after one starts a new clause
+CLAUSE_JOINERS = _words("and but")
 PARTICIPLE_TIME_WORDS = _words("today yesterday last this earlier recently online")
 # Words opening a clause that is an object ('contradicted what Trump and Lewandowski said'): a
 # joiner after them is inside that clause.
