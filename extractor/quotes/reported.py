@@ -646,16 +646,12 @@ def _relative_clause_end(text: str, speaker: Span, start: int, end: int) -> int:
         return end
     closer = re.compile(r",\s+" if opener == "," else r"\s*[—–]\s*|\s+--?\s+")
     for m in closer.finditer(text, start, end):
-        words = _APOSTROPHE_WORD_RE.findall(text, m.end(), min(end, m.end() + 30))[:2]
+        words = [t[2] for t in tokenize(text, m.end(), min(end, m.end() + 30)) if t[2][0].isalnum()][:2]
         if words and words[0].lower() in _MAIN_CLAUSE_ADVERBS:
             words = words[1:]
         # (only after a clause of the relative's own: 'that the two men, and Mr. Cruz in
         # particular, must do more' goes on to its verb)
-        if (
-            words
-            and _main_verb(words[0])
-            and any(_main_verb(w) for w in _APOSTROPHE_WORD_RE.findall(text, start, m.start()))
-        ):
+        if words and _main_verb(words[0]) and any(_main_verb(t[2]) for t in tokenize(text, start, m.start())):
             return m.start()
     return end
 
@@ -665,7 +661,6 @@ _TITLE_QUOTATION_RE = re.compile(
     r"[\"“](?:[A-Z0-9][\w'’-]*|(?:a|an|the|of|and|or|in|on|to|for|with|at|by|from)\b)"
     r"(?:[\s:,-]+(?:[A-Z0-9][\w'’-]*|(?:a|an|the|of|and|or|in|on|to|for|with|at|by|from)\b)){1,15}[,.]?[\"”]"
 )
-_APOSTROPHE_WORD_RE = re.compile(r"[\w'’]+")
 _MAIN_CLAUSE_ADVERBS = frozenset({"also", "then", "now", "still", "later", "quickly", "recently", "never"})
 
 
