@@ -539,14 +539,11 @@ def _name_before_appositive(segments: list[list[Token]], chosen: list[Token]) ->
         # 'Christine Jew, senior specialist, product communications, for X, told': bare
         # lower-case titles after a name that opens the span describe it too
         # (two titles at least: in 'Trump, aides said, was furious' the one is the subject)
-        filled = [seg for seg in segments[:k] if seg]
-        titles = [*filled[1:], chosen]
-        if len(titles) >= 2 and _name_run(filled[0]) and all(_bare_title(seg) for seg in titles):
-            return filled[0]
+        titles = [*before[1:], chosen]
+        if len(titles) >= 2 and _name_run(before[0]) and all(_bare_title(seg) for seg in titles):
+            return before[0]
         return chosen
-    for seg in reversed(segments[:k]):
-        if not seg:
-            continue
+    for seg in reversed(before):
         if _name_run(seg):
             # (a dateline in capitals is no name: 'WASHINGTON, Secretary of State Hillary
             # Clinton said' names its speaker in the title's segment)
