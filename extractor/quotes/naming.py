@@ -10,7 +10,7 @@ quotations nobody claimed.
 
 from __future__ import annotations
 
-from ..core.lexicon.quotes import OBJECT_PRONOUNS, PREPOSITIONS
+from ..core.lexicon.quotes import OBJECT_PRONOUNS, PREPOSITIONS, REFLEXIVES
 from .direct import is_title_case
 from .mentions import names_something, source_mention
 from .records import FORM_OBJECT, Found, Mark
@@ -26,7 +26,6 @@ _REACH = 80  # characters before the quotation that can hold the verb and its ob
 _MAX_WORDS = 15  # a name or a phrase, not a statement
 _NOT_SUBJECT_END = frozenset({"and", "or", "but", "to"})
 _WRITER = frozenset({"i", "we"})
-_REFLEXIVES = frozenset({"themselves", "himself", "herself", "itself", "ourselves", "myself", "yourself"})
 _NOT_IN_OBJECT = PREPOSITIONS | COMPLEMENTIZERS | frozenset({"and", "or", "but", "who", "which", "not"})
 
 
@@ -79,7 +78,7 @@ def _is_object(obj: str) -> bool:
     """The words between verb and quotation are one noun phrase ('them', 'North Korea',
     "Obama's actions"), not a clause or a prepositional phrase."""
     words = [w.lower() for w in WORD_RE.findall(obj)]
-    if not words or words[0] in _REFLEXIVES:
+    if not words or words[0] in REFLEXIVES:
         return False  # 'who call themselves "water protectors"': a name they go by
     if any(w in _NOT_IN_OBJECT or w in FINITE for w in words):
         return False

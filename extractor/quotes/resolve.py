@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..core.lexicon.quotes import CONNECTORS, PREPOSITIONS
+from ..core.lexicon.quotes import CONNECTORS, POSSESSIVE_DETERMINERS, PREPOSITIONS
 from .records import Found
 from .speakers import is_capitalized
 from .tables import GROUP_RE, PRON_PLUR, PRON_SING, PRONOUNS, PROPER_RUN_RE, RESOLVE_WINDOW
@@ -76,9 +76,7 @@ def _previous_named(earlier: list[Found]) -> str | None:
 
 # A capitalised speaker opening with one of these is no name to hand on ("I'd", 'Your book',
 # 'My guys', 'This altercation')
-_NOT_A_NAME = frozenset(
-    {"i", "my", "your", "our", "his", "her", "their", "its", "this", "that", "these", "those"}
-)
+_NOT_A_NAME = POSSESSIVE_DETERMINERS | {"i", "this", "that", "these", "those"}
 
 
 def _nearest_name(text: str, start: int, end: int) -> str | None:

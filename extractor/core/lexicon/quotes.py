@@ -649,6 +649,9 @@ SPEECH_NOUNS = _words("""
 # Possessive determiners: on their own after an inverted cue ('"Time" Just Announced Its
 # "Person of the Year"') they open the cue's object, they name no speaker.
 POSSESSIVE_DETERMINERS = _words("its his her their my our your")
+# Reflexive pronouns: in quotes/naming.py, 'who call themselves "water protectors"' names
+# what they go by
+REFLEXIVES = _words("themselves himself herself itself ourselves myself yourself")
 
 # Verbs of taking a turn that a purpose infinitive of speech follows: 'X interjected to say',
 # 'interrupted me to say', 'took to Twitter to say', 'called to say': the report goes on
